@@ -1,0 +1,36 @@
+// Bundles every action entry and the CLI into dist/ with esbuild. Entries are
+// generated here so that no source file runs anything on import.
+import { build } from 'esbuild'
+import { readdir, readFile, rm } from 'node:fs/promises'
+import { join } from 'node:path'
+
+const root = new URL('..', import.meta.url).pathname
+const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
+const actions = (await readdir(join(root, 'src/actions'))).filter((f) => /^[a-z-]+\.ts$/.test(f) && !['core.ts', 'inputs.ts', 'run-action.ts'].includes(f))
+
+const entries = [
+  { out: 'cli/index.js', code: `import { runCli } from './src/cli/bin.ts'\nawait runCli()\n`, banner: '#!/usr/bin/env node' },
+  ...actions.map((file) => ({
+    out: `${file.replace(/\.ts$/, '')}/index.js`,
+    code: `import { main } from './src/actions/${file}'\nawait main()\n`
+  }))
+]
+
+await rm(join(root, 'dist'), { recursive: true, force: true })
+for (const entry of entries) {
+  await build({
+    stdin: { contents: entry.code, resolveDir: root, sourcefile: `entry-${entry.out}`, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: join(root, 'dist', entry.out),
+    define: { __AGENT_GATES_VERSION__: JSON.stringify(pkg.version) },
+    // CommonJS dependencies call require(); give the ESM bundle one.
+    banner: { js: `${entry.banner ? entry.banner + '\n' : ''}import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },
+    legalComments: 'none',
+    logLevel: 'warning',
+    charset: 'utf8'
+  })
+}
+console.log(`bundled ${entries.length} entries into dist/`)

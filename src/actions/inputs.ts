@@ -1,0 +1,57 @@
+import { ConfigurationError } from '../model/errors.js'
+import type { ActionsCore } from './core.js'
+
+/**
+ * Typed, strict readers for action inputs. Every problem throws a
+ * ConfigurationError that names the input. An empty input means "not set":
+ * the config file or the default applies.
+ */
+export class InputReader {
+  constructor(private readonly core: Pick<ActionsCore, 'getInput'>) {}
+
+  string(name: string): string | undefined {
+    const value = this.core.getInput(name).trim()
+    return value === '' ? undefined : value
+  }
+
+  required(name: string): string {
+    const value = this.string(name)
+    if (value === undefined) throw new ConfigurationError(`input "${name}" is required`, name)
+    return value
+  }
+
+  bool(name: string): boolean | undefined {
+    const value = this.string(name)
+    if (value === undefined) return undefined
+    if (/^(true|yes|on)$/i.test(value)) return true
+    if (/^(false|no|off)$/i.test(value)) return false
+    throw new ConfigurationError(`input "${name}" must be true or false, got "${value}"`, name)
+  }
+
+  oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
+    const value = this.string(name)
+    if (value === undefined) return undefined
+    if (!(allowed as readonly string[]).includes(value))
+      throw new ConfigurationError(`input "${name}" must be one of ${allowed.join(', ')}, got "${value}"`, name)
+    return value as T
+  }
+
+  int(name: string, min: number, max: number): number | undefined {
+    const value = this.string(name)
+    if (value === undefined) return undefined
+    const n = Number(value)
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new ConfigurationError(`input "${name}" must be a whole number from ${min} to ${max}, got "${value}"`, name)
+    return n
+  }
+
+  /** Newline- or comma-separated list; blank items dropped. */
+  list(name: string): string[] | undefined {
+    const value = this.string(name)
+    if (value === undefined) return undefined
+    return value
+      .split(/[\n,]/)
+      .map((s) => s.trim())
+      .filter(Boolean)
+  }
+}

@@ -1,0 +1,84 @@
+import { Minimatch } from 'minimatch'
+import { AGENT_PATH_CATALOG, type CatalogClass, type CatalogEntry } from './agent-paths.js'
+
+const CLASS_RANK: Record<CatalogClass, number> = { never: 3, review: 2, shared: 1 }
+const GLOB_OPTIONS = { dot: true, nocase: true, nocomment: true, nonegate: true } as const
+
+/** Home-directory prefixes as they appear in image layers and archives. */
+const HOME_PREFIX = /^(?:root|home\/[^/]+|Users\/[^/]+|var\/lib\/[^/]+)\//i
+
+export interface NormalizedPath {
+  /** `/`-separated, NFC, no `.` or empty segments, `..` resolved. */
+  path: string
+  /** The raw name tried to leave its root (absolute, drive letter or `..` above the top). */
+  escapes: boolean
+}
+
+/**
+ * Normalises an entry name for matching: `\` to `/`, Unicode NFC, `./` and
+ * empty segments dropped, `..` resolved. A name that climbs above its root or
+ * is absolute is flagged, never silently clamped.
+ */
+export function normalizeEntryPath(raw: string): NormalizedPath {
+  const unified = raw.normalize('NFC').replace(/\\/g, '/')
+  let escapes = unified.startsWith('/') || /^[a-zA-Z]:\//.test(unified)
+  const out: string[] = []
+  for (const segment of unified.split('/')) {
+    if (segment === '' || segment === '.') continue
+    if (segment === '..') {
+      if (out.length === 0) escapes = true
+      else out.pop()
+      continue
+    }
+    out.push(segment)
+  }
+  return { path: out.join('/'), escapes }
+}
+
+interface CompiledEntry {
+  entry: CatalogEntry
+  include: Minimatch[]
+  exclude: Minimatch[]
+}
+
+export interface CatalogMatch {
+  entry: CatalogEntry
+  /** The glob that matched, as written in the catalog. */
+  pattern: string
+}
+
+/** Matches normalised paths against a catalog; compile once, reuse for every entry of an archive. */
+export class CatalogMatcher {
+  private readonly compiled: CompiledEntry[]
+
+  constructor(entries: readonly CatalogEntry[] = AGENT_PATH_CATALOG) {
+    this.compiled = [...entries]
+      .sort((a, b) => CLASS_RANK[b.class] - CLASS_RANK[a.class])
+      .map((entry) => ({
+        entry,
+        include: entry.patterns.map((p) => new Minimatch(anyDepth(p), GLOB_OPTIONS)),
+        exclude: (entry.except ?? []).map((p) => new Minimatch(anyDepth(p), GLOB_OPTIONS))
+      }))
+  }
+
+  /** The highest-class entry that covers the path, or undefined. */
+  match(path: string): CatalogMatch | undefined {
+    const normalized = normalizeEntryPath(path).path
+    for (const { entry, include, exclude } of this.compiled) {
+      const hit = include.findIndex((m) => m.match(normalized))
+      if (hit < 0) continue
+      if (exclude.some((m) => m.match(normalized))) continue
+      if (entry.homeOnly && !HOME_PREFIX.test(normalized)) continue
+      return { entry, pattern: entry.patterns[hit] as string }
+    }
+    return undefined
+  }
+
+  get entries(): CatalogEntry[] {
+    return this.compiled.map((c) => c.entry)
+  }
+}
+
+function anyDepth(pattern: string): string {
+  return pattern.startsWith('**/') ? pattern : `**/${pattern}`
+}

@@ -1,0 +1,170 @@
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { loadConfig, type LoadedConfig } from '../config/load.js'
+import type { GateDeps } from '../model/deps.js'
+import { ConfigurationError, errorMessage } from '../model/errors.js'
+import { EXIT_CODES, type GateResult, type GateStatus } from '../model/finding.js'
+import { errorResult } from '../model/result.js'
+import { TOOL_VERSION } from '../model/version.js'
+import { guardResult } from '../output/emit.js'
+import { renderJson } from '../output/json.js'
+import { renderMarkdown } from '../output/markdown.js'
+import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
+import { renderSarif } from '../output/sarif.js'
+import { SecretLedger } from '../output/secret-ledger.js'
+import { renderText } from '../output/text.js'
+import type { CliIo, GateCommand } from './command.js'
+import { COMMANDS } from './commands.js'
+
+const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
+type Format = (typeof FORMATS)[number]
+
+const COMMON_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
+  format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
+  config: { type: 'string', short: 'c' },
+  help: { type: 'boolean', short: 'h' }
+}
+
+const COMMON_HELP = [
+  '  -f, --format FORMAT   text (default), json, sarif or markdown',
+  '  -o, --output FILE     write the report to FILE instead of stdout',
+  '  -c, --config FILE     config file (default: <dir>/.github/agent-gates.yml)',
+  '  -h, --help            this help'
+]
+
+function topHelp(): string {
+  return [
+    `agent-gates ${TOOL_VERSION}: CI gates and SOC 2 evidence for repositories written with AI coding agents`,
+    '',
+    'Usage: agent-gates <command> [options]',
+    '',
+    'Commands:',
+    '  run [dir]             run every local gate on a repository with embedded defaults',
+    ...COMMANDS.map((c) => `  ${c.usage.padEnd(22)}${c.summary}`),
+    '',
+    'Exit codes: 0 pass, 1 a gate failed, 2 could not complete.',
+    "Run 'agent-gates <command> --help' for a command's options."
+  ].join('\n')
+}
+
+function commandHelp(c: GateCommand): string {
+  return [`Usage: agent-gates ${c.usage}`, '', c.summary, '', 'Options:', ...c.optionHelp, ...COMMON_HELP].join('\n')
+}
+
+/** The CLI. Returns the exit code; never calls process.exit, so tests drive it directly. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(topHelp() + '\n')
+    return name ? 0 : 2
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${TOOL_VERSION}\n`)
+    return 0
+  }
+  const command = COMMANDS.find((c) => c.name === name)
+  if (name !== 'run' && !command) {
+    io.stderr(`agent-gates: unknown command "${name}"\n\n${topHelp()}\n`)
+    return 2
+  }
+  const options = { ...COMMON_OPTIONS, ...(command?.options ?? {}) }
+  let parsed: ReturnType<typeof parseArgs>
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true })
+  } catch (error) {
+    io.stderr(`agent-gates ${name}: ${errorMessage(error)}\n`)
+    return 2
+  }
+  const values = parsed.values as Record<string, string | boolean | string[] | undefined>
+  if (values.help) {
+    io.stdout((command ? commandHelp(command) : runHelp()) + '\n')
+    return 0
+  }
+  const format = (values.format ?? 'text') as Format
+  if (!FORMATS.includes(format)) {
+    io.stderr(`agent-gates: --format must be one of ${FORMATS.join(', ')}\n`)
+    return 2
+  }
+  const positionals = parsed.positionals
+  const dir = resolve(io.cwd, (command?.positionalIsDir ?? true) && positionals[0] ? positionals[0] : '.')
+
+  let config: LoadedConfig
+  try {
+    config = await loadConfig(dir, typeof values.config === 'string' ? resolve(io.cwd, values.config) : undefined)
+  } catch (error) {
+    io.stderr(`agent-gates: ${errorMessage(error)}\n`)
+    return EXIT_CODES.error
+  }
+
+  const commands = command ? [command] : COMMANDS.filter((c) => c.local)
+  if (commands.length === 0) {
+    io.stderr('agent-gates run: no local gate is available\n')
+    return EXIT_CODES.error
+  }
+  const results: GateResult[] = []
+  for (const c of commands) {
+    const ledger = new SecretLedger()
+    const deps: GateDeps = { ledger, env: io.env, log: cliLogger(io, c.name) }
+    const startedAt = new Date()
+    let result: GateResult
+    try {
+      const ctxPositionals = command ? positionals : []
+      result = await c.execute({ dir, positionals: ctxPositionals, values: command ? values : {}, config, deps, io })
+    } catch (error) {
+      result = errorResult(c.name, startedAt, error, [])
+      if (!(error instanceof ConfigurationError)) deps.log.warn(errorMessage(error))
+    }
+    result = guardResult(result, ledger)
+    results.push(result)
+    try {
+      await writeResultToRunFolder(result, runFolder(io.env, io.cwd))
+    } catch (error) {
+      io.stderr(`agent-gates: could not write the run folder: ${errorMessage(error)}\n`)
+    }
+  }
+
+  const report = render(format, results, commands, !command)
+  if (typeof values.output === 'string') await writeFile(resolve(io.cwd, values.output), report)
+  else io.stdout(report)
+  return Math.max(...results.map((r) => EXIT_CODES[r.status]))
+}
+
+function render(format: Format, results: GateResult[], commands: readonly GateCommand[], combined: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderJson(combined ? results : results[0]!)
+    case 'sarif':
+      return renderSarif(results)
+    case 'markdown':
+      return results.map((r, i) => renderMarkdown(r, commands[i]?.details?.(r))).join('\n')
+    case 'text': {
+      const body = results.map(renderText).join('\n')
+      if (!combined) return body
+      const overall: GateStatus = results.some((r) => r.status === 'error') ? 'error' : results.some((r) => r.status === 'fail') ? 'fail' : 'pass'
+      return `${body}\nagent-gates run: ${overall} (${results.map((r) => `${r.gate} ${r.status}`).join(', ')})\n`
+    }
+  }
+}
+
+function runHelp(): string {
+  return [
+    'Usage: agent-gates run [dir]',
+    '',
+    `Runs every local gate (${COMMANDS.filter((c) => c.local).map((c) => c.name).join(', ')}) on a repository with its embedded defaults and the repository's .github/agent-gates.yml, with no GitHub and no token.`,
+    '',
+    'Options:',
+    ...COMMON_HELP
+  ].join('\n')
+}
+
+function cliLogger(io: CliIo, gate: string): GateDeps['log'] {
+  return {
+    info: (m) => io.stderr(`${gate}: ${m}\n`),
+    warn: (m) => io.stderr(`${gate}: warning: ${m}\n`),
+    progress: (m) => {
+      if (io.interactive) io.stderr(`${gate}: ${m}\n`)
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Minimatch } from 'minimatch'
+import type { AllowRecord, Finding } from '../model/finding.js'
+import { normalizeEntryPath } from '../catalog/match.js'
+import type { AllowEntry } from './types.js'
+
+/**
+ * The config's allow list for one gate. Every entry carries a reason, which is
+ * recorded in the result together with how many findings it suppressed.
+ */
+export class AllowList {
+  private readonly entries: { entry: AllowEntry; glob: Minimatch; matched: number }[]
+
+  constructor(entries: readonly AllowEntry[], gate: string) {
+    this.entries = entries
+      .filter((e) => !e.gates || e.gates.includes(gate))
+      .map((entry) => ({
+        entry,
+        glob: new Minimatch(entry.path.startsWith('**/') || entry.path.startsWith('/') ? entry.path.replace(/^\//, '') : entry.path, {
+          dot: true,
+          nocase: true,
+          matchBase: !entry.path.includes('/')
+        }),
+        matched: 0
+      }))
+  }
+
+  /** Marks the finding suppressed when an entry matches its path; returns it for chaining. */
+  apply(finding: Finding): Finding {
+    const path = normalizeEntryPath(finding.location.path).path
+    const hit = this.entries.find((e) => e.glob.match(path))
+    if (!hit) return finding
+    hit.matched += 1
+    return { ...finding, suppressed: { reason: hit.entry.reason, by: `allow: ${hit.entry.path}` } }
+  }
+
+  records(): AllowRecord[] {
+    return this.entries.map((e) => ({ pattern: e.entry.path, reason: e.entry.reason, matched: e.matched }))
+  }
+}

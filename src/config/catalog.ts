@@ -1,0 +1,34 @@
+import { AGENT_PATH_CATALOG, type CatalogEntry } from '../catalog/agent-paths.js'
+import { CatalogMatcher } from '../catalog/match.js'
+import { ConfigurationError } from '../model/errors.js'
+import type { AgentGatesConfig } from './types.js'
+
+/** The embedded catalog with the config's additions and reclassifications applied. */
+export function catalogFromConfig(config: AgentGatesConfig): CatalogEntry[] {
+  const entries = AGENT_PATH_CATALOG.map((e) => ({ ...e }))
+  for (const change of config.catalog?.reclassify ?? []) {
+    const entry = entries.find((e) => e.id === change.id)
+    if (!entry) throw new ConfigurationError(`catalog.reclassify: no catalog entry has id "${change.id}"`, 'catalog.reclassify')
+    entry.class = change.class
+  }
+  for (const add of config.catalog?.add ?? []) {
+    if (entries.some((e) => e.id === add.id))
+      throw new ConfigurationError(`catalog.add: id "${add.id}" already exists`, 'catalog.add')
+    entries.push({
+      id: add.id,
+      tool: add.tool ?? 'custom',
+      class: add.class,
+      patterns: add.patterns,
+      ...(add.except ? { except: add.except } : {}),
+      mayHoldSecrets: add['may-hold-secrets'] ?? add.class !== 'shared',
+      description: add.description,
+      canary: add.patterns[0]!.replace(/\*\*\/?/g, '').replace(/\*/g, 'x') || add.id,
+      source: add.source ?? 'repository config'
+    })
+  }
+  return entries
+}
+
+export function matcherFromConfig(config: AgentGatesConfig): CatalogMatcher {
+  return new CatalogMatcher(catalogFromConfig(config))
+}

@@ -1,0 +1,5 @@
+import type { GateResult } from '../model/finding.js'
+
+export function renderJson(result: GateResult | GateResult[]): string {
+  return JSON.stringify(result, null, 2) + '\n'
+}
