@@ -2,6 +2,7 @@
 // generated here so that no source file runs anything on import.
 import { build } from 'esbuild'
 import { readdir, readFile, rm } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
@@ -16,7 +17,11 @@ const entries = [
   }))
 ]
 
-await rm(join(root, 'dist'), { recursive: true, force: true })
+// Remove bundles whose entry is gone; overwrite the rest in place.
+const wanted = new Set(entries.map((e) => e.out.split('/')[0]))
+if (existsSync(join(root, 'dist'))) {
+  for (const dir of await readdir(join(root, 'dist'))) if (!wanted.has(dir)) await rm(join(root, 'dist', dir), { recursive: true, force: true })
+}
 for (const entry of entries) {
   await build({
     stdin: { contents: entry.code, resolveDir: root, sourcefile: `entry-${entry.out}`, loader: 'ts' },

@@ -14785,6 +14785,10 @@ ${topHelp()}
     return EXIT_CODES.error;
   }
   const commands = command ? [command] : COMMANDS.filter((c) => c.local);
+  if (commands.length === 0) {
+    io.stderr("agent-gates run: no local gate is available\n");
+    return EXIT_CODES.error;
+  }
   const results = [];
   for (const c of commands) {
     const ledger = new SecretLedger();
