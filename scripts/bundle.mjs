@@ -7,7 +7,7 @@ import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
-const actions = (await readdir(join(root, 'src/actions'))).filter((f) => /^[a-z-]+\.ts$/.test(f) && !['core.ts', 'inputs.ts', 'run-action.ts'].includes(f))
+const actions = (await readdir(join(root, 'src/actions'))).filter((f) => /^[a-z-]+\.ts$/.test(f) && !['core.ts', 'inputs.ts', 'run-action.ts', 'publish.ts'].includes(f))
 
 const entries = [
   { out: 'cli/index.js', code: `import { runCli } from './src/cli/bin.ts'\nawait runCli()\n`, banner: '#!/usr/bin/env node' },

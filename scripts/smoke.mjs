@@ -41,7 +41,7 @@ const leaky = fixtureRepo(true)
 const leakyRun = run([cli, 'run', leaky, '--format', 'json'], { cwd: leaky })
 check('cli run on a leaky repo exits 1', leakyRun.status === 1, `${leakyRun.status} ${leakyRun.stderr}`)
 
-const actionDirs = [root, ...readdirSync(join(root, 'actions')).map((d) => join(root, 'actions', d))]
+const actionDirs = [root, ...(existsSync(join(root, 'actions')) ? readdirSync(join(root, 'actions')).map((d) => join(root, 'actions', d)) : [])]
 for (const dir of actionDirs) {
   const ymlPath = join(dir, 'action.yml')
   if (!existsSync(ymlPath)) continue

@@ -14272,7 +14272,7 @@ var require_dist = __commonJS({
 });
 
 // src/cli/main.ts
-import { writeFile as writeFile2 } from "node:fs/promises";
+import { writeFile as writeFile3 } from "node:fs/promises";
 import { resolve as resolve2 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -14653,6 +14653,45 @@ Fix: ${f.help.fix}` : f.message },
   return JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs }, null, 2) + "\n";
 }
 
+// src/output/run-record.ts
+import { writeFile as writeFile2, mkdir as mkdir2 } from "node:fs/promises";
+import { join as join3 } from "node:path";
+function buildRunRecord(results, status, startedAt, env) {
+  const criteria = [...new Set(results.flatMap((r) => r.criteria))].sort();
+  const optional = (key, value) => value ? { [key]: value } : {};
+  return {
+    schemaVersion: 1,
+    kind: "agent-gates/run-record",
+    tool: { name: "agent-gates", version: TOOL_VERSION },
+    status,
+    startedAt: startedAt.toISOString(),
+    finishedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    ...optional("repository", env.GITHUB_REPOSITORY),
+    ...optional("commit", env.GITHUB_SHA),
+    ...optional("ref", env.GITHUB_REF),
+    ...optional("event", env.GITHUB_EVENT_NAME),
+    ...optional("runId", env.GITHUB_RUN_ID),
+    ...optional("runAttempt", env.GITHUB_RUN_ATTEMPT),
+    ...optional("workflow", env.GITHUB_WORKFLOW),
+    criteria,
+    gates: results.map((r) => ({
+      gate: r.gate,
+      status: r.status,
+      summary: r.summary,
+      findings: r.findings.filter((f) => !f.suppressed).length,
+      // The same bytes writeResultToRunFolder writes, so the digest matches the file.
+      reportSha256: sha256Hex(renderJson(r)),
+      criteria: r.criteria
+    }))
+  };
+}
+async function writeRunRecord(record, folder) {
+  await mkdir2(folder, { recursive: true });
+  const path = join3(folder, "run-record.json");
+  await writeFile2(path, JSON.stringify(record, null, 2) + "\n");
+  return path;
+}
+
 // src/output/secret-ledger.ts
 import { readFile as readFile2 } from "node:fs/promises";
 var SecretLedger = class {
@@ -14784,6 +14823,7 @@ ${topHelp()}
 `);
     return EXIT_CODES.error;
   }
+  const runStartedAt = /* @__PURE__ */ new Date();
   const commands = command ? [command] : COMMANDS.filter((c) => c.local);
   if (commands.length === 0) {
     io.stderr("agent-gates run: no local gate is available\n");
@@ -14811,8 +14851,17 @@ ${topHelp()}
 `);
     }
   }
+  if (!command) {
+    try {
+      const status = results.reduce((worst, r) => EXIT_CODES[r.status] > EXIT_CODES[worst] ? r.status : worst, "pass");
+      await writeRunRecord(buildRunRecord(results, status, runStartedAt, io.env), runFolder(io.env, io.cwd));
+    } catch (error) {
+      io.stderr(`agent-gates: could not write the run record: ${errorMessage(error)}
+`);
+    }
+  }
   const report = render(format, results, commands, !command);
-  if (typeof values.output === "string") await writeFile2(resolve2(io.cwd, values.output), report);
+  if (typeof values.output === "string") await writeFile3(resolve2(io.cwd, values.output), report);
   else io.stdout(report);
   return Math.max(...results.map((r) => EXIT_CODES[r.status]));
 }

@@ -1,18 +1,13 @@
-import { appendFile, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
-import { EXIT_CODES, type GateResult, type Soc2Criterion } from '../model/finding.js'
+import type { GateResult, Soc2Criterion } from '../model/finding.js'
 import type { GateDeps } from '../model/deps.js'
-import { errorMessage } from '../model/errors.js'
 import { errorResult } from '../model/result.js'
-import { annotationsFor } from '../output/annotations.js'
 import { guardResult } from '../output/emit.js'
-import { renderMarkdown } from '../output/markdown.js'
-import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
-import { renderSarif } from '../output/sarif.js'
 import { SecretLedger } from '../output/secret-ledger.js'
 import type { ActionsCore } from './core.js'
 import { InputReader } from './inputs.js'
+import { concludeStep, publishResults } from './publish.js'
 
 export interface ActionSpec<I> {
   gate: string
@@ -73,34 +68,8 @@ export async function runAction<I>(spec: ActionSpec<I>, { core, env, cwd }: Acti
   }
   result = guardResult(result, ledger)
 
-  const written: string[] = []
-  try {
-    const folder = runFolder(env, cwd)
-    const reportPath = await writeResultToRunFolder(result, folder)
-    const sarifPath = join(folder, `${spec.gate}.sarif`)
-    await writeFile(sarifPath, renderSarif([result]))
-    written.push(reportPath, sarifPath)
-    if (env.GITHUB_STEP_SUMMARY) {
-      await appendFile(env.GITHUB_STEP_SUMMARY, renderMarkdown(result, spec.details?.(result)) + '\n')
-      written.push(env.GITHUB_STEP_SUMMARY)
-    }
-    const leaking = await ledger.leakingFiles(written)
-    if (leaking.length) throw new Error(`secret bytes found in written output ${leaking.join(', ')}`)
-    for (const a of annotationsFor(result).slice(0, 50)) {
-      const props = { title: a.title, file: a.file, ...(a.line ? { startLine: a.line } : {}) }
-      core[a.level](a.message, props)
-    }
-    core.setOutput('status', result.status)
-    core.setOutput('findings-count', String(result.findings.filter((f) => !f.suppressed).length))
-    core.setOutput('report-path', reportPath)
-    core.setOutput('sarif-path', sarifPath)
-    for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value)
-  } catch (error) {
-    result = { ...result, status: 'error', errors: [...result.errors, { code: 'output-failed', message: errorMessage(error) }] }
-  }
-
-  if (result.status === 'pass') core.info(`agent-gates ${spec.gate}: pass: ${result.summary}`)
-  else core.setFailed(`agent-gates ${spec.gate} ${result.status === 'error' ? 'could not complete' : 'failed'}: ${result.summary}`)
-  process.exitCode = EXIT_CODES[result.status]
-  return result
+  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd })
+  for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value)
+  concludeStep(core, spec.gate, published.status, result.summary)
+  return { ...result, status: published.status }
 }

@@ -12,6 +12,7 @@ import { renderJson } from '../output/json.js'
 import { renderMarkdown } from '../output/markdown.js'
 import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
 import { renderSarif } from '../output/sarif.js'
+import { buildRunRecord, writeRunRecord } from '../output/run-record.js'
 import { SecretLedger } from '../output/secret-ledger.js'
 import { renderText } from '../output/text.js'
 import type { CliIo, GateCommand } from './command.js'
@@ -98,6 +99,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_CODES.error
   }
 
+  const runStartedAt = new Date()
   const commands = command ? [command] : COMMANDS.filter((c) => c.local)
   if (commands.length === 0) {
     io.stderr('agent-gates run: no local gate is available\n')
@@ -125,6 +127,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   }
 
+  if (!command) {
+    try {
+      const status = results.reduce<GateStatus>((worst, r) => (EXIT_CODES[r.status] > EXIT_CODES[worst] ? r.status : worst), 'pass')
+      await writeRunRecord(buildRunRecord(results, status, runStartedAt, io.env), runFolder(io.env, io.cwd))
+    } catch (error) {
+      io.stderr(`agent-gates: could not write the run record: ${errorMessage(error)}\n`)
+    }
+  }
   const report = render(format, results, commands, !command)
   if (typeof values.output === 'string') await writeFile(resolve(io.cwd, values.output), report)
   else io.stdout(report)

@@ -5,7 +5,7 @@ import { parse } from 'yaml'
 import { COMMON_INPUTS, type ActionSpec } from '../../src/actions/run-action.js'
 
 const root = resolve(import.meta.dirname, '../..')
-const SHARED_MODULES = new Set(['core.ts', 'inputs.ts', 'run-action.ts'])
+const SHARED_MODULES = new Set(['core.ts', 'inputs.ts', 'run-action.ts', 'publish.ts'])
 const entryModules = readdirSync(join(root, 'src/actions')).filter((f) => f.endsWith('.ts') && !SHARED_MODULES.has(f))
 
 /** action.yml path for an entry module: run.ts is the root action, others live in actions/<name>/. */
@@ -33,7 +33,7 @@ describe('action wiring', () => {
     const bundle = resolve(ymlPath, '..', action.runs.main)
     expect(bundle).toBe(join(root, 'dist', module.replace(/\.ts$/, ''), 'index.js'))
     expect(existsSync(bundle)).toBe(true)
-    const entry = (await import(join(root, 'src/actions', module))) as { ACTION: ActionSpec<unknown>; main: unknown }
+    const entry = (await import(join(root, 'src/actions', module))) as { ACTION: Pick<ActionSpec<unknown>, 'inputs'>; main: unknown }
     expect(typeof entry.main).toBe('function')
     const declared = Object.keys(action.inputs ?? {}).sort()
     expect(declared).toEqual([...entry.ACTION.inputs, ...COMMON_INPUTS].sort())

@@ -1,0 +1,83 @@
+import { appendFile, stat, truncate, unlink, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { errorMessage } from '../model/errors.js'
+import { EXIT_CODES, type GateResult, type GateStatus } from '../model/finding.js'
+import { annotationsFor } from '../output/annotations.js'
+import { renderMarkdown } from '../output/markdown.js'
+import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
+import { renderSarif } from '../output/sarif.js'
+import type { SecretLedger } from '../output/secret-ledger.js'
+import type { ActionsCore } from './core.js'
+
+export interface Publication {
+  result: GateResult
+  /** Gate-specific Markdown for the job summary. */
+  details?: string
+}
+
+export interface Published {
+  status: GateStatus
+  reportPaths: string[]
+  sarifPath: string
+}
+
+/** Worst status wins: error over fail over pass. */
+export function overallStatus(results: readonly GateResult[]): GateStatus {
+  if (results.some((r) => r.status === 'error')) return 'error'
+  return results.some((r) => r.status === 'fail') ? 'fail' : 'pass'
+}
+
+/**
+ * Writes results to every channel of a workflow step: run folder JSON, one
+ * SARIF file, the job summary and annotations. Every written byte is re-read
+ * and checked against the ledger; a leak removes what was written and turns the
+ * status into `error`.
+ */
+export async function publishResults(
+  items: readonly Publication[],
+  name: string,
+  ledgers: readonly SecretLedger[],
+  { core, env, cwd }: { core: ActionsCore; env: NodeJS.ProcessEnv; cwd: string }
+): Promise<Published> {
+  const folder = runFolder(env, cwd)
+  const reportPaths: string[] = []
+  const sarifPath = join(folder, `${name}.sarif`)
+  const summaryPath = env.GITHUB_STEP_SUMMARY
+  const summarySizeBefore = summaryPath ? await stat(summaryPath).then((s) => s.size, () => 0) : 0
+  const results = items.map((i) => i.result)
+  let status = overallStatus(results)
+  try {
+    for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder))
+    await writeFile(sarifPath, renderSarif(results))
+    if (summaryPath) await appendFile(summaryPath, items.map((i) => renderMarkdown(i.result, i.details)).join('\n') + '\n')
+    const written = [...reportPaths, sarifPath, ...(summaryPath ? [summaryPath] : [])]
+    for (const ledger of ledgers) {
+      const leaking = await ledger.leakingFiles(written)
+      if (leaking.length) {
+        await Promise.all([...reportPaths, sarifPath].map((p) => unlink(p).catch(() => undefined)))
+        if (summaryPath) await truncate(summaryPath, summarySizeBefore)
+        throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`)
+      }
+    }
+    for (const result of results) {
+      for (const a of annotationsFor(result).slice(0, 50)) {
+        core[a.level](a.message, { title: a.title, file: a.file, ...(a.line ? { startLine: a.line } : {}) })
+      }
+    }
+  } catch (error) {
+    status = 'error'
+    core.error(`agent-gates ${name}: could not write results: ${errorMessage(error)}`)
+  }
+  core.setOutput('status', status)
+  core.setOutput('findings-count', String(results.reduce((n, r) => n + r.findings.filter((f) => !f.suppressed).length, 0)))
+  core.setOutput('report-path', reportPaths.length === 1 ? reportPaths[0]! : folder)
+  core.setOutput('sarif-path', sarifPath)
+  return { status, reportPaths, sarifPath }
+}
+
+/** Sets the job's verdict and the process exit code (0 pass, 1 fail, 2 could not complete). */
+export function concludeStep(core: ActionsCore, name: string, status: GateStatus, summary: string): void {
+  if (status === 'pass') core.info(`agent-gates ${name}: pass: ${summary}`)
+  else core.setFailed(`agent-gates ${name} ${status === 'error' ? 'could not complete' : 'failed'}: ${summary}`)
+  process.exitCode = EXIT_CODES[status]
+}

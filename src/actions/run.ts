@@ -1,0 +1,75 @@
+import * as core from '@actions/core'
+import { resolve } from 'node:path'
+import { COMMANDS } from '../cli/commands.js'
+import type { GateCommand } from '../cli/command.js'
+import { loadConfig } from '../config/load.js'
+import { ConfigurationError, errorMessage } from '../model/errors.js'
+import type { GateResult } from '../model/finding.js'
+import { errorResult } from '../model/result.js'
+import { guardResult } from '../output/emit.js'
+import { runFolder } from '../output/run-folder.js'
+import { buildRunRecord, writeRunRecord } from '../output/run-record.js'
+import { SecretLedger } from '../output/secret-ledger.js'
+import type { ActionsCore } from './core.js'
+import { InputReader } from './inputs.js'
+import { concludeStep, publishResults, type Publication } from './publish.js'
+
+/** The root action: several gates in one step, one SARIF, one summary, one run record. */
+export const ACTION = { name: 'run', inputs: ['gates', 'working-directory'] as const }
+
+const DEFAULT_GATES = ['artifact-scan', 'ignore-check', 'secret-scan']
+
+/** Resolves the `gates` input against the registered commands; unknown names are a configuration error. */
+export function selectGates(requested: string[] | undefined): GateCommand[] {
+  const names = requested ?? DEFAULT_GATES.filter((n) => COMMANDS.some((c) => c.name === n))
+  if (names.length === 0) throw new ConfigurationError('input "gates" selects no gate', 'gates')
+  return names.map((name) => {
+    const command = COMMANDS.find((c) => c.name === name)
+    if (!command) throw new ConfigurationError(`input "gates": unknown gate "${name}"; available: ${COMMANDS.map((c) => c.name).join(', ')}`, 'gates')
+    return command
+  })
+}
+
+export async function runGates(actionsCore: ActionsCore, env: NodeJS.ProcessEnv, cwd: string): Promise<GateResult[]> {
+  const startedAt = new Date()
+  const reader = new InputReader(actionsCore)
+  const workspace = env.GITHUB_WORKSPACE || cwd
+  const items: Publication[] = []
+  const ledgers: SecretLedger[] = []
+  try {
+    const dir = resolve(workspace, reader.string('working-directory') ?? '.')
+    const configInput = reader.string('config')
+    const config = await loadConfig(dir, configInput ? resolve(workspace, configInput) : undefined)
+    for (const command of selectGates(reader.list('gates'))) {
+      const ledger = new SecretLedger()
+      ledgers.push(ledger)
+      const deps = { ledger, env, log: { info: actionsCore.info, warn: actionsCore.warning, progress: actionsCore.debug } }
+      const io = { stdout: actionsCore.info, stderr: actionsCore.info, env, cwd: dir, interactive: false }
+      let result: GateResult
+      try {
+        result = await command.execute({ dir, positionals: [], values: {}, config, deps, io })
+      } catch (error) {
+        result = errorResult(command.name, new Date(), error, [])
+      }
+      result = guardResult(result, ledger)
+      items.push({ result, ...(command.details ? { details: command.details(result) } : {}) })
+    }
+  } catch (error) {
+    items.push({ result: errorResult('run', startedAt, error, []) })
+  }
+  const results = items.map((i) => i.result)
+  const published = await publishResults(items, 'agent-gates', ledgers, { core: actionsCore, env, cwd })
+  try {
+    const record = buildRunRecord(results, published.status, startedAt, env)
+    actionsCore.setOutput('run-record-path', await writeRunRecord(record, runFolder(env, cwd)))
+  } catch (error) {
+    actionsCore.error(`could not write the run record: ${errorMessage(error)}`)
+    published.status = 'error'
+  }
+  concludeStep(actionsCore, 'run', published.status, results.map((r) => `${r.gate} ${r.status}`).join(', '))
+  return results
+}
+
+export async function main(): Promise<void> {
+  await runGates(core, process.env, process.cwd())
+}
