@@ -1,10 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 // @ts-expect-error: a plain ESM script without type declarations
 import { renderReadme } from '../../scripts/readme-actions.mjs'
 
-const root = resolve(import.meta.dirname, '../..')
+const root = fileURLToPath(new URL('../..', import.meta.url))
 
 describe('README', () => {
   it('carries the current action reference (run node scripts/readme-actions.mjs)', () => {

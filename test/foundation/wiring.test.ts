@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parse } from 'yaml'
+import { fileURLToPath } from 'node:url'
 import { COMMON_INPUTS, type ActionSpec } from '../../src/actions/run-action.js'
 
-const root = resolve(import.meta.dirname, '../..')
+const root = fileURLToPath(new URL('../..', import.meta.url))
 const SHARED_MODULES = new Set(['core.ts', 'inputs.ts', 'run-action.ts', 'publish.ts'])
 const entryModules = readdirSync(join(root, 'src/actions')).filter((f) => f.endsWith('.ts') && !SHARED_MODULES.has(f))
 
