@@ -1,4 +1,7 @@
 import type { GateCommand } from './command.js'
+import { artifactScanCommand } from '../gates/artifact-scan/cli.js'
+import { secretScanCommand } from '../gates/secret-scan/cli.js'
+import { reviewGateCommand } from '../gates/review-gate/cli.js'
 
 /** Every gate command, in the order `agent-gates run` executes the local ones. */
-export const COMMANDS: readonly GateCommand[] = []
+export const COMMANDS: readonly GateCommand[] = [artifactScanCommand, secretScanCommand, reviewGateCommand]

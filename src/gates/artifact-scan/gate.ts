@@ -1,0 +1,151 @@
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { glob, isDynamicPattern } from 'tinyglobby'
+import { AllowList } from '../../config/allow-list.js'
+import { matcherFromConfig } from '../../config/catalog.js'
+import type { GateDeps } from '../../model/deps.js'
+import { GateIncompleteError } from '../../model/errors.js'
+import type { ExaminedArtifact, Finding, GateResult, Soc2Criterion } from '../../model/finding.js'
+import { buildResult } from '../../model/result.js'
+import { blocks, hitToFinding, type ArtifactContext } from './findings.js'
+import { packPackages, publishablePackages, repoPathFor, type PublishablePackage } from './npm-pack.js'
+import { GATE, type ArtifactScanOptions } from './options.js'
+import { ScanSession } from './scan-session.js'
+import { scanArtifactFile, scanFolder } from './targets.js'
+
+export const ARTIFACT_SCAN_CRITERIA: Soc2Criterion[] = ['CC6.1', 'CC6.7', 'CC8.1']
+
+export interface ArtifactScanRun extends ArtifactScanOptions {
+  /** Paths in findings are made relative to this (GITHUB_WORKSPACE); defaults to `dir`. */
+  repoRoot?: string
+}
+
+/** What was scanned, for the result's details and the job summary. */
+export interface ArtifactScanDetails {
+  mode: 'npm' | 'paths' | 'folder'
+  artifacts: (ExaminedArtifact & { kind: string })[]
+  folders: string[]
+  npmPackages: { name: string; dir: string; tarball: string; filesListedByNpm: number }[]
+  skippedPrivate: string[]
+}
+
+export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps): Promise<GateResult> {
+  const startedAt = new Date()
+  const repoRoot = resolve(options.repoRoot ?? options.dir)
+  const matcher = matcherFromConfig(options.config)
+  const allow = new AllowList(options.config.allow ?? [], GATE)
+  const session = new ScanSession(matcher, options.limits, options.maxDepth, deps.ledger)
+  const contexts = new Map<string, ArtifactContext>()
+  const details: ArtifactScanDetails = { mode: 'folder', artifacts: [], folders: [], npmPackages: [], skippedPrivate: [] }
+  const rel = (abs: string) => relative(repoRoot, abs).split('\\').join('/') || '.'
+  const folderContext: ArtifactContext = { stripTop: false, identity: '', repoPath: (p) => (existsSync(join(repoRoot, p)) ? p : undefined) }
+
+  const scanFile = async (abs: string, name: string, npmPackage?: PublishablePackage) => {
+    session.beginArtifact()
+    deps.log.progress(`scanning ${name}`)
+    const examined = await scanArtifactFile(session, abs, name)
+    if (!examined) return
+    const stripTop = npmPackage !== undefined || session.looksLikeNpmTarball
+    details.artifacts.push({ ...examined, kind: npmPackage ? 'npm-tarball' : stripTop ? 'npm-tarball (user-built)' : 'file' })
+    contexts.set(name, {
+      stripTop,
+      identity: npmPackage?.name ?? name,
+      ...(npmPackage ? { repoPath: (p: string) => repoPathFor(options.dir, repoRoot, npmPackage, p) } : {})
+    })
+  }
+
+  let packDir: string | undefined
+  try {
+    const usePaths = options.paths.length > 0
+    const hasManifest = existsSync(join(options.dir, 'package.json'))
+    if (usePaths) {
+      details.mode = 'paths'
+      for (const abs of await expandPaths(options.dir, options.paths)) {
+        if ((await stat(abs)).isDirectory()) {
+          details.folders.push(rel(abs))
+          await scanFolder(session, abs, rel(abs) === '.' ? '' : rel(abs))
+        } else await scanFile(abs, rel(abs))
+      }
+    } else if (options.npm === true || (options.npm === 'auto' && hasManifest)) {
+      details.mode = 'npm'
+      if (!hasManifest) throw new GateIncompleteError('npm-manifest-unreadable', `${options.dir}: npm mode was requested but there is no package.json`)
+      const { packages, skippedPrivate } = await publishablePackages(options.dir)
+      details.skippedPrivate = skippedPrivate
+      packDir = await mkdtemp(join(tmpdir(), 'agent-gates-pack-'))
+      deps.log.progress(`packing ${packages.length} package(s) with npm pack`)
+      for (const packed of await packPackages(options.dir, packages, packDir, options.npmScripts, deps.env)) {
+        details.npmPackages.push({ name: packed.pkg.name, dir: packed.pkg.dir || '.', tarball: packed.filename, filesListedByNpm: packed.listed })
+        await scanFile(packed.tarball, packed.filename, packed.pkg)
+      }
+    } else {
+      details.folders.push(rel(options.dir))
+      await scanFolder(session, options.dir, rel(options.dir) === '.' ? '' : rel(options.dir))
+    }
+  } catch (error) {
+    session.recordFailure(error, { chain: [], depth: 0 })
+  } finally {
+    if (packDir) await rm(packDir, { recursive: true, force: true })
+    await session.dispose()
+  }
+
+  const findings: Finding[] = session.hits.map((hit) => allow.apply(hitToFinding(hit, hit.chain.length ? contexts.get(hit.chain[0] as string) : folderContext)))
+  const byClass = (cls: string) => findings.filter((f) => f.properties?.class === cls).length
+  const credentials = findings.reduce((n, f) => n + Number(f.properties?.credentials ?? 0), 0)
+  const stats = {
+    artifacts: details.artifacts.length,
+    folders: details.folders.length,
+    entries: session.stats.entries,
+    files: session.stats.files,
+    bytesScanned: session.stats.bytesScanned,
+    expandedBytes: session.budget.expandedBytes,
+    nestedArchives: session.stats.nestedArchives,
+    links: session.stats.links,
+    contentScanned: session.stats.contentScanned,
+    never: byClass('never'),
+    review: byClass('review'),
+    shared: byClass('shared'),
+    credentials,
+    failOn: options.failOn
+  }
+  return buildResult({
+    gate: GATE,
+    startedAt,
+    findings,
+    errors: session.errors,
+    blocks: (f) => blocks(f, options.failOn),
+    criteria: ARTIFACT_SCAN_CRITERIA,
+    stats,
+    examined: { artifacts: details.artifacts.map(({ name, sha256, bytes }) => ({ name, sha256, bytes })) },
+    allowList: allow.records(),
+    details,
+    ...(session.errors.length ? {} : { summary: summarize(details, stats, findings, options.failOn) })
+  })
+}
+
+function summarize(details: ArtifactScanDetails, stats: Record<string, number | string>, findings: Finding[], failOn: string): string {
+  const scanned = `${stats.artifacts} artifact(s)${stats.folders ? ` and ${stats.folders} folder(s)` : ''}, ${stats.entries} entries`
+  if (details.mode === 'npm' && details.npmPackages.length === 0)
+    return `nothing to scan: no publishable npm package (${details.skippedPrivate.length} private package(s) skipped)`
+  const blocking = findings.filter((f) => !f.suppressed && blocks(f, failOn as never)).length
+  const counts = `${stats.never} never, ${stats.review} review, ${stats.shared} shared, ${stats.credentials} literal credential(s)`
+  return `${blocking ? `${blocking} blocking finding(s)` : 'no blocking findings'} in ${scanned} (${counts}; fail-on: ${failOn})`
+}
+
+/** Expands path globs; a plain path must exist and a glob must match something (fail closed). */
+async function expandPaths(dir: string, patterns: string[]): Promise<string[]> {
+  const out = new Set<string>()
+  for (const pattern of patterns) {
+    if (!isDynamicPattern(pattern)) {
+      const abs = resolve(dir, pattern)
+      if (!existsSync(abs)) throw new GateIncompleteError('path-not-found', `path "${pattern}" does not exist`)
+      out.add(abs)
+      continue
+    }
+    const matches = await glob(pattern, { cwd: dir, absolute: true, dot: true, onlyFiles: false, followSymbolicLinks: false, expandDirectories: false })
+    if (matches.length === 0) throw new GateIncompleteError('path-not-found', `glob "${pattern}" matched nothing`)
+    for (const m of matches.sort()) out.add(resolve(m))
+  }
+  return [...out]
+}

@@ -1,0 +1,235 @@
+import { mkdtemp, rm, writeFile, appendFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CatalogMatch, CatalogMatcher } from '../../catalog/match.js'
+import { normalizeEntryPath } from '../../catalog/match.js'
+import { GateIncompleteError, errorMessage } from '../../model/errors.js'
+import { artifactChain, type GateErrorInfo } from '../../model/finding.js'
+import type { SecretLedger } from '../../output/secret-ledger.js'
+import { Budget } from './budget.js'
+import { scanContent, type CredentialReport } from './content-scan.js'
+import { detectKind, HEAD_BYTES, UNREADABLE_KINDS, type ArchiveKind } from './detect.js'
+import type { ScanLimits } from './options.js'
+import { collectUpTo, drain, printable, readHead, withHead, type Chunks, type EntryBody, type EntryInfo } from './streams.js'
+import { gunzipAndSniff, readTar } from './tar-reader.js'
+import { readZip } from './zip-reader.js'
+
+/** Where an entry sits: the archive chain (empty for a plain folder) and how deep. */
+export interface Place {
+  chain: string[]
+  depth: number
+}
+
+/** A raw observation, turned into a Finding once the whole artifact is known. */
+export interface Hit {
+  chain: string[]
+  path: string
+  match?: CatalogMatch
+  link?: { type: 'symlink' | 'hardlink'; target: string; targetMatched: boolean }
+  credentials?: CredentialReport
+  /** A compressed stream this runtime cannot open (xz, bzip2, zstd, 7z). */
+  unopened?: ArchiveKind
+}
+
+export interface SessionStats {
+  entries: number
+  files: number
+  bytesScanned: number
+  nestedArchives: number
+  links: number
+  contentScanned: number
+}
+
+/**
+ * One scan run: the matcher, the limits and everything observed so far.
+ * Readers call `visit` for each entry; nested archives recurse through it.
+ */
+export class ScanSession {
+  readonly budget: Budget
+  readonly hits: Hit[] = []
+  readonly errors: GateErrorInfo[] = []
+  readonly stats: SessionStats = { entries: 0, files: 0, bytesScanned: 0, nestedArchives: 0, links: 0, contentScanned: 0 }
+  private spoolDir: string | undefined
+  /** First path components of the current top-level archive, to recognise an npm tarball layout. */
+  private topFolders = new Set<string>()
+  private manifestTops = new Set<string>()
+
+  constructor(
+    private readonly matcher: CatalogMatcher,
+    private readonly limits: ScanLimits,
+    private readonly maxDepth: number,
+    private readonly ledger: SecretLedger
+  ) {
+    this.budget = new Budget(limits)
+  }
+
+  error(code: string, message: string, place?: Place, path?: string): void {
+    const location = place && place.chain.length ? { artifact: artifactChain(place.chain), path: path ?? '' } : path ? { path } : undefined
+    this.errors.push({ code, message, ...(location ? { location } : {}) })
+  }
+
+  recordFailure(error: unknown, place: Place, path?: string): void {
+    if (error instanceof GateIncompleteError) this.error(error.code, error.message, place, path)
+    else this.error('scan-failed', `${describe(place, path)}: ${errorMessage(error)}`, place, path)
+  }
+
+  /** Called by every reader for every entry, in order. */
+  async visit(place: Place, info: EntryInfo, body: EntryBody | undefined): Promise<void> {
+    const where = describe(place, info.name)
+    this.budget.countEntry(where)
+    this.stats.entries += 1
+    const normalized = normalizeEntryPath(info.name)
+    if (normalized.escapes || info.name.split(/[\\/]/).includes('..'))
+      this.error('entry-path-escapes', `${describe(place, printable(info.name))}: entry name is absolute or contains "..", a path-traversal attempt`, place, normalized.path)
+    const path = normalized.path
+    if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(path, info.type)
+    const match = path ? this.matcher.match(path) : undefined
+
+    if (info.type === 'symlink' || info.type === 'hardlink') {
+      // Reported, never followed: the target is matched as a name only.
+      this.stats.links += 1
+      const target = info.linkTarget ?? ''
+      const resolvedTarget = target.startsWith('/') ? target : `${path}/../${target}`
+      const targetMatch = this.matcher.match(resolvedTarget)
+      if (match || targetMatch)
+        this.hits.push({ chain: place.chain, path, ...((match ?? targetMatch) ? { match: (match ?? targetMatch) as CatalogMatch } : {}), link: { type: info.type, target: printable(target), targetMatched: !match } })
+      await body?.release()
+      return
+    }
+    if (info.type !== 'file' || !body) {
+      await body?.release()
+      return
+    }
+    this.stats.files += 1
+    this.stats.bytesScanned += info.size
+    const head = await readHead(body.chunks, HEAD_BYTES)
+    if (match && match.entry.mayHoldSecrets && match.entry.class !== 'shared') {
+      await this.scanAgentFile(place, path, match, head, body)
+      return
+    }
+    if (match) this.hits.push({ chain: place.chain, path, match })
+    await this.maybeNested(place, path, head, body)
+  }
+
+  /** Starts a new top-level artifact (resets the layout tracking). */
+  beginArtifact(): void {
+    this.topFolders.clear()
+    this.manifestTops.clear()
+  }
+
+  /**
+   * True when the last top-level archive looks like an npm tarball: every entry
+   * under one folder (`package/` or any other name) that holds a package.json.
+   */
+  get looksLikeNpmTarball(): boolean {
+    const [top] = this.topFolders
+    return this.topFolders.size === 1 && top !== undefined && this.manifestTops.has(top)
+  }
+
+  private noteTopLevel(path: string, type: EntryInfo['type']): void {
+    const slash = path.indexOf('/')
+    if (this.topFolders.size <= 1) this.topFolders.add(slash < 0 ? (type === 'directory' ? path : '') : path.slice(0, slash))
+    if (slash > 0 && path.slice(slash + 1) === 'package.json') this.manifestTops.add(path.slice(0, slash))
+  }
+
+  /** Review and never files: read (bounded) and look for literal credentials. */
+  private async scanAgentFile(place: Place, path: string, match: CatalogMatch, head: Buffer, body: EntryBody): Promise<void> {
+    const { data } = await collectUpTo(head, body.chunks, this.limits.maxEntryBytes)
+    await body.release()
+    if (!data) {
+      this.hits.push({ chain: place.chain, path, match })
+      this.error('entry-too-large', `${describe(place, path)}: agent file larger than max-entry-bytes (${this.limits.maxEntryBytes}); its content could not be checked for credentials`, place, path)
+      return
+    }
+    this.stats.contentScanned += 1
+    this.hits.push({ chain: place.chain, path, match, credentials: scanContent(path, data, this.ledger) })
+  }
+
+  /** Opens a nested archive found by its magic bytes; anything else is drained unread. */
+  private async maybeNested(place: Place, path: string, head: Buffer, body: EntryBody): Promise<void> {
+    const kind = detectKind(head)
+    if (kind === 'none') return body.release()
+    if (UNREADABLE_KINDS.has(kind)) {
+      this.hits.push({ chain: place.chain, path, unopened: kind })
+      return body.release()
+    }
+    const inner: Place = { chain: [...place.chain, path], depth: place.depth + 1 }
+    try {
+      await this.scanStream(withHead(head, body.chunks), kind, inner, () => this.tooDeep(inner))
+    } catch (error) {
+      this.recordFailure(error, inner)
+    } finally {
+      await drain(body.chunks)
+    }
+  }
+
+  private tooDeep(place: Place): boolean {
+    if (place.depth <= this.maxDepth) return false
+    this.error('limit-depth', `${artifactChain(place.chain)}: nested archive deeper than max-depth (${this.maxDepth}); not opened, so it could not be checked`, place)
+    return true
+  }
+
+  /**
+   * Scans a stream of a known kind. `refuse` is asked once the content is known
+   * to be an archive (a gzip of a plain file is not one) and may refuse it.
+   */
+  async scanStream(source: AsyncIterable<Buffer>, kind: ArchiveKind, place: Place, refuse: () => boolean = () => false): Promise<void> {
+    const where = artifactChain(place.chain)
+    if (kind === 'gzip') {
+      const inner = await gunzipAndSniff(source, this.budget, where)
+      if (inner.kind === 'gzip' || inner.kind === 'tar' || inner.kind === 'zip') {
+        if (refuse()) return
+        return this.scanStream(inner.chunks, inner.kind, place)
+      }
+      if (UNREADABLE_KINDS.has(inner.kind)) this.hits.push({ chain: place.chain, path: '', unopened: inner.kind })
+      for await (const chunk of inner.chunks) void chunk // a compressed plain file: metered, nothing to open
+      return
+    }
+    if (refuse()) return
+    if (kind === 'tar') {
+      if (place.depth > 0) this.stats.nestedArchives += 1
+      return readTar(source, where, (info, body) => this.visit(place, info, body))
+    }
+    if (kind === 'zip') {
+      if (place.depth > 0) this.stats.nestedArchives += 1
+      return this.scanNestedZip(source, place)
+    }
+    throw new GateIncompleteError('archive-unsupported', `${where}: ${kind} compression cannot be opened; the content was not examined`)
+  }
+
+  /** A zip needs random access: buffered in memory up to max-nested-bytes, above that spooled to a private temp file. */
+  private async scanNestedZip(source: AsyncIterable<Buffer>, place: Place): Promise<void> {
+    const where = artifactChain(place.chain)
+    const chunks: Chunks = source[Symbol.asyncIterator]()
+    const { data, parts } = await collectUpTo(Buffer.alloc(0), chunks, this.limits.maxNestedBytes)
+    if (data) return readZip({ buffer: data }, where, this.budget, (info, body) => this.visit(place, info, body))
+    this.spoolDir ??= await mkdtemp(join(tmpdir(), 'agent-gates-zip-'))
+    const file = join(this.spoolDir, `${this.stats.nestedArchives}.zip`)
+    await writeFile(file, Buffer.concat(parts), { mode: 0o600 })
+    for (;;) {
+      const r = await chunks.next()
+      if (r.done) break
+      await appendFile(file, r.value)
+    }
+    try {
+      await readZip({ path: file }, where, this.budget, (info, body) => this.visit(place, info, body))
+    } finally {
+      await rm(file, { force: true })
+    }
+  }
+
+  /** Scans a zip file on disk (top-level artifacts). */
+  scanZipFile(path: string, place: Place): Promise<void> {
+    return readZip({ path }, artifactChain(place.chain), this.budget, (info, body) => this.visit(place, info, body))
+  }
+
+  async dispose(): Promise<void> {
+    if (this.spoolDir) await rm(this.spoolDir, { recursive: true, force: true })
+  }
+}
+
+function describe(place: Place, path?: string): string {
+  const chain = artifactChain(place.chain)
+  if (!chain) return path ?? ''
+  return path ? `${chain}:${path}` : chain
+}

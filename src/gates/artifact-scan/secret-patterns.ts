@@ -1,0 +1,107 @@
+/**
+ * Literal-credential detection for agent config files. Placeholders that the
+ * agents resolve at run time (`${VAR}`, `${input:x}`, `${{ secrets.X }}`,
+ * `{env:X}`, `$VAR`) are removed before looking, so they never count.
+ */
+
+export interface SecretHit {
+  /** What kind of credential; safe to print. */
+  kind: string
+  /** The raw value: goes to the ledger only, never into output. */
+  value: string
+}
+
+const PLACEHOLDERS = [
+  /\$\{\{\s*[^}]*\}\}/g, // ${{ secrets.X }} (GitHub Actions, Continue)
+  /\$\{[^}\s]*\}/g, // ${VAR}, ${env:VAR}, ${input:token}
+  /\{env:[^}\s]+\}/g, // {env:X} (OpenCode)
+  /\{file:[^}\s]+\}/g, // {file:path} (OpenCode)
+  /\$[A-Za-z_][A-Za-z0-9_]*/g, // $VAR in shell-style args
+  /%[A-Za-z_][A-Za-z0-9_]*%/g, // %VAR% (Windows)
+  /<[A-Za-z0-9 _-]{2,40}>/g // <your-token>
+]
+
+export function stripPlaceholders(text: string): string {
+  let out = text
+  for (const re of PLACEHOLDERS) out = out.replace(re, ' ')
+  return out
+}
+
+/** Token formats with a recognisable prefix: a match is a credential whatever the key. */
+const TOKEN_FORMATS: { kind: string; re: RegExp }[] = [
+  { kind: 'GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { kind: 'npm token', re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: 'Anthropic API key', re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: 'OpenAI-style API key', re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: 'Hugging Face token', re: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: 'AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: 'Slack token', re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: 'Stripe key', re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
+  { kind: 'private key', re: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g }
+]
+
+/** Values introduced by an auth marker inside a string: headers, URLs, `KEY=value` args. */
+const CONTEXT_FORMATS: { kind: string; re: RegExp }[] = [
+  { kind: 'bearer token', re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
+  { kind: 'basic auth header', re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
+  { kind: 'credentials in URL', re: /[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]{3,})@/gi },
+  { kind: 'token argument', re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
+  { kind: 'secret environment assignment', re: /\b[A-Z0-9_]*(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
+]
+
+/** Keys whose string value is a credential when it looks like one. */
+const SENSITIVE_KEY = /(?:^|[_\-.])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|bearer)$|^(?:authorization|x-api-key|api-key|dsn)$/i
+
+/** Credential-shaped: no spaces, long enough, and mixing letters with digits or symbols. */
+function looksLikeCredential(value: string): boolean {
+  if (value.length < 12 || /\s/.test(value)) return false
+  if (/^(?:true|false|null|none|undefined|changeme|example|placeholder|redacted)$/i.test(value)) return false
+  if (/^[a-z]+(?:[-_.][a-z]+)*$/i.test(value)) return false // plain words, env var names, hostnames
+  if (/^https?:\/\/[^@]*$/i.test(value)) return false // a URL without credentials
+  if (/^[x*.]+$/i.test(value)) return false // masks such as xxxx or ****
+  return /[A-Za-z]/.test(value) && /[0-9]/.test(value)
+}
+
+/** Literal credentials in one string (placeholders removed first). */
+export function findSecretsInText(text: string): SecretHit[] {
+  const cleaned = stripPlaceholders(text)
+  const hits: SecretHit[] = []
+  const seen = new Set<string>()
+  const push = (kind: string, value: string | undefined) => {
+    const v = value?.trim()
+    if (!v || v.length < 6 || seen.has(v)) return
+    seen.add(v)
+    hits.push({ kind, value: v })
+  }
+  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0])
+  for (const { kind, re } of CONTEXT_FORMATS) {
+    for (const m of cleaned.matchAll(re)) {
+      const value = m[1] ?? ''
+      if (!hits.some((h) => h.value.includes(value) || value.includes(h.value)) && /[0-9]/.test(value)) push(kind, value)
+    }
+  }
+  return hits
+}
+
+/** A credential held by a sensitive key (`"API_KEY": "..."`, `token = "..."`). */
+export function findSecretForKey(key: string, value: string): SecretHit | undefined {
+  if (!SENSITIVE_KEY.test(key.replace(/([a-z])([A-Z])/g, '$1_$2'))) return undefined
+  const cleaned = stripPlaceholders(value).trim()
+  if (cleaned !== value.trim()) return undefined // partly a placeholder: resolved at run time
+  const candidate = cleaned.replace(/^(?:Bearer|Basic|token)\s+/i, '')
+  return looksLikeCredential(candidate) ? { kind: `literal value of "${key}"`, value: candidate } : undefined
+}
+
+/**
+ * Claude Code's `permissions.allow` entries record approved command lines
+ * verbatim; these markers mean the command carried a credential.
+ */
+const ALLOW_ENTRY_MARKERS = ['Authorization:', 'Bearer ', 'token=', '_KEY=', 'npm_', 'ghp_', 'github_pat_', 'sk-', 'hf_', 'AKIA']
+
+export function allowEntryHoldsCredential(entry: string): boolean {
+  if (!/^Bash\(/.test(entry)) return false
+  const cleaned = stripPlaceholders(entry)
+  return ALLOW_ENTRY_MARKERS.some((marker) => cleaned.toLowerCase().includes(marker.toLowerCase()))
+}
