@@ -1,0 +1,47 @@
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { reviewDetails } from '../gates/review-gate/details.js'
+import { pullRequestFromEvent } from '../gates/review-gate/event.js'
+import { GATE, givenOnly } from '../gates/review-gate/options.js'
+import { CRITERIA, runReviewGate, type ReviewGateOptions } from '../gates/review-gate/run.js'
+import { GateIncompleteError } from '../model/errors.js'
+import { runAction, type ActionSpec } from './run-action.js'
+
+export const ACTION: ActionSpec<ReviewGateOptions> = {
+  gate: GATE,
+  criteria: CRITERIA,
+  inputs: ['token', 'label', 'min-approvals', 'sensitive-paths', 'sensitive-min-approvals', 'required-teams', 'strict-head', 'apply-label'],
+  async read(reader, { env }) {
+    const eventPath = env.GITHUB_EVENT_PATH
+    if (!eventPath) throw new GateIncompleteError('event-invalid', 'GITHUB_EVENT_PATH is not set')
+    const payload: unknown = JSON.parse(await readFile(eventPath, 'utf8'))
+    return {
+      source: {
+        kind: 'api',
+        ref: pullRequestFromEvent(env.GITHUB_EVENT_NAME, payload, env.GITHUB_REPOSITORY),
+        token: reader.required('token'),
+        ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
+        ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {})
+      },
+      overrides: givenOnly({
+        label: reader.string('label'),
+        minApprovals: reader.int('min-approvals', 1, 10),
+        sensitivePaths: reader.list('sensitive-paths'),
+        sensitiveMinApprovals: reader.int('sensitive-min-approvals', 1, 10),
+        requiredTeams: reader.list('required-teams'),
+        strictHead: reader.bool('strict-head'),
+        applyLabel: reader.bool('apply-label')
+      })
+    }
+  },
+  run: runReviewGate,
+  details: reviewDetails,
+  outputs: (result) => ({
+    'agent-detected': String(result.stats.agentDetected === true),
+    'approvals-counted': String(result.stats.approvalsCounted ?? 0)
+  })
+}
+
+export async function main(): Promise<void> {
+  await runAction(ACTION, { core, env: process.env, cwd: process.cwd() })
+}
