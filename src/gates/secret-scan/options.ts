@@ -1,0 +1,91 @@
+import type { AllowEntry, AgentGatesConfig } from '../../config/types.js'
+import { gateSection } from '../../config/types.js'
+import { ConfigurationError } from '../../model/errors.js'
+import type { FullScope } from './event.js'
+import type { ChecksumTable } from './gitleaks-checksums.js'
+import { DEFAULT_GITLEAKS_VERSION } from './gitleaks-checksums.js'
+
+export const GATE = 'secret-scan'
+export const MODES = ['auto', 'full', 'range', 'dir'] as const
+export const ENGINES = ['auto', 'native', 'wasm'] as const
+export const REDACT_AUTHOR = ['hash', 'omit'] as const
+export const FAIL_ON = ['new', 'any', 'none'] as const
+export const FULL_SCOPES = ['default-branch', 'all-branches'] as const
+
+export type Mode = (typeof MODES)[number]
+export type EngineChoice = (typeof ENGINES)[number]
+export type FailOn = (typeof FAIL_ON)[number]
+
+export interface SecretScanOptions {
+  /** Repository (or folder, in `dir` mode). */
+  dir: string
+  /** `auto`: from the event, or locally the full history of HEAD plus uncommitted work. */
+  mode: Mode
+  /** `A..B` (exactly these commits) or `A...B` (from their merge base); mode `range`. */
+  range?: string
+  /** GITHUB_EVENT_NAME and the parsed GITHUB_EVENT_PATH payload, for `auto`. */
+  event?: { name: string; payload: unknown }
+  fullScope: FullScope
+  engine: EngineChoice
+  gitleaksVersion: string
+  gitleaksPath?: string
+  gitleaksConfig?: string
+  baseline?: string
+  redactAuthor: (typeof REDACT_AUTHOR)[number]
+  failOn: FailOn
+  /** Remote to fetch missing commits from (read-only). */
+  remote: string
+  allow: AllowEntry[]
+  /** Tests only: a local release server and checksum table. Never set from inputs. */
+  install?: { downloadBase?: string; checksums?: ChecksumTable }
+}
+
+/** `secret-scan:` in .github/agent-gates.yml. */
+export interface SecretScanSection {
+  mode: Mode
+  'full-scope': FullScope
+  engine: EngineChoice
+  'gitleaks-version': string
+  'gitleaks-path': string
+  'gitleaks-config': string
+  baseline: string
+  'redact-author': SecretScanOptions['redactAuthor']
+  'fail-on': FailOn
+  remote: string
+}
+
+export type SecretScanOverrides = Partial<Omit<SecretScanOptions, 'dir' | 'allow'>>
+
+/** Flag or input, then the config section, then defaults. */
+export function resolveSecretScanOptions(dir: string, overrides: SecretScanOverrides, config: AgentGatesConfig): SecretScanOptions {
+  const section = gateSection<SecretScanSection>(config, GATE)
+  const options: SecretScanOptions = {
+    dir,
+    mode: overrides.mode ?? section.mode ?? 'auto',
+    fullScope: overrides.fullScope ?? section['full-scope'] ?? 'default-branch',
+    engine: overrides.engine ?? section.engine ?? 'auto',
+    gitleaksVersion: overrides.gitleaksVersion ?? section['gitleaks-version'] ?? DEFAULT_GITLEAKS_VERSION,
+    redactAuthor: overrides.redactAuthor ?? section['redact-author'] ?? 'hash',
+    failOn: overrides.failOn ?? section['fail-on'] ?? 'new',
+    remote: overrides.remote ?? section.remote ?? 'origin',
+    allow: config.allow ?? []
+  }
+  const optional = {
+    range: overrides.range,
+    event: overrides.event,
+    gitleaksPath: overrides.gitleaksPath ?? section['gitleaks-path'],
+    gitleaksConfig: overrides.gitleaksConfig ?? section['gitleaks-config'],
+    baseline: overrides.baseline ?? section.baseline,
+    install: overrides.install
+  }
+  Object.assign(options, definedOnly(optional))
+  if (options.range !== undefined && options.mode === 'auto') options.mode = 'range'
+  if (options.mode === 'range' && !/^[^.\s]+\.\.\.?[^.\s]+$/.test(options.range ?? ''))
+    throw new ConfigurationError(`range must look like BASE..HEAD or BASE...HEAD, got "${options.range ?? ''}"`, 'range')
+  return options
+}
+
+/** The entries of `values` that are set (exactOptionalPropertyTypes-friendly merging). */
+export function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>
+}

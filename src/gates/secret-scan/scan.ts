@@ -1,0 +1,92 @@
+import { mkdir, readFile } from 'node:fs/promises'
+import { join, relative, resolve, sep } from 'node:path'
+import { GateIncompleteError } from '../../model/errors.js'
+import type { GateDeps } from '../../model/deps.js'
+import type { RawLeak, ScanRequest, SecretEngine } from './engine.js'
+import { planFromEvent, type ScanPlan } from './event.js'
+import type { LocatedLeak } from './findings.js'
+import { Git } from './git.js'
+import { HistoryLayout, type Origin } from './history.js'
+import type { SecretScanOptions } from './options.js'
+import { RangeResolver, type ResolvedRange } from './range.js'
+
+export interface ScanOutcome {
+  located: LocatedLeak[]
+  /** What was scanned, in one line for the evidence. */
+  target: string
+  range?: ResolvedRange
+  /** The engine scanned the repository folder and so applied its `.gitleaksignore` itself (usage of entries is then not observable). */
+  engineSawIgnore: boolean
+  /** The text of the line a leak is on (for `gitleaks:allow`); memory only. */
+  lineText(located: LocatedLeak): Promise<string | undefined>
+}
+
+/** Runs the engine over what the mode and event select: folder, commit range, or history. */
+export async function scanTarget(options: SecretScanOptions, engine: SecretEngine, request: ScanRequest, deps: GateDeps): Promise<ScanOutcome> {
+  if (options.mode === 'dir') return scanFolder(options.dir, engine, request)
+  const git = new Git(options.dir, deps.env)
+  if (!(await git.isRepository()))
+    throw new GateIncompleteError('not-a-repository', `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`)
+  const { plan, worktree } = planFor(options)
+  if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, engineSawIgnore: false, lineText: async () => undefined }
+  const range = await new RangeResolver(git, options.remote, deps.log).resolve(plan)
+  deps.log.info(`scanning ${range.commits.length} commit(s): ${range.description}`)
+  if (engine.scanGit && !worktree) {
+    const leaks = await engine.scanGit(options.dir, range.revs, request)
+    const located = leaks.map((leak) => ({ leak, origin: { commit: leak.Commit ?? '', path: leak.File.split(sep).join('/') } }))
+    const outside = located.find((l) => !range.commits.includes(l.origin.commit))
+    if (outside) throw new GateIncompleteError('range-mismatch', `the engine reported commit ${outside.origin.commit.slice(0, 12)}, which is outside the range`)
+    return { located, target: range.description, range, engineSawIgnore: true, lineText: (l) => gitLine(git, l.origin, l.leak.StartLine) }
+  }
+  const layout = new HistoryLayout(join(request.workDir, 'history'))
+  await mkdir(layout.root, { recursive: true })
+  const read = await layout.addCommits(git, range.revs)
+  if (read !== range.commits.length)
+    throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${range.commits.length}; refusing a partial scan`)
+  if (worktree) await layout.addWorktree(git)
+  deps.log.info(`history laid out for the engine: ${layout.origins.size} file version(s), ${layout.bytes} bytes`)
+  const leaks = await engine.scanDir(layout.root, request)
+  const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }))
+  const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
+  return { located, target, range, engineSawIgnore: false, lineText: (l) => fileLine(join(layout.root, l.leak.File), l.leak.StartLine) }
+}
+
+function planFor(options: SecretScanOptions): { plan: ScanPlan; worktree: boolean } {
+  const payload = options.event?.payload as { repository?: { default_branch?: unknown } } | undefined
+  const defaultBranch = typeof payload?.repository?.default_branch === 'string' ? payload.repository.default_branch : undefined
+  switch (options.mode) {
+    case 'full':
+      return { plan: { kind: 'full', scope: options.fullScope, source: 'full scan', ...(defaultBranch ? { defaultBranch } : {}) }, worktree: false }
+    case 'range': {
+      const [, base, dots, head] = /^(.+?)(\.\.\.?)(.+)$/.exec(options.range ?? '') ?? []
+      return { plan: { kind: 'range', base: base as string, head: head as string, mergeBase: dots === '...', source: `range ${options.range}` }, worktree: false }
+    }
+    default:
+      if (options.event) return { plan: planFromEvent(options.event.name, options.event.payload, options.fullScope), worktree: false }
+      // Local default: everything HEAD ever contained, plus work not committed yet.
+      return { plan: { kind: 'full', scope: 'default-branch', source: 'local run' }, worktree: true }
+  }
+}
+
+async function scanFolder(dir: string, engine: SecretEngine, request: ScanRequest): Promise<ScanOutcome> {
+  const leaks = await engine.scanDir(dir, request)
+  const located = leaks.map((leak) => ({ leak, origin: { commit: '', path: relative(dir, resolve(dir, leak.File)).split(sep).join('/') } }))
+  return { located, target: `files in ${dir} (no git history)`, engineSawIgnore: true, lineText: (l) => fileLine(join(dir, l.origin.path), l.leak.StartLine) }
+}
+
+function originIn(layout: HistoryLayout, leak: RawLeak): Origin {
+  const key = relative(layout.root, resolve(layout.root, leak.File)).split(sep).join('/')
+  const origin = layout.origins.get(key)
+  if (!origin) throw new GateIncompleteError('engine-failed', 'the engine reported a file that was not part of the scanned history')
+  return origin
+}
+
+async function fileLine(path: string, line: number): Promise<string | undefined> {
+  const text = await readFile(path, 'utf8').catch(() => undefined)
+  return text?.split('\n')[line - 1]
+}
+
+async function gitLine(git: Git, origin: Origin, line: number): Promise<string | undefined> {
+  const text = await git.probe(['show', `${origin.commit}:${origin.path}`])
+  return text?.split('\n')[line - 1]
+}
