@@ -23,6 +23,8 @@ export const WORKTREE = 'WORKTREE'
 export class HistoryLayout {
   /** Materialised path (relative to root, `/`-separated) → origin. */
   readonly origins = new Map<string, Origin>()
+  /** Author facts per commit, as `gitleaks git` would report them. */
+  readonly authors = new Map<string, { name: string; email: string; date: string }>()
   private folders = 0
   bytes = 0
 
@@ -30,7 +32,7 @@ export class HistoryLayout {
 
   /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
   async addCommits(git: Git, revs: string[]): Promise<number> {
-    const args = ['log', '-p', '-U0', '--cc', '--no-ext-diff', '--no-textconv', '--find-renames', '--format=%x00%H', ...revs, '--']
+    const args = ['log', '-p', '-U0', '--cc', '--no-ext-diff', '--no-textconv', '--find-renames', '--format=%x00%H%x00%an%x00%ae%x00%aI', ...revs, '--']
     return this.addPatch(git.lines(args), undefined)
   }
 
@@ -77,7 +79,9 @@ export class HistoryLayout {
     for await (const line of lines) {
       if (line.startsWith('\0')) {
         await flush()
-        commit = line.slice(1).trim()
+        const [sha = '', name = '', email = '', date = ''] = line.slice(1).split('\0')
+        commit = sha.trim()
+        this.authors.set(commit, { name, email, date })
         folder = this.nextFolder()
         commits++
         inHunk = false

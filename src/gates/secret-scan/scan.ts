@@ -74,10 +74,13 @@ async function scanFolder(dir: string, engine: SecretEngine, request: ScanReques
   return { located, target: `files in ${dir} (no git history)`, engineSawIgnore: true, lineText: (l) => fileLine(join(dir, l.origin.path), l.leak.StartLine) }
 }
 
+/** Maps a laid-out file back to its commit and path, and adds the commit's author as git mode would. */
 function originIn(layout: HistoryLayout, leak: RawLeak): Origin {
   const key = relative(layout.root, resolve(layout.root, leak.File)).split(sep).join('/')
   const origin = layout.origins.get(key)
   if (!origin) throw new GateIncompleteError('engine-failed', 'the engine reported a file that was not part of the scanned history')
+  const author = layout.authors.get(origin.commit)
+  if (author) Object.assign(leak, { Author: author.name, Email: author.email, Date: author.date })
   return origin
 }
 
