@@ -1,6 +1,8 @@
 import { artifactScanSection } from './artifact-scan.js'
+import { ignoreCheckSection } from './ignore-check.js'
 
 /** Each gate's section of .github/agent-gates.yml, keyed by gate name. Gates add theirs here. */
 export const GATE_SECTIONS: Record<string, object> = {
-  'artifact-scan': artifactScanSection
+  'artifact-scan': artifactScanSection,
+  'ignore-check': ignoreCheckSection
 }

@@ -1,0 +1,65 @@
+import type { CatalogEntry } from '../../catalog/agent-paths.js'
+import { GateIncompleteError } from '../../model/errors.js'
+import { buildCanaries, nestPoints } from './canaries.js'
+import { dockerPacker } from './packers/docker.js'
+import { gitPacker } from './packers/git.js'
+import { npmPacker } from './packers/npm.js'
+import { sdistPacker } from './packers/sdist.js'
+import { vsixPacker } from './packers/vsix.js'
+import { createSkeleton, removeSkeleton } from './skeleton.js'
+import type { Canary, DetectOptions, Leak, Packer, PackerName, RepoSnapshot, Unit } from './types.js'
+
+export const PACKERS: readonly Packer[] = [gitPacker, npmPacker, dockerPacker, sdistPacker, vsixPacker]
+
+export interface CheckOutcome {
+  snapshot: RepoSnapshot
+  units: Unit[]
+  canaries: Canary[]
+  leaks: Leak[]
+  /** Packers that found something to judge. */
+  packers: PackerName[]
+}
+
+/**
+ * One canary run: detect what the repository packs, plant canaries in a
+ * skeleton copy, ask each packer's semantics which would ship.
+ */
+export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | PackerName[], detect: DetectOptions, entries: readonly CatalogEntry[]): Promise<CheckOutcome> {
+  const active = PACKERS.filter((p) => wanted === 'auto' || wanted.includes(p.name))
+  const unitsBy = new Map<Packer, Unit[]>()
+  for (const packer of active) {
+    const units = await packer.detect(snapshot, detect)
+    if (units.length === 0 && wanted !== 'auto')
+      throw new GateIncompleteError('packer-not-found', `packer "${packer.name}" was requested but the repository has nothing it packs (${NOTHING[packer.name]})`)
+    if (units.length > 0) unitsBy.set(packer, units)
+  }
+  const units = [...unitsBy.values()].flat()
+  const canaries = buildCanaries(entries, nestPoints(snapshot, units))
+  const leaks: Leak[] = []
+  if (units.length > 0) {
+    const skeleton = await createSkeleton(snapshot, canaries)
+    try {
+      for (const [packer, list] of unitsBy) leaks.push(...(await packer.evaluate(list, snapshot, skeleton, canaries)))
+    } finally {
+      await removeSkeleton(skeleton)
+    }
+  }
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name) }
+}
+
+const NOTHING: Record<PackerName, string> = {
+  git: 'no .git at the folder root',
+  npm: 'no package.json',
+  docker: 'no Dockerfile and no docker-contexts in config',
+  sdist: 'no pyproject.toml or setup.py with a setuptools or hatchling backend',
+  vsix: 'no package.json with engines.vscode'
+}
+
+export function packerByName(name: PackerName): Packer {
+  return PACKERS.find((p) => p.name === name) as Packer
+}
+
+/** The snapshot as it would be after the edits: the same folders, changed config files. */
+export function withEdits(snapshot: RepoSnapshot, changed: Map<string, string>): RepoSnapshot {
+  return { ...snapshot, files: new Map([...snapshot.files, ...changed]) }
+}

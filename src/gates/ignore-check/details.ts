@@ -1,0 +1,20 @@
+import { cell } from '../../output/markdown.js'
+import type { GateResult } from '../../model/finding.js'
+import type { IgnoreCheckDetails } from './run.js'
+
+/** Job-summary Markdown: one row per packer, then the fix as a patch. */
+export function ignoreCheckMarkdown(result: GateResult): string | undefined {
+  const details = result.details as IgnoreCheckDetails | undefined
+  if (!details) return undefined
+  const out = [`Canaries planted: ${details.canaries} (every \`never\` agent path, at the root and nested).`, '', '| Packer | Units checked | Leaking canaries |', '|---|---|---|']
+  for (const p of details.packers) out.push(`| ${p.packer} | ${p.units} | ${p.leaking} |`)
+  if (details.packers.length === 0) out.push('| (none detected) | 0 | 0 |')
+  const fix = details.fix
+  if (fix) {
+    out.push('', `**Fix (${fix.mode === 'write' ? 'written' : 'patch'})**: ${fix.files.length} file(s); canaries re-run on the fixed configuration: ${fix.verified ? 'no leak left' : `${fix.remaining.length} leak(s) left`}.`)
+    if (details.patchPath) out.push('', `Patch file: \`${cell(details.patchPath)}\` (apply with \`git apply\`).`)
+    if (fix.patch) out.push('', '```diff', fix.patch.replace(/```/g, '` ` `').trimEnd(), '```')
+    for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`)
+  }
+  return out.join('\n')
+}

@@ -1,0 +1,89 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { CatalogMatcher } from '../../../catalog/match.js'
+import type { CatalogEntry } from '../../../catalog/agent-paths.js'
+import { runGit } from '../git-tool.js'
+import { appendRules, anyDepthRule } from '../fix-lines.js'
+import type { Canary, EditSet, Leak, Packer, RepoSnapshot, RuleRef, Unit } from '../types.js'
+
+const EXCLUDE = '.git/info/exclude'
+const EMPTY_EXCLUDES = '.git/agent-gates-no-global-excludes'
+
+/**
+ * git: the repository's own `.gitignore` chain and `.git/info/exclude`, judged
+ * by git itself in the skeleton copy; the machine's global excludes are
+ * replaced by an empty file.
+ */
+export const gitPacker: Packer = {
+  name: 'git',
+  detect(snapshot) {
+    return snapshot.gitRoot ? [{ packer: 'git', dir: '', configFile: '.gitignore', facts: {} }] : []
+  },
+
+  async evaluate(units: Unit[], snapshot: RepoSnapshot, skeleton: string, canaries: Canary[]): Promise<Leak[]> {
+    if (units.length === 0) return []
+    await runGit(skeleton, ['init', '-q'])
+    await mkdir(join(skeleton, '.git/info'), { recursive: true })
+    await writeFile(join(skeleton, EXCLUDE), snapshot.files.get(EXCLUDE) ?? '')
+    await writeFile(join(skeleton, EMPTY_EXCLUDES), '')
+    const base = ['-c', `core.excludesFile=${join(skeleton, EMPTY_EXCLUDES)}`, '-c', 'core.quotePath=false']
+    const shown = new Set((await runGit(skeleton, [...base, 'ls-files', '-z', '--others', '--exclude-standard'])).split('\0'))
+    const leaking = canaries.filter((c) => shown.has(c.path))
+    if (leaking.length === 0) return []
+    const verbose = await runGit(skeleton, [...base, 'check-ignore', '-z', '-v', '-n', '--no-index', '--stdin'], leaking.map((c) => c.path).join('\0') + '\0')
+    const negations = parseCheckIgnore(verbose)
+    return leaking.map((canary) => {
+      const rule = negations.get(canary.path)
+      return {
+        packer: 'git',
+        unit: '',
+        configFile: rule?.file ?? nearestGitignore(snapshot, canary.path),
+        canary,
+        ...(rule ? { rule } : {}),
+        reason: rule ? `the negation "${rule.text}" re-includes it` : 'no rule excludes it'
+      }
+    })
+  },
+
+  fix(leaks: Leak[], edits: EditSet) {
+    // git honours the last matching line, so rules appended to the root .gitignore win.
+    appendRules(edits, '.gitignore', leaks.map((l) => anyDepthRule(l.canary.pattern)))
+    return []
+  }
+}
+
+/** `git check-ignore -z -v -n` records: source, line, pattern, path. Only negations let a path through. */
+function parseCheckIgnore(output: string): Map<string, RuleRef> {
+  const fields = output.split('\0')
+  const rules = new Map<string, RuleRef>()
+  for (let i = 0; i + 3 < fields.length; i += 4) {
+    const [source, line, pattern, path] = fields.slice(i, i + 4) as [string, string, string, string]
+    if (pattern.startsWith('!')) rules.set(path, { file: source, line: Number(line), text: pattern })
+  }
+  return rules
+}
+
+function nearestGitignore(snapshot: RepoSnapshot, path: string): string {
+  const parts = path.split('/').slice(0, -1)
+  for (let n = parts.length; n > 0; n--) {
+    const candidate = `${parts.slice(0, n).join('/')}/.gitignore`
+    if (snapshot.files.has(candidate)) return candidate
+  }
+  return '.gitignore'
+}
+
+export interface TrackedState {
+  path: string
+  entry: CatalogEntry
+}
+
+/** Agent state already committed: no ignore file can help, it must be removed from the index. */
+export async function trackedAgentState(root: string, matcher: CatalogMatcher): Promise<TrackedState[]> {
+  const listed = (await runGit(root, ['-c', 'core.quotePath=false', 'ls-files', '-z'])).split('\0').filter(Boolean)
+  const tracked: TrackedState[] = []
+  for (const path of listed) {
+    const hit = matcher.match(path)
+    if (hit && hit.entry.class === 'never') tracked.push({ path, entry: hit.entry })
+  }
+  return tracked
+}

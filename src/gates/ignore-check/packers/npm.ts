@@ -1,0 +1,141 @@
+import { join } from 'node:path'
+import mapWorkspaces from '@npmcli/map-workspaces'
+import packlist from 'npm-packlist'
+import { applyEdits, modify } from 'jsonc-parser'
+import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
+import { appendRules, anyDepthRule } from '../fix-lines.js'
+import { canariesIn, joinRel, type EditSet, type Leak, type Packer, type RepoSnapshot, type Unit } from '../types.js'
+import { explainNpmLeak, npmIgnoreFileIn } from './npm-explain.js'
+
+interface NpmFacts {
+  manifest: Record<string, unknown>
+  files?: unknown[]
+  /** Workspace folders, repository-relative (root package only). */
+  workspaces: string[]
+  isWorkspace: boolean
+  shippedDirs: string[]
+}
+
+/** Parses a package.json; a malformed one stops the gate, naming the file. */
+export function parseManifest(snapshot: RepoSnapshot, path: string): Record<string, unknown> {
+  let value: unknown
+  try {
+    value = JSON.parse(snapshot.files.get(path) ?? '')
+  } catch (error) {
+    throw new GateIncompleteError('package-json-invalid', `${path} is not valid JSON: ${errorMessage(error)}`)
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw new GateIncompleteError('package-json-invalid', `${path} is not a JSON object`)
+  const files = (value as { files?: unknown }).files
+  if (files !== undefined && (!Array.isArray(files) || files.some((f) => typeof f !== 'string')))
+    throw new GateIncompleteError('package-json-invalid', `${path}: "files" must be an array of strings`)
+  return value as Record<string, unknown>
+}
+
+/** Folders a `files` entry ships, which may not exist before a build (`dist`, `lib/**` → `lib`). */
+function shippedDirs(files: unknown[] | undefined): string[] {
+  const dirs = new Set<string>()
+  for (const entry of files ?? []) {
+    if (typeof entry !== 'string' || entry.startsWith('!')) continue
+    const staticPart = entry.replace(/^\.?\//, '').split('/').filter((p) => p !== '')
+    const cut = staticPart.findIndex((p) => /[*?[{]/.test(p))
+    const parts = cut < 0 ? staticPart : staticPart.slice(0, cut)
+    // A last segment with an extension names a file; canaries belong in its folder.
+    if (cut < 0 && parts.length > 0 && /\.[a-z0-9]+$/i.test(parts[parts.length - 1] as string)) parts.pop()
+    if (parts.length > 0) dirs.add(parts.join('/'))
+  }
+  return [...dirs]
+}
+
+/**
+ * npm: every publishable package (the root and its workspaces), packed by
+ * npm's own file-list code (npm-packlist, the version npm 11 bundles) over the
+ * skeleton copy: `files`, `.npmignore`, the `.gitignore` fallback, nested
+ * ignore files and npm's always-included and always-excluded files.
+ */
+export const npmPacker: Packer = {
+  name: 'npm',
+  async detect(snapshot) {
+    if (!snapshot.files.has('package.json')) return []
+    const root = parseManifest(snapshot, 'package.json')
+    const units: Unit[] = []
+    let workspaces: string[] = []
+    if (root.workspaces) {
+      const found = await mapWorkspaces({ cwd: snapshot.root, pkg: root }).catch((error: unknown) => {
+        throw new GateIncompleteError('workspaces-invalid', `cannot resolve the workspaces of package.json: ${errorMessage(error)}`)
+      })
+      workspaces = [...found.values()].map((abs) => relativeInside(snapshot.root, abs)).filter((d): d is string => d !== undefined).sort()
+    }
+    const add = (dir: string, manifest: Record<string, unknown>, isWorkspace: boolean): void => {
+      if (manifest.private === true) return // npm refuses to publish it
+      const files = manifest.files as unknown[] | undefined
+      const facts: NpmFacts = { manifest, files, workspaces: isWorkspace ? [] : workspaces, isWorkspace, shippedDirs: shippedDirs(files) }
+      units.push({ packer: 'npm', dir, configFile: files ? joinRel(dir, 'package.json') : npmIgnoreFileIn(snapshot, dir) ?? joinRel(dir, '.npmignore'), facts: { ...facts } })
+    }
+    add('', root, false)
+    for (const dir of workspaces) {
+      const path = joinRel(dir, 'package.json')
+      if (snapshot.files.has(path)) add(dir, parseManifest(snapshot, path), true)
+    }
+    return units
+  },
+
+  async evaluate(units, snapshot, skeleton, canaries) {
+    const rootWorkspaces = ((units.find((u) => u.dir === '')?.facts.workspaces as string[] | undefined) ?? []).map((d) => join(skeleton, d))
+    const leaks: Leak[] = []
+    for (const unit of units) {
+      const facts = unit.facts as unknown as NpmFacts
+      const path = join(skeleton, unit.dir)
+      const workspaceMap = new Map<string, string>()
+      if (!facts.isWorkspace) for (const dir of facts.workspaces) workspaceMap.set(dir, join(skeleton, dir))
+      const tree = { path, package: facts.manifest, isProjectRoot: true, edgesOut: new Map(), ...(workspaceMap.size ? { workspaces: workspaceMap } : {}) }
+      let shipped: string[]
+      try {
+        // As `npm pack -w <ws>` calls it: the workspace root is the prefix.
+        shipped = await packlist(tree, facts.isWorkspace ? { path, prefix: skeleton, workspaces: rootWorkspaces } : { path })
+      } catch (error) {
+        throw new GateIncompleteError('npm-packlist-failed', `npm could not list the files of ${unit.dir || 'the root package'}: ${errorMessage(error)}`)
+      }
+      const set = new Set(shipped)
+      for (const { rel, canary } of canariesIn(unit.dir, canaries)) {
+        if (!set.has(rel)) continue
+        const why = explainNpmLeak(snapshot, unit.dir, rel, facts.files)
+        leaks.push({ packer: 'npm', unit: unit.dir, configFile: why.configFile, canary, ...(why.rule ? { rule: why.rule } : {}), reason: why.reason })
+      }
+    }
+    return leaks
+  },
+
+  fix(leaks, edits, snapshot) {
+    const byUnit = new Map<string, Leak[]>()
+    for (const leak of leaks) byUnit.set(leak.unit, [...(byUnit.get(leak.unit) ?? []), leak])
+    for (const [unit, list] of byUnit) {
+      const manifestPath = joinRel(unit, 'package.json')
+      const manifest = parseManifest(snapshot, manifestPath)
+      if (Array.isArray(manifest.files)) addFilesNegations(edits, manifestPath, list.map((l) => `!${anyDepthRule(l.canary.pattern)}`))
+      // Append to the file npm already reads, so that creating one never switches off the .gitignore fallback.
+      else appendRules(edits, npmIgnoreFileIn(snapshot, unit) ?? joinRel(unit, '.npmignore'), list.map((l) => anyDepthRule(l.canary.pattern)))
+    }
+    return []
+  }
+}
+
+/** Adds `!` entries at the end of `files`, editing only that array so the user's formatting stays. */
+function addFilesNegations(edits: EditSet, path: string, negations: string[]): void {
+  let text = edits.read(path) ?? ''
+  const current = (JSON.parse(text) as { files: string[] }).files
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  '
+  const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' }
+  for (const negation of [...new Set(negations)]) {
+    if (current.includes(negation)) continue
+    text = applyEdits(text, modify(text, ['files', current.length], negation, { isArrayInsertion: true, formattingOptions }))
+    current.push(negation)
+  }
+  edits.write(path, text)
+}
+
+function relativeInside(root: string, abs: string): string | undefined {
+  const normalizedRoot = root.replace(/\\/g, '/').replace(/\/+$/, '')
+  const path = abs.replace(/\\/g, '/')
+  if (path === normalizedRoot) return undefined
+  return path.startsWith(normalizedRoot + '/') ? path.slice(normalizedRoot.length + 1) : undefined
+}

@@ -1,0 +1,116 @@
+import { realpath } from 'node:fs/promises'
+import { CatalogMatcher } from '../../catalog/match.js'
+import { AllowList } from '../../config/allow-list.js'
+import { catalogFromConfig } from '../../config/catalog.js'
+import type { GateDeps } from '../../model/deps.js'
+import { sha256Hex } from '../../model/digest.js'
+import { GateIncompleteError, errorMessage } from '../../model/errors.js'
+import type { GateErrorInfo, GateResult } from '../../model/finding.js'
+import { buildResult, toGateError } from '../../model/result.js'
+import { checkSnapshot, type CheckOutcome } from './check.js'
+import { EMBEDDED_ENGINES } from './engines.js'
+import { leakFinding, trackedFinding } from './findings.js'
+import { planFix, writeFix, type FixPlan } from './fix.js'
+import { GATE, type IgnoreCheckOptions } from './options.js'
+import { trackedAgentState, type TrackedState } from './packers/git.js'
+import { readSnapshot } from './snapshot.js'
+import { PACKER_NAMES, type PackerName } from './types.js'
+
+export interface IgnoreCheckDetails {
+  packers: { packer: PackerName; units: number; leaking: number }[]
+  units: { packer: PackerName; dir: string; configFile: string }[]
+  canaries: number
+  fix?: {
+    mode: 'write' | 'patch'
+    files: string[]
+    patch: string
+    /** Every leak the change claims to fix was gone when the canaries ran again. */
+    verified: boolean
+    remaining: string[]
+    manual: { packer: PackerName; canary: string; why: string }[]
+  }
+  /** Set by the action when it wrote the patch file. */
+  patchPath?: string
+}
+
+/** ignore-check: plants canaries for every `never` agent path and asks each packer whether they would ship. */
+export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps): Promise<GateResult> {
+  const startedAt = new Date()
+  const allow = new AllowList(options.config.allow ?? [], GATE)
+  const errors: GateErrorInfo[] = []
+  let outcome: CheckOutcome | undefined
+  let tracked: TrackedState[] = []
+  let plan: FixPlan | undefined
+  try {
+    const entries = catalogFromConfig(options.config)
+    const detect = { dockerContexts: options.dockerContexts }
+    const root = await realpath(options.dir).catch((error: unknown) => {
+      throw new GateIncompleteError('dir-missing', `cannot open ${options.dir}: ${errorMessage(error)}`)
+    })
+    deps.log.progress('reading ignore files and manifests')
+    outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries)
+    if (options.fix !== 'none' && outcome.leaks.length > 0) {
+      plan = await planFix(outcome, options.packers, detect, entries)
+      if (options.fix === 'write' && plan.changed.size > 0) {
+        await writeFix(root, plan)
+        deps.log.info(`fix written to ${[...plan.changed.keys()].join(', ')}; running the canaries again`)
+        outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries)
+      }
+    }
+    if (outcome.packers.includes('git')) tracked = await trackedAgentState(root, new CatalogMatcher(entries))
+  } catch (error) {
+    errors.push(toGateError(error))
+  }
+  const leaks = outcome?.leaks ?? []
+  const findings = [...leaks.map((l) => leakFinding(l, allow)), ...tracked.map((t) => trackedFinding(t, allow))]
+  const stats: GateResult['stats'] = {
+    packers: outcome?.packers.join(',') || 'none',
+    units: outcome?.units.length ?? 0,
+    canaries: outcome?.canaries.length ?? 0,
+    'tracked-agent-state': tracked.length
+  }
+  for (const name of PACKER_NAMES) if (outcome?.packers.includes(name)) stats[`leaks-${name}`] = leaks.filter((l) => l.packer === name).length
+  const configs = outcome ? [...outcome.snapshot.files].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ path, sha256: sha256Hex(text) })) : []
+  if (plan) {
+    stats['fix-files'] = plan.changed.size
+    stats['fix-verified'] = plan.remaining.length === 0
+  }
+  return buildResult({
+    gate: GATE,
+    startedAt,
+    findings,
+    errors,
+    blocks: () => true,
+    criteria: ['CC6.7', 'CC8.1'],
+    stats,
+    examined: { configs },
+    engines: [...EMBEDDED_ENGINES],
+    allowList: allow.records(),
+    ...(outcome ? { details: detailsOf(outcome, plan, options.fix) } : {}),
+    ...(errors.length === 0 && outcome && outcome.units.length === 0 ? { summary: 'no packer found anything to pack (nothing to check)' } : {})
+  })
+}
+
+function detailsOf(outcome: CheckOutcome, plan: FixPlan | undefined, mode: IgnoreCheckOptions['fix']): IgnoreCheckDetails {
+  return {
+    packers: outcome.packers.map((packer) => ({
+      packer,
+      units: outcome.units.filter((u) => u.packer === packer).length,
+      leaking: outcome.leaks.filter((l) => l.packer === packer).length
+    })),
+    units: outcome.units.map((u) => ({ packer: u.packer, dir: u.dir || '.', configFile: u.configFile })),
+    canaries: outcome.canaries.length,
+    ...(plan && mode !== 'none'
+      ? {
+          fix: {
+            mode,
+            files: [...plan.changed.keys()].sort(),
+            patch: plan.patch,
+            verified: plan.remaining.length === 0,
+            remaining: plan.remaining.map((l) => `${l.packer}: ${l.canary.path}`),
+            manual: plan.manual.map((m) => ({ packer: m.leak.packer, canary: m.leak.canary.path, why: m.why }))
+          }
+        }
+      : {})
+  }
+}

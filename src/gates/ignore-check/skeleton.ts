@@ -1,0 +1,37 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import type { Canary, RepoSnapshot } from './types.js'
+
+export const CANARY_TEXT = 'agent-gates ignore-check canary: not real data\n'
+
+/**
+ * A throw-away copy of the repository's packaging configuration with canary
+ * files planted in it. The user's tree is never written; no user file other
+ * than config files is copied, so no real secret can reach the copy.
+ */
+export async function createSkeleton(snapshot: RepoSnapshot, canaries: Canary[], overrides?: Map<string, string>): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'agent-gates-ignore-check-'))
+  try {
+    const files = new Map<string, string>()
+    // .git/info/exclude is placed by the git packer after `git init`.
+    for (const [path, text] of snapshot.files) if (!path.startsWith('.git/')) files.set(path, text)
+    for (const [path, text] of overrides ?? []) files.set(path, text)
+    for (const canary of canaries) if (!files.has(canary.path)) files.set(canary.path, CANARY_TEXT)
+    const dirs = new Set<string>()
+    for (const path of files.keys()) dirs.add(dirname(join(root, path)))
+    await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })))
+    const entries = [...files]
+    for (let i = 0; i < entries.length; i += 256) {
+      await Promise.all(entries.slice(i, i + 256).map(([path, text]) => writeFile(join(root, path), text)))
+    }
+    return root
+  } catch (error) {
+    await removeSkeleton(root)
+    throw error
+  }
+}
+
+export async function removeSkeleton(root: string): Promise<void> {
+  await rm(root, { recursive: true, force: true })
+}
