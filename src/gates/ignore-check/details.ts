@@ -2,6 +2,9 @@ import { cell } from '../../output/markdown.js'
 import type { GateResult } from '../../model/finding.js'
 import type { IgnoreCheckDetails } from './run.js'
 
+/** Job summaries are capped at 1 MiB; the JSON report has every row. */
+const MAX_ROWS = 200
+
 /** Job-summary Markdown: one row per packer, then the fix as a patch. */
 export function ignoreCheckMarkdown(result: GateResult): string | undefined {
   const details = result.details as IgnoreCheckDetails | undefined
@@ -9,6 +12,15 @@ export function ignoreCheckMarkdown(result: GateResult): string | undefined {
   const out = [`Canaries planted: ${details.canaries} (every \`never\` agent path, at the root and nested).`, '', '| Packer | Units checked | Leaking canaries |', '|---|---|---|']
   for (const p of details.packers) out.push(`| ${p.packer} | ${p.units} | ${p.leaking} |`)
   if (details.packers.length === 0) out.push('| (none detected) | 0 | 0 |')
+  const leaks = result.findings.filter((f) => typeof f.properties?.canary === 'string')
+  if (leaks.length) {
+    out.push('', '| Packer | Config file | Canary that would ship | Rule that let it through |', '|---|---|---|---|')
+    for (const f of leaks.slice(0, MAX_ROWS)) {
+      const line = f.location.line ? `:${f.location.line}` : ''
+      out.push(`| ${cell(String(f.properties?.packer))} | \`${cell(String(f.properties?.configFile))}\` | \`${cell(String(f.properties?.canary))}\` | ${cell(String(f.properties?.rule))}${f.location.line ? ` (\`${cell(f.location.path + line)}\`)` : ''} |`)
+    }
+    if (leaks.length > MAX_ROWS) out.push(`| … | | ${leaks.length - MAX_ROWS} more in the JSON report | |`)
+  }
   const fix = details.fix
   if (fix) {
     out.push('', `**Fix (${fix.mode === 'write' ? 'written' : 'patch'})**: ${fix.files.length} file(s); canaries re-run on the fixed configuration: ${fix.verified ? 'no leak left' : `${fix.remaining.length} leak(s) left`}.`)

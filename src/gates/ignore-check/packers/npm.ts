@@ -10,7 +10,7 @@ import { explainNpmLeak, npmIgnoreFileIn } from './npm-explain.js'
 interface NpmFacts {
   manifest: Record<string, unknown>
   files?: unknown[]
-  /** Workspace folders, repository-relative (root package only). */
+  /** The root's workspace folders, repository-relative. */
   workspaces: string[]
   isWorkspace: boolean
   shippedDirs: string[]
@@ -68,7 +68,7 @@ export const npmPacker: Packer = {
     const add = (dir: string, manifest: Record<string, unknown>, isWorkspace: boolean): void => {
       if (manifest.private === true) return // npm refuses to publish it
       const files = manifest.files as unknown[] | undefined
-      const facts: NpmFacts = { manifest, files, workspaces: isWorkspace ? [] : workspaces, isWorkspace, shippedDirs: shippedDirs(files) }
+      const facts: NpmFacts = { manifest, files, workspaces, isWorkspace, shippedDirs: shippedDirs(files) }
       units.push({ packer: 'npm', dir, configFile: files ? joinRel(dir, 'package.json') : npmIgnoreFileIn(snapshot, dir) ?? joinRel(dir, '.npmignore'), facts: { ...facts } })
     }
     add('', root, false)
@@ -80,7 +80,6 @@ export const npmPacker: Packer = {
   },
 
   async evaluate(units, snapshot, skeleton, canaries) {
-    const rootWorkspaces = ((units.find((u) => u.dir === '')?.facts.workspaces as string[] | undefined) ?? []).map((d) => join(skeleton, d))
     const leaks: Leak[] = []
     for (const unit of units) {
       const facts = unit.facts as unknown as NpmFacts
@@ -91,7 +90,7 @@ export const npmPacker: Packer = {
       let shipped: string[]
       try {
         // As `npm pack -w <ws>` calls it: the workspace root is the prefix.
-        shipped = await packlist(tree, facts.isWorkspace ? { path, prefix: skeleton, workspaces: rootWorkspaces } : { path })
+        shipped = await packlist(tree, facts.isWorkspace ? { path, prefix: skeleton, workspaces: facts.workspaces.map((d) => join(skeleton, d)) } : { path })
       } catch (error) {
         throw new GateIncompleteError('npm-packlist-failed', `npm could not list the files of ${unit.dir || 'the root package'}: ${errorMessage(error)}`)
       }

@@ -1,0 +1,147 @@
+/**
+ * Every row of the verified npm table (reference §3.1.3), each checked three
+ * ways in the same test: the table's statement against the machine's real
+ * `npm pack --dry-run --json`, the gate's leaks against what that same npm
+ * packs when the gate's canaries are planted on disk, and --fix followed by a
+ * real npm pack that no longer ships any canary (and an idempotent second run).
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { check, cleanUp, copyRepo, gate, leakPaths, makeRepo, npmPack, plant, treeText } from './helpers.js'
+
+afterAll(cleanUp)
+
+const AGENT_FILES = ['.claude/settings.json', '.claude/settings.local.json', 'dist/.claude/settings.local.json', 'a/.claude/settings.local.json', '.cursor/mcp.json', '.mcp.json', 'CLAUDE.md', '.aider.chat.history.md', 'claude.local.md']
+const manifest = (extra: object = {}): string => JSON.stringify({ name: 'fixture', version: '1.0.0', ...extra }, null, 2) + '\n'
+
+interface Row {
+  setup: string
+  files: Record<string, string>
+  /** The table's statement, checked on the real npm output. */
+  expect: (packed: Set<string>) => void
+}
+
+const has = (packed: Set<string>, ...paths: string[]): void => paths.forEach((p) => expect([p, packed.has(p)]).toEqual([p, true]))
+const lacks = (packed: Set<string>, ...paths: string[]): void => paths.forEach((p) => expect([p, packed.has(p)]).toEqual([p, false]))
+
+const ROWS: Row[] = [
+  { setup: 'no ignore files', files: {}, expect: (p) => has(p, ...AGENT_FILES) },
+  { setup: '.gitignore: .claude/ only', files: { '.gitignore': '.claude/\n' }, expect: (p) => (lacks(p, '.claude/settings.json', '.claude/settings.local.json', 'dist/.claude/settings.local.json'), has(p, '.mcp.json', '.aider.chat.history.md', '.cursor/mcp.json')) },
+  { setup: '.gitignore: .claude/ + empty .npmignore', files: { '.gitignore': '.claude/\n', '.npmignore': '' }, expect: (p) => has(p, ...AGENT_FILES) },
+  { setup: '"files": ["dist"] + root .npmignore .claude', files: { 'package.json': manifest({ files: ['dist'] }), '.npmignore': '.claude\n' }, expect: (p) => (has(p, 'dist/.claude/settings.local.json'), lacks(p, '.claude/settings.local.json')) },
+  { setup: '"files": ["dist"] + dist/.npmignore .claude', files: { 'package.json': manifest({ files: ['dist'] }), 'dist/.npmignore': '.claude\n' }, expect: (p) => lacks(p, 'dist/.claude/settings.local.json') },
+  { setup: '"files": ["dist", "!dist/.claude"]', files: { 'package.json': manifest({ files: ['dist', '!dist/.claude'] }) }, expect: (p) => lacks(p, 'dist/.claude/settings.local.json') },
+  { setup: '.npmignore .claude', files: { '.npmignore': '.claude\n' }, expect: (p) => lacks(p, '.claude/settings.local.json', 'dist/.claude/settings.local.json', 'a/.claude/settings.local.json') },
+  { setup: '.npmignore /.claude/', files: { '.npmignore': '/.claude/\n' }, expect: (p) => (lacks(p, '.claude/settings.local.json'), has(p, 'dist/.claude/settings.local.json')) },
+  { setup: '.npmignore .claude/settings.local.json', files: { '.npmignore': '.claude/settings.local.json\n' }, expect: (p) => (lacks(p, '.claude/settings.local.json'), has(p, 'dist/.claude/settings.local.json')) },
+  { setup: '.npmignore settings.local.json', files: { '.npmignore': 'settings.local.json\n' }, expect: (p) => lacks(p, '.claude/settings.local.json', 'dist/.claude/settings.local.json', 'a/.claude/settings.local.json') },
+  { setup: '.npmignore .claude/ + !.claude/settings.json', files: { '.npmignore': '.claude/\n!.claude/settings.json\n' }, expect: (p) => has(p, '.claude/settings.json', '.claude/settings.local.json') },
+  { setup: '.npmignore .claude/* + !.claude/settings.json', files: { '.npmignore': '.claude/*\n!.claude/settings.json\n' }, expect: (p) => (has(p, '.claude/settings.json', 'a/.claude/settings.local.json'), lacks(p, '.claude/settings.local.json')) },
+  { setup: '.npmignore .claude/** + !.claude/settings.json', files: { '.npmignore': '.claude/**\n!.claude/settings.json\n' }, expect: (p) => (has(p, '.claude/settings.json', 'a/.claude/settings.local.json'), lacks(p, '.claude/settings.local.json')) },
+  { setup: '.npmignore CLAUDE.local.md (case-insensitive)', files: { '.npmignore': 'CLAUDE.local.md\n' }, expect: (p) => lacks(p, 'claude.local.md') }
+]
+
+function fixture(row: Row): string {
+  const files: Record<string, string> = { 'package.json': manifest(), 'dist/index.js': 'export {}\n' }
+  for (const path of AGENT_FILES) files[path] = '{}\n'
+  return makeRepo({ ...files, ...row.files })
+}
+
+describe('npm: the verified table, against the real npm on this machine', () => {
+  it.each(ROWS.map((r) => [r.setup, r] as const))('%s', async (_setup, row) => {
+    const dir = fixture(row)
+    // One real npm run serves both checks: canaries are plain files and cannot change what happens to the others.
+    const outcome = await check(dir, ['npm'])
+    const planted = copyRepo(dir)
+    plant(planted, outcome)
+    const packed = new Set(npmPack(planted)[0]!.files)
+    row.expect(packed)
+    // The gate's verdict on every canary equals npm's own packing of the planted canaries.
+    expect(leakPaths(outcome, 'npm')).toEqual(outcome.canaries.map((c) => c.path).filter((p) => packed.has(p)).sort())
+    expect(outcome.leaks.every((l) => l.reason.length > 0)).toBe(true)
+    if (outcome.leaks.length === 0) return
+
+    // --fix, then the real npm again: no canary ships; a second --fix changes nothing.
+    const fixed = copyRepo(dir)
+    const before = treeText(fixed)
+    const result = await gate(fixed, { packers: ['npm'], fix: 'write' })
+    expect(result.status).toBe('pass')
+    const after = treeText(fixed)
+    for (const [path, text] of Object.entries(before)) {
+      if (after[path] === text) continue
+      // Only ignore files and package.json change, and the user's lines stay, in order.
+      expect(path).toMatch(/(^|\/)(\.npmignore|\.gitignore|package\.json)$/)
+      if (path.endsWith('package.json')) {
+        // JSON: every key stays as it was; `files` keeps its entries, in order, and only gains "!" entries.
+        const [old, now] = [JSON.parse(text), JSON.parse(after[path]!)]
+        expect({ ...now, files: undefined }).toEqual({ ...old, files: undefined })
+        expect(now.files.slice(0, old.files.length)).toEqual(old.files)
+        expect(now.files.slice(old.files.length).every((f: string) => f.startsWith('!'))).toBe(true)
+        continue
+      }
+      const kept = after[path]!.split('\n')
+      let at = 0
+      for (const line of text.split('\n').filter(Boolean)) {
+        at = kept.indexOf(line, at)
+        expect(at).toBeGreaterThanOrEqual(0)
+      }
+    }
+    const recheck = await check(fixed, ['npm'])
+    const plantedFixed = copyRepo(fixed)
+    plant(plantedFixed, recheck)
+    const shipped = new Set(npmPack(plantedFixed)[0]!.files)
+    expect(recheck.canaries.filter((c) => shipped.has(c.path))).toEqual([])
+    const again = await gate(fixed, { packers: ['npm'], fix: 'write' })
+    expect(again.status).toBe('pass')
+    expect(treeText(fixed)).toEqual(after)
+  })
+
+  it('names the rule that let a canary through', async () => {
+    const files = await check(fixture(ROWS[3]!), ['npm'])
+    const leak = files.leaks.find((l) => l.canary.path === 'dist/.claude/settings.local.json')!
+    expect(leak.rule).toEqual({ file: 'package.json', line: 5, text: 'dist' })
+    expect(leak.configFile).toBe('package.json')
+
+    const negation = await check(fixture(ROWS[10]!), ['npm'])
+    const opened = negation.leaks.find((l) => l.canary.path === '.claude/settings.local.json')!
+    expect(opened.rule).toMatchObject({ file: '.npmignore', line: 2, text: '!.claude/settings.json' })
+
+    const empty = await check(fixture(ROWS[2]!), ['npm'])
+    expect(empty.leaks.find((l) => l.canary.path === '.claude/settings.local.json')!.reason).toBe('no rule excludes it (.npmignore exists, so npm does not read .gitignore)')
+  })
+
+  it('fixes a files-based package with a "!" entry and keeps the formatting of package.json', async () => {
+    const dir = copyRepo(fixture(ROWS[3]!))
+    const original = readFileSync(join(dir, 'package.json'), 'utf8')
+    await gate(dir, { packers: ['npm'], fix: 'write' })
+    const text = readFileSync(join(dir, 'package.json'), 'utf8')
+    expect(JSON.parse(text).files).toEqual(expect.arrayContaining(['dist', '!**/.claude/settings.local.json*']))
+    expect(text.startsWith(original.slice(0, original.indexOf('"dist"')))).toBe(true)
+  })
+})
+
+describe('npm workspaces', () => {
+  it('packs each workspace as `npm pack --workspaces` does, including ignore files between the root and the workspace', async () => {
+    const dir = makeRepo({
+      'package.json': JSON.stringify({ name: 'root', version: '1.0.0', private: true, workspaces: ['packages/*'] }),
+      'packages/.npmignore': '.aider*\n',
+      'packages/a/package.json': JSON.stringify({ name: 'a', version: '1.0.0', files: ['dist'] }),
+      'packages/a/dist/index.js': '',
+      'packages/b/package.json': JSON.stringify({ name: 'b', version: '1.0.0' }),
+      'packages/b/.npmignore': '.claude\n',
+      'packages/b/src/index.js': '',
+      'packages/c/package.json': JSON.stringify({ name: 'c', version: '1.0.0', private: true })
+    })
+    const outcome = await check(dir, ['npm'])
+    expect(outcome.units.map((u) => u.dir)).toEqual(['packages/a', 'packages/b'])
+    const planted = copyRepo(dir)
+    plant(planted, outcome)
+    const packs = npmPack(planted, ['--workspaces'])
+    for (const [name, unit] of [['a', 'packages/a'], ['b', 'packages/b']] as const) {
+      const shipped = new Set(packs.find((p) => p.name === name)!.files.map((f) => `${unit}/${f}`))
+      expect(leakPaths(outcome, 'npm', unit)).toEqual(outcome.canaries.map((c) => c.path).filter((p) => shipped.has(p)).sort())
+    }
+    expect(leakPaths(outcome, 'npm', 'packages/a')).toContain('packages/a/dist/.claude/settings.local.json')
+  })
+})
