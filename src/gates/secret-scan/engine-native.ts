@@ -25,9 +25,6 @@ export async function createNativeEngine(path: string, ledger: SecretLedger, kno
     info: { name: 'gitleaks', version, sha256: digest.sha256 },
     scanDir(source: string, request: ScanRequest): Promise<RawLeak[]> {
       return runGitleaksProcess(path, [], ['dir', '.'], request, source, ledger)
-    },
-    scanGit(repo: string, logOpts: string[], request: ScanRequest): Promise<RawLeak[]> {
-      return runGitleaksProcess(path, [], ['git', `--log-opts=${logOpts.join(' ')}`, '.'], request, repo, ledger)
     }
   }
 }

@@ -31,14 +31,13 @@ export interface ScanRequest {
 }
 
 /**
- * A Gitleaks-compatible scanner. `scanDir` is required; `scanGit` only where
- * the engine can read git itself (the native binary), else history is fed to
- * `scanDir` through a HistoryLayout.
+ * A Gitleaks-compatible scanner (Gitleaks native or WASM today; Betterleaks
+ * speaks the same command line and report). History reaches it as a
+ * HistoryLayout folder, so every engine sees the same input.
  */
 export interface SecretEngine {
   info: EngineInfo
   scanDir(source: string, request: ScanRequest): Promise<RawLeak[]>
-  scanGit?(repo: string, logOpts: string[], request: ScanRequest): Promise<RawLeak[]>
 }
 
 /** Runs an engine process with the Gitleaks command line and reads its JSON report. */

@@ -1,4 +1,4 @@
-import { copyFile, mkdir, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Git } from './git.js'
 
@@ -46,6 +46,28 @@ export class HistoryLayout {
       await mkdir(dirname(target), { recursive: true })
       await copyFile(join(git.dir, path), target).catch(() => undefined)
     }
+  }
+
+  /**
+   * Copies the files of a folder (no history) into the layout, so the engine
+   * never reads the folder's own .gitleaksignore: every suppression goes
+   * through our reasons and stale checks. `.git` and symlinks are not followed.
+   */
+  async addFolder(dir: string): Promise<void> {
+    const folder = this.nextFolder()
+    const walk = async (relativeDir: string): Promise<void> => {
+      for (const entry of await readdir(join(dir, relativeDir), { withFileTypes: true })) {
+        const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
+        if (entry.isDirectory()) {
+          if (entry.name !== '.git') await walk(path)
+        } else if (entry.isFile() && path !== '.gitleaksignore') {
+          const target = this.place(folder, '', path)
+          await mkdir(dirname(target), { recursive: true })
+          await copyFile(join(dir, path), target)
+        }
+      }
+    }
+    await walk('')
   }
 
   private nextFolder(): string {

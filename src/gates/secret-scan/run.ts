@@ -51,7 +51,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     engines.push(selected.engine.info)
     const outcome = await scanTarget(options, selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) }, deps)
     for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options))
-    findings.push(...hygiene(suppressors, outcome))
+    findings.push(...hygiene(suppressors))
     Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors))
     if (outcome.range) {
       const r = outcome.range
@@ -108,12 +108,11 @@ async function suppress(located: LocatedLeak, outcome: ScanOutcome, s: Suppresso
 }
 
 /** Reasonless and stale `.gitleaksignore` entries, reported so the ignore file stays honest. */
-function hygiene(s: Suppressors, outcome: ScanOutcome): Finding[] {
+function hygiene(s: Suppressors): Finding[] {
   const out: Finding[] = []
   for (const e of s.ignore.entries) {
     if (!e.reason) out.push(hygieneFinding('ignore-without-reason', '.gitleaksignore', e.line, 'this .gitleaksignore entry has no reason (trailing "# why" or a comment above), so it is not honoured'))
-    // Only observable when the engine did not read the file itself.
-    else if (e.matched === 0 && !outcome.engineSawIgnore)
+    else if (e.matched === 0)
       out.push(hygieneFinding('stale-ignore-entry', '.gitleaksignore', e.line, 'this .gitleaksignore entry matched no finding in the scanned commits; remove it if the secret is gone'))
   }
   return out

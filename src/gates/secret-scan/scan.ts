@@ -15,8 +15,6 @@ export interface ScanOutcome {
   /** What was scanned, in one line for the evidence. */
   target: string
   range?: ResolvedRange
-  /** The engine scanned the repository folder and so applied its `.gitleaksignore` itself (usage of entries is then not observable). */
-  engineSawIgnore: boolean
   /** The text of the line a leak is on (for `gitleaks:allow`); memory only. */
   lineText(located: LocatedLeak): Promise<string | undefined>
 }
@@ -28,27 +26,30 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   if (!(await git.isRepository()))
     throw new GateIncompleteError('not-a-repository', `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`)
   const { plan, worktree } = planFor(options)
-  if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, engineSawIgnore: false, lineText: async () => undefined }
+  if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, lineText: async () => undefined }
   const range = await new RangeResolver(git, options.remote, deps.log).resolve(plan)
   deps.log.info(`scanning ${range.commits.length} commit(s): ${range.description}`)
-  if (engine.scanGit && !worktree) {
-    const leaks = await engine.scanGit(options.dir, range.revs, request)
-    const located = leaks.map((leak) => ({ leak, origin: { commit: leak.Commit ?? '', path: leak.File.split(sep).join('/') } }))
-    const outside = located.find((l) => !range.commits.includes(l.origin.commit))
-    if (outside) throw new GateIncompleteError('range-mismatch', `the engine reported commit ${outside.origin.commit.slice(0, 12)}, which is outside the range`)
-    return { located, target: range.description, range, engineSawIgnore: true, lineText: (l) => gitLine(git, l.origin, l.leak.StartLine) }
-  }
-  const layout = new HistoryLayout(join(request.workDir, 'history'))
-  await mkdir(layout.root, { recursive: true })
+  const layout = await newLayout(request)
   const read = await layout.addCommits(git, range.revs)
   if (read !== range.commits.length)
     throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${range.commits.length}; refusing a partial scan`)
   if (worktree) await layout.addWorktree(git)
   deps.log.info(`history laid out for the engine: ${layout.origins.size} file version(s), ${layout.bytes} bytes`)
+  const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
+  return { ...(await scanLayout(layout, engine, request)), target, range }
+}
+
+async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
+  const layout = new HistoryLayout(join(request.workDir, 'history'))
+  await mkdir(layout.root, { recursive: true })
+  return layout
+}
+
+/** Both engines scan the laid-out copy, never the repository itself, so the repository's .gitleaksignore reaches only our suppression. */
+async function scanLayout(layout: HistoryLayout, engine: SecretEngine, request: ScanRequest): Promise<Omit<ScanOutcome, 'target'>> {
   const leaks = await engine.scanDir(layout.root, request)
   const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }))
-  const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
-  return { located, target, range, engineSawIgnore: false, lineText: (l) => fileLine(join(layout.root, l.leak.File), l.leak.StartLine) }
+  return { located, lineText: (l) => fileLine(join(layout.root, l.leak.File), l.leak.StartLine) }
 }
 
 function planFor(options: SecretScanOptions): { plan: ScanPlan; worktree: boolean } {
@@ -69,9 +70,9 @@ function planFor(options: SecretScanOptions): { plan: ScanPlan; worktree: boolea
 }
 
 async function scanFolder(dir: string, engine: SecretEngine, request: ScanRequest): Promise<ScanOutcome> {
-  const leaks = await engine.scanDir(dir, request)
-  const located = leaks.map((leak) => ({ leak, origin: { commit: '', path: relative(dir, resolve(dir, leak.File)).split(sep).join('/') } }))
-  return { located, target: `files in ${dir} (no git history)`, engineSawIgnore: true, lineText: (l) => fileLine(join(dir, l.origin.path), l.leak.StartLine) }
+  const layout = await newLayout(request)
+  await layout.addFolder(dir)
+  return { ...(await scanLayout(layout, engine, request)), target: `files in ${dir} (no git history)` }
 }
 
 /** Maps a laid-out file back to its commit and path, and adds the commit's author as git mode would. */
@@ -86,10 +87,5 @@ function originIn(layout: HistoryLayout, leak: RawLeak): Origin {
 
 async function fileLine(path: string, line: number): Promise<string | undefined> {
   const text = await readFile(path, 'utf8').catch(() => undefined)
-  return text?.split('\n')[line - 1]
-}
-
-async function gitLine(git: Git, origin: Origin, line: number): Promise<string | undefined> {
-  const text = await git.probe(['show', `${origin.commit}:${origin.path}`])
   return text?.split('\n')[line - 1]
 }
