@@ -127,6 +127,23 @@ describe('secret-scan commit ranges (real git, WASM Gitleaks)', () => {
     expect(secrets(result)).toEqual(expect.arrayContaining([{ path: 'old/config.ts', line: 2, commit: c.before }, { path: 'README.md', line: 2, commit: undefined }]))
   })
 
+  it('fork PR: the head exists only as refs/pull/N/head on origin and is fetched (never checked out)', async () => {
+    const fork = repo.shallowClone('main', 1)
+    const token = plantedToken()
+    git(fork, 'checkout', '-q', '-b', 'fork-work')
+    writeFileSync(`${fork}/fork.ts`, `${secretLine(token)}\n`)
+    git(fork, 'add', '-A')
+    git(fork, 'commit', '-q', '-m', 'from a fork')
+    const forkHead = git(fork, 'rev-parse', 'HEAD')
+    git(fork, 'push', '-q', 'origin', 'HEAD:refs/pull/9/head')
+    const runner = repo.shallowClone('main', 1)
+    expect(() => git(runner, 'cat-file', '-e', forkHead)).toThrow()
+    const result = await scan(runner, { event: { name: 'pull_request_target', payload: payloads.pullRequest(c.before as string, forkHead, 9) } })
+    expect(secrets(result)).toEqual([{ path: 'fork.ts', line: 1, commit: forkHead }])
+    expect(git(runner, 'status', '--porcelain')).toBe('')
+    expect(git(runner, 'rev-parse', '--abbrev-ref', 'HEAD')).toBe('main')
+  })
+
   it('fails closed: unknown base, unsupported event, not a repository', async () => {
     const missing = await scan(repo.work, { event: { name: 'pull_request', payload: payloads.pullRequest('1'.repeat(40), c.pr3 as string) } })
     expect(missing.status).toBe('error')
