@@ -58,7 +58,7 @@ export async function collectPullRequest(client: GitHubApi, ref: PullRequestRef)
         throw new GateIncompleteError('file-cap', `the PR changes ${pr.changedFiles} files; GitHub lists at most ${FILE_CAP}, so the changed paths cannot all be checked`)
     }
     pages.push(pr)
-    for (const list of LISTS) {
+    for (const list of LISTS.filter((l) => variables[l])) {
       const info: PageInfo | undefined = pr[list]?.pageInfo
       if (!info) throw new GateIncompleteError('github-api', `GitHub's answer lacks the ${list} of the PR`)
       if (info.hasNextPage && info.endCursor) cursors[list] = info.endCursor
