@@ -46,8 +46,15 @@ export const gitPacker: Packer = {
   },
 
   fix(leaks: Leak[], edits: EditSet) {
-    // git honours the last matching line, so rules appended to the root .gitignore win.
-    appendRules(edits, '.gitignore', leaks.map((l) => anyDepthRule(l.canary.pattern)))
+    // git honours the last matching line and a deeper .gitignore outranks the root one, so a rule goes
+    // after the negation that let the canary in (in that file), else at the end of the root .gitignore.
+    // .git/info/exclude ranks below every .gitignore and is never written.
+    const byFile = new Map<string, string[]>()
+    for (const leak of leaks) {
+      const file = leak.rule && !leak.rule.file.startsWith('.git/') ? leak.rule.file : '.gitignore'
+      byFile.set(file, [...(byFile.get(file) ?? []), anyDepthRule(leak.canary.pattern)])
+    }
+    for (const [file, rules] of byFile) appendRules(edits, file, rules)
     return []
   }
 }

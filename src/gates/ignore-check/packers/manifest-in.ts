@@ -100,9 +100,9 @@ function fnmatch(name: string, pattern: string): boolean {
 const MAGIC = /[*?[]/
 
 /**
- * Python's glob over a virtual tree (setuptools' vendored copy): wildcard
- * segments skip names starting with `.` unless the pattern segment does, and
- * `**` (only when recursive) spans non-hidden folders.
+ * setuptools' vendored glob over a virtual tree: unlike CPython's glob it does
+ * not skip names starting with `.`, and `**` (only when recursive) spans any
+ * number of folders, hidden ones included.
  */
 export function pyGlob(pattern: string, paths: Set<string>, recursive: boolean): string[] {
   const want = pattern.split('/').filter((s) => s !== '' && s !== '.')
@@ -113,15 +113,12 @@ function segmentsMatch(names: string[], pattern: string[], recursive: boolean): 
   if (pattern.length === 0) return names.length === 0
   const [head, ...rest] = pattern as [string, ...string[]]
   if (recursive && head === '**') {
-    for (let skip = 0; skip <= names.length; skip++) {
-      if (skip > 0 && (names[skip - 1] as string).startsWith('.')) break
-      if (segmentsMatch(names.slice(skip), rest, recursive)) return true
-    }
+    for (let skip = 0; skip <= names.length; skip++) if (segmentsMatch(names.slice(skip), rest, recursive)) return true
     return false
   }
   if (names.length === 0) return false
   const name = names[0] as string
-  const ok = MAGIC.test(head) ? fnmatch(name, head) && !(name.startsWith('.') && !head.startsWith('.')) : name === head
+  const ok = MAGIC.test(head) ? fnmatch(name, head) : name === head
   return ok && segmentsMatch(names.slice(1), rest, recursive)
 }
 

@@ -110,9 +110,19 @@ export const npmPacker: Packer = {
     for (const [unit, list] of byUnit) {
       const manifestPath = joinRel(unit, 'package.json')
       const manifest = parseManifest(snapshot, manifestPath)
-      if (Array.isArray(manifest.files)) addFilesNegations(edits, manifestPath, list.map((l) => `!${anyDepthRule(l.canary.pattern)}`))
-      // Append to the file npm already reads, so that creating one never switches off the .gitignore fallback.
-      else appendRules(edits, npmIgnoreFileIn(snapshot, unit) ?? joinRel(unit, '.npmignore'), list.map((l) => anyDepthRule(l.canary.pattern)))
+      if (Array.isArray(manifest.files)) {
+        addFilesNegations(edits, manifestPath, list.map((l) => `!${anyDepthRule(l.canary.pattern)}`))
+        continue
+      }
+      // Append to a file npm already reads (so creating one never switches off the .gitignore fallback):
+      // the nested ignore file whose negation let the canary in, else the package's own.
+      const rootFile = npmIgnoreFileIn(snapshot, unit) ?? joinRel(unit, '.npmignore')
+      const byFile = new Map<string, string[]>()
+      for (const leak of list) {
+        const file = leak.rule && /(^|\/)\.(npm|git)ignore$/.test(leak.rule.file) ? leak.rule.file : rootFile
+        byFile.set(file, [...(byFile.get(file) ?? []), anyDepthRule(leak.canary.pattern)])
+      }
+      for (const [file, rules] of byFile) appendRules(edits, file, rules)
     }
     return []
   }
