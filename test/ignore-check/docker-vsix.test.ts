@@ -1,0 +1,94 @@
+/**
+ * Docker and vsce. No Docker engine runs on the development or CI machines and
+ * vsce is not installed, so these cases check the rules the reference states
+ * (moby patternmatcher and vsce's package.ts) rather than a differential run.
+ */
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { check, cleanUp, copyRepo, gate, leakPaths, makeRepo, treeText } from './helpers.js'
+
+afterAll(cleanUp)
+
+const context = (files: Record<string, string>): string => makeRepo({ 'app/Dockerfile': 'FROM scratch\n', 'app/src/main.go': '', ...files })
+
+describe('docker', () => {
+  it.each([
+    ['no .dockerignore: everything is sent', {}, ['app/.claude/settings.local.json', 'app/.env', 'app/src/.env'], []],
+    ['.claude is anchored at the context root', { 'app/.dockerignore': '.claude\n' }, ['app/src/.claude/settings.local.json'], ['app/.claude/settings.local.json']],
+    ['leading and trailing slashes are disregarded', { 'app/.dockerignore': '/.claude/\n' }, ['app/src/.claude/settings.local.json'], ['app/.claude/settings.local.json']],
+    ['**/ reaches every depth', { 'app/.dockerignore': '**/.claude\n**/.env\n' }, ['app/.aider.chat.history.md'], ['app/src/.claude/settings.local.json', 'app/.env', 'app/src/.env']],
+    ['an exception reaches inside an excluded folder, precisely', { 'app/.dockerignore': '.claude\n!.claude/settings.local.json\n' }, ['app/.claude/settings.local.json'], ['app/.claude/mcp.local.json']],
+    ['matching is case-sensitive', { 'app/.dockerignore': 'claude.local.md\n' }, ['app/CLAUDE.local.md'], []],
+    ['<Dockerfile>.dockerignore wins over .dockerignore', { 'app/.dockerignore': '**\n', 'app/Dockerfile.dockerignore': '.env\n' }, ['app/.claude/settings.local.json'], ['app/.env']]
+  ] as [string, Record<string, string>, string[], string[]][])('%s', async (_name, files, leaking, safe) => {
+    const dir = context(files)
+    const outcome = await check(dir, ['docker'])
+    const leaks = leakPaths(outcome, 'docker', 'app')
+    for (const path of leaking) expect(leaks).toContain(path)
+    for (const path of safe) expect(leaks).not.toContain(path)
+
+    // --fix appends **/ rules after the user's lines (after any exception), then nothing leaks; idempotent.
+    const fixed = copyRepo(dir)
+    expect((await gate(fixed, { packers: ['docker'], fix: 'write' })).status).toBe('pass')
+    const ignoreFile = outcome.units[0]!.configFile
+    const text = readFileSync(join(fixed, ignoreFile), 'utf8')
+    expect(text.startsWith(files[ignoreFile] ?? '')).toBe(true)
+    for (const leak of outcome.leaks) expect(text.split('\n')).toContain(`**/${leak.canary.pattern}`)
+    const after = treeText(fixed)
+    await gate(fixed, { packers: ['docker'], fix: 'write' })
+    expect(treeText(fixed)).toEqual(after)
+  })
+
+  it('names the exception that let a canary through', async () => {
+    const outcome = await check(context({ 'app/.dockerignore': '# ctx\n.claude\n!.claude/settings.local.json\n' }), ['docker'])
+    const leak = outcome.leaks.find((l) => l.canary.path === 'app/.claude/settings.local.json')!
+    expect(leak.rule).toEqual({ file: 'app/.dockerignore', line: 3, text: '!.claude/settings.local.json' })
+  })
+
+  it('checks contexts named in config, and refuses one that does not exist', async () => {
+    const dir = makeRepo({ 'services/api/main.go': '', 'services/api/.dockerignore': '**/.env\n' })
+    const outcome = await check(dir, ['docker'], ['services/api'])
+    expect(outcome.units.map((u) => [u.dir, u.configFile])).toEqual([['services/api', 'services/api/.dockerignore']])
+    expect(leakPaths(outcome, 'docker', 'services/api')).toContain('services/api/.claude/settings.local.json')
+    const missing = await gate(dir, { packers: ['docker'], dockerContexts: ['services/web'] })
+    expect(missing.status).toBe('error')
+    expect(missing.errors[0]!.message).toContain('services/web')
+  })
+
+  it('a pattern Docker rejects is an error naming the file and line', async () => {
+    const result = await gate(context({ 'app/.dockerignore': '.env\n[abc\n' }))
+    expect(result.status).toBe('error')
+    expect(result.errors[0]!.message).toMatch(/^app\/\.dockerignore:2: "\[abc"/)
+  })
+})
+
+describe('vsix', () => {
+  const extension = (files: Record<string, string>): string =>
+    makeRepo({ 'package.json': JSON.stringify({ name: 'ext', version: '1.0.0', private: true, engines: { vscode: '^1.90.0' } }), 'out/extension.js': '', ...files })
+
+  it('a slashless pattern is root-only in vsce; **/ reaches every depth', async () => {
+    const rootOnly = await check(extension({ '.vscodeignore': '.claude\n' }), ['vsix'])
+    expect(leakPaths(rootOnly, 'vsix')).toContain('out/.claude/settings.local.json')
+    expect(leakPaths(rootOnly, 'vsix')).not.toContain('.claude/settings.local.json')
+    const anyDepth = await check(extension({ '.vscodeignore': '**/.claude/**\n' }), ['vsix'])
+    expect(leakPaths(anyDepth, 'vsix').filter((p) => p.includes('.claude/'))).toEqual([])
+  })
+
+  it('a "!" rule wins regardless of order, so the fix is manual', async () => {
+    const dir = extension({ '.vscodeignore': '!.claude/settings.local.json\n**/.claude/**\n**/.env\n' })
+    const outcome = await check(dir, ['vsix'])
+    const leak = outcome.leaks.find((l) => l.canary.path === '.claude/settings.local.json')!
+    expect(leak.rule).toMatchObject({ file: '.vscodeignore', line: 1 })
+    const result = await gate(copyRepo(dir), { packers: ['vsix'], fix: 'write' })
+    expect(result.status).toBe('fail')
+    const fix = (result.details as { fix: { manual: { canary: string; why: string }[] } }).fix
+    expect(fix.manual.map((m) => m.canary)).toContain('.claude/settings.local.json')
+  })
+
+  it('--fix appends to .vscodeignore and the re-check passes', async () => {
+    const dir = copyRepo(extension({ '.vscodeignore': 'src/**\n' }))
+    expect((await gate(dir, { packers: ['vsix'], fix: 'write' })).status).toBe('pass')
+    expect(readFileSync(join(dir, '.vscodeignore'), 'utf8').startsWith('src/**\n')).toBe(true)
+  })
+})
