@@ -27,6 +27,8 @@ for (const entry of entries) {
     stdin: { contents: entry.code, resolveDir: root, sourcefile: `entry-${entry.out}`, loader: 'ts' },
     bundle: true,
     platform: 'node',
+    // Prefer ESM builds: some packages' CommonJS entry is a UMD wrapper whose dynamic require() esbuild cannot follow.
+    mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node20',
     outfile: join(root, 'dist', entry.out),

@@ -35,11 +35,16 @@ check(`node ${process.version}`, true)
 const help = run([cli, '--help'])
 check('cli --help exits 0', help.status === 0, help.stderr)
 const clean = fixtureRepo(false)
+const fix = run([cli, 'ignore-check', clean, '--fix'], { cwd: clean })
+check('cli ignore-check --fix makes a bare repo pass', fix.status === 0, `${fix.status} ${fix.stdout}${fix.stderr}`)
+spawnSync('git', ['-C', clean, '-c', 'user.name=smoke', '-c', 'user.email=smoke@example.invalid', 'commit', '-qam', 'ignore agent state'])
 const cleanRun = run([cli, 'run', clean], { cwd: clean })
 check('cli run on a clean repo exits 0', cleanRun.status === 0, `${cleanRun.status} ${cleanRun.stdout}${cleanRun.stderr}`)
 const leaky = fixtureRepo(true)
 const leakyRun = run([cli, 'run', leaky, '--format', 'json'], { cwd: leaky })
 check('cli run on a leaky repo exits 1', leakyRun.status === 1, `${leakyRun.status} ${leakyRun.stderr}`)
+const leakyScan = JSON.parse(leakyRun.stdout || '[]').find((r) => r.gate === 'artifact-scan')
+check('artifact-scan reports .claude/settings.local.json', Boolean(leakyScan?.findings.some((f) => f.location.path === '.claude/settings.local.json')), leakyRun.stdout.slice(0, 300))
 
 const actionDirs = [root, ...(existsSync(join(root, 'actions')) ? readdirSync(join(root, 'actions')).map((d) => join(root, 'actions', d)) : [])]
 for (const dir of actionDirs) {
@@ -57,7 +62,7 @@ for (const dir of actionDirs) {
   }
   const result = run([main], { cwd: work, env })
   const outputs = readFileSync(outputFile, 'utf8')
-  check(`${dir.replace(root, '') || '/'} bundle runs under Node 24`, [0, 1, 2].includes(result.status) && outputs.includes('status'), `${result.status} ${result.stderr.slice(0, 500)}`)
+  check(`${dir.replace(root, '') || '/'} bundle runs under Node ${process.versions.node}`, [0, 1, 2].includes(result.status) && outputs.includes('status'), `${result.status} ${result.stderr.slice(0, 500)}`)
 }
 if (failures) {
   console.error(`${failures} smoke check(s) failed`)
