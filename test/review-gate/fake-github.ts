@@ -150,7 +150,7 @@ function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: 
     const all = pr.files.map((filename) => ({ filename, status: world.renames?.[filename] ? 'renamed' : 'modified', ...(world.renames?.[filename] ? { previous_filename: world.renames[filename] } : {}) }))
     const items = all.slice((at - 1) * per, at * per)
     const last = Math.max(1, Math.ceil(all.length / per))
-    const link = at < last ? { link: `<${gh.url}${url.pathname}?per_page=${per}&page=${at + 1}>; rel="next", <${gh.url}${url.pathname}?per_page=${per}&page=${last}>; rel="last"` } : {}
+    const link: Record<string, string> = at < last ? { link: `<${gh.url}${url.pathname}?per_page=${per}&page=${at + 1}>; rel="next", <${gh.url}${url.pathname}?per_page=${per}&page=${last}>; rel="last"` } : {}
     return json(res, 200, items, link)
   }
   if (req.method === 'POST' && path === `${repoPath}/issues/${pr.number}/labels`) {
