@@ -37,8 +37,18 @@ export function normalizeEntryPath(raw: string): NormalizedPath {
 
 interface CompiledEntry {
   entry: CatalogEntry
-  include: Minimatch[]
-  exclude: Minimatch[]
+  include: RegExp[]
+  exclude: RegExp[]
+}
+
+/**
+ * One RegExp per glob: `Minimatch.match` splits the path again for every
+ * pattern, which dominated archive scans with tens of thousands of entries.
+ */
+function compileGlob(pattern: string): RegExp {
+  const re = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe()
+  if (!re) throw new Error(`catalog pattern "${pattern}" is not a valid glob`)
+  return re
 }
 
 export interface CatalogMatch {
@@ -56,8 +66,8 @@ export class CatalogMatcher {
       .sort((a, b) => CLASS_RANK[b.class] - CLASS_RANK[a.class])
       .map((entry) => ({
         entry,
-        include: entry.patterns.map((p) => new Minimatch(anyDepth(p), GLOB_OPTIONS)),
-        exclude: (entry.except ?? []).map((p) => new Minimatch(anyDepth(p), GLOB_OPTIONS))
+        include: entry.patterns.map(compileGlob),
+        exclude: (entry.except ?? []).map(compileGlob)
       }))
   }
 
@@ -65,9 +75,9 @@ export class CatalogMatcher {
   match(path: string): CatalogMatch | undefined {
     const normalized = normalizeEntryPath(path).path
     for (const { entry, include, exclude } of this.compiled) {
-      const hit = include.findIndex((m) => m.match(normalized))
+      const hit = include.findIndex((re) => re.test(normalized))
       if (hit < 0) continue
-      if (exclude.some((m) => m.match(normalized))) continue
+      if (exclude.some((re) => re.test(normalized))) continue
       if (entry.homeOnly && !HOME_PREFIX.test(normalized)) continue
       return { entry, pattern: entry.patterns[hit] as string }
     }

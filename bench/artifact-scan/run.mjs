@@ -1,0 +1,108 @@
+// Benchmark: artifact-scan on a large gzip tarball vs GNU `tar -tzf` on the same file.
+// Builds the archives under /tmp (cached), runs each tool RUNS times, prints medians,
+// the wall-time ratio and our peak RSS at two sizes.
+// Usage: node bench/artifact-scan/run.mjs   (after `npm run build`)
+// Env: AGENT_GATES_CLI (default dist/cli/index.js), BENCH_SIZES_MB (default "200,400"), BENCH_RUNS (default 3)
+import { execFileSync, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { fileURLToPath } from 'node:url'
+import { createGzip } from 'node:zlib'
+import tarStream from 'tar-stream'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const root = resolve(here, '../..')
+const cli = resolve(root, process.env.AGENT_GATES_CLI ?? 'dist/cli/index.js')
+const sizesMb = (process.env.BENCH_SIZES_MB ?? '200,400').split(',').map(Number)
+const runs = Number(process.env.BENCH_RUNS ?? 3)
+const work = '/tmp/agent-gates-bench/artifact-scan'
+const ENTRY_BYTES = 4096 // 200 MB unpacked = 50,000 entries, as the issue asks
+mkdirSync(work, { recursive: true })
+
+/** Agent files planted deep inside; the scan must report exactly these. */
+const PLANTED = [
+  'package/src/modules/m17/vendor/lib/.claude/settings.local.json',
+  'package/dist/assets/deep/a/b/c/.mcp.json',
+  'package/test/fixtures/env/.env'
+]
+
+async function generate(sizeMb) {
+  const file = join(work, `bench-${sizeMb}mb.tgz`)
+  if (existsSync(file)) return file
+  const entries = Math.round((sizeMb * 1e6) / ENTRY_BYTES)
+  // Text-like content (hex of random bytes): compresses about 2:1 like source code, quick to make.
+  const pool = Buffer.from(randomBytes(2 * 1024 * 1024).toString('hex'))
+  const pack = tarStream.pack()
+  const tmp = `${file}.partial`
+  const written = pipeline(pack, createGzip({ level: 6 }), createWriteStream(tmp))
+  const plantAt = new Map(PLANTED.map((p, i) => [Math.floor(((i + 1) * entries) / (PLANTED.length + 1)), p]))
+  for (let i = 0; i < entries; i++) {
+    const planted = plantAt.get(i)
+    const name = planted ?? `package/src/modules/m${i % 97}/part${Math.floor(i / 97)}/file${i}.js`
+    const offset = (i * 7919) % (pool.length - ENTRY_BYTES)
+    const body = planted?.endsWith('.mcp.json')
+      ? Buffer.from(JSON.stringify({ mcpServers: { db: { env: { DB_TOKEN: '${DB_TOKEN}' } } } }))
+      : pool.subarray(offset, offset + ENTRY_BYTES)
+    if (!pack.entry({ name, size: body.length }, body)) await new Promise((r) => pack.once('drain', r))
+  }
+  pack.finalize()
+  await written
+  renameSync(tmp, file)
+  return file
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]
+}
+
+function timeTar(file) {
+  const started = process.hrtime.bigint()
+  const r = spawnSync('tar', ['-tzf', file], { stdio: ['ignore', 'ignore', 'inherit'] })
+  if (r.status !== 0) throw new Error('tar -tzf failed')
+  return Number(process.hrtime.bigint() - started) / 1e6
+}
+
+function timeScan(file) {
+  const report = join(work, 'measure.json')
+  const out = join(work, 'result.json')
+  const started = process.hrtime.bigint()
+  spawnSync(process.execPath, [join(here, 'measure.mjs'), cli, report, '--', 'artifact-scan', file, '--format', 'json', '--output', out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, AGENT_GATES_RUN_DIR: join(work, 'run') }
+  })
+  const wallMs = Number(process.hrtime.bigint() - started) / 1e6
+  const measured = JSON.parse(readFileSync(report, 'utf8'))
+  const result = JSON.parse(readFileSync(out, 'utf8'))
+  const found = result.findings.map((f) => f.location.path).sort()
+  if (result.status === 'error' || JSON.stringify(found) !== JSON.stringify([...PLANTED].sort()))
+    throw new Error(`unexpected scan result: ${result.status} ${JSON.stringify(found)} ${JSON.stringify(result.errors)}`)
+  return { wallMs, maxRssMiB: measured.maxRssKiB / 1024, entries: result.stats.entries }
+}
+
+const tarVersion = execFileSync('tar', ['--version']).toString().split('\n')[0]
+console.log(`artifact-scan benchmark — node ${process.version}, ${tarVersion}, ${runs} runs each, medians`)
+const rows = []
+for (const sizeMb of sizesMb) {
+  const file = await generate(sizeMb)
+  const { size } = statSync(file)
+  timeTar(file) // warm the page cache so both tools read from memory
+  const tar = [], ours = [], rss = []
+  let entries = 0
+  for (let i = 0; i < runs; i++) {
+    tar.push(timeTar(file))
+    const s = timeScan(file)
+    ours.push(s.wallMs)
+    rss.push(s.maxRssMiB)
+    entries = s.entries
+  }
+  const row = { sizeMb, entries, gzMb: size / 1e6, tarMs: median(tar), oursMs: median(ours), ratio: median(ours) / median(tar), rssMiB: Math.max(...rss) }
+  rows.push(row)
+  console.log(
+    `${sizeMb} MB unpacked, ${entries} entries, ${row.gzMb.toFixed(1)} MB gzip: tar -tzf ${row.tarMs.toFixed(0)} ms, artifact-scan ${row.oursMs.toFixed(0)} ms, ratio ${row.ratio.toFixed(2)}x, peak RSS ${row.rssMiB.toFixed(1)} MiB`
+  )
+}
+const worst = Math.max(...rows.map((r) => r.ratio))
+console.log(`ratio (artifact-scan / tar -tzf): ${worst.toFixed(2)}x (target <= 1.2x); peak RSS ${Math.max(...rows.map((r) => r.rssMiB)).toFixed(1)} MiB (target < 150 MiB, flat)`)
