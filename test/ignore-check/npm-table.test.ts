@@ -117,7 +117,13 @@ describe('npm: the verified table, against the real npm on this machine', () => 
     await gate(dir, { packers: ['npm'], fix: 'write' })
     const text = readFileSync(join(dir, 'package.json'), 'utf8')
     expect(JSON.parse(text).files).toEqual(expect.arrayContaining(['dist', '!**/.claude/settings.local.json*']))
-    expect(text.startsWith(original.slice(0, original.indexOf('"dist"')))).toBe(true)
+    // Only an insertion after the last entry: every byte the user wrote stays where it was.
+    const cut = original.indexOf('"dist"') + '"dist"'.length
+    expect(text.startsWith(original.slice(0, cut))).toBe(true)
+    expect(text.endsWith(original.slice(cut))).toBe(true)
+    const compact = copyRepo(makeRepo({ 'package.json': '{"name":"p","version":"1.0.0","files":["dist"]}', 'dist/a.js': '' }))
+    await gate(compact, { packers: ['npm'], fix: 'write' })
+    expect(readFileSync(join(compact, 'package.json'), 'utf8')).toMatch(/^\{"name":"p","version":"1.0.0","files":\["dist", "!\*\*\/.*"\]\}$/)
   })
 })
 

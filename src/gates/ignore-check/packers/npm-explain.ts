@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch'
-import { findNodeAtLocation, parseTree } from 'jsonc-parser'
 import { joinRel, type RepoSnapshot, type RuleRef } from '../types.js'
+import { filesEntryLine } from './package-json-edit.js'
 
 /** ignore-walk compiles every ignore line with these options (case-insensitive, basename matching). */
 const WALK_OPTIONS = { matchBase: true, dot: true, flipNegate: true, nocase: true } as const
@@ -52,7 +52,7 @@ export function explainNpmLeak(snapshot: RepoSnapshot, unit: string, rel: string
       const entry = files[index] as string
       return {
         configFile: manifest,
-        rule: { file: manifest, line: jsonLine(snapshot.files.get(manifest) ?? '', ['files', index]), text: entry },
+        rule: { file: manifest, line: filesEntryLine(snapshot.files.get(manifest) ?? '', index), text: entry },
         reason: `the "files" entry "${entry}" includes it and no "!" entry or nested .npmignore excludes it`
       }
     }
@@ -104,11 +104,4 @@ function coversPath(entry: string, rel: string): boolean {
   const glob = new Minimatch(clean, { dot: true, nocase: true })
   const parts = rel.split('/')
   return parts.some((_, i) => glob.match(parts.slice(0, i + 1).join('/')))
-}
-
-/** 1-based line of a JSON value, for annotations. */
-export function jsonLine(text: string, path: (string | number)[]): number {
-  const node = findNodeAtLocation(parseTree(text) ?? { type: 'null', offset: 0, length: 0 }, path)
-  if (!node) return 1
-  return text.slice(0, node.offset).split('\n').length
 }

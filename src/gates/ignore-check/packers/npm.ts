@@ -1,11 +1,11 @@
 import { join } from 'node:path'
 import mapWorkspaces from '@npmcli/map-workspaces'
 import packlist from 'npm-packlist'
-import { applyEdits, modify } from 'jsonc-parser'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
 import { canariesIn, joinRel, type EditSet, type Leak, type Packer, type RepoSnapshot, type Unit } from '../types.js'
 import { explainNpmLeak, npmIgnoreFileIn } from './npm-explain.js'
+import { appendToFiles } from './package-json-edit.js'
 
 interface NpmFacts {
   manifest: Record<string, unknown>
@@ -128,18 +128,11 @@ export const npmPacker: Packer = {
   }
 }
 
-/** Adds `!` entries at the end of `files`, editing only that array so the user's formatting stays. */
+/** Adds `!` entries at the end of `files`; the rest of package.json stays byte for byte. */
 function addFilesNegations(edits: EditSet, path: string, negations: string[]): void {
-  let text = edits.read(path) ?? ''
+  const text = edits.read(path) ?? ''
   const current = (JSON.parse(text) as { files: string[] }).files
-  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  '
-  const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol: text.includes('\r\n') ? '\r\n' : '\n' }
-  for (const negation of [...new Set(negations)]) {
-    if (current.includes(negation)) continue
-    text = applyEdits(text, modify(text, ['files', current.length], negation, { isArrayInsertion: true, formattingOptions }))
-    current.push(negation)
-  }
-  edits.write(path, text)
+  edits.write(path, appendToFiles(text, [...new Set(negations)].filter((n) => !current.includes(n))))
 }
 
 function relativeInside(root: string, abs: string): string | undefined {
