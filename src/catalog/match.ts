@@ -35,20 +35,44 @@ export function normalizeEntryPath(raw: string): NormalizedPath {
   return { path: out.join('/'), escapes }
 }
 
+interface CompiledGlob {
+  re: RegExp
+  /** A lower-case run of the glob without wildcards: a path lacking it cannot match (a cheap pre-check). */
+  literal: string
+}
+
 interface CompiledEntry {
   entry: CatalogEntry
-  include: RegExp[]
-  exclude: RegExp[]
+  include: CompiledGlob[]
+  exclude: CompiledGlob[]
+}
+
+/** The longest wildcard-free run of a glob, lower-cased; '' when braces make literals optional. */
+function requiredLiteral(pattern: string): string {
+  if (/[{}]/.test(pattern)) return ''
+  return pattern
+    .split(/[*?[\]()!+@\\]+/)
+    .reduce((a, b) => (b.length > a.length ? b : a), '')
+    .toLowerCase()
+}
+
+/** Lower case as the `i` flag folds it, including the two non-ASCII letters that fold to ASCII (ſ, Kelvin K). */
+function foldCase(path: string): string {
+  return path.toLowerCase().replace(/\u017f/g, 's').replace(/\u212a/g, 'k')
 }
 
 /**
  * One RegExp per glob: `Minimatch.match` splits the path again for every
  * pattern, which dominated archive scans with tens of thousands of entries.
  */
-function compileGlob(pattern: string): RegExp {
+function compileGlob(pattern: string): CompiledGlob {
   const re = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe()
   if (!re) throw new Error(`catalog pattern "${pattern}" is not a valid glob`)
-  return re
+  return { re, literal: requiredLiteral(pattern) }
+}
+
+function globMatches(glob: CompiledGlob, path: string, folded: string): boolean {
+  return (glob.literal === '' || folded.includes(glob.literal)) && glob.re.test(path)
 }
 
 export interface CatalogMatch {
@@ -74,10 +98,11 @@ export class CatalogMatcher {
   /** The highest-class entry that covers the path, or undefined. */
   match(path: string): CatalogMatch | undefined {
     const normalized = normalizeEntryPath(path).path
+    const folded = foldCase(normalized)
     for (const { entry, include, exclude } of this.compiled) {
-      const hit = include.findIndex((re) => re.test(normalized))
+      const hit = include.findIndex((g) => globMatches(g, normalized, folded))
       if (hit < 0) continue
-      if (exclude.some((re) => re.test(normalized))) continue
+      if (exclude.some((g) => globMatches(g, normalized, folded))) continue
       if (entry.homeOnly && !HOME_PREFIX.test(normalized)) continue
       return { entry, pattern: entry.patterns[hit] as string }
     }
