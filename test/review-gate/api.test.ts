@@ -4,7 +4,8 @@
  * config, team permission, apply-label, and the query against GitHub's schema.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { validate } from '@octokit/graphql-schema'
+import { schema, validate } from '@octokit/graphql-schema'
+import { buildClientSchema, execute, parse, type IntrospectionQuery } from 'graphql'
 import { PULL_REQUEST_QUERY } from '../../src/gates/review-gate/query.js'
 import { runReviewGate, type ReviewGateOptions } from '../../src/gates/review-gate/run.js'
 import type { PolicyOverrides } from '../../src/gates/review-gate/options.js'
@@ -40,6 +41,20 @@ describe('review-gate data collection', () => {
   it('the PR query is valid against GitHub\'s published GraphQL schema', () => {
     const query = PULL_REQUEST_QUERY
     expect(validate(query).map((e) => e.message)).toEqual([])
+  })
+
+  it('the loopback API answers in shapes GitHub\'s schema accepts (types, enums, non-null fields)', async () => {
+    const world = approved()
+    world.forcePushedBy = 'mallory'
+    world.pr.reviews.push(review('copilot-pull-request-reviewer', 'COMMENTED', claude.sha, 6, { bot: true }))
+    gh = await startFakeGitHub(world, TOKEN)
+    const variables = { owner: 'acme', name: 'widgets', number: 42, first: true, labels: true, commits: true, reviews: true, files: true }
+    const answer = await fetch(`${gh.url}/graphql`, { method: 'POST', headers: { authorization: `token ${TOKEN}` }, body: JSON.stringify({ query: PULL_REQUEST_QUERY, variables }) })
+    const { data } = (await answer.json()) as { data: unknown }
+    const github = buildClientSchema(schema.json as unknown as IntrospectionQuery)
+    const checked = await execute({ schema: github, document: parse(PULL_REQUEST_QUERY), rootValue: data, variableValues: variables })
+    expect(checked.errors ?? []).toEqual([])
+    expect(JSON.stringify(checked.data)).toContain('"login":"mallory"')
   })
 
   it('pages past 100 of every list in one query per round', async () => {

@@ -66,7 +66,7 @@ function pullRequestNode(world: World, v: Record<string, unknown>): Record<strin
       baseRefName: pr.base.ref,
       baseRefOid: pr.base.sha ?? 'b'.repeat(40),
       changedFiles: pr.changedFiles,
-      timelineItems: { nodes: world.forcePushedBy ? [{ actor: { login: world.forcePushedBy }, afterCommit: { oid: pr.head.sha } }] : [] }
+      timelineItems: { nodes: world.forcePushedBy ? [{ __typename: 'HeadRefForcePushedEvent', actor: { __typename: 'User', login: world.forcePushedBy }, afterCommit: { oid: pr.head.sha } }] : [] }
     })
   }
   if (v.labels) node.labels = page(pr.labels.map((name) => ({ name })), v.labelsAfter)
