@@ -4,8 +4,10 @@
  * (pagination by cursor and Link header, raw contents, team memberships), with
  * fault injection (5xx, rate limits) and a log of every request.
  */
+import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { components } from '@octokit/openapi-types'
 import type { GitIdentity, PrSnapshot } from '../../src/gates/review-gate/snapshot.js'
 
 export interface World {
@@ -98,6 +100,23 @@ function pullRequestNode(world: World, v: Record<string, unknown>): Record<strin
   return node
 }
 
+/** A REST file entry in the shape of GitHub's published description (`diff-entry`). */
+function diffEntry(base: string, repository: string, filename: string, previous: string | undefined): components['schemas']['diff-entry'] {
+  const blob = `${base}/${repository}/blob/${'0'.repeat(40)}/${filename}`
+  return {
+    sha: createHash('sha1').update(filename).digest('hex'),
+    filename,
+    status: previous ? 'renamed' : 'modified',
+    additions: 1,
+    deletions: previous ? 0 : 1,
+    changes: previous ? 1 : 2,
+    blob_url: blob,
+    raw_url: blob.replace('/blob/', '/raw/'),
+    contents_url: `${base}/repos/${repository}/contents/${filename}`,
+    ...(previous ? { previous_filename: previous } : {})
+  }
+}
+
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-ratelimit-remaining': '4999', ...headers })
   res.end(JSON.stringify(body))
@@ -147,7 +166,7 @@ function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: 
   if (req.method === 'GET' && path === `${repoPath}/pulls/${pr.number}/files`) {
     const per = Number(url.searchParams.get('per_page') ?? 30)
     const at = Number(url.searchParams.get('page') ?? 1)
-    const all = pr.files.map((filename) => ({ filename, status: world.renames?.[filename] ? 'renamed' : 'modified', ...(world.renames?.[filename] ? { previous_filename: world.renames[filename] } : {}) }))
+    const all = pr.files.map((filename) => diffEntry(gh.url, pr.repository, filename, world.renames?.[filename]))
     const items = all.slice((at - 1) * per, at * per)
     const last = Math.max(1, Math.ceil(all.length / per))
     const link: Record<string, string> = at < last ? { link: `<${gh.url}${url.pathname}?per_page=${per}&page=${at + 1}>; rel="next", <${gh.url}${url.pathname}?per_page=${per}&page=${last}>; rel="last"` } : {}
@@ -164,7 +183,8 @@ function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: 
     if (!(world.teamReaders ?? []).includes(gh.token) || !world.teams?.[key]) return json(res, 404, { message: 'Not Found' })
     if (!team[3]) return json(res, 200, { id: 1, slug: team[2], name: team[2], privacy: 'closed' })
     const member = world.teams[key]?.includes(team[3] as string)
-    return member ? json(res, 200, { url: `${gh.url}${path}`, role: 'member', state: 'active' }) : json(res, 404, { message: 'Not Found' })
+    const membership: components['schemas']['team-membership'] = { url: `${gh.url}${path}`, role: 'member', state: 'active' }
+    return member ? json(res, 200, membership) : json(res, 404, { message: 'Not Found' })
   }
   json(res, 404, { message: `fake GitHub has no route ${req.method} ${path}` })
 }
