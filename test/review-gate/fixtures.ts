@@ -112,8 +112,8 @@ export function scenarios(token: string): Scenario[] {
       expect: { status: 'fail', agent: true, counted: 0, channels: ['branch', 'commit-author', 'committer'], excluded: ['alice'] }
     },
     {
-      name: 'Codex cloud: branch and task footer',
-      world: { pr: pr({ head: { ref: 'codex/add-tests', sha: humanCommit.sha }, body: 'Adds tests\n\n[Codex Task](https://chatgpt.com/codex/tasks/task_e_123)', commits: [humanCommit], reviews: [review('carol', 'APPROVED', humanCommit.sha, 3)] }) },
+      name: 'Codex cloud from a fork: branch and task footer',
+      world: { pr: pr({ head: { ref: 'codex/add-tests', sha: humanCommit.sha, repository: 'alice/widgets' }, body: 'Adds tests\n\n[Codex Task](https://chatgpt.com/codex/tasks/task_e_123)', commits: [humanCommit], reviews: [review('carol', 'APPROVED', humanCommit.sha, 3)] }) },
       expect: { status: 'pass', agent: true, counted: 1, channels: ['branch', 'pr-body'] }
     },
     {
@@ -176,6 +176,12 @@ export function scenarios(token: string): Scenario[] {
       world: { pr: pr({ commits: stale, reviews: [review('bob', 'APPROVED', stale[0]!.sha, 30)] }) },
       flags: ['--lenient'],
       expect: { status: 'pass', agent: true, counted: 1 }
+    },
+    {
+      name: 'lenient: an approval of a commit force-pushed away does not count',
+      world: { pr: pr({ commits: stale, reviews: [review('bob', 'APPROVED', sha('gone'), 30)] }) },
+      flags: ['--lenient'],
+      expect: { status: 'fail', agent: true, counted: 0 }
     },
     {
       name: 'changes requested, then approved by the same reviewer, then a comment',
