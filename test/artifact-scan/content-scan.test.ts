@@ -57,4 +57,10 @@ describe('artifact-scan content scan', () => {
     expect(ledger.leaksInto('a1b2c3d4e5f6a7b8c9d0')).toBe(true)
     expect(JSON.stringify([toml, yaml, broken])).not.toMatch(/a1b2c3d4e5f6|abcdefghijklmnop/)
   })
+
+  it('does not backtrack quadratically on long runs (a hostile 2 MiB agent file finishes; jest times out otherwise)', () => {
+    const run = 'a1'.repeat(1024 * 1024)
+    const report = scanContent('.mcp.json', Buffer.from(`{"x":"https${run}", "Y":"${run.toUpperCase()}_KEY", "z":"\${{ ${run}"}`), new SecretLedger())
+    expect(report.parsedAsText).toBe(false)
+  })
 })

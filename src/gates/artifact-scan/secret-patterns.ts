@@ -11,11 +11,12 @@ export interface SecretHit {
   value: string
 }
 
+// Every repetition next to another is bounded: agent files up to max-entry-bytes must not backtrack quadratically.
 const PLACEHOLDERS = [
-  /\$\{\{\s*[^}]*\}\}/g, // ${{ secrets.X }} (GitHub Actions, Continue)
-  /\$\{[^}\s]*\}/g, // ${VAR}, ${env:VAR}, ${input:token}
-  /\{env:[^}\s]+\}/g, // {env:X} (OpenCode)
-  /\{file:[^}\s]+\}/g, // {file:path} (OpenCode)
+  /\$\{\{[^}]{0,200}\}\}/g, // ${{ secrets.X }} (GitHub Actions, Continue)
+  /\$\{[^}\s]{0,200}\}/g, // ${VAR}, ${env:VAR}, ${input:token}
+  /\{env:[^}\s]{1,200}\}/g, // {env:X} (OpenCode)
+  /\{file:[^}\s]{1,200}\}/g, // {file:path} (OpenCode)
   /\$[A-Za-z_][A-Za-z0-9_]*/g, // $VAR in shell-style args
   /%[A-Za-z_][A-Za-z0-9_]*%/g, // %VAR% (Windows)
   /<[A-Za-z0-9 _-]{2,40}>/g // <your-token>
@@ -46,9 +47,9 @@ const TOKEN_FORMATS: { kind: string; re: RegExp }[] = [
 const CONTEXT_FORMATS: { kind: string; re: RegExp }[] = [
   { kind: 'bearer token', re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
   { kind: 'basic auth header', re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
-  { kind: 'credentials in URL', re: /[a-z][a-z0-9+.-]*:\/\/[^\s:/@'"]+:([^\s@/'"]{3,})@/gi },
+  { kind: 'credentials in URL', re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
   { kind: 'token argument', re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
-  { kind: 'secret environment assignment', re: /\b[A-Z0-9_]*(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
+  { kind: 'secret environment assignment', re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
 ]
 
 /** Keys whose string value is a credential when it looks like one. */

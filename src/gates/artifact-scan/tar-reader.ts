@@ -1,5 +1,5 @@
 import { Readable, pipeline } from 'node:stream'
-import { createGunzip } from 'node:zlib'
+import { createGunzip, type ZlibOptions } from 'node:zlib'
 import * as tarStream from 'tar-stream'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { Budget } from './budget.js'
@@ -17,7 +17,9 @@ export type Unwrapped = { kind: ArchiveKind; chunks: AsyncIterable<Buffer> }
  */
 export async function gunzipAndSniff(source: AsyncIterable<Buffer>, budget: Budget, where: string): Promise<Unwrapped> {
   const compressed = { bytes: 0 }
-  const gunzip = createGunzip()
+  // Larger output chunks mean fewer callbacks on the main thread (the default is 16 KiB); a few MiB
+  // of read-ahead keeps zlib inflating on its thread while the tar is parsed here.
+  const gunzip = createGunzip({ chunkSize: 256 * 1024, readableHighWaterMark: 4 * 1024 * 1024 } as ZlibOptions)
   const meter = budget.meter(() => compressed.bytes, where)
   const out = pipeline(Readable.from(counted(source, compressed)), gunzip, meter, () => {})
   const chunks = toChunks(out as AsyncIterable<Buffer>)
