@@ -28,8 +28,14 @@ function formatOf(path: string): Format {
 }
 
 function parseStructured(format: Format, text: string): unknown {
-  // JSON5 accepts the comments and trailing commas of JSONC files (opencode.jsonc, .vscode/mcp.json).
-  if (format === 'json') return JSON5.parse(text) as unknown
+  // Plain JSON first (fast); JSON5 accepts the comments and trailing commas of JSONC files (opencode.jsonc, .vscode/mcp.json).
+  if (format === 'json') {
+    try {
+      return JSON.parse(text) as unknown
+    } catch {
+      return JSON5.parse(text) as unknown
+    }
+  }
   if (format === 'toml') return parseToml(text)
   return parseYaml(text, { uniqueKeys: false })
 }
