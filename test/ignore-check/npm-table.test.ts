@@ -5,10 +5,11 @@
  * packs when the gate's canaries are planted on disk, and --fix followed by a
  * real npm pack that no longer ships any canary (and an idempotent second run).
  */
-import { afterAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { check, cleanUp, copyRepo, gate, leakPaths, makeRepo, npmPack, plant, treeText } from './helpers.js'
+import { check, cleanUp, copyRepo, gate, leakPaths, makeRepo, npmPack, plant, treeText, writeFiles } from './helpers.js'
+import type { CheckOutcome } from '../../src/gates/ignore-check/check.js'
 
 afterAll(cleanUp)
 
@@ -42,59 +43,97 @@ const ROWS: Row[] = [
   { setup: '.npmignore CLAUDE.local.md (case-insensitive)', files: { '.npmignore': 'CLAUDE.local.md\n' }, expect: (p) => lacks(p, 'claude.local.md') }
 ]
 
-function fixture(row: Row): string {
-  const files: Record<string, string> = { 'package.json': manifest(), 'dist/index.js': 'export {}\n' }
+function fixtureFiles(row: Row, name = 'fixture'): Record<string, string> {
+  const files: Record<string, string> = { 'package.json': manifest({ name }), 'dist/index.js': 'export {}\n' }
   for (const path of AGENT_FILES) files[path] = '{}\n'
-  return makeRepo({ ...files, ...row.files })
+  for (const [path, text] of Object.entries(row.files)) files[path] = path === 'package.json' ? text.replace('"fixture"', JSON.stringify(name)) : text
+  return files
+}
+
+function fixture(row: Row): string {
+  return makeRepo(fixtureFiles(row))
+}
+
+/** Per row: the gate's verdict, what npm packed with the canaries planted, and the same after --fix. */
+interface RowRun {
+  outcome: CheckOutcome
+  packed: Set<string>
+  fixed?: { dir: string; before: Record<string, string>; after: Record<string, string>; status: string; recheck: CheckOutcome; shipped: Set<string> }
+}
+
+/**
+ * Every row is one workspace of a single monorepo (no ignore file above the
+ * workspaces), so one real `npm pack --workspaces` judges all rows at once.
+ */
+async function runRows(): Promise<RowRun[]> {
+  const mono = makeRepo({ 'package.json': JSON.stringify({ name: 'rows', private: true, workspaces: ['rows/*'] }) })
+  const fixedMono = makeRepo({ 'package.json': JSON.stringify({ name: 'rows-fixed', private: true, workspaces: ['rows/*'] }) })
+  const runs: RowRun[] = []
+  for (const [i, row] of ROWS.entries()) {
+    const dir = join(mono, 'rows', `r${i}`)
+    writeFiles(dir, fixtureFiles(row, `row-${i}`))
+    const outcome = await check(dir, ['npm'])
+    const run: RowRun = { outcome, packed: new Set() }
+    if (outcome.leaks.length > 0) {
+      const fixedDir = join(fixedMono, 'rows', `r${i}`)
+      writeFiles(fixedDir, fixtureFiles(row, `row-${i}`))
+      const before = treeText(fixedDir)
+      const status = (await gate(fixedDir, { packers: ['npm'], fix: 'write' })).status
+      const after = treeText(fixedDir)
+      const recheck = await check(fixedDir, ['npm'])
+      plant(fixedDir, recheck)
+      run.fixed = { dir: fixedDir, before, after, status, recheck, shipped: new Set() }
+    }
+    plant(dir, outcome)
+    runs.push(run)
+  }
+  for (const pack of npmPack(mono, ['--workspaces'])) runs[Number(pack.name.slice(4))]!.packed = new Set(pack.files)
+  for (const pack of npmPack(fixedMono, ['--workspaces'])) runs[Number(pack.name.slice(4))]!.fixed!.shipped = new Set(pack.files)
+  return runs
 }
 
 describe('npm: the verified table, against the real npm on this machine', () => {
-  it.each(ROWS.map((r) => [r.setup, r] as const))('%s', async (_setup, row) => {
-    const dir = fixture(row)
+  let runs: RowRun[]
+  beforeAll(async () => {
+    runs = await runRows()
+  })
+
+  it.each(ROWS.map((r, i) => [r.setup, i] as const))('%s', async (_setup, i) => {
+    const row = ROWS[i]!
+    const { outcome, packed, fixed } = runs[i]!
     // One real npm run serves both checks: canaries are plain files and cannot change what happens to the others.
-    const outcome = await check(dir, ['npm'])
-    const planted = copyRepo(dir)
-    plant(planted, outcome)
-    const packed = new Set(npmPack(planted)[0]!.files)
     row.expect(packed)
     // The gate's verdict on every canary equals npm's own packing of the planted canaries.
     expect(leakPaths(outcome, 'npm')).toEqual(outcome.canaries.map((c) => c.path).filter((p) => packed.has(p)).sort())
     expect(outcome.leaks.every((l) => l.reason.length > 0)).toBe(true)
-    if (outcome.leaks.length === 0) return
+    if (!fixed) return
 
     // --fix, then the real npm again: no canary ships; a second --fix changes nothing.
-    const fixed = copyRepo(dir)
-    const before = treeText(fixed)
-    const result = await gate(fixed, { packers: ['npm'], fix: 'write' })
-    expect(result.status).toBe('pass')
-    const after = treeText(fixed)
-    for (const [path, text] of Object.entries(before)) {
-      if (after[path] === text) continue
+    expect(fixed.status).toBe('pass')
+    for (const [path, text] of Object.entries(fixed.before)) {
+      if (fixed.after[path] === text) continue
       // Only ignore files and package.json change, and the user's lines stay, in order.
       expect(path).toMatch(/(^|\/)(\.npmignore|\.gitignore|package\.json)$/)
       if (path.endsWith('package.json')) {
         // JSON: every key stays as it was; `files` keeps its entries, in order, and only gains "!" entries.
-        const [old, now] = [JSON.parse(text), JSON.parse(after[path]!)]
+        const [old, now] = [JSON.parse(text), JSON.parse(fixed.after[path]!)]
         expect({ ...now, files: undefined }).toEqual({ ...old, files: undefined })
         expect(now.files.slice(0, old.files.length)).toEqual(old.files)
         expect(now.files.slice(old.files.length).every((f: string) => f.startsWith('!'))).toBe(true)
         continue
       }
-      const kept = after[path]!.split('\n')
+      const kept = fixed.after[path]!.split('\n')
       let at = 0
       for (const line of text.split('\n').filter(Boolean)) {
         at = kept.indexOf(line, at)
         expect(at).toBeGreaterThanOrEqual(0)
       }
     }
-    const recheck = await check(fixed, ['npm'])
-    const plantedFixed = copyRepo(fixed)
-    plant(plantedFixed, recheck)
-    const shipped = new Set(npmPack(plantedFixed)[0]!.files)
-    expect(recheck.canaries.filter((c) => shipped.has(c.path))).toEqual([])
-    const again = await gate(fixed, { packers: ['npm'], fix: 'write' })
-    expect(again.status).toBe('pass')
-    expect(treeText(fixed)).toEqual(after)
+    expect(fixed.recheck.canaries.filter((c) => fixed.shipped.has(c.path))).toEqual([])
+    const again = copyRepo(fixed.dir)
+    const planted = treeText(again)
+    expect((await gate(again, { packers: ['npm'], fix: 'write' })).status).toBe('pass')
+    expect(treeText(again)).toEqual(planted)
   })
 
   it('names the rule that let a canary through', async () => {

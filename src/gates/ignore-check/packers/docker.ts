@@ -68,10 +68,12 @@ export const dockerPacker: Packer = {
     for (const unit of units) {
       const rules = dockerRules(unit.configFile, snapshot.files.get(unit.configFile) ?? '')
       const matcher = dockerignore({ ignorecase: false }).add(rules.map((r) => r.text))
+      const single = rules.map((r) => dockerignore({ ignorecase: false }).add(r.body))
       for (const { rel, canary } of canariesIn(unit.dir, canaries)) {
         if (matcher.ignores(rel)) continue
         // The last rule that touches the path decides; if it is an exception, it let the canary in.
-        const last = [...rules].reverse().find((r) => dockerignore({ ignorecase: false }).add(r.body).ignores(rel))
+        const index = single.map((m) => m.ignores(rel)).lastIndexOf(true)
+        const last = index < 0 ? undefined : rules[index]
         const rule = last?.negate ? { file: last.file, line: last.line, text: last.text } : undefined
         leaks.push({ packer: 'docker', unit: unit.dir, configFile: unit.configFile, canary, ...(rule ? { rule } : {}), reason: rule ? `the exception "${rule.text}" re-includes it` : 'no rule excludes it (Docker patterns are anchored at the context root; use **/ for any depth)' })
       }

@@ -14,7 +14,14 @@ interface IgnoreLine extends RuleRef {
 
 type ChainLine = IgnoreLine & { depth: number }
 
+/** Compiled lines per file and text: thousands of canaries share a handful of ignore files. */
+const compiledLines = new Map<string, IgnoreLine[]>()
+
 export function ignoreLines(file: string, text: string): IgnoreLine[] {
+  const key = `${file}\0${text}`
+  const cached = compiledLines.get(key)
+  if (cached) return cached
+  if (compiledLines.size > 10_000) compiledLines.clear()
   const out: IgnoreLine[] = []
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim()
@@ -22,6 +29,7 @@ export function ignoreLines(file: string, text: string): IgnoreLine[] {
     const negate = line.startsWith('!')
     out.push({ file, line: index + 1, text: line, negate, glob: new Minimatch(line, WALK_OPTIONS), body: line.replace(/^!/, '').replace(/^\//, '') })
   })
+  compiledLines.set(key, out)
   return out
 }
 
