@@ -17,9 +17,9 @@ export function identityOf({ leak, origin }: LocatedLeak): SecretIdentity {
   return {
     ruleId: leak.RuleID,
     path: origin.path,
-    line: leak.StartLine,
+    line: origin.line,
     ...(commit ? { commit } : {}),
-    gitleaksFingerprint: gitleaksFingerprint(commit, origin.path, leak.RuleID, leak.StartLine),
+    gitleaksFingerprint: gitleaksFingerprint(commit, origin.path, leak.RuleID, origin.line),
     contentFingerprint: contentFingerprint(leak.RuleID, leak.Secret)
   }
 }

@@ -1,34 +1,56 @@
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises'
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import type { Git } from './git.js'
 
-/** Where a materialised file came from. */
+/** Where a line of the laid-out copy came from. */
 export interface Origin {
-  /** Commit SHA, or `WORKTREE` for uncommitted changes. */
+  /** Commit SHA, `WORKTREE` for uncommitted changes, or '' for a plain folder. */
   commit: string
   /** Repository path in the new version of the commit. */
   path: string
+  /** Line in that file. */
+  line: number
 }
 
 export const WORKTREE = 'WORKTREE'
 
+/** Laid-out names the engine would otherwise read as its own settings. */
+const ENGINE_FILES = new Set(['.gitleaksignore', '.gitleaks.toml'])
+const FLUSH_BYTES = 32 * 1024 * 1024
+
+interface LaidOutFile {
+  path: string
+  /** Lines not yet written. */
+  pending: string[]
+  /** Per line of the laid-out file: index into `commits` (-1 for separators) and line in the source. */
+  commitIndex: number[]
+  sourceLine: number[]
+}
+
 /**
- * Lays out the lines each commit added as files under `root`, one folder per
- * commit, so an engine without git support (the WASM build) scans exactly what
- * `gitleaks git` would. Each added line keeps its line number in the new file;
- * other lines are blank. Merge commits contribute only lines that are new
- * against every parent (combined diff), so evil merges are seen and merged-in
- * branch content is not counted twice.
+ * A private copy of exactly what a scan covers, for engines that read folders
+ * (the WASM build cannot run git). Every repository path becomes one file that
+ * holds the lines each commit added to it, hunk after hunk (as `gitleaks git`
+ * reads them), with a table mapping each line back to its commit and its line
+ * in the new file. Merge commits add only lines new against every parent
+ * (combined diff), so evil merges are seen and merged branches are not counted
+ * twice. One file per path keeps the engine's per-file cost low.
  */
 export class HistoryLayout {
-  /** Materialised path (relative to root, `/`-separated) → origin. */
-  readonly origins = new Map<string, Origin>()
+  private readonly files = new Map<string, LaidOutFile>()
+  private readonly commits: string[] = []
+  private readonly commitIds = new Map<string, number>()
   /** Author facts per commit, as `gitleaks git` would report them. */
   readonly authors = new Map<string, { name: string; email: string; date: string }>()
-  private folders = 0
+  private pendingBytes = 0
+  private readonly folders = new Set<string>()
   bytes = 0
 
   constructor(readonly root: string) {}
+
+  get fileCount(): number {
+    return this.files.size
+  }
 
   /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
   async addCommits(git: Git, revs: string[]): Promise<number> {
@@ -40,77 +62,121 @@ export class HistoryLayout {
   async addWorktree(git: Git): Promise<void> {
     if (await git.commit('HEAD')) await this.addPatch(git.lines(['diff', '-p', '-U0', '--no-ext-diff', '--no-textconv', 'HEAD', '--']), WORKTREE)
     const untracked = (await git.run(['ls-files', '-z', '--others', '--exclude-standard'])).split('\0').filter(Boolean)
-    const folder = this.nextFolder()
-    for (const path of untracked) {
-      const target = this.place(folder, WORKTREE, path)
-      await mkdir(dirname(target), { recursive: true })
-      await copyFile(join(git.dir, path), target).catch(() => undefined)
-    }
+    for (const path of untracked) await this.addWholeFile(join(git.dir, path), WORKTREE, path)
+    await this.flush()
   }
 
-  /**
-   * Copies the files of a folder (no history) into the layout, so the engine
-   * never reads the folder's own .gitleaksignore: every suppression goes
-   * through our reasons and stale checks. `.git` and symlinks are not followed.
-   */
+  /** The files of a folder with no history; `.git` and symlinks are not followed. */
   async addFolder(dir: string): Promise<void> {
-    const folder = this.nextFolder()
     const walk = async (relativeDir: string): Promise<void> => {
       for (const entry of await readdir(join(dir, relativeDir), { withFileTypes: true })) {
         const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
-        if (entry.isDirectory()) {
-          if (entry.name !== '.git') await walk(path)
-        } else if (entry.isFile() && path !== '.gitleaksignore') {
-          const target = this.place(folder, '', path)
-          await mkdir(dirname(target), { recursive: true })
-          await copyFile(join(dir, path), target)
-        }
+        if (entry.isDirectory() && entry.name !== '.git') await walk(path)
+        else if (entry.isFile()) await this.addWholeFile(join(dir, path), '', path)
       }
     }
     await walk('')
+    await this.flush()
   }
 
-  private nextFolder(): string {
-    return String(this.folders++)
+  /** Maps a line of a laid-out file (path relative to root, `/`-separated) back to its origin. */
+  locate(laidOut: string, line: number): Origin | undefined {
+    const file = this.files.get(laidOut)
+    const index = file?.commitIndex[line - 1]
+    if (!file || index === undefined || index < 0) return undefined
+    return { commit: this.commits[index] as string, path: file.path, line: file.sourceLine[line - 1] as number }
   }
 
-  /** Registers a file and returns where it goes; hostile paths (`..`, absolute) are defused, not followed. */
-  private place(folder: string, commit: string, path: string): string {
-    const safe = path
-      .split('/')
-      .filter((s) => s !== '' && s !== '.')
-      .map((s) => (s === '..' ? '%2E%2E' : s.replace(/[\\:*?"<>|]/g, (c) => `%${c.charCodeAt(0).toString(16)}`)))
-      .join('/')
-    const relative = `${folder}/${safe}`
-    this.origins.set(relative, { commit, path })
-    return join(this.root, ...relative.split('/'))
+  private async addWholeFile(source: string, commit: string, path: string): Promise<void> {
+    const text = await readFile(source, 'utf8').catch(() => undefined)
+    if (text === undefined) return
+    const lines = new Map<number, string>()
+    text.split('\n').forEach((l, i) => lines.set(i + 1, l))
+    this.add(commit, path, lines)
+  }
+
+  private commitIndex(commit: string): number {
+    let id = this.commitIds.get(commit)
+    if (id === undefined) {
+      id = this.commits.push(commit) - 1
+      this.commitIds.set(commit, id)
+    }
+    return id
+  }
+
+  /** Appends one commit's added lines of one path (a blank separator line keeps sections apart). */
+  private add(commit: string, path: string, added: Map<number, string>): void {
+    const key = laidOutName(path)
+    let file = this.files.get(key)
+    if (!file) {
+      file = { path, pending: [], commitIndex: [], sourceLine: [] }
+      this.files.set(key, file)
+    } else {
+      file.pending.push('')
+      file.commitIndex.push(-1)
+      file.sourceLine.push(0)
+    }
+    const id = this.commitIndex(commit)
+    let previous = -1
+    for (const [line, text] of added) {
+      if (previous >= 0 && line !== previous + 1) {
+        file.pending.push('')
+        file.commitIndex.push(-1)
+        file.sourceLine.push(0)
+      }
+      file.pending.push(text)
+      file.commitIndex.push(id)
+      file.sourceLine.push(line)
+      this.pendingBytes += text.length + 1
+      previous = line
+    }
+  }
+
+  /** Writes buffered lines; called when the buffer grows large and at the end. Writes run in small parallel batches. */
+  async flush(): Promise<void> {
+    const ready = [...this.files].filter(([, file]) => file.pending.length > 0)
+    for (let i = 0; i < ready.length; i += 32) {
+      await Promise.all(
+        ready.slice(i, i + 32).map(async ([key, file]) => {
+          const target = join(this.root, ...key.split('/'))
+          const folder = dirname(target)
+          if (!this.folders.has(folder)) {
+            await mkdir(folder, { recursive: true })
+            this.folders.add(folder)
+          }
+          const text = file.pending.join('\n') + '\n'
+          file.pending = []
+          await appendFile(target, text)
+          this.bytes += text.length
+        })
+      )
+    }
+    this.pendingBytes = 0
   }
 
   private async addPatch(lines: AsyncIterable<string>, fixedCommit: string | undefined): Promise<number> {
     let commits = 0
     let commit = fixedCommit ?? ''
-    let folder = fixedCommit ? this.nextFolder() : ''
     let file: { path: string; lines: Map<number, string> } | undefined
     let inHunk = false
     let parents = 1
     let cursor = 0
-    const flush = async (): Promise<void> => {
-      if (file && file.lines.size > 0) await this.write(folder, commit, file.path, file.lines)
+    const done = async (): Promise<void> => {
+      if (file && file.lines.size > 0) this.add(commit, file.path, file.lines)
       file = undefined
+      if (this.pendingBytes > FLUSH_BYTES) await this.flush()
     }
     for await (const line of lines) {
       if (line.startsWith('\0')) {
-        await flush()
+        await done()
         const [sha = '', name = '', email = '', date = ''] = line.slice(1).split('\0')
         commit = sha.trim()
         this.authors.set(commit, { name, email, date })
-        folder = this.nextFolder()
         commits++
         inHunk = false
       } else if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
-        await flush()
+        await done()
         inHunk = false
-        parents = line.startsWith('diff --git ') ? 1 : 2
       } else if (!inHunk && line.startsWith('+++ ')) {
         const target = line.slice(4)
         file = target === '/dev/null' ? undefined : { path: unquote(target).replace(/^b\//, ''), lines: new Map() }
@@ -128,20 +194,20 @@ export class HistoryLayout {
         cursor++
       }
     }
-    await flush()
+    await done()
+    await this.flush()
     return commits
   }
+}
 
-  private async write(folder: string, commit: string, path: string, added: Map<number, string>): Promise<void> {
-    const last = Math.max(...added.keys())
-    const out: string[] = new Array<string>(last)
-    for (let i = 1; i <= last; i++) out[i - 1] = added.get(i) ?? ''
-    const text = out.join('\n') + '\n'
-    this.bytes += text.length
-    const target = this.place(folder, commit, path)
-    await mkdir(dirname(target), { recursive: true })
-    await writeFile(target, text)
-  }
+/** The laid-out name of a repository path: hostile parts (`..`, absolute, engine settings files) are defused, never followed. */
+export function laidOutName(path: string): string {
+  const parts = path
+    .split('/')
+    .filter((s) => s !== '' && s !== '.')
+    .map((s) => (s === '..' ? '%2E%2E' : s.replace(/[\\:*?"<>|%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)))
+  if (parts.length === 1 && ENGINE_FILES.has(parts[0] as string)) parts[0] = `%2E${(parts[0] as string).slice(1)}`
+  return parts.join('/')
 }
 
 /** Undoes git's C-style quoting of unusual paths (`"a\tb"`). */

@@ -34,7 +34,7 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   if (read !== range.commits.length)
     throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${range.commits.length}; refusing a partial scan`)
   if (worktree) await layout.addWorktree(git)
-  deps.log.info(`history laid out for the engine: ${layout.origins.size} file version(s), ${layout.bytes} bytes`)
+  deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes`)
   const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
   return { ...(await scanLayout(layout, engine, request)), target, range }
 }
@@ -78,7 +78,7 @@ async function scanFolder(dir: string, engine: SecretEngine, request: ScanReques
 /** Maps a laid-out file back to its commit and path, and adds the commit's author as git mode would. */
 function originIn(layout: HistoryLayout, leak: RawLeak): Origin {
   const key = relative(layout.root, resolve(layout.root, leak.File)).split(sep).join('/')
-  const origin = layout.origins.get(key)
+  const origin = layout.locate(key, leak.StartLine)
   if (!origin) throw new GateIncompleteError('engine-failed', 'the engine reported a file that was not part of the scanned history')
   const author = layout.authors.get(origin.commit)
   if (author) Object.assign(leak, { Author: author.name, Email: author.email, Date: author.date })
