@@ -130,6 +130,15 @@ describe('artifact-scan: hostile input fails closed and loses nothing', () => {
     expect(findingPaths(result)).toEqual(['spool.tar!lib/big.jar:deep/.codex/auth.json'])
   })
 
+  it('an encrypted zip entry is an error, not a pass', async () => {
+    const zip = Buffer.from(await zipOf([{ name: 'secret.txt', content: 'x'.repeat(100) }]))
+    zip[6] = (zip[6] as number) | 1 // general purpose flag bit 0 (encrypted), local header
+    const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
+    zip[central + 8] = (zip[central + 8] as number) | 1 // and central directory
+    put('encrypted.zip', zip)
+    expect(errorCodes((await scan({ dir, paths: ['encrypted.zip'] })).result)).toEqual(['archive-encrypted'])
+  })
+
   it('an unreadable file is an error', async () => {
     // Tests run as root here, so permissions cannot make a file unreadable; /proc/self/mem fails every read with EIO.
     const { result } = await scan({ dir, paths: ['/proc/self/mem'] })

@@ -42,6 +42,8 @@ export async function readZip(source: { path: string } | { buffer: Buffer }, whe
         budget.countExpanded(entry.uncompressedSize, entryWhere)
         budget.checkRatio(entry.uncompressedSize, entry.compressedSize, entryWhere)
       }
+      if (entry.isEncrypted())
+        throw new GateIncompleteError('archive-encrypted', `${entryWhere}: encrypted zip entry; its content cannot be examined`)
       if (info.type === 'directory' || (info.type === 'file' && entry.uncompressedSize === 0)) {
         await visit(info, undefined)
         continue
