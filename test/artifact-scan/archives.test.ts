@@ -90,6 +90,16 @@ describe('artifact-scan: every supported archive kind', () => {
     expect(globbed.result.status).toBe('pass')
   })
 
+  it('matches after normalising backslashes, ./, .. and case', async () => {
+    const zip = await zipOf([{ name: 'win_dist_x_.Claude_Settings.Local.JSON', content: '{}' }])
+    // yazl writes only forward slashes; patch in the backslashes a Windows tool would write (same length).
+    put('windows.zip', Buffer.from(zip.toString('latin1').replaceAll('win_dist_x_.Claude_Settings.Local.JSON', 'win\\dist\\x\\.Claude\\Settings.Local.JSON'), 'latin1'))
+    put('dots.tar', await tarOf([{ name: './app/./sub/../.ENV', content: 'A=1' }]))
+    const { result } = await scan({ dir, paths: ['windows.zip', 'dots.tar'] })
+    expect(findingPaths(result)).toEqual(['dots.tar:app/.ENV', 'windows.zip:win/dist/x/.Claude/Settings.Local.JSON'])
+    expect(errorCodes(result)).toEqual(['entry-path-escapes'])
+  })
+
   it('strips the top folder of a user-built npm tarball whatever its name', async () => {
     put('built-1.0.0.tgz', await tgzOf([{ name: 'node-pkg/package.json', content: '{"name":"built"}' }, { name: 'node-pkg/.claude/settings.json', content: '{"env":{"API_TOKEN":"${API_TOKEN}"}}' }]))
     const { result } = await scan({ dir, paths: ['built-1.0.0.tgz'] })
