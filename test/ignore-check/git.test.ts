@@ -74,6 +74,8 @@ describe('git: leaks equal git check-ignore', () => {
     const dir = makeRepo({ 'src/a.js': '' }, { git: true })
     const outcome = await check(dir, ['git'])
     expect(leakPaths(outcome, 'git')).toContain('.claude/settings.local.json')
+    // ...but says why `git status` on this machine looks clean.
+    expect(outcome.leaks.find((l) => l.canary.path === '.claude/settings.local.json')!.reason).toContain('only the global excludes file hides it')
   })
 
   it('reports agent state already tracked in the index, which no ignore file can fix', async () => {

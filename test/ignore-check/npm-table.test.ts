@@ -190,3 +190,21 @@ describe('npm workspaces', () => {
     expect(leakPaths(outcome, 'npm', 'packages/a')).toContain('packages/a/dist/.claude/settings.local.json')
   })
 })
+
+describe('npm: nested ignore files', () => {
+  it('puts the fix after the nested negation that re-includes a canary, and npm then ships none', async () => {
+    const dir = copyRepo(makeRepo({ 'package.json': manifest(), '.npmignore': '**/.env\n', 'src/.npmignore': '# local env for tests\n!.env\n', 'src/index.js': '' }))
+    const outcome = await check(dir, ['npm'])
+    const leak = outcome.leaks.find((l) => l.canary.path === 'src/.env')!
+    expect(leak.rule).toEqual({ file: 'src/.npmignore', line: 2, text: '!.env' })
+    expect((await gate(dir, { packers: ['npm'], fix: 'write' })).status).toBe('pass')
+    // `!.env` is slashless, so it also re-includes src/.gemini/.env and the like: each gets its rule there.
+    const text = readFileSync(join(dir, 'src/.npmignore'), 'utf8')
+    expect(text.startsWith('# local env for tests\n!.env\n\n# agent-gates ignore-check')).toBe(true)
+    expect(text.split('\n')).toEqual(expect.arrayContaining(['**/.env', '**/.gemini/.env']))
+    const recheck = await check(dir, ['npm'])
+    plant(dir, recheck)
+    const shipped = new Set(npmPack(dir)[0]!.files)
+    expect(recheck.canaries.filter((c) => shipped.has(c.path))).toEqual([])
+  })
+})

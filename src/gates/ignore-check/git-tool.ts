@@ -6,10 +6,12 @@ import { GateIncompleteError } from '../../model/errors.js'
  * that only the repository's own files decide (CI must judge the repository,
  * not the developer's global excludes).
  */
-export function runGit(cwd: string, args: string[], input?: string): Promise<string> {
+export function runGit(cwd: string, args: string[], input?: string, options: { userConfig?: boolean } = {}): Promise<string> {
   const env: NodeJS.ProcessEnv = {}
   for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_')) env[key] = value
-  Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: nullDevice(), GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' })
+  Object.assign(env, { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' })
+  // Only to explain a leak (global excludes hide it on this machine) is the user's configuration read.
+  if (!options.userConfig) Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: nullDevice() })
   return new Promise((resolve, reject) => {
     const child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []

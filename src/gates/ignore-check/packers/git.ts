@@ -32,15 +32,17 @@ export const gitPacker: Packer = {
     if (leaking.length === 0) return []
     const verbose = await runGit(skeleton, [...base, 'check-ignore', '-z', '-v', '-n', '--no-index', '--stdin'], leaking.map((c) => c.path).join('\0') + '\0')
     const negations = parseCheckIgnore(verbose)
+    const hiddenLocally = await ignoredByUserExcludes(skeleton, leaking.map((c) => c.path))
     return leaking.map((canary) => {
       const rule = negations.get(canary.path)
+      const local = !rule && hiddenLocally.has(canary.path) ? ' (on this machine only the global excludes file hides it; CI, npm and other clones never read that file)' : ''
       return {
         packer: 'git',
         unit: '',
         configFile: rule?.file ?? nearestGitignore(snapshot, canary.path),
         canary,
         ...(rule ? { rule } : {}),
-        reason: rule ? `the negation "${rule.text}" re-includes it` : 'no rule excludes it'
+        reason: rule ? `the negation "${rule.text}" re-includes it` : `no rule excludes it${local}`
       }
     })
   },
@@ -57,6 +59,16 @@ export const gitPacker: Packer = {
     for (const [file, rules] of byFile) appendRules(edits, file, rules)
     return []
   }
+}
+
+/**
+ * Leaking paths that the machine's own git configuration (core.excludesFile,
+ * ~/.config/git/ignore) ignores: the Claude Code mechanism that makes a leak
+ * invisible to `git status`. A failure here only loses the explanation.
+ */
+async function ignoredByUserExcludes(skeleton: string, paths: string[]): Promise<Set<string>> {
+  const out = await runGit(skeleton, ['-c', 'core.quotePath=false', 'check-ignore', '-z', '--no-index', '--stdin'], paths.join('\0') + '\0', { userConfig: true }).catch(() => '')
+  return new Set(out.split('\0').filter(Boolean))
 }
 
 /** `git check-ignore -z -v -n` records: source, line, pattern, path. Only negations let a path through. */
