@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs'
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { brotliDecompressSync } from 'node:zlib'
 import { GateIncompleteError } from '../../model/errors.js'
 import { sha256File, sha256Hex } from '../../model/digest.js'
@@ -37,8 +39,14 @@ export interface WasmLocation {
   packageDir: string
 }
 
-/** Finds the WASM package next to our code (node_modules); undefined when it is not installed. */
+/**
+ * Finds the WASM package: `dist/gitleaks-wasm/` beside the bundles (package
+ * files copied there when dist/ is built for a release without node_modules),
+ * else node_modules. Undefined when neither exists.
+ */
 export function locateWasm(): WasmLocation | undefined {
+  const bundled = fileURLToPath(new URL('../gitleaks-wasm/', import.meta.url))
+  if (existsSync(join(bundled, 'go.js')) && existsSync(join(bundled, 'wasm', 'gitleaks.wasm.br'))) return { packageDir: bundled }
   try {
     const require = createRequire(import.meta.url)
     return { packageDir: dirname(require.resolve(`${WASM_PIN.package}/package.json`)) }
