@@ -84,6 +84,11 @@ export interface CatalogMatch {
 /** Matches normalised paths against a catalog; compile once, reuse for every entry of an archive. */
 export class CatalogMatcher {
   private readonly compiled: CompiledEntry[]
+  /**
+   * Any include literal, in one alternation: most paths in an archive contain
+   * none, and one test rules them out. Undefined when some glob has no literal.
+   */
+  private readonly anyLiteral: RegExp | undefined
 
   constructor(entries: readonly CatalogEntry[] = AGENT_PATH_CATALOG) {
     this.compiled = [...entries]
@@ -93,12 +98,21 @@ export class CatalogMatcher {
         include: entry.patterns.map(compileGlob),
         exclude: (entry.except ?? []).map(compileGlob)
       }))
+    const literals = this.compiled.flatMap((c) => c.include.map((g) => g.literal))
+    this.anyLiteral = literals.every((l) => l !== '')
+      ? new RegExp([...new Set(literals)].map((l) => l.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'))
+      : undefined
   }
 
   /** The highest-class entry that covers the path, or undefined. */
   match(path: string): CatalogMatch | undefined {
-    const normalized = normalizeEntryPath(path).path
+    return this.matchNormalized(normalizeEntryPath(path).path)
+  }
+
+  /** `match` for a path already passed through `normalizeEntryPath` (saves normalising it twice). */
+  matchNormalized(normalized: string): CatalogMatch | undefined {
     const folded = foldCase(normalized)
+    if (this.anyLiteral && !this.anyLiteral.test(folded)) return undefined
     for (const { entry, include, exclude } of this.compiled) {
       const hit = include.findIndex((g) => globMatches(g, normalized, folded))
       if (hit < 0) continue

@@ -83,7 +83,7 @@ export class ScanSession {
       this.error('entry-path-escapes', `${describe(place, printable(info.name))}: entry name is absolute or contains "..", a path-traversal attempt`, place, normalized.path)
     const path = normalized.path
     if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(path, info.type)
-    const match = path ? this.matcher.match(path) : undefined
+    const match = path ? this.matcher.matchNormalized(path) : undefined
 
     if (info.type === 'symlink' || info.type === 'hardlink') {
       // Reported, never followed: the target is matched as a name only.
