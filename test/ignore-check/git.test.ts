@@ -78,6 +78,18 @@ describe('git: leaks equal git check-ignore', () => {
     expect(outcome.leaks.find((l) => l.canary.path === '.claude/settings.local.json')!.reason).toContain('only the global excludes file hides it')
   })
 
+  it('works in a linked worktree, where .git is a file', async () => {
+    const main = makeRepo({ '.gitignore': '**/.claude/\n', 'a.txt': 'a' }, { git: true })
+    git(main, ['add', '.'])
+    git(main, ['commit', '-q', '-m', 'x'])
+    const linked = join(makeRepo({}), 'wt')
+    git(main, ['worktree', 'add', '-q', linked])
+    const outcome = await check(linked, ['git'])
+    expect(outcome.packers).toEqual(['git'])
+    expect(leakPaths(outcome, 'git')).not.toContain('.claude/settings.local.json')
+    expect(leakPaths(outcome, 'git')).toContain('.env')
+  })
+
   it('reports agent state already tracked in the index, which no ignore file can fix', async () => {
     const dir = makeRepo({ '.claude/settings.local.json': '{}\n', 'CLAUDE.md': '# shared\n', '.gitignore': '**/.claude/settings.local.json\n' }, { git: true })
     git(dir, ['add', '-f', '.'])

@@ -67,7 +67,9 @@ async function readConfigFile(root: string, rel: string, isLink: boolean): Promi
   try {
     info = await lstat(path)
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new GateIncompleteError('config-missing', `${rel} does not exist`)
+    // ENOTDIR: in a worktree or submodule `.git` is a file, so there is no .git/info/exclude to read.
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw new GateIncompleteError('config-missing', `${rel} does not exist`)
     throw new GateIncompleteError('unreadable-file', `cannot read ${rel}: ${errorMessage(error)}`)
   }
   if (!info.isFile()) throw new GateIncompleteError('config-not-file', `${rel} is not a regular file`)
