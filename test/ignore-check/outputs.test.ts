@@ -98,6 +98,18 @@ describe('action outputs', () => {
     expect(report.engines.map((e: { name: string }) => e.name)).toContain('npm-packlist')
   })
 
+  it('judges a throw-away skeleton: the scratch folder is empty afterwards and the tree is untouched', async () => {
+    const scratch = makeRepo({})
+    process.env.AGENT_GATES_SCRATCH = scratch
+    const repo = makeRepo({ 'package.json': JSON.stringify({ name: 'p', version: '1.0.0' }), 'app/Dockerfile': 'FROM scratch\n', '.env': 'X=1\n' }, { git: true })
+    const before = treeText(repo)
+    const result = await gate(repo)
+    expect(result.status).toBe('fail')
+    expect(result.stats.canaries).toBeGreaterThan(30)
+    expect(readdirSync(scratch)).toEqual([])
+    expect(treeText(repo)).toEqual(before)
+  })
+
   it('embeds the engine versions that are installed', () => {
     for (const engine of EMBEDDED_ENGINES) {
       const pkg = JSON.parse(readFileSync(join(ROOT, 'node_modules', engine.name, 'package.json'), 'utf8'))
