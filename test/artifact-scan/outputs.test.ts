@@ -1,10 +1,17 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import type { Ajv as AjvClass } from 'ajv'
 import { ACTION } from '../../src/actions/artifact-scan.js'
 import { runAction } from '../../src/actions/run-action.js'
 import { main } from '../../src/cli/main.js'
 import { fakeCore, removeDir, tempDir, writeFiles } from './helpers.js'
+
+const require = createRequire(import.meta.url)
+// ajv-draft-04 is CommonJS with a default export (the SARIF schema is draft-04).
+const Ajv04 = (require('ajv-draft-04') as { default: typeof AjvClass }).default
+const sarifSchema = JSON.parse(readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'))
 
 const dir = tempDir()
 afterAll(() => removeDir(dir))
@@ -70,6 +77,8 @@ describe('artifact-scan: no secret bytes in any output, through the action and t
     expect(md).toContain('| Artifact | Kind | SHA-256 | Bytes |')
     expect(md).toContain('.claude/settings.local.json')
     const sarif = JSON.parse(readFileSync(join(runnerTemp, 'agent-gates', 'artifact-scan.sarif'), 'utf8'))
+    const validate = new Ajv04({ strict: false, allErrors: true, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema)
+    expect(validate(sarif)).toBe(true)
     expect(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]?.physicalLocation.artifactLocation.uri).sort()).toEqual(['.claude/settings.local.json', '.mcp.json'])
     expectNoSecretBytes({
       ...Object.fromEntries(written.map((f) => [f, readFileSync(f, 'utf8')])),
