@@ -47,7 +47,8 @@ async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
 
 /** Both engines scan the laid-out copy, never the repository itself, so the repository's .gitleaksignore reaches only our suppression. */
 async function scanLayout(layout: HistoryLayout, engine: SecretEngine, request: ScanRequest): Promise<Omit<ScanOutcome, 'target'>> {
-  const leaks = await engine.scanDir(layout.root, request)
+  // Nothing was added (an empty range): no engine start-up needed to know there is nothing to find.
+  const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request)
   const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }))
   return { located, lineText: (l) => fileLine(join(layout.root, l.leak.File), l.leak.StartLine) }
 }
