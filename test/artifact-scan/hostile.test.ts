@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import { writeFileSync } from 'node:fs'
+import { symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { errorCodes, findingPaths, removeDir, scan, sh, tarOf, tempDir, tgzOf, writeFiles, zipOf } from './helpers.js'
@@ -42,6 +42,19 @@ describe('artifact-scan: hostile input fails closed and loses nothing', () => {
     expect(findingPaths(result)).toEqual(['links.tar:app/.claude/settings.local.json', 'links.tar:app/settings', 'links.zip:x/.mcp.json'])
     expect(result.findings.find((f) => f.location.path === 'app/settings')?.message).toMatch(/symlink .* points at agent state.*not followed/)
     expect(result.findings.every((f) => typeof f.properties?.linkType === 'string')).toBe(true)
+  })
+
+  it('never follows symlinks in folders: a linked folder full of agent state is not entered', async () => {
+    const outside = join(dir, 'outside')
+    writeFiles(outside, { '.env': 'A=1', '.claude/settings.local.json': '{}' })
+    const root = join(dir, 'linked')
+    writeFiles(root, { 'index.js': 'x' })
+    symlinkSync(outside, join(root, 'vendor'))
+    symlinkSync(join(outside, '.env'), join(root, 'config'))
+    const { result } = await scan({ dir: root, paths: ['.'] })
+    expect(result.stats.links).toBe(2)
+    expect(findingPaths(result)).toEqual(['config'])
+    expect(result.findings[0]?.message).toMatch(/^symlink config -> ".*outside\/\.env" points at agent state/)
   })
 
   it('reads PAX and GNU long names written by GNU tar', async () => {
