@@ -33,8 +33,8 @@ export class Git {
     )
   }
 
-  /** Streams stdout line by line (for `git log -p` over long histories). */
-  async *lines(args: string[]): AsyncGenerator<string> {
+  /** Streams stdout as batches of whole lines (for `git log -p` over long histories; batching keeps the per-line cost low). */
+  async *lines(args: string[]): AsyncGenerator<string[]> {
     const child = spawn('git', [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
@@ -44,9 +44,9 @@ export class Git {
       const text = rest + (chunk as Buffer).toString('utf8')
       const parts = text.split('\n')
       rest = parts.pop() ?? ''
-      for (const line of parts) yield line
+      yield parts
     }
-    if (rest) yield rest
+    if (rest) yield [rest]
     const code = await exit
     if (code !== 0) throw new GateIncompleteError('git-failed', `git ${args[0]} failed: ${stderr.trim().split('\n').slice(-2).join(' ')}`)
   }

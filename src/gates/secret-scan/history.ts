@@ -154,7 +154,7 @@ export class HistoryLayout {
     this.pendingBytes = 0
   }
 
-  private async addPatch(lines: AsyncIterable<string>, fixedCommit: string | undefined): Promise<number> {
+  private async addPatch(batches: AsyncIterable<string[]>, fixedCommit: string | undefined): Promise<number> {
     let commits = 0
     let commit = fixedCommit ?? ''
     let file: { path: string; lines: Map<number, string> } | undefined
@@ -166,7 +166,7 @@ export class HistoryLayout {
       file = undefined
       if (this.pendingBytes > FLUSH_BYTES) await this.flush()
     }
-    for await (const line of lines) {
+    for await (const batch of batches) for (const line of batch) {
       if (line.startsWith('\0')) {
         await done()
         const [sha = '', name = '', email = '', date = ''] = line.slice(1).split('\0')
