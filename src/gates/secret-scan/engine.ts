@@ -40,6 +40,8 @@ export interface SecretEngine {
   scanDir(source: string, request: ScanRequest): Promise<RawLeak[]>
 }
 
+const ENGINE_TIMEOUT_MS = 60 * 60 * 1000
+
 /** Runs an engine process with the Gitleaks command line and reads its JSON report. */
 export async function runGitleaksProcess(
   command: string,
@@ -65,7 +67,8 @@ export async function runGitleaksProcess(
   // A clean environment: GITLEAKS_CONFIG and friends from the runner must not change the rules behind our back.
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot }
   const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve, reject) => {
-    const child = spawn(command, full, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] })
+    // A hung engine must end the run as an error, not hold the job until GitHub's 6-hour limit.
+    const child = spawn(command, full, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: ENGINE_TIMEOUT_MS })
     let err = ''
     child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)))
     child.on('error', reject)
