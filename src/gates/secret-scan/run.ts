@@ -85,7 +85,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     allowList: suppressors?.allow.records() ?? [],
     ...(details ? { details } : {}),
     ...(errors.length === 0
-      ? { summary: `${newCount} new secret(s), ${stats.suppressed ?? 0} suppressed; ${String(stats.commits ?? 0)} commit(s) scanned${options.failOn === 'none' ? ' (report only)' : ''}` }
+      ? { summary: `${newCount} new secret(s), ${stats.suppressed ?? 0} suppressed; ${stats.commits === undefined ? String(stats.target ?? '') : `${String(stats.commits)} commit(s) scanned`}${options.failOn === 'none' ? ' (report only)' : ''}` }
       : {})
   })
 }
