@@ -116,6 +116,9 @@ describe('secret-scan suppression', () => {
     expect(config.stderr).toMatch(/agent-gates\.yml:3: secret-scan\.fail-on/)
     const flags = await runCli(['secret-scan', repo.work, '--full', '--no-git'], repo.root)
     expect(flags.code).toBe(2)
+    const missing = await runCli(['secret-scan', repo.work, '--engine', 'wasm', '--range', `${'1'.repeat(40)}..HEAD`, '--format', 'json'], repo.root)
+    expect(missing.code).toBe(2)
+    expect(JSON.parse(missing.stdout).errors[0].code).toBe('range-unavailable')
   })
 
   it('--no-git scans the files only', async () => {
