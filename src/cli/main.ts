@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises'
+import { unlink, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
@@ -106,8 +106,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT_CODES.error
   }
   const results: GateResult[] = []
+  const ledgers: SecretLedger[] = []
+  const written: string[] = []
   for (const c of commands) {
     const ledger = new SecretLedger()
+    ledgers.push(ledger)
     const deps: GateDeps = { ledger, env: io.env, log: cliLogger(io, c.name) }
     const startedAt = new Date()
     let result: GateResult
@@ -121,7 +124,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     result = guardResult(result, ledger)
     results.push(result)
     try {
-      await writeResultToRunFolder(result, runFolder(io.env, io.cwd))
+      written.push(await writeResultToRunFolder(result, runFolder(io.env, io.cwd)))
     } catch (error) {
       io.stderr(`agent-gates: could not write the run folder: ${errorMessage(error)}\n`)
     }
@@ -136,8 +139,25 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   }
   const report = render(format, results, commands, !command)
-  if (typeof values.output === 'string') await writeFile(resolve(io.cwd, values.output), report)
-  else io.stdout(report)
+  // Belt and braces after guardResult: the rendered report and every file
+  // written are checked against the secrets the gates saw.
+  if (ledgers.some((l) => l.leaksInto(report))) {
+    io.stderr('agent-gates: refused to print a report that contained secret bytes\n')
+    return EXIT_CODES.error
+  }
+  if (typeof values.output === 'string') {
+    const outputPath = resolve(io.cwd, values.output)
+    await writeFile(outputPath, report)
+    written.push(outputPath)
+  } else io.stdout(report)
+  for (const ledger of ledgers) {
+    const leaking = await ledger.leakingFiles(written)
+    if (leaking.length) {
+      await Promise.all(leaking.map((p) => unlink(p).catch(() => undefined)))
+      io.stderr(`agent-gates: removed ${leaking.length} output file(s) that contained secret bytes\n`)
+      return EXIT_CODES.error
+    }
+  }
   return Math.max(...results.map((r) => EXIT_CODES[r.status]))
 }
 

@@ -31,7 +31,8 @@ const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
 const bytes = readFileSync(wasmPath);
 if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
 const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
-require(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
+// Resolve from the shim's own folder: a package.json in the scanned tree (the cwd) must not affect the engine.
+require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
 `
 
 export interface WasmLocation {
