@@ -23,15 +23,15 @@ describe('artifact-scan content scan', () => {
     ['AKIAIOSFODNN7EXAMPLE', 'AWS access key id'],
     ['hf_abcdefghijklmnopqrstuvwxyzABCDEFGH', 'Hugging Face token'],
     ['sk-proj-abcdefghij0123456789ABCD', 'OpenAI-style API key'],
-    ['curl -H "Authorization: Bearer abc123def456ghi789"', 'bearer token'],
+    ['curl -H "Authorization: Bearer ' + 'abc123def456ghi789"', 'bearer token'],
     ['https://user:hunter22x@example.com/db', 'credentials in URL'],
-    ['MY_SERVICE_KEY=abc123xyz789 node app.js', 'secret environment assignment']
+    ['MY_SERVICE_KEY=' + 'abc123xyz789 node app.js', 'secret environment assignment']
   ])('literal %s is found', (text, kind) => {
     expect(findSecretsInText(text).map((h) => h.kind)).toContain(kind)
   })
 
   it('key-based detection needs a credential-shaped value under a sensitive key', () => {
-    expect(findSecretForKey('apiKey', 'f3a9c2d17b6e4a58')?.kind).toBe('literal value of "apiKey"')
+    expect(findSecretForKey('apiKey', 'f3a9c2d1' + '7b6e4a58')?.kind).toBe('literal value of "apiKey"')
     expect(findSecretForKey('token', 'not a token')).toBeUndefined()
     expect(findSecretForKey('command', 'f3a9c2d17b6e4a58')).toBeUndefined()
     expect(findSecretForKey('password', 'xxxxxxxxxxxxxxxx')).toBeUndefined()
@@ -46,7 +46,7 @@ describe('artifact-scan content scan', () => {
 
   it('parses JSON with comments, TOML and YAML, reports keys and line, and puts values only in the ledger', () => {
     const ledger = new SecretLedger()
-    const toml = scanContent('.codex/config.toml', Buffer.from('[mcp_servers.gh]\ncommand = "gh"\n\n[mcp_servers.gh.env]\nGITHUB_TOKEN = "a1b2c3d4e5f6a7b8c9d0"\n'), ledger)
+    const toml = scanContent('.codex/config.toml', Buffer.from('[mcp_servers.gh]\ncommand = "gh"\n\n[mcp_servers.gh.env]\nGITHUB_TOKEN = "a1b2c3d4e5' + 'f6a7b8c9d0"\n'), ledger)
     expect(toml).toMatchObject({ count: 1, keys: ['mcp_servers.gh.env.GITHUB_TOKEN'], firstLine: 5 })
     const yaml = scanContent('.aider.conf.yml', Buffer.from('model: sonnet\nanthropic-api-key: sk-ant-api03-abcdefghijklmnopqrstuv\n'), ledger)
     expect(yaml).toMatchObject({ count: 1, firstLine: 2 })

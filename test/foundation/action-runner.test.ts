@@ -8,7 +8,7 @@ import { buildResult } from '../../src/model/result.js'
 import type { Finding } from '../../src/model/finding.js'
 import { fakeCore, capturedText } from '../helpers/fake-core.js'
 
-const SECRET = 'ghp_R3alLookingTokenValue0123456789abcdefXYZ'
+const SECRET = 'ghp_' + 'R3alLookingTokenValue0123456789abcdefXYZ'
 
 /** A minimal gate used only to exercise the shared runner. */
 function spec(findingMessage: string, options: { fail?: boolean; throwOnRead?: boolean } = {}): ActionSpec<{ level: number }> {

@@ -120,7 +120,7 @@ describe('action outputs', () => {
 
 describe('no secret bytes in any output', () => {
   const SECRET = 'sk-ant-api03-AgentGatesNeverPrintsThis0123456789abcdefXYZ'
-  const TOKEN = 'ghp_AgentGatesTokenInsideSettings0123456789'
+  const TOKEN = 'ghp_' + 'AgentGatesTokenInsideSettings0123456789'
 
   it.each([
     ['a repository whose ignore files cover every canary', '**/.env\n**/.claude/\n**/.aider*\n**/.gemini/.env\n**/.continue/.env\n**/.devin/config.local.json\n**/.specstory/history/\n**/.crush/\n**/CLAUDE.local.md\n**/gemini-debug.log\n**/.claude.json\n**/.codex/auth.json\n'],

