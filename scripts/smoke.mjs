@@ -46,6 +46,9 @@ check('cli run on a leaky repo exits 1', leakyRun.status === 1, `${leakyRun.stat
 const leakyScan = JSON.parse(leakyRun.stdout || '[]').find((r) => r.gate === 'artifact-scan')
 check('artifact-scan reports .claude/settings.local.json', Boolean(leakyScan?.findings.some((f) => f.location.path === '.claude/settings.local.json')), leakyRun.stdout.slice(0, 300))
 
+// Expected exit code of each action with its defaults on the fixed clean repository:
+// review-gate has no pull request to judge outside a PR event, so it must not pass.
+const EXPECTED = { '/': 0, 'actions/artifact-scan': 0, 'actions/ignore-check': 0, 'actions/secret-scan': 0, 'actions/review-gate': 2 }
 const actionDirs = [root, ...(existsSync(join(root, 'actions')) ? readdirSync(join(root, 'actions')).map((d) => join(root, 'actions', d)) : [])]
 for (const dir of actionDirs) {
   const ymlPath = join(dir, 'action.yml')
@@ -53,6 +56,9 @@ for (const dir of actionDirs) {
   const action = parse(readFileSync(ymlPath, 'utf8'))
   const main = join(dir, action.runs.main)
   const work = fixtureRepo(false)
+  spawnSync('cp', [join(clean, '.gitignore'), join(work, '.gitignore')])
+  spawnSync('git', ['-C', work, 'add', '-A'])
+  spawnSync('git', ['-C', work, '-c', 'user.name=smoke', '-c', 'user.email=smoke@example.invalid', 'commit', '-qm', 'ignore agent state'])
   const temp = mkdtempSync(join(tmpdir(), 'ag-runner-'))
   const outputFile = join(temp, 'output')
   writeFileSync(outputFile, '')
@@ -62,7 +68,9 @@ for (const dir of actionDirs) {
   }
   const result = run([main], { cwd: work, env })
   const outputs = readFileSync(outputFile, 'utf8')
-  check(`${dir.replace(root, '') || '/'} bundle runs under Node ${process.versions.node}`, [0, 1, 2].includes(result.status) && outputs.includes('status'), `${result.status} ${result.stderr.slice(0, 500)}`)
+  const label = dir.replace(root, '').replace(/^\//, '') || '/'
+  const expected = EXPECTED[label] ?? 0
+  check(`${label} bundle under Node ${process.versions.node} exits ${expected} and writes its status`, result.status === expected && outputs.includes('status'), `exit ${result.status} ${result.stdout.slice(-400)} ${result.stderr.slice(0, 400)}`)
 }
 if (failures) {
   console.error(`${failures} smoke check(s) failed`)

@@ -24,9 +24,9 @@ describe('README', () => {
     expect(ci).toMatch(/^npm test$/m)
   })
 
-  it('lists every runtime dependency in docs/dependencies.md', () => {
+  it('lists every dependency, with why, in the README', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> }
-    const doc = readFileSync(join(root, 'docs/dependencies.md'), 'utf8')
+    const doc = readFileSync(join(root, 'README.md'), 'utf8')
     for (const name of [...Object.keys(pkg.dependencies), ...Object.keys(pkg.devDependencies)]) expect(doc).toContain(`\`${name}\``)
   })
 })
