@@ -55,7 +55,7 @@ describe('root action (several gates in one step)', () => {
   it('passes a clean repository through artifact-scan and secret-scan', async () => {
     const dir = repository(false)
     const core = fakeCore({ gates: 'artifact-scan,secret-scan' })
-    const env = { ...actionEnv(dir), GITHUB_EVENT_NAME: 'workflow_dispatch' }
+    const env: NodeJS.ProcessEnv = { ...actionEnv(dir), GITHUB_EVENT_NAME: 'workflow_dispatch' }
     const results = await runGates(core, env, dir)
     expect(results.map((r) => [r.gate, r.status])).toEqual([
       ['artifact-scan', 'pass'],
