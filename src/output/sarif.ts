@@ -33,6 +33,7 @@ export function renderSarif(results: GateResult[]): string {
       tool: {
         driver: {
           name: 'agent-gates',
+          version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: 'https://github.com/agent-gates/agent-gates',
           rules: [...rules.values()].map((f) => ({

@@ -1,5 +1,8 @@
 import { readFile } from 'node:fs/promises'
 
+/** Length of the fragments checked for partial leaks. */
+const FRAGMENT = 12
+
 /**
  * Raw secret values a gate saw while working, held only in memory so that every
  * output can be proven free of them. Values shorter than 4 characters are not
@@ -17,16 +20,31 @@ export class SecretLedger {
     return this.values.size
   }
 
-  /** True when the text contains any recorded secret (or a long fragment of one). */
+  /**
+   * True when the text contains any recorded secret, or any 12-character
+   * window of one (at every offset), so partial leaks are caught too.
+   */
   leaksInto(text: string): boolean {
-    for (const value of this.values) {
-      if (text.includes(value)) return true
-      // Partial leaks: any 12-character window of a long secret.
-      if (value.length > 16) {
-        for (let i = 0; i + 12 <= value.length; i += 4) if (text.includes(value.slice(i, i + 12))) return true
-      }
-    }
+    if (this.values.size === 0) return false
+    for (const value of this.values) if (text.includes(value)) return true
+    const windows = this.fragmentWindows()
+    if (windows.size === 0) return false
+    for (let i = 0; i + FRAGMENT <= text.length; i++) if (windows.has(text.slice(i, i + FRAGMENT))) return true
     return false
+  }
+
+  private windowsCache?: Set<string>
+  private windowsFor = 0
+
+  private fragmentWindows(): Set<string> {
+    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache
+    const windows = new Set<string>()
+    for (const value of this.values) {
+      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT))
+    }
+    this.windowsCache = windows
+    this.windowsFor = this.values.size
+    return windows
   }
 
   /** Files among `paths` that contain a recorded secret. */

@@ -65,6 +65,10 @@ describe('output channels', () => {
     expect(JSON.stringify(guarded)).not.toContain(secret.slice(8, 20))
     const partial = sampleResult([{ message: `prefix ${secret.slice(4, 24)}` }])
     expect(guardResult(partial, ledger).status).toBe('error')
+    // Any 12-character window counts, at any offset, not only aligned ones.
+    for (const offset of [1, 5, 7, 13]) {
+      expect(guardResult(sampleResult([{ message: `x${secret.slice(offset, offset + 12)}y` }]), ledger).status).toBe('error')
+    }
     const clean = sampleResult([{}])
     expect(guardResult(clean, ledger)).toBe(clean)
   })
