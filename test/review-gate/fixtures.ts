@@ -137,6 +137,11 @@ export function scenarios(token: string): Scenario[] {
       expect: { status: 'pass', agent: true, counted: 1, channels: ['commit-author', 'co-author'] }
     },
     {
+      name: 'Aider run by a human who then approves: their " (aider)" identity stays excluded',
+      world: { pr: pr({ author: { login: 'bob', type: 'User' }, commits: [commit('a2', { ...alice, name: 'Alice (aider)' }, { minute: 1, message: 'aider: fix\n\nCo-authored-by: aider (gpt-4o) <noreply@aider.chat>' })], reviews: [review('alice', 'APPROVED', sha('a2'), 5)] }) },
+      expect: { status: 'fail', agent: true, counted: 0, channels: ['commit-author', 'committer', 'co-author'], excluded: ['alice', 'bob'] }
+    },
+    {
       name: 'Amazon Q author, Gemini branch',
       world: { pr: pr({ author: { login: 'amazon-q-developer', type: 'Bot' }, head: { ref: 'gemini/x', sha: humanCommit.sha }, commits: [humanCommit] }) },
       expect: { status: 'fail', agent: true, counted: 0, channels: ['pr-author', 'branch'] }

@@ -38,7 +38,8 @@ export function excludedApprovers(snapshot: PrSnapshot, index: MarkerIndex, excl
     byLogin.set(key, entry)
   }
   const addIdentity = (identity: GitIdentity, reason: string): void => {
-    if (index.agentOfIdentity(identity)) return
+    // Only the agent's own account (email or bot login) is skipped; a name suffix such as aider's marks agent work but the identity stays the human's.
+    if (index.agentAccountOfIdentity(identity)) return
     const login = identity.login ?? loginFromNoreply(identity.email)
     if (login) {
       if (!isBotLogin(login)) add(login, reason)

@@ -140,6 +140,19 @@ export class MarkerIndex {
 
   /** The agent a git identity belongs to: a listed email, a bot's noreply email, or aider's ` (aider)` name suffix. */
   agentOfIdentity(identity: GitIdentity): { agent: string; value: string } | undefined {
+    const account = this.agentAccountOfIdentity(identity)
+    if (account) return account
+    if (/\s\(aider\)$/i.test(identity.name)) return { agent: 'Aider', value: identity.name }
+    return undefined
+  }
+
+  /**
+   * The agent whose own account an identity is: by its email (a listed agent
+   * email or a bot's noreply address) or its linked bot login. A name alone
+   * never counts: aider writes ` (aider)` after the human's own name, on the
+   * human's own email, so that identity is still the human's.
+   */
+  agentAccountOfIdentity(identity: GitIdentity): { agent: string; value: string } | undefined {
     const email = identity.email.trim().toLowerCase()
     const noreplyLogin = loginFromNoreply(email)
     const byEmail = this.emails.get(email) ?? (noreplyLogin ? this.agentOfActor({ login: noreplyLogin }) : undefined)
@@ -148,7 +161,6 @@ export class MarkerIndex {
       const byLogin = this.agentOfActor({ login: identity.login })
       if (byLogin) return { agent: byLogin, value: identity.login }
     }
-    if (/\s\(aider\)$/i.test(identity.name)) return { agent: 'Aider', value: identity.name }
     return undefined
   }
 
