@@ -66,8 +66,11 @@ function foldCase(path: string): string {
  * pattern, which dominated archive scans with tens of thousands of entries.
  */
 function compileGlob(pattern: string): CompiledGlob {
-  const re = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe()
-  if (!re) throw new Error(`catalog pattern "${pattern}" is not a valid glob`)
+  const made = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe()
+  if (!made) throw new Error(`catalog pattern "${pattern}" is not a valid glob`)
+  // dotAll: minimatch's `**` is built on `.`, which otherwise stops at \n, \r, U+2028 and U+2029,
+  // so a folder name holding one of them would hide every path below it.
+  const re = made.flags.includes('s') ? made : new RegExp(made.source, `${made.flags}s`)
   return { re, literal: requiredLiteral(pattern) }
 }
 

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 import { symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
+import { CatalogMatcher } from '../../src/catalog/match.js'
 import { errorCodes, findingPaths, removeDir, scan, sh, tarOf, tempDir, tgzOf, writeFiles, zipOf } from './helpers.js'
 
 const dir = tempDir()
@@ -19,6 +20,17 @@ describe('artifact-scan: hostile input fails closed and loses nothing', () => {
     expect(result.status).toBe('error')
     expect(errorCodes(result)).toEqual(['entry-path-escapes', 'entry-path-escapes'])
     expect(findingPaths(result)).toEqual(['traversal.tar:etc/.env', 'traversal.tar:home/u/.claude/settings.local.json', 'traversal.tar:ok/CLAUDE.md'])
+  })
+
+  it('matches agent paths below folder names holding line breaks, and reports such names as errors', async () => {
+    const matcher = new CatalogMatcher()
+    for (const name of ['a\nb/.claude/settings.local.json', 'a\rb/.claude/settings.local.json', 'x\n/.env', 'a\u2028b/.env', 'a\u2029/.codex/auth.json'])
+      expect(matcher.match(name)?.entry.class).toBe('never')
+    put('newline.tar', await tarOf([{ name: 'a\nb/.claude/settings.local.json', content: '{}' }, { name: 'a\rb/.env', content: 'A=1' }, { name: 'x\u0007/ok.txt', content: 'x' }]))
+    const { result } = await scan({ dir, paths: ['newline.tar'] })
+    expect(result.status).toBe('error')
+    expect(errorCodes(result)).toEqual(['entry-name-control', 'entry-name-control', 'entry-name-control'])
+    expect(findingPaths(result)).toEqual(['newline.tar:a\nb/.claude/settings.local.json', 'newline.tar:a\rb/.env'])
   })
 
   it('reports zip entries with traversal names without stopping the zip', async () => {

@@ -14,6 +14,12 @@ import { collectUpTo, drain, printable, readHead, withHead, type Chunks, type En
 import { gunzipAndSniff, readTar } from './tar-reader.js'
 import { readZip } from './zip-reader.js'
 
+/**
+ * C0 controls, DEL and the Unicode line/paragraph separators. C1 controls are left out: a zip name
+ * in a legacy code page decoded as Latin-1 legitimately produces them.
+ */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f\u2028\u2029]/
+
 /** Where an entry sits: the archive chain (empty for a plain folder) and how deep. */
 export interface Place {
   chain: string[]
@@ -81,6 +87,8 @@ export class ScanSession {
     const normalized = normalizeEntryPath(info.name)
     if (normalized.escapes || info.name.split(/[\\/]/).includes('..'))
       this.error('entry-path-escapes', `${describe(place, printable(info.name))}: entry name is absolute or contains "..", a path-traversal attempt`, place, normalized.path)
+    if (CONTROL_CHARS.test(info.name))
+      this.error('entry-name-control', `${describe(place, printable(info.name))}: entry name contains control or line-break characters, which hide or disguise a path; the entry is still classified`, place, normalized.path)
     const path = normalized.path
     if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(path, info.type)
     const match = path ? this.matcher.matchNormalized(path) : undefined
