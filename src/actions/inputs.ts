@@ -7,9 +7,17 @@ import type { ActionsCore } from './core.js'
  * the config file or the default applies.
  */
 export class InputReader {
-  constructor(private readonly core: Pick<ActionsCore, 'getInput'>) {}
+  /**
+   * @param declared the inputs the action.yml declares; reading any other name
+   * is a programming error caught in tests, never a silently empty input.
+   */
+  constructor(
+    private readonly core: Pick<ActionsCore, 'getInput'>,
+    private readonly declared: readonly string[]
+  ) {}
 
   string(name: string): string | undefined {
+    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`)
     const value = this.core.getInput(name).trim()
     return value === '' ? undefined : value
   }

@@ -57,7 +57,7 @@ export async function runAction<I>(spec: ActionSpec<I>, { core, env, cwd }: Acti
   }
   let result: GateResult
   try {
-    const reader = new InputReader(core)
+    const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS])
     const workspace = env.GITHUB_WORKSPACE || cwd
     const configInput = reader.string('config')
     const config = await loadConfig(workspace, configInput ? resolve(workspace, configInput) : undefined)

@@ -13,6 +13,7 @@ import { SecretLedger } from '../output/secret-ledger.js'
 import type { ActionsCore } from './core.js'
 import { InputReader } from './inputs.js'
 import { concludeStep, publishResults, type Publication } from './publish.js'
+import { COMMON_INPUTS } from './run-action.js'
 
 /** The root action: several gates in one step, one SARIF, one summary, one run record. */
 export const ACTION = { name: 'run', inputs: ['gates', 'working-directory'] as const }
@@ -32,7 +33,7 @@ export function selectGates(requested: string[] | undefined): GateCommand[] {
 
 export async function runGates(actionsCore: ActionsCore, env: NodeJS.ProcessEnv, cwd: string): Promise<GateResult[]> {
   const startedAt = new Date()
-  const reader = new InputReader(actionsCore)
+  const reader = new InputReader(actionsCore, [...ACTION.inputs, ...COMMON_INPUTS])
   const workspace = env.GITHUB_WORKSPACE || cwd
   const items: Publication[] = []
   const ledgers: SecretLedger[] = []

@@ -1,5 +1,5 @@
 import type { GateResult, Severity } from '../model/finding.js'
-import { findingUri } from './sarif.js'
+import { findingUri, pointsAtFile } from './sarif.js'
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice'
 
@@ -22,6 +22,6 @@ export function annotationsFor(result: GateResult): Annotation[] {
       title: `agent-gates ${result.gate}: ${f.ruleId}`,
       message: f.location.artifact ? `${f.message} (inside ${f.location.artifact}: ${f.location.path})` : f.message,
       file: findingUri(f),
-      ...(f.location.line ? { line: f.location.line } : {})
+      ...(f.location.line && pointsAtFile(f) ? { line: f.location.line } : {})
     }))
 }

@@ -24,6 +24,11 @@ export function findingUri(f: Finding): string {
   return f.location.path
 }
 
+/** True when findingUri(f) names the file the finding's line is in (not an outer archive). */
+export function pointsAtFile(f: Finding): boolean {
+  return typeof f.properties?.repoPath === 'string' || !f.location.artifact
+}
+
 /** SARIF 2.1.0 with one run per gate result, ready for github/codeql-action/upload-sarif. */
 export function renderSarif(results: GateResult[]): string {
   const runs = results.map((result) => {
@@ -63,10 +68,11 @@ export function renderSarif(results: GateResult[]): string {
           {
             physicalLocation: {
               artifactLocation: { uri: encodeURI(findingUri(f)) },
-              ...(f.location.line ? { region: { startLine: f.location.line } } : {})
+              // A line belongs to the file itself, never to the archive that holds it.
+              ...(f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {})
             },
             ...(f.location.artifact
-              ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}`, kind: 'member' }] }
+              ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ''}`, kind: 'member' }] }
               : {})
           }
         ],

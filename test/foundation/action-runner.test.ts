@@ -66,6 +66,15 @@ describe('action runner', () => {
     expect(core.failed).toContain('level')
   })
 
+  it('fails closed when the code reads an input the action.yml does not declare', async () => {
+    const { temp, env } = await environment()
+    const core = fakeCore({ level: '2' })
+    const misspelled: ActionSpec<{ level: number }> = { ...spec('x'), read: (reader) => ({ level: reader.int('levle', 0, 5) ?? 1 }) }
+    const result = await runAction(misspelled, { core, env, cwd: temp })
+    expect(result.status).toBe('error')
+    expect(result.errors[0]!.message).toContain('"levle" is read but not declared')
+  })
+
   it('never writes a secret: a leaking finding becomes an error and no file or log holds the bytes', async () => {
     const { temp, summary, env } = await environment()
     const core = fakeCore({})

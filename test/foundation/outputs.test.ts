@@ -46,6 +46,12 @@ describe('output channels', () => {
   it('annotates unsuppressed findings on their file and line', () => {
     const result = sampleResult([{ location: { path: 'src/a.ts', line: 7 } }])
     expect(annotationsFor(result)).toEqual([expect.objectContaining({ level: 'error', file: 'src/a.ts', line: 7 })])
+    // Inside an archive the line is the inner file's, so the annotation on the archive has none.
+    const inside = sampleResult([{ location: { artifact: 'pkg.tgz', path: '.mcp.json', line: 4 } }])
+    expect(annotationsFor(inside)[0]).not.toHaveProperty('line')
+    const sarif = JSON.parse(renderSarif([inside]))
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toBeUndefined()
+    expect(sarif.runs[0].results[0].locations[0].logicalLocations[0].fullyQualifiedName).toBe('pkg.tgz:.mcp.json:4')
   })
 
   it('derives status fail-closed: errors beat findings', () => {

@@ -27,11 +27,22 @@ if (!(net.Socket.prototype.connect as { sealed?: boolean }).sealed) {
   net.Socket.prototype.connect = guarded as typeof net.Socket.prototype.connect
 }
 
+// Child processes that inherit the environment (real npm, git) must not reach a
+// registry or a proxy either: point npm at a closed loopback port and go offline.
+process.env.npm_config_registry = 'http://127.0.0.1:9/'
+process.env.npm_config_offline = 'true'
+process.env.npm_config_audit = 'false'
+process.env.npm_config_fund = 'false'
+process.env.npm_config_update_notifier = 'false'
+
 let savedEnv: NodeJS.ProcessEnv
+let savedCwd: string
 beforeEach(() => {
   savedEnv = { ...process.env }
+  savedCwd = process.cwd()
 })
 afterEach(() => {
+  if (process.cwd() !== savedCwd) process.chdir(savedCwd)
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key]
   Object.assign(process.env, savedEnv)
   process.exitCode = undefined
