@@ -28,7 +28,7 @@ function forgeries(p: PrSnapshot): PrSnapshot[] {
 
 describe('review-gate evaluation', () => {
   it('a forged marker never makes an approval count or removes an exclusion', () => {
-    for (const scenario of scenarios('t')) {
+    for (const scenario of scenarios('t').filter((s) => s.expect.status !== 'error')) {
       const before = evaluate(scenario.world.pr, policy, 'skip')
       for (const forged of forgeries(scenario.world.pr)) {
         const after = evaluate(forged, policy, 'skip')
@@ -70,11 +70,30 @@ describe('review-gate evaluation', () => {
   it('reads Devin and Jules requesters, by mention or by email', () => {
     const carol = person('carol')
     const base = pr({ commits: [commit('r', carol)] })
-    const found = (body: string) => requestersInBody({ ...base, body }).map((r) => r.login ?? r.text)
+    const found = (body: string) => requestersInBody({ ...base, body }).map((r) => r.login ?? r.reason)
     expect(found('Requested by: @carol')).toEqual(['carol'])
     expect(found(`Requested by: Carol (${carol.email})`)).toEqual(['carol'])
-    expect(found('Requested by: Dave (dave@corp.example)')).toEqual(['dave@corp.example'])
+    expect(found('Requested by: Dave (dave@corp.example)')).toEqual(['named as requester in the PR body ("Requested by"): an email no commit of this PR links to an account'])
     expect(found('*PR created automatically by Jules for task [1](https://jules.google.com/task/1) started by @erin*')).toEqual(['erin'])
+  })
+
+  it('an unresolved requester is an error that never echoes the PR body', () => {
+    const c = commit('sec', person('alice'), { message: 'x\n\nCo-Authored-By: Claude <noreply@anthropic.com>' })
+    const token = 'ghp_' + 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef0123'
+    for (const body of [`Requested by: ${token}`, `Requested by: Bob (${token}@corp.example)`]) {
+      let message = ''
+      try {
+        evaluate(pr({ body, commits: [c], reviews: [review('bob', 'APPROVED', c.sha, 5)] }), policy)
+      } catch (error) {
+        message = (error as Error).message
+        expect((error as { code?: string }).code).toBe('requester-unresolved')
+      }
+      expect(message).toMatch(/cannot be tied to a GitHub account/)
+      expect(message).not.toContain(token.slice(4, 20))
+    }
+    // On a PR that is not agent work, the line decides nothing.
+    const human = commit('hum', person('alice'))
+    expect(evaluate(pr({ body: 'Requested by: the product team', commits: [human] }), policy).outcome).toBe('pass')
   })
 
   it('a dismissed approval no longer counts, and an earlier one is not revived', () => {

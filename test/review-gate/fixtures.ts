@@ -61,7 +61,8 @@ export interface Scenario {
   world: World
   /** Action inputs / CLI flags. */
   flags?: string[]
-  expect: { status: 'pass' | 'fail' | 'error'; agent?: boolean; counted?: number; channels?: string[]; excluded?: string[] }
+  /** `code`: the error code an `error` verdict carries, in both modes. */
+  expect: { status: 'pass' | 'fail' | 'error'; code?: string; agent?: boolean; counted?: number; channels?: string[]; excluded?: string[] }
 }
 
 const alice = person('alice')
@@ -125,6 +126,11 @@ export function scenarios(token: string): Scenario[] {
       name: 'Devin: requester named in the body approves',
       world: { pr: pr({ author: { login: 'devin-ai-integration', type: 'Bot' }, body: 'Link to Devin run: https://app.devin.ai/sessions/abc\nRequested by: @carol', commits: [commit('d1', { name: 'Devin AI', email: '158243242+devin-ai-integration[bot]@users.noreply.github.com' }, { minute: 1 })], reviews: [review('carol', 'APPROVED', sha('d1'), 5)] }) },
       expect: { status: 'fail', agent: true, counted: 0, excluded: ['carol'] }
+    },
+    {
+      name: 'Devin: a requester named by an email no commit links is an error, not a pass',
+      world: { pr: pr({ author: { login: 'devin-ai-integration', type: 'Bot' }, body: 'Link to Devin run: https://app.devin.ai/sessions/abc\nRequested by: Bob Smith (bob@corp.example)', commits: [commit('d2', { name: 'Devin AI', email: '158243242+devin-ai-integration[bot]@users.noreply.github.com' }, { minute: 1 })], reviews: [review('bob', 'APPROVED', sha('d2'), 5)] }) },
+      expect: { status: 'error', code: 'requester-unresolved' }
     },
     {
       name: 'Jules: "started by" requester excluded, another reviewer counts',

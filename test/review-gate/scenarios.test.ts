@@ -31,7 +31,7 @@ export function snapshotOf(world: World): PrSnapshot {
 
 type Detailed = GateResult & { details: Verdict }
 
-async function viaApi(world: World, flags: string[], name: string): Promise<{ result: Detailed; gh: FakeGitHub; saved: PrSnapshot }> {
+async function viaApi(world: World, flags: string[], name: string): Promise<{ result: Detailed; gh: FakeGitHub; saved: PrSnapshot | undefined }> {
   const gh = await startFakeGitHub(world, TOKEN)
   try {
     const saved = join(dir, `${name}.saved.json`)
@@ -41,7 +41,8 @@ async function viaApi(world: World, flags: string[], name: string): Promise<{ re
     })
     const result = JSON.parse(run.stdout) as Detailed
     expect(run.code).toBe({ pass: 0, fail: 1, error: 2 }[result.status])
-    return { result, gh, saved: JSON.parse(await readFile(saved, 'utf8')) as PrSnapshot }
+    const written = result.status === 'error' ? undefined : (JSON.parse(await readFile(saved, 'utf8')) as PrSnapshot)
+    return { result, gh, saved: written }
   } finally {
     await gh.close()
   }
@@ -51,7 +52,9 @@ async function viaSnapshot(world: World, flags: string[], name: string): Promise
   const file = join(dir, `${name}.json`)
   await writeFile(file, JSON.stringify(snapshotOf(world)))
   const run = await runCli(['review-gate', '--snapshot', file, '--format', 'json', ...flags], dir)
-  return JSON.parse(run.stdout) as Detailed
+  const result = JSON.parse(run.stdout) as Detailed
+  expect(run.code).toBe({ pass: 0, fail: 1, error: 2 }[result.status])
+  return result
 }
 
 describe('review-gate scenarios: API mode and snapshot mode agree', () => {
@@ -59,6 +62,15 @@ describe('review-gate scenarios: API mode and snapshot mode agree', () => {
     const flags = scenario.flags ?? []
     const { result: api, gh, saved } = await viaApi(scenario.world, flags, `s${i}`)
     const offline = await viaSnapshot(scenario.world, flags, `s${i}`)
+    if (scenario.expect.status === 'error') {
+      // It could not decide, in both modes, for the same reason: never a pass.
+      for (const result of [api, offline]) {
+        expect(result.status).toBe('error')
+        expect(result.errors[0]?.code).toBe(scenario.expect.code)
+      }
+      expect(gh.requests.filter((r) => r.path === 'POST /graphql').length).toBe(1)
+      return
+    }
     for (const result of [api, offline]) {
       expect(result.errors).toEqual([])
       expect(result.status).toBe(scenario.expect.status)

@@ -55,6 +55,11 @@ export function evaluate(snapshot: PrSnapshot, policy: ReviewPolicy, teams: 'che
   const markers = detectMarkers(snapshot, index, [policy.label, ...policy.detectionLabels])
   const agentDetected = markers.length > 0
   const exclusions = excludedApprovers(snapshot, index, policy.excludeLastPusher)
+  if (agentDetected && exclusions.unresolvedRequesters.length > 0)
+    throw new GateIncompleteError(
+      'requester-unresolved',
+      `the PR body names a requester who cannot be tied to a GitHub account (${exclusions.unresolvedRequesters.join('; ')}), so their approval cannot be excluded; name the requester as @login in the PR body, or use a commit email GitHub links to their account`
+    )
   const reviews = classifyReviews(snapshot, policy, exclusions)
   const approvers = reviews.filter((r) => r.counted).map((r) => r.reviewer)
   const blockedBy = reviews

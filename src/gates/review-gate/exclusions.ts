@@ -18,6 +18,12 @@ export interface ExclusionList {
   byLogin: Map<string, Exclusion>
   /** Human identities that could not be tied to a GitHub account, so no reviewer can be matched to them. */
   unresolved: string[]
+  /**
+   * Requesters the PR body names that could not be tied to an account (a name,
+   * or an email no PR commit links): fixed descriptions, never the body text.
+   * The evaluation refuses to decide an agent PR while any remain.
+   */
+  unresolvedRequesters: string[]
 }
 
 /** GitHub's own committer for web edits and merges: not a person. */
@@ -55,17 +61,19 @@ export function excludedApprovers(snapshot: PrSnapshot, index: MarkerIndex, excl
     for (const coAuthor of commit.coAuthors) addIdentity(coAuthor, 'co-author')
     for (const trailer of parseTrailers(commit.message)) addIdentity(trailer.identity, 'co-author')
   }
+  const unresolvedRequesters = new Set<string>()
   for (const requester of requestersInBody(snapshot)) {
     if (requester.login) add(requester.login, requester.reason)
-    else unresolved.add(`${requester.text} (${requester.reason})`)
+    else unresolvedRequesters.add(requester.reason)
   }
   if (excludeLastPusher && snapshot.lastPusher && !isBotLogin(snapshot.lastPusher)) add(snapshot.lastPusher, 'last pusher')
-  return { byLogin, unresolved: [...unresolved] }
+  return { byLogin, unresolved: [...unresolved], unresolvedRequesters: [...unresolvedRequesters] }
 }
 
-interface Requester {
+export interface Requester {
+  /** The account, when the body names one (@login, a noreply email, or an email a PR commit links). */
   login?: string
-  text: string
+  /** A fixed description of the line; the body text itself is never kept (it is untrusted and may hold anything). */
   reason: string
 }
 
@@ -87,12 +95,13 @@ export function requestersInBody(snapshot: PrSnapshot): Requester[] {
     const reason = requested ? 'named as requester in the PR body ("Requested by")' : 'named as requester in the PR body ("started by")'
     const text = (match[1] as string).trim()
     const mentions = [...text.matchAll(/(?<![\w.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})/g)].map((m) => m[1] as string)
-    for (const login of mentions) found.push({ login, text: `@${login}`, reason })
-    for (const email of text.match(/[^\s()<>@]+@[^\s()<>]+\.[^\s()<>]+/g) ?? []) {
+    for (const login of mentions) found.push({ login, reason })
+    const emails = text.match(/[^\s()<>@]+@[^\s()<>]+\.[^\s()<>]+/g) ?? []
+    for (const email of emails) {
       const login = loginFromNoreply(email) ?? knownEmails.get(email.toLowerCase())
-      found.push({ ...(login ? { login } : {}), text: email, reason })
+      found.push(login ? { login, reason } : { reason: `${reason}: an email no commit of this PR links to an account` })
     }
-    if (mentions.length === 0 && !/@/.test(text)) found.push({ text: text.slice(0, 80), reason })
+    if (mentions.length === 0 && emails.length === 0) found.push({ reason: `${reason}: no @login or linked email` })
   }
   return found
 }
