@@ -1,9 +1,10 @@
 import { execFile, spawn } from 'node:child_process'
+import { StringDecoder } from 'node:string_decoder'
 import { GateIncompleteError } from '../../model/errors.js'
 
 /** Git with a fixed, hook-free environment: no pager, no prompts, no config surprises from the repository's hooks. */
 const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' }
-const SAFE_FLAGS = ['-c', 'core.quotePath=false', '-c', 'core.hooksPath=/dev/null', '-c', 'color.ui=false']
+const SAFE_FLAGS = ['-c', 'core.quotePath=false', '-c', 'core.hooksPath=/dev/null', '-c', 'color.ui=false', '-c', 'core.attributesFile=/dev/null', '-c', 'diff.external=', '-c', 'log.showSignature=false']
 
 export class Git {
   constructor(
@@ -40,12 +41,15 @@ export class Git {
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
     const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)))
     let rest = ''
+    // A multi-byte character split across chunks must not turn into two replacement characters.
+    const decoder = new StringDecoder('utf8')
     for await (const chunk of child.stdout) {
-      const text = rest + (chunk as Buffer).toString('utf8')
+      const text = rest + decoder.write(chunk as Buffer)
       const parts = text.split('\n')
       rest = parts.pop() ?? ''
       yield parts
     }
+    rest += decoder.end()
     if (rest) yield [rest]
     const code = await exit
     if (code !== 0) throw new GateIncompleteError('git-failed', `git ${args[0]} failed: ${stderr.trim().split('\n').slice(-2).join(' ')}`)

@@ -17,6 +17,14 @@ export const WORKTREE = 'WORKTREE'
 /** Laid-out names the engine would otherwise read as its own settings. */
 const ENGINE_FILES = new Set(['.gitleaksignore', '.gitleaks.toml'])
 const FLUSH_BYTES = 32 * 1024 * 1024
+/**
+ * Diff options that make every added line reach the engine whatever the tree's
+ * .gitattributes or the repository/global git config say: binary and `-diff`
+ * files (and NUL bytes) as text, no external diff or textconv driver, fixed
+ * `a/` `b/` prefixes (diff.noprefix, diff.mnemonicPrefix), whole-repository
+ * paths (diff.relative). core.attributesFile is reset in Git's flags.
+ */
+const TEXT_DIFF = ['--text', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative']
 
 interface LaidOutFile {
   path: string
@@ -54,13 +62,13 @@ export class HistoryLayout {
 
   /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
   async addCommits(git: Git, revs: string[]): Promise<number> {
-    const args = ['log', '-p', '-U0', '--cc', '--no-ext-diff', '--no-textconv', '--find-renames', '--format=%x00%H%x00%an%x00%ae%x00%aI', ...revs, '--']
+    const args = ['log', '-p', '-U0', '--cc', '--root', ...TEXT_DIFF, '--find-renames', '--format=%x00%H%x00%an%x00%ae%x00%aI', ...revs, '--']
     return this.addPatch(git.lines(args), undefined)
   }
 
   /** Uncommitted changes to tracked files plus untracked, non-ignored files. */
   async addWorktree(git: Git): Promise<void> {
-    if (await git.commit('HEAD')) await this.addPatch(git.lines(['diff', '-p', '-U0', '--no-ext-diff', '--no-textconv', 'HEAD', '--']), WORKTREE)
+    if (await git.commit('HEAD')) await this.addPatch(git.lines(['diff', '-p', '-U0', ...TEXT_DIFF, 'HEAD', '--']), WORKTREE)
     const untracked = (await git.run(['ls-files', '-z', '--others', '--exclude-standard'])).split('\0').filter(Boolean)
     for (const path of untracked) await this.addWholeFile(join(git.dir, path), WORKTREE, path)
     await this.flush()
