@@ -77,8 +77,9 @@ describe('action outputs', () => {
     expect(treeText(repo)).toEqual(before) // patch mode never writes the user's tree
     const patchPath = fake.outputs['patch-path']!
     expect(patchPath).toBe(join(temp, 'agent-gates', 'ignore-check.patch'))
-    execFileSync('git', ['apply', '--check', patchPath], { cwd: repo })
-    execFileSync('git', ['apply', patchPath], { cwd: repo })
+    // No context lines (no neighbouring user line is copied out), so git needs --unidiff-zero.
+    execFileSync('git', ['apply', '--check', '--unidiff-zero', patchPath], { cwd: repo })
+    execFileSync('git', ['apply', '--unidiff-zero', patchPath], { cwd: repo })
     expect((await gate(repo, { packers: ['npm'] })).status).toBe('pass')
 
     const markdown = readFileSync(summary, 'utf8')
@@ -162,6 +163,57 @@ describe('no secret bytes in any output', () => {
       }
     }
   })
+})
+
+describe('no secret bytes in the fix patch (summary, patch file, run-folder JSON)', () => {
+  const TOKEN = 'ghp_' + 'RegistryTokenNextToFiles0123456789abcd'
+  const manifest = (layout: 'lines' | 'compact'): string =>
+    layout === 'lines'
+      ? `{\n  "name": "p",\n  "version": "1.0.0",\n  "files": ["dist"],\n  "config": {"registryToken": "${TOKEN}"}\n}\n`
+      : `{"name":"p","version":"1.0.0","files":["dist"],"config":{"registryToken":"${TOKEN}"}}`
+
+  it.each([
+    ['package.json: the token on the line after "files"', { 'package.json': manifest('lines') }, 'shown'],
+    ['package.json on one line: the package.json patch is withheld', { 'package.json': manifest('compact') }, 'package.json'],
+    ['an .npmignore whose last line (no final newline) holds a token', { 'package.json': JSON.stringify({ name: 'p', version: '1.0.0' }), '.npmignore': `src/\n# deploy with ${TOKEN}` }, '.npmignore']
+  ] as [string, Record<string, string>, string][])('%s', async (_name, files, expected) => {
+    const repo = makeRepo({ ...files, 'dist/index.js': '' }, { git: true })
+    const before = treeText(repo)
+    const temp = makeRepo({})
+    const summary = join(temp, 'summary.md')
+    const fake = fakeCore({ fix: 'patch', packers: 'npm' })
+    const result = await runAction(ACTION, { core: fake.core, env: { GITHUB_WORKSPACE: repo, RUNNER_TEMP: temp, GITHUB_STEP_SUMMARY: summary }, cwd: repo })
+    process.exitCode = 0
+    expect(result.status).toBe('fail')
+    const fix = (result.details as { fix: { patch: string; withheld: { file: string; add: string[] }[] } }).fix
+    if (expected === 'shown') {
+      expect(fix.withheld).toEqual([])
+      expect(fix.patch).toContain('"files": ["dist", "!**/')
+      execFileSync('git', ['apply', '--unidiff-zero', fake.outputs['patch-path']!], { cwd: repo })
+      expect((await gate(repo, { packers: ['npm'] })).status).toBe('pass')
+    } else {
+      expect(fix.withheld.map((w) => w.file)).toEqual([expected])
+      expect(fix.withheld[0]!.add.length).toBeGreaterThan(0)
+      expect(readFileSync(summary, 'utf8')).toContain(`patch for \`${expected}\` withheld`)
+      expect(treeText(repo)).toEqual(before)
+    }
+
+    // The CLI with --fix writes the user's own file (that is the fix) but prints no secret byte.
+    const cliRepo = makeRepo({ ...files, 'dist/index.js': '' }, { git: true })
+    const runDir = join(temp, 'cli-run')
+    const { io, streams } = cliIo(cliRepo, { AGENT_GATES_RUN_DIR: runDir })
+    expect(await main(['ignore-check', cliRepo, '--fix', '--packers', 'npm', '-f', 'markdown'], io)).toBe(0)
+    expect(await main(['ignore-check', copyOf(files), '--fix', '--packers', 'npm', '-f', 'json'], io)).toBe(0)
+
+    const everything = [...allText(temp), ...streams, ...fake.lines, JSON.stringify(fake.outputs)]
+    expect(allText(runDir).length).toBeGreaterThan(0)
+    for (const text of everything) {
+      expect(text.includes(TOKEN)).toBe(false)
+      for (let i = 0; i + 12 <= TOKEN.length; i += 4) expect(text.includes(TOKEN.slice(i, i + 12))).toBe(false)
+    }
+  })
+
+  const copyOf = (files: Record<string, string>): string => makeRepo({ ...files, 'dist/index.js': '' }, { git: true })
 })
 
 describe('malformed or unreadable input is an error (exit 2), never a pass', () => {

@@ -24,8 +24,9 @@ export function ignoreCheckMarkdown(result: GateResult): string | undefined {
   const fix = details.fix
   if (fix) {
     out.push('', `**Fix (${fix.mode === 'write' ? 'written' : 'patch'})**: ${fix.files.length} file(s); canaries re-run on the fixed configuration: ${fix.verified ? 'no leak left' : `${fix.remaining.length} leak(s) left`}.`)
-    if (details.patchPath) out.push('', `Patch file: \`${cell(details.patchPath)}\` (apply with \`git apply\`).`)
+    if (details.patchPath) out.push('', `Patch file: \`${cell(details.patchPath)}\` (apply with \`git apply --unidiff-zero\`: it has no context lines, so no neighbouring line of your files is copied here).`)
     if (fix.patch) out.push('', '```diff', fix.patch.replace(/```/g, '` ` `').trimEnd(), '```')
+    for (const w of fix.withheld ?? []) out.push(`- patch for \`${cell(w.file)}\` withheld (${cell(w.why)}); add by hand: ${w.add.map((a) => `\`${cell(a)}\``).join(', ')}`)
     for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`)
   }
   return out.join('\n')

@@ -27,4 +27,5 @@ export function appendRules(edits: EditSet, file: string, rules: string[], heade
   if (block < 0) text += (text === '' ? '' : eol) + header + eol
   text += fresh.join(eol) + eol
   edits.write(file, text)
+  edits.note(file, fresh)
 }

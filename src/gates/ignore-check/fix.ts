@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path'
 import { createTwoFilesPatch } from 'diff'
 import type { CatalogEntry } from '../../catalog/agent-paths.js'
 import { checkSnapshot, packerByName, withEdits, type CheckOutcome } from './check.js'
+import { packageJsonLineIsShowable, secretShapedValues } from './patch-guard.js'
 import { EditSet, type DetectOptions, type Leak, type PackerName } from './types.js'
 
 export interface FixPlan {
@@ -14,7 +15,12 @@ export interface FixPlan {
   manual: { leak: Leak; why: string }[]
   /** Leaks still present when the canaries ran again on the fixed configuration. */
   remaining: Leak[]
+  /** `git apply --unidiff-zero`-able diff of the files whose changed lines can be shown. */
   patch: string
+  /** Files whose patch is withheld because a changed line may hold a secret; the change is described instead. */
+  withheld: { file: string; why: string; add: string[] }[]
+  /** Credential-shaped values seen in changed lines: for the run's SecretLedger, never for output. */
+  secrets: string[]
 }
 
 /**
@@ -36,24 +42,53 @@ export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName
     const manualKeys = new Set(manual.map((m) => leakKey(m.leak)))
     remaining = recheck.leaks.filter((l) => !manualKeys.has(leakKey(l)))
   }
-  return { changed: edits.changed, original, manual, remaining, patch: renderPatch(edits.changed, original) }
+  return { changed: edits.changed, original, manual, remaining, ...renderPatch(edits, original) }
 }
 
 export function leakKey(leak: Leak): string {
   return `${leak.packer}\0${leak.unit}\0${leak.canary.path}`
 }
 
-function renderPatch(changed: Map<string, string>, original: Map<string, string | undefined>): string {
-  return [...changed.keys()]
-    .sort()
-    .map((path) => {
-      const before = original.get(path)
-      return createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${path}`, `b/${path}`, before ?? '', changed.get(path) as string, undefined, undefined, { context: 3 })
-        .split('\n')
-        .filter((line) => !line.startsWith('====='))
-        .join('\n')
-    })
-    .join('')
+/**
+ * The diff, with no context lines (so the user's neighbouring lines, which can
+ * hold anything, never reach a report); each file's changed lines are checked
+ * (patch-guard.ts) and a file whose lines may hold a secret is left out and
+ * described instead.
+ */
+function renderPatch(edits: EditSet, original: Map<string, string | undefined>): Pick<FixPlan, 'patch' | 'withheld' | 'secrets'> {
+  const withheld: FixPlan['withheld'] = []
+  const secrets = new Set<string>()
+  const parts: string[] = []
+  for (const path of [...edits.changed.keys()].sort()) {
+    const before = original.get(path)
+    const after = edits.changed.get(path) as string
+    const diff = createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${path}`, `b/${path}`, before ?? '', after, undefined, undefined, { context: 0 })
+      .split('\n')
+      .filter((line) => !line.startsWith('====='))
+    const added = edits.added.get(path) ?? []
+    const body = diff.filter((line) => /^[-+ ]/.test(line) && !line.startsWith('---') && !line.startsWith('+++')).map((line) => line.slice(1))
+    const own = new Set(added)
+    const found = body.filter((line) => !own.has(line.trim())).flatMap(secretShapedValues)
+    for (const value of found) secrets.add(value)
+    let why: string | undefined
+    if (found.length > 0) why = 'a changed line holds credential-shaped text'
+    else if (/(^|\/)package\.json$/.test(path)) {
+      const entries = new Set([...filesEntries(before), ...added])
+      if (!body.every((line) => packageJsonLineIsShowable(line, entries))) why = 'a changed line of package.json holds values other than "files" entries, which may be secret'
+    }
+    if (why) withheld.push({ file: path, why, add: added })
+    else parts.push(diff.join('\n'))
+  }
+  return { patch: parts.join(''), withheld, secrets: [...secrets] }
+}
+
+function filesEntries(text: string | undefined): string[] {
+  try {
+    const files = (JSON.parse(text ?? '') as { files?: unknown }).files
+    return Array.isArray(files) ? files.filter((f): f is string => typeof f === 'string') : []
+  } catch {
+    return []
+  }
 }
 
 /** Writes the planned files into the repository (CLI --fix). Only config files the plan names are touched. */

@@ -23,7 +23,10 @@ export interface IgnoreCheckDetails {
   fix?: {
     mode: 'write' | 'patch'
     files: string[]
+    /** Apply with `git apply --unidiff-zero` (the diff has no context lines). */
     patch: string
+    /** Files left out of the patch because a changed line may hold a secret, with what to add by hand. */
+    withheld: { file: string; why: string; add: string[] }[]
     /** Every leak the change claims to fix was gone when the canaries ran again. */
     verified: boolean
     remaining: string[]
@@ -51,6 +54,7 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries)
     if (options.fix !== 'none' && outcome.leaks.length > 0) {
       plan = await planFix(outcome, options.packers, detect, entries)
+      for (const value of plan.secrets) deps.ledger.add(value)
       if (options.fix === 'write' && plan.changed.size > 0) {
         await writeFix(root, plan)
         deps.log.info(`fix written to ${[...plan.changed.keys()].join(', ')}; running the canaries again`)
@@ -106,6 +110,7 @@ function detailsOf(outcome: CheckOutcome, plan: FixPlan | undefined, mode: Ignor
             mode,
             files: [...plan.changed.keys()].sort(),
             patch: plan.patch,
+            withheld: plan.withheld,
             verified: plan.remaining.length === 0,
             remaining: plan.remaining.map((l) => `${l.packer}: ${l.canary.path}`),
             manual: plan.manual.map((m) => ({ packer: m.leak.packer, canary: m.leak.canary.path, why: m.why }))

@@ -62,7 +62,14 @@ export interface Unit {
 /** Pending changes to repository files, keyed by repository-relative path. */
 export class EditSet {
   readonly changed = new Map<string, string>()
+  /** What the fix adds to each file (ignore rules, `files` entries): shown when the file's patch is withheld. */
+  readonly added = new Map<string, string[]>()
   constructor(private readonly snapshot: RepoSnapshot) {}
+
+  /** Records values the fix adds to a file. */
+  note(path: string, values: string[]): void {
+    this.added.set(path, [...new Set([...(this.added.get(path) ?? []), ...values])])
+  }
 
   read(path: string): string | undefined {
     return this.changed.get(path) ?? this.snapshot.files.get(path)

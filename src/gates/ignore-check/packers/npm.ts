@@ -132,7 +132,9 @@ export const npmPacker: Packer = {
 function addFilesNegations(edits: EditSet, path: string, negations: string[]): void {
   const text = edits.read(path) ?? ''
   const current = (JSON.parse(text) as { files: string[] }).files
-  edits.write(path, appendToFiles(text, [...new Set(negations)].filter((n) => !current.includes(n))))
+  const fresh = [...new Set(negations)].filter((n) => !current.includes(n))
+  edits.write(path, appendToFiles(text, fresh))
+  edits.note(path, fresh)
 }
 
 function relativeInside(root: string, abs: string): string | undefined {
