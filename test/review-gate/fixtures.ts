@@ -227,6 +227,16 @@ export function scenarios(token: string): Scenario[] {
       expect: { status: 'fail', agent: true, counted: 2 }
     },
     {
+      name: 'at GitHub\'s 3,000-file cap the changed paths cannot all be checked: error, even when approved',
+      world: { pr: pr({ commits: [claudeCli], files: ['src/app.ts'], changedFiles: 5000, reviews: [review('bob', 'APPROVED', claudeCli.sha, 3)] }) },
+      expect: { status: 'error', code: 'file-cap' }
+    },
+    {
+      name: 'a file list shorter than the PR\'s changed-file count is an error',
+      world: { pr: pr({ commits: [claudeCli], files: ['src/app.ts'], changedFiles: 2, reviews: [review('bob', 'APPROVED', claudeCli.sha, 3)] }) },
+      expect: { status: 'error', code: 'files-incomplete' }
+    },
+    {
       name: 'sensitive path without teams needs two approvals',
       world: sensitive({}, [review('bob', 'APPROVED', claudeCli.sha, 3)], []),
       expect: { status: 'fail', agent: true, counted: 1 }

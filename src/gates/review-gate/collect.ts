@@ -16,6 +16,17 @@ import { SNAPSHOT_FORMAT, type GitIdentity, type PrSnapshot, type ReviewState, t
 /** GitHub lists at most 3,000 files of a PR; at the cap the list may be incomplete. */
 export const FILE_CAP = 3000
 
+/**
+ * The file list must be complete for the sensitive-path check: at GitHub's cap
+ * it may not be, and a list shorter than the PR's own count is not. Checked
+ * for collected PRs and for loaded snapshots alike.
+ */
+export function assertFileCount(changedFiles: number, listed: number): void {
+  if (changedFiles >= FILE_CAP)
+    throw new GateIncompleteError('file-cap', `the PR changes ${changedFiles} files; GitHub lists at most ${FILE_CAP}, so the changed paths cannot all be checked`)
+  if (changedFiles > listed) throw new GateIncompleteError('files-incomplete', `${listed} of the PR's ${changedFiles} changed files are listed; the changed paths cannot all be checked`)
+}
+
 export interface PullRequestRef {
   owner: string
   name: string
@@ -54,8 +65,7 @@ export async function collectPullRequest(client: GitHubApi, ref: PullRequestRef)
     if (!pr) throw new GateIncompleteError('pr-not-found', `pull request ${ref.owner}/${ref.name}#${ref.number} not found or not readable with this token`)
     if (!first) {
       first = pr
-      if ((pr.changedFiles ?? 0) >= FILE_CAP)
-        throw new GateIncompleteError('file-cap', `the PR changes ${pr.changedFiles} files; GitHub lists at most ${FILE_CAP}, so the changed paths cannot all be checked`)
+      if ((pr.changedFiles ?? 0) >= FILE_CAP) assertFileCount(pr.changedFiles ?? 0, 0)
     }
     pages.push(pr)
     for (const list of LISTS.filter((l) => variables[l])) {

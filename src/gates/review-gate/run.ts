@@ -12,7 +12,7 @@ import { fingerprintOf } from '../../model/digest.js'
 import { ConfigurationError } from '../../model/errors.js'
 import type { Finding, GateResult, Soc2Criterion } from '../../model/finding.js'
 import { buildResult, errorResult } from '../../model/result.js'
-import { applyLabel, collectPullRequest, collectTeams, type PullRequestRef } from './collect.js'
+import { applyLabel, assertFileCount, collectPullRequest, collectTeams, type PullRequestRef } from './collect.js'
 import { evaluate, type Missing, type Verdict } from './evaluate.js'
 import { GATE, resolvePolicy, type PolicyOverrides, type ReviewPolicy } from './options.js'
 import { parseSnapshot, type PrSnapshot } from './snapshot.js'
@@ -77,6 +77,7 @@ export async function runReviewGate(options: ReviewGateOptions, deps: GateDeps):
         throw new ConfigurationError(`cannot read snapshot ${source.path}: ${error.message}`, 'snapshot')
       })
       snapshot = parseSnapshot(text, source.path)
+      assertFileCount(snapshot.changedFiles, snapshot.files.length)
     }
     const { config, configRecord } = policyConfig(options, snapshot)
     const policy = resolvePolicy(options.overrides, config)
