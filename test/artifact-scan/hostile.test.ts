@@ -33,6 +33,34 @@ describe('artifact-scan: hostile input fails closed and loses nothing', () => {
     expect(findingPaths(result)).toEqual(['newline.tar:a\nb/.claude/settings.local.json', 'newline.tar:a\rb/.env'])
   })
 
+  it('treats an unknown tar type flag as a file (as GNU tar extracts it) and reports fifos and devices at agent paths', async () => {
+    const tar = await tarOf([
+      { name: 'pkg/.claude/settings.local.json', content: '{"env":{"T":"' + 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"}}' },
+      { name: 'pkg/.env', content: '' },
+      { name: 'pkg/.codex/auth.json', content: '' }
+    ])
+    setTypeFlag(tar, 0, 'Q')
+    setTypeFlag(tar, 2 * 512, '6')
+    setTypeFlag(tar, 3 * 512, '3')
+    put('types.tar', tar)
+    const { result } = await scan({ dir, paths: ['types.tar'] })
+    expect(errorCodes(result)).toEqual([])
+    expect(result.status).toBe('fail')
+    expect(findingPaths(result)).toEqual(['types.tar:pkg/.claude/settings.local.json', 'types.tar:pkg/.codex/auth.json', 'types.tar:pkg/.env'])
+    expect(result.findings.find((f) => f.location.path === 'pkg/.claude/settings.local.json')?.ruleId).toBe('agent-secret/claude-settings-local')
+  })
+
+  it('reports empty zip entries at agent paths, reading them instead of trusting the declared size', async () => {
+    put('empty.zip', await zipOf([{ name: 'pkg/.claude/settings.local.json', content: '' }, { name: 'pkg/.env', content: '', compress: false }, { name: 'pkg/a.txt', content: '' }]))
+    const { result } = await scan({ dir, paths: ['empty.zip'] })
+    expect(result.status).toBe('fail')
+    expect(findingPaths(result)).toEqual(['empty.zip:pkg/.claude/settings.local.json', 'empty.zip:pkg/.env'])
+    // An entry that declares 0 bytes but inflates to more is an error, not a silent pass.
+    const lying = await zipOf([{ name: 'pkg/x.bin', content: 'hidden'.repeat(50) }])
+    put('lying.zip', patchZipSizes(lying, 'pkg/x.bin'))
+    expect(errorCodes((await scan({ dir, paths: ['lying.zip'] })).result)).toEqual(['archive-truncated'])
+  })
+
   it('reports zip entries with traversal names without stopping the zip', async () => {
     // yazl refuses such names, so write a same-length name and patch it in both the local header and the central directory.
     const zip = await zipOf([{ name: 'xx/.env', content: 'A=1' }, { name: 'docs/AGENTS.md', content: '#' }])
@@ -171,3 +199,21 @@ describe('artifact-scan: hostile input fails closed and loses nothing', () => {
     expect(errorCodes(result)).toEqual(['unreadable-file'])
   })
 })
+
+/** Rewrites the type flag of the tar header at `offset` and its checksum. */
+function setTypeFlag(tar: Buffer, offset: number, flag: string): void {
+  tar[offset + 156] = flag.charCodeAt(0)
+  tar.fill(0x20, offset + 148, offset + 156)
+  let sum = 0
+  for (let i = 0; i < 512; i++) sum += tar[offset + i] as number
+  tar.write(`${sum.toString(8).padStart(6, '0')}\0 `, offset + 148, 'latin1')
+}
+
+/** Sets the uncompressed size of a zip entry to 0 in the central directory. */
+function patchZipSizes(zip: Buffer, name: string): Buffer {
+  const out = Buffer.from(zip)
+  const central = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]))
+  expect(out.toString('latin1', central + 46, central + 46 + name.length)).toBe(name)
+  out.writeUInt32LE(0, central + 24)
+  return out
+}

@@ -105,6 +105,9 @@ export class ScanSession {
       return
     }
     if (info.type !== 'file' || !body) {
+      // A fifo, a device or an empty file at an agent path still ships that path; only directories
+      // are left to the entries inside them.
+      if (match && info.type !== 'directory') this.hits.push({ chain: place.chain, path, match })
       await body?.release()
       return
     }

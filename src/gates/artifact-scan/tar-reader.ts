@@ -42,7 +42,7 @@ export async function readTar(source: AsyncIterable<Buffer>, where: string, visi
       const h = entry.header
       const info: EntryInfo = {
         name: h.name,
-        type: h.type === 'file' || h.type === 'contiguous-file' ? 'file' : h.type === 'directory' ? 'directory' : h.type === 'symlink' ? 'symlink' : h.type === 'link' ? 'hardlink' : 'other',
+        type: tarType(h.type),
         size: h.size ?? 0,
         ...(h.linkname ? { linkTarget: h.linkname } : {})
       }
@@ -56,6 +56,27 @@ export async function readTar(source: AsyncIterable<Buffer>, where: string, visi
   }
   await done
   if (pipeError) throw corrupt('tar', where, pipeError)
+}
+
+/**
+ * Maps tar-stream's type. An unknown type flag (tar-stream gives null) is a regular file, as GNU tar
+ * extracts it: its content is matched and scanned like any file. Devices and fifos are `other`.
+ */
+function tarType(type: string | null | undefined): EntryInfo['type'] {
+  switch (type) {
+    case 'directory':
+      return 'directory'
+    case 'symlink':
+      return 'symlink'
+    case 'link':
+      return 'hardlink'
+    case 'character-device':
+    case 'block-device':
+    case 'fifo':
+      return 'other'
+    default:
+      return 'file'
+  }
 }
 
 async function drainEntry(chunks: Chunks): Promise<void> {

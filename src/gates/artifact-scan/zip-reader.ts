@@ -44,7 +44,8 @@ export async function readZip(source: { path: string } | { buffer: Buffer }, whe
       }
       if (entry.isEncrypted())
         throw new GateIncompleteError('archive-encrypted', `${entryWhere}: encrypted zip entry; its content cannot be examined`)
-      if (info.type === 'directory' || (info.type === 'file' && entry.uncompressedSize === 0)) {
+      // A declared size of 0 is not trusted: the entry is read, and yauzl checks the real size against it.
+      if (info.type === 'directory') {
         await visit(info, undefined)
         continue
       }
