@@ -40,31 +40,42 @@ export interface SecretScanOptions {
   install?: { downloadBase?: string; checksums?: ChecksumTable }
 }
 
-/** `secret-scan:` in .github/agent-gates.yml. */
+/**
+ * `secret-scan:` in .github/agent-gates.yml. The file can be changed by the
+ * code being scanned, so it never chooses the engine (`engine`,
+ * `gitleaks-path`, `gitleaks-version`) nor `fail-on: none`; the schema refuses
+ * those keys and they are not read here either.
+ */
 export interface SecretScanSection {
   mode: Mode
   'full-scope': FullScope
-  engine: EngineChoice
-  'gitleaks-version': string
-  'gitleaks-path': string
   'gitleaks-config': string
   baseline: string
   'redact-author': SecretScanOptions['redactAuthor']
-  'fail-on': FailOn
+  'fail-on': Exclude<FailOn, 'none'>
   remote: string
 }
+
+/** Keys only an action input or a CLI flag may set. */
+export const INPUT_ONLY_KEYS = ['engine', 'gitleaks-path', 'gitleaks-version'] as const
 
 export type SecretScanOverrides = Partial<Omit<SecretScanOptions, 'dir' | 'allow'>>
 
 /** Flag or input, then the config section, then defaults. */
 export function resolveSecretScanOptions(dir: string, overrides: SecretScanOverrides, config: AgentGatesConfig): SecretScanOptions {
   const section = gateSection<SecretScanSection>(config, GATE)
+  // Defence in depth: a config object that did not come through the schema still cannot pick the engine or stop blocking.
+  for (const key of INPUT_ONLY_KEYS)
+    if ((section as Record<string, unknown>)[key] !== undefined)
+      throw new ConfigurationError(`secret-scan.${key} cannot be set in the config file (the scanned code could change it); use the action input or the CLI flag`, `secret-scan.${key}`)
+  if ((section['fail-on'] as string | undefined) === 'none')
+    throw new ConfigurationError('secret-scan.fail-on: none cannot be set in the config file; use the action input or the CLI flag', 'secret-scan.fail-on')
   const options: SecretScanOptions = {
     dir,
     mode: overrides.mode ?? section.mode ?? 'auto',
     fullScope: overrides.fullScope ?? section['full-scope'] ?? 'default-branch',
-    engine: overrides.engine ?? section.engine ?? 'auto',
-    gitleaksVersion: overrides.gitleaksVersion ?? section['gitleaks-version'] ?? DEFAULT_GITLEAKS_VERSION,
+    engine: overrides.engine ?? 'auto',
+    gitleaksVersion: overrides.gitleaksVersion ?? DEFAULT_GITLEAKS_VERSION,
     redactAuthor: overrides.redactAuthor ?? section['redact-author'] ?? 'hash',
     failOn: overrides.failOn ?? section['fail-on'] ?? 'new',
     remote: overrides.remote ?? section.remote ?? 'origin',
@@ -73,7 +84,7 @@ export function resolveSecretScanOptions(dir: string, overrides: SecretScanOverr
   const optional = {
     range: overrides.range,
     event: overrides.event,
-    gitleaksPath: overrides.gitleaksPath ?? section['gitleaks-path'],
+    gitleaksPath: overrides.gitleaksPath,
     gitleaksConfig: overrides.gitleaksConfig ?? section['gitleaks-config'],
     baseline: overrides.baseline ?? section.baseline,
     install: overrides.install
