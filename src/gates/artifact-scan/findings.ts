@@ -70,16 +70,6 @@ interface Described {
 
 function describeHit(hit: Hit, path: string): Described {
   const shown = printable(path || hit.chain.at(-1) || '')
-  if (!hit.match) {
-    return {
-      ruleId: 'artifact-scan/unopened-compression',
-      severity: 'low',
-      message: `${shown} is ${hit.unopened ?? 'unknown'}-compressed, which this runtime cannot open; anything inside was not examined`,
-      criteria: ['CC6.7'],
-      help: { why: 'A compressed file can hide an archive with agent state.', fix: 'Ship it uncompressed or gzip-compressed, or confirm its content by hand.' },
-      properties: { blockClass: 'none', compression: hit.unopened ?? 'unknown' }
-    }
-  }
   const { entry, pattern } = hit.match
   const creds = hit.credentials
   const base = { tool: entry.tool, class: entry.class, catalogId: entry.id, pattern }

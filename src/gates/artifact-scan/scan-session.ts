@@ -30,11 +30,9 @@ export interface Place {
 export interface Hit {
   chain: string[]
   path: string
-  match?: CatalogMatch
+  match: CatalogMatch
   link?: { type: 'symlink' | 'hardlink'; target: string; targetMatched: boolean }
   credentials?: CredentialReport
-  /** A compressed stream this runtime cannot open (xz, bzip2, zstd, 7z). */
-  unopened?: ArchiveKind
 }
 
 export interface SessionStats {
@@ -99,8 +97,8 @@ export class ScanSession {
       const target = info.linkTarget ?? ''
       const resolvedTarget = target.startsWith('/') ? target : `${path}/../${target}`
       const targetMatch = this.matcher.match(resolvedTarget)
-      if (match || targetMatch)
-        this.hits.push({ chain: place.chain, path, ...((match ?? targetMatch) ? { match: (match ?? targetMatch) as CatalogMatch } : {}), link: { type: info.type, target: printable(target), targetMatched: !match } })
+      const linkMatch = match ?? targetMatch
+      if (linkMatch) this.hits.push({ chain: place.chain, path, match: linkMatch, link: { type: info.type, target: printable(target), targetMatched: !match } })
       await body?.release()
       return
     }
@@ -161,7 +159,7 @@ export class ScanSession {
     const kind = detectKind(head)
     if (kind === 'none') return body.release()
     if (UNREADABLE_KINDS.has(kind)) {
-      this.hits.push({ chain: place.chain, path, unopened: kind })
+      this.unsupported({ chain: [...place.chain, path], depth: place.depth + 1 }, kind)
       return body.release()
     }
     const inner: Place = { chain: [...place.chain, path], depth: place.depth + 1 }
@@ -172,6 +170,11 @@ export class ScanSession {
     } finally {
       await drain(body.chunks)
     }
+  }
+
+  /** A nested xz/bzip2/zstd/7z stream (e.g. a zstd OCI layer): its content was not examined, so the run cannot pass. */
+  private unsupported(place: Place, kind: ArchiveKind): void {
+    this.error('archive-unsupported', `${artifactChain(place.chain)}: ${kind}-compressed stream, which this runtime cannot open; its content was not examined`, place)
   }
 
   private tooDeep(place: Place): boolean {
@@ -192,7 +195,7 @@ export class ScanSession {
         if (refuse()) return
         return this.scanStream(inner.chunks, inner.kind, place)
       }
-      if (UNREADABLE_KINDS.has(inner.kind)) this.hits.push({ chain: place.chain, path: '', unopened: inner.kind })
+      if (UNREADABLE_KINDS.has(inner.kind)) return this.unsupported(place, inner.kind)
       for await (const chunk of inner.chunks) void chunk // a compressed plain file: metered, nothing to open
       return
     }
