@@ -168,6 +168,20 @@ describe('artifact-scan: hostile input fails closed and loses nothing', () => {
     expect(findingPaths(deep.result)).toEqual(['deep.tar!level2.tar.gz!level1.tar.gz!level0.tar.gz:.env'])
   })
 
+  it('counts each stacked gzip layer as a depth step', async () => {
+    let layered = await tgzOf([{ name: '.env', content: 'A=1' }])
+    put('twice.tar.gz.gz', gzipSync(layered))
+    const twice = await scan({ dir, paths: ['twice.tar.gz.gz'] })
+    expect(twice.result.errors).toEqual([])
+    expect(findingPaths(twice.result)).toEqual(['twice.tar.gz.gz:.env'])
+    for (let i = 0; i < 1000; i++) layered = gzipSync(layered)
+    put('layers.gz', layered)
+    const { result } = await scan({ dir, paths: ['layers.gz'] })
+    expect(result.status).toBe('error')
+    expect(errorCodes(result)).toEqual(['limit-depth'])
+    expect(errorCodes((await scan({ dir, paths: ['twice.tar.gz.gz'], maxDepth: 0 })).result)).toEqual(['limit-depth'])
+  })
+
   it('refuses to skip an agent file too large to content-scan', async () => {
     put('large-mcp.tar', await tarOf([{ name: '.mcp.json', content: `{"x":"${'a'.repeat(4096)}"}` }]))
     const { result } = await scan({ dir, paths: ['large-mcp.tar'], limits: { maxEntryBytes: 1024 } })

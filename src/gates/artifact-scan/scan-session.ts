@@ -191,7 +191,13 @@ export class ScanSession {
     const where = artifactChain(place.chain)
     if (kind === 'gzip') {
       const inner = await gunzipAndSniff(source, this.budget, where)
-      if (inner.kind === 'gzip' || inner.kind === 'tar' || inner.kind === 'zip') {
+      if (inner.kind === 'gzip') {
+        // Each gzip layer is a depth step: thousands of stacked layers would each hold a read-ahead buffer.
+        if (refuse()) return
+        const stacked: Place = { chain: place.chain, depth: place.depth + 1 }
+        return this.scanStream(inner.chunks, 'gzip', stacked, () => this.tooDeep(stacked))
+      }
+      if (inner.kind === 'tar' || inner.kind === 'zip') {
         if (refuse()) return
         return this.scanStream(inner.chunks, inner.kind, place)
       }
