@@ -76,6 +76,9 @@ async function serve(w) {
     }
     counter.rest++
     if (url.pathname.includes('/contents/')) return send(404, { message: 'Not Found' })
+    // The push of the head commit (the last pusher, looked up when no event names it).
+    if (url.pathname === '/repos/acme/app/activity')
+      return send(200, [{ id: 1, node_id: 'A_1', before: sha('base'), after: w.head, ref: 'refs/heads/feature', timestamp: time(0), activity_type: 'push', actor: { login: 'alice', id: 1, type: 'User' } }])
     const answer = rest(w, url, `http://127.0.0.1:${server.address().port}`)
     send(answer.status, answer.body, answer.headers)
   })

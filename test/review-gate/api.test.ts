@@ -70,7 +70,8 @@ describe('review-gate data collection', () => {
     expect(result.status).toBe('pass')
     expect(result.stats).toMatchObject({ commits: 150, reviews: 121, files: 250, approvalsCounted: 1 })
     expect(graphqlCalls()).toBe(3)
-    expect(result.stats.apiRequests).toBe(4)
+    // 3 GraphQL rounds, the base config, and the push activity that names the head commit's pusher.
+    expect(result.stats.apiRequests).toBe(5)
   })
 
   it('errors at the 3,000-file cap without paging through it', async () => {

@@ -63,7 +63,7 @@ describe('review-gate action', () => {
       expect(core.outputs).toMatchObject({ status: 'pass', 'agent-detected': 'true', 'approvals-counted': '1', 'findings-count': '0' })
       const markdown = await readFile(summary, 'utf8')
       expect(markdown).toContain('**Approvals counted**: 1 of 1 required: @bob')
-      expect(markdown).toMatch(/\| @alice \| PR author, commit author, committer \|/)
+      expect(markdown).toMatch(/\| @alice \| PR author, commit author, committer, last pusher \|/)
       expect(markdown).toContain('| @bob | APPROVED |')
       for (const file of await filesUnder(temp)) expectNoToken(await readFile(file, 'utf8'))
       expectNoToken(capturedText(core))

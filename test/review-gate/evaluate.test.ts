@@ -29,8 +29,10 @@ function forgeries(p: PrSnapshot): PrSnapshot[] {
 describe('review-gate evaluation', () => {
   it('a forged marker never makes an approval count or removes an exclusion', () => {
     for (const scenario of scenarios('t').filter((s) => s.expect.status !== 'error')) {
-      const before = evaluate(scenario.world.pr, policy, 'skip')
-      for (const forged of forgeries(scenario.world.pr)) {
+      // A forged marker can turn a human PR into agent work, which then needs its pusher known.
+      const world = { ...scenario.world.pr, lastPusher: scenario.world.pr.lastPusher ?? scenario.world.pr.author.login }
+      const before = evaluate(world, policy, 'skip')
+      for (const forged of forgeries(world)) {
         const after = evaluate(forged, policy, 'skip')
         // A requester line alone is not an agent marker; everything else is.
         if (!forged.body.endsWith('Requested by: @bob')) expect(after.agentDetected).toBe(true)
@@ -46,7 +48,7 @@ describe('review-gate evaluation', () => {
     const c = commit('self', alice, { message: 'wip\n\nCo-authored-by: Cursor Agent <cursoragent@cursor.com>' })
     const verdict = evaluate(pr({ commits: [c], reviews: [review('alice', 'APPROVED', c.sha, 5)] }), policy)
     expect(verdict.outcome).toBe('fail')
-    expect(verdict.reviews[0]?.why).toBe('excluded: PR author, commit author, committer')
+    expect(verdict.reviews[0]?.why).toBe('excluded: PR author, commit author, committer, last pusher')
   })
 
   it('people called like agents are not agents; bot accounts are', () => {

@@ -177,6 +177,22 @@ function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: 
     gh.labelsAdded.push(...labels)
     return json(res, 200, labels.map((name, id) => ({ id, name, color: 'ededed', default: false })))
   }
+  const headRepo = pr.head.repository ?? pr.repository
+  if (req.method === 'GET' && path === `/repos/${headRepo}/activity`) {
+    // The branch's activity, newest first (components['schemas']['activity']): an older push by someone
+    // else, then the push of the head commit by the recorded last pusher.
+    const ref = url.searchParams.get('ref')
+    const per = Number(url.searchParams.get('per_page') ?? 30)
+    const user = (login: string) => ({ login: login.replace(/\[bot\]$/i, ''), id: 1, type: /\[bot\]$/i.test(login) ? 'Bot' : 'User' })
+    const entry = (id: number, before: string, after: string, login: string, type: 'push' | 'branch_creation') => ({
+      id, node_id: `A_${id}`, before, after, ref: `refs/heads/${pr.head.ref}`, timestamp: pr.commits[0]?.committedAt ?? '2026-11-01T10:00:00Z', activity_type: type, actor: user(login)
+    })
+    const all = [
+      ...(pr.lastPusher ? [entry(2, pr.base.sha ?? 'b'.repeat(40), pr.head.sha, pr.lastPusher, 'push')] : []),
+      entry(1, '0'.repeat(40), pr.base.sha ?? 'b'.repeat(40), 'someone-else', 'branch_creation')
+    ]
+    return json(res, 200, ref === `refs/heads/${pr.head.ref}` ? all.slice(0, per) : [])
+  }
   const team = /^\/orgs\/([^/]+)\/teams\/([^/]+)(?:\/memberships\/([^/]+))?$/.exec(path)
   if (req.method === 'GET' && team) {
     const key = `${team[1]}/${team[2]}`

@@ -51,6 +51,8 @@ export function pr(parts: Partial<PrSnapshot> & { commits: SnapshotCommit[] }): 
     reviews: [],
     files: ['src/app.ts'],
     changedFiles: parts.files?.length ?? 1,
+    // Who pushed the head commit: the author by default (a bot author keeps its [bot] suffix, as REST names it).
+    lastPusher: parts.author ? (parts.author.type === 'Bot' ? `${parts.author.login}[bot]` : parts.author.login) : 'alice',
     ...parts,
     head: { ref: 'feature/x', sha: head.sha, repository: 'acme/widgets', ...parts.head }
   }
@@ -159,7 +161,8 @@ export function scenarios(token: string): Scenario[] {
     },
     {
       name: 'not an agent PR passes with no reviews',
-      world: { pr: pr({ commits: [humanCommit] }) },
+      // Not agent work: the pusher is not looked up.
+      world: { pr: pr({ commits: [humanCommit], lastPusher: undefined }) },
       expect: { status: 'pass', agent: false, counted: 0 }
     },
     {
@@ -176,6 +179,16 @@ export function scenarios(token: string): Scenario[] {
       name: 'forged bot identity on a pushed commit: the pusher (force-push actor) is excluded',
       world: { pr: copilotPr([review('mallory', 'APPROVED', head(cp), 5)]), forcePushedBy: 'mallory' },
       expect: { status: 'fail', agent: true, counted: 0, excluded: ['mallory'] }
+    },
+    {
+      name: 'forged bot identity on a pushed commit: the pusher (push activity) is excluded',
+      world: { pr: { ...copilotPr([review('mallory', 'APPROVED', head(cp), 5)]), lastPusher: 'mallory' } },
+      expect: { status: 'fail', agent: true, counted: 0, excluded: ['mallory'] }
+    },
+    {
+      name: 'last pusher unknown with exclude-last-pusher on: error, not a pass',
+      world: { pr: { ...copilotPr([review('mallory', 'APPROVED', head(cp), 5)]), lastPusher: undefined } },
+      expect: { status: 'error', code: 'pusher-unknown' }
     },
     {
       name: 'stale approval after a push fails strict-head',

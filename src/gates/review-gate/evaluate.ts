@@ -60,6 +60,11 @@ export function evaluate(snapshot: PrSnapshot, policy: ReviewPolicy, teams: 'che
       'requester-unresolved',
       `the PR body names a requester who cannot be tied to a GitHub account (${exclusions.unresolvedRequesters.join('; ')}), so their approval cannot be excluded; name the requester as @login in the PR body, or use a commit email GitHub links to their account`
     )
+  if (agentDetected && policy.excludeLastPusher && !snapshot.lastPusher)
+    throw new GateIncompleteError(
+      'pusher-unknown',
+      'the account that pushed the head commit is unknown (no synchronize event, force push or push activity names it), so it cannot be excluded; a commit can carry anyone\'s identity, including an agent\'s. Re-run on the push event, or set review-gate.exclude-last-pusher: false to decide without it'
+    )
   const reviews = classifyReviews(snapshot, policy, exclusions)
   const approvers = reviews.filter((r) => r.counted).map((r) => r.reviewer)
   const blockedBy = reviews
@@ -87,7 +92,7 @@ export function evaluate(snapshot: PrSnapshot, policy: ReviewPolicy, teams: 'che
   for (const b of blockedBy) missing.push({ rule: 'changes-requested', message: `changes requested by @${b.reviewer} must be addressed and re-reviewed or dismissed` })
 
   const notes = exclusions.unresolved.map((u) => `not linked to a GitHub account, so no review can be matched to it: ${u}`)
-  if (policy.excludeLastPusher && !snapshot.lastPusher) notes.push('last pusher unknown; commit committers are excluded instead')
+  if (!policy.excludeLastPusher) notes.push('the last pusher is not excluded (exclude-last-pusher: false): a commit pushed under another identity hides its pusher')
   const outcome = agentDetected && missing.length > 0 ? 'fail' : 'pass'
   return {
     outcome,

@@ -12,7 +12,8 @@ import { fingerprintOf } from '../../model/digest.js'
 import { ConfigurationError } from '../../model/errors.js'
 import type { Finding, GateResult, Soc2Criterion } from '../../model/finding.js'
 import { buildResult, errorResult } from '../../model/result.js'
-import { applyLabel, assertFileCount, collectPullRequest, collectTeams, type PullRequestRef } from './collect.js'
+import { applyLabel, assertFileCount, collectPullRequest, collectTeams, findPusher, type PullRequestRef } from './collect.js'
+import { detectMarkers, MarkerIndex } from './markers.js'
 import { evaluate, type Missing, type Verdict } from './evaluate.js'
 import { GATE, resolvePolicy, type PolicyOverrides, type ReviewPolicy } from './options.js'
 import { parseSnapshot, type PrSnapshot } from './snapshot.js'
@@ -81,7 +82,14 @@ export async function runReviewGate(options: ReviewGateOptions, deps: GateDeps):
     }
     const { config, configRecord } = policyConfig(options, snapshot)
     const policy = resolvePolicy(options.overrides, config)
-    if (client && source.kind === 'api') snapshot.teams = await collectTeams(client, snapshot, policy)
+    if (client && source.kind === 'api') {
+      const agent = detectMarkers(snapshot, new MarkerIndex(policy.agents), [policy.label, ...policy.detectionLabels]).length > 0
+      if (agent && policy.excludeLastPusher && !snapshot.lastPusher) {
+        const pusher = await findPusher(client, snapshot)
+        if (pusher) snapshot.lastPusher = pusher
+      }
+      snapshot.teams = await collectTeams(client, snapshot, policy)
+    }
     const verdict = evaluate(snapshot, policy)
     let labelApplied = false
     const hasLabel = snapshot.labels.some((l) => l.toLowerCase() === policy.label.toLowerCase())
