@@ -4,6 +4,7 @@
  * config, team permission, apply-label, and the query against GitHub's schema.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
 import { schema, validate } from '@octokit/graphql-schema'
 import { buildClientSchema, execute, parse, type IntrospectionQuery } from 'graphql'
 import { PULL_REQUEST_QUERY } from '../../src/gates/review-gate/query.js'
@@ -149,6 +150,22 @@ describe('review-gate data collection', () => {
     const result = await run(world)
     expect(result.status).toBe('fail')
     expect(result.stats.approvalsRequired).toBe(2)
+  })
+
+  it('a base config answered as a JSON file object is decoded, and any other shape is an error', async () => {
+    const world = approved()
+    const text = 'review-gate:\n  min-approvals: 3\n  sensitive-paths: []\n'
+    world.configs = { main: text }
+    world.configAs = 'json'
+    const result = await run(world)
+    expect(result.status).toBe('fail')
+    expect(result.stats.approvalsRequired).toBe(3)
+    expect(result.examined.configs?.[0]?.sha256).toBe(createHash('sha256').update(text).digest('hex'))
+    await gh!.close()
+    world.configAs = 'listing'
+    const listing = await run(world)
+    expect(listing.status).toBe('error')
+    expect(listing.errors[0]?.code).toBe('config-unreadable')
   })
 
   it('an invalid base config is an error naming the key and line', async () => {

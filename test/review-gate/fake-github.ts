@@ -14,6 +14,8 @@ export interface World {
   pr: PrSnapshot
   /** Config text per ref (branch name or sha); missing ref → 404. */
   configs?: Record<string, string>
+  /** Answer the config as the JSON file object (base64 content) instead of raw, or as a directory listing. */
+  configAs?: 'json' | 'listing'
   /** newPath → oldPath for renamed files. */
   renames?: Record<string, string>
   /** `org/slug` → member logins. */
@@ -160,6 +162,9 @@ function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: 
   if (req.method === 'GET' && path === `${repoPath}/contents/.github/agent-gates.yml`) {
     const config = world.configs?.[url.searchParams.get('ref') ?? '']
     if (config === undefined) return json(res, 404, { message: 'Not Found' })
+    const file = { type: 'file', encoding: 'base64', size: config.length, name: 'agent-gates.yml', path: '.github/agent-gates.yml', sha: createHash('sha1').update(config).digest('hex'), content: Buffer.from(config).toString('base64').replace(/(.{60})/g, '$1\n') }
+    if (world.configAs === 'json') return json(res, 200, file)
+    if (world.configAs === 'listing') return json(res, 200, [file])
     res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' })
     return void res.end(config)
   }

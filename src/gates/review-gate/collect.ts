@@ -146,12 +146,30 @@ async function withRenameSources(client: GitHubApi, ref: PullRequestRef, files: 
 async function readBaseConfig(client: GitHubApi, ref: PullRequestRef, baseRef: string): Promise<PrSnapshot['baseConfig']> {
   try {
     const answer = await client.octokit.rest.repos.getContent({ owner: ref.owner, repo: ref.name, path: DEFAULT_CONFIG_PATH, ref: baseRef, mediaType: { format: 'raw' } })
-    const text = typeof answer.data === 'string' ? answer.data : ''
+    const text = configText(answer.data, `${DEFAULT_CONFIG_PATH} on ${baseRef}`)
     return { path: `${baseRef}:${DEFAULT_CONFIG_PATH}`, sha256: sha256Hex(text), text }
   } catch (error) {
+    if (error instanceof GateIncompleteError) throw error
     if ((error as { status?: number }).status === 404) return null
     return api(`${DEFAULT_CONFIG_PATH} on ${baseRef}`, () => Promise.reject(error))
   }
+}
+
+/**
+ * The config file's text from a contents answer: raw text as asked for, or the
+ * JSON file object (base64 `content`) some servers and proxies answer with.
+ * Anything else is an error, never an empty config (defaults would replace the
+ * repository's policy).
+ */
+function configText(data: unknown, what: string): string {
+  if (typeof data === 'string') return data
+  const file = data as { type?: unknown; encoding?: unknown; content?: unknown } | null
+  if (file && typeof file === 'object' && !Array.isArray(file) && file.type === 'file' && typeof file.content === 'string') {
+    if (file.encoding === 'base64') return Buffer.from(file.content.replace(/\s+/g, ''), 'base64').toString('utf8')
+    if (file.encoding === 'utf-8' || file.encoding === 'utf8') return file.content
+  }
+  const shape = Array.isArray(data) ? 'a directory listing' : file && typeof file === 'object' ? `an object (type ${JSON.stringify(String(file.type ?? 'none')).slice(0, 40)}, encoding ${JSON.stringify(String(file.encoding ?? 'none')).slice(0, 40)})` : typeof data
+  throw new GateIncompleteError('config-unreadable', `GitHub answered ${what} with ${shape}, not the file's text; the base branch's policy cannot be read`)
 }
 
 /**
