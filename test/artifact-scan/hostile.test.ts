@@ -129,6 +129,22 @@ describe('artifact-scan: hostile input fails closed and loses nothing', () => {
     }
   })
 
+  it('a tar cut exactly at a header boundary (no end-of-archive blocks) is truncated, top-level and nested', async () => {
+    const tar = await tarOf([{ name: 'a.txt', content: 'x' }, { name: 'pkg/.env', content: 'A=1' }])
+    put('boundary.tar', tar.subarray(0, 1024))
+    put('boundary.tgz', gzipSync(tar.subarray(0, 1024)))
+    put('outer-boundary.tar', await tarOf([{ name: 'layer.tar', content: tar.subarray(0, 1024) }, { name: 'z.txt', content: 'z' }]))
+    for (const name of ['boundary.tar', 'boundary.tgz', 'outer-boundary.tar']) {
+      const { result } = await scan({ dir, paths: [name] })
+      expect({ name, codes: errorCodes(result) }).toEqual({ name, codes: ['archive-truncated'] })
+    }
+    // One zero block (a lone end marker) closes the archive too.
+    put('one-zero.tar', tar.subarray(0, 2048 + 512))
+    const closed = await scan({ dir, paths: ['one-zero.tar'] })
+    expect(errorCodes(closed.result)).toEqual([])
+    expect(findingPaths(closed.result)).toEqual(['one-zero.tar:pkg/.env'])
+  })
+
   it('a corrupt nested archive is an error while the outer archive is still scanned to the end', async () => {
     const tgz = await tgzOf([{ name: 'x.bin', content: randomBytes(50_000) }])
     put('outer-with-cut.tar', await tarOf([{ name: 'inner.tgz', content: tgz.subarray(0, 20_000) }, { name: 'later/.env', content: 'A=1' }]))

@@ -34,12 +34,17 @@ export async function readTar(source: AsyncIterable<Buffer>, where: string, visi
   // v7 archives have no ustar magic; their header checksum is still verified.
   const extractOptions = { allowUnknownFormat: true } as Parameters<typeof tarStream.extract>[0]
   const extract = tarStream.extract(extractOptions)
-  const input = Readable.from(source)
+  const fed = { bytes: 0 }
+  const input = Readable.from(counted(source, fed))
+  /** Where the last entry's data (padded to a block) ends. */
+  let entriesEnd = 0
   let pipeError: unknown
   const done = new Promise<void>((resolve) => pipeline(input, extract, (error) => ((pipeError = error), resolve())))
   try {
     for await (const entry of extract) {
       const h = entry.header
+      const dataOffset = (h as { byteOffset?: number }).byteOffset ?? 0
+      entriesEnd = dataOffset + Math.ceil((h.size ?? 0) / 512) * 512
       const info: EntryInfo = {
         name: h.name,
         type: tarType(h.type),
@@ -56,6 +61,11 @@ export async function readTar(source: AsyncIterable<Buffer>, where: string, visi
   }
   await done
   if (pipeError) throw corrupt('tar', where, pipeError)
+  // tar-stream skips zero blocks and stops quietly at the end of its input, so a tar cut exactly at a
+  // header boundary would lose its later entries unnoticed. Every block after the last entry's data is
+  // a zero block (anything else was read as a header), so there must be at least one: the end-of-archive marker.
+  if (fed.bytes - entriesEnd < 512)
+    throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data (no end-of-archive marker after the last entry; later entries may be missing)`)
 }
 
 /**
