@@ -88,6 +88,23 @@ describe('review-gate data collection', () => {
     expect(result.errors[0]?.code).toBe('files-incomplete')
   })
 
+  it('a list with more pages announced but no cursor, or shorter than its count, is an error', async () => {
+    const cases = [
+      { list: 'labels', kind: 'no-cursor', code: 'github-api' },
+      { list: 'reviews', kind: 'no-cursor', code: 'github-api' },
+      { list: 'labels', kind: 'short', code: 'labels-incomplete' },
+      { list: 'reviews', kind: 'short', code: 'reviews-incomplete' }
+    ] as const
+    for (const c of cases) {
+      const world = approved()
+      world.brokenList = { list: c.list, kind: c.kind }
+      const result = await run(world)
+      expect([c, result.status, result.errors[0]?.code]).toEqual([c, 'error', c.code])
+      await gh!.close()
+      gh = undefined
+    }
+  })
+
   it('retries a 5xx and then succeeds', async () => {
     const result = await runWithFaults(approved(), [{ match: /graphql/, times: 2, respond: 'server-error' }])
     expect(result.status).toBe('pass')

@@ -24,6 +24,8 @@ export interface World {
   teamReaders?: string[]
   /** Force-push actor of the head commit (timeline). */
   forcePushedBy?: string
+  /** A broken list answer: more pages announced with no cursor, or a count above the items GitHub lists. */
+  brokenList?: { list: 'labels' | 'reviews' | 'commits' | 'files'; kind: 'no-cursor' | 'short' }
 }
 
 export interface Fault {
@@ -98,6 +100,12 @@ function pullRequestNode(world: World, v: Record<string, unknown>): Record<strin
   if (v.files) {
     const changeType = (path: string) => (world.renames?.[path] ? 'RENAMED' : 'MODIFIED')
     node.files = page(pr.files.map((path) => ({ path, changeType: changeType(path) })), v.filesAfter)
+  }
+  const broken = world.brokenList
+  const list = broken ? (node[broken.list] as ReturnType<typeof page> | undefined) : undefined
+  if (broken && list) {
+    if (broken.kind === 'no-cursor') list.pageInfo = { hasNextPage: true, endCursor: null }
+    else list.totalCount += 1
   }
   return node
 }

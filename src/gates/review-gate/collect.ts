@@ -71,8 +71,10 @@ export async function collectPullRequest(client: GitHubApi, ref: PullRequestRef)
     for (const list of LISTS.filter((l) => variables[l])) {
       const info: PageInfo | undefined = pr[list]?.pageInfo
       if (!info) throw new GateIncompleteError('github-api', `GitHub's answer lacks the ${list} of the PR`)
-      if (info.hasNextPage && info.endCursor) cursors[list] = info.endCursor
-      else pending.delete(list)
+      if (!info.hasNextPage) pending.delete(list)
+      else if (!info.endCursor || info.endCursor === cursors[list])
+        throw new GateIncompleteError('github-api', `GitHub says more ${list} of the PR follow but gives no new cursor to read them; the ${list} cannot all be checked`)
+      else cursors[list] = info.endCursor
     }
   }
   const snapshot = toSnapshot(ref, first as GqlPullRequest, pages)
@@ -107,6 +109,13 @@ function toSnapshot(ref: PullRequestRef, first: GqlPullRequest, pages: GqlPullRe
       canPush: r.author ? r.authorCanPushToRepository : false
     }))
   const files = all((p) => p.files?.nodes).map((f) => f.path)
+  const receivedReviews = all((p) => p.reviews?.nodes).length
+  const totalReviews = first.reviews?.totalCount ?? 0
+  if (receivedReviews !== totalReviews)
+    throw new GateIncompleteError('reviews-incomplete', `GitHub returned ${receivedReviews} of the PR's ${totalReviews} reviews; an approval or a change request may be missing`)
+  const receivedLabels = all((p) => p.labels?.nodes).length
+  const totalLabels = first.labels?.totalCount ?? 0
+  if (receivedLabels !== totalLabels) throw new GateIncompleteError('labels-incomplete', `GitHub returned ${receivedLabels} of the PR's ${totalLabels} labels; the agent label may be missing`)
   const totalCommits = first.commits?.totalCount ?? 0
   if (commits.length !== totalCommits)
     throw new GateIncompleteError('commits-incomplete', `GitHub returned ${commits.length} of the PR's ${totalCommits} commits; the commit authors cannot all be checked`)

@@ -28,6 +28,7 @@ query ReviewGatePullRequest($owner: String!, $name: String!, $number: Int!,
         nodes { ... on HeadRefForcePushedEvent { actor { login } afterCommit { oid } } }
       }
       labels(first: ${PAGE}, after: $labelsAfter) @include(if: $labels) {
+        totalCount
         pageInfo { hasNextPage endCursor }
         nodes { name }
       }
@@ -73,7 +74,7 @@ export interface GqlPullRequest {
   baseRefOid?: string
   changedFiles?: number
   timelineItems?: { nodes: ({ actor?: { login: string } | null; afterCommit?: { oid: string } | null } | null)[] }
-  labels?: { pageInfo: PageInfo; nodes: { name: string }[] }
+  labels?: { totalCount: number; pageInfo: PageInfo; nodes: { name: string }[] }
   commits?: {
     totalCount: number
     pageInfo: PageInfo
