@@ -146,6 +146,19 @@ describe('artifact-scan: classes, fail-on, review content and the allow list', (
     ])
   })
 
+  it('never lets the allow list suppress a literal credential', async () => {
+    const root = join(dir, 'allow-secret')
+    const token = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'
+    writeFiles(root, { 'p/.codex/config.toml': `[mcp_servers.gh.env]\nGITHUB_TOKEN = "${token}"\n`, 'p/.mcp.json': '{"mcpServers":{"gh":{"env":{"GITHUB_TOKEN":"${GITHUB_TOKEN}"}}}}' })
+    const config = { 'artifact-scan': { 'fail-on': 'review' as const }, allow: [{ path: '**/.codex/config.toml', reason: 'placeholders only' }, { path: '.mcp.json', reason: 'placeholders only' }] }
+    const { result } = await scan({ dir: root, paths: ['p'] }, config)
+    expect(result.status).toBe('fail')
+    const codex = result.findings.find((f) => f.location.path === 'p/.codex/config.toml')
+    expect(codex).toMatchObject({ ruleId: 'agent-secret/codex-config' })
+    expect(codex?.suppressed).toBeUndefined()
+    expect(result.findings.find((f) => f.location.path === 'p/.mcp.json')?.suppressed).toBeDefined()
+  })
+
   it('flags settings.local.json permission entries that carried credentials', async () => {
     const root = join(dir, 'perm')
     mkdirSync(root, { recursive: true })
