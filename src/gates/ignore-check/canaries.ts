@@ -3,15 +3,39 @@ import type { CatalogEntry } from '../../catalog/agent-paths.js'
 import { normalizeEntryPath } from '../../catalog/match.js'
 import { joinRel, type Canary, type RepoSnapshot, type Unit } from './types.js'
 
-/** Children of a unit that get canaries; more would only slow the run down. */
-const MAX_CHILD_DIRS = 24
+/**
+ * Sub-folders of one folder that get canaries. A folder past this many that
+ * holds no ignore file and is named in none is recorded as left out (stats,
+ * details, summary), never dropped silently.
+ */
+export const MAX_CHILD_DIRS = 200
 
 /**
- * Folders that get a full set of canaries: the root, every unit (package,
- * context, project), each unit's direct sub-folders (src, dist, lib...) and the
- * folders a unit names as shipped (npm `files`), which may not exist before a build.
+ * A made-up folder two levels below every unit, every folder a unit ships and
+ * every folder with an ignore file: rules anchored to depth 0 or 1
+ * (`/.claude/`, `/*\/.claude/`) leak there, wherever the real folders are.
  */
-export function nestPoints(snapshot: RepoSnapshot, units: Unit[]): string[] {
+export const DEPTH_PROBE = 'agent-gates-depth-probe/nested'
+
+/** Files whose rules apply to their own folder and below. */
+const IGNORE_FILE = /(?:^|\/)(?:\.gitignore|\.npmignore|\.vscodeignore|[^/]*\.dockerignore|[^/]*\.containerignore)$/
+
+export interface NestPlan {
+  /** Folders that get a full set of canaries. */
+  points: string[]
+  /** Existing folders that got none (past MAX_CHILD_DIRS siblings). */
+  leftOut: string[]
+}
+
+/**
+ * Folders that get a full set of canaries: the root; every unit (package,
+ * context, project) and its sub-folders; every folder holding an ignore file,
+ * its parent and its sub-folders (a nested file can re-include what the root
+ * excludes); the folders a unit names as shipped (npm `files`, which may not
+ * exist before a build); and a depth probe two levels below each unit, shipped
+ * folder and ignore-file folder.
+ */
+export function nestPoints(snapshot: RepoSnapshot, units: Unit[]): NestPlan {
   const children = new Map<string, string[]>()
   for (const dir of snapshot.dirs) {
     if (dir === '') continue
@@ -23,14 +47,35 @@ export function nestPoints(snapshot: RepoSnapshot, units: Unit[]): string[] {
     list.push(dir)
     children.set(parent, list)
   }
-  const points = new Set<string>([''])
-  const unitDirs = new Set(['', ...units.map((u) => u.dir)])
-  for (const dir of unitDirs) {
-    points.add(dir)
-    for (const child of (children.get(dir) ?? []).sort().slice(0, MAX_CHILD_DIRS)) points.add(child)
+  const ignoreDirs = new Set<string>()
+  const words = new Set<string>()
+  for (const [path, text] of snapshot.files) {
+    if (!IGNORE_FILE.test(path) && path !== '.git/info/exclude') continue
+    for (const word of text.split(/[^\w.-]+/)) if (word) words.add(word)
+    if (!path.startsWith('.git/')) ignoreDirs.add(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '')
   }
-  for (const unit of units) for (const extra of (unit.facts.shippedDirs as string[] | undefined) ?? []) points.add(joinRel(unit.dir, extra))
-  return [...points].sort()
+  const points = new Set<string>([''])
+  const leftOut = new Set<string>()
+  const withChildren = (dir: string): void => {
+    points.add(dir)
+    points.add(joinRel(dir, DEPTH_PROBE))
+    ;(children.get(dir) ?? []).sort().forEach((child, i) => {
+      // A sibling named in an ignore file may have rules of its own (`!d30/.claude/`): never left out.
+      if (i < MAX_CHILD_DIRS || ignoreDirs.has(child) || words.has(child.slice(child.lastIndexOf('/') + 1))) points.add(child)
+      else leftOut.add(child)
+    })
+  }
+  for (const dir of new Set(['', ...units.map((u) => u.dir)])) withChildren(dir)
+  for (const dir of ignoreDirs) {
+    withChildren(dir)
+    if (dir !== '') points.add(dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '')
+  }
+  for (const unit of units)
+    for (const extra of (unit.facts.shippedDirs as string[] | undefined) ?? []) {
+      points.add(joinRel(unit.dir, extra))
+      points.add(joinRel(joinRel(unit.dir, extra), DEPTH_PROBE))
+    }
+  return { points: [...points].sort(), leftOut: [...leftOut].filter((d) => !points.has(d)).sort() }
 }
 
 /**

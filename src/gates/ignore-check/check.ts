@@ -18,6 +18,8 @@ export interface CheckOutcome {
   leaks: Leak[]
   /** Packers that found something to judge. */
   packers: PackerName[]
+  /** Existing folders that got no canaries (past the sibling limit; see canaries.ts). */
+  leftOut: string[]
 }
 
 /**
@@ -34,7 +36,8 @@ export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | Pac
     if (units.length > 0) unitsBy.set(packer, units)
   }
   const units = [...unitsBy.values()].flat()
-  const canaries = buildCanaries(entries, nestPoints(snapshot, units))
+  const { points, leftOut } = nestPoints(snapshot, units)
+  const canaries = buildCanaries(entries, points)
   const leaks: Leak[] = []
   if (units.length > 0) {
     const skeleton = await createSkeleton(snapshot, canaries)
@@ -44,7 +47,7 @@ export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | Pac
       await removeSkeleton(skeleton)
     }
   }
-  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name) }
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut }
 }
 
 const NOTHING: Record<PackerName, string> = {

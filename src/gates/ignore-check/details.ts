@@ -12,6 +12,7 @@ export function ignoreCheckMarkdown(result: GateResult): string | undefined {
   const out = [`Canaries planted: ${details.canaries} (every \`never\` agent path, at the root and nested).`, '', '| Packer | Units checked | Leaking canaries |', '|---|---|---|']
   for (const p of details.packers) out.push(`| ${p.packer} | ${p.units} | ${p.leaking} |`)
   if (details.packers.length === 0) out.push('| (none detected) | 0 | 0 |')
+  if (details.leftOut) out.push('', `**Not checked:** ${details.leftOut.count} folder(s) got no canaries (more than 200 sibling folders without an ignore file), e.g. ${details.leftOut.folders.slice(0, 5).map((f) => `\`${cell(f)}\``).join(', ')}.`)
   const leaks = result.findings.filter((f) => typeof f.properties?.canary === 'string')
   if (leaks.length) {
     out.push('', '| Packer | Config file | Canary that would ship | Rule that let it through |', '|---|---|---|---|')

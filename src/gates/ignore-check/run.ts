@@ -7,6 +7,7 @@ import { sha256Hex } from '../../model/digest.js'
 import { GateIncompleteError, errorMessage } from '../../model/errors.js'
 import type { GateErrorInfo, GateResult } from '../../model/finding.js'
 import { buildResult, toGateError } from '../../model/result.js'
+import { MAX_CHILD_DIRS } from './canaries.js'
 import { checkSnapshot, type CheckOutcome } from './check.js'
 import { EMBEDDED_ENGINES } from './engines.js'
 import { leakFinding, trackedFinding } from './findings.js'
@@ -20,6 +21,8 @@ export interface IgnoreCheckDetails {
   packers: { packer: PackerName; units: number; leaking: number }[]
   units: { packer: PackerName; dir: string; configFile: string }[]
   canaries: number
+  /** Existing folders that got no canaries (more than 200 siblings, no ignore file in or naming them): first 100. */
+  leftOut?: { count: number; folders: string[] }
   fix?: {
     mode: 'write' | 'patch'
     files: string[]
@@ -61,6 +64,7 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
         outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries)
       }
     }
+    if (outcome.leftOut.length > 0) deps.log.warn(`${outcome.leftOut.length} folder(s) got no canaries (more than ${MAX_CHILD_DIRS} sibling folders), e.g. ${outcome.leftOut[0]}`)
     if (outcome.packers.includes('git')) tracked = await trackedAgentState(root, new CatalogMatcher(entries))
   } catch (error) {
     errors.push(toGateError(error))
@@ -71,7 +75,8 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     packers: outcome?.packers.join(',') || 'none',
     units: outcome?.units.length ?? 0,
     canaries: outcome?.canaries.length ?? 0,
-    'tracked-agent-state': tracked.length
+    'tracked-agent-state': tracked.length,
+    'canary-folders-left-out': outcome?.leftOut.length ?? 0
   }
   for (const name of PACKER_NAMES) if (outcome?.packers.includes(name)) stats[`leaks-${name}`] = leaks.filter((l) => l.packer === name).length
   const configs = outcome ? [...outcome.snapshot.files].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ path, sha256: sha256Hex(text) })) : []
@@ -91,7 +96,8 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     engines: [...EMBEDDED_ENGINES],
     allowList: allow.records(),
     ...(outcome ? { details: detailsOf(outcome, plan, options.fix) } : {}),
-    ...(errors.length === 0 && outcome && outcome.units.length === 0 ? { summary: 'no packer found anything to pack (nothing to check)' } : {})
+    ...(errors.length === 0 && outcome && outcome.units.length === 0 ? { summary: 'no packer found anything to pack (nothing to check)' } : {}),
+    ...(errors.length === 0 && outcome && outcome.leftOut.length > 0 ? { summary: `${findings.filter((f) => !f.suppressed).length} finding(s); ${outcome.leftOut.length} folder(s) were not checked (more than ${MAX_CHILD_DIRS} sibling folders without an ignore file): see details.leftOut` } : {})
   })
 }
 
@@ -104,6 +110,7 @@ function detailsOf(outcome: CheckOutcome, plan: FixPlan | undefined, mode: Ignor
     })),
     units: outcome.units.map((u) => ({ packer: u.packer, dir: u.dir || '.', configFile: u.configFile })),
     canaries: outcome.canaries.length,
+    ...(outcome.leftOut.length > 0 ? { leftOut: { count: outcome.leftOut.length, folders: outcome.leftOut.slice(0, 100) } } : {}),
     ...(plan && mode !== 'none'
       ? {
           fix: {
