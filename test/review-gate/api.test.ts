@@ -105,6 +105,18 @@ describe('review-gate data collection', () => {
     }
   })
 
+  it('a commit with more co-authors than are read is an error, not a shorter exclusion list', async () => {
+    const many = Array.from({ length: 25 }, (_, i) => person(`coauthor${i}`))
+    const c = commit('many', person('alice'), { minute: 1, message: 'x\n\nCo-Authored-By: Claude <noreply@anthropic.com>', coAuthors: many })
+    const result = await run({ pr: pr({ commits: [c], reviews: [review('coauthor22', 'APPROVED', c.sha, 5)] }) })
+    expect(result.status).toBe('error')
+    expect(result.errors[0]?.code).toBe('co-authors-incomplete')
+    await gh!.close()
+    const few = commit('few', person('alice'), { minute: 1, message: 'x\n\nCo-Authored-By: Claude <noreply@anthropic.com>', coAuthors: many.slice(0, 19) })
+    const fine = await run({ pr: pr({ commits: [few], reviews: [review('bob', 'APPROVED', few.sha, 5)] }) })
+    expect(fine.status).toBe('pass')
+  })
+
   it('retries a 5xx and then succeeds', async () => {
     const result = await runWithFaults(approved(), [{ match: /graphql/, times: 2, respond: 'server-error' }])
     expect(result.status).toBe('pass')

@@ -58,7 +58,9 @@ function page<T>(items: T[], after: unknown, size = 100): { nodes: T[]; pageInfo
 const gqlIdentity = (id: GitIdentity) => ({ name: id.name, email: id.email, user: id.login ? { login: id.login } : null })
 const actor = (a: { login: string; type: string }) => ({ __typename: a.type, login: a.login })
 
-function pullRequestNode(world: World, v: Record<string, unknown>): Record<string, unknown> {
+function pullRequestNode(world: World, v: Record<string, unknown>, query: string): Record<string, unknown> {
+  // Honour the query's own page size for commit authors, as GitHub does.
+  const authorsFirst = Number(/authors\(first:\s*(\d+)\)/.exec(query)?.[1] ?? 100)
   const pr = world.pr
   const node: Record<string, unknown> = { number: pr.number }
   if (v.first) {
@@ -85,7 +87,7 @@ function pullRequestNode(world: World, v: Record<string, unknown>): Record<strin
           committedDate: c.committedAt,
           author: gqlIdentity(c.author),
           committer: gqlIdentity(c.committer),
-          authors: { nodes: [c.author, ...c.coAuthors].map(gqlIdentity) }
+          authors: { totalCount: 1 + c.coAuthors.length, nodes: [c.author, ...c.coAuthors].slice(0, authorsFirst).map(gqlIdentity) }
         }
       })),
       v.commitsAfter
@@ -162,10 +164,10 @@ function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: 
   const pr = world.pr
   const repoPath = `/repos/${pr.repository}`
   if (req.method === 'POST' && path === '/graphql') {
-    const { variables } = JSON.parse(text) as { variables: Record<string, unknown> }
+    const { variables, query } = JSON.parse(text) as { variables: Record<string, unknown>; query: string }
     if (`${variables.owner}/${variables.name}` !== pr.repository || variables.number !== pr.number)
       return json(res, 200, { data: { repository: { pullRequest: null } }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a PullRequest' }] })
-    return json(res, 200, { data: { repository: { pullRequest: pullRequestNode(world, variables) } } })
+    return json(res, 200, { data: { repository: { pullRequest: pullRequestNode(world, variables, query) } } })
   }
   if (req.method === 'GET' && path === `${repoPath}/contents/.github/agent-gates.yml`) {
     const config = world.configs?.[url.searchParams.get('ref') ?? '']

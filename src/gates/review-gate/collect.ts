@@ -10,7 +10,7 @@ import { sha256Hex } from '../../model/digest.js'
 import { errorMessage, GateIncompleteError } from '../../model/errors.js'
 import { evaluate } from './evaluate.js'
 import type { ReviewPolicy } from './options.js'
-import { PULL_REQUEST_QUERY, type GqlAnswer, type GqlIdentity, type GqlPullRequest, type PageInfo } from './query.js'
+import { AUTHORS_PER_COMMIT, PULL_REQUEST_QUERY, type GqlAnswer, type GqlIdentity, type GqlPullRequest, type PageInfo } from './query.js'
 import { SNAPSHOT_FORMAT, type GitIdentity, type PrSnapshot, type ReviewState, type SnapshotCommit, type SnapshotReview } from './snapshot.js'
 
 /** GitHub lists at most 3,000 files of a PR; at the cap the list may be incomplete. */
@@ -90,6 +90,13 @@ function identity(id: GqlIdentity | null): GitIdentity {
 
 function toSnapshot(ref: PullRequestRef, first: GqlPullRequest, pages: GqlPullRequest[]): PrSnapshot {
   const all = <T>(pick: (p: GqlPullRequest) => T[] | undefined): T[] => pages.flatMap((p) => pick(p) ?? [])
+  for (const { commit } of all((p) => p.commits?.nodes)) {
+    if (commit.authors.totalCount !== commit.authors.nodes.length)
+      throw new GateIncompleteError(
+        'co-authors-incomplete',
+        `GitHub returned ${commit.authors.nodes.length} of the ${commit.authors.totalCount} authors of commit ${commit.oid.slice(0, 7)} (at most ${AUTHORS_PER_COMMIT} are read); the co-authors cannot all be excluded`
+      )
+  }
   const commits: SnapshotCommit[] = all((p) => p.commits?.nodes).map(({ commit }) => ({
     sha: commit.oid,
     message: commit.message,

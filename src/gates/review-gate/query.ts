@@ -5,6 +5,8 @@
  * PR with at most 100 of each costs one request.
  */
 export const PAGE = 100
+/** Authors read per commit (git author plus resolved co-authors); a commit with more is an error. */
+export const AUTHORS_PER_COMMIT = 20
 
 const IDENTITY = 'name email user { login }'
 
@@ -35,7 +37,7 @@ query ReviewGatePullRequest($owner: String!, $name: String!, $number: Int!,
       commits(first: ${PAGE}, after: $commitsAfter) @include(if: $commits) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes { commit { oid message committedDate author { ${IDENTITY} } committer { ${IDENTITY} } authors(first: 20) { nodes { ${IDENTITY} } } } }
+        nodes { commit { oid message committedDate author { ${IDENTITY} } committer { ${IDENTITY} } authors(first: ${AUTHORS_PER_COMMIT}) { totalCount nodes { ${IDENTITY} } } } }
       }
       reviews(first: ${PAGE}, after: $reviewsAfter) @include(if: $reviews) {
         totalCount
@@ -78,7 +80,7 @@ export interface GqlPullRequest {
   commits?: {
     totalCount: number
     pageInfo: PageInfo
-    nodes: { commit: { oid: string; message: string; committedDate: string; author: GqlIdentity | null; committer: GqlIdentity | null; authors: { nodes: GqlIdentity[] } } }[]
+    nodes: { commit: { oid: string; message: string; committedDate: string; author: GqlIdentity | null; committer: GqlIdentity | null; authors: { totalCount: number; nodes: GqlIdentity[] } } }[]
   }
   reviews?: {
     totalCount: number
