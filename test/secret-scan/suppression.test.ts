@@ -110,7 +110,7 @@ describe('secret-scan suppression', () => {
     expect(bad.code).toBe(2)
     expect(bad.stdout).toMatch(/baseline: .* is not JSON/)
     const cfg = join(repo.root, 'agent-gates.yml')
-    writeFileSync(cfg, 'secret-scan:\n  engine: wasm\n  fail-on: sometimes\n')
+    writeFileSync(cfg, 'secret-scan:\n  mode: auto\n  fail-on: sometimes\n')
     const config = await runCli(['secret-scan', repo.work, '--config', cfg], repo.root)
     expect(config.code).toBe(2)
     expect(config.stderr).toMatch(/agent-gates\.yml:3: secret-scan\.fail-on/)
