@@ -24,7 +24,7 @@ export async function createNativeEngine(path: string, ledger: SecretLedger, kno
   return {
     info: { name: 'gitleaks', version, sha256: digest.sha256 },
     scanDir(source: string, request: ScanRequest): Promise<RawLeak[]> {
-      return runGitleaksProcess(path, [], ['dir', '.'], request, source, ledger)
+      return runGitleaksProcess(path, [], ['dir', source], request, ledger)
     }
   }
 }

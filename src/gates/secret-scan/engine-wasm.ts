@@ -31,7 +31,7 @@ const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
 const bytes = readFileSync(wasmPath);
 if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
 const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
-// Resolve from the shim's own folder: a package.json in the scanned tree (the cwd) must not affect the engine.
+// Resolve from the shim's own folder: nothing in the working directory or the scanned tree may affect the engine.
 require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
 `
 
@@ -87,7 +87,7 @@ export async function createWasmEngine(ledger: SecretLedger, location = locateWa
   return {
     info: { name: 'gitleaks-wasm', version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
     scanDir(source: string, request: ScanRequest): Promise<RawLeak[]> {
-      return runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, source, ledger)
+      return runGitleaksProcess(process.execPath, prefix, ['dir', source], request, ledger)
     }
   }
 }

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { EngineInfo } from '../../model/finding.js'
 import { GateIncompleteError } from '../../model/errors.js'
@@ -42,15 +42,17 @@ export interface SecretEngine {
 
 const ENGINE_TIMEOUT_MS = 60 * 60 * 1000
 
-/** Runs an engine process with the Gitleaks command line and reads its JSON report. */
+/** Runs an engine process with the Gitleaks command line and reads its JSON report. Paths in `args` must be absolute. */
 export async function runGitleaksProcess(
   command: string,
   prefixArgs: string[],
   args: string[],
   request: ScanRequest,
-  cwd: string,
   ledger: SecretLedger
 ): Promise<RawLeak[]> {
+  // The engine runs in a private empty folder: nothing it would look up relative to its working directory (a relative
+  // [extend] path, .gitleaksignore, package.json for the WASM shim) can come from the scanned content.
+  const cwd = await mkdtemp(join(request.workDir, 'engine-cwd-'))
   const reportPath = join(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
   const full = [
     ...prefixArgs,

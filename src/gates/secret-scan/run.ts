@@ -38,12 +38,12 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   const workDir = await mkdtemp(join(tmpdir(), 'agent-gates-secret-scan-'))
   await chmod(workDir, 0o700)
   try {
-    const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig)
+    const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir)
     const ignore = await GitleaksIgnore.load(options.dir)
     const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger)
     suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE) }
     examined.configs = [
-      ...(config.path ? [{ path: config.name, sha256: config.sha256 }] : []),
+      ...(config.path ? [{ path: config.name, sha256: config.sha256 }, ...config.extends.map((e) => ({ path: e.name, sha256: e.sha256 }))] : []),
       ...(ignore.sha256 ? [{ path: '.gitleaksignore', sha256: ignore.sha256 }] : []),
       ...(baseline.sha256 && options.baseline ? [{ path: options.baseline, sha256: baseline.sha256 }] : [])
     ]

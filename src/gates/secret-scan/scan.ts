@@ -50,7 +50,7 @@ async function scanLayout(layout: HistoryLayout, engine: SecretEngine, request: 
   // Nothing was added (an empty range): no engine start-up needed to know there is nothing to find.
   const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request)
   const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }))
-  return { located, lineText: (l) => fileLine(join(layout.root, l.leak.File), l.leak.StartLine) }
+  return { located, lineText: (l) => fileLine(resolve(layout.root, l.leak.File), l.leak.StartLine) }
 }
 
 function planFor(options: SecretScanOptions): { plan: ScanPlan; worktree: boolean } {
