@@ -98,6 +98,19 @@ describe('review-gate evaluation', () => {
     expect(evaluate(pr({ body: 'Requested by: the product team', commits: [human] }), policy).outcome).toBe('pass')
   })
 
+  it('a change request blocks when its reviewer can push or write access is unknown, not when they cannot push', () => {
+    const c = commit('cr', person('alice'), { message: 'x\n\nCo-Authored-By: Claude <noreply@anthropic.com>' })
+    const withRequest = (canPush: boolean | undefined) => {
+      const request = review('carol', 'CHANGES_REQUESTED', c.sha, 4)
+      if (canPush === undefined) delete request.canPush
+      else request.canPush = canPush
+      return evaluate(pr({ commits: [c], reviews: [review('bob', 'APPROVED', c.sha, 3), request] }), policy)
+    }
+    expect(withRequest(true).outcome).toBe('fail')
+    expect(withRequest(undefined).outcome).toBe('fail')
+    expect(withRequest(false).outcome).toBe('pass')
+  })
+
   it('a dismissed approval no longer counts, and an earlier one is not revived', () => {
     const alice = person('alice')
     const c = commit('dm', alice, { message: 'x\n\nCo-Authored-By: Claude <noreply@anthropic.com>' })

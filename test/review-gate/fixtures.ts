@@ -218,6 +218,11 @@ export function scenarios(token: string): Scenario[] {
       expect: { status: 'fail', agent: true, counted: 1 }
     },
     {
+      name: 'changes requested by someone without write access do not block',
+      world: { pr: pr({ commits: [claudeCli], reviews: [review('bob', 'APPROVED', claudeCli.sha, 3), review('drive-by', 'CHANGES_REQUESTED', claudeCli.sha, 4, { canPush: false })] }) },
+      expect: { status: 'pass', agent: true, counted: 1 }
+    },
+    {
       name: 'a bot approval never counts',
       world: { pr: pr({ commits: [claudeCli], reviews: [review('copilot-pull-request-reviewer', 'APPROVED', claudeCli.sha, 3, { bot: true })] }) },
       expect: { status: 'fail', agent: true, counted: 0 }

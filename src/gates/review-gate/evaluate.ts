@@ -159,7 +159,11 @@ function judge(r: SnapshotReview, isLatest: boolean, snapshot: PrSnapshot, polic
   if (!isLatest) return no('superseded by a later review of the same reviewer')
   if (r.state === 'DISMISSED') return no('dismissed')
   if (isBotReviewer(r)) return no('bot or AI reviewer: never counts, approving or blocking')
-  if (r.state === 'CHANGES_REQUESTED') return no('changes requested: blocks until re-reviewed or dismissed')
+  if (r.state === 'CHANGES_REQUESTED') {
+    // GitHub ignores change requests from people who cannot push; write access unknown (a snapshot without canPush) still blocks.
+    if (r.canPush === false) return no('reviewer cannot push to the repository: the change request does not block (GitHub ignores it too)')
+    return no('changes requested: blocks until re-reviewed or dismissed')
+  }
   const excluded = exclusions.byLogin.get(loginKey(r.author.login))
   if (excluded) return no(`excluded: ${excluded.reasons.join(', ')}`)
   if (r.canPush !== true) return no(r.canPush === false ? 'reviewer cannot push to the repository' : 'reviewer write access unknown')
