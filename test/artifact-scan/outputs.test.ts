@@ -149,4 +149,25 @@ describe('artifact-scan: no secret bytes in any output, through the action and t
     expect(result.details.mode).toBe('paths')
     expect(result.status).toBe('pass')
   })
+
+  it('CLI: -C DIR reads DIR\'s config, and folders outside the current directory scan without traversal errors', async () => {
+    const cwd = join(dir, 'c-cwd')
+    const sibling = join(dir, 'c-sibling')
+    writeFiles(cwd, { 'readme.txt': 'x' })
+    writeFiles(sibling, { '.github/agent-gates.yml': 'version: 1\nartifact-scan:\n  fail-on: shared\n', 'CLAUDE.md': '# rules', 'src/a.js': 'x' })
+    const out: string[] = []
+    const io = { stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), env: { ...process.env, AGENT_GATES_RUN_DIR: join(dir, 'c-run') }, cwd, interactive: false }
+    expect(await main(['artifact-scan', '-C', '../c-sibling', '-f', 'json'], io)).toBe(1)
+    const viaC = JSON.parse(out.join(''))
+    expect(viaC.errors).toEqual([])
+    expect(viaC.stats.failOn).toBe('shared')
+    expect(viaC.findings.map((f: { location: { path: string } }) => f.location.path)).toEqual(['CLAUDE.md'])
+    out.length = 0
+    // A path outside the current directory: the current directory's (default) config, no entry-path-escapes.
+    expect(await main(['artifact-scan', '../c-sibling', '-f', 'json'], io)).toBe(0)
+    const viaPath = JSON.parse(out.join(''))
+    expect(viaPath.errors).toEqual([])
+    expect(viaPath.stats.failOn).toBe('never')
+    expect(viaPath.findings.map((f: { location: { path: string } }) => f.location.path)).toEqual(['CLAUDE.md'])
+  })
 })

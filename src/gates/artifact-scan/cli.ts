@@ -1,6 +1,7 @@
-import { resolve } from 'node:path'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import type { CatalogClass } from '../../catalog/agent-paths.js'
 import type { GateCommand } from '../../cli/command.js'
+import { loadConfig } from '../../config/load.js'
 import { ConfigurationError } from '../../model/errors.js'
 import { artifactScanMarkdown } from './details.js'
 import { runArtifactScan } from './gate.js'
@@ -56,8 +57,10 @@ export const artifactScanCommand: GateCommand = {
     const failOn = text(v['fail-on'])
     if (failOn !== undefined && !CLASSES.includes(failOn as CatalogClass))
       throw new ConfigurationError(`--fail-on must be one of ${CLASSES.join(', ')}, got "${failOn}"`, 'fail-on')
+    const workingDirectory = text(v['working-directory'])
+    const dir = resolve(ctx.dir, workingDirectory ?? '.')
     const overrides: ArtifactScanOverrides = {
-      dir: resolve(ctx.dir, text(v['working-directory']) ?? '.'),
+      dir,
       ...(ctx.positionals.length ? { paths: ctx.positionals } : {}),
       ...optional('npm', parseNpmMode(text(v.npm), '--npm')),
       ...optional('npmScripts', v['npm-scripts'] === true ? true : undefined),
@@ -71,10 +74,18 @@ export const artifactScanCommand: GateCommand = {
         ...optional('maxNestedBytes', parseSize(text(v['max-nested-bytes']), '--max-nested-bytes'))
       }
     }
-    const options = resolveArtifactScanOptions(overrides, ctx.config.config)
-    return runArtifactScan({ ...options, repoRoot: ctx.dir }, ctx.deps)
+    // -C DIR reads DIR/.github/agent-gates.yml (unless --config names a file); paths in findings stay
+    // relative to the current directory when DIR is inside it, else to DIR.
+    const config = workingDirectory !== undefined && dir !== ctx.dir && typeof v.config !== 'string' ? (await loadConfig(dir)).config : ctx.config.config
+    const options = resolveArtifactScanOptions(overrides, config)
+    return runArtifactScan({ ...options, repoRoot: isInside(ctx.dir, dir) ? ctx.dir : dir }, ctx.deps)
   },
   details: artifactScanMarkdown
+}
+
+function isInside(root: string, path: string): boolean {
+  const r = relative(root, path)
+  return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r))
 }
 
 /** `{ key: value }` when the value is set, else `{}` (exactOptionalPropertyTypes-friendly spreading). */

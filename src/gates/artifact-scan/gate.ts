@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
 import { AllowList } from '../../config/allow-list.js'
 import { matcherFromConfig } from '../../config/catalog.js'
@@ -40,7 +40,18 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
   const contexts = new Map<string, ArtifactContext>()
   const details: ArtifactScanDetails = { mode: 'folder', artifacts: [], folders: [], npmPackages: [], skippedPrivate: [] }
   const rel = (abs: string) => relative(repoRoot, abs).split('\\').join('/') || '.'
-  const folderContext: ArtifactContext = { stripTop: false, identity: '', repoPath: (p) => (existsSync(join(repoRoot, p)) ? p : undefined) }
+  // A folder outside the repository root has its entries named relative to the folder itself (never `../`),
+  // and then no folder finding is attributed to a repository file.
+  let outsideFolder = false
+  const folderBase = (abs: string) => {
+    const r = rel(abs)
+    if (r === '..' || r.startsWith('../') || isAbsolute(r)) {
+      outsideFolder = true
+      return ''
+    }
+    return r === '.' ? '' : r
+  }
+  const folderContext: ArtifactContext = { stripTop: false, identity: '', repoPath: (p) => (!outsideFolder && existsSync(join(repoRoot, p)) ? p : undefined) }
 
   const scanFile = async (abs: string, name: string, npmPackage?: PublishablePackage) => {
     session.beginArtifact()
@@ -65,7 +76,7 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
       for (const abs of await expandPaths(options.dir, options.paths)) {
         if ((await stat(abs)).isDirectory()) {
           details.folders.push(rel(abs))
-          await scanFolder(session, abs, rel(abs) === '.' ? '' : rel(abs))
+          await scanFolder(session, abs, folderBase(abs))
         } else await scanFile(abs, rel(abs))
       }
     } else if (options.npm === true || (options.npm === 'auto' && hasManifest)) {
@@ -81,7 +92,7 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
       }
     } else {
       details.folders.push(rel(options.dir))
-      await scanFolder(session, options.dir, rel(options.dir) === '.' ? '' : rel(options.dir))
+      await scanFolder(session, options.dir, folderBase(options.dir))
     }
   } catch (error) {
     session.recordFailure(error, { chain: [], depth: 0 })

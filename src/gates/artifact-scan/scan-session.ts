@@ -83,7 +83,8 @@ export class ScanSession {
     this.budget.countEntry(where)
     this.stats.entries += 1
     const normalized = normalizeEntryPath(info.name)
-    if (normalized.escapes || info.name.split(/[\\/]/).includes('..'))
+    // Folder entries come from readdir, relative to the folder: a `\` or `..` there is no traversal.
+    if (place.chain.length > 0 && (normalized.escapes || info.name.split(/[\\/]/).includes('..')))
       this.error('entry-path-escapes', `${describe(place, printable(info.name))}: entry name is absolute or contains "..", a path-traversal attempt`, place, normalized.path)
     if (CONTROL_CHARS.test(info.name))
       this.error('entry-name-control', `${describe(place, printable(info.name))}: entry name contains control or line-break characters, which hide or disguise a path; the entry is still classified`, place, normalized.path)
