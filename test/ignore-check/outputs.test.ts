@@ -230,6 +230,19 @@ describe('malformed or unreadable input is an error (exit 2), never a pass', () 
     expect(streams.join('')).toMatch(message)
   })
 
+  it.each([
+    ['an empty folder', {}],
+    ['a wrong working-directory (a folder with only sources)', { 'src/index.js': '', 'README.md': '# x\n' }]
+  ] as [string, Record<string, string>][])('nothing to check with packers auto: %s is an error naming the packers looked for', async (_name, files) => {
+    const repo = makeRepo(files)
+    const result = await gate(repo)
+    expect(result.status).toBe('error')
+    expect(result.errors[0]).toMatchObject({ code: 'nothing-to-check' })
+    for (const packer of ['git', 'npm', 'docker', 'sdist', 'vsix']) expect(result.errors[0]!.message).toContain(`${packer} (`)
+    const { io } = cliIo(repo, { AGENT_GATES_RUN_DIR: join(makeRepo({}), '.run') })
+    expect(await main(['ignore-check', repo], io)).toBe(2)
+  })
+
   it('a symlinked ignore file is refused', async () => {
     const outside = makeRepo({ 'elsewhere': '.claude\n' })
     const repo = makeRepo({ 'package.json': JSON.stringify({ name: 'p', version: '1.0.0' }) })

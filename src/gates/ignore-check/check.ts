@@ -35,17 +35,18 @@ export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | Pac
       throw new GateIncompleteError('packer-not-found', `packer "${packer.name}" was requested but the repository has nothing it packs (${NOTHING[packer.name]})`)
     if (units.length > 0) unitsBy.set(packer, units)
   }
+  // An empty folder or a wrong working-directory must not pass: nothing was proven.
+  if (unitsBy.size === 0)
+    throw new GateIncompleteError('nothing-to-check', `no packer found anything to check in ${snapshot.root}: looked for ${active.map((p) => `${p.name} (${NOTHING[p.name]})`).join('; ')}. Run it at the repository root (working-directory) or name the packers to check`)
   const units = [...unitsBy.values()].flat()
   const { points, leftOut } = nestPoints(snapshot, units)
   const canaries = buildCanaries(entries, points)
   const leaks: Leak[] = []
-  if (units.length > 0) {
-    const skeleton = await createSkeleton(snapshot, canaries)
-    try {
-      for (const [packer, list] of unitsBy) leaks.push(...(await packer.evaluate(list, snapshot, skeleton, canaries)))
-    } finally {
-      await removeSkeleton(skeleton)
-    }
+  const skeleton = await createSkeleton(snapshot, canaries)
+  try {
+    for (const [packer, list] of unitsBy) leaks.push(...(await packer.evaluate(list, snapshot, skeleton, canaries)))
+  } finally {
+    await removeSkeleton(skeleton)
   }
   return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut }
 }

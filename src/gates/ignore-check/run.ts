@@ -96,7 +96,6 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     engines: [...EMBEDDED_ENGINES],
     allowList: allow.records(),
     ...(outcome ? { details: detailsOf(outcome, plan, options.fix) } : {}),
-    ...(errors.length === 0 && outcome && outcome.units.length === 0 ? { summary: 'no packer found anything to pack (nothing to check)' } : {}),
     ...(errors.length === 0 && outcome && outcome.leftOut.length > 0 ? { summary: `${findings.filter((f) => !f.suppressed).length} finding(s); ${outcome.leftOut.length} folder(s) were not checked (more than ${MAX_CHILD_DIRS} sibling folders without an ignore file): see details.leftOut` } : {})
   })
 }
