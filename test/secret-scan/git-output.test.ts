@@ -80,3 +80,26 @@ describe('secret-scan reads history as text whatever the attributes and git conf
     expect(paths(result)).toEqual(all)
   })
 })
+
+describe('secret-scan file names with spaces, tabs and non-ASCII characters', () => {
+  const repo = new TestRepo()
+  afterAll(() => repo.cleanup())
+
+  it('records the exact repository path (no trailing TAB), so SARIF URIs and .gitleaksignore entries work', async () => {
+    const names = ['my file.ts', 'tab\tname.ts', 'ünï cödé.ts', 'plain.ts', 'dir with space/x "q".ts']
+    const base = repo.commit({ 'README.md': '#\n' })
+    const files = Object.fromEntries(names.map((n) => [n, `\n${secretLine(plantedToken())}\n`]))
+    const head = repo.commit(files)
+    for (const quotePath of ['true', 'false']) {
+      repo.git('config', 'core.quotePath', quotePath)
+      const result = await scan(repo.work, { range: `${base}..${head}` })
+      expect(result.errors).toEqual([])
+      expect(paths(result)).toEqual(names.map((n) => `${n}:2`).sort())
+    }
+    // An entry for the spaced name suppresses it (it could not before: the recorded path ended in a TAB).
+    writeFileSync(join(repo.work, '.gitleaksignore'), `${head}:my file.ts:github-pat:2 # test fixture\n`)
+    const result = await scan(repo.work, { range: `${base}..${head}` })
+    const spaced = result.findings.find((f) => f.location.path === 'my file.ts')
+    expect(spaced?.suppressed?.by).toBe('.gitleaksignore:1')
+  })
+})

@@ -186,7 +186,8 @@ export class HistoryLayout {
         await done()
         inHunk = false
       } else if (!inHunk && line.startsWith('+++ ')) {
-        const target = line.slice(4)
+        // Git ends the header with a TAB when the name holds a space (`+++ b/my file.ts\t`); the TAB is not part of the name.
+        const target = line.slice(4).replace(/\t$/, '')
         file = target === '/dev/null' ? undefined : { path: unquote(target).replace(/^b\//, ''), lines: new Map() }
       } else if (line.startsWith('@')) {
         const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line)
