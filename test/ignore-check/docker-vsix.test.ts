@@ -40,6 +40,24 @@ describe('docker', () => {
     expect(treeText(fixed)).toEqual(after)
   })
 
+  it.each([
+    ['a Containerfile: podman reads .containerignore ahead of .dockerignore', { 'app/Containerfile': 'FROM scratch\n', 'app/.containerignore': '.env\n', 'app/.dockerignore': '**\n' }, [['app', 'app/.containerignore']]],
+    ['<Containerfile>.containerignore ahead of .containerignore', { 'app/Containerfile': 'FROM scratch\n', 'app/Containerfile.containerignore': '.env\n', 'app/.containerignore': '**\n' }, [['app', 'app/Containerfile.containerignore']]],
+    ['<Containerfile>.dockerignore ahead of <Containerfile>.containerignore (buildah)', { 'app/Containerfile': 'FROM scratch\n', 'app/Containerfile.dockerignore': '.env\n', 'app/Containerfile.containerignore': '**\n' }, [['app', 'app/Containerfile.dockerignore']]],
+    ['a Dockerfile with a .containerignore: docker and podman read different files, both are judged', { 'app/Dockerfile': 'FROM scratch\n', 'app/.dockerignore': '**\n', 'app/.containerignore': '.env\n' }, [['app', 'app/.containerignore'], ['app', 'app/.dockerignore']]]
+  ] as [string, Record<string, string>, string[][]][])('podman: %s', async (_name, files, units) => {
+    const dir = makeRepo({ 'app/src/main.go': '', ...files })
+    const outcome = await check(dir, ['docker'])
+    expect(outcome.units.map((u) => [u.dir, u.configFile])).toEqual(units)
+    const leaks = outcome.leaks.filter((l) => l.canary.path === 'app/.claude/settings.local.json')
+    expect(leaks.map((l) => l.configFile)).toEqual([units.find(([, f]) => !files[f!]!.startsWith('**'))![1]])
+    expect(leaks[0]!.reason).toContain('podman')
+    expect(leakPaths(outcome, 'docker', 'app')).not.toContain('app/.env')
+    const fixed = copyRepo(dir)
+    expect((await gate(fixed, { packers: ['docker'], fix: 'write' })).status).toBe('pass')
+    expect(readFileSync(join(fixed, leaks[0]!.configFile), 'utf8')).toContain('**/.claude/settings.local.json')
+  })
+
   it('names the exception that let a canary through', async () => {
     const outcome = await check(context({ 'app/.dockerignore': '# ctx\n.claude\n!.claude/settings.local.json\n' }), ['docker'])
     const leak = outcome.leaks.find((l) => l.canary.path === 'app/.claude/settings.local.json')!

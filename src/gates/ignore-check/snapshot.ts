@@ -4,7 +4,7 @@ import { GateIncompleteError, errorMessage } from '../../model/errors.js'
 import { joinRel, type RepoSnapshot } from './types.js'
 
 /** Files whose text decides what a packer ships. */
-const CONFIG_NAMES = new Set(['.gitignore', '.npmignore', '.dockerignore', '.vscodeignore', 'package.json', 'MANIFEST.in', 'pyproject.toml', 'setup.py', 'setup.cfg'])
+const CONFIG_NAMES = new Set(['.gitignore', '.npmignore', '.dockerignore', '.containerignore', '.vscodeignore', 'package.json', 'MANIFEST.in', 'pyproject.toml', 'setup.py', 'setup.cfg'])
 const DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|^[\w.-]+\.(?:Dockerfile|Containerfile)$/
 /** Folders no packer descends into for our purpose (their own ignore rules are not the repository's). */
 const SKIPPED_DIRS = new Set(['.git', 'node_modules'])
@@ -12,7 +12,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024
 const MAX_DIRS = 200_000
 
 function isConfigName(name: string): boolean {
-  return CONFIG_NAMES.has(name) || name.endsWith('.dockerignore')
+  return CONFIG_NAMES.has(name) || name.endsWith('.dockerignore') || name.endsWith('.containerignore')
 }
 
 /**

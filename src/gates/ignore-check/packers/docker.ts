@@ -30,13 +30,33 @@ export function dockerRules(file: string, text: string): DockerRule[] {
   return rules
 }
 
-/** The ignore file Docker reads for a context: `<Dockerfile>.dockerignore` beside the Dockerfile wins. */
-function ignoreFileFor(snapshot: RepoSnapshot, context: string, dockerfile?: string): string {
-  if (dockerfile) {
-    const specific = `${dockerfile}.dockerignore`
-    if (snapshot.files.has(specific)) return specific
-  }
-  return joinRel(context, '.dockerignore')
+const CONTAINERFILE = /(?:^|\/)(?:Containerfile(?:\.[\w.-]+)?|[\w.-]+\.Containerfile)$/
+
+/**
+ * The ignore file each engine reads for a build context.
+ * - Docker (BuildKit): `<Dockerfile>.dockerignore` beside the Dockerfile, else `<context>/.dockerignore`.
+ * - Podman / Buildah (`parse.ContainerIgnoreFile`): `<Containerfile>.dockerignore`, else
+ *   `<Containerfile>.containerignore`, else `<context>/.containerignore`, else `<context>/.dockerignore`.
+ * A `Containerfile` is built by Podman/Buildah; a `Dockerfile` by Docker, and also by Podman when the
+ * repository has a `.containerignore` for it (then both files are judged).
+ */
+function ignoreFilesFor(snapshot: RepoSnapshot, context: string, dockerfile?: string): { file: string; engine: string }[] {
+  const has = (path: string): boolean => snapshot.files.has(path)
+  const docker = dockerfile && has(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : joinRel(context, '.dockerignore')
+  const podman =
+    dockerfile && has(`${dockerfile}.dockerignore`)
+      ? `${dockerfile}.dockerignore`
+      : dockerfile && has(`${dockerfile}.containerignore`)
+        ? `${dockerfile}.containerignore`
+        : has(joinRel(context, '.containerignore'))
+          ? joinRel(context, '.containerignore')
+          : joinRel(context, '.dockerignore')
+  if (dockerfile && CONTAINERFILE.test(dockerfile)) return [{ file: podman, engine: 'podman' }]
+  if (podman === docker) return [{ file: docker, engine: 'docker' }]
+  return [
+    { file: docker, engine: 'docker' },
+    { file: podman, engine: 'podman' }
+  ]
 }
 
 /**
@@ -49,16 +69,20 @@ export const dockerPacker: Packer = {
   name: 'docker',
   detect(snapshot, { dockerContexts }) {
     const units = new Map<string, Unit>()
-    for (const dockerfile of snapshot.dockerfiles) {
-      const context = dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : ''
-      const configFile = ignoreFileFor(snapshot, context, dockerfile)
-      if (!units.has(`${context}\0${configFile}`)) units.set(`${context}\0${configFile}`, { packer: 'docker', dir: context, configFile, facts: { dockerfile } })
+    const add = (context: string, dockerfile?: string): void => {
+      for (const { file, engine } of ignoreFilesFor(snapshot, context, dockerfile)) {
+        const key = `${context}\0${file}`
+        const known = units.get(key)
+        if (!known) units.set(key, { packer: 'docker', dir: context, configFile: file, facts: { ...(dockerfile ? { dockerfile } : {}), engines: [engine] } })
+        else if (!(known.facts.engines as string[]).includes(engine)) known.facts.engines = [...(known.facts.engines as string[]), engine].sort()
+      }
     }
+    for (const dockerfile of snapshot.dockerfiles) add(dockerfile.includes('/') ? dockerfile.slice(0, dockerfile.lastIndexOf('/')) : '', dockerfile)
+    const dockerfileContexts = new Set([...units.values()].map((u) => u.dir))
     for (const raw of dockerContexts) {
       const context = raw.replace(/^\.\/?/, '').replace(/\/+$/, '')
       if (context !== '' && !snapshot.dirs.has(context)) throw new GateIncompleteError('docker-context-missing', `docker context "${raw}" named in config is not a folder of the repository`)
-      const configFile = ignoreFileFor(snapshot, context)
-      if (![...units.values()].some((u) => u.dir === context)) units.set(`${context}\0${configFile}`, { packer: 'docker', dir: context, configFile, facts: {} })
+      if (!dockerfileContexts.has(context)) add(context)
     }
     return [...units.values()].sort((a, b) => a.dir.localeCompare(b.dir) || a.configFile.localeCompare(b.configFile))
   },
@@ -75,7 +99,9 @@ export const dockerPacker: Packer = {
         const index = single.map((m) => m.ignores(rel)).lastIndexOf(true)
         const last = index < 0 ? undefined : rules[index]
         const rule = last?.negate ? { file: last.file, line: last.line, text: last.text } : undefined
-        leaks.push({ packer: 'docker', unit: unit.dir, configFile: unit.configFile, canary, ...(rule ? { rule } : {}), reason: rule ? `the exception "${rule.text}" re-includes it` : 'no rule excludes it (Docker patterns are anchored at the context root; use **/ for any depth)' })
+        const engines = (unit.facts.engines as string[] | undefined) ?? ['docker']
+        const reader = engines.includes('podman') ? ` (${engines.join(' and ')} read${engines.length > 1 ? '' : 's'} ${unit.configFile})` : ''
+        leaks.push({ packer: 'docker', unit: unit.dir, configFile: unit.configFile, canary, ...(rule ? { rule } : {}), reason: (rule ? `the exception "${rule.text}" re-includes it` : 'no rule excludes it (Docker patterns are anchored at the context root; use **/ for any depth)') + reader })
       }
     }
     return leaks
