@@ -128,3 +128,32 @@ describe('secret-scan suppression', () => {
     expect(result.findings.some((f) => f.location.path === 'd/fresh.ts' && f.location.commit === undefined)).toBe(true)
   })
 })
+
+describe('secret-scan stale .gitleaksignore entries', () => {
+  const own = new TestRepo()
+  afterAll(() => own.cleanup())
+
+  it('a range scan calls an entry stale only when its commit was scanned; global entries only on full-history scans', async () => {
+    const old = own.commit({ 'old.ts': `${secretLine(plantedToken())}\n` }, 'old secret')
+    const quiet = own.commit({ 'quiet.ts': 'nothing here\n' }, 'no secret')
+    const fresh = own.commit({ 'new.ts': `${secretLine(plantedToken())}\n` }, 'new secret')
+    writeFileSync(
+      join(own.work, '.gitleaksignore'),
+      [
+        `${old}:old.ts:github-pat:1 # outside the range: not stale there`,
+        `${quiet}:quiet.ts:github-pat:1 # in the range, matches nothing: stale`,
+        `${fresh}:new.ts:github-pat:1 # in the range and used`,
+        'gone.ts:github-pat:3 # global: stale only on a full scan',
+        ''
+      ].join('\n')
+    )
+    const stale = (r: GateResult): number[] => r.findings.filter((f) => f.ruleId === 'secret-scan/stale-ignore-entry').map((f) => f.location.line as number)
+    const run = (overrides: SecretScanOverrides): Promise<GateResult> => runSecretScan(resolveSecretScanOptions(own.work, { engine: 'wasm', ...overrides }, {}), testDeps())
+    const ranged = await run({ range: `${old}..${fresh}` })
+    expect(ranged.errors).toEqual([])
+    expect(stale(ranged)).toEqual([2])
+    expect(ranged.stats.staleIgnoreEntries).toBe(1)
+    const full = await run({ mode: 'full' })
+    expect(stale(full)).toEqual([2, 4])
+  })
+})

@@ -51,7 +51,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     engines.push(selected.engine.info)
     const outcome = await scanTarget(options, selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) }, deps)
     for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options))
-    findings.push(...hygiene(suppressors))
+    findings.push(...hygiene(suppressors, staleScope(options, outcome)))
     Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors))
     if (outcome.range) {
       const r = outcome.range
@@ -107,12 +107,35 @@ async function suppress(located: LocatedLeak, outcome: ScanOutcome, s: Suppresso
   return finding
 }
 
+/** Which unmatched `.gitleaksignore` entries the scan can call stale: it must have looked where the entry points. */
+interface StaleScope {
+  /** The whole history (or, without git, every file) was scanned. */
+  full: boolean
+  /** Files without history: commit-form entries cannot match there. */
+  noHistory: boolean
+  /** Commits the scan read. */
+  commits: Set<string>
+}
+
+function staleScope(options: SecretScanOptions, outcome: ScanOutcome): StaleScope {
+  const noHistory = options.mode === 'dir'
+  const full = noHistory || (outcome.range !== undefined && outcome.range.base === undefined)
+  return { full, noHistory, commits: new Set(outcome.range?.commits ?? []) }
+}
+
+/** An entry is stale only when the scan covered the place it names: its commit, or (global entries) the full history. */
+function isStale(fingerprint: string, scope: StaleScope): boolean {
+  const commit = /^([0-9a-f]{40}):/.exec(fingerprint)?.[1]
+  if (commit) return !scope.noHistory && (scope.full || scope.commits.has(commit))
+  return scope.full
+}
+
 /** Reasonless and stale `.gitleaksignore` entries, reported so the ignore file stays honest. */
-function hygiene(s: Suppressors): Finding[] {
+function hygiene(s: Suppressors, scope: StaleScope): Finding[] {
   const out: Finding[] = []
   for (const e of s.ignore.entries) {
     if (!e.reason) out.push(hygieneFinding('ignore-without-reason', '.gitleaksignore', e.line, 'this .gitleaksignore entry has no reason (trailing "# why" or a comment above), so it is not honoured'))
-    else if (e.matched === 0)
+    else if (e.matched === 0 && isStale(e.fingerprint, scope))
       out.push(hygieneFinding('stale-ignore-entry', '.gitleaksignore', e.line, 'this .gitleaksignore entry matched no finding in the scanned commits; remove it if the secret is gone'))
   }
   return out
