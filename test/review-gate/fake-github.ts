@@ -200,7 +200,7 @@ function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: 
     const per = Number(url.searchParams.get('per_page') ?? 30)
     const user = (login: string) => ({ login: login.replace(/\[bot\]$/i, ''), id: 1, type: /\[bot\]$/i.test(login) ? 'Bot' : 'User' })
     const entry = (id: number, before: string, after: string, login: string, type: 'push' | 'branch_creation') => ({
-      id, node_id: `A_${id}`, before, after, ref: `refs/heads/${pr.head.ref}`, timestamp: pr.commits[0]?.committedAt ?? '2026-11-01T10:00:00Z', activity_type: type, actor: user(login)
+      id, node_id: `A_${id}`, before, after, ref: `refs/heads/${pr.head.ref}`, timestamp: after === pr.head.sha ? (pr.headPushedAt ?? pr.commits[pr.commits.length - 1]?.committedAt ?? '2026-11-01T10:00:00Z') : '2026-11-01T09:00:00Z', activity_type: type, actor: user(login)
     })
     const all = [
       ...(pr.lastPusher ? [entry(2, pr.base.sha ?? 'b'.repeat(40), pr.head.sha, pr.lastPusher, 'push')] : []),

@@ -197,13 +197,19 @@ export function scenarios(token: string): Scenario[] {
     },
     {
       name: 'approval of an older commit with no newer commit passes lenient',
-      world: { pr: pr({ commits: stale, reviews: [review('bob', 'APPROVED', stale[0]!.sha, 30)] }) },
+      world: { pr: pr({ commits: stale, headPushedAt: at(21), reviews: [review('bob', 'APPROVED', stale[0]!.sha, 30)] }) },
       flags: ['--lenient'],
       expect: { status: 'pass', agent: true, counted: 1 }
     },
     {
+      name: 'lenient: a backdated commit pushed after the approval does not count (push time, not committer date)',
+      world: { pr: pr({ commits: [stale[0]!, commit('bd', alice, { minute: 0, message: 'backdated' })], headPushedAt: at(40), reviews: [review('bob', 'APPROVED', stale[0]!.sha, 30)] }) },
+      flags: ['--lenient'],
+      expect: { status: 'fail', agent: true, counted: 0 }
+    },
+    {
       name: 'lenient: an approval of a commit force-pushed away does not count',
-      world: { pr: pr({ commits: stale, reviews: [review('bob', 'APPROVED', sha('gone'), 30)] }) },
+      world: { pr: pr({ commits: stale, headPushedAt: at(21), reviews: [review('bob', 'APPROVED', sha('gone'), 30)] }) },
       flags: ['--lenient'],
       expect: { status: 'fail', agent: true, counted: 0 }
     },

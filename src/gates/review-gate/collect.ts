@@ -226,21 +226,25 @@ export async function collectTeams(client: GitHubApi, snapshot: PrSnapshot, poli
 }
 
 /**
- * The account that pushed the head commit, from the repository activity list
+ * The push that produced the head commit, from the repository activity list
  * of the head branch (`GET /repos/{o}/{r}/activity?ref=refs/heads/<head>`):
  * the newest push, force push or branch creation whose `after` is the head
- * SHA. Used when the event and the force-push timeline did not say; a bot
- * actor keeps its `[bot]` suffix. Undefined when no such activity is listed.
+ * SHA. Its actor is the last pusher (used when the event and the force-push
+ * timeline did not say; a bot actor keeps its `[bot]` suffix), its time the
+ * moment the head commit reached GitHub (lenient mode). Undefined when no such
+ * activity is listed.
  */
-export async function findPusher(client: GitHubApi, snapshot: PrSnapshot): Promise<string | undefined> {
+export async function findHeadPush(client: GitHubApi, snapshot: PrSnapshot): Promise<{ pusher?: string; pushedAt?: string } | undefined> {
   const [owner, repo] = (snapshot.head.repository ?? snapshot.repository).split('/') as [string, string]
   const ref = `refs/heads/${snapshot.head.ref}`
   const { data } = await api(`the push activity of ${ref}`, () => client.octokit.rest.repos.listActivities({ owner, repo, ref, per_page: 10, direction: 'desc' }))
   const head = snapshot.head.sha.toLowerCase()
-  const push = data.find((a) => ['push', 'force_push', 'branch_creation'].includes(a.activity_type) && a.after.toLowerCase() === head && a.actor?.login)
-  const actor = push?.actor
-  if (!actor) return undefined
-  return actor.type === 'Bot' && !/\[bot\]$/i.test(actor.login) ? `${actor.login}[bot]` : actor.login
+  const push = data.find((a) => ['push', 'force_push', 'branch_creation'].includes(a.activity_type) && a.after.toLowerCase() === head)
+  if (!push) return undefined
+  const actor = push.actor
+  const pusher = actor ? (actor.type === 'Bot' && !/\[bot\]$/i.test(actor.login) ? `${actor.login}[bot]` : actor.login) : undefined
+  const pushedAt = Number.isNaN(Date.parse(push.timestamp)) ? undefined : push.timestamp
+  return { ...(pusher ? { pusher } : {}), ...(pushedAt ? { pushedAt } : {}) }
 }
 
 /** Adds the agent label to the PR (apply-label). */

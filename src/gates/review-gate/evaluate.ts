@@ -92,6 +92,8 @@ export function evaluate(snapshot: PrSnapshot, policy: ReviewPolicy, teams: 'che
   for (const b of blockedBy) missing.push({ rule: 'changes-requested', message: `changes requested by @${b.reviewer} must be addressed and re-reviewed or dismissed` })
 
   const notes = exclusions.unresolved.map((u) => `not linked to a GitHub account, so no review can be matched to it: ${u}`)
+  if (!policy.strictHead && !snapshot.headPushedAt && reviews.some((r) => r.counted && r.commit !== snapshot.head.sha))
+    notes.push('lenient: the head commit\'s push time is unknown, so committer dates (which the committer sets) decided which approvals are still current')
   if (!policy.excludeLastPusher) notes.push('the last pusher is not excluded (exclude-last-pusher: false): a commit pushed under another identity hides its pusher')
   const outcome = agentDetected && missing.length > 0 ? 'fail' : 'pass'
   return {
@@ -171,6 +173,11 @@ function judge(r: SnapshotReview, isLatest: boolean, snapshot: PrSnapshot, polic
   if (policy.strictHead) return no(`approved ${short(r.commit)}, head is now ${short(snapshot.head.sha)} (strict-head)`)
   const at = snapshot.commits.findIndex((c) => c.sha === r.commit)
   if (at < 0) return no(`approved ${short(r.commit)}, which is no longer in the PR (force-pushed)`)
+  if (snapshot.headPushedAt) {
+    // Push time is GitHub's own clock; committer dates are whatever the committer wrote.
+    if (Date.parse(snapshot.headPushedAt) > Date.parse(r.submittedAt)) return no(`the head commit was pushed at ${snapshot.headPushedAt}, after this approval`)
+    return { counted: true, why: `approved ${short(r.commit)}; the head commit was pushed before the approval (lenient, push time)` }
+  }
   const newer = snapshot.commits.slice(at + 1).find((c) => Date.parse(c.committedAt) > Date.parse(r.submittedAt))
   if (newer) return no(`commit ${short(newer.sha)} was added after this approval`)
   return { counted: true, why: `approved ${short(r.commit)}; no commit is newer than the approval (lenient)` }

@@ -12,7 +12,7 @@ import { fingerprintOf } from '../../model/digest.js'
 import { ConfigurationError } from '../../model/errors.js'
 import type { Finding, GateResult, Soc2Criterion } from '../../model/finding.js'
 import { buildResult, errorResult } from '../../model/result.js'
-import { applyLabel, assertFileCount, collectPullRequest, collectTeams, findPusher, type PullRequestRef } from './collect.js'
+import { applyLabel, assertFileCount, collectPullRequest, collectTeams, findHeadPush, type PullRequestRef } from './collect.js'
 import { detectMarkers, MarkerIndex } from './markers.js'
 import { evaluate, type Missing, type Verdict } from './evaluate.js'
 import { GATE, resolvePolicy, type PolicyOverrides, type ReviewPolicy } from './options.js'
@@ -84,9 +84,13 @@ export async function runReviewGate(options: ReviewGateOptions, deps: GateDeps):
     const policy = resolvePolicy(options.overrides, config)
     if (client && source.kind === 'api') {
       const agent = detectMarkers(snapshot, new MarkerIndex(policy.agents), [policy.label, ...policy.detectionLabels]).length > 0
-      if (agent && policy.excludeLastPusher && !snapshot.lastPusher) {
-        const pusher = await findPusher(client, snapshot)
-        if (pusher) snapshot.lastPusher = pusher
+      // One activity read gives the head commit's pusher and, for lenient mode, its push time.
+      const needPusher = agent && policy.excludeLastPusher && !snapshot.lastPusher
+      const needPushTime = agent && !policy.strictHead && !snapshot.headPushedAt
+      if (needPusher || needPushTime) {
+        const push = await findHeadPush(client, snapshot)
+        if (needPusher && push?.pusher) snapshot.lastPusher = push.pusher
+        if (needPushTime && push?.pushedAt) snapshot.headPushedAt = push.pushedAt
       }
       snapshot.teams = await collectTeams(client, snapshot, policy)
     }

@@ -62,8 +62,10 @@ export interface PrSnapshot {
   files: string[]
   /** GitHub's count of changed files; at 3,000 or more the list is incomplete. */
   changedFiles: number
-  /** Who pushed the head commit, when known (push event sender, force-push actor). */
+  /** Who pushed the head commit, when known (push event sender, force-push actor, push activity). */
   lastPusher?: string
+  /** When the head commit was pushed (push activity), when known; lenient mode compares approvals with it. */
+  headPushedAt?: string
   /** Membership of required teams (`org/slug` → logins found to be members). */
   teams?: Record<string, string[]>
   /** The base branch's .github/agent-gates.yml at collection time (null: none there). */
@@ -98,6 +100,7 @@ export function parseSnapshot(text: string, source: string): PrSnapshot {
   }
   snapshot.changedFiles = root.changedFiles === undefined ? snapshot.files.length : c.integer(root.changedFiles, 'changedFiles')
   if (root.lastPusher !== undefined && root.lastPusher !== null) snapshot.lastPusher = c.string(root.lastPusher, 'lastPusher')
+  if (root.headPushedAt !== undefined && root.headPushedAt !== null) snapshot.headPushedAt = c.time(root.headPushedAt, 'headPushedAt')
   if (root.teams !== undefined) {
     const teams = c.object(root.teams, 'teams')
     snapshot.teams = Object.fromEntries(
