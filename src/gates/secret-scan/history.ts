@@ -50,6 +50,8 @@ export class HistoryLayout {
   private readonly commitIds = new Map<string, number>()
   /** Author facts per commit, as `gitleaks git` would report them. */
   readonly authors = new Map<string, { name: string; email: string; date: string }>()
+  /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
+  readonly unreadable: { path: string; reason: string }[] = []
   private pendingBytes = 0
   private readonly folders = new Set<string>()
   bytes = 0
@@ -77,7 +79,14 @@ export class HistoryLayout {
   /** The files of a folder with no history; `.git` and symlinks are not followed. */
   async addFolder(dir: string): Promise<void> {
     const walk = async (relativeDir: string): Promise<void> => {
-      for (const entry of await readdir(join(dir, relativeDir), { withFileTypes: true })) {
+      let entries
+      try {
+        entries = await readdir(join(dir, relativeDir), { withFileTypes: true })
+      } catch (error) {
+        this.unreadable.push({ path: relativeDir || '.', reason: reasonOf(error) })
+        return
+      }
+      for (const entry of entries) {
         const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name
         if (entry.isDirectory() && entry.name !== '.git') await walk(path)
         else if (entry.isFile()) await this.addWholeFile(join(dir, path), '', path)
@@ -96,8 +105,14 @@ export class HistoryLayout {
   }
 
   private async addWholeFile(source: string, commit: string, path: string): Promise<void> {
-    const text = await readFile(source, 'utf8').catch(() => undefined)
-    if (text === undefined) return
+    let text: string
+    try {
+      text = await readFile(source, 'utf8')
+    } catch (error) {
+      // A file that vanished between listing and reading was not there to scan; anything else is a hole in the scan.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.unreadable.push({ path, reason: reasonOf(error) })
+      return
+    }
     const lines = new Map<number, string>()
     text.split('\n').forEach((l, i) => lines.set(i + 1, l))
     this.add(commit, path, lines)
@@ -207,6 +222,10 @@ export class HistoryLayout {
     await this.flush()
     return commits
   }
+}
+
+function reasonOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message
 }
 
 /** The laid-out name of a repository path: hostile parts (`..`, absolute, engine settings files) are defused, never followed. */

@@ -50,6 +50,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     const selected = await selectEngine(options, deps)
     engines.push(selected.engine.info)
     const outcome = await scanTarget(options, selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) }, deps)
+    for (const u of outcome.unreadable) errors.push({ code: 'file-unreadable', message: `cannot read ${u.path} (${u.reason}); it was not scanned`, location: { path: u.path } })
     for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options))
     findings.push(...hygiene(suppressors, staleScope(options, outcome)))
     Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors))

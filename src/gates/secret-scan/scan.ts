@@ -15,6 +15,8 @@ export interface ScanOutcome {
   /** What was scanned, in one line for the evidence. */
   target: string
   range?: ResolvedRange
+  /** Files or folders that could not be read: each becomes a gate error. */
+  unreadable: { path: string; reason: string }[]
   /** The text of the line a leak is on (for `gitleaks:allow`); memory only. */
   lineText(located: LocatedLeak): Promise<string | undefined>
 }
@@ -26,7 +28,7 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   if (!(await git.isRepository()))
     throw new GateIncompleteError('not-a-repository', `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`)
   const { plan, worktree } = planFor(options)
-  if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, lineText: async () => undefined }
+  if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], lineText: async () => undefined }
   const range = await new RangeResolver(git, options.remote, deps.log).resolve(plan)
   deps.log.info(`scanning ${range.commits.length} commit(s): ${range.description}`)
   const layout = await newLayout(request)
@@ -36,7 +38,7 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   if (worktree) await layout.addWorktree(git)
   deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes`)
   const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
-  return { ...(await scanLayout(layout, engine, request)), target, range }
+  return { ...(await scanLayout(layout, engine, request)), target, range, unreadable: layout.unreadable }
 }
 
 async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
@@ -46,7 +48,7 @@ async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
 }
 
 /** Both engines scan the laid-out copy, never the repository itself, so the repository's .gitleaksignore reaches only our suppression. */
-async function scanLayout(layout: HistoryLayout, engine: SecretEngine, request: ScanRequest): Promise<Omit<ScanOutcome, 'target'>> {
+async function scanLayout(layout: HistoryLayout, engine: SecretEngine, request: ScanRequest): Promise<Omit<ScanOutcome, 'target' | 'unreadable'>> {
   // Nothing was added (an empty range): no engine start-up needed to know there is nothing to find.
   const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request)
   const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }))
@@ -73,7 +75,7 @@ function planFor(options: SecretScanOptions): { plan: ScanPlan; worktree: boolea
 async function scanFolder(dir: string, engine: SecretEngine, request: ScanRequest): Promise<ScanOutcome> {
   const layout = await newLayout(request)
   await layout.addFolder(dir)
-  return { ...(await scanLayout(layout, engine, request)), target: `files in ${dir} (no git history)` }
+  return { ...(await scanLayout(layout, engine, request)), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable }
 }
 
 /** Maps a laid-out file back to its commit and path, and adds the commit's author as git mode would. */
