@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { check, cleanUp, copyRepo, gate, leakPaths, makeRepo, plant, treeText } from './helpers.js'
+import { check, cleanUp, copyRepo, gate, git, leakPaths, makeRepo, plant, treeText } from './helpers.js'
 import type { CheckOutcome } from '../../src/gates/ignore-check/check.js'
 
 afterAll(cleanUp)
@@ -68,6 +68,65 @@ describe('sdist: MANIFEST.in against setuptools FileList', () => {
     const after = treeText(fixed)
     await gate(fixed, { packers: ['sdist'], fix: 'write' })
     expect(treeText(fixed)).toEqual(after)
+  })
+})
+
+/** setuptools-scm's sdist file list: the files git tracks (after `git add -A`), then the MANIFEST.in commands, by the real FileList. */
+const SCM_FILELIST = `
+import json, os, sys
+from setuptools.command.egg_info import FileList
+from setuptools._distutils.text_file import TextFile
+os.chdir(sys.argv[1])
+files = FileList()
+files.extend(json.loads(sys.stdin.read()))
+if os.path.exists('MANIFEST.in'):
+    template = TextFile('MANIFEST.in', strip_comments=1, skip_blanks=1, join_lines=1, lstrip_ws=1, rstrip_ws=1, collapse_join=1)
+    for line in template.readlines():
+        files.process_template_line(line)
+print(json.dumps(sorted(files.files)))
+`
+
+/** Canaries in a setuptools-scm sdist: real git decides what is tracked, the real FileList applies MANIFEST.in. */
+function keptByScm(dir: string, outcome: CheckOutcome): string[] {
+  const planted = copyRepo(dir)
+  plant(planted, outcome)
+  git(planted, ['add', '-A'])
+  const tracked = git(planted, ['-c', 'core.quotePath=false', 'ls-files', '-z']).split('\0').filter(Boolean)
+  const kept = new Set(JSON.parse(execFileSync('python3', ['-c', SCM_FILELIST, planted], { input: JSON.stringify(tracked), encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] })) as string[])
+  return outcome.canaries.map((c) => c.path).filter((p) => kept.has(p)).sort()
+}
+
+describe('sdist: setuptools-scm ships every file git tracks', () => {
+  const pyproject = '[build-system]\nrequires = ["setuptools>=64", "setuptools-scm>=8"]\nbuild-backend = "setuptools.build_meta"\n\n[project]\nname = "p"\ndynamic = ["version"]\n'
+  it.each([
+    ['no MANIFEST.in: what git would commit ships', '**/.claude/\n', undefined, '.env'],
+    ['a MANIFEST.in global-exclude removes what it names', '**/.claude/\n', 'global-exclude .env\n', '.aider.chat.history.md'],
+    ['a nested .gitignore re-includes', '**/.claude/\n**/.env\n', undefined, 'src/.env']
+  ] as [string, string, string | undefined, string][])('%s', async (_name, gitignore, manifest, leaking) => {
+    const files: Record<string, string> = { 'pyproject.toml': pyproject, '.gitignore': gitignore, 'src/pkg/__init__.py': '' }
+    if (manifest) files['MANIFEST.in'] = manifest
+    if (leaking === 'src/.env') files['src/.gitignore'] = '!.env\n'
+    const dir = makeRepo(files, { git: true })
+    const outcome = await check(dir, ['sdist'])
+    const leaks = leakPaths(outcome, 'sdist')
+    expect(leaks).toContain(leaking)
+    expect(leaks).toEqual(keptByScm(dir, outcome))
+    expect(outcome.leaks.find((l) => l.canary.path === leaking)!.reason).toContain('setuptools-scm')
+
+    const fixed = copyRepo(dir)
+    expect((await gate(fixed, { packers: ['sdist'], fix: 'write' })).status).toBe('pass')
+    expect(keptByScm(fixed, await check(fixed, ['sdist']))).toEqual([])
+  })
+
+  it('agent state already tracked is reported for the sdist even when only the sdist packer runs', async () => {
+    const dir = makeRepo({ 'pyproject.toml': pyproject, '.gitignore': '**/.claude/\n**/.env\n', '.claude/settings.local.json': '{}\n' }, { git: true })
+    git(dir, ['add', '-f', '.'])
+    git(dir, ['commit', '-q', '-m', 'x'])
+    const result = await gate(dir, { packers: ['sdist'] })
+    const tracked = result.findings.filter((f) => f.ruleId === 'ignore-check/tracked-agent-state')
+    expect(tracked.map((f) => f.location.path)).toEqual(['.claude/settings.local.json'])
+    expect(tracked[0]!.message).toContain('setuptools-scm also puts it in the sdist of .')
+    expect(result.status).toBe('fail')
   })
 })
 

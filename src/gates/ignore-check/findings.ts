@@ -62,11 +62,13 @@ export function leakFinding(leak: Leak, allow: AllowList): Finding {
 }
 
 /** Agent state already in the git index: only `git rm --cached` helps. */
-export function trackedFinding(tracked: TrackedState, allow: AllowList): Finding {
+export function trackedFinding(tracked: TrackedState, allow: AllowList, scmDirs: readonly string[] = []): Finding {
+  const sdists = scmDirs.filter((d) => d === '' || tracked.path.startsWith(`${d}/`))
+  const scm = sdists.length ? ` setuptools-scm also puts it in the sdist of ${sdists.map((d) => d || '.').join(', ')} (every tracked file ships unless MANIFEST.in removes it).` : ''
   return allow.apply({
     ruleId: 'ignore-check/tracked-agent-state',
     severity: tracked.entry.mayHoldSecrets ? 'high' : 'medium',
-    message: `${tracked.path} (${tracked.entry.tool}, ${tracked.entry.id}) is already tracked by git; no ignore file can keep it out of commits or packages built from the repository.`,
+    message: `${tracked.path} (${tracked.entry.tool}, ${tracked.entry.id}) is already tracked by git; no ignore file can keep it out of commits or packages built from the repository.${scm}`,
     location: { path: tracked.path },
     fingerprint: fingerprintOf('ignore-check', 'tracked', tracked.path),
     criteria: ['CC6.7', 'CC8.1'],

@@ -47,6 +47,7 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
   let outcome: CheckOutcome | undefined
   let tracked: TrackedState[] = []
   let plan: FixPlan | undefined
+  let scmDirs: string[] = []
   try {
     const entries = catalogFromConfig(options.config)
     const detect = { dockerContexts: options.dockerContexts }
@@ -65,12 +66,14 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
       }
     }
     if (outcome.leftOut.length > 0) deps.log.warn(`${outcome.leftOut.length} folder(s) got no canaries (more than ${MAX_CHILD_DIRS} sibling folders), e.g. ${outcome.leftOut[0]}`)
-    if (outcome.packers.includes('git')) tracked = await trackedAgentState(root, new CatalogMatcher(entries))
+    // setuptools-scm ships every tracked file, so tracked agent state counts for an sdist even without the git packer.
+    scmDirs = outcome.units.filter((u) => u.packer === 'sdist' && u.facts.scm === true).map((u) => u.dir)
+    if (outcome.snapshot.gitRoot && (outcome.packers.includes('git') || scmDirs.length > 0)) tracked = await trackedAgentState(root, new CatalogMatcher(entries))
   } catch (error) {
     errors.push(toGateError(error))
   }
   const leaks = outcome?.leaks ?? []
-  const findings = [...leaks.map((l) => leakFinding(l, allow)), ...tracked.map((t) => trackedFinding(t, allow))]
+  const findings = [...leaks.map((l) => leakFinding(l, allow)), ...tracked.map((t) => trackedFinding(t, allow, scmDirs))]
   const stats: GateResult['stats'] = {
     packers: outcome?.packers.join(',') || 'none',
     units: outcome?.units.length ?? 0,

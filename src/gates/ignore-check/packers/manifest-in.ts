@@ -122,15 +122,16 @@ function segmentsMatch(names: string[], pattern: string[], recursive: boolean): 
   return ok && segmentsMatch(names.slice(1), rest, recursive)
 }
 
-/** Which of `files` setuptools' FileList keeps after the MANIFEST.in commands, in order. */
-export function applyManifest(commands: ManifestCommand[], files: string[]): { kept: Set<string>; lastInclude: Map<string, ManifestCommand> } {
+/** Which of `files` setuptools' FileList keeps after the MANIFEST.in commands, in order, starting from `initial`. */
+export function applyManifest(commands: ManifestCommand[], files: string[], initial: Iterable<string> = []): { kept: Set<string>; lastInclude: Map<string, ManifestCommand> } {
   const all = new Set(files)
   const nodes = new Set<string>(files)
   for (const f of files) {
     const parts = f.split('/')
     for (let n = 1; n < parts.length; n++) nodes.add(parts.slice(0, n).join('/'))
   }
-  const kept = new Set<string>()
+  // Files the file finders added before MANIFEST.in runs (setuptools-scm: every file git tracks).
+  const kept = new Set<string>([...initial].filter((f) => files.includes(f)))
   const lastInclude = new Map<string, ManifestCommand>()
   const add = (found: Iterable<string>, cmd: ManifestCommand): void => {
     for (const f of found) if (all.has(f)) {

@@ -3,6 +3,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
 import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type Unit } from '../types.js'
+import { gitPacker } from './git.js'
 import { applyManifest, parseManifestIn } from './manifest-in.js'
 
 interface HatchFacts {
@@ -93,17 +94,27 @@ export const sdistPacker: Packer = {
     return units
   },
 
-  async evaluate(units, snapshot, _skeleton, canaries) {
+  async evaluate(units, snapshot, skeleton, canaries) {
     const leaks: Leak[] = []
+    // setuptools-scm's file finder adds every file git tracks before MANIFEST.in runs: a canary git would
+    // commit is in the sdist unless a MANIFEST.in command removes it. The git verdict is git's own.
+    const scm = units.some((u) => u.facts.backend === 'setuptools' && u.facts.scm === true) && snapshot.gitRoot
+    const committed = new Map<string, Leak>()
+    if (scm) for (const leak of await gitPacker.evaluate([{ packer: 'git', dir: '', configFile: '.gitignore', facts: {} }], snapshot, skeleton, canaries)) committed.set(leak.canary.path, leak)
     for (const unit of units) {
       const inside = canariesIn(unit.dir, canaries)
       if (unit.facts.backend === 'setuptools') {
         const commands = parseManifestIn(unit.configFile, snapshot.files.get(unit.configFile) ?? '')
-        const { kept, lastInclude } = applyManifest(commands, inside.map((c) => c.rel))
+        const fromGit = unit.facts.scm === true ? inside.filter((c) => committed.has(c.canary.path)).map((c) => c.rel) : []
+        const { kept, lastInclude } = applyManifest(commands, inside.map((c) => c.rel), fromGit)
         for (const { rel, canary } of inside) {
           if (!kept.has(rel)) continue
-          const cmd = lastInclude.get(rel) as NonNullable<ReturnType<typeof lastInclude.get>>
-          leaks.push({ packer: 'sdist', unit: unit.dir, configFile: unit.configFile, canary, rule: { file: unit.configFile, line: cmd.line, text: cmd.text }, reason: `"${cmd.text}" adds it and no later command removes it` })
+          const cmd = lastInclude.get(rel)
+          if (cmd) leaks.push({ packer: 'sdist', unit: unit.dir, configFile: unit.configFile, canary, rule: { file: unit.configFile, line: cmd.line, text: cmd.text }, reason: `"${cmd.text}" adds it and no later command removes it` })
+          else {
+            const git = committed.get(canary.path) as Leak
+            leaks.push({ packer: 'sdist', unit: unit.dir, configFile: unit.configFile, canary, reason: `setuptools-scm puts every git-tracked file in the sdist, git would commit it (${git.reason}${git.rule ? `: ${git.rule.file}:${git.rule.line}` : ''}), and no MANIFEST.in command removes it` })
+          }
         }
       } else {
         const facts = unit.facts as unknown as HatchFacts
