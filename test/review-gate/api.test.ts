@@ -117,6 +117,30 @@ describe('review-gate data collection', () => {
     expect(fine.status).toBe('pass')
   })
 
+  it('reads the head commit\'s pusher from the push activity only when no event names it; a refused read is an error', async () => {
+    const world = approved()
+    world.pr.lastPusher = 'mallory'
+    world.pr.reviews.push(review('mallory', 'APPROVED', claude.sha, 6))
+    const found = await run(world)
+    expect(found.status).toBe('pass')
+    expect((found.details as { excluded: { login: string; reasons: string[] }[] }).excluded).toContainEqual({ login: 'mallory', reasons: ['last pusher'] })
+    expect(gh!.requests.filter((r) => r.path === 'GET /repos/acme/widgets/activity')).toHaveLength(1)
+    await gh!.close()
+    const refused = await runWithFaults(world, [{ match: /\/activity$/, times: 1, respond: 'unauthorized' }])
+    expect(refused.status).toBe('error')
+    expect(refused.errors[0]?.message).toMatch(/push activity.*HTTP 401/)
+    await gh!.close()
+    gh = await startFakeGitHub(world, TOKEN)
+    const options: ReviewGateOptions = {
+      source: { kind: 'api', ref: { owner: 'acme', name: 'widgets', number: 42, pusher: { login: 'carol', sha: claude.sha } }, token: TOKEN, apiUrl: gh.url },
+      overrides: {}
+    }
+    const fromEvent = await runReviewGate(options, { ledger: new SecretLedger(), log: silentLogger, env: { AGENT_GATES_RETRY_UNIT_MS: '1' } })
+    expect(fromEvent.status).toBe('pass')
+    expect(gh.requests.some((r) => r.path.endsWith('/activity'))).toBe(false)
+    expect((fromEvent.details as { excluded: { login: string }[] }).excluded.map((e) => e.login)).toContain('carol')
+  })
+
   it('retries a 5xx and then succeeds', async () => {
     const result = await runWithFaults(approved(), [{ match: /graphql/, times: 2, respond: 'server-error' }])
     expect(result.status).toBe('pass')
