@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { createHash, createHmac } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -82,7 +83,9 @@ describe('secret-scan redaction: no secret byte in any output', () => {
     const finding = json.findings[0]
     expect(finding.location).toEqual({ path: 'app/settings.ts', line: 2, commit: head })
     expect(finding.properties.gitleaksFingerprint).toBe(`${head}:app/settings.ts:github-pat:2`)
-    expect(finding.properties.emailHash).toMatch(/^sha256:[0-9a-f]{16}$/)
+    // redact-author defaults to omit: no author facts at all.
+    expect(finding.properties.emailHash).toBeUndefined()
+    expect(finding.properties.authorHash).toBeUndefined()
     expect(json.stats).toEqual(expect.objectContaining({ engine: 'gitleaks-wasm', commits: 1, new: 1, suppressed: 0, configSha256: 'builtin' }))
     expect(json.engines[0].sha256).toMatch(/^[0-9a-f]{64}$/)
     const md = readFileSync(summary, 'utf8')
@@ -92,14 +95,28 @@ describe('secret-scan redaction: no secret byte in any output', () => {
     expect([...scratchDirsNow()].filter((d) => !before.has(d))).toEqual([])
   })
 
-  it('redact-author omit drops author and e-mail entirely', async () => {
-    const out = mkdtempSync(join(repo.root, 'runner-'))
-    const core = fakeCore({ engine: 'wasm', 'redact-author': 'omit' })
-    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_WORKSPACE: repo.work, RUNNER_TEMP: out, PATH: process.env.PATH }
-    await runAction(ACTION, { core, env, cwd: repo.work })
-    const json = readFileSync(core.outputs['report-path'] as string, 'utf8')
-    expect(json).not.toContain('emailHash')
-    expect(json).not.toContain('authorHash')
+  it('redact-author hash is an HMAC keyed with AGENT_GATES_AUTHOR_KEY (stable across runs), else with a per-run random key', async () => {
+    const hashRun = async (extraEnv: Record<string, string>): Promise<{ properties: Record<string, unknown>; stats: Record<string, unknown> }> => {
+      const out = mkdtempSync(join(repo.root, 'runner-'))
+      const core = fakeCore({ engine: 'wasm', 'redact-author': 'hash' })
+      const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_WORKSPACE: repo.work, RUNNER_TEMP: out, PATH: process.env.PATH, ...extraEnv }
+      await runAction(ACTION, { core, env, cwd: repo.work })
+      const text = readFileSync(core.outputs['report-path'] as string, 'utf8')
+      if (extraEnv.AGENT_GATES_AUTHOR_KEY) expect(text).not.toContain(extraEnv.AGENT_GATES_AUTHOR_KEY)
+      const json = JSON.parse(text)
+      return { properties: json.findings[0].properties, stats: json.stats }
+    }
+    const key = 'k3y-for-author-hmac-0123456789'
+    const keyed = await hashRun({ AGENT_GATES_AUTHOR_KEY: key })
+    expect(keyed.properties.emailHash).toBe(`hmac-sha256:${createHmac('sha256', key).update(EMAIL).digest('hex').slice(0, 32)}`)
+    expect(keyed.properties.emailHash).not.toContain(createHash('sha256').update(EMAIL).digest('hex').slice(0, 16))
+    expect(keyed.stats.authorHashKey).toBe('supplied')
+    expect((await hashRun({ AGENT_GATES_AUTHOR_KEY: key })).properties.emailHash).toBe(keyed.properties.emailHash)
+    const a = await hashRun({})
+    const b = await hashRun({})
+    expect(a.stats.authorHashKey).toBe('per-run')
+    expect(a.properties.emailHash).toMatch(/^hmac-sha256:[0-9a-f]{32}$/)
+    expect(a.properties.emailHash).not.toBe(b.properties.emailHash)
   })
 
   it('CLI: every format, stdout, stderr and the run folder are clean; the event comes from the environment', async () => {

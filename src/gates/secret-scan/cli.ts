@@ -43,7 +43,7 @@ export const secretScanCommand: GateCommand = {
     '  --gitleaks-version V  pinned Gitleaks release for the native engine',
     '  --gitleaks-config F   Gitleaks rules (default: <dir>/.gitleaks.toml, else built-in)',
     '  --baseline FILE       known findings (Gitleaks JSON report or agent-gates result)',
-    '  --redact-author MODE  hash (default) or omit',
+    '  --redact-author MODE  omit (default) or hash (HMAC keyed with $AGENT_GATES_AUTHOR_KEY, else per run)',
     '  --fail-on WHAT        new (default), any (baseline does not hide) or none',
     '  Without --range/--full/--no-git: inside a workflow the range comes from the event',
     '  (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH); locally, the full history of HEAD plus',

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto'
 import { sha256Hex } from '../../model/digest.js'
 import type { Finding } from '../../model/finding.js'
 import type { RawLeak } from './engine.js'
@@ -24,19 +25,27 @@ export function identityOf({ leak, origin }: LocatedLeak): SecretIdentity {
   }
 }
 
-function hashed(value: string | undefined): string | undefined {
-  return value ? `sha256:${sha256Hex(value.trim().toLowerCase()).slice(0, 16)}` : undefined
+/**
+ * How authors are published. `omit` (default) drops them. `hash` publishes
+ * HMAC-SHA-256 of the lower-cased value keyed with `key`: the user's key
+ * (`AGENT_GATES_AUTHOR_KEY`) correlates across runs; a per-run random key only
+ * within one run. An unkeyed hash of an e-mail can be reversed by guessing.
+ */
+export type AuthorRedaction = { mode: 'omit' } | { mode: 'hash'; key: Buffer }
+
+function hashed(value: string | undefined, key: Buffer): string | undefined {
+  return value ? `hmac-sha256:${createHmac('sha256', key).update(value.trim().toLowerCase()).digest('hex').slice(0, 32)}` : undefined
 }
 
 /**
  * The published form of a leak: rule, place, commit, identities. Gitleaks'
  * Match, Secret, line text and commit message are dropped; the author is
- * hashed or omitted.
+ * omitted or keyed-hashed.
  */
-export function toFinding(located: LocatedLeak, redactAuthor: 'hash' | 'omit'): Finding {
+export function toFinding(located: LocatedLeak, redactAuthor: AuthorRedaction): Finding {
   const id = identityOf(located)
   const { leak } = located
-  const author = redactAuthor === 'hash' ? { authorHash: hashed(leak.Author), emailHash: hashed(leak.Email) } : {}
+  const author = redactAuthor.mode === 'hash' ? { authorHash: hashed(leak.Author, redactAuthor.key), emailHash: hashed(leak.Email, redactAuthor.key) } : {}
   const properties: Record<string, string | number | boolean> = {
     rule: leak.RuleID,
     gitleaksFingerprint: id.gitleaksFingerprint,

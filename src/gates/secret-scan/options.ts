@@ -76,7 +76,7 @@ export function resolveSecretScanOptions(dir: string, overrides: SecretScanOverr
     fullScope: overrides.fullScope ?? section['full-scope'] ?? 'default-branch',
     engine: overrides.engine ?? 'auto',
     gitleaksVersion: overrides.gitleaksVersion ?? DEFAULT_GITLEAKS_VERSION,
-    redactAuthor: overrides.redactAuthor ?? section['redact-author'] ?? 'hash',
+    redactAuthor: overrides.redactAuthor ?? section['redact-author'] ?? 'omit',
     failOn: overrides.failOn ?? section['fail-on'] ?? 'new',
     remote: overrides.remote ?? section.remote ?? 'origin',
     allow: config.allow ?? []

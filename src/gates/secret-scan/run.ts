@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -6,9 +7,10 @@ import { AllowList } from '../../config/allow-list.js'
 import type { GateDeps } from '../../model/deps.js'
 import { sha256Hex } from '../../model/digest.js'
 import type { EngineInfo, Examined, Finding, GateErrorInfo, GateResult } from '../../model/finding.js'
+import { ConfigurationError } from '../../model/errors.js'
 import { buildResult, toGateError } from '../../model/result.js'
 import { selectEngine, type SelectedEngine } from './engine-select.js'
-import { hygieneFinding, identityOf, SECRET_RULE_PREFIX, toFinding, type LocatedLeak } from './findings.js'
+import { hygieneFinding, identityOf, SECRET_RULE_PREFIX, toFinding, type AuthorRedaction, type LocatedLeak } from './findings.js'
 import { resolveGitleaksConfig, type GitleaksConfig } from './gitleaks-config.js'
 import { GATE, type SecretScanOptions } from './options.js'
 import { scanTarget, type ScanOutcome } from './scan.js'
@@ -35,6 +37,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   const engines: EngineInfo[] = []
   let details: Record<string, unknown> | undefined
   let suppressors: Suppressors | undefined
+  let redaction: ReturnType<typeof authorRedaction> = { mode: 'omit' }
   const workDir = await mkdtemp(join(tmpdir(), 'agent-gates-secret-scan-'))
   await chmod(workDir, 0o700)
   try {
@@ -47,11 +50,13 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
       ...(ignore.sha256 ? [{ path: '.gitleaksignore', sha256: ignore.sha256 }] : []),
       ...(baseline.sha256 && options.baseline ? [{ path: options.baseline, sha256: baseline.sha256 }] : [])
     ]
+    redaction = authorRedaction(options, deps)
+    if (redaction.mode === 'hash' && redaction.source) stats.authorHashKey = redaction.source
     const selected = await selectEngine(options, deps)
     engines.push(selected.engine.info)
     const outcome = await scanTarget(options, selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) }, deps)
     for (const u of outcome.unreadable) errors.push({ code: 'file-unreadable', message: `cannot read ${u.path} (${u.reason}); it was not scanned`, location: { path: u.path } })
-    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options))
+    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options, redaction))
     findings.push(...hygiene(suppressors, staleScope(options, outcome)))
     Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors))
     if (outcome.range) {
@@ -91,8 +96,23 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   })
 }
 
-async function suppress(located: LocatedLeak, outcome: ScanOutcome, s: Suppressors, options: SecretScanOptions): Promise<Finding> {
-  const finding = toFinding(located, options.redactAuthor)
+/** Environment variable holding the key for `redact-author: hash` (at least 16 characters; keep it in a secret). */
+export const AUTHOR_KEY_ENV = 'AGENT_GATES_AUTHOR_KEY'
+
+/** `hash` uses the user's key when given (correlates across runs), else a random per-run key (correlates within this run only). */
+function authorRedaction(options: SecretScanOptions, deps: GateDeps): AuthorRedaction & { source?: string } {
+  if (options.redactAuthor !== 'hash') return { mode: 'omit' }
+  const supplied = deps.env[AUTHOR_KEY_ENV]
+  if (supplied) {
+    if (supplied.length < 16) throw new ConfigurationError(`${AUTHOR_KEY_ENV} must be at least 16 characters`, 'redact-author')
+    deps.ledger.add(supplied)
+    return { mode: 'hash', key: Buffer.from(supplied, 'utf8'), source: 'supplied' }
+  }
+  return { mode: 'hash', key: randomBytes(32), source: 'per-run' }
+}
+
+async function suppress(located: LocatedLeak, outcome: ScanOutcome, s: Suppressors, options: SecretScanOptions, redaction: AuthorRedaction): Promise<Finding> {
+  const finding = toFinding(located, redaction)
   const id = identityOf(located)
   const line = await outcome.lineText(located)
   if (line?.includes('gitleaks:allow')) return { ...finding, suppressed: { reason: 'inline gitleaks:allow comment', by: 'gitleaks:allow' } }
