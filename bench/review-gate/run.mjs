@@ -40,7 +40,7 @@ function graphql(w, v) {
   if (v.first)
     Object.assign(pr, { title: 't', body: '', author: { __typename: 'User', login: 'alice' }, headRefName: 'feature', headRefOid: w.head, headRepository: { nameWithOwner: 'acme/app' }, baseRefName: 'main', baseRefOid: sha('base'), changedFiles: w.files.length, timelineItems: { nodes: [] } })
   if (v.labels) pr.labels = page([], v.labelsAfter)
-  if (v.commits) pr.commits = page(w.commits.map((c) => ({ commit: { ...c, author: alice, committer: alice, authors: { nodes: [alice] } } })), v.commitsAfter)
+  if (v.commits) pr.commits = page(w.commits.map((c) => ({ commit: { ...c, author: alice, committer: alice, authors: { totalCount: 1, nodes: [alice] } } })), v.commitsAfter)
   if (v.reviews) pr.reviews = page(w.reviews.map((r) => ({ author: { __typename: 'User', login: r.login }, state: r.state, submittedAt: r.submittedAt, commit: { oid: r.commit }, authorCanPushToRepository: true })), v.reviewsAfter)
   if (v.files) pr.files = page(w.files.map((path) => ({ path, changeType: 'MODIFIED' })), v.filesAfter)
   return { data: { repository: { pullRequest: pr } } }
