@@ -69,13 +69,21 @@ describe('git: leaks equal git check-ignore', () => {
 
   it("ignores the machine's global excludes: CI must judge what is in the repository", async () => {
     const home = makeRepo({ '.config/git/ignore': '*\n', '.gitconfig': '[core]\n\texcludesFile = ~/.config/git/ignore\n' })
+    const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME }
     process.env.HOME = home
     process.env.XDG_CONFIG_HOME = join(home, '.config')
-    const dir = makeRepo({ 'src/a.js': '' }, { git: true })
-    const outcome = await check(dir, ['git'])
-    expect(leakPaths(outcome, 'git')).toContain('.claude/settings.local.json')
-    // ...but says why `git status` on this machine looks clean.
-    expect(outcome.leaks.find((l) => l.canary.path === '.claude/settings.local.json')!.reason).toContain('only the global excludes file hides it')
+    try {
+      const dir = makeRepo({ 'src/a.js': '' }, { git: true })
+      const outcome = await check(dir, ['git'])
+      expect(leakPaths(outcome, 'git')).toContain('.claude/settings.local.json')
+      // ...but says why `git status` on this machine looks clean.
+      expect(outcome.leaks.find((l) => l.canary.path === '.claude/settings.local.json')!.reason).toContain('only the global excludes file hides it')
+    } finally {
+      for (const [key, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[key]
+        else process.env[key] = value
+      }
+    }
   })
 
   it('works in a linked worktree, where .git is a file', async () => {

@@ -166,6 +166,35 @@ describe('npm: the verified table, against the real npm on this machine', () => 
   })
 })
 
+describe('npm: package.json edits', () => {
+  it('duplicated "files" keys: npm reads the last one, and the fix edits that one', async () => {
+    const text = '{\n  "name": "dup",\n  "version": "1.0.0",\n  "files": ["src"],\n  "files": [\n    "dist"\n  ]\n}\n'
+    const dir = copyRepo(makeRepo({ 'package.json': text, 'dist/index.js': '', 'src/index.js': '' }))
+    const outcome = await check(dir, ['npm'])
+    const leak = outcome.leaks.find((l) => l.canary.path === 'dist/.claude/settings.local.json')!
+    expect(leak.rule).toEqual({ file: 'package.json', line: 6, text: 'dist' })
+    expect((await gate(dir, { packers: ['npm'], fix: 'write' })).status).toBe('pass')
+    const after = readFileSync(join(dir, 'package.json'), 'utf8')
+    expect(after.startsWith('{\n  "name": "dup",\n  "version": "1.0.0",\n  "files": ["src"],\n')).toBe(true)
+    const recheck = await check(dir, ['npm'])
+    plant(dir, recheck)
+    const shipped = new Set(npmPack(dir)[0]!.files)
+    expect(recheck.canaries.filter((c) => shipped.has(c.path))).toEqual([])
+  })
+
+  it('a byte order mark at the start of package.json or an ignore file stays when the fix writes it', async () => {
+    const bom = '\uFEFF'
+    const dir = copyRepo(makeRepo({ 'package.json': bom + manifest({ files: ['dist'] }), 'dist/index.js': '' }))
+    expect((await gate(dir, { packers: ['npm'], fix: 'write' })).status).toBe('pass')
+    const text = readFileSync(join(dir, 'package.json'), 'utf8')
+    expect(text.startsWith(bom + '{')).toBe(true)
+    expect(JSON.parse(text.slice(1)).files).toContain('!**/.env')
+    const ignore = copyRepo(makeRepo({ 'package.json': manifest(), '.npmignore': bom + 'src/\n' }))
+    expect((await gate(ignore, { packers: ['npm'], fix: 'write' })).status).toBe('pass')
+    expect(readFileSync(join(ignore, '.npmignore'), 'utf8').startsWith(bom + 'src/\n')).toBe(true)
+  })
+})
+
 describe('npm workspaces', () => {
   it('packs each workspace as `npm pack --workspaces` does, including ignore files between the root and the workspace', async () => {
     const dir = makeRepo({

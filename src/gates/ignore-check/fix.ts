@@ -92,9 +92,10 @@ function filesEntries(text: string | undefined): string[] {
 }
 
 /** Writes the planned files into the repository (CLI --fix). Only config files the plan names are touched. */
-export async function writeFix(root: string, plan: FixPlan): Promise<void> {
+export async function writeFix(root: string, plan: FixPlan, bom: ReadonlySet<string> = new Set()): Promise<void> {
   for (const [path, text] of plan.changed) {
     await mkdir(dirname(join(root, path)), { recursive: true })
-    await writeFile(join(root, path), text)
+    // A byte order mark the user's file started with stays (the snapshot's text has it removed).
+    await writeFile(join(root, path), bom.has(path) ? `\uFEFF${text}` : text)
   }
 }

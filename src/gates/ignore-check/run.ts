@@ -60,7 +60,7 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
       plan = await planFix(outcome, options.packers, detect, entries)
       for (const value of plan.secrets) deps.ledger.add(value)
       if (options.fix === 'write' && plan.changed.size > 0) {
-        await writeFix(root, plan)
+        await writeFix(root, plan, outcome.snapshot.bom)
         deps.log.info(`fix written to ${[...plan.changed.keys()].join(', ')}; running the canaries again`)
         outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries)
       }

@@ -21,7 +21,12 @@ function isConfigName(name: string): boolean {
  * is not plain UTF-8 text stops the gate (status error), never a silent pass.
  */
 export async function readSnapshot(root: string): Promise<RepoSnapshot> {
-  const snapshot: RepoSnapshot = { root, dirs: new Set(['']), files: new Map(), dockerfiles: [], gitRoot: false }
+  const snapshot: RepoSnapshot = { root, dirs: new Set(['']), files: new Map(), dockerfiles: [], gitRoot: false, bom: new Set() }
+  const read = async (rel: string, isLink: boolean): Promise<string> => {
+    const { text, bom } = await readConfigFile(root, rel, isLink)
+    if (bom) snapshot.bom?.add(rel)
+    return text
+  }
   const queue = ['']
   while (queue.length > 0) {
     const dir = queue.pop() as string
@@ -42,7 +47,7 @@ export async function readSnapshot(root: string): Promise<RepoSnapshot> {
       } else if (entry.name === '.git' && dir === '') {
         snapshot.gitRoot = true // a worktree or submodule: .git is a file
       } else if (isConfigName(entry.name)) {
-        snapshot.files.set(rel, await readConfigFile(root, rel, entry.isSymbolicLink()))
+        snapshot.files.set(rel, await read(rel, entry.isSymbolicLink()))
       } else if (DOCKERFILE.test(entry.name)) {
         snapshot.dockerfiles.push(rel)
       }
@@ -50,7 +55,7 @@ export async function readSnapshot(root: string): Promise<RepoSnapshot> {
   }
   if (snapshot.gitRoot) {
     const exclude = '.git/info/exclude'
-    const text = await readConfigFile(root, exclude, false).catch((error: unknown) => {
+    const text = await read(exclude, false).catch((error: unknown) => {
       if (error instanceof GateIncompleteError && error.code === 'config-missing') return undefined
       throw error
     })
@@ -60,7 +65,7 @@ export async function readSnapshot(root: string): Promise<RepoSnapshot> {
   return snapshot
 }
 
-async function readConfigFile(root: string, rel: string, isLink: boolean): Promise<string> {
+async function readConfigFile(root: string, rel: string, isLink: boolean): Promise<{ text: string; bom: boolean }> {
   if (isLink) throw new GateIncompleteError('config-symlink', `${rel} is a symbolic link; packers disagree on following it, so it cannot be judged (replace it with a regular file)`)
   const path = join(root, rel)
   let info
@@ -80,7 +85,7 @@ async function readConfigFile(root: string, rel: string, isLink: boolean): Promi
   } catch (error) {
     throw new GateIncompleteError('unreadable-file', `cannot read ${rel}: ${errorMessage(error)}`)
   }
-  return decodeConfigText(rel, bytes)
+  return { text: decodeConfigText(rel, bytes), bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf }
 }
 
 /** Config files must be UTF-8 text (a BOM is dropped, as the packers do); anything else is malformed. */

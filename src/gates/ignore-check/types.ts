@@ -17,6 +17,8 @@ export interface RepoSnapshot {
   dockerfiles: string[]
   /** Is `root` the top of a git work tree? */
   gitRoot: boolean
+  /** Config files that start with a UTF-8 byte order mark (dropped from `files`, put back when a fix writes them). */
+  bom?: Set<string>
 }
 
 /** One dummy file standing in for an agent state path. */

@@ -11,7 +11,8 @@ interface ArrayLike extends Located {
 /** The `files` array node of a package.json, with source positions. */
 function filesArray(text: string): ArrayLike | undefined {
   const doc = parse(text) as unknown as { body: Located & { members?: { name: { value: string }; value: Located }[] } }
-  const member = doc.body.members?.find((m) => m.name.value === 'files')
+  // JSON.parse, and so npm, keeps the LAST of duplicated keys: that is the `files` npm reads.
+  const member = doc.body.members?.filter((m) => m.name.value === 'files').pop()
   return member && member.value.type === 'Array' ? (member.value as ArrayLike) : undefined
 }
 
