@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { locateWasm } from '../../src/gates/secret-scan/engine-wasm.js'
 import { resolveSecretScanOptions } from '../../src/gates/secret-scan/options.js'
 import { runSecretScan } from '../../src/gates/secret-scan/run.js'
 import type { GateResult } from '../../src/model/finding.js'
@@ -85,5 +86,20 @@ describe('secret-scan: the Gitleaks config cannot switch detection off without a
     expect(result.status).toBe('fail')
     expect(result.findings.filter((f) => f.ruleId === 'secret/github-pat').map((f) => f.location.path)).toEqual(['src/pr.ts'])
     expect(result.examined.configs?.map((c) => c.path)).toEqual(expect.arrayContaining(['.gitleaks.toml', 'cfg/base.toml']))
+  })
+
+  it('the engine runs from a private empty working directory, not the laid-out scanned content', async () => {
+    const repo = make({})
+    const log = join(outside, 'engine-cwd.log')
+    const shim = join(outside, 'gitleaks-shim')
+    const pkg = locateWasm()?.packageDir as string
+    writeFileSync(shim, `#!/bin/sh\nif [ "$1" = "version" ]; then echo v8.28.0; exit 0; fi\n{ pwd; ls -A; } > "${log}"\nexec "${process.execPath}" "${pkg}/bin/gitleaks" "$@"\n`)
+    chmodSync(shim, 0o755)
+    const result = await scan(repo.work, { engine: 'native', gitleaksPath: shim })
+    expect(result.errors).toEqual([])
+    expect(result.findings.map((f) => f.location.path)).toEqual(['src/app.ts'])
+    const [cwd, ...listing] = readFileSync(log, 'utf8').trim().split('\n')
+    expect(cwd).toMatch(/engine-cwd-/)
+    expect(listing).toEqual([])
   })
 })
