@@ -67,6 +67,23 @@ describe('git: leaks equal git check-ignore', () => {
     expect(outcome.leaks.find((l) => l.canary.path === 'src/.aider.chat.history.md')!.reason).toBe('no rule excludes it')
   })
 
+  it('names the folder negation (!.claude/ in a nested .gitignore) that re-includes a file, not "no rule"', async () => {
+    const dir = makeRepo({ '.gitignore': '**/.claude/\n', 'src/deep/.gitignore': '# keep the team settings\n!.claude/\n', 'src/deep/a.js': '' }, { git: true })
+    const outcome = await check(dir, ['git'])
+    const leak = outcome.leaks.find((l) => l.canary.path === 'src/deep/.claude/settings.local.json')!
+    expect(leak.rule).toEqual({ file: 'src/deep/.gitignore', line: 2, text: '!.claude/' })
+    expect(leak.configFile).toBe('src/deep/.gitignore')
+    expect(leak.reason).toContain('re-includes')
+    // No negation: the file named is the root .gitignore, where the fix goes (not the nearest nested one).
+    const plain = outcome.leaks.find((l) => l.canary.path === 'src/deep/.env')!
+    expect([plain.configFile, plain.rule]).toEqual(['.gitignore', undefined])
+    const fixed = copyRepo(dir)
+    expect((await gate(fixed, { packers: ['git'], fix: 'write' })).status).toBe('pass')
+    expect(treeText(fixed)['src/deep/.gitignore']!.startsWith('# keep the team settings\n!.claude/\n')).toBe(true)
+    const recheck = await check(fixed, ['git'])
+    expect(unignoredByGit(fixed, recheck)).toEqual([])
+  })
+
   it("ignores the machine's global excludes: CI must judge what is in the repository", async () => {
     const home = makeRepo({ '.config/git/ignore': '*\n', '.gitconfig': '[core]\n\texcludesFile = ~/.config/git/ignore\n' })
     const saved = { HOME: process.env.HOME, XDG_CONFIG_HOME: process.env.XDG_CONFIG_HOME }

@@ -99,6 +99,24 @@ describe('action outputs', () => {
     expect(report.engines.map((e: { name: string }) => e.name)).toContain('npm-packlist')
   })
 
+  it('locates every finding on a file that exists: the Dockerfile or package.json when the ignore file is absent', async () => {
+    const repo = makeRepo({ 'package.json': JSON.stringify({ name: 'p', version: '1.0.0' }), 'app/Dockerfile': 'FROM scratch\n', 'app/src/main.go': '', 'py/pyproject.toml': '[build-system]\nrequires = ["setuptools", "setuptools-scm"]\nbuild-backend = "setuptools.build_meta"\n' }, { git: true })
+    const result = await gate(repo, { packers: ['npm', 'docker', 'sdist'] })
+    expect(result.status).toBe('fail')
+    const docker = result.findings.find((f) => f.properties?.canary === 'app/.env')!
+    expect(docker.location.path).toBe('app/Dockerfile')
+    expect(docker.properties?.configFile).toBe('app/.dockerignore')
+    expect(docker.message).toContain('app/.dockerignore does not exist yet')
+    expect(result.findings.find((f) => f.properties?.canary === '.env' && f.properties?.packer === 'npm')!.location.path).toBe('package.json')
+    const temp = makeRepo({})
+    const { io } = cliIo(repo, { AGENT_GATES_RUN_DIR: join(temp, 'run') })
+    expect(await main(['ignore-check', repo, '--packers', 'npm,docker,sdist', '-f', 'sarif', '-o', join(temp, 'out.sarif')], io)).toBe(1)
+    const sarif = JSON.parse(readFileSync(join(temp, 'out.sarif'), 'utf8'))
+    const uris = new Set<string>(sarif.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.locations[0]!.physicalLocation.artifactLocation.uri))
+    expect(uris.size).toBeGreaterThan(1)
+    for (const uri of uris) expect([uri, existsSync(join(repo, uri))]).toEqual([uri, true])
+  })
+
   it('judges a throw-away skeleton: the scratch folder is empty afterwards and the tree is untouched', async () => {
     const scratch = makeRepo({})
     process.env.AGENT_GATES_SCRATCH = scratch

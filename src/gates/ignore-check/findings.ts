@@ -2,7 +2,7 @@ import type { AllowList } from '../../config/allow-list.js'
 import { fingerprintOf } from '../../model/digest.js'
 import type { Finding, Soc2Criterion } from '../../model/finding.js'
 import type { TrackedState } from './packers/git.js'
-import type { Leak, PackerName } from './types.js'
+import { joinRel, type Leak, type PackerName, type RepoSnapshot, type Unit } from './types.js'
 
 export const PACKER_LABEL: Record<PackerName, string> = {
   git: 'git would commit',
@@ -33,14 +33,17 @@ const CRITERIA: Record<PackerName, Soc2Criterion[]> = {
  * that let it through) so SARIF and annotations land where the fix goes.
  * The allow list is matched against the canary path.
  */
-export function leakFinding(leak: Leak, allow: AllowList): Finding {
-  const where = leak.rule?.file ?? leak.configFile
+export function leakFinding(leak: Leak, allow: AllowList, anchor?: string): Finding {
+  // A config file that does not exist yet (no .dockerignore) cannot carry a SARIF location: the unit's
+  // manifest or Dockerfile (`anchor`) does, and the message says which file to create.
+  const where = leak.rule?.file ?? anchor ?? leak.configFile
   const { entry } = leak.canary
   const ruleText = leak.rule ? ` (${leak.rule.file}:${leak.rule.line})` : ''
+  const missing = !leak.rule && anchor ? ` (${leak.configFile} does not exist yet)` : ''
   const finding: Finding = {
     ruleId: `ignore-check/${leak.packer}-ships-agent-state`,
     severity: entry.mayHoldSecrets ? 'high' : 'medium',
-    message: `${PACKER_LABEL[leak.packer]} ${leak.canary.path} (${entry.tool}, ${entry.id}): ${leak.reason}${ruleText}.`,
+    message: `${PACKER_LABEL[leak.packer]} ${leak.canary.path} (${entry.tool}, ${entry.id}): ${leak.reason}${ruleText}${missing}.`,
     location: { path: where, ...(leak.rule ? { line: leak.rule.line } : {}) },
     fingerprint: fingerprintOf('ignore-check', leak.packer, leak.unit, leak.canary.path),
     criteria: CRITERIA[leak.packer],
@@ -59,6 +62,25 @@ export function leakFinding(leak: Leak, allow: AllowList): Finding {
   }
   const judged = allow.apply({ ...finding, location: { path: leak.canary.path } })
   return judged.suppressed ? { ...finding, suppressed: judged.suppressed } : finding
+}
+
+/**
+ * The file a finding is located on when its config file does not exist: the
+ * unit's Dockerfile, package.json, pyproject.toml or setup.py (undefined when
+ * the config file exists, or nothing of the unit does, as for git without a
+ * .gitignore, where the fix creates the file named).
+ */
+export function anchorFor(leak: Leak, units: readonly Unit[], snapshot: RepoSnapshot): string | undefined {
+  const exists = (path: string): boolean => snapshot.files.has(path) || snapshot.dockerfiles.includes(path)
+  if (exists(leak.rule?.file ?? leak.configFile)) return undefined
+  const unit = units.find((u) => u.packer === leak.packer && u.dir === leak.unit && u.configFile === leak.configFile) ?? units.find((u) => u.packer === leak.packer && u.dir === leak.unit)
+  const candidates = [
+    ...(typeof unit?.facts.dockerfile === 'string' ? [unit.facts.dockerfile] : []),
+    joinRel(leak.unit, 'package.json'),
+    joinRel(leak.unit, 'pyproject.toml'),
+    joinRel(leak.unit, 'setup.py')
+  ]
+  return leak.packer === 'git' ? undefined : candidates.find(exists)
 }
 
 /** Agent state already in the git index: only `git rm --cached` helps. */

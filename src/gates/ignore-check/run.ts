@@ -10,7 +10,7 @@ import { buildResult, toGateError } from '../../model/result.js'
 import { MAX_CHILD_DIRS } from './canaries.js'
 import { checkSnapshot, type CheckOutcome } from './check.js'
 import { EMBEDDED_ENGINES } from './engines.js'
-import { leakFinding, trackedFinding } from './findings.js'
+import { anchorFor, leakFinding, trackedFinding } from './findings.js'
 import { planFix, writeFix, type FixPlan } from './fix.js'
 import { GATE, type IgnoreCheckOptions } from './options.js'
 import { trackedAgentState, type TrackedState } from './packers/git.js'
@@ -73,7 +73,7 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     errors.push(toGateError(error))
   }
   const leaks = outcome?.leaks ?? []
-  const findings = [...leaks.map((l) => leakFinding(l, allow)), ...tracked.map((t) => trackedFinding(t, allow, scmDirs))]
+  const findings = [...leaks.map((l) => leakFinding(l, allow, outcome ? anchorFor(l, outcome.units, outcome.snapshot) : undefined)), ...tracked.map((t) => trackedFinding(t, allow, scmDirs))]
   const stats: GateResult['stats'] = {
     packers: outcome?.packers.join(',') || 'none',
     units: outcome?.units.length ?? 0,

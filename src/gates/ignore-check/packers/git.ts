@@ -32,14 +32,20 @@ export const gitPacker: Packer = {
     if (leaking.length === 0) return []
     const verbose = await runGit(skeleton, [...base, 'check-ignore', '-z', '-v', '-n', '--no-index', '--stdin'], leaking.map((c) => c.path).join('\0') + '\0')
     const negations = parseCheckIgnore(verbose)
+    // A negation of a folder (`!.claude/`) matches the folder, not the file: ask git about the leading
+    // folders (they exist in the skeleton) of each leak no rule of its own explains; the deepest wins.
+    const unexplained = leaking.filter((c) => !negations.has(c.path))
+    const folders = [...new Set(unexplained.flatMap((c) => leadingFolders(c.path)))]
+    const folderRules = folders.length ? parseCheckIgnore(await runGit(skeleton, [...base, 'check-ignore', '-z', '-v', '-n', '--no-index', '--stdin'], folders.join('\0') + '\0')) : new Map<string, RuleRef>()
     const hiddenLocally = await ignoredByUserExcludes(skeleton, leaking.map((c) => c.path))
     return leaking.map((canary) => {
-      const rule = negations.get(canary.path)
+      const rule = negations.get(canary.path) ?? leadingFolders(canary.path).reverse().map((d) => folderRules.get(d)).find(Boolean)
       const local = !rule && hiddenLocally.has(canary.path) ? ' (on this machine only the global excludes file hides it; CI, npm and other clones never read that file)' : ''
       return {
         packer: 'git',
         unit: '',
-        configFile: rule?.file ?? nearestGitignore(snapshot, canary.path),
+        // Without a negation the fix goes into the root .gitignore: that is the file to name.
+        configFile: rule?.file ?? '.gitignore',
         canary,
         ...(rule ? { rule } : {}),
         reason: rule ? `the negation "${rule.text}" re-includes it` : `no rule excludes it${local}`
@@ -82,13 +88,10 @@ function parseCheckIgnore(output: string): Map<string, RuleRef> {
   return rules
 }
 
-function nearestGitignore(snapshot: RepoSnapshot, path: string): string {
+/** `a/b/c/file` → `a`, `a/b`, `a/b/c`. */
+function leadingFolders(path: string): string[] {
   const parts = path.split('/').slice(0, -1)
-  for (let n = parts.length; n > 0; n--) {
-    const candidate = `${parts.slice(0, n).join('/')}/.gitignore`
-    if (snapshot.files.has(candidate)) return candidate
-  }
-  return '.gitignore'
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'))
 }
 
 export interface TrackedState {
