@@ -20,7 +20,10 @@ describe('docker', () => {
     ['**/ reaches every depth', { 'app/.dockerignore': '**/.claude\n**/.env\n' }, ['app/.aider.chat.history.md'], ['app/src/.claude/settings.local.json', 'app/.env', 'app/src/.env']],
     ['an exception reaches inside an excluded folder, precisely', { 'app/.dockerignore': '.claude\n!.claude/settings.local.json\n' }, ['app/.claude/settings.local.json'], ['app/.claude/mcp.local.json']],
     ['matching is case-sensitive', { 'app/.dockerignore': 'claude.local.md\n' }, ['app/CLAUDE.local.md'], []],
-    ['<Dockerfile>.dockerignore wins over .dockerignore', { 'app/.dockerignore': '**\n', 'app/Dockerfile.dockerignore': '.env\n' }, ['app/.claude/settings.local.json'], ['app/.env']]
+    ['<Dockerfile>.dockerignore wins over .dockerignore', { 'app/.dockerignore': '**\n', 'app/Dockerfile.dockerignore': '.env\n' }, ['app/.claude/settings.local.json'], ['app/.env']],
+    ['a line of just "." names the context root and excludes nothing', { 'app/.dockerignore': '.\n' }, ['app/.env', 'app/.claude/settings.local.json', 'app/src/.env'], []],
+    ['a UTF-8 byte order mark before the first pattern is dropped, as Docker does', { 'app/.dockerignore': '\uFEFF.env\n' }, ['app/src/.env'], ['app/.env']],
+    ['"#" is a comment only in column 1: an indented "# ..." line is a pattern', { 'app/.dockerignore': '.env\n  # .claude is kept out below\n.claude\n' }, ['app/src/.claude/settings.local.json'], ['app/.env', 'app/.claude/settings.local.json']]
   ] as [string, Record<string, string>, string[], string[]][])('%s', async (_name, files, leaking, safe) => {
     const dir = context(files)
     const outcome = await check(dir, ['docker'])
@@ -79,6 +82,14 @@ describe('docker', () => {
     expect(result.status).toBe('error')
     expect(result.errors[0]!.message).toMatch(/^app\/\.dockerignore:2: "\[abc"/)
   })
+
+  it('an indented "#" line is a pattern for Docker (comments need "#" in column 1), so a bad one is an error', async () => {
+    const result = await gate(context({ 'app/.dockerignore': '**/.env\n  # see [notes\n' }), { packers: ['docker'] })
+    expect(result.status).toBe('error')
+    expect(result.errors[0]!.message).toMatch(/^app\/\.dockerignore:2: "# see \[notes"/)
+    const comment = await gate(context({ 'app/.dockerignore': '# see [notes\n' }), { packers: ['docker'] })
+    expect(comment.status).toBe('fail') // column 1: a comment, nothing excluded
+  })
 })
 
 describe('vsix', () => {
@@ -102,6 +113,14 @@ describe('vsix', () => {
     expect(result.status).toBe('fail')
     const fix = (result.details as { fix: { manual: { canary: string; why: string }[] } }).fix
     expect(fix.manual.map((m) => m.canary)).toContain('.claude/settings.local.json')
+  })
+
+  it('.vscodeignore and "files" together: vsce refuses to package, so the gate stops with an error', async () => {
+    const dir = makeRepo({ 'package.json': JSON.stringify({ name: 'ext', version: '1.0.0', private: true, engines: { vscode: '^1.90.0' }, files: ['out'] }), '.vscodeignore': '**/.claude/**\n', 'out/extension.js': '' })
+    const result = await gate(dir, { packers: ['vsix'] })
+    expect(result.status).toBe('error')
+    expect(result.errors[0]).toMatchObject({ code: 'vsce-conflict' })
+    expect(result.errors[0]!.message).toContain('.vscodeignore')
   })
 
   it('--fix appends to .vscodeignore and the re-check passes', async () => {

@@ -11,15 +11,25 @@ interface DockerRule extends RuleRef {
   body: string
 }
 
-/** `.dockerignore` lines as Docker reads them: `#` comments, trimmed, `!` exceptions. */
+/**
+ * `.dockerignore` lines as Docker reads them (patternmatcher's `ignorefile.ReadAll`): a UTF-8 BOM is
+ * dropped from the first line (the snapshot already did), a line is a comment only when `#` is in
+ * column 1 (checked BEFORE trimming: `  # x` is the pattern `# x`), then trimmed, `!` exceptions.
+ * A line of just `.` names the context root itself, which matches no file (patternmatcher compares
+ * the path, and its parent folders only below the root): it excludes nothing.
+ */
 export function dockerRules(file: string, text: string): DockerRule[] {
   const rules: DockerRule[] = []
   text.split(/\r?\n/).forEach((raw, index) => {
+    if (raw.startsWith('#')) return
     const line = raw.trim()
-    if (line === '' || line.startsWith('#')) return
+    if (line === '') return
     const negate = line.startsWith('!')
-    const body = negate ? line.slice(1).trim() : line
-    if (body === '') return
+    const rawBody = negate ? line.slice(1).trim() : line
+    if (rawBody === '') return
+    // The emulation skips anything starting with `#` as a comment; Docker does not once the line is
+    // past column 1, so such a pattern is passed escaped (`\#` matches a literal `#` in Docker too).
+    const body = rawBody.startsWith('#') ? `\\${rawBody}` : rawBody
     try {
       dockerignore({ ignorecase: false }).add(body).ignores('x') // compiles the pattern
     } catch {
@@ -91,7 +101,7 @@ export const dockerPacker: Packer = {
     const leaks: Leak[] = []
     for (const unit of units) {
       const rules = dockerRules(unit.configFile, snapshot.files.get(unit.configFile) ?? '')
-      const matcher = dockerignore({ ignorecase: false }).add(rules.map((r) => r.text))
+      const matcher = dockerignore({ ignorecase: false }).add(rules.map((r) => (r.negate ? `!${r.body}` : r.body)))
       const single = rules.map((r) => dockerignore({ ignorecase: false }).add(r.body))
       for (const { rel, canary } of canariesIn(unit.dir, canaries)) {
         if (matcher.ignores(rel)) continue

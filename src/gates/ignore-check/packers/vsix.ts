@@ -1,4 +1,5 @@
 import { Minimatch } from 'minimatch'
+import { GateIncompleteError } from '../../../model/errors.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
 import { canariesIn, joinRel, type Leak, type Packer, type Unit } from '../types.js'
 import { parseManifest } from './npm.js'
@@ -41,7 +42,9 @@ export const vsixPacker: Packer = {
       if (!engines || typeof engines.vscode !== 'string') continue
       const dir = path === 'package.json' ? '' : path.slice(0, -'/package.json'.length)
       const ignoreFile = joinRel(dir, '.vscodeignore')
-      const files = !snapshot.files.has(ignoreFile) && Array.isArray(manifest.files) ? (manifest.files as string[]) : undefined
+      if (snapshot.files.has(ignoreFile) && Array.isArray(manifest.files))
+        throw new GateIncompleteError('vsce-conflict', `${path} has "files" and ${ignoreFile} exists: vsce refuses to package with both ("VSCE does not support combining both strategies"); keep one`)
+      const files = Array.isArray(manifest.files) ? (manifest.files as string[]) : undefined
       units.push({ packer: 'vsix', dir, configFile: files ? path : ignoreFile, facts: { files } })
     }
     return units.sort((a, b) => a.dir.localeCompare(b.dir))
