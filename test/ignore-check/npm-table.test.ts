@@ -6,10 +6,14 @@
  * real npm pack that no longer ships any canary (and an idempotent second run).
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { check, cleanUp, copyRepo, gate, leakPaths, makeRepo, npmPack, plant, treeText, writeFiles } from './helpers.js'
 import type { CheckOutcome } from '../../src/gates/ignore-check/check.js'
+import { runIgnoreCheck } from '../../src/gates/ignore-check/run.js'
+import { silentLogger } from '../../src/model/deps.js'
+import { SecretLedger } from '../../src/output/secret-ledger.js'
 
 afterAll(cleanUp)
 
@@ -192,6 +196,50 @@ describe('npm: package.json edits', () => {
     const ignore = copyRepo(makeRepo({ 'package.json': manifest(), '.npmignore': bom + 'src/\n' }))
     expect((await gate(ignore, { packers: ['npm'], fix: 'write' })).status).toBe('pass')
     expect(readFileSync(join(ignore, '.npmignore'), 'utf8').startsWith(bom + 'src/\n')).toBe(true)
+  })
+})
+
+describe('npm: the npm on this machine is detected and recorded', () => {
+  /** A real npm install layout (bin link to npm-cli.js, npm's package.json, its bundled npm-packlist). */
+  const fakeNpm = (npmVersion: string, packlistVersion: string): string => {
+    const root = makeRepo({
+      'lib/node_modules/npm/package.json': JSON.stringify({ name: 'npm', version: npmVersion }),
+      'lib/node_modules/npm/bin/npm-cli.js': '#!/usr/bin/env node\n',
+      'lib/node_modules/npm/node_modules/npm-packlist/package.json': JSON.stringify({ name: 'npm-packlist', version: packlistVersion })
+    })
+    mkdirSync(join(root, 'bin'))
+    symlinkSync('../lib/node_modules/npm/bin/npm-cli.js', join(root, 'bin', 'npm'))
+    return join(root, 'bin')
+  }
+  const run = (dir: string, env: NodeJS.ProcessEnv) => runIgnoreCheck({ dir, packers: ['npm'], dockerContexts: [], fix: 'none', config: {} }, { ledger: new SecretLedger(), log: silentLogger, env })
+  const pkg = () => makeRepo({ 'package.json': manifest(), '.npmignore': '**/.claude/\n' })
+
+  it('records the real npm and its npm-packlist', async () => {
+    const result = await run(pkg(), { PATH: process.env.PATH })
+    const version = execFileSync('npm', ['--version'], { encoding: 'utf8' }).trim()
+    expect(result.stats['npm-on-machine']).toMatch(new RegExp(`^npm ${version.replace(/\./g, '\\.')} \\(npm-packlist \\d+\\.`))
+    expect(result.engines.map((e) => e.name)).toEqual(expect.arrayContaining(['npm (this machine)', 'npm-packlist (this machine)']))
+    expect(result.status).not.toBe('error')
+  })
+
+  it.each([
+    ['npm 12 (npm-packlist 11: other rules) stops the gate', '12.0.0', '11.0.0', 'error'],
+    ['npm 9 (npm-packlist 7) stops the gate', '9.9.0', '7.0.4', 'error'],
+    ['npm 10 (npm-packlist 8: same rules) is recorded with a warning', '10.9.0', '8.0.2', 'fail']
+  ])('%s', async (_name, npmVersion, packlistVersion, status) => {
+    const result = await run(pkg(), { PATH: fakeNpm(npmVersion, packlistVersion) })
+    expect(result.status).toBe(status)
+    if (status === 'error') {
+      expect(result.errors[0]).toMatchObject({ code: 'npm-packlist-mismatch' })
+      expect(result.errors[0]!.message).toContain(`npm-packlist ${packlistVersion}`)
+    } else expect(String(result.stats['npm-warning'])).toContain(`npm-packlist ${packlistVersion}`)
+    expect(result.engines).toEqual(expect.arrayContaining([{ name: 'npm-packlist (this machine)', version: packlistVersion }]))
+  })
+
+  it('no npm on PATH is recorded, not a silent assumption', async () => {
+    const result = await run(pkg(), { PATH: makeRepo({}) })
+    expect(result.stats['npm-on-machine']).toBe('not found')
+    expect(String(result.stats['npm-warning'])).toContain('no npm on PATH')
   })
 })
 

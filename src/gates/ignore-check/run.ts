@@ -10,6 +10,7 @@ import { buildResult, toGateError } from '../../model/result.js'
 import { MAX_CHILD_DIRS } from './canaries.js'
 import { checkSnapshot, type CheckOutcome } from './check.js'
 import { EMBEDDED_ENGINES } from './engines.js'
+import { findMachineNpm, judgeMachineNpm, type MachineNpm } from './machine-npm.js'
 import { anchorFor, leakFinding, trackedFinding } from './findings.js'
 import { planFix, writeFix, type FixPlan } from './fix.js'
 import { GATE, type IgnoreCheckOptions } from './options.js'
@@ -48,6 +49,9 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
   let tracked: TrackedState[] = []
   let plan: FixPlan | undefined
   let scmDirs: string[] = []
+  /** undefined: npm not judged; null: no npm on PATH. */
+  let machineNpm: MachineNpm | null | undefined
+  let npmWarning: string | undefined
   try {
     const entries = catalogFromConfig(options.config)
     const detect = { dockerContexts: options.dockerContexts }
@@ -56,6 +60,15 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     })
     deps.log.progress('reading ignore files and manifests')
     outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries)
+    if (outcome.packers.includes('npm')) {
+      // The npm that packs here must select files by the rules judged (npm-packlist major): recorded, and decided.
+      machineNpm = (await findMachineNpm(deps.env.PATH ?? process.env.PATH)) ?? null
+      const { warning } = judgeMachineNpm(machineNpm ?? undefined)
+      if (warning) {
+        npmWarning = warning
+        deps.log.warn(warning)
+      }
+    }
     if (options.fix !== 'none' && outcome.leaks.length > 0) {
       plan = await planFix(outcome, options.packers, detect, entries)
       for (const value of plan.secrets) deps.ledger.add(value)
@@ -83,6 +96,8 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
   }
   for (const name of PACKER_NAMES) if (outcome?.packers.includes(name)) stats[`leaks-${name}`] = leaks.filter((l) => l.packer === name).length
   const configs = outcome ? [...outcome.snapshot.files].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ path, sha256: sha256Hex(text) })) : []
+  if (machineNpm !== undefined) stats['npm-on-machine'] = machineNpm ? `npm ${machineNpm.npm} (npm-packlist ${machineNpm.packlist ?? 'unknown'})` : 'not found'
+  if (npmWarning) stats['npm-warning'] = npmWarning
   if (plan) {
     stats['fix-files'] = plan.changed.size
     stats['fix-verified'] = plan.remaining.length === 0
@@ -96,7 +111,10 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     criteria: ['CC6.7', 'CC8.1'],
     stats,
     examined: { configs },
-    engines: [...EMBEDDED_ENGINES],
+    engines: [
+      ...EMBEDDED_ENGINES,
+      ...(machineNpm ? [{ name: 'npm (this machine)', version: machineNpm.npm }, ...(machineNpm.packlist ? [{ name: 'npm-packlist (this machine)', version: machineNpm.packlist }] : [])] : [])
+    ],
     allowList: allow.records(),
     ...(outcome ? { details: detailsOf(outcome, plan, options.fix) } : {}),
     ...(errors.length === 0 && outcome && outcome.leftOut.length > 0 ? { summary: `${findings.filter((f) => !f.suppressed).length} finding(s); ${outcome.leftOut.length} folder(s) were not checked (more than ${MAX_CHILD_DIRS} sibling folders without an ignore file): see details.leftOut` } : {})
