@@ -41278,7 +41278,7 @@ function artifactScanMarkdown(result) {
 import { existsSync as existsSync3 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm3, stat as stat3 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join6, relative as relative4, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join6, relative as relative4, resolve as resolve5 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -44181,8 +44181,9 @@ function foldCase(path7) {
   return path7.toLowerCase().replace(/\u017f/g, "s").replace(/\u212a/g, "k");
 }
 function compileGlob(pattern) {
-  const re = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe();
-  if (!re) throw new Error(`catalog pattern "${pattern}" is not a valid glob`);
+  const made = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe();
+  if (!made) throw new Error(`catalog pattern "${pattern}" is not a valid glob`);
+  const re = made.flags.includes("s") ? made : new RegExp(made.source, `${made.flags}s`);
   return { re, literal: requiredLiteral(pattern) };
 }
 function globMatches(glob2, path7, folded) {
@@ -44474,16 +44475,6 @@ function hitToFinding(hit, ctx) {
 }
 function describeHit(hit, path7) {
   const shown = printable(path7 || hit.chain.at(-1) || "");
-  if (!hit.match) {
-    return {
-      ruleId: "artifact-scan/unopened-compression",
-      severity: "low",
-      message: `${shown} is ${hit.unopened ?? "unknown"}-compressed, which this runtime cannot open; anything inside was not examined`,
-      criteria: ["CC6.7"],
-      help: { why: "A compressed file can hide an archive with agent state.", fix: "Ship it uncompressed or gzip-compressed, or confirm its content by hand." },
-      properties: { blockClass: "none", compression: hit.unopened ?? "unknown" }
-    };
-  }
   const { entry, pattern } = hit.match;
   const creds = hit.credentials;
   const base = { tool: entry.tool, class: entry.class, catalogId: entry.id, pattern };
@@ -46746,15 +46737,19 @@ async function gunzipAndSniff(source2, budget, where) {
 async function readTar(source2, where, visit) {
   const extractOptions = { allowUnknownFormat: true };
   const extract2 = tarStream.extract(extractOptions);
-  const input = Readable.from(source2);
+  const fed = { bytes: 0 };
+  const input = Readable.from(counted(source2, fed));
+  let entriesEnd = 0;
   let pipeError;
   const done = new Promise((resolve9) => pipeline(input, extract2, (error2) => (pipeError = error2, resolve9())));
   try {
     for await (const entry of extract2) {
       const h = entry.header;
+      const dataOffset = h.byteOffset ?? 0;
+      entriesEnd = dataOffset + Math.ceil((h.size ?? 0) / 512) * 512;
       const info2 = {
         name: h.name,
-        type: h.type === "file" || h.type === "contiguous-file" ? "file" : h.type === "directory" ? "directory" : h.type === "symlink" ? "symlink" : h.type === "link" ? "hardlink" : "other",
+        type: tarType(h.type),
         size: h.size ?? 0,
         ...h.linkname ? { linkTarget: h.linkname } : {}
       };
@@ -46767,6 +46762,24 @@ async function readTar(source2, where, visit) {
   }
   await done;
   if (pipeError) throw corrupt("tar", where, pipeError);
+  if (fed.bytes - entriesEnd < 512)
+    throw new GateIncompleteError("archive-truncated", `${where}: truncated tar data (no end-of-archive marker after the last entry; later entries may be missing)`);
+}
+function tarType(type) {
+  switch (type) {
+    case "directory":
+      return "directory";
+    case "symlink":
+      return "symlink";
+    case "link":
+      return "hardlink";
+    case "character-device":
+    case "block-device":
+    case "fifo":
+      return "other";
+    default:
+      return "file";
+  }
 }
 async function drainEntry(chunks) {
   for (; ; ) if ((await chunks.next()).done) return;
@@ -46817,7 +46830,7 @@ async function readZip(source2, where, budget, visit) {
       }
       if (entry.isEncrypted())
         throw new GateIncompleteError("archive-encrypted", `${entryWhere}: encrypted zip entry; its content cannot be examined`);
-      if (info2.type === "directory" || info2.type === "file" && entry.uncompressedSize === 0) {
+      if (info2.type === "directory") {
         await visit(info2, void 0);
         continue;
       }
@@ -46885,6 +46898,7 @@ function zipError(where, error2) {
 }
 
 // src/gates/artifact-scan/scan-session.ts
+var CONTROL_CHARS = /[\u0000-\u001f\u007f\u2028\u2029]/;
 var ScanSession = class {
   constructor(matcher, limits, maxDepth, ledger) {
     this.matcher = matcher;
@@ -46919,8 +46933,10 @@ var ScanSession = class {
     this.budget.countEntry(where);
     this.stats.entries += 1;
     const normalized = normalizeEntryPath(info2.name);
-    if (normalized.escapes || info2.name.split(/[\\/]/).includes(".."))
+    if (place.chain.length > 0 && (normalized.escapes || info2.name.split(/[\\/]/).includes("..")))
       this.error("entry-path-escapes", `${describe(place, printable(info2.name))}: entry name is absolute or contains "..", a path-traversal attempt`, place, normalized.path);
+    if (CONTROL_CHARS.test(info2.name))
+      this.error("entry-name-control", `${describe(place, printable(info2.name))}: entry name contains control or line-break characters, which hide or disguise a path; the entry is still classified`, place, normalized.path);
     const path7 = normalized.path;
     if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(path7, info2.type);
     const match2 = path7 ? this.matcher.matchNormalized(path7) : void 0;
@@ -46929,12 +46945,13 @@ var ScanSession = class {
       const target = info2.linkTarget ?? "";
       const resolvedTarget = target.startsWith("/") ? target : `${path7}/../${target}`;
       const targetMatch = this.matcher.match(resolvedTarget);
-      if (match2 || targetMatch)
-        this.hits.push({ chain: place.chain, path: path7, ...match2 ?? targetMatch ? { match: match2 ?? targetMatch } : {}, link: { type: info2.type, target: printable(target), targetMatched: !match2 } });
+      const linkMatch = match2 ?? targetMatch;
+      if (linkMatch) this.hits.push({ chain: place.chain, path: path7, match: linkMatch, link: { type: info2.type, target: printable(target), targetMatched: !match2 } });
       await body?.release();
       return;
     }
     if (info2.type !== "file" || !body) {
+      if (match2 && info2.type !== "directory") this.hits.push({ chain: place.chain, path: path7, match: match2 });
       await body?.release();
       return;
     }
@@ -46983,7 +47000,7 @@ var ScanSession = class {
     const kind = detectKind(head);
     if (kind === "none") return body.release();
     if (UNREADABLE_KINDS.has(kind)) {
-      this.hits.push({ chain: place.chain, path: path7, unopened: kind });
+      this.unsupported({ chain: [...place.chain, path7], depth: place.depth + 1 }, kind);
       return body.release();
     }
     const inner = { chain: [...place.chain, path7], depth: place.depth + 1 };
@@ -46994,6 +47011,10 @@ var ScanSession = class {
     } finally {
       await drain(body.chunks);
     }
+  }
+  /** A nested xz/bzip2/zstd/7z stream (e.g. a zstd OCI layer): its content was not examined, so the run cannot pass. */
+  unsupported(place, kind) {
+    this.error("archive-unsupported", `${artifactChain(place.chain)}: ${kind}-compressed stream, which this runtime cannot open; its content was not examined`, place);
   }
   tooDeep(place) {
     if (place.depth <= this.maxDepth) return false;
@@ -47008,11 +47029,16 @@ var ScanSession = class {
     const where = artifactChain(place.chain);
     if (kind === "gzip") {
       const inner = await gunzipAndSniff(source2, this.budget, where);
-      if (inner.kind === "gzip" || inner.kind === "tar" || inner.kind === "zip") {
+      if (inner.kind === "gzip") {
+        if (refuse()) return;
+        const stacked = { chain: place.chain, depth: place.depth + 1 };
+        return this.scanStream(inner.chunks, "gzip", stacked, () => this.tooDeep(stacked));
+      }
+      if (inner.kind === "tar" || inner.kind === "zip") {
         if (refuse()) return;
         return this.scanStream(inner.chunks, inner.kind, place);
       }
-      if (UNREADABLE_KINDS.has(inner.kind)) this.hits.push({ chain: place.chain, path: "", unopened: inner.kind });
+      if (UNREADABLE_KINDS.has(inner.kind)) return this.unsupported(place, inner.kind);
       for await (const chunk of inner.chunks) void chunk;
       return;
     }
@@ -47167,7 +47193,16 @@ async function runArtifactScan(options2, deps) {
   const contexts = /* @__PURE__ */ new Map();
   const details = { mode: "folder", artifacts: [], folders: [], npmPackages: [], skippedPrivate: [] };
   const rel = (abs) => relative4(repoRoot, abs).split("\\").join("/") || ".";
-  const folderContext = { stripTop: false, identity: "", repoPath: (p) => existsSync3(join6(repoRoot, p)) ? p : void 0 };
+  let outsideFolder = false;
+  const folderBase = (abs) => {
+    const r = rel(abs);
+    if (r === ".." || r.startsWith("../") || isAbsolute2(r)) {
+      outsideFolder = true;
+      return "";
+    }
+    return r === "." ? "" : r;
+  };
+  const folderContext = { stripTop: false, identity: "", repoPath: (p) => !outsideFolder && existsSync3(join6(repoRoot, p)) ? p : void 0 };
   const scanFile = async (abs, name, npmPackage) => {
     session.beginArtifact();
     deps.log.progress(`scanning ${name}`);
@@ -47190,7 +47225,7 @@ async function runArtifactScan(options2, deps) {
       for (const abs of await expandPaths(options2.dir, options2.paths)) {
         if ((await stat3(abs)).isDirectory()) {
           details.folders.push(rel(abs));
-          await scanFolder(session, abs, rel(abs) === "." ? "" : rel(abs));
+          await scanFolder(session, abs, folderBase(abs));
         } else await scanFile(abs, rel(abs));
       }
     } else if (options2.npm === true || options2.npm === "auto" && hasManifest) {
@@ -47206,7 +47241,7 @@ async function runArtifactScan(options2, deps) {
       }
     } else {
       details.folders.push(rel(options2.dir));
-      await scanFolder(session, options2.dir, rel(options2.dir) === "." ? "" : rel(options2.dir));
+      await scanFolder(session, options2.dir, folderBase(options2.dir));
     }
   } catch (error2) {
     session.recordFailure(error2, { chain: [], depth: 0 });
@@ -47214,7 +47249,10 @@ async function runArtifactScan(options2, deps) {
     if (packDir) await rm3(packDir, { recursive: true, force: true });
     await session.dispose();
   }
-  const findings = session.hits.map((hit) => allow.apply(hitToFinding(hit, hit.chain.length ? contexts.get(hit.chain[0]) : folderContext)));
+  const findings = session.hits.map((hit) => {
+    const finding = hitToFinding(hit, hit.chain.length ? contexts.get(hit.chain[0]) : folderContext);
+    return finding.ruleId.startsWith("agent-secret/") ? finding : allow.apply(finding);
+  });
   const byClass = (cls) => findings.filter((f) => f.properties?.class === cls).length;
   const credentials = findings.reduce((n, f) => n + Number(f.properties?.credentials ?? 0), 0);
   const stats = {
@@ -47270,14 +47308,6 @@ async function expandPaths(dir, patterns) {
   }
   return [...out];
 }
-
-// src/gates/artifact-scan/cli.ts
-function optional(key2, value) {
-  return value === void 0 ? {} : { [key2]: value };
-}
-
-// src/actions/run-action.ts
-import { resolve as resolve7 } from "node:path";
 
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -47342,13 +47372,10 @@ var secretScanSection = {
   properties: {
     mode: { enum: ["auto", "full", "dir"] },
     "full-scope": { enum: ["default-branch", "all-branches"] },
-    engine: { enum: ["auto", "native", "wasm"] },
-    "gitleaks-version": { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" },
-    "gitleaks-path": { type: "string", minLength: 1 },
     "gitleaks-config": { type: "string", minLength: 1 },
     baseline: { type: "string", minLength: 1 },
     "redact-author": { enum: ["hash", "omit"] },
-    "fail-on": { enum: ["new", "any", "none"] },
+    "fail-on": { enum: ["new", "any"] },
     remote: { type: "string", minLength: 1 }
   }
 };
@@ -47505,6 +47532,14 @@ function asPathPart(segment) {
   return /^\d+$/.test(segment) ? Number(segment) : segment;
 }
 
+// src/gates/artifact-scan/cli.ts
+function optional(key2, value) {
+  return value === void 0 ? {} : { [key2]: value };
+}
+
+// src/actions/run-action.ts
+import { resolve as resolve7 } from "node:path";
+
 // src/output/emit.ts
 function guardResult(result, ledger) {
   if (ledger.size === 0 || !ledger.leaksInto(JSON.stringify(result))) return result;
@@ -47522,6 +47557,7 @@ function guardResult(result, ledger) {
 
 // src/output/secret-ledger.ts
 import { readFile as readFile3 } from "node:fs/promises";
+var FRAGMENT = 12;
 var SecretLedger = class {
   values = /* @__PURE__ */ new Set();
   add(value) {
@@ -47531,15 +47567,29 @@ var SecretLedger = class {
   get size() {
     return this.values.size;
   }
-  /** True when the text contains any recorded secret (or a long fragment of one). */
+  /**
+   * True when the text contains any recorded secret, or any 12-character
+   * window of one (at every offset), so partial leaks are caught too.
+   */
   leaksInto(text) {
-    for (const value of this.values) {
-      if (text.includes(value)) return true;
-      if (value.length > 16) {
-        for (let i = 0; i + 12 <= value.length; i += 4) if (text.includes(value.slice(i, i + 12))) return true;
-      }
-    }
+    if (this.values.size === 0) return false;
+    for (const value of this.values) if (text.includes(value)) return true;
+    const windows = this.fragmentWindows();
+    if (windows.size === 0) return false;
+    for (let i = 0; i + FRAGMENT <= text.length; i++) if (windows.has(text.slice(i, i + FRAGMENT))) return true;
     return false;
+  }
+  windowsCache;
+  windowsFor = 0;
+  fragmentWindows() {
+    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
+    const windows = /* @__PURE__ */ new Set();
+    for (const value of this.values) {
+      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
+    }
+    this.windowsCache = windows;
+    this.windowsFor = this.values.size;
+    return windows;
   }
   /** Files among `paths` that contain a recorded secret. */
   async leakingFiles(paths) {
@@ -47554,11 +47604,18 @@ var SecretLedger = class {
 
 // src/actions/inputs.ts
 var InputReader = class {
-  constructor(core) {
+  /**
+   * @param declared the inputs the action.yml declares; reading any other name
+   * is a programming error caught in tests, never a silently empty input.
+   */
+  constructor(core, declared) {
     this.core = core;
+    this.declared = declared;
   }
   core;
+  declared;
   string(name) {
+    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
     const value = this.core.getInput(name).trim();
     return value === "" ? void 0 : value;
   }
@@ -47617,6 +47674,9 @@ function findingUri(f) {
   if (f.location.artifact) return f.location.artifact.split("!")[0];
   return f.location.path;
 }
+function pointsAtFile(f) {
+  return typeof f.properties?.repoPath === "string" || !f.location.artifact;
+}
 function renderSarif(results) {
   const runs = results.map((result) => {
     const rules = /* @__PURE__ */ new Map();
@@ -47625,6 +47685,7 @@ function renderSarif(results) {
       tool: {
         driver: {
           name: "agent-gates",
+          version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: "https://github.com/agent-gates/agent-gates",
           rules: [...rules.values()].map((f) => ({
@@ -47656,9 +47717,10 @@ Fix: ${f.help.fix}` : f.message },
           {
             physicalLocation: {
               artifactLocation: { uri: encodeURI(findingUri(f)) },
-              ...f.location.line ? { region: { startLine: f.location.line } } : {}
+              // A line belongs to the file itself, never to the archive that holds it.
+              ...f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {}
             },
-            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}`, kind: "member" }] } : {}
+            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}`, kind: "member" }] } : {}
           }
         ],
         partialFingerprints: { "agentGates/v1": f.fingerprint },
@@ -47678,7 +47740,7 @@ function annotationsFor(result) {
     title: `agent-gates ${result.gate}: ${f.ruleId}`,
     message: f.location.artifact ? `${f.message} (inside ${f.location.artifact}: ${f.location.path})` : f.message,
     file: findingUri(f),
-    ...f.location.line ? { line: f.location.line } : {}
+    ...f.location.line && pointsAtFile(f) ? { line: f.location.line } : {}
   }));
 }
 
@@ -47752,6 +47814,7 @@ function concludeStep(core, name, status, summary2) {
 }
 
 // src/actions/run-action.ts
+var COMMON_INPUTS = ["config"];
 async function runAction(spec, { core, env, cwd }) {
   const startedAt = /* @__PURE__ */ new Date();
   const ledger = new SecretLedger();
@@ -47762,7 +47825,7 @@ async function runAction(spec, { core, env, cwd }) {
   };
   let result;
   try {
-    const reader = new InputReader(core);
+    const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
     const config = await loadConfig(workspace, configInput ? resolve7(workspace, configInput) : void 0);

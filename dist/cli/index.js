@@ -3914,50 +3914,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options2, skipNormalization) {
+    function resolveComponent(base, relative8, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse7(serialize(base, options2), options2);
-        relative6 = parse7(serialize(relative6, options2), options2);
+        relative8 = parse7(serialize(relative8, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options2.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative6.path) {
+          if (!relative8.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative8.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative8.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative8.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -3965,7 +3965,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -10904,10 +10904,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep6, value } = collItem;
+        const { start, key: key2, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep6?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -10921,7 +10921,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -10945,7 +10945,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -10961,7 +10961,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -11052,7 +11052,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep8 = "";
         for (const token2 of end) {
           const { source: source2, type } = token2;
           switch (type) {
@@ -11066,13 +11066,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source2;
+                sep8 += source2;
               hasSpace = true;
               break;
             default:
@@ -11115,18 +11115,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep6, value } = collItem;
+        const { start, key: key2, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep6?.[0],
+          next: key2 ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep8 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -11180,8 +11180,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap2 && !sep8 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -11193,7 +11193,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -11204,8 +11204,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -11222,7 +11222,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -11402,7 +11402,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -11419,24 +11419,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep8 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep8 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -11619,25 +11619,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep8 = " ";
       let pos2 = line2.lastIndex;
       while (match2 = line2.exec(source2)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep6 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos2 = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos2;
       match2 = last.exec(source2);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep8 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -12447,14 +12447,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep6, value }) {
+    function stringifyItem({ start, key: key2, sep: sep8, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep6)
-        for (const st of sep6)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -13621,18 +13621,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep8;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep8 = scalar.end;
+            sep8.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -13785,15 +13785,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key2 = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep6 }]
+                    items: [{ start: start2, key: key2, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -13987,13 +13987,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -20033,9 +20033,9 @@ var require_ignore = __commonJS({
 // node_modules/@npmcli/name-from-folder/lib/index.js
 var require_lib = __commonJS({
   "node_modules/@npmcli/name-from-folder/lib/index.js"(exports, module) {
-    var { basename: basename4, dirname: dirname9 } = __require("path");
+    var { basename: basename4, dirname: dirname10 } = __require("path");
     var getName = (parent, base) => parent.charAt(0) === "@" ? `${parent}/${base}` : base;
-    module.exports = (dir) => dir ? getName(basename4(dirname9(dir)), basename4(dir)) : false;
+    module.exports = (dir) => dir ? getName(basename4(dirname10(dir)), basename4(dir)) : false;
   }
 });
 
@@ -28593,15 +28593,15 @@ var require_index_min3 = __commonJS({
 var require_lib5 = __commonJS({
   "node_modules/@npmcli/promise-spawn/node_modules/which/lib/index.js"(exports, module) {
     var { isexe, sync: isexeSync } = require_index_min3();
-    var { join: join24, delimiter: delimiter2, sep: sep6, posix: posix2 } = __require("path");
+    var { join: join25, delimiter: delimiter3, sep: sep8, posix: posix2 } = __require("path");
     var isWindows = process.platform === "win32";
-    var rSlash = new RegExp(`[${posix2.sep}${sep6 === posix2.sep ? "" : sep6}]`.replace(/(\\)/g, "\\$1"));
+    var rSlash = new RegExp(`[${posix2.sep}${sep8 === posix2.sep ? "" : sep8}]`.replace(/(\\)/g, "\\$1"));
     var rRel = new RegExp(`^\\.${rSlash.source}`);
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
     var getPathInfo = (cmd, {
       path: optPath = process.env.PATH,
       pathExt: optPathExt = process.env.PATHEXT,
-      delimiter: optDelimiter = delimiter2
+      delimiter: optDelimiter = delimiter3
     }) => {
       const pathEnv = cmd.match(rSlash) ? [""] : [
         // windows always checks the cwd first
@@ -28622,7 +28622,7 @@ var require_lib5 = __commonJS({
     var getPathPart = (raw, cmd) => {
       const pathPart = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
       const prefix = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
-      return prefix + join24(pathPart, cmd);
+      return prefix + join25(pathPart, cmd);
     };
     var which2 = async (cmd, opt = {}) => {
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
@@ -28737,7 +28737,7 @@ var require_escape2 = __commonJS({
 var require_lib6 = __commonJS({
   "node_modules/@npmcli/promise-spawn/lib/index.js"(exports, module) {
     "use strict";
-    var { spawn: spawn5 } = __require("child_process");
+    var { spawn: spawn6 } = __require("child_process");
     var os6 = __require("os");
     var which2 = require_lib5();
     var escape4 = require_escape2();
@@ -28764,7 +28764,7 @@ var require_lib6 = __commonJS({
         const resultError = getResult(erOpts);
         reject(Object.assign(er, resultError));
       };
-      const proc = spawn5(cmd, args, opts);
+      const proc = spawn6(cmd, args, opts);
       promise2.stdin = proc.stdin;
       promise2.process = proc;
       proc.on("error", rejectWithOpts);
@@ -29526,15 +29526,15 @@ var require_index_min4 = __commonJS({
 var require_lib8 = __commonJS({
   "node_modules/@npmcli/git/node_modules/which/lib/index.js"(exports, module) {
     var { isexe, sync: isexeSync } = require_index_min4();
-    var { join: join24, delimiter: delimiter2, sep: sep6, posix: posix2 } = __require("path");
+    var { join: join25, delimiter: delimiter3, sep: sep8, posix: posix2 } = __require("path");
     var isWindows = process.platform === "win32";
-    var rSlash = new RegExp(`[${posix2.sep}${sep6 === posix2.sep ? "" : sep6}]`.replace(/(\\)/g, "\\$1"));
+    var rSlash = new RegExp(`[${posix2.sep}${sep8 === posix2.sep ? "" : sep8}]`.replace(/(\\)/g, "\\$1"));
     var rRel = new RegExp(`^\\.${rSlash.source}`);
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
     var getPathInfo = (cmd, {
       path: optPath = process.env.PATH,
       pathExt: optPathExt = process.env.PATHEXT,
-      delimiter: optDelimiter = delimiter2
+      delimiter: optDelimiter = delimiter3
     }) => {
       const pathEnv = cmd.match(rSlash) ? [""] : [
         // windows always checks the cwd first
@@ -29555,7 +29555,7 @@ var require_lib8 = __commonJS({
     var getPathPart = (raw, cmd) => {
       const pathPart = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
       const prefix = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
-      return prefix + join24(pathPart, cmd);
+      return prefix + join25(pathPart, cmd);
     };
     var which2 = async (cmd, opt = {}) => {
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
@@ -29634,7 +29634,7 @@ var require_which = __commonJS({
 // node_modules/@npmcli/git/lib/spawn.js
 var require_spawn = __commonJS({
   "node_modules/@npmcli/git/lib/spawn.js"(exports, module) {
-    var spawn5 = require_lib6();
+    var spawn6 = require_lib6();
     var { promiseRetry } = require_lib7();
     var { log: log2 } = require_lib3();
     var makeError = require_make_error();
@@ -29659,7 +29659,7 @@ var require_spawn = __commonJS({
         if (number !== 1) {
           log2.silly("git", `Retrying git command: ${args.join(" ")} attempt # ${number}`);
         }
-        return spawn5(gitPath, args, makeOpts(opts)).catch((er) => {
+        return spawn6(gitPath, args, makeOpts(opts)).catch((er) => {
           const gitError = makeError(er);
           if (!gitError.shouldRetry(number)) {
             throw gitError;
@@ -30350,8 +30350,8 @@ var require_major = __commonJS({
   "node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
+    var major2 = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major2;
   }
 });
 
@@ -30597,12 +30597,12 @@ var require_coerce = __commonJS({
       if (match2 === null) {
         return null;
       }
-      const major = match2[2];
+      const major2 = match2[2];
       const minor = match2[3] || "0";
       const patch = match2[4] || "0";
       const prerelease = options2.includePrerelease && match2[5] ? `-${match2[5]}` : "";
       const build2 = options2.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse7(`${major}.${minor}.${patch}${prerelease}${build2}`, options2);
+      return parse7(`${major2}.${minor}.${patch}${prerelease}${build2}`, options2);
     };
     module.exports = coerce;
   }
@@ -31864,7 +31864,7 @@ var require_semver2 = __commonJS({
     var clean2 = require_clean();
     var inc = require_inc();
     var diff = require_diff();
-    var major = require_major();
+    var major2 = require_major();
     var minor = require_minor();
     var patch = require_patch();
     var prerelease = require_prerelease();
@@ -31903,7 +31903,7 @@ var require_semver2 = __commonJS({
       clean: clean2,
       inc,
       diff,
-      major,
+      major: major2,
       minor,
       patch,
       prerelease,
@@ -32060,7 +32060,7 @@ var require_lines_to_revs = __commonJS({
 // node_modules/@npmcli/git/lib/revs.js
 var require_revs = __commonJS({
   "node_modules/@npmcli/git/lib/revs.js"(exports, module) {
-    var spawn5 = require_spawn();
+    var spawn6 = require_spawn();
     var { LRUCache } = require_index_min5();
     var linesToRevs = require_lines_to_revs();
     var revsCache = new LRUCache({
@@ -32074,7 +32074,7 @@ var require_revs = __commonJS({
           return cached;
         }
       }
-      const { stdout } = await spawn5(["ls-remote", repo], opts);
+      const { stdout } = await spawn6(["ls-remote", repo], opts);
       const revs = linesToRevs(stdout.trim().split("\n"));
       revsCache.set(repo, revs);
       return revs;
@@ -32887,7 +32887,7 @@ var require_lib10 = __commonJS({
 // node_modules/npm-normalize-package-bin/lib/index.js
 var require_lib11 = __commonJS({
   "node_modules/npm-normalize-package-bin/lib/index.js"(exports, module) {
-    var { join: join24, basename: basename4 } = __require("path");
+    var { join: join25, basename: basename4 } = __require("path");
     var normalize2 = (pkg) => !pkg.bin ? removeBin(pkg) : typeof pkg.bin === "string" ? normalizeString(pkg) : Array.isArray(pkg.bin) ? normalizeArray(pkg) : typeof pkg.bin === "object" ? normalizeObject(pkg) : removeBin(pkg);
     var normalizeString = (pkg) => {
       if (!pkg.name) {
@@ -32912,11 +32912,11 @@ var require_lib11 = __commonJS({
       const clean2 = {};
       let hasBins = false;
       Object.keys(orig).forEach((binKey) => {
-        const base = join24("/", basename4(binKey.replace(/\\|:/g, "/"))).slice(1);
+        const base = join25("/", basename4(binKey.replace(/\\|:/g, "/"))).slice(1);
         if (typeof orig[binKey] !== "string" || !base) {
           return;
         }
-        const binTarget = join24("/", orig[binKey].replace(/\\/g, "/")).replace(/\\/g, "/").slice(1);
+        const binTarget = join25("/", orig[binKey].replace(/\\/g, "/")).replace(/\\/g, "/").slice(1);
         if (!binTarget) {
           return;
         }
@@ -32942,9 +32942,9 @@ var require_lib12 = __commonJS({
     var semver3 = require_semver2();
     var { checkEngine } = require_lib10();
     var normalizeBin = require_lib11();
-    var engineOk = (manifest, npmVersion, nodeVersion) => {
+    var engineOk = (manifest, npmVersion2, nodeVersion) => {
       try {
-        checkEngine(manifest, npmVersion, nodeVersion);
+        checkEngine(manifest, npmVersion2, nodeVersion);
         return true;
       } catch (_) {
         return false;
@@ -32959,7 +32959,7 @@ var require_lib12 = __commonJS({
         defaultTag = "latest",
         before = null,
         nodeVersion = process.version,
-        npmVersion = null,
+        npmVersion: npmVersion2 = null,
         includeStaged = false,
         avoid = null,
         avoidStrict = false
@@ -33026,7 +33026,7 @@ var require_lib12 = __commonJS({
       const defaultVer = distTags[defaultTag];
       if (defaultVer && (range2 === "*" || semver3.satisfies(defaultVer, range2, { loose: true })) && !restricted[defaultVer] && !shouldAvoid(defaultVer, avoid)) {
         const mani = versions[defaultVer];
-        const ok3 = mani && isBefore(verTimes, defaultVer, time) && engineOk(mani, npmVersion, nodeVersion) && !mani.deprecated && !staged[defaultVer];
+        const ok3 = mani && isBefore(verTimes, defaultVer, time) && engineOk(mani, npmVersion2, nodeVersion) && !mani.deprecated && !staged[defaultVer];
         if (ok3) {
           return mani;
         }
@@ -33054,8 +33054,8 @@ var require_lib12 = __commonJS({
         const notstageb = !staged[verb];
         const notdepra = !mania.deprecated;
         const notdeprb = !manib.deprecated;
-        const enginea = engineOk(mania, npmVersion, nodeVersion);
-        const engineb = engineOk(manib, npmVersion, nodeVersion);
+        const enginea = engineOk(mania, npmVersion2, nodeVersion);
+        const engineb = engineOk(manib, npmVersion2, nodeVersion);
         return notavoidb - notavoida || notrestrb - notrestra || notstageb - notstagea || (notdeprb && engineb) - (notdepra && enginea) || engineb - enginea || notdeprb - notdepra || semver3.rcompare(vera, verb, sortSemverOpt);
       });
       return decorateAvoid(entries[0] && entries[0][1], avoid);
@@ -33103,7 +33103,7 @@ var require_clone = __commonJS({
     var { parse: parse7 } = __require("url");
     var path6 = __require("path");
     var getRevs = require_revs();
-    var spawn5 = require_spawn();
+    var spawn6 = require_spawn();
     var { isWindows } = require_utils3();
     var pickManifest = require_lib12();
     var fs3 = __require("fs/promises");
@@ -33157,7 +33157,7 @@ var require_clone = __commonJS({
     var other = (repo, revDoc, target, opts) => {
       const shallow = maybeShallow(repo, opts);
       const fetchOrigin = ["fetch", "origin", revDoc.rawRef].concat(shallow ? ["--depth=1"] : []);
-      const git = (args) => spawn5(args, { ...opts, cwd: target });
+      const git = (args) => spawn6(args, { ...opts, cwd: target });
       return fs3.mkdir(target, { recursive: true }).then(() => git(["init"])).then(() => isWindows(opts) ? git(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git(["remote", "add", "origin", repo])).then(() => git(fetchOrigin)).then(() => git(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
     };
     var branch = (repo, revDoc, target, opts) => {
@@ -33175,7 +33175,7 @@ var require_clone = __commonJS({
       if (isWindows(opts)) {
         args.push("--config", "core.longpaths=true");
       }
-      return spawn5(args, opts).then(() => revDoc.sha);
+      return spawn6(args, opts).then(() => revDoc.sha);
     };
     var plain = (repo, revDoc, target, opts) => {
       const args = [
@@ -33190,14 +33190,14 @@ var require_clone = __commonJS({
       if (isWindows(opts)) {
         args.push("--config", "core.longpaths=true");
       }
-      return spawn5(args, opts).then(() => revDoc.sha);
+      return spawn6(args, opts).then(() => revDoc.sha);
     };
     var updateSubmodules = async (target, opts) => {
       const hasSubmodules = await fs3.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
       if (!hasSubmodules) {
         return null;
       }
-      return spawn5([
+      return spawn6([
         "submodule",
         "update",
         "-q",
@@ -33208,7 +33208,7 @@ var require_clone = __commonJS({
     var unresolved = (repo, ref, target, opts) => {
       const lp = isWindows(opts) ? ["--config", "core.longpaths=true"] : [];
       const cloneArgs = ["clone", "--mirror", "-q", repo, target + "/.git"];
-      const git = (args) => spawn5(args, { ...opts, cwd: target });
+      const git = (args) => spawn6(args, { ...opts, cwd: target });
       return fs3.mkdir(target, { recursive: true }).then(() => git(cloneArgs.concat(lp))).then(() => git(["init"])).then(() => git(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout }) => stdout.trim());
     };
   }
@@ -33217,8 +33217,8 @@ var require_clone = __commonJS({
 // node_modules/@npmcli/git/lib/is.js
 var require_is = __commonJS({
   "node_modules/@npmcli/git/lib/is.js"(exports, module) {
-    var { stat: stat4 } = __require("fs/promises");
-    module.exports = ({ cwd = process.cwd() } = {}) => stat4(cwd + "/.git").then(() => true, () => false);
+    var { stat: stat5 } = __require("fs/promises");
+    module.exports = ({ cwd = process.cwd() } = {}) => stat5(cwd + "/.git").then(() => true, () => false);
   }
 });
 
@@ -33226,13 +33226,13 @@ var require_is = __commonJS({
 var require_find = __commonJS({
   "node_modules/@npmcli/git/lib/find.js"(exports, module) {
     var is = require_is();
-    var { dirname: dirname9 } = __require("path");
+    var { dirname: dirname10 } = __require("path");
     module.exports = async ({ cwd = process.cwd(), root: root2 } = {}) => {
       while (true) {
         if (await is({ cwd })) {
           return cwd;
         }
-        const next = dirname9(cwd);
+        const next = dirname10(cwd);
         if (cwd === root2 || cwd === next) {
           return null;
         }
@@ -33245,8 +33245,8 @@ var require_find = __commonJS({
 // node_modules/@npmcli/git/lib/is-clean.js
 var require_is_clean = __commonJS({
   "node_modules/@npmcli/git/lib/is-clean.js"(exports, module) {
-    var spawn5 = require_spawn();
-    module.exports = (opts = {}) => spawn5(["status", "--porcelain=v1", "-uno"], opts).then((res) => !res.stdout.trim().split(/\r?\n+/).map((l) => l.trim()).filter((l) => l).length);
+    var spawn6 = require_spawn();
+    module.exports = (opts = {}) => spawn6(["status", "--porcelain=v1", "-uno"], opts).then((res) => !res.stdout.trim().split(/\r?\n+/).map((l) => l.trim()).filter((l) => l).length);
   }
 });
 
@@ -33752,11 +33752,11 @@ var require_normalize = __commonJS({
 // node_modules/@npmcli/package-json/lib/read-package.js
 var require_read_package = __commonJS({
   "node_modules/@npmcli/package-json/lib/read-package.js"(exports, module) {
-    var { readFile: readFile12 } = __require("fs/promises");
+    var { readFile: readFile13 } = __require("fs/promises");
     var parseJSON = require_lib2();
     async function read2(filename) {
       try {
-        const data = await readFile12(filename, "utf8");
+        const data = await readFile13(filename, "utf8");
         return data;
       } catch (err) {
         err.message = `Could not read package.json: ${err}`;
@@ -33885,7 +33885,7 @@ var require_sort2 = __commonJS({
 // node_modules/@npmcli/package-json/lib/index.js
 var require_lib14 = __commonJS({
   "node_modules/@npmcli/package-json/lib/index.js"(exports, module) {
-    var { readFile: readFile12, writeFile: writeFile11 } = __require("node:fs/promises");
+    var { readFile: readFile13, writeFile: writeFile12 } = __require("node:fs/promises");
     var { resolve: resolve14 } = __require("node:path");
     var parseJSON = require_lib2();
     var updateDeps = require_update_dependencies();
@@ -34008,7 +34008,7 @@ var require_lib14 = __commonJS({
           const indexFile = resolve14(this.path, "index.js");
           let indexFileContent;
           try {
-            indexFileContent = await readFile12(indexFile, "utf8");
+            indexFileContent = await readFile13(indexFile, "utf8");
           } catch (err) {
             throw parseErr;
           }
@@ -34100,7 +34100,7 @@ var require_lib14 = __commonJS({
         const fileContent = `${JSON.stringify(content, null, format)}
 `.replace(/\n/g, eol);
         if (fileContent.trim() !== this.#readFileContent.trim()) {
-          const written = await writeFile11(this.filename, fileContent);
+          const written = await writeFile12(this.filename, fileContent);
           this.#readFileContent = fileContent;
           return written;
         }
@@ -37575,8 +37575,8 @@ var require_lib17 = __commonJS({
   "node_modules/npm-packlist/lib/index.js"(exports, module) {
     "use strict";
     var { Walker: IgnoreWalker } = require_lib16();
-    var { lstatSync: lstat4, readFileSync: readFile12 } = __require("fs");
-    var { basename: basename4, dirname: dirname9, extname: extname2, join: join24, relative: relative6, resolve: resolve14, sep: sep6 } = __require("path");
+    var { lstatSync: lstat4, readFileSync: readFile13 } = __require("fs");
+    var { basename: basename4, dirname: dirname10, extname: extname2, join: join25, relative: relative8, resolve: resolve14, sep: sep8 } = __require("path");
     var { log: log2 } = require_lib3();
     var defaultRules = /* @__PURE__ */ Symbol("npm-packlist.rules.default");
     var strictRules = /* @__PURE__ */ Symbol("npm-packlist.rules.strict");
@@ -37613,7 +37613,7 @@ var require_lib17 = __commonJS({
     var readOutOfTreeIgnoreFiles = (root2, rel, result = []) => {
       for (const file of [".npmignore", ".gitignore"]) {
         try {
-          const ignoreContent = readFile12(join24(root2, file), { encoding: "utf8" });
+          const ignoreContent = readFile13(join25(root2, file), { encoding: "utf8" });
           result.push(ignoreContent);
           break;
         } catch (err) {
@@ -37625,9 +37625,9 @@ var require_lib17 = __commonJS({
       if (!rel) {
         return result;
       }
-      const firstRel = rel.split(sep6, 1)[0];
-      const newRoot = join24(root2, firstRel);
-      const newRel = relative6(newRoot, join24(root2, rel));
+      const firstRel = rel.split(sep8, 1)[0];
+      const newRoot = join25(root2, firstRel);
+      const newRel = relative8(newRoot, join25(root2, rel));
       return readOutOfTreeIgnoreFiles(newRoot, newRel, result);
     };
     var PackWalker = class _PackWalker extends IgnoreWalker {
@@ -37657,10 +37657,10 @@ var require_lib17 = __commonJS({
           const prefix = normalizePath2(options2.prefix);
           const workspaces = options2.workspaces.map((ws) => normalizePath2(ws));
           if (path6 !== prefix && workspaces.includes(path6)) {
-            const relpath = relative6(options2.prefix, dirname9(options2.path));
+            const relpath = relative8(options2.prefix, dirname10(options2.path));
             additionalDefaults.push(...readOutOfTreeIgnoreFiles(options2.prefix, relpath));
           } else if (path6 === prefix) {
-            additionalDefaults.push(...workspaces.map((w) => normalizePath2(relative6(options2.path, w))));
+            additionalDefaults.push(...workspaces.map((w) => normalizePath2(relative8(options2.path, w))));
           }
         }
         this.injectRules(defaultRules, [...defaults3, ...additionalDefaults]);
@@ -37729,7 +37729,7 @@ var require_lib17 = __commonJS({
         let ignoreFiles = null;
         if (this.tree.workspaces) {
           const workspaceDirs = [...this.tree.workspaces.values()].map((dir) => dir.replace(/\\/g, "/"));
-          const entryPath = join24(this.path, entry).replace(/\\/g, "/");
+          const entryPath = join25(this.path, entry).replace(/\\/g, "/");
           if (workspaceDirs.includes(entryPath)) {
             ignoreFiles = [
               defaultRules,
@@ -37752,8 +37752,8 @@ var require_lib17 = __commonJS({
           ignoreFiles,
           // we map over our own requiredFiles and pass ones that are within this entry
           requiredFiles: this.requiredFiles.map((file) => {
-            if (relative6(file, entry) === "..") {
-              return relative6(entry, file).replace(/\\/g, "/");
+            if (relative8(file, entry) === "..") {
+              return relative8(entry, file).replace(/\\/g, "/");
             }
             return false;
           }).filter(Boolean)
@@ -37813,11 +37813,11 @@ var require_lib17 = __commonJS({
             }
             const inverse = `!${file}`;
             try {
-              const stat4 = lstat4(join24(this.path, file.replace(/^!+/, "")).replace(/\\/g, "/"));
-              if (stat4.isFile()) {
+              const stat5 = lstat4(join25(this.path, file.replace(/^!+/, "")).replace(/\\/g, "/"));
+              if (stat5.isFile()) {
                 strict.unshift(inverse);
                 this.requiredFiles.push(file.startsWith("/") ? file.slice(1) : file);
-              } else if (stat4.isDirectory()) {
+              } else if (stat5.isDirectory()) {
                 ignores.push(inverse);
                 ignores.push(`${inverse}/**`);
               }
@@ -37888,9 +37888,9 @@ var require_lib17 = __commonJS({
             walker.on("done", pResolve);
             walker.start();
           });
-          const relativeFrom = relative6(this.root, walker.path);
+          const relativeFrom = relative8(this.root, walker.path);
           for (const file of bundled) {
-            this.result.add(join24(relativeFrom, file).replace(/\\/g, "/"));
+            this.result.add(join25(relativeFrom, file).replace(/\\/g, "/"));
           }
         }
       }
@@ -50775,10 +50775,10 @@ var require_headers2 = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter2 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter2}${value}`
+            value: `${exists2.value}${delimiter3}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -53693,7 +53693,7 @@ var require_util5 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types: types3 } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -53784,7 +53784,7 @@ var require_util5 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -53813,7 +53813,7 @@ var require_util5 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -58671,7 +58671,7 @@ var require_light = __commonJS({
       function getCjsExportFromNamespace(n) {
         return n && n["default"] || n;
       }
-      var load = function(received, defaults3, onto = {}) {
+      var load2 = function(received, defaults3, onto = {}) {
         var k, ref, v;
         for (k in defaults3) {
           v = defaults3[k];
@@ -58690,7 +58690,7 @@ var require_light = __commonJS({
         return onto;
       };
       var parser = {
-        load,
+        load: load2,
         overwrite
       };
       var DLList;
@@ -59980,7 +59980,7 @@ var require_light = __commonJS({
 });
 
 // src/cli/main.ts
-import { unlink as unlink2, writeFile as writeFile10 } from "node:fs/promises";
+import { unlink as unlink2, writeFile as writeFile11 } from "node:fs/promises";
 import { resolve as resolve13 } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -60092,13 +60092,10 @@ var secretScanSection = {
   properties: {
     mode: { enum: ["auto", "full", "dir"] },
     "full-scope": { enum: ["default-branch", "all-branches"] },
-    engine: { enum: ["auto", "native", "wasm"] },
-    "gitleaks-version": { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" },
-    "gitleaks-path": { type: "string", minLength: 1 },
     "gitleaks-config": { type: "string", minLength: 1 },
     baseline: { type: "string", minLength: 1 },
     "redact-author": { enum: ["hash", "omit"] },
-    "fail-on": { enum: ["new", "any", "none"] },
+    "fail-on": { enum: ["new", "any"] },
     remote: { type: "string", minLength: 1 }
   }
 };
@@ -60394,6 +60391,9 @@ function findingUri(f) {
   if (f.location.artifact) return f.location.artifact.split("!")[0];
   return f.location.path;
 }
+function pointsAtFile(f) {
+  return typeof f.properties?.repoPath === "string" || !f.location.artifact;
+}
 function renderSarif(results) {
   const runs = results.map((result) => {
     const rules = /* @__PURE__ */ new Map();
@@ -60402,6 +60402,7 @@ function renderSarif(results) {
       tool: {
         driver: {
           name: "agent-gates",
+          version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: "https://github.com/agent-gates/agent-gates",
           rules: [...rules.values()].map((f) => ({
@@ -60433,9 +60434,10 @@ Fix: ${f.help.fix}` : f.message },
           {
             physicalLocation: {
               artifactLocation: { uri: encodeURI(findingUri(f)) },
-              ...f.location.line ? { region: { startLine: f.location.line } } : {}
+              // A line belongs to the file itself, never to the archive that holds it.
+              ...f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {}
             },
-            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}`, kind: "member" }] } : {}
+            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}`, kind: "member" }] } : {}
           }
         ],
         partialFingerprints: { "agentGates/v1": f.fingerprint },
@@ -60488,6 +60490,7 @@ async function writeRunRecord(record, folder) {
 
 // src/output/secret-ledger.ts
 import { readFile as readFile2 } from "node:fs/promises";
+var FRAGMENT = 12;
 var SecretLedger = class {
   values = /* @__PURE__ */ new Set();
   add(value) {
@@ -60497,15 +60500,29 @@ var SecretLedger = class {
   get size() {
     return this.values.size;
   }
-  /** True when the text contains any recorded secret (or a long fragment of one). */
+  /**
+   * True when the text contains any recorded secret, or any 12-character
+   * window of one (at every offset), so partial leaks are caught too.
+   */
   leaksInto(text4) {
-    for (const value of this.values) {
-      if (text4.includes(value)) return true;
-      if (value.length > 16) {
-        for (let i = 0; i + 12 <= value.length; i += 4) if (text4.includes(value.slice(i, i + 12))) return true;
-      }
-    }
+    if (this.values.size === 0) return false;
+    for (const value of this.values) if (text4.includes(value)) return true;
+    const windows = this.fragmentWindows();
+    if (windows.size === 0) return false;
+    for (let i = 0; i + FRAGMENT <= text4.length; i++) if (windows.has(text4.slice(i, i + FRAGMENT))) return true;
     return false;
+  }
+  windowsCache;
+  windowsFor = 0;
+  fragmentWindows() {
+    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
+    const windows = /* @__PURE__ */ new Set();
+    for (const value of this.values) {
+      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
+    }
+    this.windowsCache = windows;
+    this.windowsFor = this.values.size;
+    return windows;
   }
   /** Files among `paths` that contain a recorded secret. */
   async leakingFiles(paths) {
@@ -60535,7 +60552,7 @@ function renderText(result) {
 }
 
 // src/gates/artifact-scan/cli.ts
-import { resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute3, relative as relative4, resolve as resolve6, sep as sep3 } from "node:path";
 
 // src/gates/artifact-scan/details.ts
 function artifactScanMarkdown(result) {
@@ -60558,7 +60575,7 @@ function artifactScanMarkdown(result) {
 import { existsSync as existsSync2 } from "node:fs";
 import { mkdtemp as mkdtemp2, rm as rm2, stat as stat2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
-import { join as join7, relative as relative3, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute2, join as join7, relative as relative3, resolve as resolve5 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
@@ -60685,10 +60702,10 @@ var resolveSymlinksAsync = function(path6, state, callback$1) {
   queue.enqueue();
   fs3.realpath(path6, (error, resolvedPath) => {
     if (error) return queue.dequeue(suppressErrors ? null : error, state);
-    fs3.stat(resolvedPath, (error$1, stat4) => {
+    fs3.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat4.isDirectory() && isRecursive(path6, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat4, resolvedPath);
+      if (stat5.isDirectory() && isRecursive(path6, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
@@ -60698,9 +60715,9 @@ var resolveSymlinks = function(path6, state, callback$1) {
   queue.enqueue();
   try {
     const resolvedPath = fs3.realpathSync(path6);
-    const stat4 = fs3.statSync(resolvedPath);
-    if (stat4.isDirectory() && isRecursive(path6, resolvedPath, state)) return;
-    callback$1(stat4, resolvedPath);
+    const stat5 = fs3.statSync(resolvedPath);
+    if (stat5.isDirectory() && isRecursive(path6, resolvedPath, state)) return;
+    callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -60897,8 +60914,8 @@ var Walker = class {
         this.walkDirectory(this.state, path6, path6, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
         let path6 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path6, this.state, (stat4, resolvedPath) => {
-          if (stat4.isDirectory()) {
+        this.resolveSymlink(path6, this.state, (stat5, resolvedPath) => {
+          if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
             if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path6 + pathSeparator)) return;
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path6 + pathSeparator, depth - 1, this.walk);
@@ -61330,8 +61347,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options2, patterns) : [];
 }
 async function glob(globInput, options2) {
-  const [crawler, relative6] = getCrawler(globInput, options2);
-  return crawler ? formatPaths(await crawler.withPromise(), relative6) : [];
+  const [crawler, relative8] = getCrawler(globInput, options2);
+  return crawler ? formatPaths(await crawler.withPromise(), relative8) : [];
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -63461,8 +63478,9 @@ function foldCase(path6) {
   return path6.toLowerCase().replace(/\u017f/g, "s").replace(/\u212a/g, "k");
 }
 function compileGlob(pattern) {
-  const re = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe();
-  if (!re) throw new Error(`catalog pattern "${pattern}" is not a valid glob`);
+  const made = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe();
+  if (!made) throw new Error(`catalog pattern "${pattern}" is not a valid glob`);
+  const re = made.flags.includes("s") ? made : new RegExp(made.source, `${made.flags}s`);
   return { re, literal: requiredLiteral(pattern) };
 }
 function globMatches(glob2, path6, folded) {
@@ -63669,16 +63687,6 @@ function hitToFinding(hit, ctx) {
 }
 function describeHit(hit, path6) {
   const shown = printable(path6 || hit.chain.at(-1) || "");
-  if (!hit.match) {
-    return {
-      ruleId: "artifact-scan/unopened-compression",
-      severity: "low",
-      message: `${shown} is ${hit.unopened ?? "unknown"}-compressed, which this runtime cannot open; anything inside was not examined`,
-      criteria: ["CC6.7"],
-      help: { why: "A compressed file can hide an archive with agent state.", fix: "Ship it uncompressed or gzip-compressed, or confirm its content by hand." },
-      properties: { blockClass: "none", compression: hit.unopened ?? "unknown" }
-    };
-  }
   const { entry, pattern } = hit.match;
   const creds = hit.credentials;
   const base = { tool: entry.tool, class: entry.class, catalogId: entry.id, pattern };
@@ -65746,7 +65754,190 @@ function parse3(toml, options2 = {}) {
 }
 
 // node_modules/smol-toml/dist/stringify.js
+var BARE_KEY = /^[a-z0-9-_]+$/i;
 var HAS_WELLFORMED = !!"".isWellFormed;
+function extendedTypeOf(obj2) {
+  let type = typeof obj2;
+  if (type === "object") {
+    if (Array.isArray(obj2))
+      return "array";
+    if (typeof obj2.getUTCDate === "function" && obj2 instanceof Date)
+      return "date";
+    if (globalThis.Temporal) {
+      if (obj2.until) {
+        if (obj2 instanceof Temporal.ZonedDateTime)
+          return "temporal/tz+uc";
+        if (obj2 instanceof Temporal.PlainDateTime || obj2 instanceof Temporal.PlainDate)
+          return "temporal/uc";
+        if (obj2 instanceof Temporal.PlainTime || obj2 instanceof Temporal.Instant)
+          return "temporal";
+        if (obj2 instanceof Temporal.PlainYearMonth)
+          return "temporal/x";
+      } else if (obj2.toPlainDate && obj2 instanceof Temporal.PlainMonthDay || obj2.negated && obj2 instanceof Temporal.Duration) {
+        return "temporal/x";
+      }
+    }
+  }
+  return type;
+}
+function isArrayOfTables(obj2) {
+  for (let i = 0; i < obj2.length; i++) {
+    if (extendedTypeOf(obj2[i]) !== "object")
+      return false;
+  }
+  return obj2.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+  return JSON.stringify(s).replaceAll("", "\\u007f");
+}
+function formatString(s) {
+  return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+  if (BARE_KEY.test(s))
+    return s;
+  if (HAS_WELLFORMED && !s.isWellFormed())
+    throw new RangeError("key contains illegal lone surrogates");
+  return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  switch (type) {
+    // @ts-expect-error -- intentional fallthrough case
+    case "number":
+      if (isNaN(val))
+        return "nan";
+      if (val === Infinity)
+        return "inf";
+      if (val === -Infinity)
+        return "-inf";
+      if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+        return val.toFixed(1);
+    case "bigint":
+    case "boolean":
+    case "temporal":
+      return val.toString();
+    case "string":
+      return formatString(val);
+    case "date":
+      if (isNaN(val.getTime()))
+        throw new TypeError("cannot serialize invalid date");
+      return val.toISOString();
+    case "object":
+      return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+    case "array":
+      return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+    // @ts-expect-error -- intentional fallthrough case
+    case "temporal/tz+uc":
+      if (strictTemporal) {
+        let tz = val.timeZoneId;
+        let tzc = tz.charCodeAt(0);
+        if (
+          // Classic offset
+          tzc !== 43 && tzc !== 45 && // Fast pre-check pass; see below for the actually accepted values
+          (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+          tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+          !tz.startsWith("GMT") && tz !== "Greenwich" && // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+          !tz.startsWith("Etc/"))
+        ) {
+          throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
+        }
+      }
+    case "temporal/uc":
+      if (strictTemporal && val.calendarId !== "iso8601")
+        throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
+      return val.toString({
+        calendarName: "never",
+        timeZoneName: "never"
+      });
+    case "temporal/x":
+      throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
+  }
+}
+function stringifyInlineTable(obj2, depth, numberAsFloat, strictTemporal) {
+  let keys = Object.keys(obj2);
+  if (keys.length === 0)
+    return "{}";
+  let res = "{ ";
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (i)
+      res += ", ";
+    res += formatKey(k) + " = " + stringifyValue(obj2[k], extendedTypeOf(obj2[k]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " }";
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+  if (array.length === 0)
+    return "[]";
+  let res = "[ ";
+  for (let i = 0; i < array.length; i++) {
+    if (i)
+      res += ", ";
+    if (array[i] === null || array[i] === void 0) {
+      throw new TypeError("arrays cannot contain null or undefined values");
+    }
+    res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " ]";
+}
+function stringifyArrayTable(array, key2, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let res = "";
+  for (let i = 0; i < array.length; i++) {
+    res += `${res && "\n"}[[${key2}]]
+`;
+    res += stringifyTable(0, array[i], key2, depth, numberAsFloat, strictTemporal);
+  }
+  return res;
+}
+function stringifyTable(tableKey, obj2, prefix, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let preamble = "";
+  let tables = "";
+  let keys = Object.keys(obj2);
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (obj2[k] !== null && obj2[k] !== void 0) {
+      let type = extendedTypeOf(obj2[k]);
+      if (type === "symbol" || type === "function") {
+        throw new TypeError(`cannot serialize values of type '${type}'`);
+      }
+      let key2 = formatKey(k);
+      if (type === "array" && isArrayOfTables(obj2[k])) {
+        tables += (tables && "\n") + stringifyArrayTable(obj2[k], prefix ? `${prefix}.${key2}` : key2, depth - 1, numberAsFloat, strictTemporal);
+      } else if (type === "object") {
+        let tblKey = prefix ? `${prefix}.${key2}` : key2;
+        tables += (tables && "\n") + stringifyTable(tblKey, obj2[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+      } else {
+        preamble += key2;
+        preamble += " = ";
+        preamble += stringifyValue(obj2[k], type, depth, numberAsFloat, strictTemporal);
+        preamble += "\n";
+      }
+    }
+  }
+  if (tableKey && (preamble || !tables))
+    preamble = preamble ? `[${tableKey}]
+${preamble}` : `[${tableKey}]`;
+  return preamble && tables ? `${preamble}
+${tables}` : preamble || tables;
+}
+function stringify3(obj2, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
+  if (extendedTypeOf(obj2) !== "object") {
+    throw new TypeError("stringify can only be called with an object");
+  }
+  let str = stringifyTable(0, obj2, "", maxDepth, numbersAsFloat, strictTemporal);
+  if (str[str.length - 1] !== "\n")
+    return str + "\n";
+  return str;
+}
 
 // src/gates/artifact-scan/content-scan.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -65941,15 +66132,19 @@ async function gunzipAndSniff(source2, budget, where) {
 async function readTar(source2, where, visit) {
   const extractOptions = { allowUnknownFormat: true };
   const extract3 = tarStream.extract(extractOptions);
-  const input = Readable.from(source2);
+  const fed = { bytes: 0 };
+  const input = Readable.from(counted(source2, fed));
+  let entriesEnd = 0;
   let pipeError;
   const done = new Promise((resolve14) => pipeline(input, extract3, (error) => (pipeError = error, resolve14())));
   try {
     for await (const entry of extract3) {
       const h = entry.header;
+      const dataOffset = h.byteOffset ?? 0;
+      entriesEnd = dataOffset + Math.ceil((h.size ?? 0) / 512) * 512;
       const info2 = {
         name: h.name,
-        type: h.type === "file" || h.type === "contiguous-file" ? "file" : h.type === "directory" ? "directory" : h.type === "symlink" ? "symlink" : h.type === "link" ? "hardlink" : "other",
+        type: tarType(h.type),
         size: h.size ?? 0,
         ...h.linkname ? { linkTarget: h.linkname } : {}
       };
@@ -65962,6 +66157,24 @@ async function readTar(source2, where, visit) {
   }
   await done;
   if (pipeError) throw corrupt("tar", where, pipeError);
+  if (fed.bytes - entriesEnd < 512)
+    throw new GateIncompleteError("archive-truncated", `${where}: truncated tar data (no end-of-archive marker after the last entry; later entries may be missing)`);
+}
+function tarType(type) {
+  switch (type) {
+    case "directory":
+      return "directory";
+    case "symlink":
+      return "symlink";
+    case "link":
+      return "hardlink";
+    case "character-device":
+    case "block-device":
+    case "fifo":
+      return "other";
+    default:
+      return "file";
+  }
 }
 async function drainEntry(chunks) {
   for (; ; ) if ((await chunks.next()).done) return;
@@ -66012,7 +66225,7 @@ async function readZip(source2, where, budget, visit) {
       }
       if (entry.isEncrypted())
         throw new GateIncompleteError("archive-encrypted", `${entryWhere}: encrypted zip entry; its content cannot be examined`);
-      if (info2.type === "directory" || info2.type === "file" && entry.uncompressedSize === 0) {
+      if (info2.type === "directory") {
         await visit(info2, void 0);
         continue;
       }
@@ -66080,6 +66293,7 @@ function zipError(where, error) {
 }
 
 // src/gates/artifact-scan/scan-session.ts
+var CONTROL_CHARS = /[\u0000-\u001f\u007f\u2028\u2029]/;
 var ScanSession = class {
   constructor(matcher, limits, maxDepth, ledger) {
     this.matcher = matcher;
@@ -66114,8 +66328,10 @@ var ScanSession = class {
     this.budget.countEntry(where);
     this.stats.entries += 1;
     const normalized = normalizeEntryPath(info2.name);
-    if (normalized.escapes || info2.name.split(/[\\/]/).includes(".."))
+    if (place.chain.length > 0 && (normalized.escapes || info2.name.split(/[\\/]/).includes("..")))
       this.error("entry-path-escapes", `${describe2(place, printable(info2.name))}: entry name is absolute or contains "..", a path-traversal attempt`, place, normalized.path);
+    if (CONTROL_CHARS.test(info2.name))
+      this.error("entry-name-control", `${describe2(place, printable(info2.name))}: entry name contains control or line-break characters, which hide or disguise a path; the entry is still classified`, place, normalized.path);
     const path6 = normalized.path;
     if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(path6, info2.type);
     const match2 = path6 ? this.matcher.matchNormalized(path6) : void 0;
@@ -66124,12 +66340,13 @@ var ScanSession = class {
       const target = info2.linkTarget ?? "";
       const resolvedTarget = target.startsWith("/") ? target : `${path6}/../${target}`;
       const targetMatch = this.matcher.match(resolvedTarget);
-      if (match2 || targetMatch)
-        this.hits.push({ chain: place.chain, path: path6, ...match2 ?? targetMatch ? { match: match2 ?? targetMatch } : {}, link: { type: info2.type, target: printable(target), targetMatched: !match2 } });
+      const linkMatch = match2 ?? targetMatch;
+      if (linkMatch) this.hits.push({ chain: place.chain, path: path6, match: linkMatch, link: { type: info2.type, target: printable(target), targetMatched: !match2 } });
       await body?.release();
       return;
     }
     if (info2.type !== "file" || !body) {
+      if (match2 && info2.type !== "directory") this.hits.push({ chain: place.chain, path: path6, match: match2 });
       await body?.release();
       return;
     }
@@ -66178,7 +66395,7 @@ var ScanSession = class {
     const kind = detectKind(head);
     if (kind === "none") return body.release();
     if (UNREADABLE_KINDS.has(kind)) {
-      this.hits.push({ chain: place.chain, path: path6, unopened: kind });
+      this.unsupported({ chain: [...place.chain, path6], depth: place.depth + 1 }, kind);
       return body.release();
     }
     const inner = { chain: [...place.chain, path6], depth: place.depth + 1 };
@@ -66189,6 +66406,10 @@ var ScanSession = class {
     } finally {
       await drain(body.chunks);
     }
+  }
+  /** A nested xz/bzip2/zstd/7z stream (e.g. a zstd OCI layer): its content was not examined, so the run cannot pass. */
+  unsupported(place, kind) {
+    this.error("archive-unsupported", `${artifactChain(place.chain)}: ${kind}-compressed stream, which this runtime cannot open; its content was not examined`, place);
   }
   tooDeep(place) {
     if (place.depth <= this.maxDepth) return false;
@@ -66203,11 +66424,16 @@ var ScanSession = class {
     const where = artifactChain(place.chain);
     if (kind === "gzip") {
       const inner = await gunzipAndSniff(source2, this.budget, where);
-      if (inner.kind === "gzip" || inner.kind === "tar" || inner.kind === "zip") {
+      if (inner.kind === "gzip") {
+        if (refuse()) return;
+        const stacked = { chain: place.chain, depth: place.depth + 1 };
+        return this.scanStream(inner.chunks, "gzip", stacked, () => this.tooDeep(stacked));
+      }
+      if (inner.kind === "tar" || inner.kind === "zip") {
         if (refuse()) return;
         return this.scanStream(inner.chunks, inner.kind, place);
       }
-      if (UNREADABLE_KINDS.has(inner.kind)) this.hits.push({ chain: place.chain, path: "", unopened: inner.kind });
+      if (UNREADABLE_KINDS.has(inner.kind)) return this.unsupported(place, inner.kind);
       for await (const chunk of inner.chunks) void chunk;
       return;
     }
@@ -66362,7 +66588,16 @@ async function runArtifactScan(options2, deps) {
   const contexts = /* @__PURE__ */ new Map();
   const details = { mode: "folder", artifacts: [], folders: [], npmPackages: [], skippedPrivate: [] };
   const rel = (abs) => relative3(repoRoot, abs).split("\\").join("/") || ".";
-  const folderContext = { stripTop: false, identity: "", repoPath: (p) => existsSync2(join7(repoRoot, p)) ? p : void 0 };
+  let outsideFolder = false;
+  const folderBase = (abs) => {
+    const r = rel(abs);
+    if (r === ".." || r.startsWith("../") || isAbsolute2(r)) {
+      outsideFolder = true;
+      return "";
+    }
+    return r === "." ? "" : r;
+  };
+  const folderContext = { stripTop: false, identity: "", repoPath: (p) => !outsideFolder && existsSync2(join7(repoRoot, p)) ? p : void 0 };
   const scanFile = async (abs, name, npmPackage) => {
     session.beginArtifact();
     deps.log.progress(`scanning ${name}`);
@@ -66385,7 +66620,7 @@ async function runArtifactScan(options2, deps) {
       for (const abs of await expandPaths(options2.dir, options2.paths)) {
         if ((await stat2(abs)).isDirectory()) {
           details.folders.push(rel(abs));
-          await scanFolder(session, abs, rel(abs) === "." ? "" : rel(abs));
+          await scanFolder(session, abs, folderBase(abs));
         } else await scanFile(abs, rel(abs));
       }
     } else if (options2.npm === true || options2.npm === "auto" && hasManifest) {
@@ -66401,7 +66636,7 @@ async function runArtifactScan(options2, deps) {
       }
     } else {
       details.folders.push(rel(options2.dir));
-      await scanFolder(session, options2.dir, rel(options2.dir) === "." ? "" : rel(options2.dir));
+      await scanFolder(session, options2.dir, folderBase(options2.dir));
     }
   } catch (error) {
     session.recordFailure(error, { chain: [], depth: 0 });
@@ -66409,7 +66644,10 @@ async function runArtifactScan(options2, deps) {
     if (packDir) await rm2(packDir, { recursive: true, force: true });
     await session.dispose();
   }
-  const findings = session.hits.map((hit) => allow.apply(hitToFinding(hit, hit.chain.length ? contexts.get(hit.chain[0]) : folderContext)));
+  const findings = session.hits.map((hit) => {
+    const finding = hitToFinding(hit, hit.chain.length ? contexts.get(hit.chain[0]) : folderContext);
+    return finding.ruleId.startsWith("agent-secret/") ? finding : allow.apply(finding);
+  });
   const byClass = (cls) => findings.filter((f) => f.properties?.class === cls).length;
   const credentials = findings.reduce((n, f) => n + Number(f.properties?.credentials ?? 0), 0);
   const stats = {
@@ -66514,8 +66752,10 @@ var artifactScanCommand = {
     const failOn = text(v["fail-on"]);
     if (failOn !== void 0 && !CLASSES.includes(failOn))
       throw new ConfigurationError(`--fail-on must be one of ${CLASSES.join(", ")}, got "${failOn}"`, "fail-on");
+    const workingDirectory = text(v["working-directory"]);
+    const dir = resolve6(ctx.dir, workingDirectory ?? ".");
     const overrides = {
-      dir: resolve6(ctx.dir, text(v["working-directory"]) ?? "."),
+      dir,
       ...ctx.positionals.length ? { paths: ctx.positionals } : {},
       ...optional("npm", parseNpmMode(text(v.npm), "--npm")),
       ...optional("npmScripts", v["npm-scripts"] === true ? true : void 0),
@@ -66529,11 +66769,16 @@ var artifactScanCommand = {
         ...optional("maxNestedBytes", parseSize(text(v["max-nested-bytes"]), "--max-nested-bytes"))
       }
     };
-    const options2 = resolveArtifactScanOptions(overrides, ctx.config.config);
-    return runArtifactScan({ ...options2, repoRoot: ctx.dir }, ctx.deps);
+    const config = workingDirectory !== void 0 && dir !== ctx.dir && typeof v.config !== "string" ? (await loadConfig(dir)).config : ctx.config.config;
+    const options2 = resolveArtifactScanOptions(overrides, config);
+    return runArtifactScan({ ...options2, repoRoot: isInside(ctx.dir, dir) ? ctx.dir : dir }, ctx.deps);
   },
   details: artifactScanMarkdown
 };
+function isInside(root2, path6) {
+  const r = relative4(root2, path6);
+  return r === "" || r !== ".." && !r.startsWith(`..${sep3}`) && !isAbsolute3(r);
+}
 function optional(key2, value) {
   return value === void 0 ? {} : { [key2]: value };
 }
@@ -66546,6 +66791,7 @@ function ignoreCheckMarkdown(result) {
   const out = [`Canaries planted: ${details.canaries} (every \`never\` agent path, at the root and nested).`, "", "| Packer | Units checked | Leaking canaries |", "|---|---|---|"];
   for (const p of details.packers) out.push(`| ${p.packer} | ${p.units} | ${p.leaking} |`);
   if (details.packers.length === 0) out.push("| (none detected) | 0 | 0 |");
+  if (details.leftOut) out.push("", `**Not checked:** ${details.leftOut.count} folder(s) got no canaries (more than 200 sibling folders without an ignore file), e.g. ${details.leftOut.folders.slice(0, 5).map((f) => `\`${cell(f)}\``).join(", ")}.`);
   const leaks = result.findings.filter((f) => typeof f.properties?.canary === "string");
   if (leaks.length) {
     out.push("", "| Packer | Config file | Canary that would ship | Rule that let it through |", "|---|---|---|---|");
@@ -66558,8 +66804,9 @@ function ignoreCheckMarkdown(result) {
   const fix = details.fix;
   if (fix) {
     out.push("", `**Fix (${fix.mode === "write" ? "written" : "patch"})**: ${fix.files.length} file(s); canaries re-run on the fixed configuration: ${fix.verified ? "no leak left" : `${fix.remaining.length} leak(s) left`}.`);
-    if (details.patchPath) out.push("", `Patch file: \`${cell(details.patchPath)}\` (apply with \`git apply\`).`);
+    if (details.patchPath) out.push("", `Patch file: \`${cell(details.patchPath)}\` (apply with \`git apply --unidiff-zero\`: it has no context lines, so no neighbouring line of your files is copied here).`);
     if (fix.patch) out.push("", "```diff", fix.patch.replace(/```/g, "` ` `").trimEnd(), "```");
+    for (const w of fix.withheld ?? []) out.push(`- patch for \`${cell(w.file)}\` withheld (${cell(w.why)}); add by hand: ${w.add.map((a) => `\`${cell(a)}\``).join(", ")}`);
     for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`);
   }
   return out.join("\n");
@@ -66573,6 +66820,12 @@ var EditSet = class {
   }
   snapshot;
   changed = /* @__PURE__ */ new Map();
+  /** What the fix adds to each file (ignore rules, `files` entries): shown when the file's patch is withheld. */
+  added = /* @__PURE__ */ new Map();
+  /** Records values the fix adds to a file. */
+  note(path6, values) {
+    this.added.set(path6, [.../* @__PURE__ */ new Set([...this.added.get(path6) ?? [], ...values])]);
+  }
   read(path6) {
     return this.changed.get(path6) ?? this.snapshot.files.get(path6);
   }
@@ -66611,10 +66864,12 @@ function parsePackers(list2, key2) {
 }
 
 // src/gates/ignore-check/run.ts
-import { realpath as realpath2 } from "node:fs/promises";
+import { realpath as realpath3 } from "node:fs/promises";
 
 // src/gates/ignore-check/canaries.ts
-var MAX_CHILD_DIRS = 24;
+var MAX_CHILD_DIRS = 200;
+var DEPTH_PROBE = "agent-gates-depth-probe/nested";
+var IGNORE_FILE = /(?:^|\/)(?:\.gitignore|\.npmignore|\.vscodeignore|[^/]*\.dockerignore|[^/]*\.containerignore)$/;
 function nestPoints(snapshot, units) {
   const children = /* @__PURE__ */ new Map();
   for (const dir of snapshot.dirs) {
@@ -66627,14 +66882,34 @@ function nestPoints(snapshot, units) {
     list2.push(dir);
     children.set(parent, list2);
   }
-  const points = /* @__PURE__ */ new Set([""]);
-  const unitDirs = /* @__PURE__ */ new Set(["", ...units.map((u) => u.dir)]);
-  for (const dir of unitDirs) {
-    points.add(dir);
-    for (const child2 of (children.get(dir) ?? []).sort().slice(0, MAX_CHILD_DIRS)) points.add(child2);
+  const ignoreDirs = /* @__PURE__ */ new Set();
+  const words = /* @__PURE__ */ new Set();
+  for (const [path6, text4] of snapshot.files) {
+    if (!IGNORE_FILE.test(path6) && path6 !== ".git/info/exclude") continue;
+    for (const word of text4.split(/[^\w.-]+/)) if (word) words.add(word);
+    if (!path6.startsWith(".git/")) ignoreDirs.add(path6.includes("/") ? path6.slice(0, path6.lastIndexOf("/")) : "");
   }
-  for (const unit of units) for (const extra of unit.facts.shippedDirs ?? []) points.add(joinRel(unit.dir, extra));
-  return [...points].sort();
+  const points = /* @__PURE__ */ new Set([""]);
+  const leftOut = /* @__PURE__ */ new Set();
+  const withChildren = (dir) => {
+    points.add(dir);
+    points.add(joinRel(dir, DEPTH_PROBE));
+    (children.get(dir) ?? []).sort().forEach((child2, i) => {
+      if (i < MAX_CHILD_DIRS || ignoreDirs.has(child2) || words.has(child2.slice(child2.lastIndexOf("/") + 1))) points.add(child2);
+      else leftOut.add(child2);
+    });
+  };
+  for (const dir of /* @__PURE__ */ new Set(["", ...units.map((u) => u.dir)])) withChildren(dir);
+  for (const dir of ignoreDirs) {
+    withChildren(dir);
+    if (dir !== "") points.add(dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "");
+  }
+  for (const unit of units)
+    for (const extra of unit.facts.shippedDirs ?? []) {
+      points.add(joinRel(unit.dir, extra));
+      points.add(joinRel(joinRel(unit.dir, extra), DEPTH_PROBE));
+    }
+  return { points: [...points].sort(), leftOut: [...leftOut].filter((d) => !points.has(d)).sort() };
 }
 function buildCanaries(entries, points) {
   const byPath = /* @__PURE__ */ new Map();
@@ -66679,6 +66954,7 @@ function appendRules(edits, file, rules, header = FIX_HEADER) {
   if (block < 0) text4 += (text4 === "" ? "" : eol) + header + eol;
   text4 += fresh.join(eol) + eol;
   edits.write(file, text4);
+  edits.note(file, fresh);
 }
 
 // src/gates/ignore-check/packers/docker.ts
@@ -66686,11 +66962,13 @@ var dockerignore = import_dockerignore.default.default ?? import_dockerignore.de
 function dockerRules(file, text4) {
   const rules = [];
   text4.split(/\r?\n/).forEach((raw, index) => {
+    if (raw.startsWith("#")) return;
     const line2 = raw.trim();
-    if (line2 === "" || line2.startsWith("#")) return;
+    if (line2 === "") return;
     const negate = line2.startsWith("!");
-    const body = negate ? line2.slice(1).trim() : line2;
-    if (body === "") return;
+    const rawBody = negate ? line2.slice(1).trim() : line2;
+    if (rawBody === "") return;
+    const body = rawBody.startsWith("#") ? `\\${rawBody}` : rawBody;
     try {
       dockerignore({ ignorecase: false }).add(body).ignores("x");
     } catch {
@@ -66700,27 +66978,36 @@ function dockerRules(file, text4) {
   });
   return rules;
 }
-function ignoreFileFor(snapshot, context3, dockerfile) {
-  if (dockerfile) {
-    const specific = `${dockerfile}.dockerignore`;
-    if (snapshot.files.has(specific)) return specific;
-  }
-  return joinRel(context3, ".dockerignore");
+var CONTAINERFILE = /(?:^|\/)(?:Containerfile(?:\.[\w.-]+)?|[\w.-]+\.Containerfile)$/;
+function ignoreFilesFor(snapshot, context3, dockerfile) {
+  const has = (path6) => snapshot.files.has(path6);
+  const docker = dockerfile && has(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : joinRel(context3, ".dockerignore");
+  const podman = dockerfile && has(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : dockerfile && has(`${dockerfile}.containerignore`) ? `${dockerfile}.containerignore` : has(joinRel(context3, ".containerignore")) ? joinRel(context3, ".containerignore") : joinRel(context3, ".dockerignore");
+  if (dockerfile && CONTAINERFILE.test(dockerfile)) return [{ file: podman, engine: "podman" }];
+  if (podman === docker) return [{ file: docker, engine: "docker" }];
+  return [
+    { file: docker, engine: "docker" },
+    { file: podman, engine: "podman" }
+  ];
 }
 var dockerPacker = {
   name: "docker",
   detect(snapshot, { dockerContexts }) {
     const units = /* @__PURE__ */ new Map();
-    for (const dockerfile of snapshot.dockerfiles) {
-      const context3 = dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/")) : "";
-      const configFile = ignoreFileFor(snapshot, context3, dockerfile);
-      if (!units.has(`${context3}\0${configFile}`)) units.set(`${context3}\0${configFile}`, { packer: "docker", dir: context3, configFile, facts: { dockerfile } });
-    }
+    const add = (context3, dockerfile) => {
+      for (const { file, engine } of ignoreFilesFor(snapshot, context3, dockerfile)) {
+        const key2 = `${context3}\0${file}`;
+        const known = units.get(key2);
+        if (!known) units.set(key2, { packer: "docker", dir: context3, configFile: file, facts: { ...dockerfile ? { dockerfile } : {}, engines: [engine] } });
+        else if (!known.facts.engines.includes(engine)) known.facts.engines = [...known.facts.engines, engine].sort();
+      }
+    };
+    for (const dockerfile of snapshot.dockerfiles) add(dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/")) : "", dockerfile);
+    const dockerfileContexts = new Set([...units.values()].map((u) => u.dir));
     for (const raw of dockerContexts) {
       const context3 = raw.replace(/^\.\/?/, "").replace(/\/+$/, "");
       if (context3 !== "" && !snapshot.dirs.has(context3)) throw new GateIncompleteError("docker-context-missing", `docker context "${raw}" named in config is not a folder of the repository`);
-      const configFile = ignoreFileFor(snapshot, context3);
-      if (![...units.values()].some((u) => u.dir === context3)) units.set(`${context3}\0${configFile}`, { packer: "docker", dir: context3, configFile, facts: {} });
+      if (!dockerfileContexts.has(context3)) add(context3);
     }
     return [...units.values()].sort((a, b) => a.dir.localeCompare(b.dir) || a.configFile.localeCompare(b.configFile));
   },
@@ -66728,14 +67015,16 @@ var dockerPacker = {
     const leaks = [];
     for (const unit of units) {
       const rules = dockerRules(unit.configFile, snapshot.files.get(unit.configFile) ?? "");
-      const matcher = dockerignore({ ignorecase: false }).add(rules.map((r) => r.text));
+      const matcher = dockerignore({ ignorecase: false }).add(rules.map((r) => r.negate ? `!${r.body}` : r.body));
       const single = rules.map((r) => dockerignore({ ignorecase: false }).add(r.body));
       for (const { rel, canary } of canariesIn(unit.dir, canaries)) {
         if (matcher.ignores(rel)) continue;
         const index = single.map((m) => m.ignores(rel)).lastIndexOf(true);
         const last = index < 0 ? void 0 : rules[index];
         const rule = last?.negate ? { file: last.file, line: last.line, text: last.text } : void 0;
-        leaks.push({ packer: "docker", unit: unit.dir, configFile: unit.configFile, canary, ...rule ? { rule } : {}, reason: rule ? `the exception "${rule.text}" re-includes it` : "no rule excludes it (Docker patterns are anchored at the context root; use **/ for any depth)" });
+        const engines = unit.facts.engines ?? ["docker"];
+        const reader = engines.includes("podman") ? ` (${engines.join(" and ")} read${engines.length > 1 ? "" : "s"} ${unit.configFile})` : "";
+        leaks.push({ packer: "docker", unit: unit.dir, configFile: unit.configFile, canary, ...rule ? { rule } : {}, reason: (rule ? `the exception "${rule.text}" re-includes it` : "no rule excludes it (Docker patterns are anchored at the context root; use **/ for any depth)") + reader });
       }
     }
     return leaks;
@@ -66800,14 +67089,18 @@ var gitPacker = {
     if (leaking.length === 0) return [];
     const verbose = await runGit(skeleton, [...base, "check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], leaking.map((c2) => c2.path).join("\0") + "\0");
     const negations = parseCheckIgnore(verbose);
+    const unexplained = leaking.filter((c2) => !negations.has(c2.path));
+    const folders = [...new Set(unexplained.flatMap((c2) => leadingFolders(c2.path)))];
+    const folderRules = folders.length ? parseCheckIgnore(await runGit(skeleton, [...base, "check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], folders.join("\0") + "\0")) : /* @__PURE__ */ new Map();
     const hiddenLocally = await ignoredByUserExcludes(skeleton, leaking.map((c2) => c2.path));
     return leaking.map((canary) => {
-      const rule = negations.get(canary.path);
+      const rule = negations.get(canary.path) ?? leadingFolders(canary.path).reverse().map((d) => folderRules.get(d)).find(Boolean);
       const local = !rule && hiddenLocally.has(canary.path) ? " (on this machine only the global excludes file hides it; CI, npm and other clones never read that file)" : "";
       return {
         packer: "git",
         unit: "",
-        configFile: rule?.file ?? nearestGitignore(snapshot, canary.path),
+        // Without a negation the fix goes into the root .gitignore: that is the file to name.
+        configFile: rule?.file ?? ".gitignore",
         canary,
         ...rule ? { rule } : {},
         reason: rule ? `the negation "${rule.text}" re-includes it` : `no rule excludes it${local}`
@@ -66837,13 +67130,9 @@ function parseCheckIgnore(output) {
   }
   return rules;
 }
-function nearestGitignore(snapshot, path6) {
+function leadingFolders(path6) {
   const parts = path6.split("/").slice(0, -1);
-  for (let n = parts.length; n > 0; n--) {
-    const candidate = `${parts.slice(0, n).join("/")}/.gitignore`;
-    if (snapshot.files.has(candidate)) return candidate;
-  }
-  return ".gitignore";
+  return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 async function trackedAgentState(root2, matcher) {
   const listed = (await runGit(root2, ["-c", "core.quotePath=false", "ls-files", "-z"])).split("\0").filter(Boolean);
@@ -67455,10 +67744,10 @@ var Tokenizer = class {
    * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
    */
   #readString(c2) {
-    const delimiter2 = c2;
+    const delimiter3 = c2;
     let length = 1;
     c2 = this.#reader.peek();
-    while (c2 !== -1 && c2 !== delimiter2) {
+    while (c2 !== -1 && c2 !== delimiter3) {
       this.#reader.next();
       length++;
       if (c2 === CHAR_BACKSLASH) {
@@ -68334,7 +68623,7 @@ function parse4(text4, options2) {
 // src/gates/ignore-check/packers/package-json-edit.ts
 function filesArray(text4) {
   const doc = parse4(text4);
-  const member = doc.body.members?.find((m) => m.name.value === "files");
+  const member = doc.body.members?.filter((m) => m.name.value === "files").pop();
   return member && member.value.type === "Array" ? member.value : void 0;
 }
 function filesEntryLine(text4, index) {
@@ -68539,7 +68828,9 @@ var npmPacker = {
 function addFilesNegations(edits, path6, negations) {
   const text4 = edits.read(path6) ?? "";
   const current = JSON.parse(text4).files;
-  edits.write(path6, appendToFiles(text4, [...new Set(negations)].filter((n) => !current.includes(n))));
+  const fresh = [...new Set(negations)].filter((n) => !current.includes(n));
+  edits.write(path6, appendToFiles(text4, fresh));
+  edits.note(path6, fresh);
 }
 function relativeInside(root2, abs) {
   const normalizedRoot = root2.replace(/\\/g, "/").replace(/\/+$/, "");
@@ -68645,14 +68936,14 @@ function segmentsMatch(names, pattern, recursive) {
   const ok3 = MAGIC.test(head) ? fnmatch(name, head) : name === head;
   return ok3 && segmentsMatch(names.slice(1), rest, recursive);
 }
-function applyManifest(commands, files) {
+function applyManifest(commands, files, initial = []) {
   const all = new Set(files);
   const nodes = new Set(files);
   for (const f of files) {
     const parts = f.split("/");
     for (let n = 1; n < parts.length; n++) nodes.add(parts.slice(0, n).join("/"));
   }
-  const kept = /* @__PURE__ */ new Set();
+  const kept = new Set([...initial].filter((f) => files.includes(f)));
   const lastInclude = /* @__PURE__ */ new Map();
   const add = (found, cmd) => {
     for (const f of found) if (all.has(f)) {
@@ -68757,17 +69048,25 @@ var sdistPacker = {
     }
     return units;
   },
-  async evaluate(units, snapshot, _skeleton, canaries) {
+  async evaluate(units, snapshot, skeleton, canaries) {
     const leaks = [];
+    const scm = units.some((u) => u.facts.backend === "setuptools" && u.facts.scm === true) && snapshot.gitRoot;
+    const committed = /* @__PURE__ */ new Map();
+    if (scm) for (const leak of await gitPacker.evaluate([{ packer: "git", dir: "", configFile: ".gitignore", facts: {} }], snapshot, skeleton, canaries)) committed.set(leak.canary.path, leak);
     for (const unit of units) {
       const inside = canariesIn(unit.dir, canaries);
       if (unit.facts.backend === "setuptools") {
         const commands = parseManifestIn(unit.configFile, snapshot.files.get(unit.configFile) ?? "");
-        const { kept, lastInclude } = applyManifest(commands, inside.map((c2) => c2.rel));
+        const fromGit = unit.facts.scm === true ? inside.filter((c2) => committed.has(c2.canary.path)).map((c2) => c2.rel) : [];
+        const { kept, lastInclude } = applyManifest(commands, inside.map((c2) => c2.rel), fromGit);
         for (const { rel, canary } of inside) {
           if (!kept.has(rel)) continue;
           const cmd = lastInclude.get(rel);
-          leaks.push({ packer: "sdist", unit: unit.dir, configFile: unit.configFile, canary, rule: { file: unit.configFile, line: cmd.line, text: cmd.text }, reason: `"${cmd.text}" adds it and no later command removes it` });
+          if (cmd) leaks.push({ packer: "sdist", unit: unit.dir, configFile: unit.configFile, canary, rule: { file: unit.configFile, line: cmd.line, text: cmd.text }, reason: `"${cmd.text}" adds it and no later command removes it` });
+          else {
+            const git = committed.get(canary.path);
+            leaks.push({ packer: "sdist", unit: unit.dir, configFile: unit.configFile, canary, reason: `setuptools-scm puts every git-tracked file in the sdist, git would commit it (${git.reason}${git.rule ? `: ${git.rule.file}:${git.rule.line}` : ""}), and no MANIFEST.in command removes it` });
+          }
         }
       } else {
         const facts = unit.facts;
@@ -68828,7 +69127,9 @@ var vsixPacker = {
       if (!engines || typeof engines.vscode !== "string") continue;
       const dir = path6 === "package.json" ? "" : path6.slice(0, -"/package.json".length);
       const ignoreFile = joinRel(dir, ".vscodeignore");
-      const files = !snapshot.files.has(ignoreFile) && Array.isArray(manifest.files) ? manifest.files : void 0;
+      if (snapshot.files.has(ignoreFile) && Array.isArray(manifest.files))
+        throw new GateIncompleteError("vsce-conflict", `${path6} has "files" and ${ignoreFile} exists: vsce refuses to package with both ("VSCE does not support combining both strategies"); keep one`);
+      const files = Array.isArray(manifest.files) ? manifest.files : void 0;
       units.push({ packer: "vsix", dir, configFile: files ? path6 : ignoreFile, facts: { files } });
     }
     return units.sort((a, b) => a.dir.localeCompare(b.dir));
@@ -68920,18 +69221,19 @@ async function checkSnapshot(snapshot, wanted, detect, entries) {
       throw new GateIncompleteError("packer-not-found", `packer "${packer.name}" was requested but the repository has nothing it packs (${NOTHING[packer.name]})`);
     if (units2.length > 0) unitsBy.set(packer, units2);
   }
+  if (unitsBy.size === 0)
+    throw new GateIncompleteError("nothing-to-check", `no packer found anything to check in ${snapshot.root}: looked for ${active.map((p) => `${p.name} (${NOTHING[p.name]})`).join("; ")}. Run it at the repository root (working-directory) or name the packers to check`);
   const units = [...unitsBy.values()].flat();
-  const canaries = buildCanaries(entries, nestPoints(snapshot, units));
+  const { points, leftOut } = nestPoints(snapshot, units);
+  const canaries = buildCanaries(entries, points);
   const leaks = [];
-  if (units.length > 0) {
-    const skeleton = await createSkeleton(snapshot, canaries);
-    try {
-      for (const [packer, list2] of unitsBy) leaks.push(...await packer.evaluate(list2, snapshot, skeleton, canaries));
-    } finally {
-      await removeSkeleton(skeleton);
-    }
+  const skeleton = await createSkeleton(snapshot, canaries);
+  try {
+    for (const [packer, list2] of unitsBy) leaks.push(...await packer.evaluate(list2, snapshot, skeleton, canaries));
+  } finally {
+    await removeSkeleton(skeleton);
   }
-  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name) };
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut };
 }
 var NOTHING = {
   git: "no .git at the folder root",
@@ -68953,6 +69255,66 @@ var EMBEDDED_ENGINES = [
   { name: "@npmcli/map-workspaces", version: "5.0.3" },
   { name: "@balena/dockerignore", version: "1.0.2" }
 ];
+
+// src/gates/ignore-check/machine-npm.ts
+import { spawn as spawn2 } from "node:child_process";
+import { readFile as readFile4, realpath as realpath2, stat as stat3 } from "node:fs/promises";
+import { delimiter, dirname as dirname3, join as join11 } from "node:path";
+var PACKLIST_BY_NPM_MAJOR = { 8: 5, 9: 7, 10: 8, 11: 10, 12: 11 };
+var COMPATIBLE_PACKLIST_MAJORS = /* @__PURE__ */ new Set([8, 9, 10]);
+var major = (version) => Number(version.split(".")[0]);
+async function findMachineNpm(path6) {
+  for (const dir of (path6 ?? "").split(delimiter).filter(Boolean)) {
+    for (const name of process.platform === "win32" ? ["npm.cmd", "npm"] : ["npm"]) {
+      const candidate = join11(dir, name);
+      const info2 = await stat3(candidate).catch(() => void 0);
+      if (!info2?.isFile()) continue;
+      const real = await realpath2(candidate).catch(() => candidate);
+      const root2 = dirname3(dirname3(real));
+      const pkg = await readJson(join11(root2, "package.json"));
+      if (pkg?.name === "npm" && typeof pkg.version === "string") {
+        const packlist2 = await readJson(join11(root2, "node_modules", "npm-packlist", "package.json"));
+        return { npm: pkg.version, ...typeof packlist2?.version === "string" ? { packlist: packlist2.version } : {} };
+      }
+      const version = await npmVersion(candidate, path6);
+      if (!version) return void 0;
+      const derived = PACKLIST_BY_NPM_MAJOR[major(version)];
+      return { npm: version, ...derived === void 0 ? {} : { packlist: `${derived}.x` } };
+    }
+  }
+  return void 0;
+}
+async function readJson(file) {
+  try {
+    return JSON.parse(await readFile4(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function npmVersion(command, path6) {
+  return new Promise((resolve14) => {
+    const child2 = spawn2(command, ["--version"], { env: { ...process.env, PATH: path6 ?? "" }, stdio: ["ignore", "pipe", "ignore"], shell: process.platform === "win32" });
+    const out = [];
+    child2.stdout.on("data", (d) => out.push(d));
+    child2.on("error", () => resolve14(void 0));
+    child2.on("close", (code) => {
+      const text4 = Buffer.concat(out).toString("utf8").trim();
+      resolve14(code === 0 && /^\d+\.\d+\.\d+/.test(text4) ? text4 : void 0);
+    });
+  });
+}
+function judgeMachineNpm(machine) {
+  const embedded = EMBEDDED_ENGINES.find((e) => e.name === "npm-packlist")?.version ?? "10";
+  if (!machine) return { warning: `no npm on PATH: the npm verdict follows the embedded npm-packlist ${embedded} (npm 11); check that the npm that publishes uses the same rules` };
+  if (!machine.packlist) return { warning: `npm ${machine.npm} on this machine bundles an npm-packlist of unknown version; the npm verdict follows the embedded npm-packlist ${embedded}` };
+  const theirs = major(machine.packlist);
+  if (theirs === major(embedded)) return {};
+  if (COMPATIBLE_PACKLIST_MAJORS.has(theirs)) return { warning: `npm ${machine.npm} on this machine bundles npm-packlist ${machine.packlist}; the gate judges with ${embedded}, which selects files by the same rules` };
+  throw new GateIncompleteError(
+    "npm-packlist-mismatch",
+    `npm ${machine.npm} on this machine bundles npm-packlist ${machine.packlist}, whose file selection differs from the embedded npm-packlist ${embedded} the gate judges with; its npm verdict would not be what npm here publishes (use npm 10 or 11, or leave npm out of packers)`
+  );
+}
 
 // src/gates/ignore-check/findings.ts
 var PACKER_LABEL = {
@@ -68976,14 +69338,15 @@ var CRITERIA = {
   sdist: ["CC6.7"],
   vsix: ["CC6.7"]
 };
-function leakFinding(leak, allow) {
-  const where = leak.rule?.file ?? leak.configFile;
+function leakFinding(leak, allow, anchor) {
+  const where = leak.rule?.file ?? anchor ?? leak.configFile;
   const { entry } = leak.canary;
   const ruleText = leak.rule ? ` (${leak.rule.file}:${leak.rule.line})` : "";
+  const missing = !leak.rule && anchor ? ` (${leak.configFile} does not exist yet)` : "";
   const finding = {
     ruleId: `ignore-check/${leak.packer}-ships-agent-state`,
     severity: entry.mayHoldSecrets ? "high" : "medium",
-    message: `${PACKER_LABEL[leak.packer]} ${leak.canary.path} (${entry.tool}, ${entry.id}): ${leak.reason}${ruleText}.`,
+    message: `${PACKER_LABEL[leak.packer]} ${leak.canary.path} (${entry.tool}, ${entry.id}): ${leak.reason}${ruleText}${missing}.`,
     location: { path: where, ...leak.rule ? { line: leak.rule.line } : {} },
     fingerprint: fingerprintOf("ignore-check", leak.packer, leak.unit, leak.canary.path),
     criteria: CRITERIA[leak.packer],
@@ -69003,11 +69366,25 @@ function leakFinding(leak, allow) {
   const judged = allow.apply({ ...finding, location: { path: leak.canary.path } });
   return judged.suppressed ? { ...finding, suppressed: judged.suppressed } : finding;
 }
-function trackedFinding(tracked, allow) {
+function anchorFor(leak, units, snapshot) {
+  const exists2 = (path6) => snapshot.files.has(path6) || snapshot.dockerfiles.includes(path6);
+  if (exists2(leak.rule?.file ?? leak.configFile)) return void 0;
+  const unit = units.find((u) => u.packer === leak.packer && u.dir === leak.unit && u.configFile === leak.configFile) ?? units.find((u) => u.packer === leak.packer && u.dir === leak.unit);
+  const candidates = [
+    ...typeof unit?.facts.dockerfile === "string" ? [unit.facts.dockerfile] : [],
+    joinRel(leak.unit, "package.json"),
+    joinRel(leak.unit, "pyproject.toml"),
+    joinRel(leak.unit, "setup.py")
+  ];
+  return leak.packer === "git" ? void 0 : candidates.find(exists2);
+}
+function trackedFinding(tracked, allow, scmDirs = []) {
+  const sdists = scmDirs.filter((d) => d === "" || tracked.path.startsWith(`${d}/`));
+  const scm = sdists.length ? ` setuptools-scm also puts it in the sdist of ${sdists.map((d) => d || ".").join(", ")} (every tracked file ships unless MANIFEST.in removes it).` : "";
   return allow.apply({
     ruleId: "ignore-check/tracked-agent-state",
     severity: tracked.entry.mayHoldSecrets ? "high" : "medium",
-    message: `${tracked.path} (${tracked.entry.tool}, ${tracked.entry.id}) is already tracked by git; no ignore file can keep it out of commits or packages built from the repository.`,
+    message: `${tracked.path} (${tracked.entry.tool}, ${tracked.entry.id}) is already tracked by git; no ignore file can keep it out of commits or packages built from the repository.${scm}`,
     location: { path: tracked.path },
     fingerprint: fingerprintOf("ignore-check", "tracked", tracked.path),
     criteria: ["CC6.7", "CC8.1"],
@@ -69018,7 +69395,7 @@ function trackedFinding(tracked, allow) {
 
 // src/gates/ignore-check/fix.ts
 import { mkdir as mkdir5, writeFile as writeFile6 } from "node:fs/promises";
-import { dirname as dirname3, join as join11 } from "node:path";
+import { dirname as dirname4, join as join12 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -69529,6 +69906,53 @@ function splitLines(text4) {
   return result;
 }
 
+// src/gates/ignore-check/patch-guard.ts
+var TOKEN_FORMATS2 = [
+  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{30,})/g,
+  /\bnpm_[A-Za-z0-9]{30,}/g,
+  /\bsk-[A-Za-z0-9_-]{16,}/g,
+  /\bhf_[A-Za-z0-9]{20,}/g,
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}/g,
+  /\bAIza[0-9A-Za-z_-]{30,}/g,
+  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
+];
+var KEYED_VALUE = /(?:token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|auth|credential|private[_-]?key|session)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?([^\s"',;}]{6,})|\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi;
+function secretShapedValues(line2) {
+  const found = /* @__PURE__ */ new Set();
+  for (const re of TOKEN_FORMATS2) for (const m of line2.matchAll(re)) found.add(m[0]);
+  for (const m of line2.matchAll(KEYED_VALUE)) {
+    const value = m[1] ?? m[2] ?? "";
+    if (/[0-9]/.test(value) || value.length >= 16) found.add(value);
+  }
+  return [...found];
+}
+function jsonLineStrings(line2) {
+  const token2 = /\s+|[[\]{},:]|"(?:[^"\\\n]|\\.)*"/y;
+  const strings2 = [];
+  let at = 0;
+  while (at < line2.length) {
+    token2.lastIndex = at;
+    const m = token2.exec(line2);
+    if (!m) return void 0;
+    if (m[0].startsWith('"')) {
+      try {
+        strings2.push(JSON.parse(m[0]));
+      } catch {
+        return void 0;
+      }
+    }
+    at = token2.lastIndex;
+  }
+  return strings2;
+}
+function packageJsonLineIsShowable(line2, entries) {
+  const strings2 = jsonLineStrings(line2);
+  return strings2 !== void 0 && strings2.every((s) => s === "files" || entries.has(s));
+}
+
 // src/gates/ignore-check/fix.ts
 async function planFix(outcome, wanted, detect, entries) {
   const edits = new EditSet(outcome.snapshot);
@@ -69544,43 +69968,74 @@ async function planFix(outcome, wanted, detect, entries) {
     const manualKeys = new Set(manual.map((m) => leakKey(m.leak)));
     remaining = recheck.leaks.filter((l) => !manualKeys.has(leakKey(l)));
   }
-  return { changed: edits.changed, original, manual, remaining, patch: renderPatch(edits.changed, original) };
+  return { changed: edits.changed, original, manual, remaining, ...renderPatch(edits, original) };
 }
 function leakKey(leak) {
   return `${leak.packer}\0${leak.unit}\0${leak.canary.path}`;
 }
-function renderPatch(changed, original) {
-  return [...changed.keys()].sort().map((path6) => {
+function renderPatch(edits, original) {
+  const withheld = [];
+  const secrets = /* @__PURE__ */ new Set();
+  const parts = [];
+  for (const path6 of [...edits.changed.keys()].sort()) {
     const before = original.get(path6);
-    return createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path6}`, `b/${path6}`, before ?? "", changed.get(path6), void 0, void 0, { context: 3 }).split("\n").filter((line2) => !line2.startsWith("=====")).join("\n");
-  }).join("");
+    const after = edits.changed.get(path6);
+    const diff = createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path6}`, `b/${path6}`, before ?? "", after, void 0, void 0, { context: 0 }).split("\n").filter((line2) => !line2.startsWith("====="));
+    const added = edits.added.get(path6) ?? [];
+    const body = diff.filter((line2) => /^[-+ ]/.test(line2) && !line2.startsWith("---") && !line2.startsWith("+++")).map((line2) => line2.slice(1));
+    const own = new Set(added);
+    const found = body.filter((line2) => !own.has(line2.trim())).flatMap(secretShapedValues);
+    for (const value of found) secrets.add(value);
+    let why;
+    if (found.length > 0) why = "a changed line holds credential-shaped text";
+    else if (/(^|\/)package\.json$/.test(path6)) {
+      const entries = /* @__PURE__ */ new Set([...filesEntries(before), ...added]);
+      if (!body.every((line2) => packageJsonLineIsShowable(line2, entries))) why = 'a changed line of package.json holds values other than "files" entries, which may be secret';
+    }
+    if (why) withheld.push({ file: path6, why, add: added });
+    else parts.push(diff.join("\n"));
+  }
+  return { patch: parts.join(""), withheld, secrets: [...secrets] };
 }
-async function writeFix(root2, plan) {
+function filesEntries(text4) {
+  try {
+    const files = JSON.parse(text4 ?? "").files;
+    return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
+  } catch {
+    return [];
+  }
+}
+async function writeFix(root2, plan, bom = /* @__PURE__ */ new Set()) {
   for (const [path6, text4] of plan.changed) {
-    await mkdir5(dirname3(join11(root2, path6)), { recursive: true });
-    await writeFile6(join11(root2, path6), text4);
+    await mkdir5(dirname4(join12(root2, path6)), { recursive: true });
+    await writeFile6(join12(root2, path6), bom.has(path6) ? `\uFEFF${text4}` : text4);
   }
 }
 
 // src/gates/ignore-check/snapshot.ts
-import { lstat as lstat2, readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
-import { join as join12 } from "node:path";
-var CONFIG_NAMES = /* @__PURE__ */ new Set([".gitignore", ".npmignore", ".dockerignore", ".vscodeignore", "package.json", "MANIFEST.in", "pyproject.toml", "setup.py", "setup.cfg"]);
+import { lstat as lstat2, readdir as readdir2, readFile as readFile5 } from "node:fs/promises";
+import { join as join13 } from "node:path";
+var CONFIG_NAMES = /* @__PURE__ */ new Set([".gitignore", ".npmignore", ".dockerignore", ".containerignore", ".vscodeignore", "package.json", "MANIFEST.in", "pyproject.toml", "setup.py", "setup.cfg"]);
 var DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|^[\w.-]+\.(?:Dockerfile|Containerfile)$/;
 var SKIPPED_DIRS2 = /* @__PURE__ */ new Set([".git", "node_modules"]);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 var MAX_DIRS = 2e5;
 function isConfigName(name) {
-  return CONFIG_NAMES.has(name) || name.endsWith(".dockerignore");
+  return CONFIG_NAMES.has(name) || name.endsWith(".dockerignore") || name.endsWith(".containerignore");
 }
 async function readSnapshot(root2) {
-  const snapshot = { root: root2, dirs: /* @__PURE__ */ new Set([""]), files: /* @__PURE__ */ new Map(), dockerfiles: [], gitRoot: false };
+  const snapshot = { root: root2, dirs: /* @__PURE__ */ new Set([""]), files: /* @__PURE__ */ new Map(), dockerfiles: [], gitRoot: false, bom: /* @__PURE__ */ new Set() };
+  const read2 = async (rel, isLink) => {
+    const { text: text4, bom } = await readConfigFile(root2, rel, isLink);
+    if (bom) snapshot.bom?.add(rel);
+    return text4;
+  };
   const queue = [""];
   while (queue.length > 0) {
     const dir = queue.pop();
     let entries;
     try {
-      entries = await readdir2(join12(root2, dir), { withFileTypes: true });
+      entries = await readdir2(join13(root2, dir), { withFileTypes: true });
     } catch (error) {
       throw new GateIncompleteError("unreadable-folder", `cannot read folder ${dir || "."}: ${errorMessage(error)}`);
     }
@@ -69595,7 +70050,7 @@ async function readSnapshot(root2) {
       } else if (entry.name === ".git" && dir === "") {
         snapshot.gitRoot = true;
       } else if (isConfigName(entry.name)) {
-        snapshot.files.set(rel, await readConfigFile(root2, rel, entry.isSymbolicLink()));
+        snapshot.files.set(rel, await read2(rel, entry.isSymbolicLink()));
       } else if (DOCKERFILE.test(entry.name)) {
         snapshot.dockerfiles.push(rel);
       }
@@ -69603,7 +70058,7 @@ async function readSnapshot(root2) {
   }
   if (snapshot.gitRoot) {
     const exclude = ".git/info/exclude";
-    const text4 = await readConfigFile(root2, exclude, false).catch((error) => {
+    const text4 = await read2(exclude, false).catch((error) => {
       if (error instanceof GateIncompleteError && error.code === "config-missing") return void 0;
       throw error;
     });
@@ -69614,7 +70069,7 @@ async function readSnapshot(root2) {
 }
 async function readConfigFile(root2, rel, isLink) {
   if (isLink) throw new GateIncompleteError("config-symlink", `${rel} is a symbolic link; packers disagree on following it, so it cannot be judged (replace it with a regular file)`);
-  const path6 = join12(root2, rel);
+  const path6 = join13(root2, rel);
   let info2;
   try {
     info2 = await lstat2(path6);
@@ -69627,11 +70082,11 @@ async function readConfigFile(root2, rel, isLink) {
   if (info2.size > MAX_CONFIG_BYTES) throw new GateIncompleteError("config-too-large", `${rel} is ${info2.size} bytes; config files over ${MAX_CONFIG_BYTES} bytes are refused`);
   let bytes;
   try {
-    bytes = await readFile4(path6);
+    bytes = await readFile5(path6);
   } catch (error) {
     throw new GateIncompleteError("unreadable-file", `cannot read ${rel}: ${errorMessage(error)}`);
   }
-  return decodeConfigText(rel, bytes);
+  return { text: decodeConfigText(rel, bytes), bom: bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 };
 }
 function decodeConfigText(rel, bytes) {
   if (bytes.includes(0)) throw new GateIncompleteError("ignore-file-invalid", `${rel} contains NUL bytes; it is not a text file`);
@@ -69652,36 +70107,53 @@ async function runIgnoreCheck(options2, deps) {
   let outcome;
   let tracked = [];
   let plan;
+  let scmDirs = [];
+  let machineNpm;
+  let npmWarning;
   try {
     const entries = catalogFromConfig(options2.config);
     const detect = { dockerContexts: options2.dockerContexts };
-    const root2 = await realpath2(options2.dir).catch((error) => {
+    const root2 = await realpath3(options2.dir).catch((error) => {
       throw new GateIncompleteError("dir-missing", `cannot open ${options2.dir}: ${errorMessage(error)}`);
     });
     deps.log.progress("reading ignore files and manifests");
     outcome = await checkSnapshot(await readSnapshot(root2), options2.packers, detect, entries);
+    if (outcome.packers.includes("npm")) {
+      machineNpm = await findMachineNpm(deps.env.PATH ?? process.env.PATH) ?? null;
+      const { warning } = judgeMachineNpm(machineNpm ?? void 0);
+      if (warning) {
+        npmWarning = warning;
+        deps.log.warn(warning);
+      }
+    }
     if (options2.fix !== "none" && outcome.leaks.length > 0) {
       plan = await planFix(outcome, options2.packers, detect, entries);
+      for (const value of plan.secrets) deps.ledger.add(value);
       if (options2.fix === "write" && plan.changed.size > 0) {
-        await writeFix(root2, plan);
+        await writeFix(root2, plan, outcome.snapshot.bom);
         deps.log.info(`fix written to ${[...plan.changed.keys()].join(", ")}; running the canaries again`);
         outcome = await checkSnapshot(await readSnapshot(root2), options2.packers, detect, entries);
       }
     }
-    if (outcome.packers.includes("git")) tracked = await trackedAgentState(root2, new CatalogMatcher(entries));
+    if (outcome.leftOut.length > 0) deps.log.warn(`${outcome.leftOut.length} folder(s) got no canaries (more than ${MAX_CHILD_DIRS} sibling folders), e.g. ${outcome.leftOut[0]}`);
+    scmDirs = outcome.units.filter((u) => u.packer === "sdist" && u.facts.scm === true).map((u) => u.dir);
+    if (outcome.snapshot.gitRoot && (outcome.packers.includes("git") || scmDirs.length > 0)) tracked = await trackedAgentState(root2, new CatalogMatcher(entries));
   } catch (error) {
     errors.push(toGateError(error));
   }
   const leaks = outcome?.leaks ?? [];
-  const findings = [...leaks.map((l) => leakFinding(l, allow)), ...tracked.map((t) => trackedFinding(t, allow))];
+  const findings = [...leaks.map((l) => leakFinding(l, allow, outcome ? anchorFor(l, outcome.units, outcome.snapshot) : void 0)), ...tracked.map((t) => trackedFinding(t, allow, scmDirs))];
   const stats = {
     packers: outcome?.packers.join(",") || "none",
     units: outcome?.units.length ?? 0,
     canaries: outcome?.canaries.length ?? 0,
-    "tracked-agent-state": tracked.length
+    "tracked-agent-state": tracked.length,
+    "canary-folders-left-out": outcome?.leftOut.length ?? 0
   };
   for (const name of PACKER_NAMES) if (outcome?.packers.includes(name)) stats[`leaks-${name}`] = leaks.filter((l) => l.packer === name).length;
   const configs = outcome ? [...outcome.snapshot.files].sort(([a], [b]) => a.localeCompare(b)).map(([path6, text4]) => ({ path: path6, sha256: sha256Hex(text4) })) : [];
+  if (machineNpm !== void 0) stats["npm-on-machine"] = machineNpm ? `npm ${machineNpm.npm} (npm-packlist ${machineNpm.packlist ?? "unknown"})` : "not found";
+  if (npmWarning) stats["npm-warning"] = npmWarning;
   if (plan) {
     stats["fix-files"] = plan.changed.size;
     stats["fix-verified"] = plan.remaining.length === 0;
@@ -69695,10 +70167,13 @@ async function runIgnoreCheck(options2, deps) {
     criteria: ["CC6.7", "CC8.1"],
     stats,
     examined: { configs },
-    engines: [...EMBEDDED_ENGINES],
+    engines: [
+      ...EMBEDDED_ENGINES,
+      ...machineNpm ? [{ name: "npm (this machine)", version: machineNpm.npm }, ...machineNpm.packlist ? [{ name: "npm-packlist (this machine)", version: machineNpm.packlist }] : []] : []
+    ],
     allowList: allow.records(),
     ...outcome ? { details: detailsOf(outcome, plan, options2.fix) } : {},
-    ...errors.length === 0 && outcome && outcome.units.length === 0 ? { summary: "no packer found anything to pack (nothing to check)" } : {}
+    ...errors.length === 0 && outcome && outcome.leftOut.length > 0 ? { summary: `${findings.filter((f) => !f.suppressed).length} finding(s); ${outcome.leftOut.length} folder(s) were not checked (more than ${MAX_CHILD_DIRS} sibling folders without an ignore file): see details.leftOut` } : {}
   });
 }
 function detailsOf(outcome, plan, mode) {
@@ -69710,11 +70185,13 @@ function detailsOf(outcome, plan, mode) {
     })),
     units: outcome.units.map((u) => ({ packer: u.packer, dir: u.dir || ".", configFile: u.configFile })),
     canaries: outcome.canaries.length,
+    ...outcome.leftOut.length > 0 ? { leftOut: { count: outcome.leftOut.length, folders: outcome.leftOut.slice(0, 100) } } : {},
     ...plan && mode !== "none" ? {
       fix: {
         mode,
         files: [...plan.changed.keys()].sort(),
         patch: plan.patch,
+        withheld: plan.withheld,
         verified: plan.remaining.length === 0,
         remaining: plan.remaining.map((l) => `${l.packer}: ${l.canary.path}`),
         manual: plan.manual.map((m) => ({ packer: m.leak.packer, canary: m.leak.canary.path, why: m.why }))
@@ -69816,9 +70293,9 @@ async function loadEvent(env) {
   const name = env.GITHUB_EVENT_NAME;
   const path6 = env.GITHUB_EVENT_PATH;
   if (!name || !path6) return void 0;
-  const { readFile: readFile12 } = await import("node:fs/promises");
+  const { readFile: readFile13 } = await import("node:fs/promises");
   try {
-    return { name, payload: JSON.parse(await readFile12(path6, "utf8")) };
+    return { name, payload: JSON.parse(await readFile13(path6, "utf8")) };
   } catch (error) {
     throw new GateIncompleteError("event-invalid", `cannot read the ${name} event payload at ${path6}: ${error.message}`);
   }
@@ -69847,15 +70324,21 @@ var ENGINES = ["auto", "native", "wasm"];
 var REDACT_AUTHOR = ["hash", "omit"];
 var FAIL_ON = ["new", "any", "none"];
 var FULL_SCOPES = ["default-branch", "all-branches"];
+var INPUT_ONLY_KEYS = ["engine", "gitleaks-path", "gitleaks-version"];
 function resolveSecretScanOptions(dir, overrides, config) {
   const section = gateSection(config, GATE3);
+  for (const key2 of INPUT_ONLY_KEYS)
+    if (section[key2] !== void 0)
+      throw new ConfigurationError(`secret-scan.${key2} cannot be set in the config file (the scanned code could change it); use the action input or the CLI flag`, `secret-scan.${key2}`);
+  if (section["fail-on"] === "none")
+    throw new ConfigurationError("secret-scan.fail-on: none cannot be set in the config file; use the action input or the CLI flag", "secret-scan.fail-on");
   const options2 = {
     dir,
     mode: overrides.mode ?? section.mode ?? "auto",
     fullScope: overrides.fullScope ?? section["full-scope"] ?? "default-branch",
-    engine: overrides.engine ?? section.engine ?? "auto",
-    gitleaksVersion: overrides.gitleaksVersion ?? section["gitleaks-version"] ?? DEFAULT_GITLEAKS_VERSION,
-    redactAuthor: overrides.redactAuthor ?? section["redact-author"] ?? "hash",
+    engine: overrides.engine ?? "auto",
+    gitleaksVersion: overrides.gitleaksVersion ?? DEFAULT_GITLEAKS_VERSION,
+    redactAuthor: overrides.redactAuthor ?? section["redact-author"] ?? "omit",
     failOn: overrides.failOn ?? section["fail-on"] ?? "new",
     remote: overrides.remote ?? section.remote ?? "origin",
     allow: config.allow ?? []
@@ -69863,7 +70346,7 @@ function resolveSecretScanOptions(dir, overrides, config) {
   const optional2 = {
     range: overrides.range,
     event: overrides.event,
-    gitleaksPath: overrides.gitleaksPath ?? section["gitleaks-path"],
+    gitleaksPath: overrides.gitleaksPath,
     gitleaksConfig: overrides.gitleaksConfig ?? section["gitleaks-config"],
     baseline: overrides.baseline ?? section.baseline,
     install: overrides.install
@@ -69879,10 +70362,11 @@ function definedOnly(values) {
 }
 
 // src/gates/secret-scan/run.ts
+import { randomBytes } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
-import { chmod as chmod3, mkdtemp as mkdtemp5, rm as rm6 } from "node:fs/promises";
+import { chmod as chmod3, mkdtemp as mkdtemp6, rm as rm6 } from "node:fs/promises";
 import { tmpdir as tmpdir6 } from "node:os";
-import { join as join23 } from "node:path";
+import { join as join24 } from "node:path";
 
 // src/gates/secret-scan/engine-select.ts
 import { resolve as resolve8 } from "node:path";
@@ -69891,12 +70375,13 @@ import { resolve as resolve8 } from "node:path";
 import { execFile as execFile2 } from "node:child_process";
 
 // src/gates/secret-scan/engine.ts
-import { spawn as spawn2 } from "node:child_process";
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join13 } from "node:path";
+import { spawn as spawn3 } from "node:child_process";
+import { mkdtemp as mkdtemp4, readFile as readFile6 } from "node:fs/promises";
+import { join as join14 } from "node:path";
 var ENGINE_TIMEOUT_MS = 60 * 60 * 1e3;
-async function runGitleaksProcess(command, prefixArgs, args, request2, cwd, ledger) {
-  const reportPath = join13(request2.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+async function runGitleaksProcess(command, prefixArgs, args, request2, ledger) {
+  const cwd = await mkdtemp4(join14(request2.workDir, "engine-cwd-"));
+  const reportPath = join14(request2.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   const full = [
     ...prefixArgs,
     ...args,
@@ -69911,13 +70396,13 @@ async function runGitleaksProcess(command, prefixArgs, args, request2, cwd, ledg
   ];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request2.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot };
   const { code, stderr } = await new Promise((resolve14, reject) => {
-    const child2 = spawn2(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
+    const child2 = spawn3(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
     let err = "";
     child2.stderr.on("data", (d) => err = (err + d.toString()).slice(-4e3));
     child2.on("error", reject);
     child2.on("close", (c2) => resolve14({ code: c2 ?? 1, stderr: err }));
   });
-  const text4 = await readFile5(reportPath, "utf8").catch(() => void 0);
+  const text4 = await readFile6(reportPath, "utf8").catch(() => void 0);
   if (code !== 0 || text4 === void 0) {
     const reason = ledger.leaksInto(stderr) ? "(message withheld: it contained scanned content)" : lastLines(stderr);
     throw new GateIncompleteError("engine-failed", `the secret-scanning engine exited with ${code}: ${reason}`);
@@ -69960,17 +70445,17 @@ async function createNativeEngine(path6, ledger, knownVersion) {
   return {
     info: { name: "gitleaks", version, sha256: digest.sha256 },
     scanDir(source2, request2) {
-      return runGitleaksProcess(path6, [], ["dir", "."], request2, source2, ledger);
+      return runGitleaksProcess(path6, [], ["dir", source2], request2, ledger);
     }
   };
 }
 
 // src/gates/secret-scan/engine-wasm.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir6, readFile as readFile6, rename, writeFile as writeFile7 } from "node:fs/promises";
+import { mkdir as mkdir6, readFile as readFile7, rename, writeFile as writeFile7 } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
 import { tmpdir as tmpdir4 } from "node:os";
-import { dirname as dirname4, join as join14 } from "node:path";
+import { dirname as dirname5, join as join15 } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 import { brotliDecompressSync } from "node:zlib";
 var WASM_PIN = {
@@ -69987,29 +70472,29 @@ const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
 const bytes = readFileSync(wasmPath);
 if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
 const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
-// Resolve from the shim's own folder: a package.json in the scanned tree (the cwd) must not affect the engine.
+// Resolve from the shim's own folder: nothing in the working directory or the scanned tree may affect the engine.
 require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
 `;
 function locateWasm() {
   const bundled = fileURLToPath2(new URL("../gitleaks-wasm/", import.meta.url));
-  if (existsSync3(join14(bundled, "go.js")) && existsSync3(join14(bundled, "wasm", "gitleaks.wasm.br"))) return { packageDir: bundled };
+  if (existsSync3(join15(bundled, "go.js")) && existsSync3(join15(bundled, "wasm", "gitleaks.wasm.br"))) return { packageDir: bundled };
   try {
     const require2 = createRequire2(import.meta.url);
-    return { packageDir: dirname4(require2.resolve(`${WASM_PIN.package}/package.json`)) };
+    return { packageDir: dirname5(require2.resolve(`${WASM_PIN.package}/package.json`)) };
   } catch {
     return void 0;
   }
 }
 async function verifiedModule(location) {
-  const compressedPath = join14(location.packageDir, "wasm", "gitleaks.wasm.br");
-  const compressed = await readFile6(compressedPath).catch(() => {
+  const compressedPath = join15(location.packageDir, "wasm", "gitleaks.wasm.br");
+  const compressed = await readFile7(compressedPath).catch(() => {
     throw new GateIncompleteError("engine-unavailable", `the WASM engine is missing ${compressedPath}`);
   });
   const digest = sha256Hex(compressed);
   if (digest !== WASM_PIN.brotliSha256)
     throw new GateIncompleteError("engine-digest-mismatch", `the WASM engine's module has SHA-256 ${digest}, not the pinned ${WASM_PIN.brotliSha256}`);
-  const cacheDir2 = join14(tmpdir4(), "agent-gates-gitleaks-wasm");
-  const modulePath = join14(cacheDir2, `${WASM_PIN.wasmSha256}.wasm`);
+  const cacheDir2 = join15(tmpdir4(), "agent-gates-gitleaks-wasm");
+  const modulePath = join15(cacheDir2, `${WASM_PIN.wasmSha256}.wasm`);
   const cached = await sha256File(modulePath).catch(() => void 0);
   if (cached?.sha256 === WASM_PIN.wasmSha256) return modulePath;
   const module = brotliDecompressSync(compressed);
@@ -70023,20 +70508,20 @@ async function verifiedModule(location) {
 async function createWasmEngine(ledger, location = locateWasm()) {
   if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
   const modulePath = await verifiedModule(location);
-  const goJs = join14(location.packageDir, "go.js");
+  const goJs = join15(location.packageDir, "go.js");
   const prefix = ["-e", CHILD, goJs, modulePath, WASM_PIN.wasmSha256];
   return {
     info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
     scanDir(source2, request2) {
-      return runGitleaksProcess(process.execPath, prefix, ["dir", "."], request2, source2, ledger);
+      return runGitleaksProcess(process.execPath, prefix, ["dir", source2], request2, ledger);
     }
   };
 }
 
 // src/gates/secret-scan/install.ts
-import { chmod as chmod2, copyFile as copyFile3, mkdtemp as mkdtemp4, readdir as readdir4, rm as rm5 } from "node:fs/promises";
+import { chmod as chmod2, copyFile as copyFile3, mkdtemp as mkdtemp5, readdir as readdir4, rm as rm5 } from "node:fs/promises";
 import { homedir, tmpdir as tmpdir5 } from "node:os";
-import { join as join18 } from "node:path";
+import { join as join19 } from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -71134,7 +71619,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-var { chmod, copyFile, lstat: lstat3, mkdir: mkdir7, open, readdir: readdir3, rename: rename2, rm: rm4, rmdir, stat: stat3, symlink, unlink } = fs.promises;
+var { chmod, copyFile, lstat: lstat3, mkdir: mkdir7, open, readdir: readdir3, rename: rename2, rm: rm4, rmdir, stat: stat4, symlink, unlink } = fs.promises;
 var IS_WINDOWS = process.platform === "win32";
 function readlink2(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
@@ -71149,7 +71634,7 @@ var READONLY = fs.constants.O_RDONLY;
 function exists(fsPath) {
   return __awaiter3(this, void 0, void 0, function* () {
     try {
-      yield stat3(fsPath);
+      yield stat4(fsPath);
     } catch (err) {
       if (err.code === "ENOENT") {
         return false;
@@ -71173,7 +71658,7 @@ function tryGetExecutablePath(filePath, extensions) {
   return __awaiter3(this, void 0, void 0, function* () {
     let stats = void 0;
     try {
-      stats = yield stat3(filePath);
+      stats = yield stat4(filePath);
     } catch (err) {
       if (err.code !== "ENOENT") {
         console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -71196,7 +71681,7 @@ function tryGetExecutablePath(filePath, extensions) {
       filePath = originalFilePath + extension;
       stats = void 0;
       try {
-        stats = yield stat3(filePath);
+        stats = yield stat4(filePath);
       } catch (err) {
         if (err.code !== "ENOENT") {
           console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
@@ -71270,7 +71755,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
 function cp(source_1, dest_1) {
   return __awaiter4(this, arguments, void 0, function* (source2, dest, options2 = {}) {
     const { force, recursive, copySourceDirectory } = readCopyOptions(options2);
-    const destStat = (yield exists(dest)) ? yield stat3(dest) : null;
+    const destStat = (yield exists(dest)) ? yield stat4(dest) : null;
     if (destStat && destStat.isFile() && !force) {
       return;
     }
@@ -71278,7 +71763,7 @@ function cp(source_1, dest_1) {
     if (!(yield exists(source2))) {
       throw new Error(`no such file or directory: ${source2}`);
     }
-    const sourceStat = yield stat3(source2);
+    const sourceStat = yield stat4(source2);
     if (sourceStat.isDirectory()) {
       if (!recursive) {
         throw new Error(`Failed to copy. ${source2} is a directory, but tried to copy without recursive flag.`);
@@ -71405,7 +71890,7 @@ function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
         yield copyFile2(srcFile, destFile, force);
       }
     }
-    yield chmod(destDir, (yield stat3(sourceDir)).mode);
+    yield chmod(destDir, (yield stat4(sourceDir)).mode);
   });
 }
 function copyFile2(srcFile, destFile, force) {
@@ -72383,7 +72868,7 @@ function pinnedDigest(settings) {
   return (settings.checksums ?? GITLEAKS_CHECKSUMS)[settings.version]?.[key2] ?? void 0;
 }
 function ensureToolCacheEnv() {
-  process.env.RUNNER_TOOL_CACHE ||= join18(homedir(), ".cache", "agent-gates", "tool-cache");
+  process.env.RUNNER_TOOL_CACHE ||= join19(homedir(), ".cache", "agent-gates", "tool-cache");
   process.env.RUNNER_TEMP ||= tmpdir5();
 }
 async function installGitleaks(settings, log2) {
@@ -72401,27 +72886,27 @@ async function installGitleaks(settings, log2) {
   if (cached) {
     const verified = await reverify(cached, fileName, binaryName, expected, ext2);
     log2.info(`Gitleaks ${settings.version} restored from the tool cache and re-verified`);
-    return { path: join18(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
+    return { path: join19(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
   }
   const url = `${settings.downloadBase ?? RELEASES}/v${settings.version}/${fileName}`;
-  const staging = await mkdtemp4(join18(tmpdir5(), "agent-gates-gitleaks-"));
+  const staging = await mkdtemp5(join19(tmpdir5(), "agent-gates-gitleaks-"));
   try {
-    const entry = join18(staging, "entry");
-    const archive = await downloadTool(url, join18(entry, fileName)).catch((error) => {
+    const entry = join19(staging, "entry");
+    const archive = await downloadTool(url, join19(entry, fileName)).catch((error) => {
       throw new GateIncompleteError("engine-download-failed", `could not download ${fileName}: ${error.message}`);
     });
     const { sha256 } = await sha256File(archive);
     if (sha256 !== expected) throw new GateIncompleteError("engine-checksum-mismatch", `${fileName} has SHA-256 ${sha256}, not the pinned ${expected}; refusing it`);
-    const extracted = await extract2(archive, ext2, join18(staging, "x"));
-    const binary = join18(entry, binaryName);
-    await copyFile3(join18(extracted, binaryName), binary).catch(() => {
+    const extracted = await extract2(archive, ext2, join19(staging, "x"));
+    const binary = join19(entry, binaryName);
+    await copyFile3(join19(extracted, binaryName), binary).catch(() => {
       throw new GateIncompleteError("engine-download-failed", `${fileName} holds no ${binaryName}`);
     });
     const { sha256: binarySha256 } = await sha256File(binary);
     await chmod2(binary, 493);
     const dir = await cacheDir(entry, toolName, settings.version, key2);
     log2.info(`Gitleaks ${settings.version} downloaded and verified (archive SHA-256 ${expected})`);
-    return { path: join18(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false };
+    return { path: join19(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false };
   } finally {
     await rm5(staging, { recursive: true, force: true });
   }
@@ -72435,12 +72920,12 @@ async function extract2(archive, ext2, dest) {
 }
 async function reverify(dir, fileName, binaryName, expected, ext2) {
   const tampered = (why) => new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${dir} failed re-verification (${why}); refusing it`);
-  const archive = await sha256File(join18(dir, fileName)).catch(() => void 0);
+  const archive = await sha256File(join19(dir, fileName)).catch(() => void 0);
   if (archive?.sha256 !== expected) throw tampered("archive digest differs from the pinned one");
-  const scratch = await mkdtemp4(join18(tmpdir5(), "agent-gates-verify-"));
+  const scratch = await mkdtemp5(join19(tmpdir5(), "agent-gates-verify-"));
   try {
-    const fresh = await sha256File(join18(await extract2(join18(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
-    const cached = await sha256File(join18(dir, binaryName)).catch(() => void 0);
+    const fresh = await sha256File(join19(await extract2(join19(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
+    const cached = await sha256File(join19(dir, binaryName)).catch(() => void 0);
     if (!fresh || fresh.sha256 !== cached?.sha256) throw tampered("binary differs from the verified archive");
     const extra = (await readdir4(dir)).filter((f) => f !== fileName && f !== binaryName);
     if (extra.length) throw tampered(`unexpected files ${extra.join(", ")}`);
@@ -72469,9 +72954,12 @@ async function selectEngine(options2, deps) {
   };
 }
 
+// src/gates/secret-scan/findings.ts
+import { createHmac } from "node:crypto";
+
 // src/gates/secret-scan/suppress.ts
-import { readFile as readFile7 } from "node:fs/promises";
-import { join as join19, resolve as resolve9 } from "node:path";
+import { readFile as readFile8 } from "node:fs/promises";
+import { join as join20, resolve as resolve9 } from "node:path";
 function contentFingerprint(ruleId, secret) {
   return sha256Hex(`${ruleId}:${secret}`);
 }
@@ -72501,7 +72989,7 @@ var GitleaksIgnore = class _GitleaksIgnore {
     });
   }
   static async load(repoDir) {
-    const text4 = await readFile7(join19(repoDir, ".gitleaksignore"), "utf8").catch(() => void 0);
+    const text4 = await readFile8(join20(repoDir, ".gitleaksignore"), "utf8").catch(() => void 0);
     return { ignore: new _GitleaksIgnore(text4 ?? ""), ...text4 === void 0 ? {} : { sha256: sha256Hex(text4) } };
   }
   /** The entry that suppresses this finding (the commit form, or the global `file:rule:line` form). */
@@ -72522,7 +73010,7 @@ var Baseline = class _Baseline {
     const full = resolve9(repoDir, path6);
     let text4;
     try {
-      text4 = await readFile7(full, "utf8");
+      text4 = await readFile8(full, "utf8");
     } catch (error) {
       throw new ConfigurationError(`baseline: cannot read ${path6}: ${error.message}`, "baseline");
     }
@@ -72578,13 +73066,13 @@ function identityOf({ leak, origin }) {
     contentFingerprint: contentFingerprint(leak.RuleID, leak.Secret)
   };
 }
-function hashed(value) {
-  return value ? `sha256:${sha256Hex(value.trim().toLowerCase()).slice(0, 16)}` : void 0;
+function hashed(value, key2) {
+  return value ? `hmac-sha256:${createHmac("sha256", key2).update(value.trim().toLowerCase()).digest("hex").slice(0, 32)}` : void 0;
 }
 function toFinding(located, redactAuthor) {
   const id = identityOf(located);
   const { leak } = located;
-  const author = redactAuthor === "hash" ? { authorHash: hashed(leak.Author), emailHash: hashed(leak.Email) } : {};
+  const author = redactAuthor.mode === "hash" ? { authorHash: hashed(leak.Author, redactAuthor.key), emailHash: hashed(leak.Email, redactAuthor.key) } : {};
   const properties = {
     rule: leak.RuleID,
     gitleaksFingerprint: id.gitleaksFingerprint,
@@ -72621,35 +73109,103 @@ function hygieneFinding(ruleId, path6, line2, message) {
 }
 
 // src/gates/secret-scan/gitleaks-config.ts
-import { readFile as readFile8 } from "node:fs/promises";
-import { join as join20, resolve as resolve10 } from "node:path";
-async function resolveGitleaksConfig(repoDir, explicit) {
-  const path6 = explicit ? resolve10(repoDir, explicit) : join20(repoDir, ".gitleaks.toml");
+import { mkdir as mkdir8, readFile as readFile9, realpath as realpath4, writeFile as writeFile9 } from "node:fs/promises";
+import { isAbsolute as isAbsolute4, join as join21, relative as relative6, resolve as resolve10, sep as sep5 } from "node:path";
+var MAX_EXTEND_DEPTH = 2;
+async function resolveGitleaksConfig(repoDir, explicit, workDir) {
+  const path6 = explicit ? resolve10(repoDir, explicit) : join21(repoDir, ".gitleaks.toml");
   let text4;
   try {
-    text4 = await readFile8(path6, "utf8");
+    text4 = await readFile9(path6, "utf8");
   } catch (error) {
-    if (!explicit && error.code === "ENOENT") return { name: "builtin", sha256: "builtin" };
+    if (!explicit && error.code === "ENOENT") return { name: "builtin", sha256: "builtin", extends: [] };
     throw new ConfigurationError(`gitleaks-config: cannot read ${path6}: ${error.message}`, "gitleaks-config", void 0, path6);
   }
-  const name = explicit ?? ".gitleaks.toml";
+  const root2 = await load(repoDir, path6, explicit ?? ".gitleaks.toml", text4, 0);
+  if (effectiveRulesMayBeEmpty(root2))
+    throw new ConfigurationError(`${root2.name}: the effective rule set is empty (no [[rules]], no [extend] useDefault = true, or every rule disabled); the scan would find nothing`, "gitleaks-config");
+  const chain = [];
+  for (let c2 = root2; c2; c2 = c2.base) chain.push(c2);
+  const extended = chain.slice(1).map((c2) => ({ name: c2.name, sha256: sha256Hex(c2.text) }));
+  if (!root2.base) return { path: path6, name: root2.name, sha256: sha256Hex(text4), extends: extended };
+  if (!workDir) throw new ConfigurationError(`${root2.name}: [extend] path needs a private folder for the rewritten config`, "gitleaks-config");
+  const folder = join21(workDir, "gitleaks-config");
+  await mkdir8(folder, { recursive: true, mode: 448 });
+  let basePath;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const c2 = chain[i];
+    const target = join21(folder, `${i}.toml`);
+    const doc = basePath ? { ...c2.doc, extend: { ...c2.doc.extend, path: basePath } } : c2.doc;
+    await writeFile9(target, basePath ? stringify3(doc) : c2.text, { mode: 384 });
+    basePath = target;
+  }
+  return { path: basePath, name: root2.name, sha256: sha256Hex(text4), extends: extended };
+}
+async function load(repoDir, file, name, text4, depth) {
   let doc;
   try {
     doc = parse3(text4);
   } catch (error) {
     const line2 = error instanceof TomlError ? error.line : void 0;
     const first = error.message.split("\n")[0];
-    throw new ConfigurationError(`${name}:${line2 ?? "?"}: invalid TOML: ${first}`, "gitleaks-config", line2, path6);
+    throw new ConfigurationError(`${name}:${line2 ?? "?"}: invalid TOML: ${first}`, "gitleaks-config", line2, file);
   }
   requireReasons(doc, name);
-  return { path: path6, name, sha256: sha256Hex(text4) };
+  const loaded = { file, name, text: text4, doc };
+  const extend = doc.extend;
+  if (extend === void 0) return loaded;
+  if (typeof extend !== "object" || Array.isArray(extend)) throw new ConfigurationError(`${name}: [extend] must be a table`, "gitleaks-config");
+  if (extend.url !== void 0) throw new ConfigurationError(`${name}: [extend] url is not supported; extend a file inside the repository instead`, "gitleaks-config");
+  if (extend.path === void 0) return loaded;
+  if (typeof extend.path !== "string" || extend.path === "") throw new ConfigurationError(`${name}: [extend] path must be a file name`, "gitleaks-config");
+  if (depth + 1 > MAX_EXTEND_DEPTH) throw new ConfigurationError(`${name}: [extend] goes deeper than ${MAX_EXTEND_DEPTH} levels`, "gitleaks-config");
+  const basePath = await insideRepository(repoDir, extend.path, name);
+  const baseText = await readFile9(basePath, "utf8").catch((error) => {
+    throw new ConfigurationError(`${name}: [extend] path ${extend.path}: cannot read it: ${error.message}`, "gitleaks-config", void 0, basePath);
+  });
+  const baseName = relative6(await realpath4(repoDir), basePath).split(sep5).join("/");
+  loaded.base = await load(repoDir, basePath, baseName, baseText, depth + 1);
+  return loaded;
+}
+async function insideRepository(repoDir, path6, name) {
+  const repo = await realpath4(repoDir);
+  const candidate = isAbsolute4(path6) ? path6 : resolve10(repo, path6);
+  const real = await realpath4(candidate).catch(() => {
+    throw new ConfigurationError(`${name}: [extend] path ${path6} does not exist`, "gitleaks-config");
+  });
+  const rel = relative6(repo, real);
+  if (rel === "" || rel.startsWith("..") || isAbsolute4(rel))
+    throw new ConfigurationError(`${name}: [extend] path ${path6} is outside the repository; only files inside it can be extended`, "gitleaks-config");
+  return real;
+}
+function disabledRules(doc) {
+  const list2 = doc.extend?.disabledRules;
+  return Array.isArray(list2) ? list2.map(String) : [];
+}
+function effectiveRulesMayBeEmpty(c2) {
+  const own = (Array.isArray(c2.doc.rules) ? c2.doc.rules : []).map((r) => String(r.id ?? ""));
+  const extend = c2.doc.extend;
+  if (extend?.useDefault === true) return false;
+  const inherited = c2.base ? inheritedRules(c2.base) : [];
+  if (inherited === void 0) return false;
+  const disabled = new Set(disabledRules(c2.doc));
+  return [...own, ...inherited.filter((id) => !disabled.has(id))].length === 0;
+}
+function inheritedRules(c2) {
+  const own = (Array.isArray(c2.doc.rules) ? c2.doc.rules : []).map((r) => String(r.id ?? ""));
+  const extend = c2.doc.extend;
+  if (extend?.useDefault === true) return void 0;
+  const below = c2.base ? inheritedRules(c2.base) : [];
+  if (below === void 0) return void 0;
+  const disabled = new Set(disabledRules(c2.doc));
+  return [...own, ...below.filter((id) => !disabled.has(id))];
 }
 function requireReasons(doc, name) {
   const check = (value, where) => {
     const lists = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
     lists.forEach((list2, i) => {
-      const description = list2?.description;
-      if (typeof description !== "string" || description.trim().length < 3)
+      const description2 = list2?.description;
+      if (typeof description2 !== "string" || description2.trim().length < 3)
         throw new ConfigurationError(`${name}: ${where}[${i}] has no description; every allow-list entry needs a reason`, "gitleaks-config");
     });
   };
@@ -72661,16 +73217,27 @@ function requireReasons(doc, name) {
     check(rule.allowlists, `rules.${id}.allowlists`);
     check(rule.allowlist, `rules.${id}.allowlist`);
   });
+  const disabled = disabledRules(doc);
+  if (disabled.length === 0) return;
+  const description = doc.extend.description;
+  const reason = typeof description === "string" ? description : "";
+  const unexplained = disabled.filter((id) => !reason.includes(id));
+  if (reason.trim().length < 3 || unexplained.length > 0)
+    throw new ConfigurationError(
+      `${name}: [extend] disabledRules switches off ${unexplained.join(", ") || disabled.join(", ")} without a reason; add an [extend] description that names each disabled rule and says why`,
+      "gitleaks-config"
+    );
 }
 
 // src/gates/secret-scan/scan.ts
-import { mkdir as mkdir9, readFile as readFile10 } from "node:fs/promises";
-import { join as join22, relative as relative5, resolve as resolve11, sep as sep4 } from "node:path";
+import { mkdir as mkdir10, readFile as readFile11 } from "node:fs/promises";
+import { join as join23, relative as relative7, resolve as resolve11, sep as sep6 } from "node:path";
 
 // src/gates/secret-scan/git.ts
-import { execFile as execFile3, spawn as spawn4 } from "node:child_process";
+import { execFile as execFile3, spawn as spawn5 } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
 var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
-var SAFE_FLAGS = ["-c", "core.quotePath=false", "-c", "core.hooksPath=/dev/null", "-c", "color.ui=false"];
+var SAFE_FLAGS = ["-c", "core.quotePath=false", "-c", "core.hooksPath=/dev/null", "-c", "color.ui=false", "-c", "core.attributesFile=/dev/null", "-c", "diff.external=", "-c", "log.showSignature=false"];
 var Git = class {
   constructor(dir, env) {
     this.dir = dir;
@@ -72699,17 +73266,19 @@ var Git = class {
   }
   /** Streams stdout as batches of whole lines (for `git log -p` over long histories; batching keeps the per-line cost low). */
   async *lines(args) {
-    const child2 = spawn4("git", [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), stdio: ["ignore", "pipe", "pipe"] });
+    const child2 = spawn5("git", [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child2.stderr.on("data", (d) => stderr = (stderr + d.toString()).slice(-2e3));
     const exit = new Promise((resolve14) => child2.on("close", (code2) => resolve14(code2 ?? 1)));
     let rest = "";
+    const decoder = new StringDecoder("utf8");
     for await (const chunk of child2.stdout) {
-      const text4 = rest + chunk.toString("utf8");
+      const text4 = rest + decoder.write(chunk);
       const parts = text4.split("\n");
       rest = parts.pop() ?? "";
       yield parts;
     }
+    rest += decoder.end();
     if (rest) yield [rest];
     const code = await exit;
     if (code !== 0) throw new GateIncompleteError("git-failed", `git ${args[0]} failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`);
@@ -72736,9 +73305,9 @@ var Git = class {
   async shallowBoundary() {
     const path6 = await this.probe(["rev-parse", "--git-path", "shallow"]);
     if (!path6) return /* @__PURE__ */ new Set();
-    const { readFile: readFile12 } = await import("node:fs/promises");
+    const { readFile: readFile13 } = await import("node:fs/promises");
     const { resolve: resolve14 } = await import("node:path");
-    const text4 = await readFile12(resolve14(this.dir, path6), "utf8").catch(() => "");
+    const text4 = await readFile13(resolve14(this.dir, path6), "utf8").catch(() => "");
     return new Set(text4.split("\n").filter(Boolean));
   }
   async hasRemote(remote) {
@@ -72751,11 +73320,12 @@ var Git = class {
 };
 
 // src/gates/secret-scan/history.ts
-import { appendFile as appendFile3, mkdir as mkdir8, readdir as readdir5, readFile as readFile9 } from "node:fs/promises";
-import { dirname as dirname8, join as join21 } from "node:path";
+import { appendFile as appendFile3, mkdir as mkdir9, readdir as readdir5, readFile as readFile10 } from "node:fs/promises";
+import { dirname as dirname9, join as join22 } from "node:path";
 var WORKTREE = "WORKTREE";
 var ENGINE_FILES = /* @__PURE__ */ new Set([".gitleaksignore", ".gitleaks.toml"]);
 var FLUSH_BYTES = 32 * 1024 * 1024;
+var TEXT_DIFF = ["--text", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative"];
 var HistoryLayout = class {
   constructor(root2) {
     this.root = root2;
@@ -72766,6 +73336,8 @@ var HistoryLayout = class {
   commitIds = /* @__PURE__ */ new Map();
   /** Author facts per commit, as `gitleaks git` would report them. */
   authors = /* @__PURE__ */ new Map();
+  /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
+  unreadable = [];
   pendingBytes = 0;
   folders = /* @__PURE__ */ new Set();
   bytes = 0;
@@ -72774,23 +73346,30 @@ var HistoryLayout = class {
   }
   /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
   async addCommits(git, revs) {
-    const args = ["log", "-p", "-U0", "--cc", "--no-ext-diff", "--no-textconv", "--find-renames", "--format=%x00%H%x00%an%x00%ae%x00%aI", ...revs, "--"];
+    const args = ["log", "-p", "-U0", "--cc", "--root", ...TEXT_DIFF, "--find-renames", "--format=%x00%H%x00%an%x00%ae%x00%aI", ...revs, "--"];
     return this.addPatch(git.lines(args), void 0);
   }
   /** Uncommitted changes to tracked files plus untracked, non-ignored files. */
   async addWorktree(git) {
-    if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", "--no-ext-diff", "--no-textconv", "HEAD", "--"]), WORKTREE);
+    if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", ...TEXT_DIFF, "HEAD", "--"]), WORKTREE);
     const untracked = (await git.run(["ls-files", "-z", "--others", "--exclude-standard"])).split("\0").filter(Boolean);
-    for (const path6 of untracked) await this.addWholeFile(join21(git.dir, path6), WORKTREE, path6);
+    for (const path6 of untracked) await this.addWholeFile(join22(git.dir, path6), WORKTREE, path6);
     await this.flush();
   }
   /** The files of a folder with no history; `.git` and symlinks are not followed. */
   async addFolder(dir) {
     const walk2 = async (relativeDir) => {
-      for (const entry of await readdir5(join21(dir, relativeDir), { withFileTypes: true })) {
+      let entries;
+      try {
+        entries = await readdir5(join22(dir, relativeDir), { withFileTypes: true });
+      } catch (error) {
+        this.unreadable.push({ path: relativeDir || ".", reason: reasonOf(error) });
+        return;
+      }
+      for (const entry of entries) {
         const path6 = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
         if (entry.isDirectory() && entry.name !== ".git") await walk2(path6);
-        else if (entry.isFile()) await this.addWholeFile(join21(dir, path6), "", path6);
+        else if (entry.isFile()) await this.addWholeFile(join22(dir, path6), "", path6);
       }
     };
     await walk2("");
@@ -72804,8 +73383,13 @@ var HistoryLayout = class {
     return { commit: this.commits[index], path: file.path, line: file.sourceLine[line2 - 1] };
   }
   async addWholeFile(source2, commit, path6) {
-    const text4 = await readFile9(source2, "utf8").catch(() => void 0);
-    if (text4 === void 0) return;
+    let text4;
+    try {
+      text4 = await readFile10(source2, "utf8");
+    } catch (error) {
+      if (error.code !== "ENOENT") this.unreadable.push({ path: path6, reason: reasonOf(error) });
+      return;
+    }
     const lines = /* @__PURE__ */ new Map();
     text4.split("\n").forEach((l, i) => lines.set(i + 1, l));
     this.add(commit, path6, lines);
@@ -72851,10 +73435,10 @@ var HistoryLayout = class {
     for (let i = 0; i < ready.length; i += 32) {
       await Promise.all(
         ready.slice(i, i + 32).map(async ([key2, file]) => {
-          const target = join21(this.root, ...key2.split("/"));
-          const folder = dirname8(target);
+          const target = join22(this.root, ...key2.split("/"));
+          const folder = dirname9(target);
           if (!this.folders.has(folder)) {
-            await mkdir8(folder, { recursive: true });
+            await mkdir9(folder, { recursive: true });
             this.folders.add(folder);
           }
           const text4 = file.pending.join("\n") + "\n";
@@ -72890,7 +73474,7 @@ var HistoryLayout = class {
         await done();
         inHunk = false;
       } else if (!inHunk && line2.startsWith("+++ ")) {
-        const target = line2.slice(4);
+        const target = line2.slice(4).replace(/\t$/, "");
         file = target === "/dev/null" ? void 0 : { path: unquote(target).replace(/^b\//, ""), lines: /* @__PURE__ */ new Map() };
       } else if (line2.startsWith("@")) {
         const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line2);
@@ -72910,6 +73494,9 @@ var HistoryLayout = class {
     return commits;
   }
 };
+function reasonOf(error) {
+  return error.code ?? error.message;
+}
 function laidOutName(path6) {
   const parts = path6.split("/").filter((s) => s !== "" && s !== ".").map((s) => s === ".." ? "%2E%2E" : s.replace(/[\\:*?"<>|%]/g, (c2) => `%${c2.charCodeAt(0).toString(16).toUpperCase()}`));
   if (parts.length === 1 && ENGINE_FILES.has(parts[0])) parts[0] = `%2E${parts[0].slice(1)}`;
@@ -73118,7 +73705,7 @@ async function scanTarget(options2, engine, request2, deps) {
   if (!await git.isRepository())
     throw new GateIncompleteError("not-a-repository", `${options2.dir} is not a git repository; use mode dir (--no-git) to scan files only`);
   const { plan, worktree } = planFor(options2);
-  if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, lineText: async () => void 0 };
+  if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], lineText: async () => void 0 };
   const range2 = await new RangeResolver(git, options2.remote, deps.log).resolve(plan);
   deps.log.info(`scanning ${range2.commits.length} commit(s): ${range2.description}`);
   const layout = await newLayout(request2);
@@ -73128,17 +73715,17 @@ async function scanTarget(options2, engine, request2, deps) {
   if (worktree) await layout.addWorktree(git);
   deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes`);
   const target = worktree ? `${range2.description}, plus uncommitted changes` : range2.description;
-  return { ...await scanLayout(layout, engine, request2), target, range: range2 };
+  return { ...await scanLayout(layout, engine, request2), target, range: range2, unreadable: layout.unreadable };
 }
 async function newLayout(request2) {
-  const layout = new HistoryLayout(join22(request2.workDir, "history"));
-  await mkdir9(layout.root, { recursive: true });
+  const layout = new HistoryLayout(join23(request2.workDir, "history"));
+  await mkdir10(layout.root, { recursive: true });
   return layout;
 }
 async function scanLayout(layout, engine, request2) {
   const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request2);
   const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }));
-  return { located, lineText: (l) => fileLine(join22(layout.root, l.leak.File), l.leak.StartLine) };
+  return { located, lineText: (l) => fileLine(resolve11(layout.root, l.leak.File), l.leak.StartLine) };
 }
 function planFor(options2) {
   const payload = options2.event?.payload;
@@ -73158,10 +73745,10 @@ function planFor(options2) {
 async function scanFolder2(dir, engine, request2) {
   const layout = await newLayout(request2);
   await layout.addFolder(dir);
-  return { ...await scanLayout(layout, engine, request2), target: `files in ${dir} (no git history)` };
+  return { ...await scanLayout(layout, engine, request2), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
 }
 function originIn(layout, leak) {
-  const key2 = relative5(layout.root, resolve11(layout.root, leak.File)).split(sep4).join("/");
+  const key2 = relative7(layout.root, resolve11(layout.root, leak.File)).split(sep6).join("/");
   const origin = layout.locate(key2, leak.StartLine);
   if (!origin) throw new GateIncompleteError("engine-failed", "the engine reported a file that was not part of the scanned history");
   const author = layout.authors.get(origin.commit);
@@ -73169,7 +73756,7 @@ function originIn(layout, leak) {
   return origin;
 }
 async function fileLine(path6, line2) {
-  const text4 = await readFile10(path6, "utf8").catch(() => void 0);
+  const text4 = await readFile11(path6, "utf8").catch(() => void 0);
   return text4?.split("\n")[line2 - 1];
 }
 
@@ -73183,23 +73770,27 @@ async function runSecretScan(options2, deps) {
   const engines = [];
   let details;
   let suppressors;
-  const workDir = await mkdtemp5(join23(tmpdir6(), "agent-gates-secret-scan-"));
+  let redaction = { mode: "omit" };
+  const workDir = await mkdtemp6(join24(tmpdir6(), "agent-gates-secret-scan-"));
   await chmod3(workDir, 448);
   try {
-    const config = await resolveGitleaksConfig(options2.dir, options2.gitleaksConfig);
+    const config = await resolveGitleaksConfig(options2.dir, options2.gitleaksConfig, workDir);
     const ignore2 = await GitleaksIgnore.load(options2.dir);
     const baseline = await Baseline.load(options2.dir, options2.baseline, deps.ledger);
     suppressors = { ignore: ignore2.ignore, baseline: baseline.baseline, allow: new AllowList(options2.allow, GATE3) };
     examined.configs = [
-      ...config.path ? [{ path: config.name, sha256: config.sha256 }] : [],
+      ...config.path ? [{ path: config.name, sha256: config.sha256 }, ...config.extends.map((e) => ({ path: e.name, sha256: e.sha256 }))] : [],
       ...ignore2.sha256 ? [{ path: ".gitleaksignore", sha256: ignore2.sha256 }] : [],
       ...baseline.sha256 && options2.baseline ? [{ path: options2.baseline, sha256: baseline.sha256 }] : []
     ];
+    redaction = authorRedaction(options2, deps);
+    if (redaction.mode === "hash" && redaction.source) stats.authorHashKey = redaction.source;
     const selected = await selectEngine(options2, deps);
     engines.push(selected.engine.info);
     const outcome = await scanTarget(options2, selected.engine, { workDir, ...config.path ? { config: config.path } : {} }, deps);
-    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options2));
-    findings.push(...hygiene(suppressors));
+    for (const u of outcome.unreadable) errors.push({ code: "file-unreadable", message: `cannot read ${u.path} (${u.reason}); it was not scanned`, location: { path: u.path } });
+    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options2, redaction));
+    findings.push(...hygiene(suppressors, staleScope(options2, outcome)));
     Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors));
     if (outcome.range) {
       const r = outcome.range;
@@ -73232,8 +73823,19 @@ async function runSecretScan(options2, deps) {
     ...errors.length === 0 ? { summary: `${newCount} new secret(s), ${stats.suppressed ?? 0} suppressed; ${stats.commits === void 0 ? String(stats.target ?? "") : `${String(stats.commits)} commit(s) scanned`}${options2.failOn === "none" ? " (report only)" : ""}` } : {}
   });
 }
-async function suppress(located, outcome, s, options2) {
-  const finding = toFinding(located, options2.redactAuthor);
+var AUTHOR_KEY_ENV = "AGENT_GATES_AUTHOR_KEY";
+function authorRedaction(options2, deps) {
+  if (options2.redactAuthor !== "hash") return { mode: "omit" };
+  const supplied = deps.env[AUTHOR_KEY_ENV];
+  if (supplied) {
+    if (supplied.length < 16) throw new ConfigurationError(`${AUTHOR_KEY_ENV} must be at least 16 characters`, "redact-author");
+    deps.ledger.add(supplied);
+    return { mode: "hash", key: Buffer.from(supplied, "utf8"), source: "supplied" };
+  }
+  return { mode: "hash", key: randomBytes(32), source: "per-run" };
+}
+async function suppress(located, outcome, s, options2, redaction) {
+  const finding = toFinding(located, redaction);
   const id = identityOf(located);
   const line2 = await outcome.lineText(located);
   if (line2?.includes("gitleaks:allow")) return { ...finding, suppressed: { reason: "inline gitleaks:allow comment", by: "gitleaks:allow" } };
@@ -73247,11 +73849,21 @@ async function suppress(located, outcome, s, options2) {
   }
   return finding;
 }
-function hygiene(s) {
+function staleScope(options2, outcome) {
+  const noHistory = options2.mode === "dir";
+  const full = noHistory || outcome.range !== void 0 && outcome.range.base === void 0;
+  return { full, noHistory, commits: new Set(outcome.range?.commits ?? []) };
+}
+function isStale(fingerprint, scope) {
+  const commit = /^([0-9a-f]{40}):/.exec(fingerprint)?.[1];
+  if (commit) return !scope.noHistory && (scope.full || scope.commits.has(commit));
+  return scope.full;
+}
+function hygiene(s, scope) {
   const out = [];
   for (const e of s.ignore.entries) {
     if (!e.reason) out.push(hygieneFinding("ignore-without-reason", ".gitleaksignore", e.line, 'this .gitleaksignore entry has no reason (trailing "# why" or a comment above), so it is not honoured'));
-    else if (e.matched === 0)
+    else if (e.matched === 0 && isStale(e.fingerprint, scope))
       out.push(hygieneFinding("stale-ignore-entry", ".gitleaksignore", e.line, "this .gitleaksignore entry matched no finding in the scanned commits; remove it if the secret is gone"));
   }
   return out;
@@ -73316,7 +73928,7 @@ var secretScanCommand = {
     "  --gitleaks-version V  pinned Gitleaks release for the native engine",
     "  --gitleaks-config F   Gitleaks rules (default: <dir>/.gitleaks.toml, else built-in)",
     "  --baseline FILE       known findings (Gitleaks JSON report or agent-gates result)",
-    "  --redact-author MODE  hash (default) or omit",
+    "  --redact-author MODE  omit (default) or hash (HMAC keyed with $AGENT_GATES_AUTHOR_KEY, else per run)",
     "  --fail-on WHAT        new (default), any (baseline does not hide) or none",
     "  Without --range/--full/--no-git: inside a workflow the range comes from the event",
     "  (GITHUB_EVENT_NAME, GITHUB_EVENT_PATH); locally, the full history of HEAD plus",
@@ -74769,8 +75381,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep5 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
+var sep7 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep7}${b64url}${sep7}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token2) {
   const isApp = isJWT(token2);
@@ -78035,6 +78647,18 @@ var MarkerIndex = class {
   }
   /** The agent a git identity belongs to: a listed email, a bot's noreply email, or aider's ` (aider)` name suffix. */
   agentOfIdentity(identity2) {
+    const account = this.agentAccountOfIdentity(identity2);
+    if (account) return account;
+    if (/\s\(aider\)$/i.test(identity2.name)) return { agent: "Aider", value: identity2.name };
+    return void 0;
+  }
+  /**
+   * The agent whose own account an identity is: by its email (a listed agent
+   * email or a bot's noreply address) or its linked bot login. A name alone
+   * never counts: aider writes ` (aider)` after the human's own name, on the
+   * human's own email, so that identity is still the human's.
+   */
+  agentAccountOfIdentity(identity2) {
     const email = identity2.email.trim().toLowerCase();
     const noreplyLogin = loginFromNoreply(email);
     const byEmail = this.emails.get(email) ?? (noreplyLogin ? this.agentOfActor({ login: noreplyLogin }) : void 0);
@@ -78043,7 +78667,6 @@ var MarkerIndex = class {
       const byLogin = this.agentOfActor({ login: identity2.login });
       if (byLogin) return { agent: byLogin, value: identity2.login };
     }
-    if (/\s\(aider\)$/i.test(identity2.name)) return { agent: "Aider", value: identity2.name };
     return void 0;
   }
   textMatches(text4) {
@@ -78128,7 +78751,7 @@ function givenOnly(overrides) {
 }
 
 // src/gates/review-gate/run.ts
-import { readFile as readFile11, writeFile as writeFile9 } from "node:fs/promises";
+import { readFile as readFile12, writeFile as writeFile10 } from "node:fs/promises";
 
 // src/gates/review-gate/exclusions.ts
 var PLATFORM_LOGINS = /* @__PURE__ */ new Set(["web-flow", "github"]);
@@ -78146,7 +78769,7 @@ function excludedApprovers(snapshot, index, excludeLastPusher) {
     byLogin.set(key2, entry);
   };
   const addIdentity = (identity2, reason) => {
-    if (index.agentOfIdentity(identity2)) return;
+    if (index.agentAccountOfIdentity(identity2)) return;
     const login = identity2.login ?? loginFromNoreply(identity2.email);
     if (login) {
       if (!isBotLogin(login)) add(login, reason);
@@ -78161,12 +78784,13 @@ function excludedApprovers(snapshot, index, excludeLastPusher) {
     for (const coAuthor of commit.coAuthors) addIdentity(coAuthor, "co-author");
     for (const trailer of parseTrailers(commit.message)) addIdentity(trailer.identity, "co-author");
   }
+  const unresolvedRequesters = /* @__PURE__ */ new Set();
   for (const requester of requestersInBody(snapshot)) {
     if (requester.login) add(requester.login, requester.reason);
-    else unresolved.add(`${requester.text} (${requester.reason})`);
+    else unresolvedRequesters.add(requester.reason);
   }
   if (excludeLastPusher && snapshot.lastPusher && !isBotLogin(snapshot.lastPusher)) add(snapshot.lastPusher, "last pusher");
-  return { byLogin, unresolved: [...unresolved] };
+  return { byLogin, unresolved: [...unresolved], unresolvedRequesters: [...unresolvedRequesters] };
 }
 function requestersInBody(snapshot) {
   const found = [];
@@ -78182,12 +78806,13 @@ function requestersInBody(snapshot) {
     const reason = requested ? 'named as requester in the PR body ("Requested by")' : 'named as requester in the PR body ("started by")';
     const text4 = match2[1].trim();
     const mentions = [...text4.matchAll(/(?<![\w.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})/g)].map((m) => m[1]);
-    for (const login of mentions) found.push({ login, text: `@${login}`, reason });
-    for (const email of text4.match(/[^\s()<>@]+@[^\s()<>]+\.[^\s()<>]+/g) ?? []) {
+    for (const login of mentions) found.push({ login, reason });
+    const emails = text4.match(/[^\s()<>@]+@[^\s()<>]+\.[^\s()<>]+/g) ?? [];
+    for (const email of emails) {
       const login = loginFromNoreply(email) ?? knownEmails.get(email.toLowerCase());
-      found.push({ ...login ? { login } : {}, text: email, reason });
+      found.push(login ? { login, reason } : { reason: `${reason}: an email no commit of this PR links to an account` });
     }
-    if (mentions.length === 0 && !/@/.test(text4)) found.push({ text: text4.slice(0, 80), reason });
+    if (mentions.length === 0 && emails.length === 0) found.push({ reason: `${reason}: no @login or linked email` });
   }
   return found;
 }
@@ -78199,6 +78824,16 @@ function evaluate(snapshot, policy, teams = "check") {
   const markers = detectMarkers(snapshot, index, [policy.label, ...policy.detectionLabels]);
   const agentDetected = markers.length > 0;
   const exclusions = excludedApprovers(snapshot, index, policy.excludeLastPusher);
+  if (agentDetected && exclusions.unresolvedRequesters.length > 0)
+    throw new GateIncompleteError(
+      "requester-unresolved",
+      `the PR body names a requester who cannot be tied to a GitHub account (${exclusions.unresolvedRequesters.join("; ")}), so their approval cannot be excluded; name the requester as @login in the PR body, or use a commit email GitHub links to their account`
+    );
+  if (agentDetected && policy.excludeLastPusher && !snapshot.lastPusher)
+    throw new GateIncompleteError(
+      "pusher-unknown",
+      "the account that pushed the head commit is unknown (no synchronize event, force push or push activity names it), so it cannot be excluded; a commit can carry anyone's identity, including an agent's. Re-run on the push event, or set review-gate.exclude-last-pusher: false to decide without it"
+    );
   const reviews = classifyReviews(snapshot, policy, exclusions);
   const approvers = reviews.filter((r) => r.counted).map((r) => r.reviewer);
   const blockedBy = reviews.filter((r) => r.state === "CHANGES_REQUESTED" && r.why.startsWith("changes requested")).map((r) => ({ reviewer: r.reviewer, commit: r.commit, submittedAt: r.submittedAt }));
@@ -78219,7 +78854,9 @@ function evaluate(snapshot, policy, teams = "check") {
   }
   for (const b of blockedBy) missing.push({ rule: "changes-requested", message: `changes requested by @${b.reviewer} must be addressed and re-reviewed or dismissed` });
   const notes = exclusions.unresolved.map((u) => `not linked to a GitHub account, so no review can be matched to it: ${u}`);
-  if (policy.excludeLastPusher && !snapshot.lastPusher) notes.push("last pusher unknown; commit committers are excluded instead");
+  if (!policy.strictHead && !snapshot.headPushedAt && reviews.some((r) => r.counted && r.commit !== snapshot.head.sha))
+    notes.push("lenient: the head commit's push time is unknown, so committer dates (which the committer sets) decided which approvals are still current");
+  if (!policy.excludeLastPusher) notes.push("the last pusher is not excluded (exclude-last-pusher: false): a commit pushed under another identity hides its pusher");
   const outcome = agentDetected && missing.length > 0 ? "fail" : "pass";
   return {
     outcome,
@@ -78273,7 +78910,10 @@ function judge(r, isLatest, snapshot, policy, exclusions) {
   if (!isLatest) return no("superseded by a later review of the same reviewer");
   if (r.state === "DISMISSED") return no("dismissed");
   if (isBotReviewer(r)) return no("bot or AI reviewer: never counts, approving or blocking");
-  if (r.state === "CHANGES_REQUESTED") return no("changes requested: blocks until re-reviewed or dismissed");
+  if (r.state === "CHANGES_REQUESTED") {
+    if (r.canPush === false) return no("reviewer cannot push to the repository: the change request does not block (GitHub ignores it too)");
+    return no("changes requested: blocks until re-reviewed or dismissed");
+  }
   const excluded = exclusions.byLogin.get(loginKey(r.author.login));
   if (excluded) return no(`excluded: ${excluded.reasons.join(", ")}`);
   if (r.canPush !== true) return no(r.canPush === false ? "reviewer cannot push to the repository" : "reviewer write access unknown");
@@ -78281,6 +78921,10 @@ function judge(r, isLatest, snapshot, policy, exclusions) {
   if (policy.strictHead) return no(`approved ${short2(r.commit)}, head is now ${short2(snapshot.head.sha)} (strict-head)`);
   const at = snapshot.commits.findIndex((c2) => c2.sha === r.commit);
   if (at < 0) return no(`approved ${short2(r.commit)}, which is no longer in the PR (force-pushed)`);
+  if (snapshot.headPushedAt) {
+    if (Date.parse(snapshot.headPushedAt) > Date.parse(r.submittedAt)) return no(`the head commit was pushed at ${snapshot.headPushedAt}, after this approval`);
+    return { counted: true, why: `approved ${short2(r.commit)}; the head commit was pushed before the approval (lenient, push time)` };
+  }
   const newer = snapshot.commits.slice(at + 1).find((c2) => Date.parse(c2.committedAt) > Date.parse(r.submittedAt));
   if (newer) return no(`commit ${short2(newer.sha)} was added after this approval`);
   return { counted: true, why: `approved ${short2(r.commit)}; no commit is newer than the approval (lenient)` };
@@ -78288,6 +78932,7 @@ function judge(r, isLatest, snapshot, policy, exclusions) {
 
 // src/gates/review-gate/query.ts
 var PAGE = 100;
+var AUTHORS_PER_COMMIT = 20;
 var IDENTITY = "name email user { login }";
 var PULL_REQUEST_QUERY = (
   /* GraphQL */
@@ -78311,13 +78956,14 @@ query ReviewGatePullRequest($owner: String!, $name: String!, $number: Int!,
         nodes { ... on HeadRefForcePushedEvent { actor { login } afterCommit { oid } } }
       }
       labels(first: ${PAGE}, after: $labelsAfter) @include(if: $labels) {
+        totalCount
         pageInfo { hasNextPage endCursor }
         nodes { name }
       }
       commits(first: ${PAGE}, after: $commitsAfter) @include(if: $commits) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes { commit { oid message committedDate author { ${IDENTITY} } committer { ${IDENTITY} } authors(first: 20) { nodes { ${IDENTITY} } } } }
+        nodes { commit { oid message committedDate author { ${IDENTITY} } committer { ${IDENTITY} } authors(first: ${AUTHORS_PER_COMMIT}) { totalCount nodes { ${IDENTITY} } } } }
       }
       reviews(first: ${PAGE}, after: $reviewsAfter) @include(if: $reviews) {
         totalCount
@@ -78364,6 +79010,7 @@ function parseSnapshot(text4, source2) {
   };
   snapshot.changedFiles = root2.changedFiles === void 0 ? snapshot.files.length : c2.integer(root2.changedFiles, "changedFiles");
   if (root2.lastPusher !== void 0 && root2.lastPusher !== null) snapshot.lastPusher = c2.string(root2.lastPusher, "lastPusher");
+  if (root2.headPushedAt !== void 0 && root2.headPushedAt !== null) snapshot.headPushedAt = c2.time(root2.headPushedAt, "headPushedAt");
   if (root2.teams !== void 0) {
     const teams = c2.object(root2.teams, "teams");
     snapshot.teams = Object.fromEntries(
@@ -78463,6 +79110,11 @@ var Checker = class {
 
 // src/gates/review-gate/collect.ts
 var FILE_CAP = 3e3;
+function assertFileCount(changedFiles, listed) {
+  if (changedFiles >= FILE_CAP)
+    throw new GateIncompleteError("file-cap", `the PR changes ${changedFiles} files; GitHub lists at most ${FILE_CAP}, so the changed paths cannot all be checked`);
+  if (changedFiles > listed) throw new GateIncompleteError("files-incomplete", `${listed} of the PR's ${changedFiles} changed files are listed; the changed paths cannot all be checked`);
+}
 var LISTS = ["labels", "commits", "reviews", "files"];
 async function api(what, call) {
   try {
@@ -78489,15 +79141,16 @@ async function collectPullRequest(client, ref) {
     if (!pr) throw new GateIncompleteError("pr-not-found", `pull request ${ref.owner}/${ref.name}#${ref.number} not found or not readable with this token`);
     if (!first) {
       first = pr;
-      if ((pr.changedFiles ?? 0) >= FILE_CAP)
-        throw new GateIncompleteError("file-cap", `the PR changes ${pr.changedFiles} files; GitHub lists at most ${FILE_CAP}, so the changed paths cannot all be checked`);
+      if ((pr.changedFiles ?? 0) >= FILE_CAP) assertFileCount(pr.changedFiles ?? 0, 0);
     }
     pages.push(pr);
     for (const list2 of LISTS.filter((l) => variables[l])) {
       const info2 = pr[list2]?.pageInfo;
       if (!info2) throw new GateIncompleteError("github-api", `GitHub's answer lacks the ${list2} of the PR`);
-      if (info2.hasNextPage && info2.endCursor) cursors[list2] = info2.endCursor;
-      else pending.delete(list2);
+      if (!info2.hasNextPage) pending.delete(list2);
+      else if (!info2.endCursor || info2.endCursor === cursors[list2])
+        throw new GateIncompleteError("github-api", `GitHub says more ${list2} of the PR follow but gives no new cursor to read them; the ${list2} cannot all be checked`);
+      else cursors[list2] = info2.endCursor;
     }
   }
   const snapshot = toSnapshot(ref, first, pages);
@@ -78511,6 +79164,13 @@ function identity(id) {
 }
 function toSnapshot(ref, first, pages) {
   const all = (pick3) => pages.flatMap((p) => pick3(p) ?? []);
+  for (const { commit } of all((p) => p.commits?.nodes)) {
+    if (commit.authors.totalCount !== commit.authors.nodes.length)
+      throw new GateIncompleteError(
+        "co-authors-incomplete",
+        `GitHub returned ${commit.authors.nodes.length} of the ${commit.authors.totalCount} authors of commit ${commit.oid.slice(0, 7)} (at most ${AUTHORS_PER_COMMIT} are read); the co-authors cannot all be excluded`
+      );
+  }
   const commits = all((p) => p.commits?.nodes).map(({ commit }) => ({
     sha: commit.oid,
     message: commit.message,
@@ -78528,6 +79188,13 @@ function toSnapshot(ref, first, pages) {
     canPush: r.author ? r.authorCanPushToRepository : false
   }));
   const files = all((p) => p.files?.nodes).map((f) => f.path);
+  const receivedReviews = all((p) => p.reviews?.nodes).length;
+  const totalReviews = first.reviews?.totalCount ?? 0;
+  if (receivedReviews !== totalReviews)
+    throw new GateIncompleteError("reviews-incomplete", `GitHub returned ${receivedReviews} of the PR's ${totalReviews} reviews; an approval or a change request may be missing`);
+  const receivedLabels = all((p) => p.labels?.nodes).length;
+  const totalLabels = first.labels?.totalCount ?? 0;
+  if (receivedLabels !== totalLabels) throw new GateIncompleteError("labels-incomplete", `GitHub returned ${receivedLabels} of the PR's ${totalLabels} labels; the agent label may be missing`);
   const totalCommits = first.commits?.totalCount ?? 0;
   if (commits.length !== totalCommits)
     throw new GateIncompleteError("commits-incomplete", `GitHub returned ${commits.length} of the PR's ${totalCommits} commits; the commit authors cannot all be checked`);
@@ -78564,12 +79231,23 @@ async function withRenameSources(client, ref, files) {
 async function readBaseConfig(client, ref, baseRef) {
   try {
     const answer = await client.octokit.rest.repos.getContent({ owner: ref.owner, repo: ref.name, path: DEFAULT_CONFIG_PATH, ref: baseRef, mediaType: { format: "raw" } });
-    const text4 = typeof answer.data === "string" ? answer.data : "";
+    const text4 = configText(answer.data, `${DEFAULT_CONFIG_PATH} on ${baseRef}`);
     return { path: `${baseRef}:${DEFAULT_CONFIG_PATH}`, sha256: sha256Hex(text4), text: text4 };
   } catch (error) {
+    if (error instanceof GateIncompleteError) throw error;
     if (error.status === 404) return null;
     return api(`${DEFAULT_CONFIG_PATH} on ${baseRef}`, () => Promise.reject(error));
   }
+}
+function configText(data, what) {
+  if (typeof data === "string") return data;
+  const file = data;
+  if (file && typeof file === "object" && !Array.isArray(file) && file.type === "file" && typeof file.content === "string") {
+    if (file.encoding === "base64") return Buffer.from(file.content.replace(/\s+/g, ""), "base64").toString("utf8");
+    if (file.encoding === "utf-8" || file.encoding === "utf8") return file.content;
+  }
+  const shape = Array.isArray(data) ? "a directory listing" : file && typeof file === "object" ? `an object (type ${JSON.stringify(String(file.type ?? "none")).slice(0, 40)}, encoding ${JSON.stringify(String(file.encoding ?? "none")).slice(0, 40)})` : typeof data;
+  throw new GateIncompleteError("config-unreadable", `GitHub answered ${what} with ${shape}, not the file's text; the base branch's policy cannot be read`);
 }
 async function collectTeams(client, snapshot, policy) {
   const candidates = evaluate(snapshot, policy, "skip");
@@ -78601,6 +79279,18 @@ async function collectTeams(client, snapshot, policy) {
     }
   }
   return teams;
+}
+async function findHeadPush(client, snapshot) {
+  const [owner, repo] = (snapshot.head.repository ?? snapshot.repository).split("/");
+  const ref = `refs/heads/${snapshot.head.ref}`;
+  const { data } = await api(`the push activity of ${ref}`, () => client.octokit.rest.repos.listActivities({ owner, repo, ref, per_page: 10, direction: "desc" }));
+  const head = snapshot.head.sha.toLowerCase();
+  const push2 = data.find((a) => ["push", "force_push", "branch_creation"].includes(a.activity_type) && a.after.toLowerCase() === head);
+  if (!push2) return void 0;
+  const actor = push2.actor;
+  const pusher = actor ? actor.type === "Bot" && !/\[bot\]$/i.test(actor.login) ? `${actor.login}[bot]` : actor.login : void 0;
+  const pushedAt = Number.isNaN(Date.parse(push2.timestamp)) ? void 0 : push2.timestamp;
+  return { ...pusher ? { pusher } : {}, ...pushedAt ? { pushedAt } : {} };
 }
 async function applyLabel(client, ref, label) {
   await api(`labels of #${ref.number}`, () => client.octokit.rest.issues.addLabels({ owner: ref.owner, repo: ref.name, issue_number: ref.number, labels: [label] }));
@@ -78634,14 +79324,25 @@ async function runReviewGate(options2, deps) {
       client = source2.client ?? makeClient(source2, deps, () => requests++);
       snapshot = await collectPullRequest(client, source2.ref);
     } else {
-      const text4 = await readFile11(source2.path, "utf8").catch((error) => {
+      const text4 = await readFile12(source2.path, "utf8").catch((error) => {
         throw new ConfigurationError(`cannot read snapshot ${source2.path}: ${error.message}`, "snapshot");
       });
       snapshot = parseSnapshot(text4, source2.path);
+      assertFileCount(snapshot.changedFiles, snapshot.files.length);
     }
     const { config, configRecord } = policyConfig(options2, snapshot);
     const policy = resolvePolicy(options2.overrides, config);
-    if (client && source2.kind === "api") snapshot.teams = await collectTeams(client, snapshot, policy);
+    if (client && source2.kind === "api") {
+      const agent = detectMarkers(snapshot, new MarkerIndex(policy.agents), [policy.label, ...policy.detectionLabels]).length > 0;
+      const needPusher = agent && policy.excludeLastPusher && !snapshot.lastPusher;
+      const needPushTime = agent && !policy.strictHead && !snapshot.headPushedAt;
+      if (needPusher || needPushTime) {
+        const push2 = await findHeadPush(client, snapshot);
+        if (needPusher && push2?.pusher) snapshot.lastPusher = push2.pusher;
+        if (needPushTime && push2?.pushedAt) snapshot.headPushedAt = push2.pushedAt;
+      }
+      snapshot.teams = await collectTeams(client, snapshot, policy);
+    }
     const verdict = evaluate(snapshot, policy);
     let labelApplied = false;
     const hasLabel = snapshot.labels.some((l) => l.toLowerCase() === policy.label.toLowerCase());
@@ -78652,7 +79353,7 @@ async function runReviewGate(options2, deps) {
         deps.log.info(`applied label "${policy.label}"`);
       } else deps.log.info(`snapshot mode: would apply label "${policy.label}"`);
     }
-    if (options2.saveSnapshot) await writeFile9(options2.saveSnapshot, JSON.stringify(snapshot, null, 2) + "\n");
+    if (options2.saveSnapshot) await writeFile10(options2.saveSnapshot, JSON.stringify(snapshot, null, 2) + "\n");
     return resultFor(snapshot, policy, verdict, { startedAt, source: source2.kind, requests, labelApplied, configRecord });
   } catch (error) {
     const result = errorResult(GATE4, startedAt, error, CRITERIA2);
@@ -78944,7 +79645,7 @@ ${topHelp()}
   }
   if (typeof values.output === "string") {
     const outputPath = resolve13(io.cwd, values.output);
-    await writeFile10(outputPath, report2);
+    await writeFile11(outputPath, report2);
     written.push(outputPath);
   } else io.stdout(report2);
   for (const ledger of ledgers) {

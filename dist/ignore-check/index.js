@@ -12040,10 +12040,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists2 = this[kHeadersMap].get(lowercaseName);
         if (exists2) {
-          const delimiter3 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter4 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists2.name,
-            value: `${exists2.value}${delimiter3}${value}`
+            value: `${exists2.value}${delimiter4}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -19370,9 +19370,9 @@ var require_ignore = __commonJS({
 // node_modules/@npmcli/name-from-folder/lib/index.js
 var require_lib = __commonJS({
   "node_modules/@npmcli/name-from-folder/lib/index.js"(exports, module) {
-    var { basename: basename3, dirname: dirname5 } = __require("path");
+    var { basename: basename3, dirname: dirname6 } = __require("path");
     var getName = (parent, base) => parent.charAt(0) === "@" ? `${parent}/${base}` : base;
-    module.exports = (dir) => dir ? getName(basename3(dirname5(dir)), basename3(dir)) : false;
+    module.exports = (dir) => dir ? getName(basename3(dirname6(dir)), basename3(dir)) : false;
   }
 });
 
@@ -27930,7 +27930,7 @@ var require_index_min3 = __commonJS({
 var require_lib5 = __commonJS({
   "node_modules/@npmcli/promise-spawn/node_modules/which/lib/index.js"(exports, module) {
     var { isexe, sync: isexeSync } = require_index_min3();
-    var { join: join12, delimiter: delimiter3, sep: sep4, posix } = __require("path");
+    var { join: join13, delimiter: delimiter4, sep: sep4, posix } = __require("path");
     var isWindows2 = process.platform === "win32";
     var rSlash = new RegExp(`[${posix.sep}${sep4 === posix.sep ? "" : sep4}]`.replace(/(\\)/g, "\\$1"));
     var rRel = new RegExp(`^\\.${rSlash.source}`);
@@ -27938,7 +27938,7 @@ var require_lib5 = __commonJS({
     var getPathInfo = (cmd, {
       path: optPath = process.env.PATH,
       pathExt: optPathExt = process.env.PATHEXT,
-      delimiter: optDelimiter = delimiter3
+      delimiter: optDelimiter = delimiter4
     }) => {
       const pathEnv = cmd.match(rSlash) ? [""] : [
         // windows always checks the cwd first
@@ -27959,7 +27959,7 @@ var require_lib5 = __commonJS({
     var getPathPart = (raw, cmd) => {
       const pathPart = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
       const prefix = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
-      return prefix + join12(pathPart, cmd);
+      return prefix + join13(pathPart, cmd);
     };
     var which2 = async (cmd, opt = {}) => {
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
@@ -28074,7 +28074,7 @@ var require_escape2 = __commonJS({
 var require_lib6 = __commonJS({
   "node_modules/@npmcli/promise-spawn/lib/index.js"(exports, module) {
     "use strict";
-    var { spawn: spawn3 } = __require("child_process");
+    var { spawn: spawn4 } = __require("child_process");
     var os6 = __require("os");
     var which2 = require_lib5();
     var escape3 = require_escape2();
@@ -28101,7 +28101,7 @@ var require_lib6 = __commonJS({
         const resultError = getResult(erOpts);
         reject(Object.assign(er, resultError));
       };
-      const proc = spawn3(cmd, args, opts);
+      const proc = spawn4(cmd, args, opts);
       promise.stdin = proc.stdin;
       promise.process = proc;
       proc.on("error", rejectWithOpts);
@@ -28863,7 +28863,7 @@ var require_index_min4 = __commonJS({
 var require_lib8 = __commonJS({
   "node_modules/@npmcli/git/node_modules/which/lib/index.js"(exports, module) {
     var { isexe, sync: isexeSync } = require_index_min4();
-    var { join: join12, delimiter: delimiter3, sep: sep4, posix } = __require("path");
+    var { join: join13, delimiter: delimiter4, sep: sep4, posix } = __require("path");
     var isWindows2 = process.platform === "win32";
     var rSlash = new RegExp(`[${posix.sep}${sep4 === posix.sep ? "" : sep4}]`.replace(/(\\)/g, "\\$1"));
     var rRel = new RegExp(`^\\.${rSlash.source}`);
@@ -28871,7 +28871,7 @@ var require_lib8 = __commonJS({
     var getPathInfo = (cmd, {
       path: optPath = process.env.PATH,
       pathExt: optPathExt = process.env.PATHEXT,
-      delimiter: optDelimiter = delimiter3
+      delimiter: optDelimiter = delimiter4
     }) => {
       const pathEnv = cmd.match(rSlash) ? [""] : [
         // windows always checks the cwd first
@@ -28892,7 +28892,7 @@ var require_lib8 = __commonJS({
     var getPathPart = (raw, cmd) => {
       const pathPart = /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
       const prefix = !pathPart && rRel.test(cmd) ? cmd.slice(0, 2) : "";
-      return prefix + join12(pathPart, cmd);
+      return prefix + join13(pathPart, cmd);
     };
     var which2 = async (cmd, opt = {}) => {
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
@@ -28971,7 +28971,7 @@ var require_which = __commonJS({
 // node_modules/@npmcli/git/lib/spawn.js
 var require_spawn = __commonJS({
   "node_modules/@npmcli/git/lib/spawn.js"(exports, module) {
-    var spawn3 = require_lib6();
+    var spawn4 = require_lib6();
     var { promiseRetry } = require_lib7();
     var { log } = require_lib3();
     var makeError = require_make_error();
@@ -28996,7 +28996,7 @@ var require_spawn = __commonJS({
         if (number !== 1) {
           log.silly("git", `Retrying git command: ${args.join(" ")} attempt # ${number}`);
         }
-        return spawn3(gitPath, args, makeOpts(opts)).catch((er) => {
+        return spawn4(gitPath, args, makeOpts(opts)).catch((er) => {
           const gitError = makeError(er);
           if (!gitError.shouldRetry(number)) {
             throw gitError;
@@ -29687,8 +29687,8 @@ var require_major = __commonJS({
   "node_modules/semver/functions/major.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var major = (a, loose) => new SemVer(a, loose).major;
-    module.exports = major;
+    var major2 = (a, loose) => new SemVer(a, loose).major;
+    module.exports = major2;
   }
 });
 
@@ -29934,12 +29934,12 @@ var require_coerce = __commonJS({
       if (match2 === null) {
         return null;
       }
-      const major = match2[2];
+      const major2 = match2[2];
       const minor = match2[3] || "0";
       const patch = match2[4] || "0";
       const prerelease = options.includePrerelease && match2[5] ? `-${match2[5]}` : "";
       const build = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse3(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      return parse3(`${major2}.${minor}.${patch}${prerelease}${build}`, options);
     };
     module.exports = coerce;
   }
@@ -31201,7 +31201,7 @@ var require_semver2 = __commonJS({
     var clean = require_clean();
     var inc = require_inc();
     var diff = require_diff();
-    var major = require_major();
+    var major2 = require_major();
     var minor = require_minor();
     var patch = require_patch();
     var prerelease = require_prerelease();
@@ -31240,7 +31240,7 @@ var require_semver2 = __commonJS({
       clean,
       inc,
       diff,
-      major,
+      major: major2,
       minor,
       patch,
       prerelease,
@@ -31397,7 +31397,7 @@ var require_lines_to_revs = __commonJS({
 // node_modules/@npmcli/git/lib/revs.js
 var require_revs = __commonJS({
   "node_modules/@npmcli/git/lib/revs.js"(exports, module) {
-    var spawn3 = require_spawn();
+    var spawn4 = require_spawn();
     var { LRUCache } = require_index_min5();
     var linesToRevs = require_lines_to_revs();
     var revsCache = new LRUCache({
@@ -31411,7 +31411,7 @@ var require_revs = __commonJS({
           return cached;
         }
       }
-      const { stdout } = await spawn3(["ls-remote", repo], opts);
+      const { stdout } = await spawn4(["ls-remote", repo], opts);
       const revs = linesToRevs(stdout.trim().split("\n"));
       revsCache.set(repo, revs);
       return revs;
@@ -32224,7 +32224,7 @@ var require_lib10 = __commonJS({
 // node_modules/npm-normalize-package-bin/lib/index.js
 var require_lib11 = __commonJS({
   "node_modules/npm-normalize-package-bin/lib/index.js"(exports, module) {
-    var { join: join12, basename: basename3 } = __require("path");
+    var { join: join13, basename: basename3 } = __require("path");
     var normalize = (pkg) => !pkg.bin ? removeBin(pkg) : typeof pkg.bin === "string" ? normalizeString(pkg) : Array.isArray(pkg.bin) ? normalizeArray(pkg) : typeof pkg.bin === "object" ? normalizeObject(pkg) : removeBin(pkg);
     var normalizeString = (pkg) => {
       if (!pkg.name) {
@@ -32249,11 +32249,11 @@ var require_lib11 = __commonJS({
       const clean = {};
       let hasBins = false;
       Object.keys(orig).forEach((binKey) => {
-        const base = join12("/", basename3(binKey.replace(/\\|:/g, "/"))).slice(1);
+        const base = join13("/", basename3(binKey.replace(/\\|:/g, "/"))).slice(1);
         if (typeof orig[binKey] !== "string" || !base) {
           return;
         }
-        const binTarget = join12("/", orig[binKey].replace(/\\/g, "/")).replace(/\\/g, "/").slice(1);
+        const binTarget = join13("/", orig[binKey].replace(/\\/g, "/")).replace(/\\/g, "/").slice(1);
         if (!binTarget) {
           return;
         }
@@ -32279,9 +32279,9 @@ var require_lib12 = __commonJS({
     var semver = require_semver2();
     var { checkEngine } = require_lib10();
     var normalizeBin = require_lib11();
-    var engineOk = (manifest, npmVersion, nodeVersion) => {
+    var engineOk = (manifest, npmVersion2, nodeVersion) => {
       try {
-        checkEngine(manifest, npmVersion, nodeVersion);
+        checkEngine(manifest, npmVersion2, nodeVersion);
         return true;
       } catch (_) {
         return false;
@@ -32296,7 +32296,7 @@ var require_lib12 = __commonJS({
         defaultTag = "latest",
         before = null,
         nodeVersion = process.version,
-        npmVersion = null,
+        npmVersion: npmVersion2 = null,
         includeStaged = false,
         avoid = null,
         avoidStrict = false
@@ -32363,7 +32363,7 @@ var require_lib12 = __commonJS({
       const defaultVer = distTags[defaultTag];
       if (defaultVer && (range2 === "*" || semver.satisfies(defaultVer, range2, { loose: true })) && !restricted[defaultVer] && !shouldAvoid(defaultVer, avoid)) {
         const mani = versions[defaultVer];
-        const ok = mani && isBefore(verTimes, defaultVer, time) && engineOk(mani, npmVersion, nodeVersion) && !mani.deprecated && !staged[defaultVer];
+        const ok = mani && isBefore(verTimes, defaultVer, time) && engineOk(mani, npmVersion2, nodeVersion) && !mani.deprecated && !staged[defaultVer];
         if (ok) {
           return mani;
         }
@@ -32391,8 +32391,8 @@ var require_lib12 = __commonJS({
         const notstageb = !staged[verb];
         const notdepra = !mania.deprecated;
         const notdeprb = !manib.deprecated;
-        const enginea = engineOk(mania, npmVersion, nodeVersion);
-        const engineb = engineOk(manib, npmVersion, nodeVersion);
+        const enginea = engineOk(mania, npmVersion2, nodeVersion);
+        const engineb = engineOk(manib, npmVersion2, nodeVersion);
         return notavoidb - notavoida || notrestrb - notrestra || notstageb - notstagea || (notdeprb && engineb) - (notdepra && enginea) || engineb - enginea || notdeprb - notdepra || semver.rcompare(vera, verb, sortSemverOpt);
       });
       return decorateAvoid(entries[0] && entries[0][1], avoid);
@@ -32440,7 +32440,7 @@ var require_clone = __commonJS({
     var { parse: parse3 } = __require("url");
     var path7 = __require("path");
     var getRevs = require_revs();
-    var spawn3 = require_spawn();
+    var spawn4 = require_spawn();
     var { isWindows: isWindows2 } = require_utils2();
     var pickManifest = require_lib12();
     var fs3 = __require("fs/promises");
@@ -32494,7 +32494,7 @@ var require_clone = __commonJS({
     var other = (repo, revDoc, target, opts) => {
       const shallow = maybeShallow(repo, opts);
       const fetchOrigin = ["fetch", "origin", revDoc.rawRef].concat(shallow ? ["--depth=1"] : []);
-      const git = (args) => spawn3(args, { ...opts, cwd: target });
+      const git = (args) => spawn4(args, { ...opts, cwd: target });
       return fs3.mkdir(target, { recursive: true }).then(() => git(["init"])).then(() => isWindows2(opts) ? git(["config", "--local", "--add", "core.longpaths", "true"]) : null).then(() => git(["remote", "add", "origin", repo])).then(() => git(fetchOrigin)).then(() => git(["checkout", revDoc.sha])).then(() => updateSubmodules(target, opts)).then(() => revDoc.sha);
     };
     var branch = (repo, revDoc, target, opts) => {
@@ -32512,7 +32512,7 @@ var require_clone = __commonJS({
       if (isWindows2(opts)) {
         args.push("--config", "core.longpaths=true");
       }
-      return spawn3(args, opts).then(() => revDoc.sha);
+      return spawn4(args, opts).then(() => revDoc.sha);
     };
     var plain = (repo, revDoc, target, opts) => {
       const args = [
@@ -32527,14 +32527,14 @@ var require_clone = __commonJS({
       if (isWindows2(opts)) {
         args.push("--config", "core.longpaths=true");
       }
-      return spawn3(args, opts).then(() => revDoc.sha);
+      return spawn4(args, opts).then(() => revDoc.sha);
     };
     var updateSubmodules = async (target, opts) => {
       const hasSubmodules = await fs3.stat(`${target}/.gitmodules`).then(() => true).catch(() => false);
       if (!hasSubmodules) {
         return null;
       }
-      return spawn3([
+      return spawn4([
         "submodule",
         "update",
         "-q",
@@ -32545,7 +32545,7 @@ var require_clone = __commonJS({
     var unresolved = (repo, ref, target, opts) => {
       const lp = isWindows2(opts) ? ["--config", "core.longpaths=true"] : [];
       const cloneArgs = ["clone", "--mirror", "-q", repo, target + "/.git"];
-      const git = (args) => spawn3(args, { ...opts, cwd: target });
+      const git = (args) => spawn4(args, { ...opts, cwd: target });
       return fs3.mkdir(target, { recursive: true }).then(() => git(cloneArgs.concat(lp))).then(() => git(["init"])).then(() => git(["checkout", ref])).then(() => updateSubmodules(target, opts)).then(() => git(["rev-parse", "--revs-only", "HEAD"])).then(({ stdout }) => stdout.trim());
     };
   }
@@ -32554,8 +32554,8 @@ var require_clone = __commonJS({
 // node_modules/@npmcli/git/lib/is.js
 var require_is = __commonJS({
   "node_modules/@npmcli/git/lib/is.js"(exports, module) {
-    var { stat: stat3 } = __require("fs/promises");
-    module.exports = ({ cwd = process.cwd() } = {}) => stat3(cwd + "/.git").then(() => true, () => false);
+    var { stat: stat4 } = __require("fs/promises");
+    module.exports = ({ cwd = process.cwd() } = {}) => stat4(cwd + "/.git").then(() => true, () => false);
   }
 });
 
@@ -32563,13 +32563,13 @@ var require_is = __commonJS({
 var require_find = __commonJS({
   "node_modules/@npmcli/git/lib/find.js"(exports, module) {
     var is = require_is();
-    var { dirname: dirname5 } = __require("path");
+    var { dirname: dirname6 } = __require("path");
     module.exports = async ({ cwd = process.cwd(), root } = {}) => {
       while (true) {
         if (await is({ cwd })) {
           return cwd;
         }
-        const next = dirname5(cwd);
+        const next = dirname6(cwd);
         if (cwd === root || cwd === next) {
           return null;
         }
@@ -32582,8 +32582,8 @@ var require_find = __commonJS({
 // node_modules/@npmcli/git/lib/is-clean.js
 var require_is_clean = __commonJS({
   "node_modules/@npmcli/git/lib/is-clean.js"(exports, module) {
-    var spawn3 = require_spawn();
-    module.exports = (opts = {}) => spawn3(["status", "--porcelain=v1", "-uno"], opts).then((res) => !res.stdout.trim().split(/\r?\n+/).map((l) => l.trim()).filter((l) => l).length);
+    var spawn4 = require_spawn();
+    module.exports = (opts = {}) => spawn4(["status", "--porcelain=v1", "-uno"], opts).then((res) => !res.stdout.trim().split(/\r?\n+/).map((l) => l.trim()).filter((l) => l).length);
   }
 });
 
@@ -33089,11 +33089,11 @@ var require_normalize = __commonJS({
 // node_modules/@npmcli/package-json/lib/read-package.js
 var require_read_package = __commonJS({
   "node_modules/@npmcli/package-json/lib/read-package.js"(exports, module) {
-    var { readFile: readFile4 } = __require("fs/promises");
+    var { readFile: readFile5 } = __require("fs/promises");
     var parseJSON = require_lib2();
     async function read(filename) {
       try {
-        const data = await readFile4(filename, "utf8");
+        const data = await readFile5(filename, "utf8");
         return data;
       } catch (err) {
         err.message = `Could not read package.json: ${err}`;
@@ -33222,7 +33222,7 @@ var require_sort2 = __commonJS({
 // node_modules/@npmcli/package-json/lib/index.js
 var require_lib14 = __commonJS({
   "node_modules/@npmcli/package-json/lib/index.js"(exports, module) {
-    var { readFile: readFile4, writeFile: writeFile8 } = __require("node:fs/promises");
+    var { readFile: readFile5, writeFile: writeFile8 } = __require("node:fs/promises");
     var { resolve: resolve5 } = __require("node:path");
     var parseJSON = require_lib2();
     var updateDeps = require_update_dependencies();
@@ -33345,7 +33345,7 @@ var require_lib14 = __commonJS({
           const indexFile = resolve5(this.path, "index.js");
           let indexFileContent;
           try {
-            indexFileContent = await readFile4(indexFile, "utf8");
+            indexFileContent = await readFile5(indexFile, "utf8");
           } catch (err) {
             throw parseErr;
           }
@@ -36912,8 +36912,8 @@ var require_lib17 = __commonJS({
   "node_modules/npm-packlist/lib/index.js"(exports, module) {
     "use strict";
     var { Walker: IgnoreWalker } = require_lib16();
-    var { lstatSync: lstat3, readFileSync: readFile4 } = __require("fs");
-    var { basename: basename3, dirname: dirname5, extname: extname2, join: join12, relative: relative2, resolve: resolve5, sep: sep4 } = __require("path");
+    var { lstatSync: lstat3, readFileSync: readFile5 } = __require("fs");
+    var { basename: basename3, dirname: dirname6, extname: extname2, join: join13, relative: relative2, resolve: resolve5, sep: sep4 } = __require("path");
     var { log } = require_lib3();
     var defaultRules = /* @__PURE__ */ Symbol("npm-packlist.rules.default");
     var strictRules = /* @__PURE__ */ Symbol("npm-packlist.rules.strict");
@@ -36950,7 +36950,7 @@ var require_lib17 = __commonJS({
     var readOutOfTreeIgnoreFiles = (root, rel, result = []) => {
       for (const file of [".npmignore", ".gitignore"]) {
         try {
-          const ignoreContent = readFile4(join12(root, file), { encoding: "utf8" });
+          const ignoreContent = readFile5(join13(root, file), { encoding: "utf8" });
           result.push(ignoreContent);
           break;
         } catch (err) {
@@ -36963,8 +36963,8 @@ var require_lib17 = __commonJS({
         return result;
       }
       const firstRel = rel.split(sep4, 1)[0];
-      const newRoot = join12(root, firstRel);
-      const newRel = relative2(newRoot, join12(root, rel));
+      const newRoot = join13(root, firstRel);
+      const newRel = relative2(newRoot, join13(root, rel));
       return readOutOfTreeIgnoreFiles(newRoot, newRel, result);
     };
     var PackWalker = class _PackWalker extends IgnoreWalker {
@@ -36994,7 +36994,7 @@ var require_lib17 = __commonJS({
           const prefix = normalizePath(options.prefix);
           const workspaces = options.workspaces.map((ws) => normalizePath(ws));
           if (path7 !== prefix && workspaces.includes(path7)) {
-            const relpath = relative2(options.prefix, dirname5(options.path));
+            const relpath = relative2(options.prefix, dirname6(options.path));
             additionalDefaults.push(...readOutOfTreeIgnoreFiles(options.prefix, relpath));
           } else if (path7 === prefix) {
             additionalDefaults.push(...workspaces.map((w) => normalizePath(relative2(options.path, w))));
@@ -37066,7 +37066,7 @@ var require_lib17 = __commonJS({
         let ignoreFiles = null;
         if (this.tree.workspaces) {
           const workspaceDirs = [...this.tree.workspaces.values()].map((dir) => dir.replace(/\\/g, "/"));
-          const entryPath = join12(this.path, entry).replace(/\\/g, "/");
+          const entryPath = join13(this.path, entry).replace(/\\/g, "/");
           if (workspaceDirs.includes(entryPath)) {
             ignoreFiles = [
               defaultRules,
@@ -37150,11 +37150,11 @@ var require_lib17 = __commonJS({
             }
             const inverse = `!${file}`;
             try {
-              const stat3 = lstat3(join12(this.path, file.replace(/^!+/, "")).replace(/\\/g, "/"));
-              if (stat3.isFile()) {
+              const stat4 = lstat3(join13(this.path, file.replace(/^!+/, "")).replace(/\\/g, "/"));
+              if (stat4.isFile()) {
                 strict.unshift(inverse);
                 this.requiredFiles.push(file.startsWith("/") ? file.slice(1) : file);
-              } else if (stat3.isDirectory()) {
+              } else if (stat4.isDirectory()) {
                 ignores.push(inverse);
                 ignores.push(`${inverse}/**`);
               }
@@ -37227,7 +37227,7 @@ var require_lib17 = __commonJS({
           });
           const relativeFrom = relative2(this.root, walker.path);
           for (const file of bundled) {
-            this.result.add(join12(relativeFrom, file).replace(/\\/g, "/"));
+            this.result.add(join13(relativeFrom, file).replace(/\\/g, "/"));
           }
         }
       }
@@ -52470,15 +52470,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter3 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter4 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter3)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter3}"`);
+  if (key.includes(delimiter4)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter4}"`);
   }
-  if (convertedValue.includes(delimiter3)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter3}"`);
+  if (convertedValue.includes(delimiter4)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter4}"`);
   }
-  return `${key}<<${delimiter3}${os2.EOL}${convertedValue}${os2.EOL}${delimiter3}`;
+  return `${key}<<${delimiter4}${os2.EOL}${convertedValue}${os2.EOL}${delimiter4}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -54675,6 +54675,7 @@ function ignoreCheckMarkdown(result) {
   const out = [`Canaries planted: ${details.canaries} (every \`never\` agent path, at the root and nested).`, "", "| Packer | Units checked | Leaking canaries |", "|---|---|---|"];
   for (const p of details.packers) out.push(`| ${p.packer} | ${p.units} | ${p.leaking} |`);
   if (details.packers.length === 0) out.push("| (none detected) | 0 | 0 |");
+  if (details.leftOut) out.push("", `**Not checked:** ${details.leftOut.count} folder(s) got no canaries (more than 200 sibling folders without an ignore file), e.g. ${details.leftOut.folders.slice(0, 5).map((f) => `\`${cell(f)}\``).join(", ")}.`);
   const leaks = result.findings.filter((f) => typeof f.properties?.canary === "string");
   if (leaks.length) {
     out.push("", "| Packer | Config file | Canary that would ship | Rule that let it through |", "|---|---|---|---|");
@@ -54687,8 +54688,9 @@ function ignoreCheckMarkdown(result) {
   const fix = details.fix;
   if (fix) {
     out.push("", `**Fix (${fix.mode === "write" ? "written" : "patch"})**: ${fix.files.length} file(s); canaries re-run on the fixed configuration: ${fix.verified ? "no leak left" : `${fix.remaining.length} leak(s) left`}.`);
-    if (details.patchPath) out.push("", `Patch file: \`${cell(details.patchPath)}\` (apply with \`git apply\`).`);
+    if (details.patchPath) out.push("", `Patch file: \`${cell(details.patchPath)}\` (apply with \`git apply --unidiff-zero\`: it has no context lines, so no neighbouring line of your files is copied here).`);
     if (fix.patch) out.push("", "```diff", fix.patch.replace(/```/g, "` ` `").trimEnd(), "```");
+    for (const w of fix.withheld ?? []) out.push(`- patch for \`${cell(w.file)}\` withheld (${cell(w.why)}); add by hand: ${w.add.map((a) => `\`${cell(a)}\``).join(", ")}`);
     for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`);
   }
   return out.join("\n");
@@ -54734,6 +54736,12 @@ var EditSet = class {
   }
   snapshot;
   changed = /* @__PURE__ */ new Map();
+  /** What the fix adds to each file (ignore rules, `files` entries): shown when the file's patch is withheld. */
+  added = /* @__PURE__ */ new Map();
+  /** Records values the fix adds to a file. */
+  note(path7, values) {
+    this.added.set(path7, [.../* @__PURE__ */ new Set([...this.added.get(path7) ?? [], ...values])]);
+  }
   read(path7) {
     return this.changed.get(path7) ?? this.snapshot.files.get(path7);
   }
@@ -54784,7 +54792,7 @@ async function attachPatchFile(result, folder) {
 }
 
 // src/gates/ignore-check/run.ts
-import { realpath } from "node:fs/promises";
+import { realpath as realpath2 } from "node:fs/promises";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -56913,8 +56921,9 @@ function foldCase(path7) {
   return path7.toLowerCase().replace(/\u017f/g, "s").replace(/\u212a/g, "k");
 }
 function compileGlob(pattern) {
-  const re = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe();
-  if (!re) throw new Error(`catalog pattern "${pattern}" is not a valid glob`);
+  const made = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe();
+  if (!made) throw new Error(`catalog pattern "${pattern}" is not a valid glob`);
+  const re = made.flags.includes("s") ? made : new RegExp(made.source, `${made.flags}s`);
   return { re, literal: requiredLiteral(pattern) };
 }
 function globMatches(glob, path7, folded) {
@@ -57064,7 +57073,9 @@ function errorResult(gate, startedAt, error2, criteria) {
 }
 
 // src/gates/ignore-check/canaries.ts
-var MAX_CHILD_DIRS = 24;
+var MAX_CHILD_DIRS = 200;
+var DEPTH_PROBE = "agent-gates-depth-probe/nested";
+var IGNORE_FILE = /(?:^|\/)(?:\.gitignore|\.npmignore|\.vscodeignore|[^/]*\.dockerignore|[^/]*\.containerignore)$/;
 function nestPoints(snapshot, units) {
   const children = /* @__PURE__ */ new Map();
   for (const dir of snapshot.dirs) {
@@ -57077,14 +57088,34 @@ function nestPoints(snapshot, units) {
     list.push(dir);
     children.set(parent, list);
   }
-  const points = /* @__PURE__ */ new Set([""]);
-  const unitDirs = /* @__PURE__ */ new Set(["", ...units.map((u) => u.dir)]);
-  for (const dir of unitDirs) {
-    points.add(dir);
-    for (const child2 of (children.get(dir) ?? []).sort().slice(0, MAX_CHILD_DIRS)) points.add(child2);
+  const ignoreDirs = /* @__PURE__ */ new Set();
+  const words = /* @__PURE__ */ new Set();
+  for (const [path7, text] of snapshot.files) {
+    if (!IGNORE_FILE.test(path7) && path7 !== ".git/info/exclude") continue;
+    for (const word of text.split(/[^\w.-]+/)) if (word) words.add(word);
+    if (!path7.startsWith(".git/")) ignoreDirs.add(path7.includes("/") ? path7.slice(0, path7.lastIndexOf("/")) : "");
   }
-  for (const unit of units) for (const extra of unit.facts.shippedDirs ?? []) points.add(joinRel(unit.dir, extra));
-  return [...points].sort();
+  const points = /* @__PURE__ */ new Set([""]);
+  const leftOut = /* @__PURE__ */ new Set();
+  const withChildren = (dir) => {
+    points.add(dir);
+    points.add(joinRel(dir, DEPTH_PROBE));
+    (children.get(dir) ?? []).sort().forEach((child2, i) => {
+      if (i < MAX_CHILD_DIRS || ignoreDirs.has(child2) || words.has(child2.slice(child2.lastIndexOf("/") + 1))) points.add(child2);
+      else leftOut.add(child2);
+    });
+  };
+  for (const dir of /* @__PURE__ */ new Set(["", ...units.map((u) => u.dir)])) withChildren(dir);
+  for (const dir of ignoreDirs) {
+    withChildren(dir);
+    if (dir !== "") points.add(dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "");
+  }
+  for (const unit of units)
+    for (const extra of unit.facts.shippedDirs ?? []) {
+      points.add(joinRel(unit.dir, extra));
+      points.add(joinRel(joinRel(unit.dir, extra), DEPTH_PROBE));
+    }
+  return { points: [...points].sort(), leftOut: [...leftOut].filter((d) => !points.has(d)).sort() };
 }
 function buildCanaries(entries, points) {
   const byPath = /* @__PURE__ */ new Map();
@@ -57129,6 +57160,7 @@ function appendRules(edits, file, rules, header = FIX_HEADER) {
   if (block < 0) text += (text === "" ? "" : eol) + header + eol;
   text += fresh.join(eol) + eol;
   edits.write(file, text);
+  edits.note(file, fresh);
 }
 
 // src/gates/ignore-check/packers/docker.ts
@@ -57136,11 +57168,13 @@ var dockerignore = import_dockerignore.default.default ?? import_dockerignore.de
 function dockerRules(file, text) {
   const rules = [];
   text.split(/\r?\n/).forEach((raw, index) => {
+    if (raw.startsWith("#")) return;
     const line = raw.trim();
-    if (line === "" || line.startsWith("#")) return;
+    if (line === "") return;
     const negate = line.startsWith("!");
-    const body = negate ? line.slice(1).trim() : line;
-    if (body === "") return;
+    const rawBody = negate ? line.slice(1).trim() : line;
+    if (rawBody === "") return;
+    const body = rawBody.startsWith("#") ? `\\${rawBody}` : rawBody;
     try {
       dockerignore({ ignorecase: false }).add(body).ignores("x");
     } catch {
@@ -57150,27 +57184,36 @@ function dockerRules(file, text) {
   });
   return rules;
 }
-function ignoreFileFor(snapshot, context, dockerfile) {
-  if (dockerfile) {
-    const specific = `${dockerfile}.dockerignore`;
-    if (snapshot.files.has(specific)) return specific;
-  }
-  return joinRel(context, ".dockerignore");
+var CONTAINERFILE = /(?:^|\/)(?:Containerfile(?:\.[\w.-]+)?|[\w.-]+\.Containerfile)$/;
+function ignoreFilesFor(snapshot, context, dockerfile) {
+  const has = (path7) => snapshot.files.has(path7);
+  const docker = dockerfile && has(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : joinRel(context, ".dockerignore");
+  const podman = dockerfile && has(`${dockerfile}.dockerignore`) ? `${dockerfile}.dockerignore` : dockerfile && has(`${dockerfile}.containerignore`) ? `${dockerfile}.containerignore` : has(joinRel(context, ".containerignore")) ? joinRel(context, ".containerignore") : joinRel(context, ".dockerignore");
+  if (dockerfile && CONTAINERFILE.test(dockerfile)) return [{ file: podman, engine: "podman" }];
+  if (podman === docker) return [{ file: docker, engine: "docker" }];
+  return [
+    { file: docker, engine: "docker" },
+    { file: podman, engine: "podman" }
+  ];
 }
 var dockerPacker = {
   name: "docker",
   detect(snapshot, { dockerContexts }) {
     const units = /* @__PURE__ */ new Map();
-    for (const dockerfile of snapshot.dockerfiles) {
-      const context = dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/")) : "";
-      const configFile = ignoreFileFor(snapshot, context, dockerfile);
-      if (!units.has(`${context}\0${configFile}`)) units.set(`${context}\0${configFile}`, { packer: "docker", dir: context, configFile, facts: { dockerfile } });
-    }
+    const add = (context, dockerfile) => {
+      for (const { file, engine } of ignoreFilesFor(snapshot, context, dockerfile)) {
+        const key = `${context}\0${file}`;
+        const known = units.get(key);
+        if (!known) units.set(key, { packer: "docker", dir: context, configFile: file, facts: { ...dockerfile ? { dockerfile } : {}, engines: [engine] } });
+        else if (!known.facts.engines.includes(engine)) known.facts.engines = [...known.facts.engines, engine].sort();
+      }
+    };
+    for (const dockerfile of snapshot.dockerfiles) add(dockerfile.includes("/") ? dockerfile.slice(0, dockerfile.lastIndexOf("/")) : "", dockerfile);
+    const dockerfileContexts = new Set([...units.values()].map((u) => u.dir));
     for (const raw of dockerContexts) {
       const context = raw.replace(/^\.\/?/, "").replace(/\/+$/, "");
       if (context !== "" && !snapshot.dirs.has(context)) throw new GateIncompleteError("docker-context-missing", `docker context "${raw}" named in config is not a folder of the repository`);
-      const configFile = ignoreFileFor(snapshot, context);
-      if (![...units.values()].some((u) => u.dir === context)) units.set(`${context}\0${configFile}`, { packer: "docker", dir: context, configFile, facts: {} });
+      if (!dockerfileContexts.has(context)) add(context);
     }
     return [...units.values()].sort((a, b) => a.dir.localeCompare(b.dir) || a.configFile.localeCompare(b.configFile));
   },
@@ -57178,14 +57221,16 @@ var dockerPacker = {
     const leaks = [];
     for (const unit of units) {
       const rules = dockerRules(unit.configFile, snapshot.files.get(unit.configFile) ?? "");
-      const matcher = dockerignore({ ignorecase: false }).add(rules.map((r) => r.text));
+      const matcher = dockerignore({ ignorecase: false }).add(rules.map((r) => r.negate ? `!${r.body}` : r.body));
       const single = rules.map((r) => dockerignore({ ignorecase: false }).add(r.body));
       for (const { rel, canary } of canariesIn(unit.dir, canaries)) {
         if (matcher.ignores(rel)) continue;
         const index = single.map((m) => m.ignores(rel)).lastIndexOf(true);
         const last = index < 0 ? void 0 : rules[index];
         const rule = last?.negate ? { file: last.file, line: last.line, text: last.text } : void 0;
-        leaks.push({ packer: "docker", unit: unit.dir, configFile: unit.configFile, canary, ...rule ? { rule } : {}, reason: rule ? `the exception "${rule.text}" re-includes it` : "no rule excludes it (Docker patterns are anchored at the context root; use **/ for any depth)" });
+        const engines = unit.facts.engines ?? ["docker"];
+        const reader = engines.includes("podman") ? ` (${engines.join(" and ")} read${engines.length > 1 ? "" : "s"} ${unit.configFile})` : "";
+        leaks.push({ packer: "docker", unit: unit.dir, configFile: unit.configFile, canary, ...rule ? { rule } : {}, reason: (rule ? `the exception "${rule.text}" re-includes it` : "no rule excludes it (Docker patterns are anchored at the context root; use **/ for any depth)") + reader });
       }
     }
     return leaks;
@@ -57250,14 +57295,18 @@ var gitPacker = {
     if (leaking.length === 0) return [];
     const verbose = await runGit(skeleton, [...base, "check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], leaking.map((c) => c.path).join("\0") + "\0");
     const negations = parseCheckIgnore(verbose);
+    const unexplained = leaking.filter((c) => !negations.has(c.path));
+    const folders = [...new Set(unexplained.flatMap((c) => leadingFolders(c.path)))];
+    const folderRules = folders.length ? parseCheckIgnore(await runGit(skeleton, [...base, "check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], folders.join("\0") + "\0")) : /* @__PURE__ */ new Map();
     const hiddenLocally = await ignoredByUserExcludes(skeleton, leaking.map((c) => c.path));
     return leaking.map((canary) => {
-      const rule = negations.get(canary.path);
+      const rule = negations.get(canary.path) ?? leadingFolders(canary.path).reverse().map((d) => folderRules.get(d)).find(Boolean);
       const local = !rule && hiddenLocally.has(canary.path) ? " (on this machine only the global excludes file hides it; CI, npm and other clones never read that file)" : "";
       return {
         packer: "git",
         unit: "",
-        configFile: rule?.file ?? nearestGitignore(snapshot, canary.path),
+        // Without a negation the fix goes into the root .gitignore: that is the file to name.
+        configFile: rule?.file ?? ".gitignore",
         canary,
         ...rule ? { rule } : {},
         reason: rule ? `the negation "${rule.text}" re-includes it` : `no rule excludes it${local}`
@@ -57287,13 +57336,9 @@ function parseCheckIgnore(output) {
   }
   return rules;
 }
-function nearestGitignore(snapshot, path7) {
+function leadingFolders(path7) {
   const parts = path7.split("/").slice(0, -1);
-  for (let n = parts.length; n > 0; n--) {
-    const candidate = `${parts.slice(0, n).join("/")}/.gitignore`;
-    if (snapshot.files.has(candidate)) return candidate;
-  }
-  return ".gitignore";
+  return parts.map((_, i) => parts.slice(0, i + 1).join("/"));
 }
 async function trackedAgentState(root, matcher) {
   const listed = (await runGit(root, ["-c", "core.quotePath=false", "ls-files", "-z"])).split("\0").filter(Boolean);
@@ -57905,10 +57950,10 @@ var Tokenizer = class {
    * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
    */
   #readString(c) {
-    const delimiter3 = c;
+    const delimiter4 = c;
     let length = 1;
     c = this.#reader.peek();
-    while (c !== -1 && c !== delimiter3) {
+    while (c !== -1 && c !== delimiter4) {
       this.#reader.next();
       length++;
       if (c === CHAR_BACKSLASH) {
@@ -58784,7 +58829,7 @@ function parse(text, options) {
 // src/gates/ignore-check/packers/package-json-edit.ts
 function filesArray(text) {
   const doc = parse(text);
-  const member = doc.body.members?.find((m) => m.name.value === "files");
+  const member = doc.body.members?.filter((m) => m.name.value === "files").pop();
   return member && member.value.type === "Array" ? member.value : void 0;
 }
 function filesEntryLine(text, index) {
@@ -58989,7 +59034,9 @@ var npmPacker = {
 function addFilesNegations(edits, path7, negations) {
   const text = edits.read(path7) ?? "";
   const current = JSON.parse(text).files;
-  edits.write(path7, appendToFiles(text, [...new Set(negations)].filter((n) => !current.includes(n))));
+  const fresh = [...new Set(negations)].filter((n) => !current.includes(n));
+  edits.write(path7, appendToFiles(text, fresh));
+  edits.note(path7, fresh);
 }
 function relativeInside(root, abs) {
   const normalizedRoot = root.replace(/\\/g, "/").replace(/\/+$/, "");
@@ -59853,14 +59900,14 @@ function segmentsMatch(names, pattern, recursive) {
   const ok = MAGIC.test(head) ? fnmatch(name, head) : name === head;
   return ok && segmentsMatch(names.slice(1), rest, recursive);
 }
-function applyManifest(commands, files) {
+function applyManifest(commands, files, initial = []) {
   const all = new Set(files);
   const nodes = new Set(files);
   for (const f of files) {
     const parts = f.split("/");
     for (let n = 1; n < parts.length; n++) nodes.add(parts.slice(0, n).join("/"));
   }
-  const kept = /* @__PURE__ */ new Set();
+  const kept = new Set([...initial].filter((f) => files.includes(f)));
   const lastInclude = /* @__PURE__ */ new Map();
   const add = (found, cmd) => {
     for (const f of found) if (all.has(f)) {
@@ -59965,17 +60012,25 @@ var sdistPacker = {
     }
     return units;
   },
-  async evaluate(units, snapshot, _skeleton, canaries) {
+  async evaluate(units, snapshot, skeleton, canaries) {
     const leaks = [];
+    const scm = units.some((u) => u.facts.backend === "setuptools" && u.facts.scm === true) && snapshot.gitRoot;
+    const committed = /* @__PURE__ */ new Map();
+    if (scm) for (const leak of await gitPacker.evaluate([{ packer: "git", dir: "", configFile: ".gitignore", facts: {} }], snapshot, skeleton, canaries)) committed.set(leak.canary.path, leak);
     for (const unit of units) {
       const inside = canariesIn(unit.dir, canaries);
       if (unit.facts.backend === "setuptools") {
         const commands = parseManifestIn(unit.configFile, snapshot.files.get(unit.configFile) ?? "");
-        const { kept, lastInclude } = applyManifest(commands, inside.map((c) => c.rel));
+        const fromGit = unit.facts.scm === true ? inside.filter((c) => committed.has(c.canary.path)).map((c) => c.rel) : [];
+        const { kept, lastInclude } = applyManifest(commands, inside.map((c) => c.rel), fromGit);
         for (const { rel, canary } of inside) {
           if (!kept.has(rel)) continue;
           const cmd = lastInclude.get(rel);
-          leaks.push({ packer: "sdist", unit: unit.dir, configFile: unit.configFile, canary, rule: { file: unit.configFile, line: cmd.line, text: cmd.text }, reason: `"${cmd.text}" adds it and no later command removes it` });
+          if (cmd) leaks.push({ packer: "sdist", unit: unit.dir, configFile: unit.configFile, canary, rule: { file: unit.configFile, line: cmd.line, text: cmd.text }, reason: `"${cmd.text}" adds it and no later command removes it` });
+          else {
+            const git = committed.get(canary.path);
+            leaks.push({ packer: "sdist", unit: unit.dir, configFile: unit.configFile, canary, reason: `setuptools-scm puts every git-tracked file in the sdist, git would commit it (${git.reason}${git.rule ? `: ${git.rule.file}:${git.rule.line}` : ""}), and no MANIFEST.in command removes it` });
+          }
         }
       } else {
         const facts = unit.facts;
@@ -60036,7 +60091,9 @@ var vsixPacker = {
       if (!engines || typeof engines.vscode !== "string") continue;
       const dir = path7 === "package.json" ? "" : path7.slice(0, -"/package.json".length);
       const ignoreFile = joinRel(dir, ".vscodeignore");
-      const files = !snapshot.files.has(ignoreFile) && Array.isArray(manifest.files) ? manifest.files : void 0;
+      if (snapshot.files.has(ignoreFile) && Array.isArray(manifest.files))
+        throw new GateIncompleteError("vsce-conflict", `${path7} has "files" and ${ignoreFile} exists: vsce refuses to package with both ("VSCE does not support combining both strategies"); keep one`);
+      const files = Array.isArray(manifest.files) ? manifest.files : void 0;
       units.push({ packer: "vsix", dir, configFile: files ? path7 : ignoreFile, facts: { files } });
     }
     return units.sort((a, b) => a.dir.localeCompare(b.dir));
@@ -60128,18 +60185,19 @@ async function checkSnapshot(snapshot, wanted, detect, entries) {
       throw new GateIncompleteError("packer-not-found", `packer "${packer.name}" was requested but the repository has nothing it packs (${NOTHING[packer.name]})`);
     if (units2.length > 0) unitsBy.set(packer, units2);
   }
+  if (unitsBy.size === 0)
+    throw new GateIncompleteError("nothing-to-check", `no packer found anything to check in ${snapshot.root}: looked for ${active.map((p) => `${p.name} (${NOTHING[p.name]})`).join("; ")}. Run it at the repository root (working-directory) or name the packers to check`);
   const units = [...unitsBy.values()].flat();
-  const canaries = buildCanaries(entries, nestPoints(snapshot, units));
+  const { points, leftOut } = nestPoints(snapshot, units);
+  const canaries = buildCanaries(entries, points);
   const leaks = [];
-  if (units.length > 0) {
-    const skeleton = await createSkeleton(snapshot, canaries);
-    try {
-      for (const [packer, list] of unitsBy) leaks.push(...await packer.evaluate(list, snapshot, skeleton, canaries));
-    } finally {
-      await removeSkeleton(skeleton);
-    }
+  const skeleton = await createSkeleton(snapshot, canaries);
+  try {
+    for (const [packer, list] of unitsBy) leaks.push(...await packer.evaluate(list, snapshot, skeleton, canaries));
+  } finally {
+    await removeSkeleton(skeleton);
   }
-  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name) };
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut };
 }
 var NOTHING = {
   git: "no .git at the folder root",
@@ -60161,6 +60219,66 @@ var EMBEDDED_ENGINES = [
   { name: "@npmcli/map-workspaces", version: "5.0.3" },
   { name: "@balena/dockerignore", version: "1.0.2" }
 ];
+
+// src/gates/ignore-check/machine-npm.ts
+import { spawn as spawn3 } from "node:child_process";
+import { readFile, realpath, stat as stat2 } from "node:fs/promises";
+import { delimiter as delimiter3, dirname as dirname4, join as join7 } from "node:path";
+var PACKLIST_BY_NPM_MAJOR = { 8: 5, 9: 7, 10: 8, 11: 10, 12: 11 };
+var COMPATIBLE_PACKLIST_MAJORS = /* @__PURE__ */ new Set([8, 9, 10]);
+var major = (version) => Number(version.split(".")[0]);
+async function findMachineNpm(path7) {
+  for (const dir of (path7 ?? "").split(delimiter3).filter(Boolean)) {
+    for (const name of process.platform === "win32" ? ["npm.cmd", "npm"] : ["npm"]) {
+      const candidate = join7(dir, name);
+      const info2 = await stat2(candidate).catch(() => void 0);
+      if (!info2?.isFile()) continue;
+      const real = await realpath(candidate).catch(() => candidate);
+      const root = dirname4(dirname4(real));
+      const pkg = await readJson(join7(root, "package.json"));
+      if (pkg?.name === "npm" && typeof pkg.version === "string") {
+        const packlist2 = await readJson(join7(root, "node_modules", "npm-packlist", "package.json"));
+        return { npm: pkg.version, ...typeof packlist2?.version === "string" ? { packlist: packlist2.version } : {} };
+      }
+      const version = await npmVersion(candidate, path7);
+      if (!version) return void 0;
+      const derived = PACKLIST_BY_NPM_MAJOR[major(version)];
+      return { npm: version, ...derived === void 0 ? {} : { packlist: `${derived}.x` } };
+    }
+  }
+  return void 0;
+}
+async function readJson(file) {
+  try {
+    return JSON.parse(await readFile(file, "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function npmVersion(command, path7) {
+  return new Promise((resolve5) => {
+    const child2 = spawn3(command, ["--version"], { env: { ...process.env, PATH: path7 ?? "" }, stdio: ["ignore", "pipe", "ignore"], shell: process.platform === "win32" });
+    const out = [];
+    child2.stdout.on("data", (d) => out.push(d));
+    child2.on("error", () => resolve5(void 0));
+    child2.on("close", (code) => {
+      const text = Buffer.concat(out).toString("utf8").trim();
+      resolve5(code === 0 && /^\d+\.\d+\.\d+/.test(text) ? text : void 0);
+    });
+  });
+}
+function judgeMachineNpm(machine) {
+  const embedded = EMBEDDED_ENGINES.find((e) => e.name === "npm-packlist")?.version ?? "10";
+  if (!machine) return { warning: `no npm on PATH: the npm verdict follows the embedded npm-packlist ${embedded} (npm 11); check that the npm that publishes uses the same rules` };
+  if (!machine.packlist) return { warning: `npm ${machine.npm} on this machine bundles an npm-packlist of unknown version; the npm verdict follows the embedded npm-packlist ${embedded}` };
+  const theirs = major(machine.packlist);
+  if (theirs === major(embedded)) return {};
+  if (COMPATIBLE_PACKLIST_MAJORS.has(theirs)) return { warning: `npm ${machine.npm} on this machine bundles npm-packlist ${machine.packlist}; the gate judges with ${embedded}, which selects files by the same rules` };
+  throw new GateIncompleteError(
+    "npm-packlist-mismatch",
+    `npm ${machine.npm} on this machine bundles npm-packlist ${machine.packlist}, whose file selection differs from the embedded npm-packlist ${embedded} the gate judges with; its npm verdict would not be what npm here publishes (use npm 10 or 11, or leave npm out of packers)`
+  );
+}
 
 // src/gates/ignore-check/findings.ts
 var PACKER_LABEL = {
@@ -60184,14 +60302,15 @@ var CRITERIA = {
   sdist: ["CC6.7"],
   vsix: ["CC6.7"]
 };
-function leakFinding(leak, allow) {
-  const where = leak.rule?.file ?? leak.configFile;
+function leakFinding(leak, allow, anchor) {
+  const where = leak.rule?.file ?? anchor ?? leak.configFile;
   const { entry } = leak.canary;
   const ruleText = leak.rule ? ` (${leak.rule.file}:${leak.rule.line})` : "";
+  const missing = !leak.rule && anchor ? ` (${leak.configFile} does not exist yet)` : "";
   const finding = {
     ruleId: `ignore-check/${leak.packer}-ships-agent-state`,
     severity: entry.mayHoldSecrets ? "high" : "medium",
-    message: `${PACKER_LABEL[leak.packer]} ${leak.canary.path} (${entry.tool}, ${entry.id}): ${leak.reason}${ruleText}.`,
+    message: `${PACKER_LABEL[leak.packer]} ${leak.canary.path} (${entry.tool}, ${entry.id}): ${leak.reason}${ruleText}${missing}.`,
     location: { path: where, ...leak.rule ? { line: leak.rule.line } : {} },
     fingerprint: fingerprintOf("ignore-check", leak.packer, leak.unit, leak.canary.path),
     criteria: CRITERIA[leak.packer],
@@ -60211,11 +60330,25 @@ function leakFinding(leak, allow) {
   const judged = allow.apply({ ...finding, location: { path: leak.canary.path } });
   return judged.suppressed ? { ...finding, suppressed: judged.suppressed } : finding;
 }
-function trackedFinding(tracked, allow) {
+function anchorFor(leak, units, snapshot) {
+  const exists2 = (path7) => snapshot.files.has(path7) || snapshot.dockerfiles.includes(path7);
+  if (exists2(leak.rule?.file ?? leak.configFile)) return void 0;
+  const unit = units.find((u) => u.packer === leak.packer && u.dir === leak.unit && u.configFile === leak.configFile) ?? units.find((u) => u.packer === leak.packer && u.dir === leak.unit);
+  const candidates = [
+    ...typeof unit?.facts.dockerfile === "string" ? [unit.facts.dockerfile] : [],
+    joinRel(leak.unit, "package.json"),
+    joinRel(leak.unit, "pyproject.toml"),
+    joinRel(leak.unit, "setup.py")
+  ];
+  return leak.packer === "git" ? void 0 : candidates.find(exists2);
+}
+function trackedFinding(tracked, allow, scmDirs = []) {
+  const sdists = scmDirs.filter((d) => d === "" || tracked.path.startsWith(`${d}/`));
+  const scm = sdists.length ? ` setuptools-scm also puts it in the sdist of ${sdists.map((d) => d || ".").join(", ")} (every tracked file ships unless MANIFEST.in removes it).` : "";
   return allow.apply({
     ruleId: "ignore-check/tracked-agent-state",
     severity: tracked.entry.mayHoldSecrets ? "high" : "medium",
-    message: `${tracked.path} (${tracked.entry.tool}, ${tracked.entry.id}) is already tracked by git; no ignore file can keep it out of commits or packages built from the repository.`,
+    message: `${tracked.path} (${tracked.entry.tool}, ${tracked.entry.id}) is already tracked by git; no ignore file can keep it out of commits or packages built from the repository.${scm}`,
     location: { path: tracked.path },
     fingerprint: fingerprintOf("ignore-check", "tracked", tracked.path),
     criteria: ["CC6.7", "CC8.1"],
@@ -60226,7 +60359,7 @@ function trackedFinding(tracked, allow) {
 
 // src/gates/ignore-check/fix.ts
 import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
-import { dirname as dirname4, join as join7 } from "node:path";
+import { dirname as dirname5, join as join8 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
 var Diff = class {
@@ -60737,6 +60870,53 @@ function splitLines(text) {
   return result;
 }
 
+// src/gates/ignore-check/patch-guard.ts
+var TOKEN_FORMATS = [
+  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{30,})/g,
+  /\bnpm_[A-Za-z0-9]{30,}/g,
+  /\bsk-[A-Za-z0-9_-]{16,}/g,
+  /\bhf_[A-Za-z0-9]{20,}/g,
+  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
+  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
+  /\bglpat-[A-Za-z0-9_-]{20,}/g,
+  /\bAIza[0-9A-Za-z_-]{30,}/g,
+  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
+];
+var KEYED_VALUE = /(?:token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|auth|credential|private[_-]?key|session)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?([^\s"',;}]{6,})|\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi;
+function secretShapedValues(line) {
+  const found = /* @__PURE__ */ new Set();
+  for (const re of TOKEN_FORMATS) for (const m of line.matchAll(re)) found.add(m[0]);
+  for (const m of line.matchAll(KEYED_VALUE)) {
+    const value = m[1] ?? m[2] ?? "";
+    if (/[0-9]/.test(value) || value.length >= 16) found.add(value);
+  }
+  return [...found];
+}
+function jsonLineStrings(line) {
+  const token = /\s+|[[\]{},:]|"(?:[^"\\\n]|\\.)*"/y;
+  const strings2 = [];
+  let at = 0;
+  while (at < line.length) {
+    token.lastIndex = at;
+    const m = token.exec(line);
+    if (!m) return void 0;
+    if (m[0].startsWith('"')) {
+      try {
+        strings2.push(JSON.parse(m[0]));
+      } catch {
+        return void 0;
+      }
+    }
+    at = token.lastIndex;
+  }
+  return strings2;
+}
+function packageJsonLineIsShowable(line, entries) {
+  const strings2 = jsonLineStrings(line);
+  return strings2 !== void 0 && strings2.every((s) => s === "files" || entries.has(s));
+}
+
 // src/gates/ignore-check/fix.ts
 async function planFix(outcome, wanted, detect, entries) {
   const edits = new EditSet(outcome.snapshot);
@@ -60752,43 +60932,74 @@ async function planFix(outcome, wanted, detect, entries) {
     const manualKeys = new Set(manual.map((m) => leakKey(m.leak)));
     remaining = recheck.leaks.filter((l) => !manualKeys.has(leakKey(l)));
   }
-  return { changed: edits.changed, original, manual, remaining, patch: renderPatch(edits.changed, original) };
+  return { changed: edits.changed, original, manual, remaining, ...renderPatch(edits, original) };
 }
 function leakKey(leak) {
   return `${leak.packer}\0${leak.unit}\0${leak.canary.path}`;
 }
-function renderPatch(changed, original) {
-  return [...changed.keys()].sort().map((path7) => {
+function renderPatch(edits, original) {
+  const withheld = [];
+  const secrets = /* @__PURE__ */ new Set();
+  const parts = [];
+  for (const path7 of [...edits.changed.keys()].sort()) {
     const before = original.get(path7);
-    return createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path7}`, `b/${path7}`, before ?? "", changed.get(path7), void 0, void 0, { context: 3 }).split("\n").filter((line) => !line.startsWith("=====")).join("\n");
-  }).join("");
+    const after = edits.changed.get(path7);
+    const diff = createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path7}`, `b/${path7}`, before ?? "", after, void 0, void 0, { context: 0 }).split("\n").filter((line) => !line.startsWith("====="));
+    const added = edits.added.get(path7) ?? [];
+    const body = diff.filter((line) => /^[-+ ]/.test(line) && !line.startsWith("---") && !line.startsWith("+++")).map((line) => line.slice(1));
+    const own = new Set(added);
+    const found = body.filter((line) => !own.has(line.trim())).flatMap(secretShapedValues);
+    for (const value of found) secrets.add(value);
+    let why;
+    if (found.length > 0) why = "a changed line holds credential-shaped text";
+    else if (/(^|\/)package\.json$/.test(path7)) {
+      const entries = /* @__PURE__ */ new Set([...filesEntries(before), ...added]);
+      if (!body.every((line) => packageJsonLineIsShowable(line, entries))) why = 'a changed line of package.json holds values other than "files" entries, which may be secret';
+    }
+    if (why) withheld.push({ file: path7, why, add: added });
+    else parts.push(diff.join("\n"));
+  }
+  return { patch: parts.join(""), withheld, secrets: [...secrets] };
 }
-async function writeFix(root, plan) {
+function filesEntries(text) {
+  try {
+    const files = JSON.parse(text ?? "").files;
+    return Array.isArray(files) ? files.filter((f) => typeof f === "string") : [];
+  } catch {
+    return [];
+  }
+}
+async function writeFix(root, plan, bom = /* @__PURE__ */ new Set()) {
   for (const [path7, text] of plan.changed) {
-    await mkdir5(dirname4(join7(root, path7)), { recursive: true });
-    await writeFile5(join7(root, path7), text);
+    await mkdir5(dirname5(join8(root, path7)), { recursive: true });
+    await writeFile5(join8(root, path7), bom.has(path7) ? `\uFEFF${text}` : text);
   }
 }
 
 // src/gates/ignore-check/snapshot.ts
-import { lstat as lstat2, readdir as readdir2, readFile } from "node:fs/promises";
-import { join as join8 } from "node:path";
-var CONFIG_NAMES = /* @__PURE__ */ new Set([".gitignore", ".npmignore", ".dockerignore", ".vscodeignore", "package.json", "MANIFEST.in", "pyproject.toml", "setup.py", "setup.cfg"]);
+import { lstat as lstat2, readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+var CONFIG_NAMES = /* @__PURE__ */ new Set([".gitignore", ".npmignore", ".dockerignore", ".containerignore", ".vscodeignore", "package.json", "MANIFEST.in", "pyproject.toml", "setup.py", "setup.cfg"]);
 var DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|^[\w.-]+\.(?:Dockerfile|Containerfile)$/;
 var SKIPPED_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
 var MAX_CONFIG_BYTES = 1024 * 1024;
 var MAX_DIRS = 2e5;
 function isConfigName(name) {
-  return CONFIG_NAMES.has(name) || name.endsWith(".dockerignore");
+  return CONFIG_NAMES.has(name) || name.endsWith(".dockerignore") || name.endsWith(".containerignore");
 }
 async function readSnapshot(root) {
-  const snapshot = { root, dirs: /* @__PURE__ */ new Set([""]), files: /* @__PURE__ */ new Map(), dockerfiles: [], gitRoot: false };
+  const snapshot = { root, dirs: /* @__PURE__ */ new Set([""]), files: /* @__PURE__ */ new Map(), dockerfiles: [], gitRoot: false, bom: /* @__PURE__ */ new Set() };
+  const read = async (rel, isLink) => {
+    const { text, bom } = await readConfigFile(root, rel, isLink);
+    if (bom) snapshot.bom?.add(rel);
+    return text;
+  };
   const queue = [""];
   while (queue.length > 0) {
     const dir = queue.pop();
     let entries;
     try {
-      entries = await readdir2(join8(root, dir), { withFileTypes: true });
+      entries = await readdir2(join9(root, dir), { withFileTypes: true });
     } catch (error2) {
       throw new GateIncompleteError("unreadable-folder", `cannot read folder ${dir || "."}: ${errorMessage(error2)}`);
     }
@@ -60803,7 +61014,7 @@ async function readSnapshot(root) {
       } else if (entry.name === ".git" && dir === "") {
         snapshot.gitRoot = true;
       } else if (isConfigName(entry.name)) {
-        snapshot.files.set(rel, await readConfigFile(root, rel, entry.isSymbolicLink()));
+        snapshot.files.set(rel, await read(rel, entry.isSymbolicLink()));
       } else if (DOCKERFILE.test(entry.name)) {
         snapshot.dockerfiles.push(rel);
       }
@@ -60811,7 +61022,7 @@ async function readSnapshot(root) {
   }
   if (snapshot.gitRoot) {
     const exclude = ".git/info/exclude";
-    const text = await readConfigFile(root, exclude, false).catch((error2) => {
+    const text = await read(exclude, false).catch((error2) => {
       if (error2 instanceof GateIncompleteError && error2.code === "config-missing") return void 0;
       throw error2;
     });
@@ -60822,7 +61033,7 @@ async function readSnapshot(root) {
 }
 async function readConfigFile(root, rel, isLink) {
   if (isLink) throw new GateIncompleteError("config-symlink", `${rel} is a symbolic link; packers disagree on following it, so it cannot be judged (replace it with a regular file)`);
-  const path7 = join8(root, rel);
+  const path7 = join9(root, rel);
   let info2;
   try {
     info2 = await lstat2(path7);
@@ -60835,11 +61046,11 @@ async function readConfigFile(root, rel, isLink) {
   if (info2.size > MAX_CONFIG_BYTES) throw new GateIncompleteError("config-too-large", `${rel} is ${info2.size} bytes; config files over ${MAX_CONFIG_BYTES} bytes are refused`);
   let bytes;
   try {
-    bytes = await readFile(path7);
+    bytes = await readFile2(path7);
   } catch (error2) {
     throw new GateIncompleteError("unreadable-file", `cannot read ${rel}: ${errorMessage(error2)}`);
   }
-  return decodeConfigText(rel, bytes);
+  return { text: decodeConfigText(rel, bytes), bom: bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 };
 }
 function decodeConfigText(rel, bytes) {
   if (bytes.includes(0)) throw new GateIncompleteError("ignore-file-invalid", `${rel} contains NUL bytes; it is not a text file`);
@@ -60860,36 +61071,53 @@ async function runIgnoreCheck(options, deps) {
   let outcome;
   let tracked = [];
   let plan;
+  let scmDirs = [];
+  let machineNpm;
+  let npmWarning;
   try {
     const entries = catalogFromConfig(options.config);
     const detect = { dockerContexts: options.dockerContexts };
-    const root = await realpath(options.dir).catch((error2) => {
+    const root = await realpath2(options.dir).catch((error2) => {
       throw new GateIncompleteError("dir-missing", `cannot open ${options.dir}: ${errorMessage(error2)}`);
     });
     deps.log.progress("reading ignore files and manifests");
     outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries);
+    if (outcome.packers.includes("npm")) {
+      machineNpm = await findMachineNpm(deps.env.PATH ?? process.env.PATH) ?? null;
+      const { warning: warning2 } = judgeMachineNpm(machineNpm ?? void 0);
+      if (warning2) {
+        npmWarning = warning2;
+        deps.log.warn(warning2);
+      }
+    }
     if (options.fix !== "none" && outcome.leaks.length > 0) {
       plan = await planFix(outcome, options.packers, detect, entries);
+      for (const value of plan.secrets) deps.ledger.add(value);
       if (options.fix === "write" && plan.changed.size > 0) {
-        await writeFix(root, plan);
+        await writeFix(root, plan, outcome.snapshot.bom);
         deps.log.info(`fix written to ${[...plan.changed.keys()].join(", ")}; running the canaries again`);
         outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries);
       }
     }
-    if (outcome.packers.includes("git")) tracked = await trackedAgentState(root, new CatalogMatcher(entries));
+    if (outcome.leftOut.length > 0) deps.log.warn(`${outcome.leftOut.length} folder(s) got no canaries (more than ${MAX_CHILD_DIRS} sibling folders), e.g. ${outcome.leftOut[0]}`);
+    scmDirs = outcome.units.filter((u) => u.packer === "sdist" && u.facts.scm === true).map((u) => u.dir);
+    if (outcome.snapshot.gitRoot && (outcome.packers.includes("git") || scmDirs.length > 0)) tracked = await trackedAgentState(root, new CatalogMatcher(entries));
   } catch (error2) {
     errors.push(toGateError(error2));
   }
   const leaks = outcome?.leaks ?? [];
-  const findings = [...leaks.map((l) => leakFinding(l, allow)), ...tracked.map((t) => trackedFinding(t, allow))];
+  const findings = [...leaks.map((l) => leakFinding(l, allow, outcome ? anchorFor(l, outcome.units, outcome.snapshot) : void 0)), ...tracked.map((t) => trackedFinding(t, allow, scmDirs))];
   const stats = {
     packers: outcome?.packers.join(",") || "none",
     units: outcome?.units.length ?? 0,
     canaries: outcome?.canaries.length ?? 0,
-    "tracked-agent-state": tracked.length
+    "tracked-agent-state": tracked.length,
+    "canary-folders-left-out": outcome?.leftOut.length ?? 0
   };
   for (const name of PACKER_NAMES) if (outcome?.packers.includes(name)) stats[`leaks-${name}`] = leaks.filter((l) => l.packer === name).length;
   const configs = outcome ? [...outcome.snapshot.files].sort(([a], [b]) => a.localeCompare(b)).map(([path7, text]) => ({ path: path7, sha256: sha256Hex(text) })) : [];
+  if (machineNpm !== void 0) stats["npm-on-machine"] = machineNpm ? `npm ${machineNpm.npm} (npm-packlist ${machineNpm.packlist ?? "unknown"})` : "not found";
+  if (npmWarning) stats["npm-warning"] = npmWarning;
   if (plan) {
     stats["fix-files"] = plan.changed.size;
     stats["fix-verified"] = plan.remaining.length === 0;
@@ -60903,10 +61131,13 @@ async function runIgnoreCheck(options, deps) {
     criteria: ["CC6.7", "CC8.1"],
     stats,
     examined: { configs },
-    engines: [...EMBEDDED_ENGINES],
+    engines: [
+      ...EMBEDDED_ENGINES,
+      ...machineNpm ? [{ name: "npm (this machine)", version: machineNpm.npm }, ...machineNpm.packlist ? [{ name: "npm-packlist (this machine)", version: machineNpm.packlist }] : []] : []
+    ],
     allowList: allow.records(),
     ...outcome ? { details: detailsOf(outcome, plan, options.fix) } : {},
-    ...errors.length === 0 && outcome && outcome.units.length === 0 ? { summary: "no packer found anything to pack (nothing to check)" } : {}
+    ...errors.length === 0 && outcome && outcome.leftOut.length > 0 ? { summary: `${findings.filter((f) => !f.suppressed).length} finding(s); ${outcome.leftOut.length} folder(s) were not checked (more than ${MAX_CHILD_DIRS} sibling folders without an ignore file): see details.leftOut` } : {}
   });
 }
 function detailsOf(outcome, plan, mode) {
@@ -60918,11 +61149,13 @@ function detailsOf(outcome, plan, mode) {
     })),
     units: outcome.units.map((u) => ({ packer: u.packer, dir: u.dir || ".", configFile: u.configFile })),
     canaries: outcome.canaries.length,
+    ...outcome.leftOut.length > 0 ? { leftOut: { count: outcome.leftOut.length, folders: outcome.leftOut.slice(0, 100) } } : {},
     ...plan && mode !== "none" ? {
       fix: {
         mode,
         files: [...plan.changed.keys()].sort(),
         patch: plan.patch,
+        withheld: plan.withheld,
         verified: plan.remaining.length === 0,
         remaining: plan.remaining.map((l) => `${l.packer}: ${l.canary.path}`),
         manual: plan.manual.map((m) => ({ packer: m.leak.packer, canary: m.leak.canary.path, why: m.why }))
@@ -60933,7 +61166,7 @@ function detailsOf(outcome, plan, mode) {
 
 // src/output/run-folder.ts
 import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join9, resolve as resolve2 } from "node:path";
+import { join as join10, resolve as resolve2 } from "node:path";
 
 // src/output/json.ts
 function renderJson(result) {
@@ -60943,12 +61176,12 @@ function renderJson(result) {
 // src/output/run-folder.ts
 function runFolder(env, cwd) {
   if (env.AGENT_GATES_RUN_DIR) return resolve2(cwd, env.AGENT_GATES_RUN_DIR);
-  if (env.RUNNER_TEMP) return join9(env.RUNNER_TEMP, "agent-gates");
-  return join9(cwd, ".agent-gates");
+  if (env.RUNNER_TEMP) return join10(env.RUNNER_TEMP, "agent-gates");
+  return join10(cwd, ".agent-gates");
 }
 async function writeResultToRunFolder(result, folder) {
   await mkdir6(folder, { recursive: true });
-  const path7 = join9(folder, `${result.gate}.json`);
+  const path7 = join10(folder, `${result.gate}.json`);
   await writeFile6(path7, renderJson(result));
   return path7;
 }
@@ -60959,8 +61192,8 @@ import { resolve as resolve3 } from "node:path";
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile2 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { readFile as readFile3 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 
 // src/config/sections/common.ts
 var allowEntrySchema = {
@@ -61019,13 +61252,10 @@ var secretScanSection = {
   properties: {
     mode: { enum: ["auto", "full", "dir"] },
     "full-scope": { enum: ["default-branch", "all-branches"] },
-    engine: { enum: ["auto", "native", "wasm"] },
-    "gitleaks-version": { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" },
-    "gitleaks-path": { type: "string", minLength: 1 },
     "gitleaks-config": { type: "string", minLength: 1 },
     baseline: { type: "string", minLength: 1 },
     "redact-author": { enum: ["hash", "omit"] },
-    "fail-on": { enum: ["new", "any", "none"] },
+    "fail-on": { enum: ["new", "any"] },
     remote: { type: "string", minLength: 1 }
   }
 };
@@ -61124,10 +61354,10 @@ function configSchema() {
 // src/config/load.ts
 var DEFAULT_CONFIG_PATH = ".github/agent-gates.yml";
 async function loadConfig(repoDir, explicitPath) {
-  const path7 = explicitPath ?? join10(repoDir, DEFAULT_CONFIG_PATH);
+  const path7 = explicitPath ?? join11(repoDir, DEFAULT_CONFIG_PATH);
   let text;
   try {
-    text = await readFile2(path7, "utf8");
+    text = await readFile3(path7, "utf8");
   } catch (error2) {
     if (!explicitPath && error2.code === "ENOENT") return { config: {} };
     throw new ConfigurationError(`cannot read config file ${path7}: ${error2.message}`, "config", void 0, path7);
@@ -61198,7 +61428,8 @@ function guardResult(result, ledger) {
 }
 
 // src/output/secret-ledger.ts
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
+var FRAGMENT = 12;
 var SecretLedger = class {
   values = /* @__PURE__ */ new Set();
   add(value) {
@@ -61208,21 +61439,35 @@ var SecretLedger = class {
   get size() {
     return this.values.size;
   }
-  /** True when the text contains any recorded secret (or a long fragment of one). */
+  /**
+   * True when the text contains any recorded secret, or any 12-character
+   * window of one (at every offset), so partial leaks are caught too.
+   */
   leaksInto(text) {
-    for (const value of this.values) {
-      if (text.includes(value)) return true;
-      if (value.length > 16) {
-        for (let i = 0; i + 12 <= value.length; i += 4) if (text.includes(value.slice(i, i + 12))) return true;
-      }
-    }
+    if (this.values.size === 0) return false;
+    for (const value of this.values) if (text.includes(value)) return true;
+    const windows = this.fragmentWindows();
+    if (windows.size === 0) return false;
+    for (let i = 0; i + FRAGMENT <= text.length; i++) if (windows.has(text.slice(i, i + FRAGMENT))) return true;
     return false;
+  }
+  windowsCache;
+  windowsFor = 0;
+  fragmentWindows() {
+    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
+    const windows = /* @__PURE__ */ new Set();
+    for (const value of this.values) {
+      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
+    }
+    this.windowsCache = windows;
+    this.windowsFor = this.values.size;
+    return windows;
   }
   /** Files among `paths` that contain a recorded secret. */
   async leakingFiles(paths) {
     const leaking = [];
     for (const path7 of paths) {
-      const text = await readFile3(path7, "utf8").catch(() => "");
+      const text = await readFile4(path7, "utf8").catch(() => "");
       if (this.leaksInto(text)) leaking.push(path7);
     }
     return leaking;
@@ -61231,11 +61476,18 @@ var SecretLedger = class {
 
 // src/actions/inputs.ts
 var InputReader = class {
-  constructor(core) {
+  /**
+   * @param declared the inputs the action.yml declares; reading any other name
+   * is a programming error caught in tests, never a silently empty input.
+   */
+  constructor(core, declared) {
     this.core = core;
+    this.declared = declared;
   }
   core;
+  declared;
   string(name) {
+    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
     const value = this.core.getInput(name).trim();
     return value === "" ? void 0 : value;
   }
@@ -61275,8 +61527,8 @@ var InputReader = class {
 };
 
 // src/actions/publish.ts
-import { appendFile as appendFile2, stat as stat2, truncate, unlink as unlink2, writeFile as writeFile7 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { appendFile as appendFile2, stat as stat3, truncate, unlink as unlink2, writeFile as writeFile7 } from "node:fs/promises";
+import { join as join12 } from "node:path";
 
 // src/output/sarif.ts
 var LEVEL = {
@@ -61294,6 +61546,9 @@ function findingUri(f) {
   if (f.location.artifact) return f.location.artifact.split("!")[0];
   return f.location.path;
 }
+function pointsAtFile(f) {
+  return typeof f.properties?.repoPath === "string" || !f.location.artifact;
+}
 function renderSarif(results) {
   const runs = results.map((result) => {
     const rules = /* @__PURE__ */ new Map();
@@ -61302,6 +61557,7 @@ function renderSarif(results) {
       tool: {
         driver: {
           name: "agent-gates",
+          version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: "https://github.com/agent-gates/agent-gates",
           rules: [...rules.values()].map((f) => ({
@@ -61333,9 +61589,10 @@ Fix: ${f.help.fix}` : f.message },
           {
             physicalLocation: {
               artifactLocation: { uri: encodeURI(findingUri(f)) },
-              ...f.location.line ? { region: { startLine: f.location.line } } : {}
+              // A line belongs to the file itself, never to the archive that holds it.
+              ...f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {}
             },
-            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}`, kind: "member" }] } : {}
+            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}`, kind: "member" }] } : {}
           }
         ],
         partialFingerprints: { "agentGates/v1": f.fingerprint },
@@ -61355,7 +61612,7 @@ function annotationsFor(result) {
     title: `agent-gates ${result.gate}: ${f.ruleId}`,
     message: f.location.artifact ? `${f.message} (inside ${f.location.artifact}: ${f.location.path})` : f.message,
     file: findingUri(f),
-    ...f.location.line ? { line: f.location.line } : {}
+    ...f.location.line && pointsAtFile(f) ? { line: f.location.line } : {}
   }));
 }
 
@@ -61367,9 +61624,9 @@ function overallStatus(results) {
 async function publishResults(items, name, ledgers, { core, env, cwd }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];
-  const sarifPath = join11(folder, `${name}.sarif`);
+  const sarifPath = join12(folder, `${name}.sarif`);
   const summaryPath = env.GITHUB_STEP_SUMMARY;
-  const summarySizeBefore = summaryPath ? await stat2(summaryPath).then((s) => s.size, () => 0) : 0;
+  const summarySizeBefore = summaryPath ? await stat3(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
   let status = overallStatus(results);
   try {
@@ -61407,6 +61664,7 @@ function concludeStep(core, name, status, summary2) {
 }
 
 // src/actions/run-action.ts
+var COMMON_INPUTS = ["config"];
 async function runAction(spec, { core, env, cwd }) {
   const startedAt = /* @__PURE__ */ new Date();
   const ledger = new SecretLedger();
@@ -61417,7 +61675,7 @@ async function runAction(spec, { core, env, cwd }) {
   };
   let result;
   try {
-    const reader = new InputReader(core);
+    const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
     const config = await loadConfig(workspace, configInput ? resolve3(workspace, configInput) : void 0);

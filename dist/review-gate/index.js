@@ -42537,6 +42537,18 @@ var MarkerIndex = class {
   }
   /** The agent a git identity belongs to: a listed email, a bot's noreply email, or aider's ` (aider)` name suffix. */
   agentOfIdentity(identity2) {
+    const account = this.agentAccountOfIdentity(identity2);
+    if (account) return account;
+    if (/\s\(aider\)$/i.test(identity2.name)) return { agent: "Aider", value: identity2.name };
+    return void 0;
+  }
+  /**
+   * The agent whose own account an identity is: by its email (a listed agent
+   * email or a bot's noreply address) or its linked bot login. A name alone
+   * never counts: aider writes ` (aider)` after the human's own name, on the
+   * human's own email, so that identity is still the human's.
+   */
+  agentAccountOfIdentity(identity2) {
     const email = identity2.email.trim().toLowerCase();
     const noreplyLogin = loginFromNoreply(email);
     const byEmail = this.emails.get(email) ?? (noreplyLogin ? this.agentOfActor({ login: noreplyLogin }) : void 0);
@@ -42545,7 +42557,6 @@ var MarkerIndex = class {
       const byLogin = this.agentOfActor({ login: identity2.login });
       if (byLogin) return { agent: byLogin, value: identity2.login };
     }
-    if (/\s\(aider\)$/i.test(identity2.name)) return { agent: "Aider", value: identity2.name };
     return void 0;
   }
   textMatches(text) {
@@ -42704,13 +42715,10 @@ var secretScanSection = {
   properties: {
     mode: { enum: ["auto", "full", "dir"] },
     "full-scope": { enum: ["default-branch", "all-branches"] },
-    engine: { enum: ["auto", "native", "wasm"] },
-    "gitleaks-version": { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" },
-    "gitleaks-path": { type: "string", minLength: 1 },
     "gitleaks-config": { type: "string", minLength: 1 },
     baseline: { type: "string", minLength: 1 },
     "redact-author": { enum: ["hash", "omit"] },
-    "fail-on": { enum: ["new", "any", "none"] },
+    "fail-on": { enum: ["new", "any"] },
     remote: { type: "string", minLength: 1 }
   }
 };
@@ -44887,7 +44895,7 @@ function excludedApprovers(snapshot, index, excludeLastPusher) {
     byLogin.set(key, entry);
   };
   const addIdentity = (identity2, reason) => {
-    if (index.agentOfIdentity(identity2)) return;
+    if (index.agentAccountOfIdentity(identity2)) return;
     const login = identity2.login ?? loginFromNoreply(identity2.email);
     if (login) {
       if (!isBotLogin(login)) add(login, reason);
@@ -44902,12 +44910,13 @@ function excludedApprovers(snapshot, index, excludeLastPusher) {
     for (const coAuthor of commit.coAuthors) addIdentity(coAuthor, "co-author");
     for (const trailer of parseTrailers(commit.message)) addIdentity(trailer.identity, "co-author");
   }
+  const unresolvedRequesters = /* @__PURE__ */ new Set();
   for (const requester of requestersInBody(snapshot)) {
     if (requester.login) add(requester.login, requester.reason);
-    else unresolved.add(`${requester.text} (${requester.reason})`);
+    else unresolvedRequesters.add(requester.reason);
   }
   if (excludeLastPusher && snapshot.lastPusher && !isBotLogin(snapshot.lastPusher)) add(snapshot.lastPusher, "last pusher");
-  return { byLogin, unresolved: [...unresolved] };
+  return { byLogin, unresolved: [...unresolved], unresolvedRequesters: [...unresolvedRequesters] };
 }
 function requestersInBody(snapshot) {
   const found = [];
@@ -44923,12 +44932,13 @@ function requestersInBody(snapshot) {
     const reason = requested ? 'named as requester in the PR body ("Requested by")' : 'named as requester in the PR body ("started by")';
     const text = match2[1].trim();
     const mentions = [...text.matchAll(/(?<![\w.+-])@([A-Za-z0-9][A-Za-z0-9-]{0,38})/g)].map((m) => m[1]);
-    for (const login of mentions) found.push({ login, text: `@${login}`, reason });
-    for (const email of text.match(/[^\s()<>@]+@[^\s()<>]+\.[^\s()<>]+/g) ?? []) {
+    for (const login of mentions) found.push({ login, reason });
+    const emails = text.match(/[^\s()<>@]+@[^\s()<>]+\.[^\s()<>]+/g) ?? [];
+    for (const email of emails) {
       const login = loginFromNoreply(email) ?? knownEmails.get(email.toLowerCase());
-      found.push({ ...login ? { login } : {}, text: email, reason });
+      found.push(login ? { login, reason } : { reason: `${reason}: an email no commit of this PR links to an account` });
     }
-    if (mentions.length === 0 && !/@/.test(text)) found.push({ text: text.slice(0, 80), reason });
+    if (mentions.length === 0 && emails.length === 0) found.push({ reason: `${reason}: no @login or linked email` });
   }
   return found;
 }
@@ -44940,6 +44950,16 @@ function evaluate(snapshot, policy, teams = "check") {
   const markers = detectMarkers(snapshot, index, [policy.label, ...policy.detectionLabels]);
   const agentDetected = markers.length > 0;
   const exclusions = excludedApprovers(snapshot, index, policy.excludeLastPusher);
+  if (agentDetected && exclusions.unresolvedRequesters.length > 0)
+    throw new GateIncompleteError(
+      "requester-unresolved",
+      `the PR body names a requester who cannot be tied to a GitHub account (${exclusions.unresolvedRequesters.join("; ")}), so their approval cannot be excluded; name the requester as @login in the PR body, or use a commit email GitHub links to their account`
+    );
+  if (agentDetected && policy.excludeLastPusher && !snapshot.lastPusher)
+    throw new GateIncompleteError(
+      "pusher-unknown",
+      "the account that pushed the head commit is unknown (no synchronize event, force push or push activity names it), so it cannot be excluded; a commit can carry anyone's identity, including an agent's. Re-run on the push event, or set review-gate.exclude-last-pusher: false to decide without it"
+    );
   const reviews = classifyReviews(snapshot, policy, exclusions);
   const approvers = reviews.filter((r) => r.counted).map((r) => r.reviewer);
   const blockedBy = reviews.filter((r) => r.state === "CHANGES_REQUESTED" && r.why.startsWith("changes requested")).map((r) => ({ reviewer: r.reviewer, commit: r.commit, submittedAt: r.submittedAt }));
@@ -44960,7 +44980,9 @@ function evaluate(snapshot, policy, teams = "check") {
   }
   for (const b of blockedBy) missing.push({ rule: "changes-requested", message: `changes requested by @${b.reviewer} must be addressed and re-reviewed or dismissed` });
   const notes = exclusions.unresolved.map((u) => `not linked to a GitHub account, so no review can be matched to it: ${u}`);
-  if (policy.excludeLastPusher && !snapshot.lastPusher) notes.push("last pusher unknown; commit committers are excluded instead");
+  if (!policy.strictHead && !snapshot.headPushedAt && reviews.some((r) => r.counted && r.commit !== snapshot.head.sha))
+    notes.push("lenient: the head commit's push time is unknown, so committer dates (which the committer sets) decided which approvals are still current");
+  if (!policy.excludeLastPusher) notes.push("the last pusher is not excluded (exclude-last-pusher: false): a commit pushed under another identity hides its pusher");
   const outcome = agentDetected && missing.length > 0 ? "fail" : "pass";
   return {
     outcome,
@@ -45014,7 +45036,10 @@ function judge(r, isLatest, snapshot, policy, exclusions) {
   if (!isLatest) return no("superseded by a later review of the same reviewer");
   if (r.state === "DISMISSED") return no("dismissed");
   if (isBotReviewer(r)) return no("bot or AI reviewer: never counts, approving or blocking");
-  if (r.state === "CHANGES_REQUESTED") return no("changes requested: blocks until re-reviewed or dismissed");
+  if (r.state === "CHANGES_REQUESTED") {
+    if (r.canPush === false) return no("reviewer cannot push to the repository: the change request does not block (GitHub ignores it too)");
+    return no("changes requested: blocks until re-reviewed or dismissed");
+  }
   const excluded = exclusions.byLogin.get(loginKey(r.author.login));
   if (excluded) return no(`excluded: ${excluded.reasons.join(", ")}`);
   if (r.canPush !== true) return no(r.canPush === false ? "reviewer cannot push to the repository" : "reviewer write access unknown");
@@ -45022,6 +45047,10 @@ function judge(r, isLatest, snapshot, policy, exclusions) {
   if (policy.strictHead) return no(`approved ${short(r.commit)}, head is now ${short(snapshot.head.sha)} (strict-head)`);
   const at = snapshot.commits.findIndex((c) => c.sha === r.commit);
   if (at < 0) return no(`approved ${short(r.commit)}, which is no longer in the PR (force-pushed)`);
+  if (snapshot.headPushedAt) {
+    if (Date.parse(snapshot.headPushedAt) > Date.parse(r.submittedAt)) return no(`the head commit was pushed at ${snapshot.headPushedAt}, after this approval`);
+    return { counted: true, why: `approved ${short(r.commit)}; the head commit was pushed before the approval (lenient, push time)` };
+  }
   const newer = snapshot.commits.slice(at + 1).find((c) => Date.parse(c.committedAt) > Date.parse(r.submittedAt));
   if (newer) return no(`commit ${short(newer.sha)} was added after this approval`);
   return { counted: true, why: `approved ${short(r.commit)}; no commit is newer than the approval (lenient)` };
@@ -45029,6 +45058,7 @@ function judge(r, isLatest, snapshot, policy, exclusions) {
 
 // src/gates/review-gate/query.ts
 var PAGE = 100;
+var AUTHORS_PER_COMMIT = 20;
 var IDENTITY = "name email user { login }";
 var PULL_REQUEST_QUERY = (
   /* GraphQL */
@@ -45052,13 +45082,14 @@ query ReviewGatePullRequest($owner: String!, $name: String!, $number: Int!,
         nodes { ... on HeadRefForcePushedEvent { actor { login } afterCommit { oid } } }
       }
       labels(first: ${PAGE}, after: $labelsAfter) @include(if: $labels) {
+        totalCount
         pageInfo { hasNextPage endCursor }
         nodes { name }
       }
       commits(first: ${PAGE}, after: $commitsAfter) @include(if: $commits) {
         totalCount
         pageInfo { hasNextPage endCursor }
-        nodes { commit { oid message committedDate author { ${IDENTITY} } committer { ${IDENTITY} } authors(first: 20) { nodes { ${IDENTITY} } } } }
+        nodes { commit { oid message committedDate author { ${IDENTITY} } committer { ${IDENTITY} } authors(first: ${AUTHORS_PER_COMMIT}) { totalCount nodes { ${IDENTITY} } } } }
       }
       reviews(first: ${PAGE}, after: $reviewsAfter) @include(if: $reviews) {
         totalCount
@@ -45105,6 +45136,7 @@ function parseSnapshot(text, source) {
   };
   snapshot.changedFiles = root.changedFiles === void 0 ? snapshot.files.length : c.integer(root.changedFiles, "changedFiles");
   if (root.lastPusher !== void 0 && root.lastPusher !== null) snapshot.lastPusher = c.string(root.lastPusher, "lastPusher");
+  if (root.headPushedAt !== void 0 && root.headPushedAt !== null) snapshot.headPushedAt = c.time(root.headPushedAt, "headPushedAt");
   if (root.teams !== void 0) {
     const teams = c.object(root.teams, "teams");
     snapshot.teams = Object.fromEntries(
@@ -45204,6 +45236,11 @@ var Checker = class {
 
 // src/gates/review-gate/collect.ts
 var FILE_CAP = 3e3;
+function assertFileCount(changedFiles, listed) {
+  if (changedFiles >= FILE_CAP)
+    throw new GateIncompleteError("file-cap", `the PR changes ${changedFiles} files; GitHub lists at most ${FILE_CAP}, so the changed paths cannot all be checked`);
+  if (changedFiles > listed) throw new GateIncompleteError("files-incomplete", `${listed} of the PR's ${changedFiles} changed files are listed; the changed paths cannot all be checked`);
+}
 var LISTS = ["labels", "commits", "reviews", "files"];
 async function api(what, call) {
   try {
@@ -45230,15 +45267,16 @@ async function collectPullRequest(client, ref) {
     if (!pr) throw new GateIncompleteError("pr-not-found", `pull request ${ref.owner}/${ref.name}#${ref.number} not found or not readable with this token`);
     if (!first) {
       first = pr;
-      if ((pr.changedFiles ?? 0) >= FILE_CAP)
-        throw new GateIncompleteError("file-cap", `the PR changes ${pr.changedFiles} files; GitHub lists at most ${FILE_CAP}, so the changed paths cannot all be checked`);
+      if ((pr.changedFiles ?? 0) >= FILE_CAP) assertFileCount(pr.changedFiles ?? 0, 0);
     }
     pages.push(pr);
     for (const list of LISTS.filter((l) => variables[l])) {
       const info2 = pr[list]?.pageInfo;
       if (!info2) throw new GateIncompleteError("github-api", `GitHub's answer lacks the ${list} of the PR`);
-      if (info2.hasNextPage && info2.endCursor) cursors[list] = info2.endCursor;
-      else pending.delete(list);
+      if (!info2.hasNextPage) pending.delete(list);
+      else if (!info2.endCursor || info2.endCursor === cursors[list])
+        throw new GateIncompleteError("github-api", `GitHub says more ${list} of the PR follow but gives no new cursor to read them; the ${list} cannot all be checked`);
+      else cursors[list] = info2.endCursor;
     }
   }
   const snapshot = toSnapshot(ref, first, pages);
@@ -45252,6 +45290,13 @@ function identity(id) {
 }
 function toSnapshot(ref, first, pages) {
   const all = (pick) => pages.flatMap((p) => pick(p) ?? []);
+  for (const { commit } of all((p) => p.commits?.nodes)) {
+    if (commit.authors.totalCount !== commit.authors.nodes.length)
+      throw new GateIncompleteError(
+        "co-authors-incomplete",
+        `GitHub returned ${commit.authors.nodes.length} of the ${commit.authors.totalCount} authors of commit ${commit.oid.slice(0, 7)} (at most ${AUTHORS_PER_COMMIT} are read); the co-authors cannot all be excluded`
+      );
+  }
   const commits = all((p) => p.commits?.nodes).map(({ commit }) => ({
     sha: commit.oid,
     message: commit.message,
@@ -45269,6 +45314,13 @@ function toSnapshot(ref, first, pages) {
     canPush: r.author ? r.authorCanPushToRepository : false
   }));
   const files = all((p) => p.files?.nodes).map((f) => f.path);
+  const receivedReviews = all((p) => p.reviews?.nodes).length;
+  const totalReviews = first.reviews?.totalCount ?? 0;
+  if (receivedReviews !== totalReviews)
+    throw new GateIncompleteError("reviews-incomplete", `GitHub returned ${receivedReviews} of the PR's ${totalReviews} reviews; an approval or a change request may be missing`);
+  const receivedLabels = all((p) => p.labels?.nodes).length;
+  const totalLabels = first.labels?.totalCount ?? 0;
+  if (receivedLabels !== totalLabels) throw new GateIncompleteError("labels-incomplete", `GitHub returned ${receivedLabels} of the PR's ${totalLabels} labels; the agent label may be missing`);
   const totalCommits = first.commits?.totalCount ?? 0;
   if (commits.length !== totalCommits)
     throw new GateIncompleteError("commits-incomplete", `GitHub returned ${commits.length} of the PR's ${totalCommits} commits; the commit authors cannot all be checked`);
@@ -45305,12 +45357,23 @@ async function withRenameSources(client, ref, files) {
 async function readBaseConfig(client, ref, baseRef) {
   try {
     const answer = await client.octokit.rest.repos.getContent({ owner: ref.owner, repo: ref.name, path: DEFAULT_CONFIG_PATH, ref: baseRef, mediaType: { format: "raw" } });
-    const text = typeof answer.data === "string" ? answer.data : "";
+    const text = configText(answer.data, `${DEFAULT_CONFIG_PATH} on ${baseRef}`);
     return { path: `${baseRef}:${DEFAULT_CONFIG_PATH}`, sha256: sha256Hex(text), text };
   } catch (error2) {
+    if (error2 instanceof GateIncompleteError) throw error2;
     if (error2.status === 404) return null;
     return api(`${DEFAULT_CONFIG_PATH} on ${baseRef}`, () => Promise.reject(error2));
   }
+}
+function configText(data, what) {
+  if (typeof data === "string") return data;
+  const file = data;
+  if (file && typeof file === "object" && !Array.isArray(file) && file.type === "file" && typeof file.content === "string") {
+    if (file.encoding === "base64") return Buffer.from(file.content.replace(/\s+/g, ""), "base64").toString("utf8");
+    if (file.encoding === "utf-8" || file.encoding === "utf8") return file.content;
+  }
+  const shape = Array.isArray(data) ? "a directory listing" : file && typeof file === "object" ? `an object (type ${JSON.stringify(String(file.type ?? "none")).slice(0, 40)}, encoding ${JSON.stringify(String(file.encoding ?? "none")).slice(0, 40)})` : typeof data;
+  throw new GateIncompleteError("config-unreadable", `GitHub answered ${what} with ${shape}, not the file's text; the base branch's policy cannot be read`);
 }
 async function collectTeams(client, snapshot, policy) {
   const candidates = evaluate(snapshot, policy, "skip");
@@ -45342,6 +45405,18 @@ async function collectTeams(client, snapshot, policy) {
     }
   }
   return teams;
+}
+async function findHeadPush(client, snapshot) {
+  const [owner, repo] = (snapshot.head.repository ?? snapshot.repository).split("/");
+  const ref = `refs/heads/${snapshot.head.ref}`;
+  const { data } = await api(`the push activity of ${ref}`, () => client.octokit.rest.repos.listActivities({ owner, repo, ref, per_page: 10, direction: "desc" }));
+  const head = snapshot.head.sha.toLowerCase();
+  const push = data.find((a) => ["push", "force_push", "branch_creation"].includes(a.activity_type) && a.after.toLowerCase() === head);
+  if (!push) return void 0;
+  const actor = push.actor;
+  const pusher = actor ? actor.type === "Bot" && !/\[bot\]$/i.test(actor.login) ? `${actor.login}[bot]` : actor.login : void 0;
+  const pushedAt = Number.isNaN(Date.parse(push.timestamp)) ? void 0 : push.timestamp;
+  return { ...pusher ? { pusher } : {}, ...pushedAt ? { pushedAt } : {} };
 }
 async function applyLabel(client, ref, label) {
   await api(`labels of #${ref.number}`, () => client.octokit.rest.issues.addLabels({ owner: ref.owner, repo: ref.name, issue_number: ref.number, labels: [label] }));
@@ -45379,10 +45454,21 @@ async function runReviewGate(options, deps) {
         throw new ConfigurationError(`cannot read snapshot ${source.path}: ${error2.message}`, "snapshot");
       });
       snapshot = parseSnapshot(text, source.path);
+      assertFileCount(snapshot.changedFiles, snapshot.files.length);
     }
     const { config, configRecord } = policyConfig(options, snapshot);
     const policy = resolvePolicy(options.overrides, config);
-    if (client && source.kind === "api") snapshot.teams = await collectTeams(client, snapshot, policy);
+    if (client && source.kind === "api") {
+      const agent = detectMarkers(snapshot, new MarkerIndex(policy.agents), [policy.label, ...policy.detectionLabels]).length > 0;
+      const needPusher = agent && policy.excludeLastPusher && !snapshot.lastPusher;
+      const needPushTime = agent && !policy.strictHead && !snapshot.headPushedAt;
+      if (needPusher || needPushTime) {
+        const push = await findHeadPush(client, snapshot);
+        if (needPusher && push?.pusher) snapshot.lastPusher = push.pusher;
+        if (needPushTime && push?.pushedAt) snapshot.headPushedAt = push.pushedAt;
+      }
+      snapshot.teams = await collectTeams(client, snapshot, policy);
+    }
     const verdict = evaluate(snapshot, policy);
     let labelApplied = false;
     const hasLabel = snapshot.labels.some((l) => l.toLowerCase() === policy.label.toLowerCase());
@@ -45484,6 +45570,7 @@ function guardResult(result, ledger) {
 
 // src/output/secret-ledger.ts
 import { readFile as readFile3 } from "node:fs/promises";
+var FRAGMENT = 12;
 var SecretLedger = class {
   values = /* @__PURE__ */ new Set();
   add(value) {
@@ -45493,15 +45580,29 @@ var SecretLedger = class {
   get size() {
     return this.values.size;
   }
-  /** True when the text contains any recorded secret (or a long fragment of one). */
+  /**
+   * True when the text contains any recorded secret, or any 12-character
+   * window of one (at every offset), so partial leaks are caught too.
+   */
   leaksInto(text) {
-    for (const value of this.values) {
-      if (text.includes(value)) return true;
-      if (value.length > 16) {
-        for (let i = 0; i + 12 <= value.length; i += 4) if (text.includes(value.slice(i, i + 12))) return true;
-      }
-    }
+    if (this.values.size === 0) return false;
+    for (const value of this.values) if (text.includes(value)) return true;
+    const windows = this.fragmentWindows();
+    if (windows.size === 0) return false;
+    for (let i = 0; i + FRAGMENT <= text.length; i++) if (windows.has(text.slice(i, i + FRAGMENT))) return true;
     return false;
+  }
+  windowsCache;
+  windowsFor = 0;
+  fragmentWindows() {
+    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
+    const windows = /* @__PURE__ */ new Set();
+    for (const value of this.values) {
+      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
+    }
+    this.windowsCache = windows;
+    this.windowsFor = this.values.size;
+    return windows;
   }
   /** Files among `paths` that contain a recorded secret. */
   async leakingFiles(paths) {
@@ -45516,11 +45617,18 @@ var SecretLedger = class {
 
 // src/actions/inputs.ts
 var InputReader = class {
-  constructor(core) {
+  /**
+   * @param declared the inputs the action.yml declares; reading any other name
+   * is a programming error caught in tests, never a silently empty input.
+   */
+  constructor(core, declared) {
     this.core = core;
+    this.declared = declared;
   }
   core;
+  declared;
   string(name) {
+    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
     const value = this.core.getInput(name).trim();
     return value === "" ? void 0 : value;
   }
@@ -45579,6 +45687,9 @@ function findingUri(f) {
   if (f.location.artifact) return f.location.artifact.split("!")[0];
   return f.location.path;
 }
+function pointsAtFile(f) {
+  return typeof f.properties?.repoPath === "string" || !f.location.artifact;
+}
 function renderSarif(results) {
   const runs = results.map((result) => {
     const rules = /* @__PURE__ */ new Map();
@@ -45587,6 +45698,7 @@ function renderSarif(results) {
       tool: {
         driver: {
           name: "agent-gates",
+          version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: "https://github.com/agent-gates/agent-gates",
           rules: [...rules.values()].map((f) => ({
@@ -45618,9 +45730,10 @@ Fix: ${f.help.fix}` : f.message },
           {
             physicalLocation: {
               artifactLocation: { uri: encodeURI(findingUri(f)) },
-              ...f.location.line ? { region: { startLine: f.location.line } } : {}
+              // A line belongs to the file itself, never to the archive that holds it.
+              ...f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {}
             },
-            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}`, kind: "member" }] } : {}
+            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}`, kind: "member" }] } : {}
           }
         ],
         partialFingerprints: { "agentGates/v1": f.fingerprint },
@@ -45640,7 +45753,7 @@ function annotationsFor(result) {
     title: `agent-gates ${result.gate}: ${f.ruleId}`,
     message: f.location.artifact ? `${f.message} (inside ${f.location.artifact}: ${f.location.path})` : f.message,
     file: findingUri(f),
-    ...f.location.line ? { line: f.location.line } : {}
+    ...f.location.line && pointsAtFile(f) ? { line: f.location.line } : {}
   }));
 }
 
@@ -45714,6 +45827,7 @@ function concludeStep(core, name, status, summary2) {
 }
 
 // src/actions/run-action.ts
+var COMMON_INPUTS = ["config"];
 async function runAction(spec, { core, env, cwd }) {
   const startedAt = /* @__PURE__ */ new Date();
   const ledger = new SecretLedger();
@@ -45724,7 +45838,7 @@ async function runAction(spec, { core, env, cwd }) {
   };
   let result;
   try {
-    const reader = new InputReader(core);
+    const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
     const config = await loadConfig(workspace, configInput ? resolve3(workspace, configInput) : void 0);

@@ -14958,7 +14958,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types: types2 } = __require("node:util");
-    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
+    var { StringDecoder: StringDecoder3 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15049,7 +15049,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15078,7 +15078,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder2("latin1");
+          const decoder = new StringDecoder3("latin1");
           for (const chunk of bytes) {
             binaryString += decoder.write(chunk);
           }
@@ -25244,50 +25244,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative3 = parse2(serialize(relative3, options), options);
+        relative4 = parse2(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -25295,7 +25295,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -32234,10 +32234,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -32251,7 +32251,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -32275,7 +32275,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -32291,7 +32291,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -32382,7 +32382,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -32396,13 +32396,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -32445,18 +32445,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -32510,8 +32510,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -32523,7 +32523,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -32534,8 +32534,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -32552,7 +32552,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -32732,7 +32732,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -32749,24 +32749,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -32949,25 +32949,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      return res + sep6 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -33777,14 +33777,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -34951,18 +34951,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -35115,15 +35115,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -35317,13 +35317,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -38154,15 +38154,21 @@ var ENGINES = ["auto", "native", "wasm"];
 var REDACT_AUTHOR = ["hash", "omit"];
 var FAIL_ON = ["new", "any", "none"];
 var FULL_SCOPES = ["default-branch", "all-branches"];
+var INPUT_ONLY_KEYS = ["engine", "gitleaks-path", "gitleaks-version"];
 function resolveSecretScanOptions(dir, overrides, config) {
   const section = gateSection(config, GATE);
+  for (const key of INPUT_ONLY_KEYS)
+    if (section[key] !== void 0)
+      throw new ConfigurationError(`secret-scan.${key} cannot be set in the config file (the scanned code could change it); use the action input or the CLI flag`, `secret-scan.${key}`);
+  if (section["fail-on"] === "none")
+    throw new ConfigurationError("secret-scan.fail-on: none cannot be set in the config file; use the action input or the CLI flag", "secret-scan.fail-on");
   const options = {
     dir,
     mode: overrides.mode ?? section.mode ?? "auto",
     fullScope: overrides.fullScope ?? section["full-scope"] ?? "default-branch",
-    engine: overrides.engine ?? section.engine ?? "auto",
-    gitleaksVersion: overrides.gitleaksVersion ?? section["gitleaks-version"] ?? DEFAULT_GITLEAKS_VERSION,
-    redactAuthor: overrides.redactAuthor ?? section["redact-author"] ?? "hash",
+    engine: overrides.engine ?? "auto",
+    gitleaksVersion: overrides.gitleaksVersion ?? DEFAULT_GITLEAKS_VERSION,
+    redactAuthor: overrides.redactAuthor ?? section["redact-author"] ?? "omit",
     failOn: overrides.failOn ?? section["fail-on"] ?? "new",
     remote: overrides.remote ?? section.remote ?? "origin",
     allow: config.allow ?? []
@@ -38170,7 +38176,7 @@ function resolveSecretScanOptions(dir, overrides, config) {
   const optional = {
     range: overrides.range,
     event: overrides.event,
-    gitleaksPath: overrides.gitleaksPath ?? section["gitleaks-path"],
+    gitleaksPath: overrides.gitleaksPath,
     gitleaksConfig: overrides.gitleaksConfig ?? section["gitleaks-config"],
     baseline: overrides.baseline ?? section.baseline,
     install: overrides.install
@@ -38186,8 +38192,9 @@ function definedOnly(values) {
 }
 
 // src/gates/secret-scan/run.ts
+import { randomBytes } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
-import { chmod as chmod3, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import { chmod as chmod3, mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
 import { join as join11 } from "node:path";
 
@@ -40399,10 +40406,11 @@ import { execFile } from "node:child_process";
 
 // src/gates/secret-scan/engine.ts
 import { spawn as spawn2 } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var ENGINE_TIMEOUT_MS = 60 * 60 * 1e3;
-async function runGitleaksProcess(command, prefixArgs, args, request, cwd, ledger) {
+async function runGitleaksProcess(command, prefixArgs, args, request, ledger) {
+  const cwd = await mkdtemp(join3(request.workDir, "engine-cwd-"));
   const reportPath = join3(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   const full = [
     ...prefixArgs,
@@ -40467,7 +40475,7 @@ async function createNativeEngine(path8, ledger, knownVersion) {
   return {
     info: { name: "gitleaks", version, sha256: digest.sha256 },
     scanDir(source, request) {
-      return runGitleaksProcess(path8, [], ["dir", "."], request, source, ledger);
+      return runGitleaksProcess(path8, [], ["dir", source], request, ledger);
     }
   };
 }
@@ -40494,7 +40502,7 @@ const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
 const bytes = readFileSync(wasmPath);
 if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
 const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
-// Resolve from the shim's own folder: a package.json in the scanned tree (the cwd) must not affect the engine.
+// Resolve from the shim's own folder: nothing in the working directory or the scanned tree may affect the engine.
 require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
 `;
 function locateWasm() {
@@ -40535,13 +40543,13 @@ async function createWasmEngine(ledger, location = locateWasm()) {
   return {
     info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
     scanDir(source, request) {
-      return runGitleaksProcess(process.execPath, prefix, ["dir", "."], request, source, ledger);
+      return runGitleaksProcess(process.execPath, prefix, ["dir", source], request, ledger);
     }
   };
 }
 
 // src/gates/secret-scan/install.ts
-import { chmod as chmod2, copyFile as copyFile3, mkdtemp, readdir as readdir2, rm as rm2 } from "node:fs/promises";
+import { chmod as chmod2, copyFile as copyFile3, mkdtemp as mkdtemp2, readdir as readdir2, rm as rm2 } from "node:fs/promises";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
 import { join as join6 } from "node:path";
 
@@ -41014,7 +41022,7 @@ async function installGitleaks(settings, log) {
     return { path: join6(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
   }
   const url = `${settings.downloadBase ?? RELEASES}/v${settings.version}/${fileName}`;
-  const staging = await mkdtemp(join6(tmpdir2(), "agent-gates-gitleaks-"));
+  const staging = await mkdtemp2(join6(tmpdir2(), "agent-gates-gitleaks-"));
   try {
     const entry = join6(staging, "entry");
     const archive = await downloadTool(url, join6(entry, fileName)).catch((error2) => {
@@ -41047,7 +41055,7 @@ async function reverify(dir, fileName, binaryName, expected, ext2) {
   const tampered = (why) => new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${dir} failed re-verification (${why}); refusing it`);
   const archive = await sha256File(join6(dir, fileName)).catch(() => void 0);
   if (archive?.sha256 !== expected) throw tampered("archive digest differs from the pinned one");
-  const scratch = await mkdtemp(join6(tmpdir2(), "agent-gates-verify-"));
+  const scratch = await mkdtemp2(join6(tmpdir2(), "agent-gates-verify-"));
   try {
     const fresh = await sha256File(join6(await extract(join6(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
     const cached = await sha256File(join6(dir, binaryName)).catch(() => void 0);
@@ -41078,6 +41086,9 @@ async function selectEngine(options, deps) {
     archiveSha256: installed.archiveSha256
   };
 }
+
+// src/gates/secret-scan/findings.ts
+import { createHmac } from "node:crypto";
 
 // src/gates/secret-scan/suppress.ts
 import { readFile as readFile3 } from "node:fs/promises";
@@ -41188,13 +41199,13 @@ function identityOf({ leak, origin }) {
     contentFingerprint: contentFingerprint(leak.RuleID, leak.Secret)
   };
 }
-function hashed(value) {
-  return value ? `sha256:${sha256Hex(value.trim().toLowerCase()).slice(0, 16)}` : void 0;
+function hashed(value, key) {
+  return value ? `hmac-sha256:${createHmac("sha256", key).update(value.trim().toLowerCase()).digest("hex").slice(0, 32)}` : void 0;
 }
 function toFinding(located, redactAuthor) {
   const id = identityOf(located);
   const { leak } = located;
-  const author = redactAuthor === "hash" ? { authorHash: hashed(leak.Author), emailHash: hashed(leak.Email) } : {};
+  const author = redactAuthor.mode === "hash" ? { authorHash: hashed(leak.Author, redactAuthor.key), emailHash: hashed(leak.Email, redactAuthor.key) } : {};
   const properties = {
     rule: leak.RuleID,
     gitleaksFingerprint: id.gitleaksFingerprint,
@@ -41231,8 +41242,8 @@ function hygieneFinding(ruleId, path8, line, message) {
 }
 
 // src/gates/secret-scan/gitleaks-config.ts
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join8, resolve as resolve4 } from "node:path";
+import { mkdir as mkdir3, readFile as readFile4, realpath, writeFile as writeFile3 } from "node:fs/promises";
+import { isAbsolute, join as join8, relative as relative2, resolve as resolve4, sep as sep4 } from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -41990,36 +42001,287 @@ function parse(toml, options = {}) {
 }
 
 // node_modules/smol-toml/dist/stringify.js
+var BARE_KEY = /^[a-z0-9-_]+$/i;
 var HAS_WELLFORMED = !!"".isWellFormed;
+function extendedTypeOf(obj2) {
+  let type = typeof obj2;
+  if (type === "object") {
+    if (Array.isArray(obj2))
+      return "array";
+    if (typeof obj2.getUTCDate === "function" && obj2 instanceof Date)
+      return "date";
+    if (globalThis.Temporal) {
+      if (obj2.until) {
+        if (obj2 instanceof Temporal.ZonedDateTime)
+          return "temporal/tz+uc";
+        if (obj2 instanceof Temporal.PlainDateTime || obj2 instanceof Temporal.PlainDate)
+          return "temporal/uc";
+        if (obj2 instanceof Temporal.PlainTime || obj2 instanceof Temporal.Instant)
+          return "temporal";
+        if (obj2 instanceof Temporal.PlainYearMonth)
+          return "temporal/x";
+      } else if (obj2.toPlainDate && obj2 instanceof Temporal.PlainMonthDay || obj2.negated && obj2 instanceof Temporal.Duration) {
+        return "temporal/x";
+      }
+    }
+  }
+  return type;
+}
+function isArrayOfTables(obj2) {
+  for (let i = 0; i < obj2.length; i++) {
+    if (extendedTypeOf(obj2[i]) !== "object")
+      return false;
+  }
+  return obj2.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+  return JSON.stringify(s).replaceAll("", "\\u007f");
+}
+function formatString(s) {
+  return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+  if (BARE_KEY.test(s))
+    return s;
+  if (HAS_WELLFORMED && !s.isWellFormed())
+    throw new RangeError("key contains illegal lone surrogates");
+  return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  switch (type) {
+    // @ts-expect-error -- intentional fallthrough case
+    case "number":
+      if (isNaN(val))
+        return "nan";
+      if (val === Infinity)
+        return "inf";
+      if (val === -Infinity)
+        return "-inf";
+      if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+        return val.toFixed(1);
+    case "bigint":
+    case "boolean":
+    case "temporal":
+      return val.toString();
+    case "string":
+      return formatString(val);
+    case "date":
+      if (isNaN(val.getTime()))
+        throw new TypeError("cannot serialize invalid date");
+      return val.toISOString();
+    case "object":
+      return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+    case "array":
+      return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+    // @ts-expect-error -- intentional fallthrough case
+    case "temporal/tz+uc":
+      if (strictTemporal) {
+        let tz = val.timeZoneId;
+        let tzc = tz.charCodeAt(0);
+        if (
+          // Classic offset
+          tzc !== 43 && tzc !== 45 && // Fast pre-check pass; see below for the actually accepted values
+          (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+          tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+          !tz.startsWith("GMT") && tz !== "Greenwich" && // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+          !tz.startsWith("Etc/"))
+        ) {
+          throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
+        }
+      }
+    case "temporal/uc":
+      if (strictTemporal && val.calendarId !== "iso8601")
+        throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
+      return val.toString({
+        calendarName: "never",
+        timeZoneName: "never"
+      });
+    case "temporal/x":
+      throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
+  }
+}
+function stringifyInlineTable(obj2, depth, numberAsFloat, strictTemporal) {
+  let keys = Object.keys(obj2);
+  if (keys.length === 0)
+    return "{}";
+  let res = "{ ";
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (i)
+      res += ", ";
+    res += formatKey(k) + " = " + stringifyValue(obj2[k], extendedTypeOf(obj2[k]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " }";
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+  if (array.length === 0)
+    return "[]";
+  let res = "[ ";
+  for (let i = 0; i < array.length; i++) {
+    if (i)
+      res += ", ";
+    if (array[i] === null || array[i] === void 0) {
+      throw new TypeError("arrays cannot contain null or undefined values");
+    }
+    res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " ]";
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let res = "";
+  for (let i = 0; i < array.length; i++) {
+    res += `${res && "\n"}[[${key}]]
+`;
+    res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+  }
+  return res;
+}
+function stringifyTable(tableKey, obj2, prefix, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let preamble = "";
+  let tables = "";
+  let keys = Object.keys(obj2);
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (obj2[k] !== null && obj2[k] !== void 0) {
+      let type = extendedTypeOf(obj2[k]);
+      if (type === "symbol" || type === "function") {
+        throw new TypeError(`cannot serialize values of type '${type}'`);
+      }
+      let key = formatKey(k);
+      if (type === "array" && isArrayOfTables(obj2[k])) {
+        tables += (tables && "\n") + stringifyArrayTable(obj2[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+      } else if (type === "object") {
+        let tblKey = prefix ? `${prefix}.${key}` : key;
+        tables += (tables && "\n") + stringifyTable(tblKey, obj2[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+      } else {
+        preamble += key;
+        preamble += " = ";
+        preamble += stringifyValue(obj2[k], type, depth, numberAsFloat, strictTemporal);
+        preamble += "\n";
+      }
+    }
+  }
+  if (tableKey && (preamble || !tables))
+    preamble = preamble ? `[${tableKey}]
+${preamble}` : `[${tableKey}]`;
+  return preamble && tables ? `${preamble}
+${tables}` : preamble || tables;
+}
+function stringify(obj2, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
+  if (extendedTypeOf(obj2) !== "object") {
+    throw new TypeError("stringify can only be called with an object");
+  }
+  let str = stringifyTable(0, obj2, "", maxDepth, numbersAsFloat, strictTemporal);
+  if (str[str.length - 1] !== "\n")
+    return str + "\n";
+  return str;
+}
 
 // src/gates/secret-scan/gitleaks-config.ts
-async function resolveGitleaksConfig(repoDir, explicit) {
+var MAX_EXTEND_DEPTH = 2;
+async function resolveGitleaksConfig(repoDir, explicit, workDir) {
   const path8 = explicit ? resolve4(repoDir, explicit) : join8(repoDir, ".gitleaks.toml");
   let text;
   try {
     text = await readFile4(path8, "utf8");
   } catch (error2) {
-    if (!explicit && error2.code === "ENOENT") return { name: "builtin", sha256: "builtin" };
+    if (!explicit && error2.code === "ENOENT") return { name: "builtin", sha256: "builtin", extends: [] };
     throw new ConfigurationError(`gitleaks-config: cannot read ${path8}: ${error2.message}`, "gitleaks-config", void 0, path8);
   }
-  const name = explicit ?? ".gitleaks.toml";
+  const root = await load(repoDir, path8, explicit ?? ".gitleaks.toml", text, 0);
+  if (effectiveRulesMayBeEmpty(root))
+    throw new ConfigurationError(`${root.name}: the effective rule set is empty (no [[rules]], no [extend] useDefault = true, or every rule disabled); the scan would find nothing`, "gitleaks-config");
+  const chain = [];
+  for (let c = root; c; c = c.base) chain.push(c);
+  const extended = chain.slice(1).map((c) => ({ name: c.name, sha256: sha256Hex(c.text) }));
+  if (!root.base) return { path: path8, name: root.name, sha256: sha256Hex(text), extends: extended };
+  if (!workDir) throw new ConfigurationError(`${root.name}: [extend] path needs a private folder for the rewritten config`, "gitleaks-config");
+  const folder = join8(workDir, "gitleaks-config");
+  await mkdir3(folder, { recursive: true, mode: 448 });
+  let basePath;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const c = chain[i];
+    const target = join8(folder, `${i}.toml`);
+    const doc = basePath ? { ...c.doc, extend: { ...c.doc.extend, path: basePath } } : c.doc;
+    await writeFile3(target, basePath ? stringify(doc) : c.text, { mode: 384 });
+    basePath = target;
+  }
+  return { path: basePath, name: root.name, sha256: sha256Hex(text), extends: extended };
+}
+async function load(repoDir, file, name, text, depth) {
   let doc;
   try {
     doc = parse(text);
   } catch (error2) {
     const line = error2 instanceof TomlError ? error2.line : void 0;
     const first = error2.message.split("\n")[0];
-    throw new ConfigurationError(`${name}:${line ?? "?"}: invalid TOML: ${first}`, "gitleaks-config", line, path8);
+    throw new ConfigurationError(`${name}:${line ?? "?"}: invalid TOML: ${first}`, "gitleaks-config", line, file);
   }
   requireReasons(doc, name);
-  return { path: path8, name, sha256: sha256Hex(text) };
+  const loaded = { file, name, text, doc };
+  const extend = doc.extend;
+  if (extend === void 0) return loaded;
+  if (typeof extend !== "object" || Array.isArray(extend)) throw new ConfigurationError(`${name}: [extend] must be a table`, "gitleaks-config");
+  if (extend.url !== void 0) throw new ConfigurationError(`${name}: [extend] url is not supported; extend a file inside the repository instead`, "gitleaks-config");
+  if (extend.path === void 0) return loaded;
+  if (typeof extend.path !== "string" || extend.path === "") throw new ConfigurationError(`${name}: [extend] path must be a file name`, "gitleaks-config");
+  if (depth + 1 > MAX_EXTEND_DEPTH) throw new ConfigurationError(`${name}: [extend] goes deeper than ${MAX_EXTEND_DEPTH} levels`, "gitleaks-config");
+  const basePath = await insideRepository(repoDir, extend.path, name);
+  const baseText = await readFile4(basePath, "utf8").catch((error2) => {
+    throw new ConfigurationError(`${name}: [extend] path ${extend.path}: cannot read it: ${error2.message}`, "gitleaks-config", void 0, basePath);
+  });
+  const baseName = relative2(await realpath(repoDir), basePath).split(sep4).join("/");
+  loaded.base = await load(repoDir, basePath, baseName, baseText, depth + 1);
+  return loaded;
+}
+async function insideRepository(repoDir, path8, name) {
+  const repo = await realpath(repoDir);
+  const candidate = isAbsolute(path8) ? path8 : resolve4(repo, path8);
+  const real = await realpath(candidate).catch(() => {
+    throw new ConfigurationError(`${name}: [extend] path ${path8} does not exist`, "gitleaks-config");
+  });
+  const rel = relative2(repo, real);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
+    throw new ConfigurationError(`${name}: [extend] path ${path8} is outside the repository; only files inside it can be extended`, "gitleaks-config");
+  return real;
+}
+function disabledRules(doc) {
+  const list = doc.extend?.disabledRules;
+  return Array.isArray(list) ? list.map(String) : [];
+}
+function effectiveRulesMayBeEmpty(c) {
+  const own = (Array.isArray(c.doc.rules) ? c.doc.rules : []).map((r) => String(r.id ?? ""));
+  const extend = c.doc.extend;
+  if (extend?.useDefault === true) return false;
+  const inherited = c.base ? inheritedRules(c.base) : [];
+  if (inherited === void 0) return false;
+  const disabled = new Set(disabledRules(c.doc));
+  return [...own, ...inherited.filter((id) => !disabled.has(id))].length === 0;
+}
+function inheritedRules(c) {
+  const own = (Array.isArray(c.doc.rules) ? c.doc.rules : []).map((r) => String(r.id ?? ""));
+  const extend = c.doc.extend;
+  if (extend?.useDefault === true) return void 0;
+  const below = c.base ? inheritedRules(c.base) : [];
+  if (below === void 0) return void 0;
+  const disabled = new Set(disabledRules(c.doc));
+  return [...own, ...below.filter((id) => !disabled.has(id))];
 }
 function requireReasons(doc, name) {
   const check = (value, where) => {
     const lists = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
     lists.forEach((list, i) => {
-      const description = list?.description;
-      if (typeof description !== "string" || description.trim().length < 3)
+      const description2 = list?.description;
+      if (typeof description2 !== "string" || description2.trim().length < 3)
         throw new ConfigurationError(`${name}: ${where}[${i}] has no description; every allow-list entry needs a reason`, "gitleaks-config");
     });
   };
@@ -42031,16 +42293,27 @@ function requireReasons(doc, name) {
     check(rule.allowlists, `rules.${id}.allowlists`);
     check(rule.allowlist, `rules.${id}.allowlist`);
   });
+  const disabled = disabledRules(doc);
+  if (disabled.length === 0) return;
+  const description = doc.extend.description;
+  const reason = typeof description === "string" ? description : "";
+  const unexplained = disabled.filter((id) => !reason.includes(id));
+  if (reason.trim().length < 3 || unexplained.length > 0)
+    throw new ConfigurationError(
+      `${name}: [extend] disabledRules switches off ${unexplained.join(", ") || disabled.join(", ")} without a reason; add an [extend] description that names each disabled rule and says why`,
+      "gitleaks-config"
+    );
 }
 
 // src/gates/secret-scan/scan.ts
-import { mkdir as mkdir4, readFile as readFile6 } from "node:fs/promises";
-import { join as join10, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
+import { mkdir as mkdir5, readFile as readFile6 } from "node:fs/promises";
+import { join as join10, relative as relative3, resolve as resolve5, sep as sep5 } from "node:path";
 
 // src/gates/secret-scan/git.ts
 import { execFile as execFile2, spawn as spawn3 } from "node:child_process";
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
-var SAFE_FLAGS = ["-c", "core.quotePath=false", "-c", "core.hooksPath=/dev/null", "-c", "color.ui=false"];
+var SAFE_FLAGS = ["-c", "core.quotePath=false", "-c", "core.hooksPath=/dev/null", "-c", "color.ui=false", "-c", "core.attributesFile=/dev/null", "-c", "diff.external=", "-c", "log.showSignature=false"];
 var Git = class {
   constructor(dir, env) {
     this.dir = dir;
@@ -42074,12 +42347,14 @@ var Git = class {
     child2.stderr.on("data", (d) => stderr = (stderr + d.toString()).slice(-2e3));
     const exit = new Promise((resolve9) => child2.on("close", (code2) => resolve9(code2 ?? 1)));
     let rest = "";
+    const decoder = new StringDecoder2("utf8");
     for await (const chunk of child2.stdout) {
-      const text = rest + chunk.toString("utf8");
+      const text = rest + decoder.write(chunk);
       const parts = text.split("\n");
       rest = parts.pop() ?? "";
       yield parts;
     }
+    rest += decoder.end();
     if (rest) yield [rest];
     const code = await exit;
     if (code !== 0) throw new GateIncompleteError("git-failed", `git ${args[0]} failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`);
@@ -42121,11 +42396,12 @@ var Git = class {
 };
 
 // src/gates/secret-scan/history.ts
-import { appendFile as appendFile2, mkdir as mkdir3, readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
+import { appendFile as appendFile2, mkdir as mkdir4, readdir as readdir3, readFile as readFile5 } from "node:fs/promises";
 import { dirname as dirname5, join as join9 } from "node:path";
 var WORKTREE = "WORKTREE";
 var ENGINE_FILES = /* @__PURE__ */ new Set([".gitleaksignore", ".gitleaks.toml"]);
 var FLUSH_BYTES = 32 * 1024 * 1024;
+var TEXT_DIFF = ["--text", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative"];
 var HistoryLayout = class {
   constructor(root) {
     this.root = root;
@@ -42136,6 +42412,8 @@ var HistoryLayout = class {
   commitIds = /* @__PURE__ */ new Map();
   /** Author facts per commit, as `gitleaks git` would report them. */
   authors = /* @__PURE__ */ new Map();
+  /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
+  unreadable = [];
   pendingBytes = 0;
   folders = /* @__PURE__ */ new Set();
   bytes = 0;
@@ -42144,12 +42422,12 @@ var HistoryLayout = class {
   }
   /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
   async addCommits(git, revs) {
-    const args = ["log", "-p", "-U0", "--cc", "--no-ext-diff", "--no-textconv", "--find-renames", "--format=%x00%H%x00%an%x00%ae%x00%aI", ...revs, "--"];
+    const args = ["log", "-p", "-U0", "--cc", "--root", ...TEXT_DIFF, "--find-renames", "--format=%x00%H%x00%an%x00%ae%x00%aI", ...revs, "--"];
     return this.addPatch(git.lines(args), void 0);
   }
   /** Uncommitted changes to tracked files plus untracked, non-ignored files. */
   async addWorktree(git) {
-    if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", "--no-ext-diff", "--no-textconv", "HEAD", "--"]), WORKTREE);
+    if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", ...TEXT_DIFF, "HEAD", "--"]), WORKTREE);
     const untracked = (await git.run(["ls-files", "-z", "--others", "--exclude-standard"])).split("\0").filter(Boolean);
     for (const path8 of untracked) await this.addWholeFile(join9(git.dir, path8), WORKTREE, path8);
     await this.flush();
@@ -42157,7 +42435,14 @@ var HistoryLayout = class {
   /** The files of a folder with no history; `.git` and symlinks are not followed. */
   async addFolder(dir) {
     const walk = async (relativeDir) => {
-      for (const entry of await readdir3(join9(dir, relativeDir), { withFileTypes: true })) {
+      let entries;
+      try {
+        entries = await readdir3(join9(dir, relativeDir), { withFileTypes: true });
+      } catch (error2) {
+        this.unreadable.push({ path: relativeDir || ".", reason: reasonOf(error2) });
+        return;
+      }
+      for (const entry of entries) {
         const path8 = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
         if (entry.isDirectory() && entry.name !== ".git") await walk(path8);
         else if (entry.isFile()) await this.addWholeFile(join9(dir, path8), "", path8);
@@ -42174,8 +42459,13 @@ var HistoryLayout = class {
     return { commit: this.commits[index], path: file.path, line: file.sourceLine[line - 1] };
   }
   async addWholeFile(source, commit, path8) {
-    const text = await readFile5(source, "utf8").catch(() => void 0);
-    if (text === void 0) return;
+    let text;
+    try {
+      text = await readFile5(source, "utf8");
+    } catch (error2) {
+      if (error2.code !== "ENOENT") this.unreadable.push({ path: path8, reason: reasonOf(error2) });
+      return;
+    }
     const lines = /* @__PURE__ */ new Map();
     text.split("\n").forEach((l, i) => lines.set(i + 1, l));
     this.add(commit, path8, lines);
@@ -42224,7 +42514,7 @@ var HistoryLayout = class {
           const target = join9(this.root, ...key.split("/"));
           const folder = dirname5(target);
           if (!this.folders.has(folder)) {
-            await mkdir3(folder, { recursive: true });
+            await mkdir4(folder, { recursive: true });
             this.folders.add(folder);
           }
           const text = file.pending.join("\n") + "\n";
@@ -42260,7 +42550,7 @@ var HistoryLayout = class {
         await done();
         inHunk = false;
       } else if (!inHunk && line.startsWith("+++ ")) {
-        const target = line.slice(4);
+        const target = line.slice(4).replace(/\t$/, "");
         file = target === "/dev/null" ? void 0 : { path: unquote(target).replace(/^b\//, ""), lines: /* @__PURE__ */ new Map() };
       } else if (line.startsWith("@")) {
         const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line);
@@ -42280,6 +42570,9 @@ var HistoryLayout = class {
     return commits;
   }
 };
+function reasonOf(error2) {
+  return error2.code ?? error2.message;
+}
 function laidOutName(path8) {
   const parts = path8.split("/").filter((s) => s !== "" && s !== ".").map((s) => s === ".." ? "%2E%2E" : s.replace(/[\\:*?"<>|%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
   if (parts.length === 1 && ENGINE_FILES.has(parts[0])) parts[0] = `%2E${parts[0].slice(1)}`;
@@ -42488,7 +42781,7 @@ async function scanTarget(options, engine, request, deps) {
   if (!await git.isRepository())
     throw new GateIncompleteError("not-a-repository", `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`);
   const { plan, worktree } = planFor(options);
-  if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, lineText: async () => void 0 };
+  if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], lineText: async () => void 0 };
   const range2 = await new RangeResolver(git, options.remote, deps.log).resolve(plan);
   deps.log.info(`scanning ${range2.commits.length} commit(s): ${range2.description}`);
   const layout = await newLayout(request);
@@ -42498,17 +42791,17 @@ async function scanTarget(options, engine, request, deps) {
   if (worktree) await layout.addWorktree(git);
   deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes`);
   const target = worktree ? `${range2.description}, plus uncommitted changes` : range2.description;
-  return { ...await scanLayout(layout, engine, request), target, range: range2 };
+  return { ...await scanLayout(layout, engine, request), target, range: range2, unreadable: layout.unreadable };
 }
 async function newLayout(request) {
   const layout = new HistoryLayout(join10(request.workDir, "history"));
-  await mkdir4(layout.root, { recursive: true });
+  await mkdir5(layout.root, { recursive: true });
   return layout;
 }
 async function scanLayout(layout, engine, request) {
   const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request);
   const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }));
-  return { located, lineText: (l) => fileLine(join10(layout.root, l.leak.File), l.leak.StartLine) };
+  return { located, lineText: (l) => fileLine(resolve5(layout.root, l.leak.File), l.leak.StartLine) };
 }
 function planFor(options) {
   const payload = options.event?.payload;
@@ -42528,10 +42821,10 @@ function planFor(options) {
 async function scanFolder(dir, engine, request) {
   const layout = await newLayout(request);
   await layout.addFolder(dir);
-  return { ...await scanLayout(layout, engine, request), target: `files in ${dir} (no git history)` };
+  return { ...await scanLayout(layout, engine, request), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
 }
 function originIn(layout, leak) {
-  const key = relative2(layout.root, resolve5(layout.root, leak.File)).split(sep4).join("/");
+  const key = relative3(layout.root, resolve5(layout.root, leak.File)).split(sep5).join("/");
   const origin = layout.locate(key, leak.StartLine);
   if (!origin) throw new GateIncompleteError("engine-failed", "the engine reported a file that was not part of the scanned history");
   const author = layout.authors.get(origin.commit);
@@ -42553,23 +42846,27 @@ async function runSecretScan(options, deps) {
   const engines = [];
   let details;
   let suppressors;
-  const workDir = await mkdtemp2(join11(tmpdir3(), "agent-gates-secret-scan-"));
+  let redaction = { mode: "omit" };
+  const workDir = await mkdtemp3(join11(tmpdir3(), "agent-gates-secret-scan-"));
   await chmod3(workDir, 448);
   try {
-    const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig);
+    const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir);
     const ignore = await GitleaksIgnore.load(options.dir);
     const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger);
     suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE) };
     examined.configs = [
-      ...config.path ? [{ path: config.name, sha256: config.sha256 }] : [],
+      ...config.path ? [{ path: config.name, sha256: config.sha256 }, ...config.extends.map((e) => ({ path: e.name, sha256: e.sha256 }))] : [],
       ...ignore.sha256 ? [{ path: ".gitleaksignore", sha256: ignore.sha256 }] : [],
       ...baseline.sha256 && options.baseline ? [{ path: options.baseline, sha256: baseline.sha256 }] : []
     ];
+    redaction = authorRedaction(options, deps);
+    if (redaction.mode === "hash" && redaction.source) stats.authorHashKey = redaction.source;
     const selected = await selectEngine(options, deps);
     engines.push(selected.engine.info);
     const outcome = await scanTarget(options, selected.engine, { workDir, ...config.path ? { config: config.path } : {} }, deps);
-    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options));
-    findings.push(...hygiene(suppressors));
+    for (const u of outcome.unreadable) errors.push({ code: "file-unreadable", message: `cannot read ${u.path} (${u.reason}); it was not scanned`, location: { path: u.path } });
+    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options, redaction));
+    findings.push(...hygiene(suppressors, staleScope(options, outcome)));
     Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors));
     if (outcome.range) {
       const r = outcome.range;
@@ -42602,8 +42899,19 @@ async function runSecretScan(options, deps) {
     ...errors.length === 0 ? { summary: `${newCount} new secret(s), ${stats.suppressed ?? 0} suppressed; ${stats.commits === void 0 ? String(stats.target ?? "") : `${String(stats.commits)} commit(s) scanned`}${options.failOn === "none" ? " (report only)" : ""}` } : {}
   });
 }
-async function suppress(located, outcome, s, options) {
-  const finding = toFinding(located, options.redactAuthor);
+var AUTHOR_KEY_ENV = "AGENT_GATES_AUTHOR_KEY";
+function authorRedaction(options, deps) {
+  if (options.redactAuthor !== "hash") return { mode: "omit" };
+  const supplied = deps.env[AUTHOR_KEY_ENV];
+  if (supplied) {
+    if (supplied.length < 16) throw new ConfigurationError(`${AUTHOR_KEY_ENV} must be at least 16 characters`, "redact-author");
+    deps.ledger.add(supplied);
+    return { mode: "hash", key: Buffer.from(supplied, "utf8"), source: "supplied" };
+  }
+  return { mode: "hash", key: randomBytes(32), source: "per-run" };
+}
+async function suppress(located, outcome, s, options, redaction) {
+  const finding = toFinding(located, redaction);
   const id = identityOf(located);
   const line = await outcome.lineText(located);
   if (line?.includes("gitleaks:allow")) return { ...finding, suppressed: { reason: "inline gitleaks:allow comment", by: "gitleaks:allow" } };
@@ -42617,11 +42925,21 @@ async function suppress(located, outcome, s, options) {
   }
   return finding;
 }
-function hygiene(s) {
+function staleScope(options, outcome) {
+  const noHistory = options.mode === "dir";
+  const full = noHistory || outcome.range !== void 0 && outcome.range.base === void 0;
+  return { full, noHistory, commits: new Set(outcome.range?.commits ?? []) };
+}
+function isStale(fingerprint, scope) {
+  const commit = /^([0-9a-f]{40}):/.exec(fingerprint)?.[1];
+  if (commit) return !scope.noHistory && (scope.full || scope.commits.has(commit));
+  return scope.full;
+}
+function hygiene(s, scope) {
   const out = [];
   for (const e of s.ignore.entries) {
     if (!e.reason) out.push(hygieneFinding("ignore-without-reason", ".gitleaksignore", e.line, 'this .gitleaksignore entry has no reason (trailing "# why" or a comment above), so it is not honoured'));
-    else if (e.matched === 0)
+    else if (e.matched === 0 && isStale(e.fingerprint, scope))
       out.push(hygieneFinding("stale-ignore-entry", ".gitleaksignore", e.line, "this .gitleaksignore entry matched no finding in the scanned commits; remove it if the secret is gone"));
   }
   return out;
@@ -42731,13 +43049,10 @@ var secretScanSection = {
   properties: {
     mode: { enum: ["auto", "full", "dir"] },
     "full-scope": { enum: ["default-branch", "all-branches"] },
-    engine: { enum: ["auto", "native", "wasm"] },
-    "gitleaks-version": { type: "string", pattern: "^\\d+\\.\\d+\\.\\d+$" },
-    "gitleaks-path": { type: "string", minLength: 1 },
     "gitleaks-config": { type: "string", minLength: 1 },
     baseline: { type: "string", minLength: 1 },
     "redact-author": { enum: ["hash", "omit"] },
-    "fail-on": { enum: ["new", "any", "none"] },
+    "fail-on": { enum: ["new", "any"] },
     remote: { type: "string", minLength: 1 }
   }
 };
@@ -42911,6 +43226,7 @@ function guardResult(result, ledger) {
 
 // src/output/secret-ledger.ts
 import { readFile as readFile8 } from "node:fs/promises";
+var FRAGMENT = 12;
 var SecretLedger = class {
   values = /* @__PURE__ */ new Set();
   add(value) {
@@ -42920,15 +43236,29 @@ var SecretLedger = class {
   get size() {
     return this.values.size;
   }
-  /** True when the text contains any recorded secret (or a long fragment of one). */
+  /**
+   * True when the text contains any recorded secret, or any 12-character
+   * window of one (at every offset), so partial leaks are caught too.
+   */
   leaksInto(text) {
-    for (const value of this.values) {
-      if (text.includes(value)) return true;
-      if (value.length > 16) {
-        for (let i = 0; i + 12 <= value.length; i += 4) if (text.includes(value.slice(i, i + 12))) return true;
-      }
-    }
+    if (this.values.size === 0) return false;
+    for (const value of this.values) if (text.includes(value)) return true;
+    const windows = this.fragmentWindows();
+    if (windows.size === 0) return false;
+    for (let i = 0; i + FRAGMENT <= text.length; i++) if (windows.has(text.slice(i, i + FRAGMENT))) return true;
     return false;
+  }
+  windowsCache;
+  windowsFor = 0;
+  fragmentWindows() {
+    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
+    const windows = /* @__PURE__ */ new Set();
+    for (const value of this.values) {
+      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
+    }
+    this.windowsCache = windows;
+    this.windowsFor = this.values.size;
+    return windows;
   }
   /** Files among `paths` that contain a recorded secret. */
   async leakingFiles(paths) {
@@ -42943,11 +43273,18 @@ var SecretLedger = class {
 
 // src/actions/inputs.ts
 var InputReader = class {
-  constructor(core) {
+  /**
+   * @param declared the inputs the action.yml declares; reading any other name
+   * is a programming error caught in tests, never a silently empty input.
+   */
+  constructor(core, declared) {
     this.core = core;
+    this.declared = declared;
   }
   core;
+  declared;
   string(name) {
+    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
     const value = this.core.getInput(name).trim();
     return value === "" ? void 0 : value;
   }
@@ -42987,7 +43324,7 @@ var InputReader = class {
 };
 
 // src/actions/publish.ts
-import { appendFile as appendFile3, stat as stat2, truncate, unlink as unlink2, writeFile as writeFile4 } from "node:fs/promises";
+import { appendFile as appendFile3, stat as stat2, truncate, unlink as unlink2, writeFile as writeFile5 } from "node:fs/promises";
 import { join as join14 } from "node:path";
 
 // src/output/sarif.ts
@@ -43006,6 +43343,9 @@ function findingUri(f) {
   if (f.location.artifact) return f.location.artifact.split("!")[0];
   return f.location.path;
 }
+function pointsAtFile(f) {
+  return typeof f.properties?.repoPath === "string" || !f.location.artifact;
+}
 function renderSarif(results) {
   const runs = results.map((result) => {
     const rules = /* @__PURE__ */ new Map();
@@ -43014,6 +43354,7 @@ function renderSarif(results) {
       tool: {
         driver: {
           name: "agent-gates",
+          version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: "https://github.com/agent-gates/agent-gates",
           rules: [...rules.values()].map((f) => ({
@@ -43045,9 +43386,10 @@ Fix: ${f.help.fix}` : f.message },
           {
             physicalLocation: {
               artifactLocation: { uri: encodeURI(findingUri(f)) },
-              ...f.location.line ? { region: { startLine: f.location.line } } : {}
+              // A line belongs to the file itself, never to the archive that holds it.
+              ...f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {}
             },
-            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}`, kind: "member" }] } : {}
+            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}`, kind: "member" }] } : {}
           }
         ],
         partialFingerprints: { "agentGates/v1": f.fingerprint },
@@ -43067,12 +43409,12 @@ function annotationsFor(result) {
     title: `agent-gates ${result.gate}: ${f.ruleId}`,
     message: f.location.artifact ? `${f.message} (inside ${f.location.artifact}: ${f.location.path})` : f.message,
     file: findingUri(f),
-    ...f.location.line ? { line: f.location.line } : {}
+    ...f.location.line && pointsAtFile(f) ? { line: f.location.line } : {}
   }));
 }
 
 // src/output/run-folder.ts
-import { mkdir as mkdir5, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir6, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join13, resolve as resolve6 } from "node:path";
 
 // src/output/json.ts
@@ -43087,9 +43429,9 @@ function runFolder(env, cwd) {
   return join13(cwd, ".agent-gates");
 }
 async function writeResultToRunFolder(result, folder) {
-  await mkdir5(folder, { recursive: true });
+  await mkdir6(folder, { recursive: true });
   const path8 = join13(folder, `${result.gate}.json`);
-  await writeFile3(path8, renderJson(result));
+  await writeFile4(path8, renderJson(result));
   return path8;
 }
 
@@ -43108,7 +43450,7 @@ async function publishResults(items, name, ledgers, { core, env, cwd }) {
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    await writeFile4(sarifPath, renderSarif(results));
+    await writeFile5(sarifPath, renderSarif(results));
     if (summaryPath) await appendFile3(summaryPath, items.map((i) => renderMarkdown(i.result, i.details)).join("\n") + "\n");
     const written = [...reportPaths, sarifPath, ...summaryPath ? [summaryPath] : []];
     for (const ledger of ledgers) {
@@ -43141,6 +43483,7 @@ function concludeStep(core, name, status, summary2) {
 }
 
 // src/actions/run-action.ts
+var COMMON_INPUTS = ["config"];
 async function runAction(spec, { core, env, cwd }) {
   const startedAt = /* @__PURE__ */ new Date();
   const ledger = new SecretLedger();
@@ -43151,7 +43494,7 @@ async function runAction(spec, { core, env, cwd }) {
   };
   let result;
   try {
-    const reader = new InputReader(core);
+    const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
     const config = await loadConfig(workspace, configInput ? resolve7(workspace, configInput) : void 0);
