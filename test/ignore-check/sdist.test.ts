@@ -13,18 +13,22 @@ import type { CheckOutcome } from '../../src/gates/ignore-check/check.js'
 
 afterAll(cleanUp)
 
-const SETUPTOOLS_FILELIST = `
+/**
+ * The real setuptools FileList: starts from the JSON list on stdin (empty for
+ * plain setuptools, the files git tracks for setuptools-scm), then applies the
+ * MANIFEST.in commands when there is one.
+ */
+const FILELIST = `
 import json, os, sys
 from setuptools.command.egg_info import FileList
 from setuptools._distutils.text_file import TextFile
 os.chdir(sys.argv[1])
 files = FileList()
-if not os.path.exists('MANIFEST.in'):
-    print('[]')
-    sys.exit(0)
-template = TextFile('MANIFEST.in', strip_comments=1, skip_blanks=1, join_lines=1, lstrip_ws=1, rstrip_ws=1, collapse_join=1)
-for line in template.readlines():
-    files.process_template_line(line)
+files.extend(json.loads(sys.stdin.read()))
+if os.path.exists('MANIFEST.in'):
+    template = TextFile('MANIFEST.in', strip_comments=1, skip_blanks=1, join_lines=1, lstrip_ws=1, rstrip_ws=1, collapse_join=1)
+    for line in template.readlines():
+        files.process_template_line(line)
 print(json.dumps(sorted(files.files)))
 `
 
@@ -32,7 +36,7 @@ print(json.dumps(sorted(files.files)))
 function keptBySetuptools(dir: string, outcome: CheckOutcome): string[] {
   const planted = copyRepo(dir)
   plant(planted, outcome)
-  const kept = new Set(JSON.parse(execFileSync('python3', ['-c', SETUPTOOLS_FILELIST, planted], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as string[])
+  const kept = new Set(JSON.parse(execFileSync('python3', ['-c', FILELIST, planted], { input: '[]', encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] })) as string[])
   return outcome.canaries.map((c) => c.path).filter((p) => kept.has(p)).sort()
 }
 
@@ -71,20 +75,6 @@ describe('sdist: MANIFEST.in against setuptools FileList', () => {
   })
 })
 
-/** setuptools-scm's sdist file list: the files git tracks (after `git add -A`), then the MANIFEST.in commands, by the real FileList. */
-const SCM_FILELIST = `
-import json, os, sys
-from setuptools.command.egg_info import FileList
-from setuptools._distutils.text_file import TextFile
-os.chdir(sys.argv[1])
-files = FileList()
-files.extend(json.loads(sys.stdin.read()))
-if os.path.exists('MANIFEST.in'):
-    template = TextFile('MANIFEST.in', strip_comments=1, skip_blanks=1, join_lines=1, lstrip_ws=1, rstrip_ws=1, collapse_join=1)
-    for line in template.readlines():
-        files.process_template_line(line)
-print(json.dumps(sorted(files.files)))
-`
 
 /** Canaries in a setuptools-scm sdist: real git decides what is tracked, the real FileList applies MANIFEST.in. */
 function keptByScm(dir: string, outcome: CheckOutcome): string[] {
@@ -92,7 +82,7 @@ function keptByScm(dir: string, outcome: CheckOutcome): string[] {
   plant(planted, outcome)
   git(planted, ['add', '-A'])
   const tracked = git(planted, ['-c', 'core.quotePath=false', 'ls-files', '-z']).split('\0').filter(Boolean)
-  const kept = new Set(JSON.parse(execFileSync('python3', ['-c', SCM_FILELIST, planted], { input: JSON.stringify(tracked), encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] })) as string[])
+  const kept = new Set(JSON.parse(execFileSync('python3', ['-c', FILELIST, planted], { input: JSON.stringify(tracked), encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] })) as string[])
   return outcome.canaries.map((c) => c.path).filter((p) => kept.has(p)).sort()
 }
 
