@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { resolveSecretScanOptions, type SecretScanOverrides } from '../../src/gates/secret-scan/options.js'
 import { runSecretScan } from '../../src/gates/secret-scan/run.js'
@@ -155,5 +155,18 @@ describe('secret-scan stale .gitleaksignore entries', () => {
     expect(ranged.stats.staleIgnoreEntries).toBe(1)
     const full = await run({ mode: 'full' })
     expect(stale(full)).toEqual([2, 4])
+  })
+
+  it('a .gitleaksignore that cannot be read is an error, not "no suppressions"', async () => {
+    const own = new TestRepo()
+    try {
+      own.commit({ 'src/a.ts': 'export const a = 1\n' })
+      mkdirSync(join(own.work, '.gitleaksignore'))
+      const result = await runSecretScan(resolveSecretScanOptions(own.work, { engine: 'wasm', mode: 'full' }, {}), testDeps())
+      expect(result.status).toBe('error')
+      expect(result.errors[0]!.message).toContain('.gitleaksignore')
+    } finally {
+      own.cleanup()
+    }
   })
 })

@@ -1,4 +1,6 @@
 import { execFile, spawn } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
 import { GateIncompleteError } from '../../model/errors.js'
 
@@ -82,9 +84,11 @@ export class Git {
   async shallowBoundary(): Promise<Set<string>> {
     const path = await this.probe(['rev-parse', '--git-path', 'shallow'])
     if (!path) return new Set()
-    const { readFile } = await import('node:fs/promises')
-    const { resolve } = await import('node:path')
-    const text = await readFile(resolve(this.dir, path), 'utf8').catch(() => '')
+    // No shallow file means a complete clone; any other read failure must not pass as "complete".
+    const text = await readFile(resolve(this.dir, path), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return ''
+      throw new GateIncompleteError('git-failed', `cannot read the shallow-clone list ${path}: ${error.message}`)
+    })
     return new Set(text.split('\n').filter(Boolean))
   }
 

@@ -61,7 +61,10 @@ export class GitleaksIgnore {
   }
 
   static async load(repoDir: string): Promise<{ ignore: GitleaksIgnore; sha256?: string }> {
-    const text = await readFile(join(repoDir, '.gitleaksignore'), 'utf8').catch(() => undefined)
+    const text = await readFile(join(repoDir, '.gitleaksignore'), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      throw new ConfigurationError(`.gitleaksignore: cannot read it: ${error.message}`, '.gitleaksignore')
+    })
     return { ignore: new GitleaksIgnore(text ?? ''), ...(text === undefined ? {} : { sha256: sha256Hex(text) }) }
   }
 
