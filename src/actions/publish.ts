@@ -1,6 +1,7 @@
 import { appendFile, stat, truncate, unlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { errorMessage } from '../model/errors.js'
+import { overallStatus } from '../model/result.js'
 import { EXIT_CODES, type GateResult, type GateStatus } from '../model/finding.js'
 import { annotationsFor } from '../output/annotations.js'
 import { renderMarkdown } from '../output/markdown.js'
@@ -19,12 +20,6 @@ export interface Published {
   status: GateStatus
   reportPaths: string[]
   sarifPath: string
-}
-
-/** Worst status wins: error over fail over pass. */
-export function overallStatus(results: readonly GateResult[]): GateStatus {
-  if (results.some((r) => r.status === 'error')) return 'error'
-  return results.some((r) => r.status === 'fail') ? 'fail' : 'pass'
 }
 
 /**

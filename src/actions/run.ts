@@ -1,15 +1,15 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { COMMANDS } from '../cli/commands.js'
+import { executeCommand } from '../cli/execute.js'
 import type { GateCommand } from '../cli/command.js'
 import { loadConfig } from '../config/load.js'
 import { ConfigurationError, errorMessage } from '../model/errors.js'
 import type { GateResult } from '../model/finding.js'
 import { errorResult } from '../model/result.js'
-import { guardResult } from '../output/emit.js'
 import { runFolder } from '../output/run-folder.js'
 import { buildRunRecord, writeRunRecord } from '../output/run-record.js'
-import { SecretLedger } from '../output/secret-ledger.js'
+import type { SecretLedger } from '../output/secret-ledger.js'
 import type { ActionsCore } from './core.js'
 import { InputReader } from './inputs.js'
 import { concludeStep, publishResults, type Publication } from './publish.js'
@@ -41,18 +41,11 @@ export async function runGates(actionsCore: ActionsCore, env: NodeJS.ProcessEnv,
     const dir = resolve(workspace, reader.string('working-directory') ?? '.')
     const configInput = reader.string('config')
     const config = await loadConfig(dir, configInput ? resolve(workspace, configInput) : undefined)
+    const log = { info: actionsCore.info, warn: actionsCore.warning, progress: actionsCore.debug }
+    const io = { stdout: actionsCore.info, stderr: actionsCore.info, env, cwd: dir, interactive: false }
     for (const command of selectGates(reader.list('gates'))) {
-      const ledger = new SecretLedger()
+      const { result, ledger } = await executeCommand(command, { dir, positionals: [], values: {}, config, io }, log)
       ledgers.push(ledger)
-      const deps = { ledger, env, log: { info: actionsCore.info, warn: actionsCore.warning, progress: actionsCore.debug } }
-      const io = { stdout: actionsCore.info, stderr: actionsCore.info, env, cwd: dir, interactive: false }
-      let result: GateResult
-      try {
-        result = await command.execute({ dir, positionals: [], values: {}, config, deps, io })
-      } catch (error) {
-        result = errorResult(command.name, new Date(), error, [])
-      }
-      result = guardResult(result, ledger)
       items.push({ result, ...(command.details ? { details: command.details(result) } : {}) })
     }
   } catch (error) {

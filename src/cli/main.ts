@@ -3,20 +3,20 @@ import { resolve } from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { GateDeps } from '../model/deps.js'
-import { ConfigurationError, errorMessage } from '../model/errors.js'
-import { EXIT_CODES, type GateResult, type GateStatus } from '../model/finding.js'
-import { errorResult } from '../model/result.js'
+import { errorMessage } from '../model/errors.js'
+import { EXIT_CODES, type GateResult } from '../model/finding.js'
+import { overallStatus } from '../model/result.js'
 import { TOOL_VERSION } from '../model/version.js'
-import { guardResult } from '../output/emit.js'
 import { renderJson } from '../output/json.js'
 import { renderMarkdown } from '../output/markdown.js'
 import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
 import { renderSarif } from '../output/sarif.js'
 import { buildRunRecord, writeRunRecord } from '../output/run-record.js'
-import { SecretLedger } from '../output/secret-ledger.js'
+import type { SecretLedger } from '../output/secret-ledger.js'
 import { renderText } from '../output/text.js'
 import type { CliIo, GateCommand } from './command.js'
 import { COMMANDS } from './commands.js'
+import { executeCommand } from './execute.js'
 
 const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
@@ -108,34 +108,27 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const results: GateResult[] = []
   const ledgers: SecretLedger[] = []
   const written: string[] = []
+  let outputFailed = false
+  const folder = runFolder(io.env, io.cwd)
   for (const c of commands) {
-    const ledger = new SecretLedger()
-    ledgers.push(ledger)
-    const deps: GateDeps = { ledger, env: io.env, log: cliLogger(io, c.name) }
-    const startedAt = new Date()
-    let result: GateResult
-    try {
-      const ctxPositionals = command ? positionals : []
-      result = await c.execute({ dir, positionals: ctxPositionals, values: command ? values : {}, config, deps, io })
-    } catch (error) {
-      result = errorResult(c.name, startedAt, error, [])
-      if (!(error instanceof ConfigurationError)) deps.log.warn(errorMessage(error))
-    }
-    result = guardResult(result, ledger)
+    const context = { dir, positionals: command ? positionals : [], values: command ? values : {}, config, io }
+    const { result, ledger } = await executeCommand(c, context, cliLogger(io, c.name))
     results.push(result)
+    ledgers.push(ledger)
     try {
-      written.push(await writeResultToRunFolder(result, runFolder(io.env, io.cwd)))
+      written.push(await writeResultToRunFolder(result, folder))
     } catch (error) {
       io.stderr(`agent-gates: could not write the run folder: ${errorMessage(error)}\n`)
+      outputFailed = true
     }
   }
 
   if (!command) {
     try {
-      const status = results.reduce<GateStatus>((worst, r) => (EXIT_CODES[r.status] > EXIT_CODES[worst] ? r.status : worst), 'pass')
-      await writeRunRecord(buildRunRecord(results, status, runStartedAt, io.env), runFolder(io.env, io.cwd))
+      written.push(await writeRunRecord(buildRunRecord(results, overallStatus(results), runStartedAt, io.env), folder))
     } catch (error) {
       io.stderr(`agent-gates: could not write the run record: ${errorMessage(error)}\n`)
+      outputFailed = true
     }
   }
   const report = render(format, results, commands, !command)
@@ -158,7 +151,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT_CODES.error
     }
   }
-  return Math.max(...results.map((r) => EXIT_CODES[r.status]))
+  // The run folder is the evidence trail: a run that could not write it did not complete.
+  return outputFailed ? EXIT_CODES.error : EXIT_CODES[overallStatus(results)]
 }
 
 function render(format: Format, results: GateResult[], commands: readonly GateCommand[], combined: boolean): string {
@@ -172,8 +166,7 @@ function render(format: Format, results: GateResult[], commands: readonly GateCo
     case 'text': {
       const body = results.map(renderText).join('\n')
       if (!combined) return body
-      const overall: GateStatus = results.some((r) => r.status === 'error') ? 'error' : results.some((r) => r.status === 'fail') ? 'fail' : 'pass'
-      return `${body}\nagent-gates run: ${overall} (${results.map((r) => `${r.gate} ${r.status}`).join(', ')})\n`
+      return `${body}\nagent-gates run: ${overallStatus(results)} (${results.map((r) => `${r.gate} ${r.status}`).join(', ')})\n`
     }
   }
 }

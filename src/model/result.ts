@@ -78,3 +78,9 @@ export function toGateError(error: unknown): GateErrorInfo {
 export function errorResult(gate: string, startedAt: Date, error: unknown, criteria: Soc2Criterion[]): GateResult {
   return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error)], blocks: () => true, criteria })
 }
+
+/** Worst status wins: error over fail over pass. */
+export function overallStatus(results: readonly Pick<GateResult, 'status'>[]): GateStatus {
+  if (results.some((r) => r.status === 'error')) return 'error'
+  return results.some((r) => r.status === 'fail') ? 'fail' : 'pass'
+}

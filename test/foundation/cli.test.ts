@@ -54,4 +54,14 @@ describe('agent-gates CLI', () => {
     expect(run.code).toBe(2)
     expect(run.stderr).toContain('nope.yml')
   })
+
+  it('exits 2 when the run folder cannot be written, even if the gate passed', async () => {
+    const dir = await tempDir()
+    await writeFile(join(dir, 'index.js'), 'export {}\n')
+    await writeFile(join(dir, 'not-a-folder'), '')
+    expect((await runCli(['artifact-scan', dir], dir)).code).toBe(0)
+    const run = await runCli(['artifact-scan', dir], dir, { AGENT_GATES_RUN_DIR: join(dir, 'not-a-folder', 'runs') })
+    expect(run.code).toBe(2)
+    expect(run.stderr).toContain('could not write the run folder')
+  })
 })
