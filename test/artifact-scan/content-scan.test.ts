@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { scanContent } from '../../src/gates/artifact-scan/content-scan.js'
-import { allowEntryHoldsCredential, findSecretForKey, findSecretsInText } from '../../src/gates/artifact-scan/secret-patterns.js'
+import { allowEntryHoldsCredential, findSecretForKey, findSecretsInText } from '../../src/secrets/literal-credentials.js'
 import { SecretLedger } from '../../src/output/secret-ledger.js'
 
 describe('artifact-scan content scan', () => {

@@ -2,7 +2,7 @@ import JSON5 from 'json5'
 import { parse as parseToml } from 'smol-toml'
 import { parse as parseYaml } from 'yaml'
 import type { SecretLedger } from '../../output/secret-ledger.js'
-import { allowEntryHoldsCredential, findSecretForKey, findSecretsInText, type SecretHit } from './secret-patterns.js'
+import { allowEntryHoldsCredential, findSecretForKey, findSecretsInText, type SecretHit } from '../../secrets/literal-credentials.js'
 
 /** What the content scan of one agent file found; holds no secret bytes. */
 export interface CredentialReport {

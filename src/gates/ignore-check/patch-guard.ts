@@ -1,3 +1,5 @@
+import { findSecretsInText } from '../../secrets/literal-credentials.js'
+
 /**
  * What may appear in a fix patch. The patch is built with no context lines, so
  * the only user bytes in it are the lines the fix changes (the line holding the
@@ -14,27 +16,17 @@
  *   returned so the caller can record it in the run's SecretLedger.
  */
 
-/** Token formats with a recognisable prefix. */
-const TOKEN_FORMATS: RegExp[] = [
-  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{30,})/g,
-  /\bnpm_[A-Za-z0-9]{30,}/g,
-  /\bsk-[A-Za-z0-9_-]{16,}/g,
-  /\bhf_[A-Za-z0-9]{20,}/g,
-  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}/g,
-  /\bAIza[0-9A-Za-z_-]{30,}/g,
-  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
-]
-
-/** A sensitive key followed by a value: `"token": "x"`, `PASSWORD=x`, `_authToken=x`, `Bearer x`. */
+/**
+ * Beyond the shared detector, any sensitive key followed by a value withholds
+ * the patch (a false alarm only costs showing the diff): `"token": "x"`,
+ * `PASSWORD=x`, `_authToken=x`, `Bearer x`.
+ */
 const KEYED_VALUE = /(?:token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|auth|credential|private[_-]?key|session)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?([^\s"',;}]{6,})|\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi
 
 /** Credential-shaped values found in one line of text. */
 export function secretShapedValues(line: string): string[] {
   const found = new Set<string>()
-  for (const re of TOKEN_FORMATS) for (const m of line.matchAll(re)) found.add(m[0])
+  for (const hit of findSecretsInText(line)) found.add(hit.value)
   for (const m of line.matchAll(KEYED_VALUE)) {
     const value = m[1] ?? m[2] ?? ''
     if (/[0-9]/.test(value) || value.length >= 16) found.add(value)
