@@ -44351,6 +44351,10 @@ function toGateError(error2) {
 function errorResult(gate, startedAt, error2, criteria) {
   return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error2)], blocks: () => true, criteria });
 }
+function overallStatus(results) {
+  if (results.some((r) => r.status === "error")) return "error";
+  return results.some((r) => r.status === "fail") ? "fail" : "pass";
+}
 
 // src/model/digest.ts
 import { createHash } from "node:crypto";
@@ -46547,7 +46551,7 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 // src/gates/artifact-scan/content-scan.ts
 var import_yaml = __toESM(require_dist(), 1);
 
-// src/gates/artifact-scan/secret-patterns.ts
+// src/secrets/literal-credentials.ts
 var PLACEHOLDERS = [
   /\$\{\{[^}]{0,200}\}\}/g,
   // ${{ secrets.X }} (GitHub Actions, Continue)
@@ -47767,10 +47771,6 @@ async function writeResultToRunFolder(result, folder) {
 }
 
 // src/actions/publish.ts
-function overallStatus(results) {
-  if (results.some((r) => r.status === "error")) return "error";
-  return results.some((r) => r.status === "fail") ? "fail" : "pass";
-}
 async function publishResults(items, name, ledgers, { core, env, cwd }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];

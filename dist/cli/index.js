@@ -2987,7 +2987,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root2, ref);
+      let _sch = resolve15.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root2.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -3014,7 +3014,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root2, ref) {
+    function resolve15(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -3878,7 +3878,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve14(baseURI, relativeURI, options2) {
+    function resolve15(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -4269,7 +4269,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve14,
+      resolve: resolve15,
       resolveComponent,
       equal,
       serialize,
@@ -17291,8 +17291,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve14, reject) {
-              promiseResolve = resolve14;
+            return new Promise(function(resolve15, reject) {
+              promiseResolve = resolve15;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -17325,11 +17325,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream2.destroy(err);
-          return new Promise((resolve14, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve14({ value: void 0, done: true });
+          return new Promise((resolve15, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve15({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err) reject(err);
-              else resolve14({ value: void 0, done: true });
+              else resolve15({ value: void 0, done: true });
             });
           });
         }
@@ -17373,8 +17373,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve14) => {
-          state.drains.push({ writes, resolve: resolve14 });
+        return new Promise((resolve15) => {
+          state.drains.push({ writes, resolve: resolve15 });
         });
       }
       write(data) {
@@ -17479,10 +17479,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         return pipeline3(...streams, (err) => {
           if (err) return reject(err);
-          resolve14();
+          resolve15();
         });
       });
     }
@@ -18152,16 +18152,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve14, reject) {
+        function onnext(resolve15, reject) {
           if (error) {
             return reject(error);
           }
           if (entryStream) {
-            resolve14({ value: entryStream, done: false });
+            resolve15({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve14;
+          promiseResolve = resolve15;
           promiseReject = reject;
           consumeCallback(null);
           if (extract3._finished && promiseResolve) {
@@ -18189,11 +18189,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract3.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve14, reject) => {
-            if (extract3.destroyed) return resolve14({ value: void 0, done: true });
+          return new Promise((resolve15, reject) => {
+            if (extract3.destroyed) return resolve15({ value: void 0, done: true });
             extract3.once("close", function() {
               if (err) reject(err);
-              else resolve14({ value: void 0, done: true });
+              else resolve15({ value: void 0, done: true });
             });
           });
         }
@@ -18986,34 +18986,34 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise(path6, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         open2(path6, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve14(zipfile);
+          resolve15(zipfile);
         });
       });
     }
     function fromFdPromise(fd, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve14(zipfile);
+          resolve15(zipfile);
         });
       });
     }
     function fromBufferPromise(buffer2, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         fromBuffer(buffer2, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve14(zipfile);
+          resolve15(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve14(zipfile);
+          resolve15(zipfile);
         });
       });
     }
@@ -19297,15 +19297,15 @@ var require_yauzl = __commonJS({
         if (self2.autoClose) self2.close();
       }
       function onEntry(entry) {
-        let { resolve: resolve14 } = pendingResolveReject;
+        let { resolve: resolve15 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve14({ value: entry });
+        resolve15({ value: entry });
       }
       function onEnd() {
-        let { resolve: resolve14 } = pendingResolveReject;
+        let { resolve: resolve15 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve14({ done: true });
+        resolve15({ done: true });
       }
       function onError(err) {
         let { reject } = pendingResolveReject;
@@ -19318,9 +19318,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise2 = new Promise((resolve14, reject) => {
+          const promise2 = new Promise((resolve15, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve14, reject };
+            pendingResolveReject = { resolve: resolve15, reject };
           });
           self2.readEntry();
           return promise2;
@@ -19509,26 +19509,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         this.openReadStream(entry, options2, function(err, readStream) {
           if (err) return reject(err);
-          resolve14(readStream);
+          resolve15(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
           if (err) return reject(err);
-          resolve14(readStream);
+          resolve15(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
           if (err) return reject(err);
-          resolve14(localFileHeader);
+          resolve15(localFileHeader);
         });
       });
     };
@@ -23019,12 +23019,12 @@ var require_lib3 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve14, reject;
+          let resolve15, reject;
           const promise2 = new Promise((_resolve, _reject) => {
-            resolve14 = _resolve;
+            resolve15 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve14, reject, ...args);
+          process.emit("input", "read", resolve15, reject, ...args);
           return promise2;
         }
       }
@@ -28745,9 +28745,9 @@ var require_lib6 = __commonJS({
       if (opts.shell) {
         return spawnWithShell(cmd, args, opts, extra);
       }
-      let resolve14, reject;
+      let resolve15, reject;
       const promise2 = new Promise((_resolve, _reject) => {
-        resolve14 = _resolve;
+        resolve15 = _resolve;
         reject = _reject;
       });
       const closeError = new Error("command failed");
@@ -28780,7 +28780,7 @@ var require_lib6 = __commonJS({
         if (code || signal) {
           rejectWithOpts(closeError, { code, signal });
         } else {
-          resolve14(getResult({ code, signal }));
+          resolve15(getResult({ code, signal }));
         }
       });
       return promise2;
@@ -29043,13 +29043,13 @@ var require_lib7 = __commonJS({
         unref: options2.unref,
         maxRetryTime: options2.maxRetryTime
       });
-      return new Promise(function(resolve14, reject) {
+      return new Promise(function(resolve15, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number, operation);
-            return resolve14(result);
+            return resolve15(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -32241,7 +32241,7 @@ var require_npa = __commonJS({
           spec = arg;
         }
       }
-      return resolve14(name, spec, where, arg);
+      return resolve15(name, spec, where, arg);
     }
     function isFileSpec(spec) {
       if (!spec) {
@@ -32261,7 +32261,7 @@ var require_npa = __commonJS({
       }
       return spec.toLowerCase().startsWith("npm:");
     }
-    function resolve14(name, spec, where, arg) {
+    function resolve15(name, spec, where, arg) {
       const res = new Result({
         raw: arg,
         name,
@@ -32578,7 +32578,7 @@ var require_npa = __commonJS({
       return res;
     }
     module.exports = npa;
-    module.exports.resolve = resolve14;
+    module.exports.resolve = resolve15;
     module.exports.toPurl = toPurl;
     module.exports.Result = Result;
   }
@@ -33752,11 +33752,11 @@ var require_normalize = __commonJS({
 // node_modules/@npmcli/package-json/lib/read-package.js
 var require_read_package = __commonJS({
   "node_modules/@npmcli/package-json/lib/read-package.js"(exports, module) {
-    var { readFile: readFile13 } = __require("fs/promises");
+    var { readFile: readFile14 } = __require("fs/promises");
     var parseJSON = require_lib2();
     async function read2(filename) {
       try {
-        const data = await readFile13(filename, "utf8");
+        const data = await readFile14(filename, "utf8");
         return data;
       } catch (err) {
         err.message = `Could not read package.json: ${err}`;
@@ -33885,8 +33885,8 @@ var require_sort2 = __commonJS({
 // node_modules/@npmcli/package-json/lib/index.js
 var require_lib14 = __commonJS({
   "node_modules/@npmcli/package-json/lib/index.js"(exports, module) {
-    var { readFile: readFile13, writeFile: writeFile12 } = __require("node:fs/promises");
-    var { resolve: resolve14 } = __require("node:path");
+    var { readFile: readFile14, writeFile: writeFile12 } = __require("node:fs/promises");
+    var { resolve: resolve15 } = __require("node:path");
     var parseJSON = require_lib2();
     var updateDeps = require_update_dependencies();
     var updateScripts = require_update_scripts();
@@ -34005,10 +34005,10 @@ var require_lib14 = __commonJS({
           parseErr = err;
         }
         if (parseErr) {
-          const indexFile = resolve14(this.path, "index.js");
+          const indexFile = resolve15(this.path, "index.js");
           let indexFileContent;
           try {
-            indexFileContent = await readFile13(indexFile, "utf8");
+            indexFileContent = await readFile14(indexFile, "utf8");
           } catch (err) {
             throw parseErr;
           }
@@ -34061,7 +34061,7 @@ var require_lib14 = __commonJS({
       }
       get filename() {
         if (this.path) {
-          return resolve14(this.path, "package.json");
+          return resolve15(this.path, "package.json");
         }
         return void 0;
       }
@@ -37557,8 +37557,8 @@ var require_lib16 = __commonJS({
       }
     };
     var walk2 = (opts, callback2) => {
-      const p = new Promise((resolve14, reject) => {
-        new Walker2(opts).on("done", resolve14).on("error", reject).start();
+      const p = new Promise((resolve15, reject) => {
+        new Walker2(opts).on("done", resolve15).on("error", reject).start();
       });
       return callback2 ? p.then((res) => callback2(null, res), callback2) : p;
     };
@@ -37575,8 +37575,8 @@ var require_lib17 = __commonJS({
   "node_modules/npm-packlist/lib/index.js"(exports, module) {
     "use strict";
     var { Walker: IgnoreWalker } = require_lib16();
-    var { lstatSync: lstat4, readFileSync: readFile13 } = __require("fs");
-    var { basename: basename4, dirname: dirname10, extname: extname2, join: join25, relative: relative8, resolve: resolve14, sep: sep8 } = __require("path");
+    var { lstatSync: lstat4, readFileSync: readFile14 } = __require("fs");
+    var { basename: basename4, dirname: dirname10, extname: extname2, join: join25, relative: relative8, resolve: resolve15, sep: sep8 } = __require("path");
     var { log: log2 } = require_lib3();
     var defaultRules = /* @__PURE__ */ Symbol("npm-packlist.rules.default");
     var strictRules = /* @__PURE__ */ Symbol("npm-packlist.rules.strict");
@@ -37613,7 +37613,7 @@ var require_lib17 = __commonJS({
     var readOutOfTreeIgnoreFiles = (root2, rel, result = []) => {
       for (const file of [".npmignore", ".gitignore"]) {
         try {
-          const ignoreContent = readFile13(join25(root2, file), { encoding: "utf8" });
+          const ignoreContent = readFile14(join25(root2, file), { encoding: "utf8" });
           result.push(ignoreContent);
           break;
         } catch (err) {
@@ -37637,7 +37637,7 @@ var require_lib17 = __commonJS({
           includeEmpty: false,
           follow: false,
           // we path.resolve() here because ignore-walk doesn't do it and we want full paths
-          path: resolve14(opts?.path || tree.path).replace(/\\/g, "/"),
+          path: resolve15(opts?.path || tree.path).replace(/\\/g, "/"),
           ignoreFiles: opts?.ignoreFiles || [
             defaultRules,
             "package.json",
@@ -40899,9 +40899,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve14(data);
+              return err ? reject(err) : resolve15(data);
             });
           });
         }
@@ -40939,12 +40939,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve14(data);
+              ) : resolve15(data);
             });
           });
         }
@@ -43211,8 +43211,8 @@ var require_util3 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve14, reject) => {
-        res = resolve14;
+      const promise2 = new Promise((resolve15, reject) => {
+        res = resolve15;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -45463,12 +45463,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve15, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve14;
+          callback2 = resolve15;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -46138,12 +46138,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve15, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve14;
+          callback2 = resolve15;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -46622,16 +46622,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve14) => {
+        return new Promise((resolve15) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve14;
+            this[kClosedResolve] = resolve15;
           } else {
-            resolve14(null);
+            resolve15(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve14) => {
+        return new Promise((resolve15) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -46642,7 +46642,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve14(null);
+            resolve15(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -46693,7 +46693,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve14, reject) => {
+        const socket = await new Promise((resolve15, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -46705,7 +46705,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve14(socket2);
+              resolve15(socket2);
             }
           });
         });
@@ -47041,8 +47041,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve14) => {
-            this[kClosedResolve] = resolve14;
+          await new Promise((resolve15) => {
+            this[kClosedResolve] = resolve15;
           });
         }
       }
@@ -48311,7 +48311,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve14, reject) => {
+        return await new Promise((resolve15, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -48324,7 +48324,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve14(null);
+              resolve15(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -48343,7 +48343,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -48360,7 +48360,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve14,
+              resolve: resolve15,
               reject,
               length: 0,
               body: []
@@ -48430,18 +48430,18 @@ var require_readable = __commonJS({
       return buffer2;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve14, stream: stream2, length } = consume2;
+      const { type, body, resolve: resolve15, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve14(chunksDecode(body, length));
+          resolve15(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve14(JSON.parse(chunksDecode(body, length)));
+          resolve15(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve14(chunksConcat(body, length).buffer);
+          resolve15(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve14(new Blob(body, { type: stream2[kContentType] }));
+          resolve15(new Blob(body, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve14(chunksConcat(body, length));
+          resolve15(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -48698,9 +48698,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -48923,9 +48923,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -49210,9 +49210,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -49304,9 +49304,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -53169,7 +53169,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve14, reject) => agent.dispatch(
+        return new Promise((resolve15, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -53245,7 +53245,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve14({
+              resolve15({
                 status,
                 statusText,
                 headersList,
@@ -53288,7 +53288,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve14({
+              resolve15({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -57029,8 +57029,8 @@ var require_util9 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve14) => {
-        setTimeout(resolve14, ms).unref();
+      return new Promise((resolve15) => {
+        setTimeout(resolve15, ms).unref();
       });
     }
     module.exports = {
@@ -58012,11 +58012,11 @@ var require_lib18 = __commonJS({
     })();
     var __awaiter10 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve15) {
+          resolve15(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve15, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -58032,7 +58032,7 @@ var require_lib18 = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -58119,26 +58119,26 @@ var require_lib18 = __commonJS({
       }
       readBody() {
         return __awaiter10(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => __awaiter10(this, void 0, void 0, function* () {
+          return new Promise((resolve15) => __awaiter10(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve14(output.toString());
+              resolve15(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter10(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => __awaiter10(this, void 0, void 0, function* () {
+          return new Promise((resolve15) => __awaiter10(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve14(Buffer.concat(chunks));
+              resolve15(Buffer.concat(chunks));
             });
           }));
         });
@@ -58346,14 +58346,14 @@ var require_lib18 = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter10(this, void 0, void 0, function* () {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve14(res);
+                resolve15(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -58597,12 +58597,12 @@ var require_lib18 = __commonJS({
         return __awaiter10(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve14) => setTimeout(() => resolve14(), ms));
+          return new Promise((resolve15) => setTimeout(() => resolve15(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter10(this, void 0, void 0, function* () {
-          return new Promise((resolve14, reject) => __awaiter10(this, void 0, void 0, function* () {
+          return new Promise((resolve15, reject) => __awaiter10(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -58610,7 +58610,7 @@ var require_lib18 = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve14(response);
+              resolve15(response);
             }
             function dateTimeDeserializer(key2, value) {
               if (typeof value === "string") {
@@ -58649,7 +58649,7 @@ var require_lib18 = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve14(response);
+              resolve15(response);
             }
           }));
         });
@@ -59113,8 +59113,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve14, reject) {
-            return setTimeout(resolve14, t);
+          return new this.Promise(function(resolve15, reject) {
+            return setTimeout(resolve15, t);
           });
         }
         computePenalty() {
@@ -59325,15 +59325,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error, reject, resolve14, returned, task;
+          var args, cb, error, reject, resolve15, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve14, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve15, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve14(returned);
+                  return resolve15(returned);
                 };
               } catch (error1) {
                 error = error1;
@@ -59348,13 +59348,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve14;
-          resolve14 = reject = null;
+          var promise2, reject, resolve15;
+          resolve15 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve14 = _resolve;
+            resolve15 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve14, reject });
+          this._queue.push({ task, args, resolve: resolve15, reject });
           this._tryToRun();
           return promise2;
         }
@@ -59755,14 +59755,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve14, reject) => {
+              return new this.Promise((resolve15, reject) => {
                 if (finished()) {
-                  return resolve14();
+                  return resolve15();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve14();
+                      return resolve15();
                     }
                   });
                 }
@@ -59855,9 +59855,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve14, reject) {
+              return new this.Promise(function(resolve15, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve14)(args3);
+                  return (args3[0] != null ? reject : resolve15)(args3);
                 });
               });
             };
@@ -59981,7 +59981,7 @@ var require_light = __commonJS({
 
 // src/cli/main.ts
 import { unlink as unlink2, writeFile as writeFile11 } from "node:fs/promises";
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 import { parseArgs } from "node:util";
 
 // src/config/load.ts
@@ -60307,20 +60307,9 @@ function toGateError(error) {
 function errorResult(gate, startedAt, error, criteria) {
   return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error)], blocks: () => true, criteria });
 }
-
-// src/output/emit.ts
-function guardResult(result, ledger) {
-  if (ledger.size === 0 || !ledger.leaksInto(JSON.stringify(result))) return result;
-  const scrubbed = {
-    ...result,
-    status: "error",
-    summary: "refused to publish a result that contained secret bytes; findings were reduced to rule and location",
-    findings: result.findings.map((f) => ({ ...f, message: f.ruleId, help: void 0, properties: void 0 })),
-    errors: [...result.errors, { code: "secret-in-output", message: "a finding or error message contained secret bytes and was scrubbed" }],
-    details: void 0
-  };
-  if (!ledger.leaksInto(JSON.stringify(scrubbed))) return scrubbed;
-  return { ...scrubbed, findings: [], errors: scrubbed.errors.map((e) => ({ code: e.code, message: e.code })) };
+function overallStatus(results) {
+  if (results.some((r) => r.status === "error")) return "error";
+  return results.some((r) => r.status === "fail") ? "fail" : "pass";
 }
 
 // src/output/json.ts
@@ -60487,53 +60476,6 @@ async function writeRunRecord(record, folder) {
   await writeFile2(path6, JSON.stringify(record, null, 2) + "\n");
   return path6;
 }
-
-// src/output/secret-ledger.ts
-import { readFile as readFile2 } from "node:fs/promises";
-var FRAGMENT = 12;
-var SecretLedger = class {
-  values = /* @__PURE__ */ new Set();
-  add(value) {
-    const trimmed = value.trim();
-    if (trimmed.length >= 4) this.values.add(trimmed);
-  }
-  get size() {
-    return this.values.size;
-  }
-  /**
-   * True when the text contains any recorded secret, or any 12-character
-   * window of one (at every offset), so partial leaks are caught too.
-   */
-  leaksInto(text4) {
-    if (this.values.size === 0) return false;
-    for (const value of this.values) if (text4.includes(value)) return true;
-    const windows = this.fragmentWindows();
-    if (windows.size === 0) return false;
-    for (let i = 0; i + FRAGMENT <= text4.length; i++) if (windows.has(text4.slice(i, i + FRAGMENT))) return true;
-    return false;
-  }
-  windowsCache;
-  windowsFor = 0;
-  fragmentWindows() {
-    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
-    const windows = /* @__PURE__ */ new Set();
-    for (const value of this.values) {
-      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
-    }
-    this.windowsCache = windows;
-    this.windowsFor = this.values.size;
-    return windows;
-  }
-  /** Files among `paths` that contain a recorded secret. */
-  async leakingFiles(paths) {
-    const leaking = [];
-    for (const path6 of paths) {
-      const text4 = await readFile2(path6, "utf8").catch(() => "");
-      if (this.leaksInto(text4)) leaking.push(path6);
-    }
-    return leaking;
-  }
-};
 
 // src/output/text.ts
 var STATUS_MARK = { pass: "PASS", fail: "FAIL", error: "ERROR" };
@@ -63728,14 +63670,14 @@ function describeHit(hit, path6) {
 // src/gates/artifact-scan/npm-pack.ts
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { readFile as readFile3 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 import { join as join4, relative as relative2 } from "node:path";
 import { promisify } from "node:util";
 var run = promisify(execFile);
 async function readManifest(path6) {
   let text4;
   try {
-    text4 = await readFile3(path6, "utf8");
+    text4 = await readFile2(path6, "utf8");
   } catch (error) {
     throw new GateIncompleteError("npm-manifest-unreadable", `${path6}: cannot read package.json (${errorMessage(error)})`);
   }
@@ -65942,7 +65884,7 @@ function stringify3(obj2, { maxDepth = 1e3, numbersAsFloat = false, strictTempor
 // src/gates/artifact-scan/content-scan.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
-// src/gates/artifact-scan/secret-patterns.ts
+// src/secrets/literal-credentials.ts
 var PLACEHOLDERS = [
   /\$\{\{[^}]{0,200}\}\}/g,
   // ${{ secrets.X }} (GitHub Actions, Continue)
@@ -66136,7 +66078,7 @@ async function readTar(source2, where, visit) {
   const input = Readable.from(counted(source2, fed));
   let entriesEnd = 0;
   let pipeError;
-  const done = new Promise((resolve14) => pipeline(input, extract3, (error) => (pipeError = error, resolve14())));
+  const done = new Promise((resolve15) => pipeline(input, extract3, (error) => (pipeError = error, resolve15())));
   try {
     for await (const entry of extract3) {
       const h = entry.header;
@@ -66255,14 +66197,14 @@ function entryInfo(entry) {
   return { name, type, size: entry.uncompressedSize };
 }
 function nextEntry(zip) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const cleanup = () => {
       zip.off("entry", onEntry);
       zip.off("end", onEnd);
       zip.off("error", onError);
     };
-    const onEntry = (e) => (cleanup(), resolve14(e));
-    const onEnd = () => (cleanup(), resolve14(void 0));
+    const onEntry = (e) => (cleanup(), resolve15(e));
+    const onEnd = () => (cleanup(), resolve15(void 0));
     const onError = (e) => (cleanup(), reject(e));
     zip.on("entry", onEntry);
     zip.on("end", onEnd);
@@ -66272,7 +66214,7 @@ function nextEntry(zip) {
 }
 function openEntry(zip, entry) {
   return new Promise(
-    (resolve14, reject) => zip.openReadStream(entry, (error, stream2) => error || !stream2 ? reject(error ?? new Error("no stream")) : resolve14(stream2))
+    (resolve15, reject) => zip.openReadStream(entry, (error, stream2) => error || !stream2 ? reject(error ?? new Error("no stream")) : resolve15(stream2))
   );
 }
 async function readLinkTarget(stream2) {
@@ -67048,7 +66990,7 @@ function runGit(cwd, args, input, options2 = {}) {
   for (const [key2, value] of Object.entries(process.env)) if (!key2.startsWith("GIT_")) env[key2] = value;
   Object.assign(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
   if (!options2.userConfig) Object.assign(env, { GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: nullDevice() });
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const child2 = spawn("git", args, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -67057,7 +66999,7 @@ function runGit(cwd, args, input, options2 = {}) {
     child2.on("error", (error) => reject(new GateIncompleteError("git-unavailable", `cannot run git: ${error.message}`)));
     child2.on("close", (code) => {
       const stdout = Buffer.concat(out).toString("utf8");
-      if (code === 0 || code === 1 && args.includes("check-ignore")) resolve14(stdout);
+      if (code === 0 || code === 1 && args.includes("check-ignore")) resolve15(stdout);
       else reject(new GateIncompleteError("git-failed", `git ${args[0]} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim().slice(0, 300)}`));
     });
     child2.stdin.on("error", () => {
@@ -69258,7 +69200,7 @@ var EMBEDDED_ENGINES = [
 
 // src/gates/ignore-check/machine-npm.ts
 import { spawn as spawn2 } from "node:child_process";
-import { readFile as readFile4, realpath as realpath2, stat as stat3 } from "node:fs/promises";
+import { readFile as readFile3, realpath as realpath2, stat as stat3 } from "node:fs/promises";
 import { delimiter, dirname as dirname3, join as join11 } from "node:path";
 var PACKLIST_BY_NPM_MAJOR = { 8: 5, 9: 7, 10: 8, 11: 10, 12: 11 };
 var COMPATIBLE_PACKLIST_MAJORS = /* @__PURE__ */ new Set([8, 9, 10]);
@@ -69286,20 +69228,20 @@ async function findMachineNpm(path6) {
 }
 async function readJson(file) {
   try {
-    return JSON.parse(await readFile4(file, "utf8"));
+    return JSON.parse(await readFile3(file, "utf8"));
   } catch {
     return void 0;
   }
 }
 function npmVersion(command, path6) {
-  return new Promise((resolve14) => {
+  return new Promise((resolve15) => {
     const child2 = spawn2(command, ["--version"], { env: { ...process.env, PATH: path6 ?? "" }, stdio: ["ignore", "pipe", "ignore"], shell: process.platform === "win32" });
     const out = [];
     child2.stdout.on("data", (d) => out.push(d));
-    child2.on("error", () => resolve14(void 0));
+    child2.on("error", () => resolve15(void 0));
     child2.on("close", (code) => {
       const text4 = Buffer.concat(out).toString("utf8").trim();
-      resolve14(code === 0 && /^\d+\.\d+\.\d+/.test(text4) ? text4 : void 0);
+      resolve15(code === 0 && /^\d+\.\d+\.\d+/.test(text4) ? text4 : void 0);
     });
   });
 }
@@ -69907,22 +69849,10 @@ function splitLines(text4) {
 }
 
 // src/gates/ignore-check/patch-guard.ts
-var TOKEN_FORMATS2 = [
-  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{30,})/g,
-  /\bnpm_[A-Za-z0-9]{30,}/g,
-  /\bsk-[A-Za-z0-9_-]{16,}/g,
-  /\bhf_[A-Za-z0-9]{20,}/g,
-  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}/g,
-  /\bAIza[0-9A-Za-z_-]{30,}/g,
-  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
-];
 var KEYED_VALUE = /(?:token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|auth|credential|private[_-]?key|session)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?([^\s"',;}]{6,})|\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi;
 function secretShapedValues(line2) {
   const found = /* @__PURE__ */ new Set();
-  for (const re of TOKEN_FORMATS2) for (const m of line2.matchAll(re)) found.add(m[0]);
+  for (const hit of findSecretsInText(line2)) found.add(hit.value);
   for (const m of line2.matchAll(KEYED_VALUE)) {
     const value = m[1] ?? m[2] ?? "";
     if (/[0-9]/.test(value) || value.length >= 16) found.add(value);
@@ -70013,7 +69943,7 @@ async function writeFix(root2, plan, bom = /* @__PURE__ */ new Set()) {
 }
 
 // src/gates/ignore-check/snapshot.ts
-import { lstat as lstat2, readdir as readdir2, readFile as readFile5 } from "node:fs/promises";
+import { lstat as lstat2, readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
 import { join as join13 } from "node:path";
 var CONFIG_NAMES = /* @__PURE__ */ new Set([".gitignore", ".npmignore", ".dockerignore", ".containerignore", ".vscodeignore", "package.json", "MANIFEST.in", "pyproject.toml", "setup.py", "setup.cfg"]);
 var DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|^[\w.-]+\.(?:Dockerfile|Containerfile)$/;
@@ -70082,7 +70012,7 @@ async function readConfigFile(root2, rel, isLink) {
   if (info2.size > MAX_CONFIG_BYTES) throw new GateIncompleteError("config-too-large", `${rel} is ${info2.size} bytes; config files over ${MAX_CONFIG_BYTES} bytes are refused`);
   let bytes;
   try {
-    bytes = await readFile5(path6);
+    bytes = await readFile4(path6);
   } catch (error) {
     throw new GateIncompleteError("unreadable-file", `cannot read ${rel}: ${errorMessage(error)}`);
   }
@@ -70293,9 +70223,9 @@ async function loadEvent(env) {
   const name = env.GITHUB_EVENT_NAME;
   const path6 = env.GITHUB_EVENT_PATH;
   if (!name || !path6) return void 0;
-  const { readFile: readFile13 } = await import("node:fs/promises");
+  const { readFile: readFile14 } = await import("node:fs/promises");
   try {
-    return { name, payload: JSON.parse(await readFile13(path6, "utf8")) };
+    return { name, payload: JSON.parse(await readFile14(path6, "utf8")) };
   } catch (error) {
     throw new GateIncompleteError("event-invalid", `cannot read the ${name} event payload at ${path6}: ${error.message}`);
   }
@@ -70376,7 +70306,7 @@ import { execFile as execFile2 } from "node:child_process";
 
 // src/gates/secret-scan/engine.ts
 import { spawn as spawn3 } from "node:child_process";
-import { mkdtemp as mkdtemp4, readFile as readFile6 } from "node:fs/promises";
+import { mkdtemp as mkdtemp4, readFile as readFile5 } from "node:fs/promises";
 import { join as join14 } from "node:path";
 var ENGINE_TIMEOUT_MS = 60 * 60 * 1e3;
 async function runGitleaksProcess(command, prefixArgs, args, request2, ledger) {
@@ -70395,14 +70325,14 @@ async function runGitleaksProcess(command, prefixArgs, args, request2, ledger) {
     ...request2.config ? [`--config=${request2.config}`] : []
   ];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request2.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot };
-  const { code, stderr } = await new Promise((resolve14, reject) => {
+  const { code, stderr } = await new Promise((resolve15, reject) => {
     const child2 = spawn3(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
     let err = "";
     child2.stderr.on("data", (d) => err = (err + d.toString()).slice(-4e3));
     child2.on("error", reject);
-    child2.on("close", (c2) => resolve14({ code: c2 ?? 1, stderr: err }));
+    child2.on("close", (c2) => resolve15({ code: c2 ?? 1, stderr: err }));
   });
-  const text4 = await readFile6(reportPath, "utf8").catch(() => void 0);
+  const text4 = await readFile5(reportPath, "utf8").catch(() => void 0);
   if (code !== 0 || text4 === void 0) {
     const reason = ledger.leaksInto(stderr) ? "(message withheld: it contained scanned content)" : lastLines(stderr);
     throw new GateIncompleteError("engine-failed", `the secret-scanning engine exited with ${code}: ${reason}`);
@@ -70429,11 +70359,11 @@ function lastLines(text4) {
 
 // src/gates/secret-scan/engine-native.ts
 function binaryVersion(path6) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     execFile2(path6, ["version"], { timeout: 3e4, env: { PATH: process.env.PATH } }, (error, stdout) => {
       const match2 = /v?(\d+\.\d+\.\d+)/.exec(String(stdout));
       if (error || !match2) reject(new GateIncompleteError("engine-unavailable", `${path6} is not a working Gitleaks binary (gitleaks version failed)`));
-      else resolve14(match2[1]);
+      else resolve15(match2[1]);
     });
   });
 }
@@ -70452,7 +70382,7 @@ async function createNativeEngine(path6, ledger, knownVersion) {
 
 // src/gates/secret-scan/engine-wasm.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir6, readFile as readFile7, rename, writeFile as writeFile7 } from "node:fs/promises";
+import { mkdir as mkdir6, readFile as readFile6, rename, writeFile as writeFile7 } from "node:fs/promises";
 import { createRequire as createRequire2 } from "node:module";
 import { tmpdir as tmpdir4 } from "node:os";
 import { dirname as dirname5, join as join15 } from "node:path";
@@ -70487,7 +70417,7 @@ function locateWasm() {
 }
 async function verifiedModule(location) {
   const compressedPath = join15(location.packageDir, "wasm", "gitleaks.wasm.br");
-  const compressed = await readFile7(compressedPath).catch(() => {
+  const compressed = await readFile6(compressedPath).catch(() => {
     throw new GateIncompleteError("engine-unavailable", `the WASM engine is missing ${compressedPath}`);
   });
   const digest = sha256Hex(compressed);
@@ -70666,11 +70596,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -70686,7 +70616,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -70759,26 +70689,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve14) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve15) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve14(output.toString());
+          resolve15(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve14) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve15) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve14(Buffer.concat(chunks));
+          resolve15(Buffer.concat(chunks));
         });
       }));
     });
@@ -70981,14 +70911,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve14(res);
+            resolve15(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -71232,12 +71162,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve14) => setTimeout(() => resolve14(), ms));
+      return new Promise((resolve15) => setTimeout(() => resolve15(), ms));
     });
   }
   _processResponse(res, options2) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve14, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve15, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -71245,7 +71175,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve14(response);
+          resolve15(response);
         }
         function dateTimeDeserializer(key2, value) {
           if (typeof value === "string") {
@@ -71284,7 +71214,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve14(response);
+          resolve15(response);
         }
       }));
     });
@@ -71297,11 +71227,11 @@ import { EOL as EOL2 } from "os";
 import { constants as constants2, promises } from "fs";
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -71317,7 +71247,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -71594,11 +71524,11 @@ import * as fs from "fs";
 import * as path2 from "path";
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -71614,7 +71544,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -71727,11 +71657,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -71747,7 +71677,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -71917,11 +71847,11 @@ function copyFile2(srcFile, destFile, force) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -71937,7 +71867,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -72156,7 +72086,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve14, reject) => __awaiter5(this, void 0, void 0, function* () {
+      return new Promise((resolve15, reject) => __awaiter5(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -72239,7 +72169,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error) {
             reject(error);
           } else {
-            resolve14(exitCode);
+            resolve15(exitCode);
           }
         });
         if (this.options.input) {
@@ -72362,11 +72292,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -72382,7 +72312,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -72438,11 +72368,11 @@ import { ok as ok2 } from "assert";
 // node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -72458,7 +72388,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -72500,7 +72430,7 @@ var RetryHelper = class {
   }
   sleep(seconds) {
     return __awaiter7(this, void 0, void 0, function* () {
-      return new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
+      return new Promise((resolve15) => setTimeout(resolve15, seconds * 1e3));
     });
   }
 };
@@ -72508,11 +72438,11 @@ var RetryHelper = class {
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -72528,7 +72458,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -72958,7 +72888,7 @@ async function selectEngine(options2, deps) {
 import { createHmac } from "node:crypto";
 
 // src/gates/secret-scan/suppress.ts
-import { readFile as readFile8 } from "node:fs/promises";
+import { readFile as readFile7 } from "node:fs/promises";
 import { join as join20, resolve as resolve9 } from "node:path";
 function contentFingerprint(ruleId, secret) {
   return sha256Hex(`${ruleId}:${secret}`);
@@ -72989,7 +72919,10 @@ var GitleaksIgnore = class _GitleaksIgnore {
     });
   }
   static async load(repoDir) {
-    const text4 = await readFile8(join20(repoDir, ".gitleaksignore"), "utf8").catch(() => void 0);
+    const text4 = await readFile7(join20(repoDir, ".gitleaksignore"), "utf8").catch((error) => {
+      if (error.code === "ENOENT") return void 0;
+      throw new ConfigurationError(`.gitleaksignore: cannot read it: ${error.message}`, ".gitleaksignore");
+    });
     return { ignore: new _GitleaksIgnore(text4 ?? ""), ...text4 === void 0 ? {} : { sha256: sha256Hex(text4) } };
   }
   /** The entry that suppresses this finding (the commit form, or the global `file:rule:line` form). */
@@ -73010,7 +72943,7 @@ var Baseline = class _Baseline {
     const full = resolve9(repoDir, path6);
     let text4;
     try {
-      text4 = await readFile8(full, "utf8");
+      text4 = await readFile7(full, "utf8");
     } catch (error) {
       throw new ConfigurationError(`baseline: cannot read ${path6}: ${error.message}`, "baseline");
     }
@@ -73109,14 +73042,14 @@ function hygieneFinding(ruleId, path6, line2, message) {
 }
 
 // src/gates/secret-scan/gitleaks-config.ts
-import { mkdir as mkdir8, readFile as readFile9, realpath as realpath4, writeFile as writeFile9 } from "node:fs/promises";
+import { mkdir as mkdir8, readFile as readFile8, realpath as realpath4, writeFile as writeFile9 } from "node:fs/promises";
 import { isAbsolute as isAbsolute4, join as join21, relative as relative6, resolve as resolve10, sep as sep5 } from "node:path";
 var MAX_EXTEND_DEPTH = 2;
 async function resolveGitleaksConfig(repoDir, explicit, workDir) {
   const path6 = explicit ? resolve10(repoDir, explicit) : join21(repoDir, ".gitleaks.toml");
   let text4;
   try {
-    text4 = await readFile9(path6, "utf8");
+    text4 = await readFile8(path6, "utf8");
   } catch (error) {
     if (!explicit && error.code === "ENOENT") return { name: "builtin", sha256: "builtin", extends: [] };
     throw new ConfigurationError(`gitleaks-config: cannot read ${path6}: ${error.message}`, "gitleaks-config", void 0, path6);
@@ -73160,7 +73093,7 @@ async function load(repoDir, file, name, text4, depth) {
   if (typeof extend.path !== "string" || extend.path === "") throw new ConfigurationError(`${name}: [extend] path must be a file name`, "gitleaks-config");
   if (depth + 1 > MAX_EXTEND_DEPTH) throw new ConfigurationError(`${name}: [extend] goes deeper than ${MAX_EXTEND_DEPTH} levels`, "gitleaks-config");
   const basePath = await insideRepository(repoDir, extend.path, name);
-  const baseText = await readFile9(basePath, "utf8").catch((error) => {
+  const baseText = await readFile8(basePath, "utf8").catch((error) => {
     throw new ConfigurationError(`${name}: [extend] path ${extend.path}: cannot read it: ${error.message}`, "gitleaks-config", void 0, basePath);
   });
   const baseName = relative6(await realpath4(repoDir), basePath).split(sep5).join("/");
@@ -73231,10 +73164,12 @@ function requireReasons(doc, name) {
 
 // src/gates/secret-scan/scan.ts
 import { mkdir as mkdir10, readFile as readFile11 } from "node:fs/promises";
-import { join as join23, relative as relative7, resolve as resolve11, sep as sep6 } from "node:path";
+import { join as join23, relative as relative7, resolve as resolve12, sep as sep6 } from "node:path";
 
 // src/gates/secret-scan/git.ts
 import { execFile as execFile3, spawn as spawn5 } from "node:child_process";
+import { readFile as readFile9 } from "node:fs/promises";
+import { resolve as resolve11 } from "node:path";
 import { StringDecoder } from "node:string_decoder";
 var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
 var SAFE_FLAGS = ["-c", "core.quotePath=false", "-c", "core.hooksPath=/dev/null", "-c", "color.ui=false", "-c", "core.attributesFile=/dev/null", "-c", "diff.external=", "-c", "log.showSignature=false"];
@@ -73250,10 +73185,10 @@ var Git = class {
   }
   /** Runs git and returns stdout; throws GateIncompleteError with git's message on failure. */
   run(args, code = "git-failed") {
-    return new Promise((resolve14, reject) => {
+    return new Promise((resolve15, reject) => {
       execFile3("git", [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
         if (error) reject(new GateIncompleteError(code, `git ${args[0]} failed: ${String(stderr).trim().split("\n").slice(-2).join(" ") || error.message}`));
-        else resolve14(stdout);
+        else resolve15(stdout);
       });
     });
   }
@@ -73269,7 +73204,7 @@ var Git = class {
     const child2 = spawn5("git", [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child2.stderr.on("data", (d) => stderr = (stderr + d.toString()).slice(-2e3));
-    const exit = new Promise((resolve14) => child2.on("close", (code2) => resolve14(code2 ?? 1)));
+    const exit = new Promise((resolve15) => child2.on("close", (code2) => resolve15(code2 ?? 1)));
     let rest = "";
     const decoder = new StringDecoder("utf8");
     for await (const chunk of child2.stdout) {
@@ -73305,9 +73240,10 @@ var Git = class {
   async shallowBoundary() {
     const path6 = await this.probe(["rev-parse", "--git-path", "shallow"]);
     if (!path6) return /* @__PURE__ */ new Set();
-    const { readFile: readFile13 } = await import("node:fs/promises");
-    const { resolve: resolve14 } = await import("node:path");
-    const text4 = await readFile13(resolve14(this.dir, path6), "utf8").catch(() => "");
+    const text4 = await readFile9(resolve11(this.dir, path6), "utf8").catch((error) => {
+      if (error.code === "ENOENT") return "";
+      throw new GateIncompleteError("git-failed", `cannot read the shallow-clone list ${path6}: ${error.message}`);
+    });
     return new Set(text4.split("\n").filter(Boolean));
   }
   async hasRemote(remote) {
@@ -73725,7 +73661,7 @@ async function newLayout(request2) {
 async function scanLayout(layout, engine, request2) {
   const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request2);
   const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }));
-  return { located, lineText: (l) => fileLine(resolve11(layout.root, l.leak.File), l.leak.StartLine) };
+  return { located, lineText: (l) => fileLine(resolve12(layout.root, l.leak.File), l.leak.StartLine) };
 }
 function planFor(options2) {
   const payload = options2.event?.payload;
@@ -73748,7 +73684,7 @@ async function scanFolder2(dir, engine, request2) {
   return { ...await scanLayout(layout, engine, request2), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
 }
 function originIn(layout, leak) {
-  const key2 = relative7(layout.root, resolve11(layout.root, leak.File)).split(sep6).join("/");
+  const key2 = relative7(layout.root, resolve12(layout.root, leak.File)).split(sep6).join("/");
   const origin = layout.locate(key2, leak.StartLine);
   if (!origin) throw new GateIncompleteError("engine-failed", "the engine reported a file that was not part of the scanned history");
   const author = layout.authors.get(origin.commit);
@@ -73976,7 +73912,7 @@ function secretScanDetails(result) {
 }
 
 // src/gates/review-gate/cli.ts
-import { resolve as resolve12 } from "node:path";
+import { resolve as resolve13 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync6 } from "fs";
@@ -74034,11 +73970,11 @@ var httpClient = __toESM(require_lib18(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -74054,7 +73990,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -79456,7 +79392,7 @@ function optionsFrom(ctx) {
   const saveSnapshot = text3(ctx, "save-snapshot");
   if (snapshot) {
     if (repo || pr) throw new ConfigurationError("--snapshot evaluates a file with no API; do not combine it with --repo/--pr", "snapshot");
-    return { source: { kind: "snapshot", path: resolve12(ctx.io.cwd, snapshot) }, overrides, localConfig: ctx.config };
+    return { source: { kind: "snapshot", path: resolve13(ctx.io.cwd, snapshot) }, overrides, localConfig: ctx.config };
   }
   if (!repo || !pr) throw new ConfigurationError("give --repo owner/name and --pr N (token in GITHUB_TOKEN), or --snapshot FILE", "repo");
   const number = Number(pr);
@@ -79473,7 +79409,7 @@ function optionsFrom(ctx) {
       ...env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}
     },
     overrides,
-    ...saveSnapshot ? { saveSnapshot: resolve12(ctx.io.cwd, saveSnapshot) } : {}
+    ...saveSnapshot ? { saveSnapshot: resolve13(ctx.io.cwd, saveSnapshot) } : {}
   };
 }
 var reviewGateCommand = {
@@ -79517,6 +79453,81 @@ var reviewGateCommand = {
 
 // src/cli/commands.ts
 var COMMANDS = [artifactScanCommand, ignoreCheckCommand, secretScanCommand, reviewGateCommand];
+
+// src/output/emit.ts
+function guardResult(result, ledger) {
+  if (ledger.size === 0 || !ledger.leaksInto(JSON.stringify(result))) return result;
+  const scrubbed = {
+    ...result,
+    status: "error",
+    summary: "refused to publish a result that contained secret bytes; findings were reduced to rule and location",
+    findings: result.findings.map((f) => ({ ...f, message: f.ruleId, help: void 0, properties: void 0 })),
+    errors: [...result.errors, { code: "secret-in-output", message: "a finding or error message contained secret bytes and was scrubbed" }],
+    details: void 0
+  };
+  if (!ledger.leaksInto(JSON.stringify(scrubbed))) return scrubbed;
+  return { ...scrubbed, findings: [], errors: scrubbed.errors.map((e) => ({ code: e.code, message: e.code })) };
+}
+
+// src/output/secret-ledger.ts
+import { readFile as readFile13 } from "node:fs/promises";
+var FRAGMENT = 12;
+var SecretLedger = class {
+  values = /* @__PURE__ */ new Set();
+  add(value) {
+    const trimmed = value.trim();
+    if (trimmed.length >= 4) this.values.add(trimmed);
+  }
+  get size() {
+    return this.values.size;
+  }
+  /**
+   * True when the text contains any recorded secret, or any 12-character
+   * window of one (at every offset), so partial leaks are caught too.
+   */
+  leaksInto(text4) {
+    if (this.values.size === 0) return false;
+    for (const value of this.values) if (text4.includes(value)) return true;
+    const windows = this.fragmentWindows();
+    if (windows.size === 0) return false;
+    for (let i = 0; i + FRAGMENT <= text4.length; i++) if (windows.has(text4.slice(i, i + FRAGMENT))) return true;
+    return false;
+  }
+  windowsCache;
+  windowsFor = 0;
+  fragmentWindows() {
+    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
+    const windows = /* @__PURE__ */ new Set();
+    for (const value of this.values) {
+      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
+    }
+    this.windowsCache = windows;
+    this.windowsFor = this.values.size;
+    return windows;
+  }
+  /** Files among `paths` that contain a recorded secret. */
+  async leakingFiles(paths) {
+    const leaking = [];
+    for (const path6 of paths) {
+      const text4 = await readFile13(path6, "utf8").catch(() => "");
+      if (this.leaksInto(text4)) leaking.push(path6);
+    }
+    return leaking;
+  }
+};
+
+// src/cli/execute.ts
+async function executeCommand(command, context3, log2) {
+  const ledger = new SecretLedger();
+  const startedAt = /* @__PURE__ */ new Date();
+  let result;
+  try {
+    result = await command.execute({ ...context3, deps: { ledger, env: context3.io.env, log: log2 } });
+  } catch (error) {
+    result = errorResult(command.name, startedAt, error, []);
+  }
+  return { result: guardResult(result, ledger), ledger };
+}
 
 // src/cli/main.ts
 var FORMATS = ["text", "json", "sarif", "markdown"];
@@ -79589,10 +79600,10 @@ ${topHelp()}
     return 2;
   }
   const positionals = parsed.positionals;
-  const dir = resolve13(io.cwd, (command?.positionalIsDir ?? true) && positionals[0] ? positionals[0] : ".");
+  const dir = resolve14(io.cwd, (command?.positionalIsDir ?? true) && positionals[0] ? positionals[0] : ".");
   let config;
   try {
-    config = await loadConfig(dir, typeof values.config === "string" ? resolve13(io.cwd, values.config) : void 0);
+    config = await loadConfig(dir, typeof values.config === "string" ? resolve14(io.cwd, values.config) : void 0);
   } catch (error) {
     io.stderr(`agent-gates: ${errorMessage(error)}
 `);
@@ -79607,35 +79618,28 @@ ${topHelp()}
   const results = [];
   const ledgers = [];
   const written = [];
+  let outputFailed = false;
+  const folder = runFolder(io.env, io.cwd);
   for (const c2 of commands) {
-    const ledger = new SecretLedger();
-    ledgers.push(ledger);
-    const deps = { ledger, env: io.env, log: cliLogger(io, c2.name) };
-    const startedAt = /* @__PURE__ */ new Date();
-    let result;
-    try {
-      const ctxPositionals = command ? positionals : [];
-      result = await c2.execute({ dir, positionals: ctxPositionals, values: command ? values : {}, config, deps, io });
-    } catch (error) {
-      result = errorResult(c2.name, startedAt, error, []);
-      if (!(error instanceof ConfigurationError)) deps.log.warn(errorMessage(error));
-    }
-    result = guardResult(result, ledger);
+    const context3 = { dir, positionals: command ? positionals : [], values: command ? values : {}, config, io };
+    const { result, ledger } = await executeCommand(c2, context3, cliLogger(io, c2.name));
     results.push(result);
+    ledgers.push(ledger);
     try {
-      written.push(await writeResultToRunFolder(result, runFolder(io.env, io.cwd)));
+      written.push(await writeResultToRunFolder(result, folder));
     } catch (error) {
       io.stderr(`agent-gates: could not write the run folder: ${errorMessage(error)}
 `);
+      outputFailed = true;
     }
   }
   if (!command) {
     try {
-      const status = results.reduce((worst, r) => EXIT_CODES[r.status] > EXIT_CODES[worst] ? r.status : worst, "pass");
-      await writeRunRecord(buildRunRecord(results, status, runStartedAt, io.env), runFolder(io.env, io.cwd));
+      written.push(await writeRunRecord(buildRunRecord(results, overallStatus(results), runStartedAt, io.env), folder));
     } catch (error) {
       io.stderr(`agent-gates: could not write the run record: ${errorMessage(error)}
 `);
+      outputFailed = true;
     }
   }
   const report2 = render(format, results, commands, !command);
@@ -79644,7 +79648,7 @@ ${topHelp()}
     return EXIT_CODES.error;
   }
   if (typeof values.output === "string") {
-    const outputPath = resolve13(io.cwd, values.output);
+    const outputPath = resolve14(io.cwd, values.output);
     await writeFile11(outputPath, report2);
     written.push(outputPath);
   } else io.stdout(report2);
@@ -79657,7 +79661,7 @@ ${topHelp()}
       return EXIT_CODES.error;
     }
   }
-  return Math.max(...results.map((r) => EXIT_CODES[r.status]));
+  return outputFailed ? EXIT_CODES.error : EXIT_CODES[overallStatus(results)];
 }
 function render(format, results, commands, combined) {
   switch (format) {
@@ -79670,9 +79674,8 @@ function render(format, results, commands, combined) {
     case "text": {
       const body = results.map(renderText).join("\n");
       if (!combined) return body;
-      const overall = results.some((r) => r.status === "error") ? "error" : results.some((r) => r.status === "fail") ? "fail" : "pass";
       return `${body}
-agent-gates run: ${overall} (${results.map((r) => `${r.gate} ${r.status}`).join(", ")})
+agent-gates run: ${overallStatus(results)} (${results.map((r) => `${r.gate} ${r.status}`).join(", ")})
 `;
     }
   }

@@ -57071,6 +57071,10 @@ function toGateError(error2) {
 function errorResult(gate, startedAt, error2, criteria) {
   return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error2)], blocks: () => true, criteria });
 }
+function overallStatus(results) {
+  if (results.some((r) => r.status === "error")) return "error";
+  return results.some((r) => r.status === "fail") ? "fail" : "pass";
+}
 
 // src/gates/ignore-check/canaries.ts
 var MAX_CHILD_DIRS = 200;
@@ -60870,23 +60874,73 @@ function splitLines(text) {
   return result;
 }
 
-// src/gates/ignore-check/patch-guard.ts
-var TOKEN_FORMATS = [
-  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{30,})/g,
-  /\bnpm_[A-Za-z0-9]{30,}/g,
-  /\bsk-[A-Za-z0-9_-]{16,}/g,
-  /\bhf_[A-Za-z0-9]{20,}/g,
-  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}/g,
-  /\bAIza[0-9A-Za-z_-]{30,}/g,
-  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
+// src/secrets/literal-credentials.ts
+var PLACEHOLDERS = [
+  /\$\{\{[^}]{0,200}\}\}/g,
+  // ${{ secrets.X }} (GitHub Actions, Continue)
+  /\$\{[^}\s]{0,200}\}/g,
+  // ${VAR}, ${env:VAR}, ${input:token}
+  /\{env:[^}\s]{1,200}\}/g,
+  // {env:X} (OpenCode)
+  /\{file:[^}\s]{1,200}\}/g,
+  // {file:path} (OpenCode)
+  /\$[A-Za-z_][A-Za-z0-9_]*/g,
+  // $VAR in shell-style args
+  /%[A-Za-z_][A-Za-z0-9_]*%/g,
+  // %VAR% (Windows)
+  /<[A-Za-z0-9 _-]{2,40}>/g
+  // <your-token>
 ];
+function stripPlaceholders(text) {
+  let out = text;
+  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
+  return out;
+}
+var TOKEN_FORMATS = [
+  { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
+  { kind: "private key", re: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g }
+];
+var CONTEXT_FORMATS = [
+  { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
+  { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
+  { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
+  { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
+  { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
+];
+function findSecretsInText(text) {
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (kind, value) => {
+    const v = value?.trim();
+    if (!v || v.length < 6 || seen.has(v)) return;
+    seen.add(v);
+    hits.push({ kind, value: v });
+  };
+  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
+  for (const { kind, re } of CONTEXT_FORMATS) {
+    for (const m of cleaned.matchAll(re)) {
+      const value = m[1] ?? "";
+      if (!hits.some((h) => h.value.includes(value) || value.includes(h.value)) && /[0-9]/.test(value)) push(kind, value);
+    }
+  }
+  return hits;
+}
+
+// src/gates/ignore-check/patch-guard.ts
 var KEYED_VALUE = /(?:token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|auth|credential|private[_-]?key|session)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?([^\s"',;}]{6,})|\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi;
 function secretShapedValues(line) {
   const found = /* @__PURE__ */ new Set();
-  for (const re of TOKEN_FORMATS) for (const m of line.matchAll(re)) found.add(m[0]);
+  for (const hit of findSecretsInText(line)) found.add(hit.value);
   for (const m of line.matchAll(KEYED_VALUE)) {
     const value = m[1] ?? m[2] ?? "";
     if (/[0-9]/.test(value) || value.length >= 16) found.add(value);
@@ -61617,10 +61671,6 @@ function annotationsFor(result) {
 }
 
 // src/actions/publish.ts
-function overallStatus(results) {
-  if (results.some((r) => r.status === "error")) return "error";
-  return results.some((r) => r.status === "fail") ? "fail" : "pass";
-}
 async function publishResults(items, name, ledgers, { core, env, cwd }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];

@@ -42914,6 +42914,10 @@ function toGateError(error2) {
 function errorResult(gate, startedAt, error2, criteria) {
   return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error2)], blocks: () => true, criteria });
 }
+function overallStatus(results) {
+  if (results.some((r) => r.status === "error")) return "error";
+  return results.some((r) => r.status === "fail") ? "fail" : "pass";
+}
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -45780,10 +45784,6 @@ async function writeResultToRunFolder(result, folder) {
 }
 
 // src/actions/publish.ts
-function overallStatus(results) {
-  if (results.some((r) => r.status === "error")) return "error";
-  return results.some((r) => r.status === "fail") ? "fail" : "pass";
-}
 async function publishResults(items, name, ledgers, { core, env, cwd }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];

@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve14(data);
+              return err ? reject(err) : resolve15(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve14(data);
+              ) : resolve15(data);
             });
           });
         }
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve14, reject) => {
-        res = resolve14;
+      const promise2 = new Promise((resolve15, reject) => {
+        res = resolve15;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve15, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve14;
+          callback2 = resolve15;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve15, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve14;
+          callback2 = resolve15;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve14) => {
+        return new Promise((resolve15) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve14;
+            this[kClosedResolve] = resolve15;
           } else {
-            resolve14(null);
+            resolve15(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve14) => {
+        return new Promise((resolve15) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve14(null);
+            resolve15(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve14, reject) => {
+        const socket = await new Promise((resolve15, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve14(socket2);
+              resolve15(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve14) => {
-            this[kClosedResolve] = resolve14;
+          await new Promise((resolve15) => {
+            this[kClosedResolve] = resolve15;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve14, reject) => {
+        return await new Promise((resolve15, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve14(null);
+              resolve15(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve14,
+              resolve: resolve15,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer2;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve14, stream: stream2, length } = consume2;
+      const { type, body, resolve: resolve15, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve14(chunksDecode(body, length));
+          resolve15(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve14(JSON.parse(chunksDecode(body, length)));
+          resolve15(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve14(chunksConcat(body, length).buffer);
+          resolve15(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve14(new Blob(body, { type: stream2[kContentType] }));
+          resolve15(new Blob(body, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve14(chunksConcat(body, length));
+          resolve15(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve14, reject) => agent.dispatch(
+        return new Promise((resolve15, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve14({
+              resolve15({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve14({
+              resolve15({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve14) => {
-        setTimeout(resolve14, ms).unref();
+      return new Promise((resolve15) => {
+        setTimeout(resolve15, ms).unref();
       });
     }
     module.exports = {
@@ -22104,7 +22104,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve14.call(this, root2, ref);
+      let _sch = resolve15.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root2.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -22131,7 +22131,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve14(root2, ref) {
+    function resolve15(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22995,7 +22995,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve14(baseURI, relativeURI, options2) {
+    function resolve15(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -23386,7 +23386,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve14,
+      resolve: resolve15,
       resolveComponent,
       equal,
       serialize,
@@ -36408,8 +36408,8 @@ var require_streamx = __commonJS({
             return this;
           },
           next() {
-            return new Promise(function(resolve14, reject) {
-              promiseResolve = resolve14;
+            return new Promise(function(resolve15, reject) {
+              promiseResolve = resolve15;
               promiseReject = reject;
               const data = stream2.read();
               if (data !== null) ondata(data);
@@ -36442,11 +36442,11 @@ var require_streamx = __commonJS({
         }
         function destroy(err) {
           stream2.destroy(err);
-          return new Promise((resolve14, reject) => {
-            if (stream2._duplexState & DESTROYED) return resolve14({ value: void 0, done: true });
+          return new Promise((resolve15, reject) => {
+            if (stream2._duplexState & DESTROYED) return resolve15({ value: void 0, done: true });
             stream2.once("close", function() {
               if (err) reject(err);
-              else resolve14({ value: void 0, done: true });
+              else resolve15({ value: void 0, done: true });
             });
           });
         }
@@ -36490,8 +36490,8 @@ var require_streamx = __commonJS({
         const writes = pending + (ws._duplexState & WRITE_WRITING ? 1 : 0);
         if (writes === 0) return Promise.resolve(true);
         if (state.drains === null) state.drains = [];
-        return new Promise((resolve14) => {
-          state.drains.push({ writes, resolve: resolve14 });
+        return new Promise((resolve15) => {
+          state.drains.push({ writes, resolve: resolve15 });
         });
       }
       write(data) {
@@ -36596,10 +36596,10 @@ var require_streamx = __commonJS({
       cb(null);
     }
     function pipelinePromise(...streams) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         return pipeline3(...streams, (err) => {
           if (err) return reject(err);
-          resolve14();
+          resolve15();
         });
       });
     }
@@ -37269,16 +37269,16 @@ var require_extract = __commonJS({
           entryCallback = null;
           cb(err);
         }
-        function onnext(resolve14, reject) {
+        function onnext(resolve15, reject) {
           if (error2) {
             return reject(error2);
           }
           if (entryStream) {
-            resolve14({ value: entryStream, done: false });
+            resolve15({ value: entryStream, done: false });
             entryStream = null;
             return;
           }
-          promiseResolve = resolve14;
+          promiseResolve = resolve15;
           promiseReject = reject;
           consumeCallback(null);
           if (extract3._finished && promiseResolve) {
@@ -37306,11 +37306,11 @@ var require_extract = __commonJS({
         function destroy(err) {
           extract3.destroy(err);
           consumeCallback(err);
-          return new Promise((resolve14, reject) => {
-            if (extract3.destroyed) return resolve14({ value: void 0, done: true });
+          return new Promise((resolve15, reject) => {
+            if (extract3.destroyed) return resolve15({ value: void 0, done: true });
             extract3.once("close", function() {
               if (err) reject(err);
-              else resolve14({ value: void 0, done: true });
+              else resolve15({ value: void 0, done: true });
             });
           });
         }
@@ -38103,34 +38103,34 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise(path8, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         open2(path8, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve14(zipfile);
+          resolve15(zipfile);
         });
       });
     }
     function fromFdPromise(fd, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve14(zipfile);
+          resolve15(zipfile);
         });
       });
     }
     function fromBufferPromise(buffer2, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         fromBuffer(buffer2, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve14(zipfile);
+          resolve15(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve14(zipfile);
+          resolve15(zipfile);
         });
       });
     }
@@ -38414,15 +38414,15 @@ var require_yauzl = __commonJS({
         if (self2.autoClose) self2.close();
       }
       function onEntry(entry) {
-        let { resolve: resolve14 } = pendingResolveReject;
+        let { resolve: resolve15 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve14({ value: entry });
+        resolve15({ value: entry });
       }
       function onEnd() {
-        let { resolve: resolve14 } = pendingResolveReject;
+        let { resolve: resolve15 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve14({ done: true });
+        resolve15({ done: true });
       }
       function onError(err) {
         let { reject } = pendingResolveReject;
@@ -38435,9 +38435,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise2 = new Promise((resolve14, reject) => {
+          const promise2 = new Promise((resolve15, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve14, reject };
+            pendingResolveReject = { resolve: resolve15, reject };
           });
           self2.readEntry();
           return promise2;
@@ -38626,26 +38626,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         this.openReadStream(entry, options2, function(err, readStream) {
           if (err) return reject(err);
-          resolve14(readStream);
+          resolve15(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
           if (err) return reject(err);
-          resolve14(readStream);
+          resolve15(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
           if (err) return reject(err);
-          resolve14(localFileHeader);
+          resolve15(localFileHeader);
         });
       });
     };
@@ -42136,12 +42136,12 @@ var require_lib3 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve14, reject;
+          let resolve15, reject;
           const promise2 = new Promise((_resolve, _reject) => {
-            resolve14 = _resolve;
+            resolve15 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve14, reject, ...args);
+          process.emit("input", "read", resolve15, reject, ...args);
           return promise2;
         }
       }
@@ -47862,9 +47862,9 @@ var require_lib6 = __commonJS({
       if (opts.shell) {
         return spawnWithShell(cmd, args, opts, extra);
       }
-      let resolve14, reject;
+      let resolve15, reject;
       const promise2 = new Promise((_resolve, _reject) => {
-        resolve14 = _resolve;
+        resolve15 = _resolve;
         reject = _reject;
       });
       const closeError = new Error("command failed");
@@ -47897,7 +47897,7 @@ var require_lib6 = __commonJS({
         if (code || signal) {
           rejectWithOpts(closeError, { code, signal });
         } else {
-          resolve14(getResult({ code, signal }));
+          resolve15(getResult({ code, signal }));
         }
       });
       return promise2;
@@ -48160,13 +48160,13 @@ var require_lib7 = __commonJS({
         unref: options2.unref,
         maxRetryTime: options2.maxRetryTime
       });
-      return new Promise(function(resolve14, reject) {
+      return new Promise(function(resolve15, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number, operation);
-            return resolve14(result);
+            return resolve15(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -51358,7 +51358,7 @@ var require_npa = __commonJS({
           spec = arg;
         }
       }
-      return resolve14(name, spec, where, arg);
+      return resolve15(name, spec, where, arg);
     }
     function isFileSpec(spec) {
       if (!spec) {
@@ -51378,7 +51378,7 @@ var require_npa = __commonJS({
       }
       return spec.toLowerCase().startsWith("npm:");
     }
-    function resolve14(name, spec, where, arg) {
+    function resolve15(name, spec, where, arg) {
       const res = new Result({
         raw: arg,
         name,
@@ -51695,7 +51695,7 @@ var require_npa = __commonJS({
       return res;
     }
     module.exports = npa;
-    module.exports.resolve = resolve14;
+    module.exports.resolve = resolve15;
     module.exports.toPurl = toPurl;
     module.exports.Result = Result;
   }
@@ -52869,11 +52869,11 @@ var require_normalize = __commonJS({
 // node_modules/@npmcli/package-json/lib/read-package.js
 var require_read_package = __commonJS({
   "node_modules/@npmcli/package-json/lib/read-package.js"(exports, module) {
-    var { readFile: readFile13 } = __require("fs/promises");
+    var { readFile: readFile14 } = __require("fs/promises");
     var parseJSON = require_lib2();
     async function read2(filename) {
       try {
-        const data = await readFile13(filename, "utf8");
+        const data = await readFile14(filename, "utf8");
         return data;
       } catch (err) {
         err.message = `Could not read package.json: ${err}`;
@@ -53002,8 +53002,8 @@ var require_sort2 = __commonJS({
 // node_modules/@npmcli/package-json/lib/index.js
 var require_lib14 = __commonJS({
   "node_modules/@npmcli/package-json/lib/index.js"(exports, module) {
-    var { readFile: readFile13, writeFile: writeFile12 } = __require("node:fs/promises");
-    var { resolve: resolve14 } = __require("node:path");
+    var { readFile: readFile14, writeFile: writeFile12 } = __require("node:fs/promises");
+    var { resolve: resolve15 } = __require("node:path");
     var parseJSON = require_lib2();
     var updateDeps = require_update_dependencies();
     var updateScripts = require_update_scripts();
@@ -53122,10 +53122,10 @@ var require_lib14 = __commonJS({
           parseErr = err;
         }
         if (parseErr) {
-          const indexFile = resolve14(this.path, "index.js");
+          const indexFile = resolve15(this.path, "index.js");
           let indexFileContent;
           try {
-            indexFileContent = await readFile13(indexFile, "utf8");
+            indexFileContent = await readFile14(indexFile, "utf8");
           } catch (err) {
             throw parseErr;
           }
@@ -53178,7 +53178,7 @@ var require_lib14 = __commonJS({
       }
       get filename() {
         if (this.path) {
-          return resolve14(this.path, "package.json");
+          return resolve15(this.path, "package.json");
         }
         return void 0;
       }
@@ -56674,8 +56674,8 @@ var require_lib16 = __commonJS({
       }
     };
     var walk2 = (opts, callback2) => {
-      const p = new Promise((resolve14, reject) => {
-        new Walker2(opts).on("done", resolve14).on("error", reject).start();
+      const p = new Promise((resolve15, reject) => {
+        new Walker2(opts).on("done", resolve15).on("error", reject).start();
       });
       return callback2 ? p.then((res) => callback2(null, res), callback2) : p;
     };
@@ -56692,8 +56692,8 @@ var require_lib17 = __commonJS({
   "node_modules/npm-packlist/lib/index.js"(exports, module) {
     "use strict";
     var { Walker: IgnoreWalker } = require_lib16();
-    var { lstatSync: lstat4, readFileSync: readFile13 } = __require("fs");
-    var { basename: basename4, dirname: dirname10, extname: extname2, join: join26, relative: relative8, resolve: resolve14, sep: sep9 } = __require("path");
+    var { lstatSync: lstat4, readFileSync: readFile14 } = __require("fs");
+    var { basename: basename4, dirname: dirname10, extname: extname2, join: join26, relative: relative8, resolve: resolve15, sep: sep9 } = __require("path");
     var { log: log2 } = require_lib3();
     var defaultRules = /* @__PURE__ */ Symbol("npm-packlist.rules.default");
     var strictRules = /* @__PURE__ */ Symbol("npm-packlist.rules.strict");
@@ -56730,7 +56730,7 @@ var require_lib17 = __commonJS({
     var readOutOfTreeIgnoreFiles = (root2, rel, result = []) => {
       for (const file of [".npmignore", ".gitignore"]) {
         try {
-          const ignoreContent = readFile13(join26(root2, file), { encoding: "utf8" });
+          const ignoreContent = readFile14(join26(root2, file), { encoding: "utf8" });
           result.push(ignoreContent);
           break;
         } catch (err) {
@@ -56754,7 +56754,7 @@ var require_lib17 = __commonJS({
           includeEmpty: false,
           follow: false,
           // we path.resolve() here because ignore-walk doesn't do it and we want full paths
-          path: resolve14(opts?.path || tree.path).replace(/\\/g, "/"),
+          path: resolve15(opts?.path || tree.path).replace(/\\/g, "/"),
           ignoreFiles: opts?.ignoreFiles || [
             defaultRules,
             "package.json",
@@ -58015,11 +58015,11 @@ var require_lib18 = __commonJS({
     })();
     var __awaiter14 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve14) {
-          resolve14(value);
+        return value instanceof P ? value : new P(function(resolve15) {
+          resolve15(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve14, reject) {
+      return new (P || (P = Promise))(function(resolve15, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -58035,7 +58035,7 @@ var require_lib18 = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -58122,26 +58122,26 @@ var require_lib18 = __commonJS({
       }
       readBody() {
         return __awaiter14(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => __awaiter14(this, void 0, void 0, function* () {
+          return new Promise((resolve15) => __awaiter14(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve14(output.toString());
+              resolve15(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter14(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => __awaiter14(this, void 0, void 0, function* () {
+          return new Promise((resolve15) => __awaiter14(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve14(Buffer.concat(chunks));
+              resolve15(Buffer.concat(chunks));
             });
           }));
         });
@@ -58349,14 +58349,14 @@ var require_lib18 = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter14(this, void 0, void 0, function* () {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve14(res);
+                resolve15(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -58600,12 +58600,12 @@ var require_lib18 = __commonJS({
         return __awaiter14(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve14) => setTimeout(() => resolve14(), ms));
+          return new Promise((resolve15) => setTimeout(() => resolve15(), ms));
         });
       }
       _processResponse(res, options2) {
         return __awaiter14(this, void 0, void 0, function* () {
-          return new Promise((resolve14, reject) => __awaiter14(this, void 0, void 0, function* () {
+          return new Promise((resolve15, reject) => __awaiter14(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -58613,7 +58613,7 @@ var require_lib18 = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve14(response);
+              resolve15(response);
             }
             function dateTimeDeserializer(key2, value) {
               if (typeof value === "string") {
@@ -58652,7 +58652,7 @@ var require_lib18 = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve14(response);
+              resolve15(response);
             }
           }));
         });
@@ -59116,8 +59116,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve14, reject) {
-            return setTimeout(resolve14, t);
+          return new this.Promise(function(resolve15, reject) {
+            return setTimeout(resolve15, t);
           });
         }
         computePenalty() {
@@ -59328,15 +59328,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve14, returned, task;
+          var args, cb, error2, reject, resolve15, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve14, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve15, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve14(returned);
+                  return resolve15(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -59351,13 +59351,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise2, reject, resolve14;
-          resolve14 = reject = null;
+          var promise2, reject, resolve15;
+          resolve15 = reject = null;
           promise2 = new this.Promise(function(_resolve, _reject) {
-            resolve14 = _resolve;
+            resolve15 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve14, reject });
+          this._queue.push({ task, args, resolve: resolve15, reject });
           this._tryToRun();
           return promise2;
         }
@@ -59758,14 +59758,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve14, reject) => {
+              return new this.Promise((resolve15, reject) => {
                 if (finished()) {
-                  return resolve14();
+                  return resolve15();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve14();
+                      return resolve15();
                     }
                   });
                 }
@@ -59858,9 +59858,9 @@ var require_light = __commonJS({
               options2 = parser$5.load(options2, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve14, reject) {
+              return new this.Promise(function(resolve15, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve14)(args3);
+                  return (args3[0] != null ? reject : resolve15)(args3);
                 });
               });
             };
@@ -60203,11 +60203,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -60223,7 +60223,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60296,26 +60296,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve14) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve15) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve14(output.toString());
+          resolve15(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve14) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve15) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve14(Buffer.concat(chunks));
+          resolve15(Buffer.concat(chunks));
         });
       }));
     });
@@ -60518,14 +60518,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve14(res);
+            resolve15(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -60769,12 +60769,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve14) => setTimeout(() => resolve14(), ms));
+      return new Promise((resolve15) => setTimeout(() => resolve15(), ms));
     });
   }
   _processResponse(res, options2) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve14, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve15, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -60782,7 +60782,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve14(response);
+          resolve15(response);
         }
         function dateTimeDeserializer(key2, value) {
           if (typeof value === "string") {
@@ -60821,7 +60821,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve14(response);
+          resolve15(response);
         }
       }));
     });
@@ -60832,11 +60832,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c2, k) => (c2[k.toLowerC
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -60852,7 +60852,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60883,11 +60883,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -60903,7 +60903,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -60972,11 +60972,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -60992,7 +60992,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61295,11 +61295,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -61315,7 +61315,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61428,11 +61428,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -61448,7 +61448,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61618,11 +61618,11 @@ function copyFile2(srcFile, destFile, force) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -61638,7 +61638,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -61857,7 +61857,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve14, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve15, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -61940,7 +61940,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve14(exitCode);
+            resolve15(exitCode);
           }
         });
         if (this.options.input) {
@@ -62063,11 +62063,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -62083,7 +62083,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62136,11 +62136,11 @@ function getExecOutput(commandLine, args, options2) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -62156,7 +62156,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62215,11 +62215,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -62235,7 +62235,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62362,7 +62362,7 @@ function getIDToken(aud) {
 }
 
 // src/actions/run.ts
-import { resolve as resolve13 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 
 // src/gates/artifact-scan/cli.ts
 import { isAbsolute as isAbsolute3, relative as relative5, resolve as resolve6, sep as sep5 } from "node:path";
@@ -65751,6 +65751,10 @@ function toGateError(error2) {
 function errorResult(gate, startedAt, error2, criteria) {
   return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error2)], blocks: () => true, criteria });
 }
+function overallStatus(results) {
+  if (results.some((r) => r.status === "error")) return "error";
+  return results.some((r) => r.status === "fail") ? "fail" : "pass";
+}
 
 // src/gates/artifact-scan/streams.ts
 function toChunks(source2) {
@@ -68111,7 +68115,7 @@ function stringify3(obj2, { maxDepth = 1e3, numbersAsFloat = false, strictTempor
 // src/gates/artifact-scan/content-scan.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 
-// src/gates/artifact-scan/secret-patterns.ts
+// src/secrets/literal-credentials.ts
 var PLACEHOLDERS = [
   /\$\{\{[^}]{0,200}\}\}/g,
   // ${{ secrets.X }} (GitHub Actions, Continue)
@@ -68305,7 +68309,7 @@ async function readTar(source2, where, visit) {
   const input = Readable.from(counted(source2, fed));
   let entriesEnd = 0;
   let pipeError;
-  const done = new Promise((resolve14) => pipeline(input, extract3, (error2) => (pipeError = error2, resolve14())));
+  const done = new Promise((resolve15) => pipeline(input, extract3, (error2) => (pipeError = error2, resolve15())));
   try {
     for await (const entry of extract3) {
       const h = entry.header;
@@ -68424,14 +68428,14 @@ function entryInfo(entry) {
   return { name, type, size: entry.uncompressedSize };
 }
 function nextEntry(zip) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const cleanup = () => {
       zip.off("entry", onEntry);
       zip.off("end", onEnd);
       zip.off("error", onError);
     };
-    const onEntry = (e) => (cleanup(), resolve14(e));
-    const onEnd = () => (cleanup(), resolve14(void 0));
+    const onEntry = (e) => (cleanup(), resolve15(e));
+    const onEnd = () => (cleanup(), resolve15(void 0));
     const onError = (e) => (cleanup(), reject(e));
     zip.on("entry", onEntry);
     zip.on("end", onEnd);
@@ -68441,7 +68445,7 @@ function nextEntry(zip) {
 }
 function openEntry(zip, entry) {
   return new Promise(
-    (resolve14, reject) => zip.openReadStream(entry, (error2, stream2) => error2 || !stream2 ? reject(error2 ?? new Error("no stream")) : resolve14(stream2))
+    (resolve15, reject) => zip.openReadStream(entry, (error2, stream2) => error2 || !stream2 ? reject(error2 ?? new Error("no stream")) : resolve15(stream2))
   );
 }
 async function readLinkTarget(stream2) {
@@ -69217,7 +69221,7 @@ function runGit(cwd, args, input, options2 = {}) {
   for (const [key2, value] of Object.entries(process.env)) if (!key2.startsWith("GIT_")) env[key2] = value;
   Object.assign(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
   if (!options2.userConfig) Object.assign(env, { GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: nullDevice() });
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     const child2 = spawn2("git", args, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -69226,7 +69230,7 @@ function runGit(cwd, args, input, options2 = {}) {
     child2.on("error", (error2) => reject(new GateIncompleteError("git-unavailable", `cannot run git: ${error2.message}`)));
     child2.on("close", (code) => {
       const stdout = Buffer.concat(out).toString("utf8");
-      if (code === 0 || code === 1 && args.includes("check-ignore")) resolve14(stdout);
+      if (code === 0 || code === 1 && args.includes("check-ignore")) resolve15(stdout);
       else reject(new GateIncompleteError("git-failed", `git ${args[0]} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim().slice(0, 300)}`));
     });
     child2.stdin.on("error", () => {
@@ -71461,14 +71465,14 @@ async function readJson(file) {
   }
 }
 function npmVersion(command, path8) {
-  return new Promise((resolve14) => {
+  return new Promise((resolve15) => {
     const child2 = spawn3(command, ["--version"], { env: { ...process.env, PATH: path8 ?? "" }, stdio: ["ignore", "pipe", "ignore"], shell: process.platform === "win32" });
     const out = [];
     child2.stdout.on("data", (d) => out.push(d));
-    child2.on("error", () => resolve14(void 0));
+    child2.on("error", () => resolve15(void 0));
     child2.on("close", (code) => {
       const text4 = Buffer.concat(out).toString("utf8").trim();
-      resolve14(code === 0 && /^\d+\.\d+\.\d+/.test(text4) ? text4 : void 0);
+      resolve15(code === 0 && /^\d+\.\d+\.\d+/.test(text4) ? text4 : void 0);
     });
   });
 }
@@ -72076,22 +72080,10 @@ function splitLines(text4) {
 }
 
 // src/gates/ignore-check/patch-guard.ts
-var TOKEN_FORMATS2 = [
-  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{30,})/g,
-  /\bnpm_[A-Za-z0-9]{30,}/g,
-  /\bsk-[A-Za-z0-9_-]{16,}/g,
-  /\bhf_[A-Za-z0-9]{20,}/g,
-  /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /\bxox[abposr]-[A-Za-z0-9-]{10,}/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}/g,
-  /\bAIza[0-9A-Za-z_-]{30,}/g,
-  /\b(?:sk|rk|pk)_(?:live|test)_[A-Za-z0-9]{16,}/g,
-  /-----BEGIN [A-Z ]*PRIVATE KEY-----/g
-];
 var KEYED_VALUE = /(?:token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|auth|credential|private[_-]?key|session)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?([^\s"',;}]{6,})|\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi;
 function secretShapedValues(line2) {
   const found = /* @__PURE__ */ new Set();
-  for (const re of TOKEN_FORMATS2) for (const m of line2.matchAll(re)) found.add(m[0]);
+  for (const hit of findSecretsInText(line2)) found.add(hit.value);
   for (const m of line2.matchAll(KEYED_VALUE)) {
     const value = m[1] ?? m[2] ?? "";
     if (/[0-9]/.test(value) || value.length >= 16) found.add(value);
@@ -72462,9 +72454,9 @@ async function loadEvent(env) {
   const name = env.GITHUB_EVENT_NAME;
   const path8 = env.GITHUB_EVENT_PATH;
   if (!name || !path8) return void 0;
-  const { readFile: readFile13 } = await import("node:fs/promises");
+  const { readFile: readFile14 } = await import("node:fs/promises");
   try {
-    return { name, payload: JSON.parse(await readFile13(path8, "utf8")) };
+    return { name, payload: JSON.parse(await readFile14(path8, "utf8")) };
   } catch (error2) {
     throw new GateIncompleteError("event-invalid", `cannot read the ${name} event payload at ${path8}: ${error2.message}`);
   }
@@ -72564,12 +72556,12 @@ async function runGitleaksProcess(command, prefixArgs, args, request2, ledger) {
     ...request2.config ? [`--config=${request2.config}`] : []
   ];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request2.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot };
-  const { code, stderr } = await new Promise((resolve14, reject) => {
+  const { code, stderr } = await new Promise((resolve15, reject) => {
     const child2 = spawn4(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
     let err = "";
     child2.stderr.on("data", (d) => err = (err + d.toString()).slice(-4e3));
     child2.on("error", reject);
-    child2.on("close", (c2) => resolve14({ code: c2 ?? 1, stderr: err }));
+    child2.on("close", (c2) => resolve15({ code: c2 ?? 1, stderr: err }));
   });
   const text4 = await readFile5(reportPath, "utf8").catch(() => void 0);
   if (code !== 0 || text4 === void 0) {
@@ -72598,11 +72590,11 @@ function lastLines(text4) {
 
 // src/gates/secret-scan/engine-native.ts
 function binaryVersion(path8) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     execFile2(path8, ["version"], { timeout: 3e4, env: { PATH: process.env.PATH } }, (error2, stdout) => {
       const match2 = /v?(\d+\.\d+\.\d+)/.exec(String(stdout));
       if (error2 || !match2) reject(new GateIncompleteError("engine-unavailable", `${path8} is not a working Gitleaks binary (gitleaks version failed)`));
-      else resolve14(match2[1]);
+      else resolve15(match2[1]);
     });
   });
 }
@@ -72710,11 +72702,11 @@ import { ok as ok2 } from "assert";
 // node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -72730,7 +72722,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -72772,7 +72764,7 @@ var RetryHelper = class {
   }
   sleep(seconds) {
     return __awaiter11(this, void 0, void 0, function* () {
-      return new Promise((resolve14) => setTimeout(resolve14, seconds * 1e3));
+      return new Promise((resolve15) => setTimeout(resolve15, seconds * 1e3));
     });
   }
 };
@@ -72780,11 +72772,11 @@ var RetryHelper = class {
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var __awaiter12 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -72800,7 +72792,7 @@ var __awaiter12 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -73261,7 +73253,10 @@ var GitleaksIgnore = class _GitleaksIgnore {
     });
   }
   static async load(repoDir) {
-    const text4 = await readFile7(join18(repoDir, ".gitleaksignore"), "utf8").catch(() => void 0);
+    const text4 = await readFile7(join18(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
+      if (error2.code === "ENOENT") return void 0;
+      throw new ConfigurationError(`.gitleaksignore: cannot read it: ${error2.message}`, ".gitleaksignore");
+    });
     return { ignore: new _GitleaksIgnore(text4 ?? ""), ...text4 === void 0 ? {} : { sha256: sha256Hex(text4) } };
   }
   /** The entry that suppresses this finding (the commit form, or the global `file:rule:line` form). */
@@ -73502,11 +73497,13 @@ function requireReasons(doc, name) {
 }
 
 // src/gates/secret-scan/scan.ts
-import { mkdir as mkdir8, readFile as readFile10 } from "node:fs/promises";
-import { join as join21, relative as relative7, resolve as resolve10, sep as sep7 } from "node:path";
+import { mkdir as mkdir8, readFile as readFile11 } from "node:fs/promises";
+import { join as join21, relative as relative7, resolve as resolve11, sep as sep7 } from "node:path";
 
 // src/gates/secret-scan/git.ts
 import { execFile as execFile3, spawn as spawn5 } from "node:child_process";
+import { readFile as readFile9 } from "node:fs/promises";
+import { resolve as resolve10 } from "node:path";
 import { StringDecoder as StringDecoder2 } from "node:string_decoder";
 var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
 var SAFE_FLAGS = ["-c", "core.quotePath=false", "-c", "core.hooksPath=/dev/null", "-c", "color.ui=false", "-c", "core.attributesFile=/dev/null", "-c", "diff.external=", "-c", "log.showSignature=false"];
@@ -73522,10 +73519,10 @@ var Git = class {
   }
   /** Runs git and returns stdout; throws GateIncompleteError with git's message on failure. */
   run(args, code = "git-failed") {
-    return new Promise((resolve14, reject) => {
+    return new Promise((resolve15, reject) => {
       execFile3("git", [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), maxBuffer: 256 * 1024 * 1024 }, (error2, stdout, stderr) => {
         if (error2) reject(new GateIncompleteError(code, `git ${args[0]} failed: ${String(stderr).trim().split("\n").slice(-2).join(" ") || error2.message}`));
-        else resolve14(stdout);
+        else resolve15(stdout);
       });
     });
   }
@@ -73541,7 +73538,7 @@ var Git = class {
     const child2 = spawn5("git", [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let stderr = "";
     child2.stderr.on("data", (d) => stderr = (stderr + d.toString()).slice(-2e3));
-    const exit = new Promise((resolve14) => child2.on("close", (code2) => resolve14(code2 ?? 1)));
+    const exit = new Promise((resolve15) => child2.on("close", (code2) => resolve15(code2 ?? 1)));
     let rest = "";
     const decoder = new StringDecoder2("utf8");
     for await (const chunk of child2.stdout) {
@@ -73577,9 +73574,10 @@ var Git = class {
   async shallowBoundary() {
     const path8 = await this.probe(["rev-parse", "--git-path", "shallow"]);
     if (!path8) return /* @__PURE__ */ new Set();
-    const { readFile: readFile13 } = await import("node:fs/promises");
-    const { resolve: resolve14 } = await import("node:path");
-    const text4 = await readFile13(resolve14(this.dir, path8), "utf8").catch(() => "");
+    const text4 = await readFile9(resolve10(this.dir, path8), "utf8").catch((error2) => {
+      if (error2.code === "ENOENT") return "";
+      throw new GateIncompleteError("git-failed", `cannot read the shallow-clone list ${path8}: ${error2.message}`);
+    });
     return new Set(text4.split("\n").filter(Boolean));
   }
   async hasRemote(remote) {
@@ -73592,7 +73590,7 @@ var Git = class {
 };
 
 // src/gates/secret-scan/history.ts
-import { appendFile as appendFile3, mkdir as mkdir7, readdir as readdir5, readFile as readFile9 } from "node:fs/promises";
+import { appendFile as appendFile3, mkdir as mkdir7, readdir as readdir5, readFile as readFile10 } from "node:fs/promises";
 import { dirname as dirname9, join as join20 } from "node:path";
 var WORKTREE = "WORKTREE";
 var ENGINE_FILES = /* @__PURE__ */ new Set([".gitleaksignore", ".gitleaks.toml"]);
@@ -73657,7 +73655,7 @@ var HistoryLayout = class {
   async addWholeFile(source2, commit, path8) {
     let text4;
     try {
-      text4 = await readFile9(source2, "utf8");
+      text4 = await readFile10(source2, "utf8");
     } catch (error2) {
       if (error2.code !== "ENOENT") this.unreadable.push({ path: path8, reason: reasonOf(error2) });
       return;
@@ -73997,7 +73995,7 @@ async function newLayout(request2) {
 async function scanLayout(layout, engine, request2) {
   const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request2);
   const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }));
-  return { located, lineText: (l) => fileLine(resolve10(layout.root, l.leak.File), l.leak.StartLine) };
+  return { located, lineText: (l) => fileLine(resolve11(layout.root, l.leak.File), l.leak.StartLine) };
 }
 function planFor(options2) {
   const payload = options2.event?.payload;
@@ -74020,7 +74018,7 @@ async function scanFolder2(dir, engine, request2) {
   return { ...await scanLayout(layout, engine, request2), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
 }
 function originIn(layout, leak) {
-  const key2 = relative7(layout.root, resolve10(layout.root, leak.File)).split(sep7).join("/");
+  const key2 = relative7(layout.root, resolve11(layout.root, leak.File)).split(sep7).join("/");
   const origin = layout.locate(key2, leak.StartLine);
   if (!origin) throw new GateIncompleteError("engine-failed", "the engine reported a file that was not part of the scanned history");
   const author = layout.authors.get(origin.commit);
@@ -74028,7 +74026,7 @@ function originIn(layout, leak) {
   return origin;
 }
 async function fileLine(path8, line2) {
-  const text4 = await readFile10(path8, "utf8").catch(() => void 0);
+  const text4 = await readFile11(path8, "utf8").catch(() => void 0);
   return text4?.split("\n")[line2 - 1];
 }
 
@@ -74248,7 +74246,7 @@ function secretScanDetails(result) {
 }
 
 // src/gates/review-gate/cli.ts
-import { resolve as resolve11 } from "node:path";
+import { resolve as resolve12 } from "node:path";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync7 } from "fs";
@@ -74306,11 +74304,11 @@ var httpClient = __toESM(require_lib18(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter13 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve14) {
-      resolve14(value);
+    return value instanceof P ? value : new P(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve14, reject) {
+  return new (P || (P = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -74326,7 +74324,7 @@ var __awaiter13 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -79023,7 +79021,7 @@ function givenOnly(overrides) {
 }
 
 // src/gates/review-gate/run.ts
-import { readFile as readFile11, writeFile as writeFile8 } from "node:fs/promises";
+import { readFile as readFile12, writeFile as writeFile8 } from "node:fs/promises";
 
 // src/gates/review-gate/exclusions.ts
 var PLATFORM_LOGINS = /* @__PURE__ */ new Set(["web-flow", "github"]);
@@ -79596,7 +79594,7 @@ async function runReviewGate(options2, deps) {
       client = source2.client ?? makeClient(source2, deps, () => requests++);
       snapshot = await collectPullRequest(client, source2.ref);
     } else {
-      const text4 = await readFile11(source2.path, "utf8").catch((error2) => {
+      const text4 = await readFile12(source2.path, "utf8").catch((error2) => {
         throw new ConfigurationError(`cannot read snapshot ${source2.path}: ${error2.message}`, "snapshot");
       });
       snapshot = parseSnapshot(text4, source2.path);
@@ -79728,7 +79726,7 @@ function optionsFrom(ctx) {
   const saveSnapshot = text3(ctx, "save-snapshot");
   if (snapshot) {
     if (repo || pr) throw new ConfigurationError("--snapshot evaluates a file with no API; do not combine it with --repo/--pr", "snapshot");
-    return { source: { kind: "snapshot", path: resolve11(ctx.io.cwd, snapshot) }, overrides, localConfig: ctx.config };
+    return { source: { kind: "snapshot", path: resolve12(ctx.io.cwd, snapshot) }, overrides, localConfig: ctx.config };
   }
   if (!repo || !pr) throw new ConfigurationError("give --repo owner/name and --pr N (token in GITHUB_TOKEN), or --snapshot FILE", "repo");
   const number = Number(pr);
@@ -79745,7 +79743,7 @@ function optionsFrom(ctx) {
       ...env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}
     },
     overrides,
-    ...saveSnapshot ? { saveSnapshot: resolve11(ctx.io.cwd, saveSnapshot) } : {}
+    ...saveSnapshot ? { saveSnapshot: resolve12(ctx.io.cwd, saveSnapshot) } : {}
   };
 }
 var reviewGateCommand = {
@@ -79805,9 +79803,69 @@ function guardResult(result, ledger) {
   return { ...scrubbed, findings: [], errors: scrubbed.errors.map((e) => ({ code: e.code, message: e.code })) };
 }
 
+// src/output/secret-ledger.ts
+import { readFile as readFile13 } from "node:fs/promises";
+var FRAGMENT = 12;
+var SecretLedger = class {
+  values = /* @__PURE__ */ new Set();
+  add(value) {
+    const trimmed = value.trim();
+    if (trimmed.length >= 4) this.values.add(trimmed);
+  }
+  get size() {
+    return this.values.size;
+  }
+  /**
+   * True when the text contains any recorded secret, or any 12-character
+   * window of one (at every offset), so partial leaks are caught too.
+   */
+  leaksInto(text4) {
+    if (this.values.size === 0) return false;
+    for (const value of this.values) if (text4.includes(value)) return true;
+    const windows = this.fragmentWindows();
+    if (windows.size === 0) return false;
+    for (let i = 0; i + FRAGMENT <= text4.length; i++) if (windows.has(text4.slice(i, i + FRAGMENT))) return true;
+    return false;
+  }
+  windowsCache;
+  windowsFor = 0;
+  fragmentWindows() {
+    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
+    const windows = /* @__PURE__ */ new Set();
+    for (const value of this.values) {
+      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
+    }
+    this.windowsCache = windows;
+    this.windowsFor = this.values.size;
+    return windows;
+  }
+  /** Files among `paths` that contain a recorded secret. */
+  async leakingFiles(paths) {
+    const leaking = [];
+    for (const path8 of paths) {
+      const text4 = await readFile13(path8, "utf8").catch(() => "");
+      if (this.leaksInto(text4)) leaking.push(path8);
+    }
+    return leaking;
+  }
+};
+
+// src/cli/execute.ts
+async function executeCommand(command, context3, log2) {
+  const ledger = new SecretLedger();
+  const startedAt = /* @__PURE__ */ new Date();
+  let result;
+  try {
+    result = await command.execute({ ...context3, deps: { ledger, env: context3.io.env, log: log2 } });
+  } catch (error2) {
+    result = errorResult(command.name, startedAt, error2, []);
+  }
+  return { result: guardResult(result, ledger), ledger };
+}
+
 // src/output/run-folder.ts
 import { mkdir as mkdir9, writeFile as writeFile9 } from "node:fs/promises";
-import { join as join23, resolve as resolve12 } from "node:path";
+import { join as join23, resolve as resolve13 } from "node:path";
 
 // src/output/json.ts
 function renderJson(result) {
@@ -79816,7 +79874,7 @@ function renderJson(result) {
 
 // src/output/run-folder.ts
 function runFolder(env, cwd) {
-  if (env.AGENT_GATES_RUN_DIR) return resolve12(cwd, env.AGENT_GATES_RUN_DIR);
+  if (env.AGENT_GATES_RUN_DIR) return resolve13(cwd, env.AGENT_GATES_RUN_DIR);
   if (env.RUNNER_TEMP) return join23(env.RUNNER_TEMP, "agent-gates");
   return join23(cwd, ".agent-gates");
 }
@@ -79865,53 +79923,6 @@ async function writeRunRecord(record, folder) {
   await writeFile10(path8, JSON.stringify(record, null, 2) + "\n");
   return path8;
 }
-
-// src/output/secret-ledger.ts
-import { readFile as readFile12 } from "node:fs/promises";
-var FRAGMENT = 12;
-var SecretLedger = class {
-  values = /* @__PURE__ */ new Set();
-  add(value) {
-    const trimmed = value.trim();
-    if (trimmed.length >= 4) this.values.add(trimmed);
-  }
-  get size() {
-    return this.values.size;
-  }
-  /**
-   * True when the text contains any recorded secret, or any 12-character
-   * window of one (at every offset), so partial leaks are caught too.
-   */
-  leaksInto(text4) {
-    if (this.values.size === 0) return false;
-    for (const value of this.values) if (text4.includes(value)) return true;
-    const windows = this.fragmentWindows();
-    if (windows.size === 0) return false;
-    for (let i = 0; i + FRAGMENT <= text4.length; i++) if (windows.has(text4.slice(i, i + FRAGMENT))) return true;
-    return false;
-  }
-  windowsCache;
-  windowsFor = 0;
-  fragmentWindows() {
-    if (this.windowsCache && this.windowsFor === this.values.size) return this.windowsCache;
-    const windows = /* @__PURE__ */ new Set();
-    for (const value of this.values) {
-      for (let i = 0; value.length > FRAGMENT && i + FRAGMENT <= value.length; i++) windows.add(value.slice(i, i + FRAGMENT));
-    }
-    this.windowsCache = windows;
-    this.windowsFor = this.values.size;
-    return windows;
-  }
-  /** Files among `paths` that contain a recorded secret. */
-  async leakingFiles(paths) {
-    const leaking = [];
-    for (const path8 of paths) {
-      const text4 = await readFile12(path8, "utf8").catch(() => "");
-      if (this.leaksInto(text4)) leaking.push(path8);
-    }
-    return leaking;
-  }
-};
 
 // src/actions/inputs.ts
 var InputReader = class {
@@ -80056,10 +80067,6 @@ function annotationsFor(result) {
 }
 
 // src/actions/publish.ts
-function overallStatus(results) {
-  if (results.some((r) => r.status === "error")) return "error";
-  return results.some((r) => r.status === "fail") ? "fail" : "pass";
-}
 async function publishResults(items, name, ledgers, { core, env, cwd }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];
@@ -80124,21 +80131,14 @@ async function runGates(actionsCore, env, cwd) {
   const items = [];
   const ledgers = [];
   try {
-    const dir = resolve13(workspace, reader.string("working-directory") ?? ".");
+    const dir = resolve14(workspace, reader.string("working-directory") ?? ".");
     const configInput = reader.string("config");
-    const config = await loadConfig(dir, configInput ? resolve13(workspace, configInput) : void 0);
+    const config = await loadConfig(dir, configInput ? resolve14(workspace, configInput) : void 0);
+    const log2 = { info: actionsCore.info, warn: actionsCore.warning, progress: actionsCore.debug };
+    const io = { stdout: actionsCore.info, stderr: actionsCore.info, env, cwd: dir, interactive: false };
     for (const command of selectGates(reader.list("gates"))) {
-      const ledger = new SecretLedger();
+      const { result, ledger } = await executeCommand(command, { dir, positionals: [], values: {}, config, io }, log2);
       ledgers.push(ledger);
-      const deps = { ledger, env, log: { info: actionsCore.info, warn: actionsCore.warning, progress: actionsCore.debug } };
-      const io = { stdout: actionsCore.info, stderr: actionsCore.info, env, cwd: dir, interactive: false };
-      let result;
-      try {
-        result = await command.execute({ dir, positionals: [], values: {}, config, deps, io });
-      } catch (error2) {
-        result = errorResult(command.name, /* @__PURE__ */ new Date(), error2, []);
-      }
-      result = guardResult(result, ledger);
       items.push({ result, ...command.details ? { details: command.details(result) } : {} });
     }
   } catch (error2) {
