@@ -40,5 +40,14 @@ export const SOURCES = {
   serena: 'https://oraios.github.io/serena/02-usage/045_memories.html',
   knostic: 'https://www.knostic.ai/blog/claude-loads-secrets-without-permission',
   devto600: 'https://dev.to/rentierdigital/i-spent-25-years-avoiding-malware-claude-code-stored-600-of-my-secrets-anyway',
-  augment: 'https://docs.augmentcode.com/setup-augment/guidelines'
+  augment: 'https://docs.augmentcode.com/setup-augment/guidelines',
+  ccManagedMcp: 'https://code.claude.com/docs/en/managed-mcp',
+  agentScan: 'https://github.com/snyk/agent-scan/blob/main/src/agent_scan/agents/claude_desktop.py',
+  clineMcp: 'https://docs.cline.bot/mcp/configuring-mcp-servers',
+  toolhive: 'https://github.com/stacklok/toolhive/blob/main/pkg/client/config.go',
+  geminiMcp: 'https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md',
+  opencodeMcp: 'https://opencode.ai/docs/mcp-servers',
+  gooseConfig: 'https://block.github.io/goose/docs/guides/config-files',
+  zedMcp: 'https://zed.dev/docs/ai/mcp',
+  junieMcp: 'https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html'
 } as const
