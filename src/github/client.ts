@@ -89,9 +89,21 @@ export function createGitHubClient(options: ClientOptions): GitHubApi {
   return {
     octokit,
     ...(graphqlUrl ? { graphqlUrl } : {}),
+    // The endpoint is a request option, not a variable: @octokit/graphql refuses `url` beside a
+    // string query, so the query goes in the options object (where `url` is honoured). A GHES
+    // `.../api/v3` base URL is mapped to `.../api/graphql` by Octokit itself.
     graphql: <T>(query: string, variables: Record<string, unknown>) =>
-      octokit.graphql<T>(query, { ...variables, ...(graphqlUrl ? { url: graphqlUrl } : {}) })
+      octokit.graphql<T>({ ...checkedVariables(variables), query, ...(graphqlUrl ? { url: graphqlUrl } : {}) })
   }
+}
+
+/** Option names @octokit/graphql would take as request options instead of variables. */
+const NOT_VARIABLES = new Set(['method', 'baseUrl', 'url', 'headers', 'request', 'query', 'mediaType', 'operationName'])
+
+function checkedVariables(variables: Record<string, unknown>): Record<string, unknown> {
+  const clash = Object.keys(variables).find((key) => NOT_VARIABLES.has(key))
+  if (clash) throw new ConfigurationError(`GraphQL variable "${clash}" would be read as a request option`, 'graphql')
+  return variables
 }
 
 type Fetch = typeof globalThis.fetch

@@ -36,10 +36,15 @@ export interface Fault {
 }
 
 export interface FakeGitHub {
+  /** The server's origin. */
   url: string
+  /** What a runner would set as GITHUB_API_URL and GITHUB_GRAPHQL_URL for this fake. */
+  apiUrl: string
+  graphqlUrl: string
   world: World
   token: string
-  requests: { method: string; path: string; auth: string }[]
+  /** `path` is the route as GitHub.com names it (GHES prefixes stripped); `rawPath` what was asked. */
+  requests: { method: string; path: string; rawPath: string; auth: string }[]
   faults: Fault[]
   labelsAdded: string[]
   close(): Promise<void>
@@ -157,9 +162,23 @@ async function body(req: IncomingMessage): Promise<string> {
   return text
 }
 
-function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: string): void {
+/**
+ * GitHub.com serves REST at `/` and GraphQL at `/graphql`; GitHub Enterprise Server serves REST
+ * under `/api/v3` and GraphQL at `/api/graphql`. Both map to one route table.
+ */
+export type Layout = 'dotcom' | 'ghes'
+
+function routePath(layout: Layout, pathname: string): string | undefined {
+  if (layout === 'dotcom') return pathname
+  if (pathname === '/api/graphql') return '/graphql'
+  return pathname.startsWith('/api/v3/') ? pathname.slice('/api/v3'.length) : undefined
+}
+
+function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: string, layout: Layout): void {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-  const path = decodeURIComponent(url.pathname)
+  const routed = routePath(layout, url.pathname)
+  if (routed === undefined) return json(res, 404, { message: `fake GitHub (${layout}) has no route ${req.method} ${url.pathname}` })
+  const path = decodeURIComponent(routed)
   const { world } = gh
   const pr = world.pr
   const repoPath = `/repos/${pr.repository}`
@@ -220,23 +239,26 @@ function route(gh: FakeGitHub, req: IncomingMessage, res: ServerResponse, text: 
   json(res, 404, { message: `fake GitHub has no route ${req.method} ${path}` })
 }
 
-export async function startFakeGitHub(world: World, token = 'ghs_fakeTokenForReviewGate0123456789'): Promise<FakeGitHub> {
-  const gh: FakeGitHub = { url: '', world, token, requests: [], faults: [], labelsAdded: [], close: async () => {} }
+export async function startFakeGitHub(world: World, token = 'ghs_fakeTokenForReviewGate0123456789', layout: Layout = 'dotcom'): Promise<FakeGitHub> {
+  const gh: FakeGitHub = { url: '', apiUrl: '', graphqlUrl: '', world, token, requests: [], faults: [], labelsAdded: [], close: async () => {} }
   const server: Server = createServer((req, res) => {
     void body(req).then((text) => {
-      const line = `${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}`
-      gh.requests.push({ method: req.method ?? '', path: line, auth: String(req.headers.authorization ?? '') })
+      const rawPath = new URL(req.url ?? '/', 'http://x').pathname
+      const line = `${req.method} ${routePath(layout, rawPath) ?? rawPath}`
+      gh.requests.push({ method: req.method ?? '', path: line, rawPath, auth: String(req.headers.authorization ?? '') })
       if (req.headers.authorization !== `token ${gh.token}`) return json(res, 401, { message: 'Bad credentials' })
       const injected = gh.faults.find((f) => f.times > 0 && f.match.test(line))
       if (injected) {
         injected.times--
         return fault(res, injected.respond)
       }
-      route(gh, req, res, text)
+      route(gh, req, res, text, layout)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   gh.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  gh.apiUrl = layout === 'ghes' ? `${gh.url}/api/v3` : gh.url
+  gh.graphqlUrl = layout === 'ghes' ? `${gh.url}/api/graphql` : `${gh.url}/graphql`
   gh.close = () =>
     new Promise<void>((resolve) => {
       server.close(() => resolve())
