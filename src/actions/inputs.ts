@@ -1,5 +1,12 @@
 import { ConfigurationError } from '../model/errors.js'
+import { fromInputs } from '../options/resolve.js'
+import { inputName, type GivenOptions, type OptionDeclaration } from '../options/types.js'
 import type { ActionsCore } from './core.js'
+
+/** The action input names of a gate's declared options (the action.yml declares exactly these, plus config). */
+export function inputNames(declarations: readonly OptionDeclaration[]): string[] {
+  return declarations.map(inputName).filter((n): n is string => n !== undefined && n !== 'config')
+}
 
 /**
  * Typed, strict readers for action inputs. Every problem throws a
@@ -15,6 +22,11 @@ export class InputReader {
     private readonly core: Pick<ActionsCore, 'getInput'>,
     private readonly declared: readonly string[]
   ) {}
+
+  /** The declared options given as inputs, parsed by the same code as flags and the config file. */
+  options<D extends readonly OptionDeclaration[]>(declarations: D): GivenOptions<D> {
+    return fromInputs(declarations, (name) => this.string(name) ?? '')
+  }
 
   string(name: string): string | undefined {
     if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`)

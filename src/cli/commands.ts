@@ -1,4 +1,4 @@
-import type { GateCommand } from './command.js'
+import type { GateCommand } from '../options/command.js'
 import { artifactScanCommand } from '../gates/artifact-scan/cli.js'
 import { ignoreCheckCommand } from '../gates/ignore-check/cli.js'
 import { secretScanCommand } from '../gates/secret-scan/cli.js'

@@ -3,7 +3,7 @@ import type { GateResult } from '../model/finding.js'
 import { errorResult } from '../model/result.js'
 import { guardResult } from '../output/emit.js'
 import { SecretLedger } from '../output/secret-ledger.js'
-import type { CommandContext, GateCommand } from './command.js'
+import type { CommandContext, GateCommand } from '../options/command.js'
 
 export interface Executed {
   result: GateResult

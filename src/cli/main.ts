@@ -1,6 +1,6 @@
 import { unlink, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { parseArgs } from 'node:util'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { GateDeps } from '../model/deps.js'
 import { errorMessage } from '../model/errors.js'
@@ -14,26 +14,26 @@ import { renderSarif } from '../output/sarif.js'
 import { buildRunRecord, writeRunRecord } from '../output/run-record.js'
 import type { SecretLedger } from '../output/secret-ledger.js'
 import { renderText } from '../output/text.js'
-import type { CliIo, GateCommand } from './command.js'
+import type { CliIo, GateCommand } from '../options/command.js'
+import { CLI_OPTIONS, FORMATS } from '../options/common.js'
+import { formatRows, helpRows, parseArgsOptions, type ParseArgsOptions } from '../options/help.js'
+import { fromFlags } from '../options/resolve.js'
 import { COMMANDS } from './commands.js'
 import { executeCommand } from './execute.js'
 
-const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
 
-const COMMON_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
-  format: { type: 'string', short: 'f' },
-  output: { type: 'string', short: 'o' },
-  config: { type: 'string', short: 'c' },
-  help: { type: 'boolean', short: 'h' }
+/** A command's flags: the CLI's own, then the gate's declared options (legacy tables until converted). */
+function optionsOf(command: GateCommand | undefined): ParseArgsOptions {
+  return { ...parseArgsOptions(CLI_OPTIONS), ...(command?.declarations ? parseArgsOptions(command.declarations) : (command?.options ?? {})) }
 }
 
-const COMMON_HELP = [
-  '  -f, --format FORMAT   text (default), json, sarif or markdown',
-  '  -o, --output FILE     write the report to FILE instead of stdout',
-  '  -c, --config FILE     config file (default: <dir>/.github/agent-gates.yml)',
-  '  -h, --help            this help'
-]
+/** The help rows of the gate's options, then the CLI's own (a shared flag such as --config listed once). */
+function optionRows(command: GateCommand | undefined): [string, string][] {
+  const own = command?.declarations ? helpRows(command.declarations) : []
+  const common = helpRows(CLI_OPTIONS).filter(([left]) => !own.some(([l]) => l === left))
+  return [...own, ...common]
+}
 
 function topHelp(): string {
   return [
@@ -42,8 +42,7 @@ function topHelp(): string {
     'Usage: agent-gates <command> [options]',
     '',
     'Commands:',
-    '  run [dir]             run every local gate on a repository with embedded defaults',
-    ...COMMANDS.map((c) => `  ${c.usage.padEnd(22)}${c.summary}`),
+    ...formatRows([['run [dir]', 'run every local gate on a repository with embedded defaults'], ...COMMANDS.map((c): [string, string] => [c.name, c.summary])], '  ', 16),
     '',
     'Exit codes: 0 pass, 1 a gate failed, 2 could not complete.',
     "Run 'agent-gates <command> --help' for a command's options."
@@ -51,7 +50,18 @@ function topHelp(): string {
 }
 
 function commandHelp(c: GateCommand): string {
-  return [`Usage: agent-gates ${c.usage}`, '', c.summary, '', 'Options:', ...c.optionHelp, ...COMMON_HELP].join('\n')
+  const legacy = c.declarations ? [] : (c.optionHelp ?? [])
+  return [
+    `Usage: agent-gates ${c.usage}`,
+    '',
+    c.summary,
+    '',
+    'Options:',
+    ...legacy,
+    ...formatRows(optionRows(c)),
+    ...(c.notes?.length ? ['', ...c.notes] : []),
+    ...(c.examples?.length ? ['', 'Examples:', ...c.examples.map((e) => `  agent-gates ${e}`)] : [])
+  ].join('\n')
 }
 
 /** The CLI. Returns the exit code; never calls process.exit, so tests drive it directly. */
@@ -70,7 +80,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`agent-gates: unknown command "${name}"\n\n${topHelp()}\n`)
     return 2
   }
-  const options = { ...COMMON_OPTIONS, ...(command?.options ?? {}) }
+  const options = optionsOf(command)
   let parsed: ReturnType<typeof parseArgs>
   try {
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true })
@@ -83,10 +93,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout((command ? commandHelp(command) : runHelp()) + '\n')
     return 0
   }
-  const format = (values.format ?? 'text') as Format
-  if (!FORMATS.includes(format)) {
-    io.stderr(`agent-gates: --format must be one of ${FORMATS.join(', ')}\n`)
-    return 2
+  let format: Format
+  try {
+    format = fromFlags(CLI_OPTIONS, values).format ?? 'text'
+    // A wrong flag value is a usage error (exit 2, one line), never a gate result.
+    if (command?.declarations) fromFlags(command.declarations, values)
+  } catch (error) {
+    io.stderr(`agent-gates ${name}: ${errorMessage(error)}\n`)
+    return EXIT_CODES.error
   }
   const positionals = parsed.positionals
   const dir = resolve(io.cwd, (command?.positionalIsDir ?? true) && positionals[0] ? positionals[0] : '.')
@@ -178,7 +192,7 @@ function runHelp(): string {
     `Runs every local gate (${COMMANDS.filter((c) => c.local).map((c) => c.name).join(', ')}) on a repository with its embedded defaults and the repository's .github/agent-gates.yml, with no GitHub and no token.`,
     '',
     'Options:',
-    ...COMMON_HELP
+    ...formatRows(optionRows(undefined))
   ].join('\n')
 }
 

@@ -4,6 +4,8 @@ import { Ajv, type ErrorObject } from 'ajv'
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml'
 import { ConfigurationError } from '../model/errors.js'
 import { sha256Hex } from '../model/digest.js'
+import { GATE_OPTION_SETS } from '../options/gates/index.js'
+import { fromConfig } from '../options/resolve.js'
 import { configSchema } from './schema.js'
 import type { AgentGatesConfig } from './types.js'
 
@@ -44,6 +46,14 @@ export function parseConfig(text: string, fileName: string): AgentGatesConfig {
     throw new ConfigurationError(`${fileName}:${line}: invalid YAML: ${syntaxError.message.split('\n')[0]}`, undefined, line, fileName)
   }
   const value: unknown = doc.toJS() ?? {}
+  // Declared options first, through the same parser as flags and inputs, so a wrong value
+  // reads the same wherever it came from; the schema then checks the structure.
+  const lineOf = (key: string): number | undefined => {
+    const node = doc.getIn(key.split('.'), true) as Node | undefined
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined
+  }
+  if (value && typeof value === 'object')
+    for (const set of GATE_OPTION_SETS) fromConfig(set.options, (value as Record<string, unknown>)[set.gate], { gate: set.gate, file: fileName, lineOf })
   compiled ??= new Ajv({ allErrors: false, strict: false }).compile(configSchema())
   if (!compiled(value)) {
     const error = (compiled.errors ?? [])[0] as ErrorObject

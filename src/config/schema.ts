@@ -1,5 +1,7 @@
 import { allowEntrySchema, catalogClassSchema, stringList } from './sections/common.js'
 import { GATE_SECTIONS } from './sections/index.js'
+import { GATE_OPTION_SETS } from '../options/gates/index.js'
+import { sectionSchema } from '../options/schema.js'
 
 const catalogAddSchema = {
   type: 'object',
@@ -17,7 +19,7 @@ const catalogAddSchema = {
   }
 } as const
 
-/** The JSON Schema of .github/agent-gates.yml (also written to schema/agent-gates.schema.json). */
+/** The JSON Schema of .github/agent-gates.yml (also written to schemas/agent-gates.schema.json by scripts/generate.mjs). */
 export function configSchema(): object {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
@@ -43,7 +45,8 @@ export function configSchema(): object {
           }
         }
       },
-      ...GATE_SECTIONS
+      ...GATE_SECTIONS,
+      ...Object.fromEntries(GATE_OPTION_SETS.map((set) => [set.gate, sectionSchema(set)]))
     }
   }
 }

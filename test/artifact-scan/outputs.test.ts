@@ -133,7 +133,7 @@ describe('artifact-scan: no secret bytes in any output, through the action and t
     expect(out.join('')).toContain('--max-nested-bytes')
     out.length = 0
     expect(await main(['artifact-scan', '--fail-on', 'sometimes', '-f', 'json'], io)).toBe(2)
-    expect(out.join('')).toContain('--fail-on must be one of never, review, shared')
+    expect(out.join('')).toContain('--fail-on (flag): must be one of never, review, shared, got "sometimes"')
     out.length = 0
     writeFiles(repo, { '.github/agent-gates.yml': 'version: 1\nartifact-scan:\n  fail-on: never\n  max-depht: 3\n' })
     expect(await main(['artifact-scan'], io)).toBe(2)

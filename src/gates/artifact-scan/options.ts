@@ -1,7 +1,10 @@
 import { resolve } from 'node:path'
 import type { CatalogClass } from '../../catalog/agent-paths.js'
-import { gateSection, type AgentGatesConfig } from '../../config/types.js'
+import type { AgentGatesConfig } from '../../config/types.js'
 import { ConfigurationError } from '../../model/errors.js'
+import { ARTIFACT_SCAN_OPTIONS } from '../../options/gates/artifact-scan.js'
+import { definedOnly, fromConfig, resolveOptions } from '../../options/resolve.js'
+import type { GivenOptions } from '../../options/types.js'
 
 export const GATE = 'artifact-scan'
 
@@ -37,26 +40,6 @@ export interface ArtifactScanOptions {
   config: AgentGatesConfig
 }
 
-export const DEFAULT_LIMITS: ScanLimits = {
-  maxExpandedBytes: 8 * 1024 ** 3,
-  maxRatio: 200,
-  maxEntries: 1_000_000,
-  maxEntryBytes: 16 * 1024 ** 2,
-  maxNestedBytes: 32 * 1024 ** 2
-}
-
-export const DEFAULT_MAX_DEPTH = 4
-
-/** The `artifact-scan:` section of .github/agent-gates.yml, as validated by its schema. */
-export interface ArtifactScanSection {
-  paths: string[]
-  npm: NpmMode
-  'npm-scripts': boolean
-  'fail-on': CatalogClass
-  'max-depth': number
-  limits: Partial<Record<'max-expanded-bytes' | 'max-ratio' | 'max-entries' | 'max-entry-bytes' | 'max-nested-bytes', number>>
-}
-
 /** Flag or input overrides; undefined means "not given". */
 export interface ArtifactScanOverrides {
   dir: string
@@ -68,47 +51,41 @@ export interface ArtifactScanOverrides {
   limits?: Partial<ScanLimits>
 }
 
-/** Merges overrides > config section > defaults. */
+/** Turns the options given as flags or inputs (parsed by their declarations) into overrides. */
+export function artifactScanOverrides(dir: string, given: GivenOptions<typeof ARTIFACT_SCAN_OPTIONS>): ArtifactScanOverrides {
+  return {
+    dir,
+    ...definedOnly({ paths: given.paths?.length ? given.paths : undefined, npm: given.npm, npmScripts: given['npm-scripts'], failOn: given['fail-on'], maxDepth: given['max-depth'] }),
+    limits: definedOnly({
+      maxExpandedBytes: given['max-expanded-bytes'],
+      maxRatio: given['max-ratio'],
+      maxEntries: given['max-entries'],
+      maxEntryBytes: given['max-entry-bytes'],
+      maxNestedBytes: given['max-nested-bytes']
+    })
+  }
+}
+
+/** Merges overrides > config section > declared defaults; the config values go through the declarations' parser. */
 export function resolveArtifactScanOptions(overrides: ArtifactScanOverrides, config: AgentGatesConfig): ArtifactScanOptions {
-  const section = gateSection<ArtifactScanSection>(config, GATE)
-  const fromFile = section.limits ?? {}
+  const file = resolveOptions(ARTIFACT_SCAN_OPTIONS, fromConfig(ARTIFACT_SCAN_OPTIONS, config[GATE], { gate: GATE }))
   const limits: ScanLimits = {
-    maxExpandedBytes: overrides.limits?.maxExpandedBytes ?? fromFile['max-expanded-bytes'] ?? DEFAULT_LIMITS.maxExpandedBytes,
-    maxRatio: overrides.limits?.maxRatio ?? fromFile['max-ratio'] ?? DEFAULT_LIMITS.maxRatio,
-    maxEntries: overrides.limits?.maxEntries ?? fromFile['max-entries'] ?? DEFAULT_LIMITS.maxEntries,
-    maxEntryBytes: overrides.limits?.maxEntryBytes ?? fromFile['max-entry-bytes'] ?? DEFAULT_LIMITS.maxEntryBytes,
-    maxNestedBytes: overrides.limits?.maxNestedBytes ?? fromFile['max-nested-bytes'] ?? DEFAULT_LIMITS.maxNestedBytes
+    maxExpandedBytes: overrides.limits?.maxExpandedBytes ?? file['max-expanded-bytes'],
+    maxRatio: overrides.limits?.maxRatio ?? file['max-ratio'],
+    maxEntries: overrides.limits?.maxEntries ?? file['max-entries'],
+    maxEntryBytes: overrides.limits?.maxEntryBytes ?? file['max-entry-bytes'],
+    maxNestedBytes: overrides.limits?.maxNestedBytes ?? file['max-nested-bytes']
   }
   for (const [key, value] of Object.entries(limits))
     if (!(Number.isFinite(value) && value > 0)) throw new ConfigurationError(`artifact-scan limit ${key} must be a positive number`, key)
   return {
     dir: resolve(overrides.dir),
-    paths: overrides.paths ?? section.paths ?? [],
-    npm: overrides.npm ?? section.npm ?? 'auto',
-    npmScripts: overrides.npmScripts ?? section['npm-scripts'] ?? false,
-    failOn: overrides.failOn ?? section['fail-on'] ?? 'never',
-    maxDepth: overrides.maxDepth ?? section['max-depth'] ?? DEFAULT_MAX_DEPTH,
+    paths: overrides.paths ?? file.paths,
+    npm: overrides.npm ?? file.npm,
+    npmScripts: overrides.npmScripts ?? file['npm-scripts'],
+    failOn: overrides.failOn ?? file['fail-on'],
+    maxDepth: overrides.maxDepth ?? file['max-depth'],
     limits,
     config
   }
-}
-
-/** Parses `auto`/`true`/`false` from a flag or input. */
-export function parseNpmMode(value: string | undefined, name: string): NpmMode | undefined {
-  if (value === undefined || value === '') return undefined
-  if (/^auto$/i.test(value)) return 'auto'
-  if (/^(true|yes|on)$/i.test(value)) return true
-  if (/^(false|no|off)$/i.test(value)) return false
-  throw new ConfigurationError(`${name} must be auto, true or false, got "${value}"`, name)
-}
-
-/** Parses a size such as `512MiB`, `2G`, `1048576`. */
-export function parseSize(value: string | undefined, name: string): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined
-  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i.exec(value)
-  if (!m) throw new ConfigurationError(`${name} must be a size such as 512MiB or 1048576, got "${value}"`, name)
-  const power = ['', 'k', 'm', 'g', 't'].indexOf((m[2] ?? '').toLowerCase())
-  const bytes = Math.floor(Number(m[1]) * 1024 ** power)
-  if (bytes < 1) throw new ConfigurationError(`${name} must be at least 1 byte`, name)
-  return bytes
 }

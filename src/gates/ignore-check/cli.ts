@@ -1,4 +1,4 @@
-import type { GateCommand } from '../../cli/command.js'
+import type { GateCommand } from '../../options/command.js'
 import { ConfigurationError } from '../../model/errors.js'
 import { ignoreCheckMarkdown } from './details.js'
 import { resolveIgnoreCheckOptions } from './options.js'

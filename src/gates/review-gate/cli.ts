@@ -4,7 +4,7 @@
  * (no API: try a policy on a recorded or hand-written PR).
  */
 import { resolve } from 'node:path'
-import type { CommandContext, GateCommand } from '../../cli/command.js'
+import type { CommandContext, GateCommand } from '../../options/command.js'
 import { parseRepository } from '../../github/client.js'
 import { ConfigurationError } from '../../model/errors.js'
 import type { GateResult } from '../../model/finding.js'

@@ -1,4 +1,4 @@
-import type { GateCommand } from '../../cli/command.js'
+import type { GateCommand } from '../../options/command.js'
 import { ConfigurationError } from '../../model/errors.js'
 import type { GateResult } from '../../model/finding.js'
 import { cell } from '../../output/markdown.js'

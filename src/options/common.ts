@@ -1,0 +1,36 @@
+import { option } from './types.js'
+
+/** The agent-gates config file: a flag of every command and an input of every action. */
+export const CONFIG_OPTION = option({
+  name: 'config',
+  type: { kind: 'string' },
+  placeholder: 'FILE',
+  description: 'the agent-gates config file',
+  defaultText: '.github/agent-gates.yml',
+  flag: { short: 'c' },
+  config: false
+})
+
+/** The folder a gate works in, relative to the current directory (CLI) or the workspace (action). */
+export const WORKING_DIRECTORY_OPTION = option({
+  name: 'working-directory',
+  type: { kind: 'string' },
+  placeholder: 'DIR',
+  default: '.',
+  description: 'directory to work in, relative to the current directory or the workspace',
+  flag: { short: 'C' },
+  config: false
+})
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
+
+/** Options of every command that are not gate options (no input, no config key). */
+export const CLI_OPTIONS = [
+  option({ name: 'format', type: { kind: 'enum', values: FORMATS }, default: 'text', placeholder: 'FORMAT', description: 'report format: text, json, sarif or markdown', flag: { short: 'f' }, input: false, config: false }),
+  option({ name: 'output', type: { kind: 'string' }, placeholder: 'FILE', description: 'write the report to FILE instead of stdout', flag: { short: 'o' }, input: false, config: false }),
+  { ...CONFIG_OPTION, input: false as const },
+  option({ name: 'quiet', type: { kind: 'boolean' }, default: false, description: 'print only blocking findings and the verdict', flag: { short: 'q' }, input: false, config: false }),
+  option({ name: 'verbose', type: { kind: 'boolean' }, default: false, description: 'print every finding, suppressed ones too, and progress', input: false, config: false }),
+  option({ name: 'color', type: { kind: 'enum', values: ['auto', 'always', 'never'] }, default: 'auto', placeholder: 'WHEN', description: 'colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never', input: false, config: false }),
+  option({ name: 'help', type: { kind: 'boolean' }, default: false, description: 'this help', flag: { short: 'h' }, input: false, config: false })
+] as const

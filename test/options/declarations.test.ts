@@ -1,0 +1,141 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+import { COMMANDS } from '../../src/cli/commands.js'
+import { parseConfig } from '../../src/config/load.js'
+import { GATE_OPTION_SETS } from '../../src/options/gates/index.js'
+import { parseArgsOptions } from '../../src/options/help.js'
+import { fromConfig, fromFlags, fromInputs } from '../../src/options/resolve.js'
+import { configKey, flagName, inputName, type OptionDeclaration, type OptionType } from '../../src/options/types.js'
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+
+/** A valid value other than the default, as text (flag, input) and as the config file would hold it. */
+function sample(type: OptionType): { text: string; yaml: string; value: unknown } {
+  switch (type.kind) {
+    case 'string':
+      return { text: 'some/file.txt', yaml: 'some/file.txt', value: 'some/file.txt' }
+    case 'boolean':
+      return { text: 'true', yaml: 'true', value: true }
+    case 'int':
+      return { text: String(type.max), yaml: String(type.max), value: type.max }
+    case 'size':
+      return { text: '3MiB', yaml: '3MiB', value: 3 * 1024 * 1024 }
+    case 'enum': {
+      const v = type.values[type.values.length - 1]!
+      return { text: v, yaml: v, value: v }
+    }
+    case 'auto-boolean':
+      return { text: 'false', yaml: 'false', value: false }
+    case 'list': {
+      const items = type.values ? type.values.filter((v) => v !== 'auto').slice(0, 2) : type.pattern ? ['org/team-a', 'org/team-b'] : ['a/**', 'b.txt']
+      return { text: items.join(','), yaml: `[${items.map((i) => JSON.stringify(i)).join(', ')}]`, value: items }
+    }
+  }
+}
+
+/** A wrong value of the type, as text. */
+function wrong(type: OptionType): string | undefined {
+  switch (type.kind) {
+    case 'boolean':
+    case 'auto-boolean':
+    case 'int':
+    case 'size':
+    case 'enum':
+      return 'x1'
+    case 'list':
+      return type.values || type.pattern ? 'nope' : undefined
+    case 'string':
+      return undefined
+  }
+}
+
+/** `gate.key.path: value` as YAML. */
+function yamlAt(gate: string, key: string, value: string): string {
+  const parts = [gate, ...key.split('.')]
+  return parts.map((p, i) => `${'  '.repeat(i)}${p}:${i === parts.length - 1 ? ` ${value}` : ''}`).join('\n') + '\n'
+}
+
+const rows = GATE_OPTION_SETS.flatMap((set) => set.options.map((d): [string, string, OptionDeclaration] => [set.gate, d.name, d]))
+
+describe('every declared option', () => {
+  it('has a gate, a kebab-case name and a description', () => {
+    expect(rows.length).toBeGreaterThan(0)
+    for (const [, name, d] of rows) {
+      expect(name).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/)
+      expect(d.description.length).toBeGreaterThan(10)
+    }
+  })
+
+  it.each(rows)('%s %s reads the same from a flag, an input and the config file', (gate, _name, d) => {
+    const { text, yaml, value } = sample(d.type)
+    const flag = flagName(d)
+    const input = inputName(d)
+    const key = configKey(d)
+    const readings: unknown[] = []
+    if (flag !== undefined) readings.push((fromFlags([d], { [flag]: d.type.kind === 'boolean' ? true : text }) as Record<string, unknown>)[d.name])
+    if (input !== undefined) readings.push((fromInputs([d], (n) => (n === input ? text : '')) as Record<string, unknown>)[d.name])
+    if (key !== undefined) {
+      const config = parseConfig(yamlAt(gate, key, yaml), '.github/agent-gates.yml')
+      readings.push((fromConfig([d], config[gate], { gate }) as Record<string, unknown>)[d.name])
+    }
+    expect(readings.length).toBeGreaterThan(0)
+    for (const reading of readings) expect(reading).toEqual(value)
+  })
+
+  it.each(rows.filter(([, , d]) => wrong(d.type) !== undefined))('%s %s: a wrong value is refused with one message naming where it came from', (gate, _name, d) => {
+    const bad = wrong(d.type)!
+    const messages: string[] = []
+    const flag = flagName(d)
+    const input = inputName(d)
+    const key = configKey(d)
+    const caught = (f: () => unknown): string => {
+      try {
+        f()
+      } catch (error) {
+        return (error as Error).message
+      }
+      throw new Error('no error')
+    }
+    if (flag !== undefined && d.type.kind !== 'boolean') {
+      const m = caught(() => fromFlags([d], { [flag]: bad }))
+      expect(m.startsWith(`--${flag} (flag): must be `)).toBe(true)
+      messages.push(m.slice(`--${flag} (flag): `.length))
+    }
+    if (input !== undefined) {
+      const m = caught(() => fromInputs([d], () => bad))
+      expect(m.startsWith(`input "${input}": must be `)).toBe(true)
+      messages.push(m.slice(`input "${input}": `.length))
+    }
+    if (key !== undefined) {
+      const m = caught(() => parseConfig(`version: 1\n${yamlAt(gate, key, bad)}`, '.github/agent-gates.yml'))
+      const line = 2 + key.split('.').length
+      const prefix = `.github/agent-gates.yml:${line}: ${gate}.${key}: `
+      expect(m.startsWith(prefix)).toBe(true)
+      messages.push(m.slice(prefix.length))
+    }
+    expect(new Set(messages).size).toBe(1)
+  })
+})
+
+describe('commands and actions follow the declarations', () => {
+  it.each(GATE_OPTION_SETS.map((s) => [s.gate, s] as const))('%s: the CLI takes every declared flag', (gate, set) => {
+    const command = COMMANDS.find((c) => c.name === gate)
+    if (!command) return expect(set.options.every((d) => flagName(d) === undefined)).toBe(true)
+    expect(command.declarations).toBe(set.options)
+    const table = parseArgsOptions(command.declarations!)
+    for (const d of set.options) if (flagName(d) !== undefined) expect(table[flagName(d)!]).toBeDefined()
+  })
+
+  it.each(GATE_OPTION_SETS.map((s) => [s.gate, s] as const))('%s: action.yml declares every input with its real default', (gate, set) => {
+    const action = parse(readFileSync(join(root, 'actions', gate, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
+    for (const d of set.options) {
+      const name = inputName(d)
+      if (name === undefined) continue
+      expect(action.inputs[name]).toBeDefined()
+      if (d.default !== undefined && !(d.input && d.input.expression)) expect(action.inputs[name]!.default).not.toBeUndefined()
+    }
+  })
+})
