@@ -2,11 +2,11 @@ import { execFile, spawn } from 'node:child_process'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { StringDecoder } from 'node:string_decoder'
+import { SAFE_FETCH_ARGS, safeGit, type SafeGit } from '../../git/safe-git.js'
 import { GateIncompleteError } from '../../model/errors.js'
 
-/** Git with a fixed, hook-free environment: no pager, no prompts, no config surprises from the repository's hooks. */
-const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' }
-const SAFE_FLAGS = ['-c', 'core.quotePath=false', '-c', 'core.hooksPath=/dev/null', '-c', 'color.ui=false', '-c', 'core.attributesFile=/dev/null', '-c', 'diff.external=', '-c', 'log.showSignature=false']
+/** Output settings the parsers rely on (the safe-git overrides that keep the repository's config from running anything come first). */
+const OUTPUT_FLAGS = ['-c', 'core.quotePath=false', '-c', 'core.attributesFile=/dev/null']
 
 export class Git {
   constructor(
@@ -14,14 +14,19 @@ export class Git {
     private readonly env: NodeJS.ProcessEnv
   ) {}
 
-  private childEnv(): NodeJS.ProcessEnv {
-    return { ...this.env, ...GIT_ENV }
+  private safe?: Promise<SafeGit>
+
+  /** Nothing the repository's config names may run: computed once per repository from its config. */
+  private invocation(): Promise<SafeGit> {
+    this.safe ??= safeGit(this.dir, this.env)
+    return this.safe
   }
 
   /** Runs git and returns stdout; throws GateIncompleteError with git's message on failure. */
-  run(args: string[], code = 'git-failed'): Promise<string> {
+  async run(args: string[], code = 'git-failed'): Promise<string> {
+    const safe = await this.invocation()
     return new Promise((resolve, reject) => {
-      execFile('git', [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
+      execFile('git', [...safe.args, ...OUTPUT_FLAGS, ...args], { cwd: this.dir, env: safe.env, maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
         if (error) reject(new GateIncompleteError(code, `git ${args[0]} failed: ${String(stderr).trim().split('\n').slice(-2).join(' ') || error.message}`))
         else resolve(stdout)
       })
@@ -38,7 +43,8 @@ export class Git {
 
   /** Streams stdout as batches of whole lines (for `git log -p` over long histories; batching keeps the per-line cost low). */
   async *lines(args: string[]): AsyncGenerator<string[]> {
-    const child = spawn('git', [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), stdio: ['ignore', 'pipe', 'pipe'] })
+    const safe = await this.invocation()
+    const child = spawn('git', [...safe.args, ...OUTPUT_FLAGS, ...args], { cwd: this.dir, env: safe.env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)))
     const exit = new Promise<number>((resolve) => child.on('close', (code) => resolve(code ?? 1)))
@@ -98,6 +104,6 @@ export class Git {
 
   /** Fetches from the remote (read-only; never runs fetched code). */
   async fetch(remote: string, args: string[]): Promise<void> {
-    await this.run(['fetch', '--no-tags', '--quiet', '--no-recurse-submodules', remote, ...args], 'git-fetch-failed')
+    await this.run(['fetch', ...SAFE_FETCH_ARGS, '--no-tags', '--quiet', '--no-recurse-submodules', remote, ...args], 'git-fetch-failed')
   }
 }
