@@ -1,0 +1,135 @@
+/**
+ * mcp-inventory's options in one place: flag or input first, then the policy
+ * file, then the `mcp-inventory:` config section, then the defaults.
+ */
+import { readFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { join, parse as parsePath, resolve } from 'node:path'
+import { Ajv } from 'ajv'
+import { LineCounter, parseDocument } from 'yaml'
+import { mcpInventorySection } from '../../config/sections/mcp-inventory.js'
+import { gateSection, type AgentGatesConfig } from '../../config/types.js'
+import { ConfigurationError } from '../../model/errors.js'
+
+export const GATE = 'mcp-inventory'
+
+export interface McpAllowEntry {
+  name?: string
+  package?: string
+  version?: string
+  sha256?: string
+  host?: string
+  reason: string
+}
+
+export interface McpPolicy {
+  /** Undefined: no allow list at all (servers are listed, never failed as unknown). */
+  allow?: McpAllowEntry[]
+  failOnUnknown: boolean
+  requirePinned: boolean
+  failOnDrift: boolean
+}
+
+export interface McpInventorySection {
+  allow: McpAllowEntry[]
+  'fail-on-unknown': boolean
+  'require-pinned': boolean
+  'fail-on-drift': boolean
+  previous: string
+  'probe-timeout-ms': number
+}
+
+export interface McpInventoryOptions {
+  /** The repository folder (repository mode). */
+  dir: string
+  workstation: boolean
+  home: string
+  /** Root that managed files hang from; `/` (or the drive root). */
+  systemRoot: string
+  /** Start stdio servers and hash their tools (workstation mode only). */
+  probe: boolean
+  probeTimeoutMs: number
+  /** npm's cache folder, for npx lockfiles and tarballs. */
+  npmCache: string
+  /** Write the inventory as CSV here. */
+  csvPath?: string
+  /** Previous inventory for drift. */
+  previous?: string
+  policy: McpPolicy
+  /** Where the policy came from, for the record. */
+  policySource: string
+}
+
+export interface McpInventoryOverrides {
+  dir: string
+  workstation?: boolean
+  home?: string
+  probe?: boolean
+  csvPath?: string
+  previous?: string
+  /** A policy file (YAML or JSON with the section's keys); replaces the config section's policy. */
+  policyFile?: string
+  failOnUnknown?: boolean
+  requirePinned?: boolean
+  /** Tests only: a fake file-system root for managed files. */
+  systemRoot?: string
+}
+
+let validate: ReturnType<Ajv['compile']> | undefined
+
+/** Reads and validates a policy file; errors name the file, key and line. */
+export async function readPolicyFile(path: string): Promise<Partial<McpInventorySection>> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    throw new ConfigurationError(`cannot read policy file ${path}: ${(error as Error).message}`, 'policy', undefined, path)
+  }
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  const syntax = doc.errors[0]
+  if (syntax) {
+    const line = lineCounter.linePos(syntax.pos[0]).line
+    throw new ConfigurationError(`${path}:${line}: invalid YAML: ${syntax.message.split('\n')[0]}`, 'policy', line, path)
+  }
+  const value: unknown = doc.toJS() ?? {}
+  validate ??= new Ajv({ allErrors: false, strict: false }).compile(mcpInventorySection)
+  if (!validate(value)) {
+    const error = validate.errors?.[0]
+    const segments = (error?.instancePath ?? '').split('/').slice(1).map((s) => (/^\d+$/.test(s) ? Number(s) : s))
+    const node = segments.length ? (doc.getIn(segments, true) as { range?: [number] } | undefined) : undefined
+    const line = lineCounter.linePos(node?.range?.[0] ?? 0).line
+    const extra = error?.keyword === 'additionalProperties' ? ` (unknown key "${String((error.params as Record<string, unknown>).additionalProperty)}")` : ''
+    throw new ConfigurationError(`${path}:${line}: ${segments.join('.') || '(top level)'}: ${error?.message ?? 'invalid'}${extra}`, 'policy', line, path)
+  }
+  return value as Partial<McpInventorySection>
+}
+
+export async function resolveMcpInventoryOptions(overrides: McpInventoryOverrides, config: AgentGatesConfig, env: NodeJS.ProcessEnv): Promise<McpInventoryOptions> {
+  const fromFile = overrides.policyFile ? await readPolicyFile(overrides.policyFile) : undefined
+  const section = fromFile ?? gateSection<McpInventorySection>(config, GATE)
+  const workstation = overrides.workstation ?? false
+  const probe = overrides.probe ?? false
+  // Starting servers runs their code: never on repository content (a PR could name any command).
+  if (probe && !workstation) throw new ConfigurationError('--probe starts the configured servers and is allowed only with --workstation, never on repository content', 'probe')
+  if (overrides.home && !workstation) throw new ConfigurationError('--home applies to --workstation only', 'home')
+  const home = resolve(overrides.home ?? env.HOME ?? env.USERPROFILE ?? homedir())
+  return {
+    dir: overrides.dir,
+    workstation,
+    home,
+    systemRoot: overrides.systemRoot ?? parsePath(resolve('/')).root,
+    probe,
+    probeTimeoutMs: section['probe-timeout-ms'] ?? 30_000,
+    npmCache: overrides.home ? join(home, '.npm') : resolve(env.npm_config_cache ?? join(home, '.npm')),
+    ...(overrides.csvPath ? { csvPath: overrides.csvPath } : {}),
+    ...(overrides.previous ?? section.previous ? { previous: overrides.previous ?? resolve(overrides.dir, section.previous!) } : {}),
+    policy: {
+      ...(section.allow ? { allow: section.allow } : {}),
+      failOnUnknown: overrides.failOnUnknown ?? section['fail-on-unknown'] ?? false,
+      requirePinned: overrides.requirePinned ?? section['require-pinned'] ?? false,
+      failOnDrift: section['fail-on-drift'] ?? false
+    },
+    policySource: overrides.policyFile ? overrides.policyFile : section.allow || Object.keys(section).length ? `config section ${GATE}` : 'defaults'
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * mcp-inventory: every MCP server a repository or a workstation configures,
+ * one row each, with what it runs, whether it is pinned and allowed, and no
+ * literal secret. Nothing is executed unless `--probe` asks (workstation only).
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { hostname, userInfo } from 'node:os'
+import { dirname } from 'node:path'
+import type { McpScope } from '../../catalog/mcp-configs.js'
+import type { GateDeps } from '../../model/deps.js'
+import { sha256Hex } from '../../model/digest.js'
+import { errorMessage } from '../../model/errors.js'
+import type { GateErrorInfo, GateResult } from '../../model/finding.js'
+import { buildResult } from '../../model/result.js'
+import { findSecretsInText } from '../../secrets/literal-credentials.js'
+import { sha256OfCanonical } from './canonical.js'
+import { classifyServer, type ServerRow } from './classify.js'
+import { DIALECTS, serversIn, syntaxFor, type DialectSpec, type RawServer } from './dialects.js'
+import { discoverRepository, discoverWorkstation, type Candidate } from './discover.js'
+import { compareInventories, readPreviousInventory, type DriftEntry } from './drift.js'
+import { FindingCollector } from './findings.js'
+import { inventoryCsv, writeInventoryCsv } from './csv.js'
+import type { McpInventoryOptions } from './options.js'
+import { judge, type Approval } from './policy.js'
+import { probeServers } from './probe.js'
+import { ConfigSyntaxError, parseConfigText } from './syntax.js'
+
+export type ProbeStatus = 'found' | 'absent' | 'malformed' | 'unreadable'
+
+export interface ProbedPath {
+  path: string
+  client: string
+  scope: McpScope
+  status: ProbeStatus
+  servers: number
+  /** The glob or relocation variable that found it, when not a fixed path. */
+  foundBy?: string
+  sha256?: string
+  line?: number
+}
+
+export type InventoryRow = ServerRow & { approval: Approval; allowReason?: string }
+
+export interface McpInventoryDetails {
+  scope: 'repository' | 'workstation'
+  /** Workstation mode: who and where, for the self-report. */
+  machine?: { host: string; user: string; platform: string }
+  policySource: string
+  probed: ProbedPath[]
+  servers: InventoryRow[]
+  drift?: DriftEntry[]
+  csvPath?: string
+  inventorySha256: string
+}
+
+/** A server with what the probe needs; never leaves this module. */
+export interface LoadedServer {
+  row: ServerRow
+  raw: RawServer
+  spec: DialectSpec
+  baseDir: string
+}
+
+/** Masks credentials in a message (parser messages can quote the file) and records them. */
+function safeMessage(message: string, deps: GateDeps): string {
+  let out = message
+  for (const hit of findSecretsInText(message)) {
+    deps.ledger.add(hit.value)
+    out = out.split(hit.value).join('<secret>')
+  }
+  return out
+}
+
+async function readCandidate(candidate: Candidate, options: McpInventoryOptions, deps: GateDeps, errors: GateErrorInfo[], collector: FindingCollector, loaded: LoadedServer[]): Promise<ProbedPath> {
+  const { location } = candidate
+  const probed: ProbedPath = { path: candidate.display, client: location.client, scope: location.scope, status: 'absent', servers: 0, ...(candidate.pattern ? { foundBy: candidate.pattern } : {}) }
+  if (!candidate.exists) return probed
+  let text: string
+  try {
+    const info = await stat(candidate.absolute)
+    if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTFILE' })
+    text = await readFile(candidate.absolute, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
+    errors.push({ code: 'config-unreadable', message: `${candidate.display}: cannot read the ${location.client} config (${code})`, location: { path: candidate.display } })
+    return { ...probed, status: 'unreadable' }
+  }
+  probed.sha256 = sha256Hex(text)
+  const spec = DIALECTS[location.dialect]
+  let parsed
+  try {
+    parsed = parseConfigText(text, syntaxFor(spec, candidate.absolute))
+  } catch (error) {
+    const line = error instanceof ConfigSyntaxError ? error.line : undefined
+    errors.push({ code: 'config-malformed', message: safeMessage(`${candidate.display}${line ? `:${line}` : ''}: ${location.client} cannot read it: ${errorMessage(error)}`, deps), location: { path: candidate.display, ...(line ? { line } : {}) } })
+    return { ...probed, status: 'malformed', ...(line ? { line } : {}) }
+  }
+  const raws = serversIn(spec, parsed.value)
+  const baseDir = location.scope === 'project' ? options.dir : location.scope === 'user' ? options.home : dirname(candidate.absolute)
+  for (const raw of raws) {
+    const line = parsed.lineOf(raw.path)
+    const classified = await classifyServer(raw, {
+      scope: location.scope,
+      client: location.client,
+      file: candidate.display,
+      ...(line ? { line } : {}),
+      spec,
+      digest: {
+        baseDir,
+        ...(location.scope === 'project' ? { projectDir: options.dir } : {}),
+        home: options.home,
+        npmCache: options.npmCache,
+        configDir: dirname(candidate.absolute),
+        ...(options.workstation && deps.env.PATH ? { searchPath: deps.env.PATH } : {})
+      }
+    })
+    collector.serverFindings(classified)
+    loaded.push({ row: classified.row, raw, spec, baseDir })
+  }
+  return { ...probed, status: 'found', servers: raws.length }
+}
+
+export async function runMcpInventory(options: McpInventoryOptions, deps: GateDeps): Promise<GateResult> {
+  const startedAt = new Date()
+  const errors: GateErrorInfo[] = []
+  const collector = new FindingCollector(deps, options.policy)
+  const discovery = options.workstation
+    ? await discoverWorkstation({ home: options.home, systemRoot: options.systemRoot, env: deps.env })
+    : await discoverRepository(options.dir)
+  const loaded: LoadedServer[] = []
+  const probed: ProbedPath[] = []
+  for (const candidate of discovery.candidates) probed.push(await readCandidate(candidate, options, deps, errors, collector, loaded))
+  for (const empty of discovery.emptyPatterns) probed.push({ path: empty.display, client: empty.location.client, scope: empty.location.scope, status: 'absent', servers: 0, foundBy: 'glob' })
+
+  if (options.probe) {
+    deps.log.progress(`probing ${loaded.length} server(s)`)
+    for (const failure of await probeServers(loaded, options.probeTimeoutMs))
+      errors.push({ code: 'probe-failed', message: safeMessage(failure.message, deps), location: { path: failure.row.file, ...(failure.row.line ? { line: failure.row.line } : {}) } })
+  }
+
+  const servers: InventoryRow[] = loaded.map(({ row }) => {
+    const verdict = judge(row, options.policy)
+    collector.policyFindings(row, verdict)
+    return { ...row, approval: verdict.approval, ...(verdict.approval === 'approved' && verdict.entry ? { allowReason: verdict.entry.reason } : {}) }
+  })
+
+  let drift: DriftEntry[] | undefined
+  if (options.previous) {
+    try {
+      drift = compareInventories(await readPreviousInventory(options.previous), servers)
+      for (const entry of drift) collector.driftFinding(entry, servers.find((s) => s.id === entry.id))
+    } catch (error) {
+      errors.push({ code: 'previous-unreadable', message: safeMessage(errorMessage(error), deps) })
+    }
+  }
+
+  const inventorySha256 = sha256OfCanonical([...servers].sort((a, b) => (a.id < b.id ? -1 : 1)))
+  const details: McpInventoryDetails = {
+    scope: options.workstation ? 'workstation' : 'repository',
+    ...(options.workstation ? { machine: { host: hostname(), user: safeUser(), platform: process.platform } } : {}),
+    policySource: options.policySource,
+    probed,
+    servers,
+    ...(drift ? { drift } : {}),
+    inventorySha256
+  }
+  if (options.csvPath) {
+    const csv = inventoryCsv(details)
+    if (deps.ledger.leaksInto(csv)) errors.push({ code: 'secret-in-output', message: 'the CSV would contain secret bytes; it was not written' })
+    else {
+      try {
+        details.csvPath = await writeInventoryCsv(options.csvPath, csv)
+      } catch (error) {
+        errors.push({ code: 'csv-unwritable', message: `cannot write the CSV ${options.csvPath}: ${errorMessage(error)}` })
+      }
+    }
+  }
+  const found = probed.filter((p) => p.status !== 'absent')
+  const counts = collector.counts()
+  return buildResult({
+    gate: 'mcp-inventory',
+    startedAt,
+    findings: collector.findings,
+    errors,
+    blocks: (f) => collector.blocks(f),
+    criteria: ['CC6.1', 'CC6.6', 'CC7.1'],
+    stats: {
+      servers: servers.length,
+      'config-files': found.length,
+      'paths-probed': probed.length,
+      'literal-secrets': counts.secrets,
+      unpinned: servers.filter((s) => s.package && !s.package.pinned).length,
+      unapproved: servers.filter((s) => s.approval === 'unapproved' || s.approval === 'mismatch').length,
+      'inventory-sha256': inventorySha256
+    },
+    examined: { configs: found.filter((p) => p.sha256).map((p) => ({ path: p.path, sha256: p.sha256! })) },
+    details,
+    summary: errors.length ? undefined : `${servers.length} MCP server(s) in ${found.length} config file(s) (${probed.length} paths probed); ${collector.blockingCount()} blocking finding(s)`
+  })
+}
+
+function safeUser(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return 'unknown'
+  }
+}
