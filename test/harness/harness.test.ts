@@ -1,0 +1,76 @@
+/**
+ * The harness itself and the action bundles under it: each bundle runs under Node 24 with the
+ * hosted-runner environment for the events it meets (review-gate over all seven, against the
+ * loopback API at the runner's GITHUB_API_URL and GITHUB_GRAPHQL_URL), writes its outputs through
+ * GITHUB_OUTPUT and its summary through GITHUB_STEP_SUMMARY, and exits 0/1/2 as documented.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { rmSync } from 'node:fs'
+import { startFakeGitHub, type FakeGitHub } from '../review-gate/fake-github.js'
+import { commit, person, pr, review } from '../review-gate/fixtures.js'
+import { commitFiles, EVENTS, fixtureRepo, git, ignoreRulesRepo, inputVariable, parseFileCommands, runStep } from './index.js'
+
+const TOKEN = 'ghs_' + 'HarnessReviewGateToken0123456789abcdef'
+let clean: string
+beforeAll(() => {
+  clean = ignoreRulesRepo({ 'package.json': JSON.stringify({ name: 'harness-fixture', version: '1.0.0' }), 'index.js': 'export const x = 1\n' })
+})
+afterAll(() => rmSync(clean, { recursive: true, force: true }))
+
+describe('harness', () => {
+  it('names inputs as the runner does and parses both file-command forms', () => {
+    expect(inputVariable('working-directory')).toBe('INPUT_WORKING-DIRECTORY')
+    expect(inputVariable('fail on')).toBe('INPUT_FAIL_ON')
+    expect(parseFileCommands('a=1\nb<<ghadelimiter_x\nline 1\nline 2\nghadelimiter_x\n')).toEqual({ a: '1', b: 'line 1\nline 2' })
+  })
+
+  it('gives a bundle the documented runner environment, and nothing of the test process', async () => {
+    const step = await runStep({ workspace: clean, event: 'push', uses: '<owner>/agent-gates/actions/ignore-check@v1' })
+    for (const name of ['CI', 'GITHUB_ACTIONS', 'GITHUB_API_URL', 'GITHUB_GRAPHQL_URL', 'GITHUB_SERVER_URL', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_EVENT_PATH', 'GITHUB_SHA', 'GITHUB_REF', 'GITHUB_WORKSPACE', 'GITHUB_ACTION_PATH', 'RUNNER_TEMP', 'RUNNER_TOOL_CACHE', 'RUNNER_OS', 'RUNNER_ARCH', 'ACTIONS_RUNTIME_URL', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
+      expect(step.env[name]).toBeTruthy()
+    expect(step.env.GITHUB_SHA).toBe(git(clean, ['rev-parse', 'HEAD']))
+    // Declared inputs are always set, empty when their default is empty.
+    expect(step.env['INPUT_WORKING-DIRECTORY']).toBe('')
+    expect(step.env.JEST_WORKER_ID).toBeUndefined()
+    expect(step.env.NODE_OPTIONS).toBeUndefined()
+    expect({ exit: step.exitCode, status: step.outputs.status }).toEqual({ exit: 0, status: 'pass' })
+    expect(step.summary).toContain('ignore-check')
+  })
+})
+
+describe('review-gate bundle on every event, GITHUB_GRAPHQL_URL set as on every runner', () => {
+  const alice = person('alice')
+  const agentCommit = commit('h1', alice, { minute: 1, message: 'x\n\nCo-Authored-By: Claude <noreply@anthropic.com>' })
+  let gh: FakeGitHub
+  beforeAll(async () => {
+    gh = await startFakeGitHub({ pr: pr({ commits: [agentCommit], reviews: [review('bob', 'APPROVED', agentCommit.sha, 4)] }) }, TOKEN)
+  })
+  afterAll(() => gh.close())
+
+  it.each(EVENTS)('%s', async (event) => {
+    const step = await runStep({ workspace: clean, event, facts: { headSha: agentCommit.sha, prNumber: 42 }, github: gh, token: TOKEN, uses: 'review-gate' })
+    if (['push', 'schedule', 'workflow_dispatch'].includes(event)) {
+      // No pull request to judge: the gate must not pass.
+      expect({ exit: step.exitCode, status: step.outputs.status }).toEqual({ exit: 2, status: 'error' })
+      expect(step.stdout).toContain(event)
+    } else {
+      expect({ exit: step.exitCode, status: step.outputs.status, log: step.exitCode ? step.stdout.slice(-500) : '' }).toEqual({ exit: 0, status: 'pass', log: '' })
+      expect(step.outputs['approvals-counted']).toBe('1')
+    }
+    expect(step.stdout + step.stderr + step.summary).not.toContain(TOKEN)
+  })
+})
+
+describe.each(['pull_request', 'push'] as const)('secret-scan bundle on %s', (event) => {
+  it('scans the range the event names and passes a clean change', async () => {
+    const repo = fixtureRepo({ 'a.txt': 'one\n' })
+    try {
+      const base = git(repo, ['rev-parse', 'HEAD'])
+      const head = commitFiles(repo, { 'b.txt': 'two\n' })
+      const step = await runStep({ workspace: repo, event, facts: { baseSha: base, headSha: head }, uses: 'secret-scan' })
+      expect({ exit: step.exitCode, status: step.outputs.status, log: step.exitCode ? step.stdout.slice(-600) : '' }).toEqual({ exit: 0, status: 'pass', log: '' })
+    } finally {
+      rmSync(repo, { recursive: true, force: true })
+    }
+  })
+})
