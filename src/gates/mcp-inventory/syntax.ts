@@ -97,7 +97,7 @@ function parseYamlConfig(text: string): ParsedConfig {
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false })
   const first = doc.errors[0]
-  if (first) throw new ConfigSyntaxError(`not valid YAML: ${first.message.split('\n')[0]}`, first.linePos?.[0]?.line)
+  if (first) throw new ConfigSyntaxError(`not valid YAML: ${first.message.split('\n')[0]}`, lineCounter.linePos(first.pos[0]).line)
   const lines = new Map<string, number>()
   const walk = (node: unknown, path: (string | number)[]) => {
     const range = (node as YamlNode | undefined)?.range
