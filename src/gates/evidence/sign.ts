@@ -1,6 +1,6 @@
 import { bundleToJSON, type SerializedBundle } from '@sigstore/bundle'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
-import { CIContextProvider, DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness, type IdentityProvider, type Signer, type Witness } from '@sigstore/sign'
+import { DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWitness, type IdentityProvider, type Signer, type Witness } from '@sigstore/sign'
 import { GateIncompleteError, errorMessage } from '../../model/errors.js'
 import { signBytes, type SigningKey } from './key.js'
 import { PAYLOAD_TYPE, type Statement } from './statement.js'
@@ -20,7 +20,7 @@ export type SigningMethod =
       /** No Rekor upload when absent (private repositories); a TSA timestamp then stands in. */
       rekorURL?: string
       tsaURL?: string
-      identity?: IdentityProvider
+      identity: IdentityProvider
       /** The trusted root shipped beside the record, so it verifies offline years later. */
       trustedRoot: () => Promise<unknown>
     }
@@ -58,7 +58,7 @@ export async function signStatement(statement: Statement, method: SigningMethod)
       }
       case 'sigstore': {
         const trustedRoot = TrustedRoot.toJSON(TrustedRoot.fromJSON(await method.trustedRoot()))
-        const signer = new FulcioSigner({ fulcioBaseURL: method.fulcioURL, identityProvider: method.identity ?? new CIContextProvider('sigstore') })
+        const signer = new FulcioSigner({ fulcioBaseURL: method.fulcioURL, identityProvider: method.identity })
         const witnesses: Witness[] = []
         if (method.rekorURL) witnesses.push(new RekorWitness({ rekorBaseURL: method.rekorURL }))
         if (method.tsaURL) witnesses.push(new TSAWitness({ tsaBaseURL: method.tsaURL }))
