@@ -54,7 +54,7 @@ export async function startMockSigstore(workflow = 'acme/widgets/.github/workflo
       }
       const route = routes.find((r) => r.path === req.url)
       if (!route) return void res.writeHead(404).end()
-      const out = await route.fn(Buffer.from(body))
+      const out = await route.fn(body)
       res.writeHead(out.statusCode, { 'Content-Type': out.contentType ?? 'text/plain' }).end(out.response)
     })
   })
