@@ -104,3 +104,27 @@ export function treeText(dir: string): Record<string, string> {
   walk('')
   return out
 }
+
+/**
+ * The real setuptools FileList: starts from the JSON list on stdin (empty for
+ * plain setuptools, the files git tracks for setuptools-scm), then applies the
+ * MANIFEST.in commands when there is one.
+ */
+const FILELIST = `
+import json, os, sys
+from setuptools.command.egg_info import FileList
+from setuptools._distutils.text_file import TextFile
+os.chdir(sys.argv[1])
+files = FileList()
+files.extend(json.loads(sys.stdin.read()))
+if os.path.exists('MANIFEST.in'):
+    template = TextFile('MANIFEST.in', strip_comments=1, skip_blanks=1, join_lines=1, lstrip_ws=1, rstrip_ws=1, collapse_join=1)
+    for line in template.readlines():
+        files.process_template_line(line)
+print(json.dumps(sorted(files.files)))
+`
+
+/** The files the real setuptools FileList keeps in `dir` (its MANIFEST.in over `initial`). */
+export function setuptoolsFileList(dir: string, initial: string[] = []): string[] {
+  return JSON.parse(execFileSync('python3', ['-c', FILELIST, dir], { input: JSON.stringify(initial), encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] })) as string[]
+}

@@ -62,7 +62,7 @@ function allText(dir: string): string[] {
 
 describe('action outputs', () => {
   it('writes the verified fix as a patch that git applies, a summary table, SARIF and annotations on the ignore file', async () => {
-    const workspace = makeRepo({ 'repo/package.json': JSON.stringify({ name: 'p', version: '1.0.0' }), 'repo/.npmignore': '.claude/\n!.claude/settings.json\n', 'repo/src/index.js': '' })
+    const workspace = makeRepo({ 'repo/package.json': JSON.stringify({ name: 'p', version: '1.0.0' }), 'repo/.npmignore': '.claude/\n!.claude/settings.json\n.aider*\n.env*\n.claude.json*\n.codex\n.continue\n.crush\n.devin\n.gemini*\n.local\n.specstory\nCLAUDE.local.md\ngemini-debug.log\n', 'repo/src/index.js': '' })
     const repo = join(workspace, 'repo')
     git(repo, ['init', '-q'])
     const before = treeText(repo)
@@ -142,7 +142,7 @@ describe('no secret bytes in any output', () => {
   const TOKEN = 'ghp_' + 'AgentGatesTokenInsideSettings0123456789'
 
   it.each([
-    ['a repository whose ignore files cover every canary', '**/.env\n**/.claude/\n**/.aider*\n**/.gemini/.env\n**/.continue/.env\n**/.devin/config.local.json\n**/.specstory/history/\n**/.crush/\n**/CLAUDE.local.md\n**/gemini-debug.log\n**/.claude.json\n**/.codex/auth.json\n'],
+    ['a repository whose ignore files cover every canary', '**/.env\n**/.env.*\n**/.claude/\n**/.aider*\n**/.gemini/.env\n**/.gemini-clipboard/\n**/.continue/.env\n**/.devin/config.local.json\n**/.specstory/history/\n**/.crush/\n**/.local/share/crush/\n**/CLAUDE.local.md\n**/gemini-debug.log\n**/.claude.json*\n**/.codex/\n'],
     ['a repository that leaks', '']
   ])('%s', async (_name, gitignore) => {
     const files: Record<string, string> = {
@@ -154,7 +154,7 @@ describe('no secret bytes in any output', () => {
     }
     if (gitignore) {
       files['.gitignore'] = gitignore
-      files['app/.dockerignore'] = '**/.env\n**/.claude\n**/.aider*\n**/.gemini\n**/.continue\n**/.devin\n**/.specstory\n**/.crush\n**/CLAUDE.local.md\n**/gemini-debug.log\n**/.claude.json\n**/.codex\n'
+      files['app/.dockerignore'] = '**/.env\n**/.env.*\n**/.claude\n**/.aider*\n**/.gemini\n**/.gemini-clipboard\n**/.continue\n**/.devin\n**/.specstory\n**/.crush\n**/.local/share/crush\n**/CLAUDE.local.md\n**/gemini-debug.log\n**/.claude.json*\n**/.codex\n'
     }
     const repo = makeRepo(files, { git: true })
     const temp = makeRepo({})

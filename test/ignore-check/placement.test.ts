@@ -114,7 +114,7 @@ describe('placement: many sibling folders', () => {
   })
 
   it('folders left out never pass silently: a pass says so', async () => {
-    const files: Record<string, string> = { '.gitignore': '**/.claude/\n**/.env\n**/.aider*\n**/.gemini/\n**/.continue/\n**/.devin/\n**/.specstory/\n**/.crush/\n**/CLAUDE.local.md\n**/gemini-debug.log\n**/.claude.json\n**/.codex/\n' }
+    const files: Record<string, string> = { '.gitignore': '**/.claude/\n**/.env\n**/.env.*\n**/.aider*\n**/.gemini/\n**/.gemini-clipboard/\n**/.continue/\n**/.devin/\n**/.specstory/\n**/.crush/\n**/.local/share/crush/\n**/CLAUDE.local.md\n**/gemini-debug.log\n**/.claude.json*\n**/.codex/\n' }
     for (let i = 1; i <= 205; i++) files[`f${i}/index.js`] = ''
     const result = await gate(makeRepo(files, { git: true }), { packers: ['git'] })
     expect(result.status).toBe('pass')

@@ -5,38 +5,19 @@
  * not installed and PyPI is unreachable.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { check, cleanUp, copyRepo, gate, git, leakPaths, makeRepo, plant, treeText } from './helpers.js'
+import { check, cleanUp, setuptoolsFileList, copyRepo, gate, git, leakPaths, makeRepo, plant, treeText } from './helpers.js'
 import type { CheckOutcome } from '../../src/gates/ignore-check/check.js'
 
 afterAll(cleanUp)
 
-/**
- * The real setuptools FileList: starts from the JSON list on stdin (empty for
- * plain setuptools, the files git tracks for setuptools-scm), then applies the
- * MANIFEST.in commands when there is one.
- */
-const FILELIST = `
-import json, os, sys
-from setuptools.command.egg_info import FileList
-from setuptools._distutils.text_file import TextFile
-os.chdir(sys.argv[1])
-files = FileList()
-files.extend(json.loads(sys.stdin.read()))
-if os.path.exists('MANIFEST.in'):
-    template = TextFile('MANIFEST.in', strip_comments=1, skip_blanks=1, join_lines=1, lstrip_ws=1, rstrip_ws=1, collapse_join=1)
-    for line in template.readlines():
-        files.process_template_line(line)
-print(json.dumps(sorted(files.files)))
-`
 
 /** Canaries the real setuptools keeps, run over a copy with the canaries planted. */
 function keptBySetuptools(dir: string, outcome: CheckOutcome): string[] {
   const planted = copyRepo(dir)
   plant(planted, outcome)
-  const kept = new Set(JSON.parse(execFileSync('python3', ['-c', FILELIST, planted], { input: '[]', encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] })) as string[])
+  const kept = new Set(setuptoolsFileList(planted))
   return outcome.canaries.map((c) => c.path).filter((p) => kept.has(p)).sort()
 }
 
@@ -82,7 +63,7 @@ function keptByScm(dir: string, outcome: CheckOutcome): string[] {
   plant(planted, outcome)
   git(planted, ['add', '-A'])
   const tracked = git(planted, ['-c', 'core.quotePath=false', 'ls-files', '-z']).split('\0').filter(Boolean)
-  const kept = new Set(JSON.parse(execFileSync('python3', ['-c', FILELIST, planted], { input: JSON.stringify(tracked), encoding: 'utf8', stdio: ['pipe', 'pipe', 'ignore'] })) as string[])
+  const kept = new Set(setuptoolsFileList(planted, tracked))
   return outcome.canaries.map((c) => c.path).filter((p) => kept.has(p)).sort()
 }
 

@@ -1,5 +1,6 @@
 import dockerignoreModule, { type Ignore } from '@balena/dockerignore'
 import { GateIncompleteError } from '../../../model/errors.js'
+import { safeEcho } from '../echo.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
 import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type RuleRef, type Unit } from '../types.js'
 
@@ -33,7 +34,7 @@ export function dockerRules(file: string, text: string): DockerRule[] {
     try {
       dockerignore({ ignorecase: false }).add(body).ignores('x') // compiles the pattern
     } catch {
-      throw new GateIncompleteError('ignore-file-invalid', `${file}:${index + 1}: "${line}" is not a valid pattern (Docker refuses the build with "syntax error in pattern")`)
+      throw new GateIncompleteError('ignore-file-invalid', `${safeEcho(file)}:${index + 1}: "${safeEcho(line)}" is not a valid pattern (Docker refuses the build with "syntax error in pattern")`)
     }
     rules.push({ file, line: index + 1, text: line, negate, body })
   })

@@ -1,4 +1,5 @@
 import { GateIncompleteError } from '../../../model/errors.js'
+import { safeEcho } from '../echo.js'
 
 export interface ManifestCommand {
   line: number
@@ -35,7 +36,7 @@ export function parseManifestIn(file: string, text: string): ManifestCommand[] {
     const words = line.split(/\s+/)
     const action = words[0] as string
     const fail = (why: string): never => {
-      throw new GateIncompleteError('ignore-file-invalid', `${file}:${startLine}: "${line}": ${why}`)
+      throw new GateIncompleteError('ignore-file-invalid', `${safeEcho(file)}:${startLine}: "${safeEcho(line)}": ${why}`)
     }
     if (PATTERN_ACTIONS.has(action)) {
       if (words.length < 2) fail(`'${action}' expects <pattern1> <pattern2> ...`)
@@ -46,7 +47,7 @@ export function parseManifestIn(file: string, text: string): ManifestCommand[] {
     } else if (DIR_ACTIONS.has(action)) {
       if (words.length !== 2) fail(`'${action}' expects a single <dir_pattern>`)
       commands.push({ line: startLine, text: line, action, dir: words[1] as string, patterns: [] })
-    } else fail(`unknown command '${action}'`)
+    } else fail(`unknown command '${safeEcho(action)}'`)
   })
   return commands
 }

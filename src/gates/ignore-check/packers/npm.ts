@@ -1,7 +1,9 @@
+import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import mapWorkspaces from '@npmcli/map-workspaces'
 import packlist from 'npm-packlist'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
+import { safeEcho } from '../echo.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
 import { canariesIn, joinRel, type EditSet, type Leak, type Packer, type RepoSnapshot, type Unit } from '../types.js'
 import { explainNpmLeak, npmIgnoreFileIn } from './npm-explain.js'
@@ -22,7 +24,7 @@ export function parseManifest(snapshot: RepoSnapshot, path: string): Record<stri
   try {
     value = JSON.parse(snapshot.files.get(path) ?? '')
   } catch (error) {
-    throw new GateIncompleteError('package-json-invalid', `${path} is not valid JSON: ${errorMessage(error)}`)
+    throw new GateIncompleteError('package-json-invalid', `${safeEcho(path)} is not valid JSON: ${safeEcho(errorMessage(error))}`)
   }
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new GateIncompleteError('package-json-invalid', `${path} is not a JSON object`)
   const files = (value as { files?: unknown }).files
@@ -31,16 +33,26 @@ export function parseManifest(snapshot: RepoSnapshot, path: string): Record<stri
   return value as Record<string, unknown>
 }
 
-/** Folders a `files` entry ships, which may not exist before a build (`dist`, `lib/**` → `lib`). */
-function shippedDirs(files: unknown[] | undefined): string[] {
+/**
+ * Folders a `files` entry ships, which may not exist before a build (`dist`,
+ * `lib/**` → `lib`). An entry is looked up on disk first: a file (`LICENSE`)
+ * has no folder below it; an entry that does not exist yet is a folder unless
+ * its last segment has an extension.
+ */
+async function shippedDirs(snapshot: RepoSnapshot, unitDir: string, files: unknown[] | undefined): Promise<string[]> {
   const dirs = new Set<string>()
   for (const entry of files ?? []) {
     if (typeof entry !== 'string' || entry.startsWith('!')) continue
-    const staticPart = entry.replace(/^\.?\//, '').split('/').filter((p) => p !== '')
+    const staticPart = entry.replace(/^\.?\//, '').split('/').filter((p) => p !== '' && p !== '.')
     const cut = staticPart.findIndex((p) => /[*?[{]/.test(p))
     const parts = cut < 0 ? staticPart : staticPart.slice(0, cut)
-    // A last segment with an extension names a file; canaries belong in its folder.
-    if (cut < 0 && parts.length > 0 && /\.[a-z0-9]+$/i.test(parts[parts.length - 1] as string)) parts.pop()
+    if (parts.length === 0) continue
+    const path = parts.join('/')
+    if (cut < 0 && !snapshot.dirs.has(joinRel(unitDir, path))) {
+      const kind = await lstat(join(snapshot.root, unitDir, path)).then((s) => (s.isDirectory() ? 'dir' : 'file'), () => 'missing')
+      // A file names its own folder, which gets canaries anyway.
+      if (kind === 'file' || (kind === 'missing' && /\.[a-z0-9]+$/i.test(parts[parts.length - 1] as string))) parts.pop()
+    }
     if (parts.length > 0) dirs.add(parts.join('/'))
   }
   return [...dirs]
@@ -65,16 +77,16 @@ export const npmPacker: Packer = {
       })
       workspaces = [...found.values()].map((abs) => relativeInside(snapshot.root, abs)).filter((d): d is string => d !== undefined).sort()
     }
-    const add = (dir: string, manifest: Record<string, unknown>, isWorkspace: boolean): void => {
+    const add = async (dir: string, manifest: Record<string, unknown>, isWorkspace: boolean): Promise<void> => {
       if (manifest.private === true) return // npm refuses to publish it
       const files = manifest.files as unknown[] | undefined
-      const facts: NpmFacts = { manifest, files, workspaces, isWorkspace, shippedDirs: shippedDirs(files) }
+      const facts: NpmFacts = { manifest, files, workspaces, isWorkspace, shippedDirs: await shippedDirs(snapshot, dir, files) }
       units.push({ packer: 'npm', dir, configFile: files ? joinRel(dir, 'package.json') : npmIgnoreFileIn(snapshot, dir) ?? joinRel(dir, '.npmignore'), facts: { ...facts } })
     }
-    add('', root, false)
+    await add('', root, false)
     for (const dir of workspaces) {
       const path = joinRel(dir, 'package.json')
-      if (snapshot.files.has(path)) add(dir, parseManifest(snapshot, path), true)
+      if (snapshot.files.has(path)) await add(dir, parseManifest(snapshot, path), true)
     }
     return units
   },

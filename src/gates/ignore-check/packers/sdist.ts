@@ -1,6 +1,7 @@
 import ignore from 'ignore'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
+import { safeEcho } from '../echo.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
 import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type Unit } from '../types.js'
 import { gitPacker } from './git.js'
@@ -39,7 +40,7 @@ function readPyproject(snapshot: RepoSnapshot, path: string): Table {
     return parseToml(text) as Table
   } catch (error) {
     const line = error instanceof TomlError ? `:${error.line}` : ''
-    throw new GateIncompleteError('pyproject-invalid', `${path}${line}: invalid TOML: ${errorMessage(error).split('\n')[0]}`)
+    throw new GateIncompleteError('pyproject-invalid', `${safeEcho(path)}${line}: invalid TOML: ${safeEcho(errorMessage(error).split('\n')[0] ?? '')}`)
   }
 }
 
