@@ -25,13 +25,12 @@ export interface ProbeFailure {
 
 /** mcp-pin v1: per-tool hash, set hash over `name:hash` lines sorted by name (UTF-16 order). */
 export function toolSetHashes(tools: readonly Record<string, unknown>[], instructions: string | undefined): NonNullable<ServerRow['tools']> {
-  const list: ToolFingerprint[] = []
-  for (const tool of tools) {
-    if (typeof tool.name !== 'string') throw new Error('a tool without a string name')
-    if (list.some((t) => t.name === tool.name)) throw new Error(`two tools named "${tool.name}"`)
-    list.push({ name: tool.name, sha256: sha256(canonicalJson(tool)) })
-  }
-  list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  const list: ToolFingerprint[] = tools.map((tool) => {
+    if (typeof tool.name !== 'string') throw new Error('a tool without a string name has no set hash')
+    return { name: tool.name, sha256: sha256(canonicalJson(tool)) }
+  })
+  // By name in UTF-16 order; definitions sharing a name by their hashes.
+  list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.sha256 < b.sha256 ? -1 : a.sha256 > b.sha256 ? 1 : 0))
   return { list, setSha256: sha256(list.map((t) => `${t.name}:${t.sha256}`).join('\n')), instructionsSha256: instructions === undefined ? null : sha256(instructions) }
 }
 
