@@ -37,7 +37,7 @@ describe('--probe (workstation only)', () => {
         }
       })
     })
-    const config = { 'mcp-inventory': { 'probe-timeout-ms': 2500 } }
+    const config = { 'mcp-inventory': { 'probe-timeout': 2500 } }
     const env = { PATH: process.env.PATH }
     const started = Date.now()
     const first = await inventory({ dir: home, workstation: true, home, probe: true, systemRoot: home }, config, env)
