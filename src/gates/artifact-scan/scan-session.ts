@@ -12,7 +12,10 @@ import { detectKind, HEAD_BYTES, UNREADABLE_KINDS, type ArchiveKind } from './de
 import type { ScanLimits } from './options.js'
 import { collectUpTo, drain, printable, readHead, withHead, type Chunks, type EntryBody, type EntryInfo } from './streams.js'
 import { gunzipAndSniff, readTar } from './tar-reader.js'
+import { unreadableArchive } from './sniff.js'
 import { readZip } from './zip-reader.js'
+
+const CLASS_RANK = { never: 3, review: 2, shared: 1 } as const
 
 /**
  * C0 controls, DEL and the Unicode line/paragraph separators. C1 controls are left out: a zip name
@@ -72,6 +75,11 @@ export class ScanSession {
     this.errors.push({ code, message, ...(location ? { location } : {}) })
   }
 
+  /** Non-fatal reader problems (an ambiguous archive) recorded at the archive's place. */
+  private reporter(place: Place): (code: string, message: string) => void {
+    return (code, message) => this.error(code, message, place)
+  }
+
   recordFailure(error: unknown, place: Place, path?: string): void {
     if (error instanceof GateIncompleteError) this.error(error.code, error.message, place, path)
     else this.error('scan-failed', `${describe(place, path)}: ${errorMessage(error)}`, place, path)
@@ -88,9 +96,8 @@ export class ScanSession {
       this.error('entry-path-escapes', `${describe(place, printable(info.name))}: entry name is absolute or contains "..", a path-traversal attempt`, place, normalized.path)
     if (CONTROL_CHARS.test(info.name))
       this.error('entry-name-control', `${describe(place, printable(info.name))}: entry name contains control or line-break characters, which hide or disguise a path; the entry is still classified`, place, normalized.path)
-    const path = normalized.path
-    if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(path, info.type)
-    const match = path ? this.matcher.matchNormalized(path) : undefined
+    if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(normalized.path, info.type)
+    const { path, match } = this.subject(place, normalized.path, info)
 
     if (info.type === 'symlink' || info.type === 'hardlink') {
       // Reported, never followed: the target is matched as a name only.
@@ -119,6 +126,28 @@ export class ScanSession {
     }
     if (match) this.hits.push({ chain: place.chain, path, match })
     await this.maybeNested(place, path, head, body)
+  }
+
+  /**
+   * The name the entry is judged under: its own, or another name some consumer gives it (PAX path vs
+   * GNU long name, a zip's Unicode Path field) when that one is agent state of a higher class. Every
+   * other matching name is a finding too.
+   */
+  private subject(place: Place, path: string, info: EntryInfo): { path: string; match: CatalogMatch | undefined } {
+    let best = { path, match: path ? this.matcher.matchNormalized(path) : undefined }
+    if (!info.altNames?.length) return best
+    const others: { path: string; match: CatalogMatch }[] = []
+    for (const alt of info.altNames) {
+      const altPath = normalizeEntryPath(alt).path
+      const match = altPath && altPath !== path ? this.matcher.matchNormalized(altPath) : undefined
+      if (!match) continue
+      if (!best.match || CLASS_RANK[match.entry.class] > CLASS_RANK[best.match.entry.class]) {
+        if (best.match) others.push({ path: best.path, match: best.match })
+        best = { path: altPath, match }
+      } else others.push({ path: altPath, match })
+    }
+    for (const other of others) if (info.type !== 'directory') this.hits.push({ chain: place.chain, ...other })
+    return best
   }
 
   /** Starts a new top-level artifact (resets the layout tracking). */
@@ -188,7 +217,7 @@ export class ScanSession {
    * Scans a stream of a known kind. `refuse` is asked once the content is known
    * to be an archive (a gzip of a plain file is not one) and may refuse it.
    */
-  async scanStream(source: AsyncIterable<Buffer>, kind: ArchiveKind, place: Place, refuse: () => boolean = () => false): Promise<void> {
+  async scanStream(source: AsyncIterable<Buffer>, kind: ArchiveKind, place: Place, refuse: () => boolean = () => false, namedArchive = false): Promise<void> {
     const where = artifactChain(place.chain)
     if (kind === 'gzip') {
       const inner = await gunzipAndSniff(source, this.budget, where)
@@ -204,12 +233,14 @@ export class ScanSession {
       }
       if (UNREADABLE_KINDS.has(inner.kind)) return this.unsupported(place, inner.kind)
       for await (const chunk of inner.chunks) void chunk // a compressed plain file: metered, nothing to open
+      // `.tgz`, `.tar.gz` and kin promise a tar: a gzip of something else cannot be judged as one.
+      if (namedArchive && /\.(?:tgz|taz|tar\.gz)$/i.test(where)) this.error(...unreadableArchive(where, 'its gzip holds neither a tar nor a zip'), place)
       return
     }
     if (refuse()) return
     if (kind === 'tar') {
       if (place.depth > 0) this.stats.nestedArchives += 1
-      return readTar(source, where, (info, body) => this.visit(place, info, body))
+      return readTar(source, where, (info, body) => this.visit(place, info, body), this.reporter(place))
     }
     if (kind === 'zip') {
       if (place.depth > 0) this.stats.nestedArchives += 1
@@ -223,7 +254,7 @@ export class ScanSession {
     const where = artifactChain(place.chain)
     const chunks: Chunks = source[Symbol.asyncIterator]()
     const { data, parts } = await collectUpTo(Buffer.alloc(0), chunks, this.limits.maxNestedBytes)
-    if (data) return readZip({ buffer: data }, where, this.budget, (info, body) => this.visit(place, info, body))
+    if (data) return readZip({ buffer: data }, where, this.budget, (info, body) => this.visit(place, info, body), this.reporter(place))
     this.spoolDir ??= await mkdtemp(join(tmpdir(), 'agent-gates-zip-'))
     const file = join(this.spoolDir, `${this.stats.nestedArchives}.zip`)
     await writeFile(file, Buffer.concat(parts), { mode: 0o600 })
@@ -233,7 +264,7 @@ export class ScanSession {
       await appendFile(file, r.value)
     }
     try {
-      await readZip({ path: file }, where, this.budget, (info, body) => this.visit(place, info, body))
+      await readZip({ path: file }, where, this.budget, (info, body) => this.visit(place, info, body), this.reporter(place))
     } finally {
       await rm(file, { force: true })
     }
@@ -241,7 +272,7 @@ export class ScanSession {
 
   /** Scans a zip file on disk (top-level artifacts). */
   scanZipFile(path: string, place: Place): Promise<void> {
-    return readZip({ path }, artifactChain(place.chain), this.budget, (info, body) => this.visit(place, info, body))
+    return readZip({ path }, artifactChain(place.chain), this.budget, (info, body) => this.visit(place, info, body), this.reporter(place))
   }
 
   async dispose(): Promise<void> {

@@ -12,6 +12,8 @@ export interface EntryInfo {
   type: 'file' | 'directory' | 'symlink' | 'hardlink' | 'other'
   size: number
   linkTarget?: string
+  /** Other names some consumer would give the entry (a PAX path vs a GNU long name, a zip's Unicode Path field...): all are matched. */
+  altNames?: string[]
 }
 
 /** An entry's content, read once; `release` gives up the rest without reading it where the format allows. */

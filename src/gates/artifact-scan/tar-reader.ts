@@ -1,15 +1,24 @@
 import { Readable, pipeline } from 'node:stream'
 import { createGunzip, type ZlibOptions } from 'node:zlib'
-import * as tarStream from 'tar-stream'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { Budget } from './budget.js'
 import { detectKind, HEAD_BYTES, type ArchiveKind } from './detect.js'
-import { counted, readHead, toChunks, withHead, type Chunks, type EntryBody, type EntryInfo } from './streams.js'
+import { framed, NodeTarView } from './node-tar-view.js'
+import { counted, readHead, toChunks, withHead, type EntryBody, type EntryInfo } from './streams.js'
+import { BLOCK, decodeHeader, FRAMING_KEYS, isSparseKey, isZeroBlock, parsePax, type RawTarHeader } from './tar-headers.js'
 
 export type Visitor = (info: EntryInfo, body: EntryBody | undefined) => Promise<void>
+/** A problem that does not stop the read: the archive is ambiguous, so the run cannot pass. */
+export type Reporter = (code: string, message: string) => void
 
 /** What a gzip stream turned out to hold once decompressed. */
 export type Unwrapped = { kind: ArchiveKind; chunks: AsyncIterable<Buffer> }
+
+/** PAX and GNU long-name bodies above this are refused: consumers cap them differently. */
+const MAX_META_BYTES = 1024 * 1024
+
+/** Types whose size field consumers disagree on: Go, Python and node-tar (directories) read no body, others skip it. */
+const HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6'])
 
 /**
  * Decompresses a gzip stream lazily and sniffs what is inside. Expanded bytes
@@ -29,68 +38,232 @@ export async function gunzipAndSniff(source: AsyncIterable<Buffer>, budget: Budg
   return { kind: detectKind(head), chunks: rethrowing(withHead(head, chunks), 'gzip', where) }
 }
 
-/** Streams a tar archive, calling the visitor for each entry in order. */
-export async function readTar(source: AsyncIterable<Buffer>, where: string, visit: Visitor): Promise<void> {
-  // v7 archives have no ustar magic; their header checksum is still verified.
-  const extractOptions = { allowUnknownFormat: true } as Parameters<typeof tarStream.extract>[0]
-  const extract = tarStream.extract(extractOptions)
-  const fed = { bytes: 0 }
-  const input = Readable.from(counted(source, fed))
-  /** Where the last entry's data (padded to a block) ends. */
-  let entriesEnd = 0
-  let pipeError: unknown
-  const done = new Promise<void>((resolve) => pipeline(input, extract, (error) => ((pipeError = error), resolve())))
-  try {
-    for await (const entry of extract) {
-      const h = entry.header
-      const dataOffset = (h as { byteOffset?: number }).byteOffset ?? 0
-      entriesEnd = dataOffset + Math.ceil((h.size ?? 0) / 512) * 512
-      const info: EntryInfo = {
-        name: h.name,
-        type: tarType(h.type),
-        size: h.size ?? 0,
-        ...(h.linkname ? { linkTarget: h.linkname } : {})
-      }
-      const chunks: Chunks = toChunks(entry as AsyncIterable<Buffer>)
-      await visit(info, { chunks, release: () => drainEntry(chunks) })
-      // A visitor may leave bytes unread after an error; the next header needs them consumed.
-      await drainEntry(chunks)
-    }
-  } catch (error) {
-    throw corrupt('tar', where, pipeError ?? error)
+/** Pulls bytes from a chunk stream; every chunk is also handed to `tap` (node-tar) as it arrives. */
+class ByteSource {
+  private chunk: Buffer = Buffer.alloc(0)
+  private pos = 0
+  private readonly it: AsyncIterator<Buffer>
+
+  constructor(source: AsyncIterable<Buffer>, private readonly tap: (chunk: Buffer) => void) {
+    this.it = source[Symbol.asyncIterator]()
   }
-  await done
-  if (pipeError) throw corrupt('tar', where, pipeError)
-  // tar-stream skips zero blocks and stops quietly at the end of its input, so a tar cut exactly at a
-  // header boundary would lose its later entries unnoticed. Every block after the last entry's data is
-  // a zero block (anything else was read as a header), so there must be at least one: the end-of-archive marker.
-  if (fed.bytes - entriesEnd < 512)
-    throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data (no end-of-archive marker after the last entry; later entries may be missing)`)
+
+  /** Up to `max` bytes (at least one), or undefined at the end. */
+  async read(max: number): Promise<Buffer | undefined> {
+    while (this.pos >= this.chunk.length) {
+      const r = await this.it.next()
+      if (r.done) return undefined
+      this.chunk = r.value
+      this.pos = 0
+      this.tap(r.value)
+    }
+    const n = Math.min(max, this.chunk.length - this.pos)
+    const out = this.chunk.subarray(this.pos, this.pos + n)
+    this.pos += n
+    return out
+  }
+
+  /** Exactly `n` bytes, or fewer when the input ends first. */
+  async exact(n: number): Promise<Buffer> {
+    const first = await this.read(n)
+    if (!first || first.length === n) return first ?? Buffer.alloc(0)
+    const parts = [first]
+    let length = first.length
+    while (length < n) {
+      const more = await this.read(n - length)
+      if (!more) break
+      parts.push(more)
+      length += more.length
+    }
+    return Buffer.concat(parts)
+  }
+
+  async rest(): Promise<void> {
+    while (await this.read(1 << 30));
+  }
+}
+
+/** Names and sizes announced by the PAX and GNU headers before an entry. */
+interface Pending {
+  pax?: Map<string, string>
+  longName?: string
+  longLink?: string
 }
 
 /**
- * Maps tar-stream's type. An unknown type flag (tar-stream gives null) is a regular file, as GNU tar
- * extracts it: its content is matched and scanned like any file. Devices and fifos are `other`.
+ * Streams a tar archive with a strict reader of its own, calling the visitor
+ * for each entry in order, while npm's node-tar parses the same bytes. Every
+ * construct on which the consumers disagree is reported as `archive-ambiguous`
+ * (the entry is still matched under each name a consumer would give it); any
+ * difference between the two parsers' entries is reported too.
  */
-function tarType(type: string | null | undefined): EntryInfo['type'] {
-  switch (type) {
-    case 'directory':
+export async function readTar(source: AsyncIterable<Buffer>, where: string, visit: Visitor, report: Reporter): Promise<void> {
+  const npmView = new NodeTarView()
+  const input = new ByteSource(source, (chunk) => npmView.write(chunk))
+  const reported = new Set<string>()
+  const ambiguous = (problem: string) => {
+    if (reported.has(problem) || reported.size >= 20) return
+    reported.add(problem)
+    report('archive-ambiguous', `${where}: ${problem}; the consumers (npm's node-tar, GNU tar, Python, Go) would not extract the same files`)
+  }
+  let pending: Pending = {}
+  let zeroRun = 0
+  let blocks = 0
+  for (;;) {
+    const block = await input.exact(BLOCK)
+    if (block.length < BLOCK) {
+      if (block.some((b) => b !== 0) || (zeroRun === 0 && blocks > 0) || blocks === 0)
+        throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data (no end-of-archive marker after the last entry; later entries may be missing)`)
+      break
+    }
+    blocks += 1
+    if (isZeroBlock(block)) {
+      zeroRun += 1
+      if (zeroRun >= 2) break
+      continue
+    }
+    if (zeroRun === 1) ambiguous('entries follow a single end-of-archive zero block (GNU tar and Python stop there, node-tar reads on)')
+    zeroRun = 0
+    const header = decodeHeader(block)
+    if (!header) throw new GateIncompleteError('archive-corrupt', `${where}: corrupt tar data (invalid header checksum or size field in block ${blocks})`)
+    if (header.signedChecksumOnly) ambiguous('a header checksum is valid only as a signed sum (GNU tar and Python accept it, node-tar skips the entry)')
+    const meta = await readMeta(input, header, pending, where, ambiguous)
+    if (meta) {
+      pending = meta
+      continue
+    }
+    const entry = resolveEntry(header, pending, ambiguous)
+    pending = {}
+    npmView.expect(framed(entry.info.name, entry.info.type, entry.info.size, entry.info.linkTarget ?? ''))
+    const body = entry.info.type === 'file' ? bodyOf(input, entry.info.size, where) : undefined
+    await visit(entry.info, body)
+    if (body) await body.release()
+  }
+  if (pending.pax || pending.longName !== undefined || pending.longLink !== undefined) ambiguous('a PAX or GNU long-name header is not followed by any entry')
+  await input.rest()
+  await npmView.finish()
+  if (npmView.problem) ambiguous(npmView.problem)
+}
+
+/** Reads a PAX or GNU long-name header's body; returns the updated pending state, or undefined for a real entry. */
+async function readMeta(input: ByteSource, header: RawTarHeader, pending: Pending, where: string, ambiguous: (p: string) => void): Promise<Pending | undefined> {
+  const t = header.typeflag
+  if (t !== 'x' && t !== 'g' && t !== 'L' && t !== 'K') return undefined
+  if (header.size > MAX_META_BYTES) throw new GateIncompleteError('archive-corrupt', `${where}: a PAX or GNU long-name header of ${header.size} bytes (over ${MAX_META_BYTES}); consumers cap these differently`)
+  const body = await input.exact(Math.ceil(header.size / BLOCK) * BLOCK)
+  if (body.length < header.size) throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data inside a PAX or GNU long-name header`)
+  const data = body.subarray(0, header.size)
+  if (t === 'L' || t === 'K') {
+    const nul = data.indexOf(0)
+    const name = data.subarray(0, nul < 0 ? data.length : nul).toString('utf8')
+    const key = t === 'L' ? 'longName' : 'longLink'
+    if (pending[key] !== undefined) ambiguous('two GNU long-name headers for one entry')
+    if (pending.pax?.has(t === 'L' ? 'path' : 'linkpath')) ambiguous(`a PAX ${t === 'L' ? 'path' : 'linkpath'} and a GNU long ${t === 'L' ? 'name' : 'link'} for one entry (consumers disagree on which wins)`)
+    return { ...pending, [key]: name }
+  }
+  const { values, problem } = parsePax(data)
+  if (problem) ambiguous(problem)
+  if (t === 'g') {
+    const framing = [...values.keys()].filter((k) => FRAMING_KEYS.includes(k) || isSparseKey(k))
+    if (framing.length) ambiguous(`a PAX global header sets ${framing.join(', ')} (Python applies it to the entries after it, node-tar ignores a global path)`)
+    return pending
+  }
+  if (pending.pax) ambiguous('two PAX headers for one entry')
+  if (values.has('path') && pending.longName !== undefined) ambiguous('a PAX path and a GNU long name for one entry (consumers disagree on which wins)')
+  if (values.has('linkpath') && pending.longLink !== undefined) ambiguous('a PAX linkpath and a GNU long link for one entry (consumers disagree on which wins)')
+  return { ...pending, pax: new Map([...(pending.pax ?? []), ...values]) }
+}
+
+interface Resolved {
+  info: EntryInfo
+}
+
+/** The entry's name, type and size as the strict reader frames it, with every other name a consumer would use. */
+function resolveEntry(header: RawTarHeader, pending: Pending, ambiguous: (p: string) => void): Resolved {
+  const pax = pending.pax ?? new Map<string, string>()
+  const alt = new Set<string>()
+  let headerName = header.name
+  if (header.prefix !== undefined || header.tailUsed) {
+    const prefixed = header.prefix ? `${header.prefix}/${header.name}` : header.name
+    if (header.magic === 'posix') headerName = prefixed
+    else {
+      // Python joins the prefix field whatever the magic; node-tar and GNU tar only under POSIX ustar.
+      ambiguous(`the prefix field is set under ${header.magic === 'gnu' ? 'GNU' : 'non-POSIX'} magic (Python prepends it, node-tar and GNU tar do not)`)
+      alt.add(prefixed)
+    }
+  }
+  const name = pax.get('path') ?? pending.longName ?? headerName
+  for (const other of [pax.get('path'), pending.longName, headerName]) if (other !== undefined && other !== name) alt.add(other)
+  const sparseKeys = [...pax.keys()].filter(isSparseKey)
+  if (sparseKeys.length || header.typeflag === 'S') {
+    ambiguous('a GNU sparse entry (node-tar extracts it under its placeholder name with the sparse map as content, GNU tar and Python under GNU.sparse.name)')
+    const real = pax.get('GNU.sparse.name')
+    if (real) alt.add(real)
+  }
+  if (name === '') ambiguous('an entry without a name')
+  let size = header.size
+  const paxSize = pax.get('size')
+  if (paxSize !== undefined) {
+    if (/^[0-9]{1,15}$/.test(paxSize)) size = parseInt(paxSize, 10)
+    else ambiguous(`a PAX size of "${paxSize.slice(0, 20)}" (Python reads it as 0, others keep the header's size)`)
+  }
+  const oldStyleDir = (header.typeflag === '0' || header.typeflag === '\0') && name.endsWith('/')
+  const type = oldStyleDir ? 'directory' : typeOf(header.typeflag)
+  if ((HEADER_ONLY.has(header.typeflag) || oldStyleDir) && size > 0) {
+    ambiguous(`a ${type} entry declares ${size} bytes of content (Go, Python and node-tar read those bytes as the next headers, other readers skip them)`)
+    size = 0
+  }
+  const linkname = pax.get('linkpath') ?? pending.longLink ?? header.linkname
+  const info: EntryInfo = { name, type, size, ...(type === 'symlink' || type === 'hardlink' ? { linkTarget: linkname } : {}), ...(alt.size ? { altNames: [...alt] } : {}) }
+  return { info }
+}
+
+/**
+ * Maps the type flag. An unknown flag is a regular file, as GNU tar extracts it: its content is
+ * matched and scanned like any file. Devices and fifos are `other`.
+ */
+function typeOf(flag: string): EntryInfo['type'] {
+  switch (flag) {
+    case '5':
+    case 'D':
       return 'directory'
-    case 'symlink':
+    case '2':
       return 'symlink'
-    case 'link':
+    case '1':
       return 'hardlink'
-    case 'character-device':
-    case 'block-device':
-    case 'fifo':
+    case '3':
+    case '4':
+    case '6':
       return 'other'
     default:
       return 'file'
   }
 }
 
-async function drainEntry(chunks: Chunks): Promise<void> {
-  for (;;) if ((await chunks.next()).done) return
+/** An entry's content from the source, then its padding; `release` skips whatever was not read. */
+function bodyOf(input: ByteSource, size: number, where: string): EntryBody {
+  let remaining = size
+  let padding = (BLOCK - (size % BLOCK)) % BLOCK
+  const pull = async function* (): AsyncGenerator<Buffer> {
+    while (remaining > 0) {
+      const piece = await input.read(remaining)
+      if (!piece) throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data inside an entry`)
+      remaining -= piece.length
+      yield piece
+    }
+  }
+  const chunks = toChunks(pull())
+  return {
+    chunks,
+    release: async () => {
+      while (!(await chunks.next()).done);
+      while (padding > 0) {
+        const piece = await input.read(padding)
+        if (!piece) throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data after an entry`)
+        padding -= piece.length
+      }
+    }
+  }
 }
 
 function corrupt(format: string, where: string, error: unknown): Error {

@@ -7,6 +7,7 @@ import { errorMessage, GateIncompleteError } from '../../model/errors.js'
 import type { ExaminedArtifact } from '../../model/finding.js'
 import { detectKind, HEAD_BYTES, UNREADABLE_KINDS } from './detect.js'
 import type { Place, ScanSession } from './scan-session.js'
+import { isZipByTail, namedAsArchive, unreadableArchive } from './sniff.js'
 import { drain, readHead, toChunks, withHead, type EntryInfo } from './streams.js'
 
 const TOP: Place = { chain: [], depth: 0 }
@@ -89,8 +90,11 @@ export async function scanArtifactFile(session: ScanSession, abs: string, name: 
     session.recordFailure(asUnreadable(name, error), TOP, name)
     return undefined
   }
-  const kind = detectKind(head)
+  let kind = detectKind(head)
   try {
+    // Structure, not first bytes alone: a zip behind a stub is found by its end record.
+    if (kind === 'none' && (await isZipByTail(abs))) kind = 'zip'
+    if (kind === 'none' && namedAsArchive(name)) session.error(...unreadableArchive(name, 'it is neither a tar, a gzip nor a zip'), place)
     if (kind === 'none') {
       await session.visit(TOP, { name, type: 'file', size: progress.bytes }, { chunks: toChunks(withHead(head, chunks)), release: () => drain(chunks) })
     } else if (kind === 'zip') {
@@ -99,7 +103,7 @@ export async function scanArtifactFile(session: ScanSession, abs: string, name: 
     } else if (UNREADABLE_KINDS.has(kind)) {
       session.error('archive-unsupported', `${name}: ${kind}-compressed archives cannot be opened by this runtime; the content was not examined`, place)
     } else {
-      await session.scanStream(withHead(head, chunks), kind, place)
+      await session.scanStream(withHead(head, chunks), kind, place, undefined, namedAsArchive(name))
     }
   } catch (error) {
     session.recordFailure(error, place)

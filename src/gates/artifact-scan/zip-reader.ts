@@ -1,18 +1,59 @@
+import { open as openFile, type FileHandle } from 'node:fs/promises'
+import { Readable } from 'node:stream'
 import { promisify } from 'node:util'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { Budget } from './budget.js'
 import { toChunks, type EntryInfo } from './streams.js'
-import type { Visitor } from './tar-reader.js'
+import type { Reporter, Visitor } from './tar-reader.js'
+import { bufferBytes, checkZipLayout, decodeZipName, fileBytes } from './zip-structure.js'
 
 const S_IFMT = 0o170000
 const S_IFLNK = 0o120000
-const UTF8_FLAG = 0x800
 
 const OPTIONS = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: false } as const
 
 const openPath = promisify<string, yauzl.Options, ZipFile>(yauzl.open)
 const openBuffer = promisify<Buffer, yauzl.Options, ZipFile>(yauzl.fromBuffer)
+const openReader = promisify<yauzl.RandomAccessReader, number, yauzl.Options, ZipFile>(yauzl.fromRandomAccessReader)
+
+/** A file read from `shift` on: a zip behind a stub whose offsets count from the zip's own start. */
+class ShiftedFileReader extends yauzl.RandomAccessReader {
+  constructor(
+    private readonly handle: FileHandle,
+    private readonly shift: number
+  ) {
+    super()
+  }
+  override _readStreamForRange(start: number, end: number) {
+    const { handle, shift } = this
+    return Readable.from(
+      (async function* () {
+        for (let at = start; at < end; ) {
+          const piece = Buffer.alloc(Math.min(1 << 16, end - at))
+          const { bytesRead } = await handle.read(piece, 0, piece.length, at + shift)
+          if (bytesRead === 0) return
+          at += bytesRead
+          yield piece.subarray(0, bytesRead)
+        }
+      })()
+    )
+  }
+}
+
+/** Opens the zip with yauzl where Python and unzip find it (after any prepended stub). */
+async function openZip(source: { path: string } | { buffer: Buffer }, shift: number): Promise<{ zip: ZipFile; done: () => Promise<void> }> {
+  if ('buffer' in source) return { zip: await openBuffer(shift ? source.buffer.subarray(shift) : source.buffer, OPTIONS), done: async () => undefined }
+  if (!shift) return { zip: await openPath(source.path, OPTIONS), done: async () => undefined }
+  const handle = await openFile(source.path, 'r')
+  const { size } = await handle.stat()
+  try {
+    return { zip: await openReader(new ShiftedFileReader(handle, shift), size - shift, OPTIONS), done: () => handle.close() }
+  } catch (error) {
+    await handle.close()
+    throw error
+  }
+}
 
 /**
  * Reads a zip (and its kin: .whl, .vsix, .jar, .nupkg) by its central
@@ -20,13 +61,25 @@ const openBuffer = promisify<Buffer, yauzl.Options, ZipFile>(yauzl.fromBuffer)
  * here (not by yauzl) so that a hostile name is reported without stopping
  * the scan of the other entries.
  */
-export async function readZip(source: { path: string } | { buffer: Buffer }, where: string, budget: Budget, visit: Visitor): Promise<void> {
-  let zip: ZipFile
+export async function readZip(source: { path: string } | { buffer: Buffer }, where: string, budget: Budget, visit: Visitor, report: Reporter): Promise<void> {
+  const ambiguous = (problem: string) => report('archive-ambiguous', `${where}: ${problem}; the consumers (yauzl as VS Code calls it, Python's zipfile and pip, unzip, streaming readers) would not extract the same files`)
+  const bytes = 'path' in source ? await fileBytes(source.path) : bufferBytes(source.buffer)
+  let layout
   try {
-    zip = 'path' in source ? await openPath(source.path, OPTIONS) : await openBuffer(source.buffer, OPTIONS)
+    layout = await checkZipLayout(bytes, where, ambiguous)
+  } catch (error) {
+    throw zipError(where, error)
+  } finally {
+    await bytes.close()
+  }
+  let zip: ZipFile
+  let done: () => Promise<void>
+  try {
+    ;({ zip, done } = await openZip(source, layout.shift))
   } catch (error) {
     throw zipError(where, error)
   }
+  let index = 0
   try {
     if (budget.entries + zip.entryCount > budget.limits.maxEntries)
       throw new GateIncompleteError('limit-entries', `${where}: declares ${zip.entryCount} entries, over max-entries (${budget.limits.maxEntries})`)
@@ -35,7 +88,7 @@ export async function readZip(source: { path: string } | { buffer: Buffer }, whe
         throw zipError(where, error)
       })
       if (!entry) break
-      const info = entryInfo(entry)
+      const info = entryInfo(entry, layout.altNames[index++])
       const entryWhere = `${where}:${info.name}`
       if (info.type === 'file') {
         // Declared sizes count up front: a zip bomb is refused before it is inflated.
@@ -64,16 +117,16 @@ export async function readZip(source: { path: string } | { buffer: Buffer }, whe
     }
   } finally {
     zip.close()
+    await done()
   }
 }
 
-function entryInfo(entry: Entry): EntryInfo {
-  const raw = entry.fileName as unknown as Buffer
-  const name = (entry.generalPurposeBitFlag & UTF8_FLAG) !== 0 ? raw.toString('utf8') : raw.toString('latin1')
+function entryInfo(entry: Entry, altNames: string[] | undefined): EntryInfo {
+  const name = decodeZipName(entry.fileName as unknown as Buffer, entry.generalPurposeBitFlag)
   const madeByUnix = entry.versionMadeBy >> 8 === 3
   const mode = (entry.externalFileAttributes >>> 16) & S_IFMT
   const type = name.endsWith('/') ? 'directory' : madeByUnix && mode === S_IFLNK ? 'symlink' : 'file'
-  return { name, type, size: entry.uncompressedSize }
+  return { name, type, size: entry.uncompressedSize, ...(altNames?.length ? { altNames } : {}) }
 }
 
 function nextEntry(zip: ZipFile): Promise<Entry | undefined> {
