@@ -11,8 +11,14 @@ export function parseArgsOptions(declarations: readonly OptionDeclaration[]): Pa
     const flag = flagName(d)
     if (flag === undefined || d.flag === false) continue
     options[flag] = { type: d.type.kind === 'boolean' ? 'boolean' : 'string', ...(d.flag?.short ? { short: d.flag.short } : {}) }
+    if (negatable(d)) options[`no-${flag}`] = { type: 'boolean' }
   }
   return options
+}
+
+/** A boolean that is on by default has a `--no-<flag>` to turn it off. */
+export function negatable(d: OptionDeclaration): boolean {
+  return d.type.kind === 'boolean' && d.default === true
 }
 
 /** A default as people write it: 8GiB, a,b, true. */
@@ -38,7 +44,7 @@ export function helpRows(declarations: readonly OptionDeclaration[]): [string, s
     if (flag === undefined) continue
     const short = d.flag ? d.flag.short : undefined
     const label = typeLabel(d)
-    const left = `${short ? `-${short}, ` : '    '}--${flag}${label ? ` ${label}` : ''}`
+    const left = `${short ? `-${short}, ` : '    '}--${negatable(d) ? '[no-]' : ''}${flag}${label ? ` ${label}` : ''}`
     const shownDefault = d.type.kind === 'boolean' && d.default === false ? undefined : formatDefault(d)
     rows.push([left, `${d.description}${shownDefault !== undefined && shownDefault !== '' ? ` (default: ${shownDefault})` : ''}`])
   }

@@ -1,3 +1,4 @@
+import { ConfigurationError } from '../model/errors.js'
 import { parseOptionValue } from './parse.js'
 import { configKey, flagName, inputName, type GivenOptions, type OptionDeclaration, type OptionValue, type ResolvedOptions } from './types.js'
 
@@ -11,6 +12,10 @@ export function fromFlags<D extends readonly OptionDeclaration[]>(declarations: 
     if (flag === undefined) continue
     const value = parseOptionValue(d, values[flag], { source: 'flag', flag })
     if (value !== undefined) given[d.name] = value
+    if (values[`no-${flag}`] === true) {
+      if (value !== undefined) throw new ConfigurationError(`--${flag} and --no-${flag} exclude each other`, flag)
+      given[d.name] = false
+    }
   }
   return given as GivenOptions<D>
 }

@@ -13,18 +13,21 @@ import { configKey, flagName, inputName, type OptionDeclaration, type OptionType
 const root = fileURLToPath(new URL('../..', import.meta.url))
 
 /** A valid value other than the default, as text (flag, input) and as the config file would hold it. */
-function sample(type: OptionType): { text: string; yaml: string; value: unknown } {
+function sample(d: OptionDeclaration): { text: string; yaml: string; value: unknown } {
+  const type = d.type
   switch (type.kind) {
     case 'string':
       return { text: 'some/file.txt', yaml: 'some/file.txt', value: 'some/file.txt' }
-    case 'boolean':
-      return { text: 'true', yaml: 'true', value: true }
+    case 'boolean': {
+      const v = d.default !== true
+      return { text: String(v), yaml: String(v), value: v }
+    }
     case 'int':
       return { text: String(type.max), yaml: String(type.max), value: type.max }
     case 'size':
       return { text: '3MiB', yaml: '3MiB', value: 3 * 1024 * 1024 }
     case 'enum': {
-      const v = type.values[type.values.length - 1]!
+      const v = type.values.filter((x) => x !== d.default && !(d.config && d.config.refuse?.values.includes(x))).pop()!
       return { text: v, yaml: v, value: v }
     }
     case 'auto-boolean':
@@ -70,12 +73,12 @@ describe('every declared option', () => {
   })
 
   it.each(rows)('%s %s reads the same from a flag, an input and the config file', (gate, _name, d) => {
-    const { text, yaml, value } = sample(d.type)
+    const { text, yaml, value } = sample(d)
     const flag = flagName(d)
     const input = inputName(d)
     const key = configKey(d)
     const readings: unknown[] = []
-    if (flag !== undefined) readings.push((fromFlags([d], { [flag]: d.type.kind === 'boolean' ? true : text }) as Record<string, unknown>)[d.name])
+    if (flag !== undefined) readings.push((fromFlags([d], d.type.kind === 'boolean' ? { [value ? flag : `no-${flag}`]: true } : { [flag]: text }) as Record<string, unknown>)[d.name])
     if (input !== undefined) readings.push((fromInputs([d], (n) => (n === input ? text : '')) as Record<string, unknown>)[d.name])
     if (key !== undefined) {
       const config = parseConfig(yamlAt(gate, key, yaml), '.github/agent-gates.yml')
@@ -85,7 +88,7 @@ describe('every declared option', () => {
     for (const reading of readings) expect(reading).toEqual(value)
   })
 
-  it.each(rows.filter(([, , d]) => wrong(d.type) !== undefined))('%s %s: a wrong value is refused with one message naming where it came from', (gate, _name, d) => {
+  it.each(rows.filter(([, , d]) => wrong(d.type) !== undefined && (inputName(d) !== undefined || configKey(d) !== undefined || d.type.kind !== 'boolean')))('%s %s: a wrong value is refused with one message naming where it came from', (gate, _name, d) => {
     const bad = wrong(d.type)!
     const messages: string[] = []
     const flag = flagName(d)
@@ -137,5 +140,13 @@ describe('commands and actions follow the declarations', () => {
       expect(action.inputs[name]).toBeDefined()
       if (d.default !== undefined && !(d.input && d.input.expression)) expect(action.inputs[name]!.default).not.toBeUndefined()
     }
+  })
+})
+
+describe('declared value lists match the gates', () => {
+  it('ignore-check packers', async () => {
+    const { PACKER_NAMES } = await import('../../src/gates/ignore-check/types.js')
+    const { IGNORE_CHECK_PACKERS } = await import('../../src/options/gates/ignore-check.js')
+    expect([...IGNORE_CHECK_PACKERS]).toEqual([...PACKER_NAMES])
   })
 })

@@ -1,5 +1,8 @@
-import { gateSection, type AgentGatesConfig } from '../../config/types.js'
+import type { AgentGatesConfig } from '../../config/types.js'
 import { ConfigurationError } from '../../model/errors.js'
+import { IGNORE_CHECK_OPTIONS } from '../../options/gates/ignore-check.js'
+import { definedOnly, fromConfig, resolveOptions } from '../../options/resolve.js'
+import type { GivenOptions } from '../../options/types.js'
 import { PACKER_NAMES, type PackerName } from './types.js'
 
 export const GATE = 'ignore-check'
@@ -18,13 +21,6 @@ export interface IgnoreCheckOptions {
   config: AgentGatesConfig
 }
 
-/** The `ignore-check:` section of .github/agent-gates.yml. */
-export interface IgnoreCheckSection {
-  packers: 'auto' | PackerName[]
-  'docker-contexts': string[]
-  fix: 'none' | 'patch'
-}
-
 export interface IgnoreCheckOverrides {
   dir: string
   /** From a flag or input: "auto" or a list of packer names. */
@@ -32,14 +28,19 @@ export interface IgnoreCheckOverrides {
   fix?: FixMode
 }
 
-/** Flag or input first, then the config section, then the defaults (auto-detect, no fix). */
+/** Turns the options given as flags or inputs (parsed by their declarations) into overrides. */
+export function ignoreCheckOverrides(dir: string, given: GivenOptions<typeof IGNORE_CHECK_OPTIONS>): IgnoreCheckOverrides {
+  return { dir, ...definedOnly({ packers: given.packers, fix: given['write-fix'] ? ('write' as const) : given.fix }) }
+}
+
+/** Flag or input first, then the config section, then the declared defaults (auto-detect, no fix). */
 export function resolveIgnoreCheckOptions(overrides: IgnoreCheckOverrides, config: AgentGatesConfig): IgnoreCheckOptions {
-  const section = gateSection<IgnoreCheckSection>(config, GATE)
+  const file = resolveOptions(IGNORE_CHECK_OPTIONS, fromConfig(IGNORE_CHECK_OPTIONS, config[GATE], { gate: GATE }))
   return {
     dir: overrides.dir,
-    packers: parsePackers(overrides.packers ?? (section.packers === undefined || section.packers === 'auto' ? ['auto'] : section.packers), overrides.packers ? 'packers' : `${GATE}.packers`),
-    dockerContexts: section['docker-contexts'] ?? [],
-    fix: overrides.fix ?? section.fix ?? 'none',
+    packers: parsePackers(overrides.packers ?? file.packers, overrides.packers ? 'packers' : `${GATE}.packers`),
+    dockerContexts: file['docker-contexts'],
+    fix: overrides.fix ?? file.fix,
     config
   }
 }
