@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
@@ -20,6 +20,8 @@ export const ARTIFACT_SCAN_CRITERIA: Soc2Criterion[] = ['CC6.1', 'CC6.7', 'CC8.1
 export interface ArtifactScanRun extends ArtifactScanOptions {
   /** Paths in findings are made relative to this (GITHUB_WORKSPACE); defaults to `dir`. */
   repoRoot?: string
+  /** Keep the packed tarballs in this folder (outside the repository) instead of a temp folder removed after the scan. */
+  keepTarballsIn?: string
 }
 
 /** What was scanned, for the result's details and the job summary. */
@@ -27,7 +29,8 @@ export interface ArtifactScanDetails {
   mode: 'npm' | 'paths' | 'folder'
   artifacts: (ExaminedArtifact & { kind: string })[]
   folders: string[]
-  npmPackages: { name: string; dir: string; tarball: string; filesListedByNpm: number }[]
+  /** `path`: where the scanned tarball was kept (only with keepTarballsIn), the file to publish. */
+  npmPackages: { name: string; dir: string; tarball: string; filesListedByNpm: number; path?: string }[]
   skippedPrivate: string[]
 }
 
@@ -84,10 +87,12 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
       if (!hasManifest) throw new GateIncompleteError('npm-manifest-unreadable', `${options.dir}: npm mode was requested but there is no package.json`)
       const { packages, skippedPrivate } = await publishablePackages(options.dir)
       details.skippedPrivate = skippedPrivate
-      packDir = await mkdtemp(join(tmpdir(), 'agent-gates-pack-'))
-      deps.log.progress(`packing ${packages.length} package(s) with npm pack`)
-      for (const packed of await packPackages(options.dir, packages, packDir, options.npmScripts, deps.env)) {
-        details.npmPackages.push({ name: packed.pkg.name, dir: packed.pkg.dir || '.', tarball: packed.filename, filesListedByNpm: packed.listed })
+      const keep = options.keepTarballsIn
+      if (keep) await mkdir(keep, { recursive: true })
+      else packDir = await mkdtemp(join(tmpdir(), 'agent-gates-pack-'))
+      deps.log.progress(`packing ${packages.length} package(s) with npm pack${options.npmScripts ? '' : ' --ignore-scripts'}`)
+      for (const packed of await packPackages(options.dir, packages, keep ?? (packDir as string), options.npmScripts, deps.env)) {
+        details.npmPackages.push({ name: packed.pkg.name, dir: packed.pkg.dir || '.', tarball: packed.filename, filesListedByNpm: packed.listed, ...(keep ? { path: packed.tarball } : {}) })
         await scanFile(packed.tarball, packed.filename, packed.pkg)
       }
     } else {

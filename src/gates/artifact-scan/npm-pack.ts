@@ -67,8 +67,9 @@ export async function publishablePackages(dir: string): Promise<{ packages: Publ
 
 /**
  * Packs the packages with the machine's real npm, so the file list is exactly
- * what `npm publish` would upload. Scripts are skipped unless asked for:
- * their output shares stdout with `--json`.
+ * what `npm publish` would upload: lifecycle scripts run as they do at publish
+ * unless `scripts` is false (their output shares stdout with `--json`, which
+ * parsePackJson allows for).
  */
 export async function packPackages(dir: string, packages: PublishablePackage[], destination: string, scripts: boolean, env: NodeJS.ProcessEnv): Promise<PackedTarball[]> {
   if (packages.length === 0) return []

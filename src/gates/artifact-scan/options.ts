@@ -30,7 +30,7 @@ export interface ArtifactScanOptions {
   /** Globs of folders and archives; empty means npm packages (or the folder itself). */
   paths: string[]
   npm: NpmMode
-  /** Run lifecycle scripts (prepack, prepare) when packing. Off by default: they corrupt `--json`. */
+  /** Run lifecycle scripts (prepack, prepare, postpack) when packing, as `npm publish` does (default on). */
   npmScripts: boolean
   /** The lowest catalog class that fails the gate. */
   failOn: CatalogClass

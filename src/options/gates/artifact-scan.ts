@@ -22,7 +22,13 @@ export const ARTIFACT_SCAN_OPTIONS = [
     default: 'auto',
     description: 'pack npm packages with the real `npm pack` and scan the tarballs (auto: when package.json exists and no paths are given)'
   }),
-  option({ name: 'npm-scripts', type: { kind: 'boolean' }, default: false, description: 'run prepack/prepare scripts while packing (off: --ignore-scripts)' }),
+  option({
+    name: 'npm-scripts',
+    type: { kind: 'boolean' },
+    default: true,
+    description: 'run the lifecycle scripts (prepack, prepare, postpack) while packing, as `npm publish` does',
+    details: 'false packs with --ignore-scripts: then the scanned tarball is not what `npm publish` builds, so publish the scanned tarball itself (output `tarballs`).'
+  }),
   option({
     name: 'fail-on',
     type: { kind: 'enum', values: ['never', 'review', 'shared'] },
