@@ -18,7 +18,7 @@ import { COMMON_INPUTS } from './run-action.js'
 /** The root action: several gates in one step, one SARIF, one summary, one run record. */
 export const ACTION = { name: 'run', inputs: ['gates', 'working-directory'] as const }
 
-const DEFAULT_GATES = ['artifact-scan', 'ignore-check', 'secret-scan']
+const DEFAULT_GATES = ['artifact-scan', 'ignore-check', 'secret-scan', 'mcp-inventory']
 
 /** Resolves the `gates` input against the registered commands; unknown names are a configuration error. */
 export function selectGates(requested: string[] | undefined): GateCommand[] {
