@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ACTION } from '../../src/actions/mcp-inventory.js'
+import { buildEvidenceRecord, readRunFolder, serializeRecord } from '../../src/gates/evidence/record.js'
 import { runAction } from '../../src/actions/run-action.js'
 import { capturedText, fakeCore } from '../helpers/fake-core.js'
 import { runCli } from '../helpers/cli.js'
@@ -54,5 +55,19 @@ describe('mcp-inventory action and CLI', () => {
     expect(await readFile(join(cwd, '.agent-gates', 'mcp-inventory.csv'), 'utf8')).toContain(',c,')
     const refused = await runCli(['mcp-inventory', '--probe'], cwd)
     expect(refused.code).toBe(2)
+  })
+
+  it('a workstation self-report in the run folder becomes an evidence record, and the next run reports drift against it', async () => {
+    const cwd = await tempDir('selfreport')
+    const home = await tempDir('selfreport-home')
+    await writeTree(home, { '.codex/config.toml': '[mcp_servers.first]\ncommand = "uvx"\nargs = ["first-mcp==1.0.0"]\n' })
+    expect((await runCli(['mcp-inventory', '--workstation', '--home', home], cwd)).code).toBe(0)
+    const record = buildEvidenceRecord({ contents: await readRunFolder(join(cwd, '.agent-gates')), context: { kind: 'local' }, previous: null })
+    expect(record.gates.map((g) => g.gate)).toEqual(['mcp-inventory'])
+    const evidence = join(cwd, 'evidence.json')
+    await writeFile(evidence, serializeRecord(record))
+    await writeTree(home, { '.codex/config.toml': '[mcp_servers.first]\ncommand = "uvx"\nargs = ["first-mcp==1.0.0"]\n\n[mcp_servers.second]\nurl = "https://second.example.com/mcp"\n' })
+    const next = await runCli(['mcp-inventory', '--workstation', '--home', home, '--previous', evidence, '--format', 'json'], cwd)
+    expect(JSON.parse(next.stdout).details.drift).toEqual([expect.objectContaining({ kind: 'added', name: 'second', file: '~/.codex/config.toml' })])
   })
 })
