@@ -9,7 +9,7 @@ import { overallStatus } from '../model/result.js'
 import { TOOL_VERSION } from '../model/version.js'
 import { renderJson } from '../output/json.js'
 import { renderMarkdown } from '../output/markdown.js'
-import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
+import { isInsideFolder, runFolder, writeResultToRunFolder } from '../output/run-folder.js'
 import { renderSarif } from '../output/sarif.js'
 import { buildRunRecord, writeRunRecord } from '../output/run-record.js'
 import type { SecretLedger } from '../output/secret-ledger.js'
@@ -20,6 +20,7 @@ import { formatRows, helpRows, parseArgsOptions, type ParseArgsOptions } from '.
 import { fromFlags } from '../options/resolve.js'
 import { COMMANDS } from './commands.js'
 import { executeCommand } from './execute.js'
+import { evidenceMain } from '../gates/evidence/cli.js'
 
 type Format = (typeof FORMATS)[number]
 
@@ -42,7 +43,7 @@ function topHelp(): string {
     'Usage: agent-gates <command> [options]',
     '',
     'Commands:',
-    ...formatRows([['run [dir]', 'run every local gate on a repository with embedded defaults'], ...COMMANDS.map((c): [string, string] => [c.name, c.summary])], '  ', 16),
+    ...formatRows([['run [dir]', 'run every local gate on a repository with embedded defaults'], ...COMMANDS.map((c): [string, string] => [c.name, c.summary]), ['evidence', 'record, verify and collect signed SOC 2 evidence (agent-gates evidence --help)']], '  ', 16),
     '',
     'Exit codes: 0 pass, 1 a gate failed, 2 could not complete.',
     "Run 'agent-gates <command> --help' for a command's options."
@@ -75,6 +76,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${TOOL_VERSION}\n`)
     return 0
   }
+  // record, verify and collect judge records with their own exit codes: not gate commands.
+  if (name === 'evidence') return evidenceMain(rest, io)
   const command = COMMANDS.find((c) => c.name === name)
   if (name !== 'run' && !command) {
     io.stderr(`agent-gates: unknown command "${name}"\n\n${topHelp()}\n`)
@@ -123,7 +126,11 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const ledgers: SecretLedger[] = []
   const written: string[] = []
   let outputFailed = false
-  const folder = runFolder(io.env, io.cwd)
+  const folder = runFolder(io.env, io.cwd, typeof values['run-folder'] === 'string' ? values['run-folder'] : undefined)
+  if (typeof values['run-folder'] === 'string' && isInsideFolder(dir, folder)) {
+    io.stderr(`agent-gates: --run-folder ${folder} is inside ${dir}: it would be scanned and packed; choose a folder outside it\n`)
+    return EXIT_CODES.error
+  }
   for (const c of commands) {
     const context = { dir, positionals: command ? positionals : [], values: command ? values : {}, config, io }
     const { result, ledger } = await executeCommand(c, context, cliLogger(io, c.name))
@@ -165,6 +172,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT_CODES.error
     }
   }
+  if (format === 'text' && !values.quiet && written.length) io.stderr(`agent-gates: run folder ${folder}\n`)
   // The run folder is the evidence trail: a run that could not write it did not complete.
   return outputFailed ? EXIT_CODES.error : EXIT_CODES[overallStatus(results)]
 }

@@ -29,6 +29,7 @@ export const CLI_OPTIONS = [
   option({ name: 'format', type: { kind: 'enum', values: FORMATS }, default: 'text', placeholder: 'FORMAT', description: 'report format: text, json, sarif or markdown', flag: { short: 'f' }, input: false, config: false }),
   option({ name: 'output', type: { kind: 'string' }, placeholder: 'FILE', description: 'write the report to FILE instead of stdout', flag: { short: 'o' }, input: false, config: false }),
   { ...CONFIG_OPTION, input: false as const },
+  option({ name: 'run-folder', type: { kind: 'string' }, placeholder: 'DIR', description: 'where the gates leave their JSON and the run record; never inside the checked folder', defaultText: '$AGENT_GATES_RUN_DIR, $RUNNER_TEMP/agent-gates, else $XDG_CACHE_HOME/agent-gates/runs/<folder>-<hash>', input: false, config: false }),
   option({ name: 'quiet', type: { kind: 'boolean' }, default: false, description: 'print only blocking findings and the verdict', flag: { short: 'q' }, input: false, config: false }),
   option({ name: 'verbose', type: { kind: 'boolean' }, default: false, description: 'print every finding, suppressed ones too, and progress', input: false, config: false }),
   option({ name: 'color', type: { kind: 'enum', values: ['auto', 'always', 'never'] }, default: 'auto', placeholder: 'WHEN', description: 'colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never', input: false, config: false }),
