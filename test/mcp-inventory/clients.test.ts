@@ -157,7 +157,7 @@ describe('workstation scope: a fake home with user-scope configs', () => {
     const system = await tempDir('system')
     token = fakeToken('ghp_')
     await writeTree(home, {
-      '.claude.json': JSON.stringify({ numStartups: 3, mcpServers: { user1: { command: 'npx', args: ['-y', 'user-mcp@1.0.0'] } }, projects: { '/work/proj': { mcpServers: { local1: { command: 'uvx', args: ['local-mcp'] } }, disabledMcpServers: [] } } }),
+      '.claude.json': JSON.stringify({ numStartups: 3, mcpServers: { user1: { command: 'npx', args: ['-y', 'user-mcp@1.0.0'] } }, projects: { '/work/proj': { mcpServers: { local1: { command: 'uvx', args: ['local-mcp'] }, local2: { command: 'uvx', args: ['off-mcp'] } }, disabledMcpServers: ['local2'] } } }),
       'Library/Application Support/Claude/claude_desktop_config.json': JSON.stringify({ mcpServers: { desk: { command: 'npx', args: ['-y', 'desk-mcp@latest'] } } }),
       '.codeium/windsurf/mcp_config.json': `{ "mcpServers": { "wind": { "serverUrl": "https://wind.example.com/mcp", }, }, }`,
       '.config/Code/User/mcp.json': `{ "servers": { "code-user": { "command": "npx", "args": ["code-mcp@3.1.4"] } } }`,
@@ -183,7 +183,8 @@ describe('workstation scope: a fake home with user-scope configs', () => {
     expect(run.result.errors).toEqual([])
     const byName = (n: string) => run.row(n)
     expect(byName('user1')).toMatchObject({ scope: 'user', client: 'Claude Code', file: '~/.claude.json', container: 'mcpServers' })
-    expect(byName('local1')).toMatchObject({ container: 'projects."/work/proj".mcpServers', package: { pinned: false } })
+    expect(byName('local1')).toMatchObject({ container: 'projects."/work/proj".mcpServers', disabled: false, package: { pinned: false } })
+    expect(byName('local2')).toMatchObject({ disabled: true })
     expect(byName('desk')).toMatchObject({ client: 'Claude Desktop', package: { pinned: false, unpinnedBecause: 'tag "latest"' } })
     expect(byName('wind')).toMatchObject({ client: 'Windsurf', transport: 'http', remoteHost: 'wind.example.com' })
     expect(byName('code-user')).toMatchObject({ client: 'VS Code', package: { pinned: true } })

@@ -19,6 +19,8 @@ export interface DialectSpec {
   placeholders: RegExp[]
   /** Gemini: `url` is SSE and `httpUrl` Streamable HTTP. */
   urlIsSse?: boolean
+  /** A key beside the container that lists disabled server names (`~/.claude.json` per project). */
+  disabledList?: string
 }
 
 const CLAUDE_VAR = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}/g
@@ -37,7 +39,7 @@ const vscodeFamily = (containers: string[][]): DialectSpec => ({ syntax: 'jsonc'
 export const DIALECTS: Record<McpDialect, DialectSpec> = {
   // `.mcp.json` is `mcpServers` to Claude Code and Copilot CLI but `servers` to Visual Studio: read both (T2).
   'claude-code': { syntax: 'json', containers: [['mcpServers'], ['servers']], placeholders: [CLAUDE_VAR] },
-  'claude-json': { syntax: 'json', containers: [['mcpServers'], ['projects', '*', 'mcpServers']], placeholders: [CLAUDE_VAR] },
+  'claude-json': { syntax: 'json', containers: [['mcpServers'], ['projects', '*', 'mcpServers']], placeholders: [CLAUDE_VAR], disabledList: 'disabledMcpServers' },
   'claude-desktop': json(),
   cursor: json([CURSOR_VARS], 'jsonc'),
   vscode: vscodeFamily([['servers']]),
@@ -164,7 +166,8 @@ export function serversIn(spec: DialectSpec, root: unknown): RawServer[] {
   const out: RawServer[] = []
   const visit = (containers: string[][], ignored: boolean) => {
     for (const container of containers) {
-      for (const { node, path } of resolveContainer(root, container)) {
+      for (const { node, path, parent } of resolveContainer(root, container)) {
+        const listed = spec.disabledList && isObject(parent) ? strings(parent[spec.disabledList]) : []
         const label = path.map((p) => (/^[A-Za-z_][\w.-]*$/.test(String(p)) ? String(p) : JSON.stringify(p))).join('.') || '(top level)'
         if (Array.isArray(node)) {
           node.forEach((item, i) => {
@@ -172,7 +175,10 @@ export function serversIn(spec: DialectSpec, root: unknown): RawServer[] {
             out.push(readServer(spec, name ?? `#${i + 1}`, [...path, i], label, item, ignored))
           })
         } else if (isObject(node)) {
-          for (const [name, value] of Object.entries(node)) out.push(readServer(spec, name, [...path, name], label, value, ignored))
+          for (const [name, value] of Object.entries(node)) {
+            const server = readServer(spec, name, [...path, name], label, value, ignored)
+            out.push(listed.includes(name) ? { ...server, disabled: true } : server)
+          }
         }
       }
     }
@@ -183,14 +189,14 @@ export function serversIn(spec: DialectSpec, root: unknown): RawServer[] {
   return out
 }
 
-function resolveContainer(root: unknown, container: string[]): { node: unknown; path: string[] }[] {
-  let frontier: { node: unknown; path: string[] }[] = [{ node: root, path: [] }]
+function resolveContainer(root: unknown, container: string[]): { node: unknown; path: string[]; parent: unknown }[] {
+  let frontier: { node: unknown; path: string[]; parent: unknown }[] = [{ node: root, path: [], parent: undefined }]
   for (const key of container) {
-    const next: { node: unknown; path: string[] }[] = []
+    const next: typeof frontier = []
     for (const { node, path } of frontier) {
       if (!isObject(node)) continue
-      if (key === '*') for (const [k, v] of Object.entries(node)) next.push({ node: v, path: [...path, k] })
-      else if (key in node) next.push({ node: node[key], path: [...path, key] })
+      if (key === '*') for (const [k, v] of Object.entries(node)) next.push({ node: v, path: [...path, k], parent: node })
+      else if (key in node) next.push({ node: node[key], path: [...path, key], parent: node })
     }
     frontier = next
   }
