@@ -82,12 +82,18 @@ function classOf(spec: DialectSpec, value: string): ValueClass {
   return expandsPlaceholder(spec, value) ? 'placeholder' : 'literal'
 }
 
-/** Literal credentials in one field, after the client's own placeholders are removed. */
+/** `${VAR:-default}`: the default is a literal the client uses when VAR is unset. */
+const PLACEHOLDER_DEFAULT = /\$\{[A-Za-z_][A-Za-z0-9_]*:-([^}]{1,500})\}/g
+
+/** Literal credentials in one field, after the client's own placeholders are removed (their defaults are literals). */
 function sightings(spec: DialectSpec, where: string, value: string, key?: string): SecretSighting[] {
-  const cleaned = withoutPlaceholders(spec, value)
-  const hits = findSecretsInText(cleaned)
-  const byKey = key ? findSecretForKey(key, cleaned) : undefined
-  if (byKey && !hits.some((h) => h.value.includes(byKey.value) || byKey.value.includes(h.value))) hits.push(byKey)
+  const texts = [withoutPlaceholders(spec, value), ...[...value.matchAll(PLACEHOLDER_DEFAULT)].map((m) => m[1]!)]
+  const hits: { kind: string; value: string }[] = []
+  for (const text of texts) {
+    for (const hit of findSecretsInText(text)) if (!hits.some((h) => h.value === hit.value)) hits.push(hit)
+    const byKey = key ? findSecretForKey(key, text) : undefined
+    if (byKey && !hits.some((h) => h.value.includes(byKey.value) || byKey.value.includes(h.value))) hits.push(byKey)
+  }
   return hits.map((h) => ({ where, kind: h.kind, value: h.value }))
 }
 
