@@ -68,6 +68,8 @@ export function parseOptionValue(d: OptionDeclaration, raw: unknown, origin: Val
     const key = origin.source === 'config' ? origin.key : origin.source === 'flag' ? origin.flag : origin.input
     throw new ConfigurationError(`${describeOrigin(origin)}: ${why}`, key, origin.source === 'config' ? origin.line : undefined, origin.source === 'config' ? origin.file : undefined)
   }
+  const forbidden = d.config !== false && origin.source === 'config' ? d.config?.forbidden : undefined
+  if (forbidden) fail(`cannot be set in the config file (${forbidden}); use the action input or the CLI flag`)
   const value = parseTyped(d.type, raw, fail)
   const refused = d.config !== false && origin.source === 'config' ? d.config?.refuse : undefined
   if (refused && refused.values.includes(String(value))) fail(`${String(value)} cannot be set in the config file (${refused.reason}); use the action input or the CLI flag`)

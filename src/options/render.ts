@@ -6,7 +6,7 @@ import { configKey, flagName, inputName, type OptionDeclaration } from './types.
 
 function sentence(text: string): string {
   const t = text.trim()
-  return t ? t[0]!.toUpperCase() + t.slice(1) + (/[.!?]$/.test(t) ? '' : '.') : t
+  return t ? t[0]!.toUpperCase() + t.slice(1) + (/[.!?]\)?$/.test(t) ? '' : '.') : t
 }
 
 /** The `inputs:` mapping of an action.yml: every declared input plus `config`, with real defaults. */
@@ -54,7 +54,7 @@ export function optionsTable(gate: string, declarations: readonly OptionDeclarat
     return [
       flag === undefined ? '—' : `\`--${flag}\`${short ? ` \`-${short}\`` : ''}`,
       code(input),
-      key === undefined ? '—' : `\`${gate}.${key}\``,
+      key === undefined ? '—' : d.config && d.config.forbidden ? `not in the file (${cell(d.config.forbidden)})` : `\`${gate}.${key}\``,
       cell(expectation(d.type) + (refused ? ` (not ${refused.values.join(', ')} in the file)` : '')),
       shownDefault === undefined || shownDefault === '' ? '—' : `\`${cell(shownDefault)}\``,
       cell([sentence(d.description), d.details ? sentence(d.details) : ''].filter(Boolean).join(' '))

@@ -36,7 +36,7 @@ export function sectionSchema(set: GateOptionSet): object {
   const root: { type: 'object'; additionalProperties: false; properties: Record<string, object> } = { type: 'object', additionalProperties: false, properties: {} }
   for (const d of set.options) {
     const key = configKey(d)
-    if (key === undefined) continue
+    if (key === undefined || (d.config && d.config.forbidden)) continue
     const parts = key.split('.')
     let node = root
     for (const part of parts.slice(0, -1)) {

@@ -39,6 +39,8 @@ export interface ConfigSource {
   key?: string
   /** Values the config file may not choose (the scanned code can change the file), with why. */
   refuse?: { values: readonly string[]; reason: string }
+  /** The file may not set this option at all, with why; it is refused by name and line. */
+  forbidden?: string
 }
 
 export interface OptionDeclaration {

@@ -80,7 +80,7 @@ describe('every declared option', () => {
     const readings: unknown[] = []
     if (flag !== undefined) readings.push((fromFlags([d], d.type.kind === 'boolean' ? { [value ? flag : `no-${flag}`]: true } : { [flag]: text }) as Record<string, unknown>)[d.name])
     if (input !== undefined) readings.push((fromInputs([d], (n) => (n === input ? text : '')) as Record<string, unknown>)[d.name])
-    if (key !== undefined) {
+    if (key !== undefined && !(d.config && d.config.forbidden)) {
       const config = parseConfig(yamlAt(gate, key, yaml), '.github/agent-gates.yml')
       readings.push((fromConfig([d], config[gate], { gate }) as Record<string, unknown>)[d.name])
     }
@@ -112,7 +112,7 @@ describe('every declared option', () => {
       expect(m.startsWith(`input "${input}": must be `)).toBe(true)
       messages.push(m.slice(`input "${input}": `.length))
     }
-    if (key !== undefined) {
+    if (key !== undefined && !(d.config && d.config.forbidden)) {
       const m = caught(() => parseConfig(`version: 1\n${yamlAt(gate, key, bad)}`, '.github/agent-gates.yml'))
       const line = 2 + key.split('.').length
       const prefix = `.github/agent-gates.yml:${line}: ${gate}.${key}: `
@@ -148,5 +148,21 @@ describe('declared value lists match the gates', () => {
     const { PACKER_NAMES } = await import('../../src/gates/ignore-check/types.js')
     const { IGNORE_CHECK_PACKERS } = await import('../../src/options/gates/ignore-check.js')
     expect([...IGNORE_CHECK_PACKERS]).toEqual([...PACKER_NAMES])
+  })
+})
+
+describe('the config file refuses what the scanned code may not choose', () => {
+  it.each(rows.filter(([, , d]) => d.config && (d.config.forbidden || d.config.refuse)))('%s %s', (gate, _name, d) => {
+    const key = configKey(d)!
+    const value = d.config && d.config.refuse ? d.config.refuse.values[0]! : sample(d).yaml
+    expect(() => parseConfig(`version: 1\n${yamlAt(gate, key, value)}`, '.github/agent-gates.yml')).toThrow(
+      new RegExp(`^\\.github/agent-gates\\.yml:3: ${gate}\\.${key}: .*cannot be set in the config file`)
+    )
+  })
+
+  it('secret-scan declares the default Gitleaks release the gate pins', async () => {
+    const { DEFAULT_GITLEAKS_VERSION } = await import('../../src/gates/secret-scan/gitleaks-checksums.js')
+    const { DECLARED_GITLEAKS_VERSION } = await import('../../src/options/gates/secret-scan.js')
+    expect(DECLARED_GITLEAKS_VERSION).toBe(DEFAULT_GITLEAKS_VERSION)
   })
 })

@@ -1,8 +1,6 @@
-import { secretScanSection } from './secret-scan.js'
 import { reviewGateSection } from './review-gate.js'
 
 /** Sections of gates that do not declare their options yet (src/options/gates/ derives the others). */
 export const GATE_SECTIONS: Record<string, object> = {
-  'secret-scan': secretScanSection,
   'review-gate': reviewGateSection
 }

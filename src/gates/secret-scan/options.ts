@@ -1,6 +1,9 @@
 import type { AllowEntry, AgentGatesConfig } from '../../config/types.js'
 import { gateSection } from '../../config/types.js'
 import { ConfigurationError } from '../../model/errors.js'
+import { SECRET_SCAN_OPTIONS } from '../../options/gates/secret-scan.js'
+import { definedOnly, fromConfig, resolveOptions } from '../../options/resolve.js'
+import type { GivenOptions } from '../../options/types.js'
 import type { FullScope } from './event.js'
 import type { ChecksumTable } from './gitleaks-checksums.js'
 import { DEFAULT_GITLEAKS_VERSION } from './gitleaks-checksums.js'
@@ -70,23 +73,24 @@ export function resolveSecretScanOptions(dir: string, overrides: SecretScanOverr
       throw new ConfigurationError(`secret-scan.${key} cannot be set in the config file (the scanned code could change it); use the action input or the CLI flag`, `secret-scan.${key}`)
   if ((section['fail-on'] as string | undefined) === 'none')
     throw new ConfigurationError('secret-scan.fail-on: none cannot be set in the config file; use the action input or the CLI flag', 'secret-scan.fail-on')
+  const file = resolveOptions(SECRET_SCAN_OPTIONS, fromConfig(SECRET_SCAN_OPTIONS, section, { gate: GATE }))
   const options: SecretScanOptions = {
     dir,
-    mode: overrides.mode ?? section.mode ?? 'auto',
-    fullScope: overrides.fullScope ?? section['full-scope'] ?? 'default-branch',
+    mode: overrides.mode ?? file.mode,
+    fullScope: overrides.fullScope ?? file['full-scope'],
     engine: overrides.engine ?? 'auto',
     gitleaksVersion: overrides.gitleaksVersion ?? DEFAULT_GITLEAKS_VERSION,
-    redactAuthor: overrides.redactAuthor ?? section['redact-author'] ?? 'omit',
-    failOn: overrides.failOn ?? section['fail-on'] ?? 'new',
-    remote: overrides.remote ?? section.remote ?? 'origin',
+    redactAuthor: overrides.redactAuthor ?? file['redact-author'],
+    failOn: overrides.failOn ?? file['fail-on'],
+    remote: overrides.remote ?? file.remote,
     allow: config.allow ?? []
   }
   const optional = {
     range: overrides.range,
     event: overrides.event,
     gitleaksPath: overrides.gitleaksPath,
-    gitleaksConfig: overrides.gitleaksConfig ?? section['gitleaks-config'],
-    baseline: overrides.baseline ?? section.baseline,
+    gitleaksConfig: overrides.gitleaksConfig ?? file['gitleaks-config'],
+    baseline: overrides.baseline ?? file.baseline,
     install: overrides.install
   }
   Object.assign(options, definedOnly(optional))
@@ -96,7 +100,21 @@ export function resolveSecretScanOptions(dir: string, overrides: SecretScanOverr
   return options
 }
 
-/** The entries of `values` that are set (exactOptionalPropertyTypes-friendly merging). */
-export function definedOnly<T extends object>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>
+/** Turns the options given as flags or inputs (parsed by their declarations) into overrides. */
+export function secretScanOverrides(given: GivenOptions<typeof SECRET_SCAN_OPTIONS>): SecretScanOverrides {
+  const chosen = [given.range !== undefined, given.full === true, given['no-git'] === true].filter(Boolean).length
+  if (chosen > 1) throw new ConfigurationError('use only one of --range, --full and --no-git', 'range')
+  const mode = given.range !== undefined ? 'range' : given.full ? 'full' : given['no-git'] ? 'dir' : given.mode
+  return definedOnly({
+    mode,
+    range: given.range,
+    fullScope: given['full-scope'],
+    engine: given.engine,
+    gitleaksPath: given['gitleaks-path'],
+    gitleaksVersion: given['gitleaks-version'],
+    gitleaksConfig: given['gitleaks-config'],
+    baseline: given.baseline,
+    redactAuthor: given['redact-author'],
+    failOn: given['fail-on']
+  })
 }
