@@ -10,7 +10,7 @@ import { SOURCES as S } from './sources.js'
 export const MCP_DIALECTS = [
   'claude-code', 'claude-json', 'claude-desktop', 'cursor', 'vscode', 'vscode-settings', 'devcontainer', 'code-workspace',
   'copilot-cli', 'windsurf', 'antigravity', 'gemini', 'codex', 'vibe', 'zed', 'continue', 'cline', 'roo', 'kilo',
-  'amazonq', 'kiro', 'junie', 'opencode', 'opencode-agents', 'goose', 'amp', 'warp', 'devin', 'generic'
+  'amazonq', 'kiro', 'junie', 'opencode', 'opencode-agents', 'goose', 'amp', 'warp', 'devin', 'claude-agent', 'copilot-agent', 'generic'
 ] as const
 export type McpDialect = (typeof MCP_DIALECTS)[number]
 
@@ -57,10 +57,13 @@ export const MCP_CONFIG_LOCATIONS: readonly McpConfigLocation[] = [
   loc('mcp-project-extra', 'OpenCode', 'opencode-agents', 'project', ['.agents/mcp.json'], S.opencodeMcp),
   loc('mcp-project-extra', 'Warp', 'warp', 'project', ['.warp/.mcp.json'], S.toolhive),
   loc('devin-config', 'Devin CLI', 'devin', 'project', ['.devin/config.json'], S.devin),
+  loc('claude-shared', 'Claude Code', 'claude-agent', 'project', ['.claude/agents/**/*.md'], S.ccSubagents),
+  loc('copilot-shared', 'Copilot coding agent', 'copilot-agent', 'project', ['.github/agents/**/*.md'], S.ghCustomAgents),
   // Workstation: the user's home
   loc('claude-home-account', 'Claude Code', 'claude-json', 'user', ['.claude.json'], S.ccMcp, { env: 'CLAUDE_CONFIG_DIR', paths: ['.claude.json'] }),
   loc('mcp-json', 'Claude Code', 'claude-code', 'user', ['.claude/plugins/{cache,repos}/**/.mcp.json'], S.ccMcp),
   loc('mcp-json', 'Visual Studio', 'claude-code', 'user', ['.mcp.json'], S.vscodeMcp),
+  loc('claude-shared', 'Claude Code', 'claude-agent', 'user', ['.claude/agents/**/*.md'], S.ccSubagents),
   loc('claude-desktop-config', 'Claude Desktop', 'claude-desktop', 'user', ['Library/Application Support/Claude/claude_desktop_config.json', 'AppData/Roaming/Claude/claude_desktop_config.json', '.config/Claude/claude_desktop_config.json'], S.agentScan),
   loc('cursor-home-mcp', 'Cursor', 'cursor', 'user', ['.cursor/mcp.json'], S.cursorMcp),
   loc('vscode-user-mcp', 'VS Code', 'vscode', 'user', [`${APP_DIRS}/{Code,Code - Insiders}/User/mcp.json`, `${APP_DIRS}/{Code,Code - Insiders}/User/profiles/*/mcp.json`, '.vscode-server/data/User/mcp.json'], S.vscodeMcp),

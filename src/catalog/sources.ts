@@ -49,5 +49,6 @@ export const SOURCES = {
   opencodeMcp: 'https://opencode.ai/docs/mcp-servers',
   gooseConfig: 'https://block.github.io/goose/docs/guides/config-files',
   zedMcp: 'https://zed.dev/docs/ai/mcp',
-  junieMcp: 'https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html'
+  junieMcp: 'https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html',
+  ghCustomAgents: 'https://docs.github.com/en/copilot/how-tos/use-copilot-agents/cloud-agent/extend-cloud-agent-with-mcp'
 } as const

@@ -77,7 +77,10 @@ mcpServers:
   '.roo/mcp.json': JSON.stringify({ mcpServers: { roo: { command: '/usr/local/bin/roo-mcp', args: [] } } }),
   '.devcontainer/devcontainer.json': `{ "customizations": { "vscode": { "mcp": { "servers": { "dc": { "command": "npx", "args": ["dc-mcp@^1.0.0"] }, }, }, }, } }`,
   '.github/mcp.json': JSON.stringify({ mcpServers: { copilot: { type: 'http', url: 'https://api.githubcopilot.com/mcp/' } } }),
-  'packages/app/.mcp.json': JSON.stringify({ mcpServers: { nested: { command: 'npx', args: ['-y', 'nested-mcp@2.0.0'] } } })
+  'packages/app/.mcp.json': JSON.stringify({ mcpServers: { nested: { command: 'npx', args: ['-y', 'nested-mcp@2.0.0'] } } }),
+  '.claude/agents/reviewer.md': '---\nname: reviewer\ndescription: reviews code\nmcpServers:\n  sub-agent-db:\n    command: npx\n    args: ["-y", "db-mcp@1.1.0"]\n---\n\nYou review code.\n',
+  '.claude/agents/plain.md': '# no front matter\n',
+  '.github/agents/terraform.agent.md': '---\nname: terraform\nmcp-servers:\n  tf:\n    type: local\n    command: docker\n    args: ["run", "-i", "hashicorp/terraform-mcp-server:0.2"]\n    env:\n      TFE_TOKEN: ${{ secrets.COPILOT_MCP_TFE_TOKEN }}\n---\nHelp with Terraform.\n'
 }
 
 describe('repository scope: every client format', () => {
@@ -91,7 +94,7 @@ describe('repository scope: every client format', () => {
   it('reads every file without error and lists every path probed', () => {
     expect(run.result.errors).toEqual([])
     const found = run.details.probed.filter((p) => p.status === 'found').map((p) => p.path).sort()
-    expect(found).toEqual(['.codex/config.toml', '.continue/mcpServers/db.yaml', '.cursor/mcp.json', '.devcontainer/devcontainer.json', '.gemini/settings.json', '.github/mcp.json', '.junie/mcp/mcp.json', '.kiro/settings/mcp.json', '.mcp.json', '.roo/mcp.json', '.vscode/mcp.json', '.zed/settings.json', 'opencode.jsonc', 'packages/app/.mcp.json', '.amazonq/mcp.json'].sort())
+    expect(found).toEqual(['.codex/config.toml', '.continue/mcpServers/db.yaml', '.cursor/mcp.json', '.devcontainer/devcontainer.json', '.gemini/settings.json', '.github/mcp.json', '.junie/mcp/mcp.json', '.kiro/settings/mcp.json', '.mcp.json', '.roo/mcp.json', '.vscode/mcp.json', '.zed/settings.json', 'opencode.jsonc', 'packages/app/.mcp.json', '.amazonq/mcp.json', '.claude/agents/reviewer.md', '.claude/agents/plain.md', '.github/agents/terraform.agent.md'].sort())
     const absent = run.details.probed.filter((p) => p.status === 'absent').map((p) => p.path)
     expect(absent).toEqual(expect.arrayContaining(['.warp/.mcp.json', 'opencode.json', '.agents/mcp.json']))
     expect(run.result.stats['paths-probed']).toBe(run.details.probed.length)
@@ -123,6 +126,8 @@ describe('repository scope: every client format', () => {
     expect(run.row('dc').package).toMatchObject({ kind: 'npm', pinned: false, unpinnedBecause: 'range "^1.0.0"' })
     expect(run.row('copilot')).toMatchObject({ client: 'Copilot CLI', remoteHost: 'api.githubcopilot.com' })
     expect(run.row('nested').file).toBe('packages/app/.mcp.json')
+    expect(run.row('sub-agent-db')).toMatchObject({ client: 'Claude Code', file: '.claude/agents/reviewer.md', line: 5, package: { kind: 'npm', version: '1.1.0', pinned: true } })
+    expect(run.row('tf')).toMatchObject({ client: 'Copilot coding agent', transport: 'stdio', line: 4, env: [{ key: 'TFE_TOKEN', value: 'placeholder' }], package: { kind: 'oci', pinned: false } })
   })
 
   it("classifies each value by the reading client's own placeholder grammar", () => {

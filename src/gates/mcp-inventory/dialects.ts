@@ -31,6 +31,7 @@ const GEMINI_VARS = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g
 const OPENCODE_VARS = /\{(?:env|file):[^}\s]+\}/g
 const CONTINUE_VARS = /\$\{\{\s*(?:secrets|inputs)\.[^}]+\}\}/g
 const KIRO_VARS = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/g
+const COPILOT_AGENT_VARS = /\$\{\{\s*secrets\.[^}]+\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g
 
 const MCP_SERVERS = [['mcpServers']]
 const json = (placeholders: RegExp[] = [], syntax: Syntax = 'json'): DialectSpec => ({ syntax, containers: MCP_SERVERS, placeholders })
@@ -65,6 +66,9 @@ export const DIALECTS: Record<McpDialect, DialectSpec> = {
   goose: { syntax: 'yaml', containers: [['extensions']], placeholders: [] },
   amp: { syntax: 'jsonc', containers: [['amp.mcpServers']], placeholders: [] },
   warp: json(),
+  // Agent definitions in Markdown with servers in the front matter (Claude Code subagents, Copilot custom agents).
+  'claude-agent': { syntax: 'front-matter', containers: [['mcpServers']], placeholders: [CLAUDE_VAR] },
+  'copilot-agent': { syntax: 'front-matter', containers: [['mcp-servers']], placeholders: [COPILOT_AGENT_VARS] },
   devin: json(),
   generic: json()
 }

@@ -25,6 +25,9 @@ import { judge, type Approval } from './policy.js'
 import { probeServers } from './probe.js'
 import { ConfigSyntaxError, parseConfigText } from './syntax.js'
 
+/** MCP configs are small; a larger file is not read into memory (and is an error, not a skip). */
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024
+
 export type ProbeStatus = 'found' | 'absent' | 'malformed' | 'unreadable'
 
 export interface ProbedPath {
@@ -79,6 +82,7 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
   try {
     const info = await stat(candidate.absolute)
     if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTFILE' })
+    if (info.size > MAX_CONFIG_BYTES) throw Object.assign(new Error('too large'), { code: `larger than ${MAX_CONFIG_BYTES} bytes` })
     text = await readFile(candidate.absolute, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'

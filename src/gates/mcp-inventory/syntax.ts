@@ -6,7 +6,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node 
  * The syntaxes MCP clients read. `json`: strict (JSON.parse); `jsonc`: comments
  * and trailing commas (VS Code, Zed, OpenCode); `json-comments`: comments only.
  */
-export type Syntax = 'json' | 'jsonc' | 'json-comments' | 'json5' | 'toml' | 'yaml'
+export type Syntax = 'json' | 'jsonc' | 'json-comments' | 'json5' | 'toml' | 'yaml' | 'front-matter'
 
 export type KeyPath = readonly (string | number)[]
 
@@ -36,6 +36,8 @@ export function parseConfigText(text: string, syntax: Syntax): ParsedConfig {
       return parseTomlConfig(body)
     case 'yaml':
       return parseYamlConfig(body)
+    case 'front-matter':
+      return parseFrontMatter(body)
     default:
       return parseJsonConfig(body, syntax)
   }
@@ -120,6 +122,21 @@ function parseYamlConfig(text: string): ParsedConfig {
     throw new ConfigSyntaxError(`not valid YAML: ${(error as Error).message}`, undefined)
   }
   return { value, lineOf: (path) => lines.get(keyOf(path)) }
+}
+
+/** The YAML front matter of a Markdown agent file (`---` lines); a file without one defines nothing. */
+function parseFrontMatter(text: string): ParsedConfig {
+  const lines = text.split(/\r?\n/)
+  if (lines[0]?.trim() !== '---') return { value: {}, lineOf: () => undefined }
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---')
+  if (end < 0) throw new ConfigSyntaxError('front matter is not closed with a --- line', 1)
+  try {
+    const inner = parseYamlConfig(lines.slice(1, end).join('\n'))
+    return { value: inner.value ?? {}, lineOf: (path) => (inner.lineOf(path) ?? 0) + 1 || undefined }
+  } catch (error) {
+    if (error instanceof ConfigSyntaxError) throw new ConfigSyntaxError(error.message, error.line === undefined ? undefined : error.line + 1)
+    throw error
+  }
 }
 
 function parseTomlConfig(text: string): ParsedConfig {
