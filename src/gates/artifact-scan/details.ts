@@ -14,7 +14,7 @@ export function artifactScanMarkdown(result: GateResult): string | undefined {
   }
   if (details.folders.length) out.push(`Folders scanned: ${details.folders.map((f) => `\`${cell(f)}\``).join(', ')}`, '')
   if (details.npmPackages.length)
-    out.push(`npm packages packed with \`npm pack\`: ${details.npmPackages.map((p) => `\`${cell(p.name)}\` (${cell(p.dir)}, ${p.filesListedByNpm} files)`).join(', ')}`, '')
+    out.push(`npm packages packed with \`${details.packer ?? 'npm'} pack\`${details.packerNote ? ` (${details.packerNote})` : ''}: ${details.npmPackages.map((p) => `\`${cell(p.name)}\` (${cell(p.dir)}, ${p.filesListedByNpm} files)`).join(', ')}`, '')
   if (details.skippedPrivate.length) out.push(`Private packages skipped (npm refuses to publish them): ${details.skippedPrivate.map((n) => `\`${cell(n)}\``).join(', ')}`, '')
   return out.length ? out.join('\n') : undefined
 }

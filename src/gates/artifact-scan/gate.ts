@@ -10,7 +10,8 @@ import { GateIncompleteError } from '../../model/errors.js'
 import type { ExaminedArtifact, Finding, GateResult, Soc2Criterion } from '../../model/finding.js'
 import { buildResult } from '../../model/result.js'
 import { blocks, hitToFinding, type ArtifactContext } from './findings.js'
-import { packPackages, publishablePackages, repoPathFor, type PublishablePackage } from './npm-pack.js'
+import { choosePacker, packAll, repoPathFor, type PublishablePackage } from './npm-pack.js'
+import { declaresPackages, discoverPackages } from './workspaces.js'
 import { GATE, type ArtifactScanOptions } from './options.js'
 import { ScanSession } from './scan-session.js'
 import { scanArtifactFile, scanFolder } from './targets.js'
@@ -32,6 +33,11 @@ export interface ArtifactScanDetails {
   /** `path`: where the scanned tarball was kept (only with keepTarballsIn), the file to publish. */
   npmPackages: { name: string; dir: string; tarball: string; filesListedByNpm: number; path?: string }[]
   skippedPrivate: string[]
+  /** What declared packages (package.json workspaces, pnpm-workspace.yaml, lerna, rush, nx), for "nothing to scan". */
+  lookedAt?: string[]
+  /** Which tool packed, and why npm when the repository uses another manager. */
+  packer?: string
+  packerNote?: string
 }
 
 export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps): Promise<GateResult> {
@@ -73,7 +79,7 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
   let packDir: string | undefined
   try {
     const usePaths = options.paths.length > 0
-    const hasManifest = existsSync(join(options.dir, 'package.json'))
+    const hasManifest = declaresPackages(options.dir)
     if (usePaths) {
       details.mode = 'paths'
       for (const abs of await expandPaths(options.dir, options.paths)) {
@@ -85,13 +91,15 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
     } else if (options.npm === true || (options.npm === 'auto' && hasManifest)) {
       details.mode = 'npm'
       if (!hasManifest) throw new GateIncompleteError('npm-manifest-unreadable', `${options.dir}: npm mode was requested but there is no package.json`)
-      const { packages, skippedPrivate } = await publishablePackages(options.dir)
-      details.skippedPrivate = skippedPrivate
+      const { packages, skippedPrivate, skippedUnpublished, manager, lookedAt } = await discoverPackages(options.dir)
+      const { packer, note } = choosePacker(manager, deps.env)
+      Object.assign(details, { skippedPrivate: [...skippedPrivate, ...skippedUnpublished], lookedAt, packer, ...(note ? { packerNote: note } : {}) })
+      if (note) deps.log.warn(`artifact-scan: ${note}`)
       const keep = options.keepTarballsIn
       if (keep) await mkdir(keep, { recursive: true })
       else packDir = await mkdtemp(join(tmpdir(), 'agent-gates-pack-'))
-      deps.log.progress(`packing ${packages.length} package(s) with npm pack${options.npmScripts ? '' : ' --ignore-scripts'}`)
-      for (const packed of await packPackages(options.dir, packages, keep ?? (packDir as string), options.npmScripts, deps.env)) {
+      deps.log.progress(`packing ${packages.length} package(s) with ${packer} pack${options.npmScripts ? '' : ' --ignore-scripts'}`)
+      for (const packed of await packAll(options.dir, packages, keep ?? (packDir as string), options.npmScripts, packer, deps.env)) {
         details.npmPackages.push({ name: packed.pkg.name, dir: packed.pkg.dir || '.', tarball: packed.filename, filesListedByNpm: packed.listed, ...(keep ? { path: packed.tarball } : {}) })
         await scanFile(packed.tarball, packed.filename, packed.pkg)
       }
@@ -147,7 +155,7 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
 function summarize(details: ArtifactScanDetails, stats: Record<string, number | string>, findings: Finding[], failOn: string): string {
   const scanned = `${stats.artifacts} artifact(s)${stats.folders ? ` and ${stats.folders} folder(s)` : ''}, ${stats.entries} entries`
   if (details.mode === 'npm' && details.npmPackages.length === 0)
-    return `nothing to scan: no publishable npm package (${details.skippedPrivate.length} private package(s) skipped)`
+    return `nothing to scan: no publishable npm package (looked at ${details.lookedAt?.join('; ') ?? 'package.json'}; ${details.skippedPrivate.length} private or unpublished package(s) skipped)`
   const blocking = findings.filter((f) => !f.suppressed && blocks(f, failOn as never)).length
   const counts = `${stats.never} never, ${stats.review} review, ${stats.shared} shared, ${stats.credentials} literal credential(s)`
   return `${blocking ? `${blocking} blocking finding(s)` : 'no blocking findings'} in ${scanned} (${counts}; fail-on: ${failOn})`

@@ -1,68 +1,66 @@
 import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { join, relative } from 'node:path'
+import { basename, delimiter, isAbsolute, join, relative } from 'node:path'
 import { promisify } from 'node:util'
-import { glob } from 'tinyglobby'
 import { GateIncompleteError, errorMessage } from '../../model/errors.js'
+import type { PackageManager, PublishablePackage } from './workspaces.js'
 
 const run = promisify(execFile)
 
-/** A package npm would publish: the root or a workspace that is not private. */
-export interface PublishablePackage {
-  name: string
-  /** Folder relative to the working directory (`''` for the root). */
-  dir: string
-}
+export type { PublishablePackage } from './workspaces.js'
 
 export interface PackedTarball {
   pkg: PublishablePackage
-  /** Absolute path of the tarball npm wrote. */
+  /** Absolute path of the tarball the packer wrote. */
   tarball: string
   filename: string
-  /** npm's own file list, kept to cross-check the scan. */
+  /** The packer's own file list, kept to cross-check the scan. */
   listed: number
 }
 
-interface Manifest {
-  name?: string
-  private?: boolean
-  workspaces?: string[] | { packages?: string[] }
+/** Which tool packs: pnpm for a pnpm repository when pnpm is on the PATH, else npm (with the reason). */
+export function choosePacker(manager: PackageManager, env: NodeJS.ProcessEnv): { packer: 'npm' | 'pnpm'; note?: string } {
+  if (manager !== 'pnpm') return { packer: 'npm', ...(manager === 'yarn' ? { note: 'a yarn repository, packed with npm pack (same file rules; yarn pack is not run)' } : {}) }
+  if (onPath('pnpm', env.PATH)) return { packer: 'pnpm' }
+  return { packer: 'npm', note: 'a pnpm repository, but pnpm is not on the PATH: packed with npm pack, which ignores pnpm publishConfig' }
 }
 
-async function readManifest(path: string): Promise<Manifest> {
-  let text: string
+function onPath(tool: string, path: string | undefined): boolean {
+  return (path ?? '').split(delimiter).some((d) => d && existsSync(join(d, tool)))
+}
+
+const quietNpm = (env: NodeJS.ProcessEnv) => ({ ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_loglevel: 'warn' })
+
+async function runPacker(tool: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<string> {
   try {
-    text = await readFile(path, 'utf8')
+    return (await run(tool, args, { cwd, env, maxBuffer: 256 * 1024 * 1024 })).stdout
   } catch (error) {
-    throw new GateIncompleteError('npm-manifest-unreadable', `${path}: cannot read package.json (${errorMessage(error)})`)
-  }
-  try {
-    return JSON.parse(text) as Manifest
-  } catch (error) {
-    throw new GateIncompleteError('npm-manifest-invalid', `${path}: package.json is not valid JSON (${errorMessage(error)})`)
+    const stderr = String((error as { stderr?: string }).stderr ?? '').trim().split('\n').slice(-3).join(' ')
+    throw new GateIncompleteError('npm-pack-failed', `${tool} pack failed in ${cwd}: ${stderr || errorMessage(error)}`)
   }
 }
 
-/** The root and every workspace that npm would publish (private ones are skipped, as npm refuses to publish them). */
-export async function publishablePackages(dir: string): Promise<{ packages: PublishablePackage[]; skippedPrivate: string[] }> {
-  const root = await readManifest(join(dir, 'package.json'))
-  const patterns = Array.isArray(root.workspaces) ? root.workspaces : (root.workspaces?.packages ?? [])
-  const packages: PublishablePackage[] = []
-  const skippedPrivate: string[] = []
-  const consider = (manifest: Manifest, rel: string) => {
-    const name = manifest.name ?? (rel || '(root)')
-    if (manifest.private) skippedPrivate.push(name)
-    else packages.push({ name, dir: rel })
-  }
-  consider(root, '')
-  if (patterns.length) {
-    const folders = await glob(patterns, { cwd: dir, onlyDirectories: true, ignore: ['**/node_modules/**'], expandDirectories: false })
-    for (const folder of folders.map((f) => f.replace(/\/$/, '')).sort()) {
-      if (existsSync(join(dir, folder, 'package.json'))) consider(await readManifest(join(dir, folder, 'package.json')), folder)
+/**
+ * Packs every package with the repository's packer: npm once for the root and its npm
+ * workspaces, npm per folder for packages declared elsewhere (pnpm, lerna, rush, nx), or
+ * `pnpm pack` per package when pnpm packs.
+ */
+export async function packAll(dir: string, packages: PublishablePackage[], destination: string, scripts: boolean, packer: 'npm' | 'pnpm', env: NodeJS.ProcessEnv): Promise<PackedTarball[]> {
+  const out: PackedTarball[] = []
+  if (packer === 'pnpm') {
+    for (const pkg of packages) {
+      const args = ['pack', '--pack-destination', destination, '--json', ...(scripts ? [] : ['--config.ignore-scripts=true'])]
+      const [report] = parsePackJson(await runPacker('pnpm', args, join(dir, pkg.dir), { ...env, npm_config_update_notifier: 'false' }))
+      if (!report) throw new GateIncompleteError('npm-pack-output', `pnpm pack printed no package for ${pkg.name}`)
+      const tarball = isAbsolute(report.filename) ? report.filename : join(destination, basename(report.filename))
+      out.push({ pkg, tarball, filename: basename(tarball), listed: report.files?.length ?? 0 })
     }
+    return out
   }
-  return { packages, skippedPrivate }
+  const batch = packages.filter((p) => p.dir === '' || p.npmWorkspace)
+  out.push(...(await packPackages(dir, batch, destination, scripts, env)))
+  for (const pkg of packages.filter((p) => !batch.includes(p))) out.push(...(await packPackages(join(dir, pkg.dir), [{ ...pkg, dir: '' }], destination, scripts, env)).map((t) => ({ ...t, pkg })))
+  return out
 }
 
 /**
@@ -78,15 +76,7 @@ export async function packPackages(dir: string, packages: PublishablePackage[], 
   const workspaces = packages.filter((p) => p.dir !== '')
   for (const w of workspaces) args.push(`--workspace=${w.dir}`)
   if (workspaces.length && packages.some((p) => p.dir === '')) args.push('--include-workspace-root')
-  const npmEnv = { ...env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', npm_config_loglevel: 'warn' }
-  let stdout: string
-  try {
-    ;({ stdout } = await run('npm', args, { cwd: dir, env: npmEnv, maxBuffer: 256 * 1024 * 1024 }))
-  } catch (error) {
-    const stderr = String((error as { stderr?: string }).stderr ?? '').trim().split('\n').slice(-3).join(' ')
-    throw new GateIncompleteError('npm-pack-failed', `npm pack failed in ${dir}: ${stderr || errorMessage(error)}`)
-  }
-  const reports = parsePackJson(stdout)
+  const reports = parsePackJson(await runPacker('npm', args, dir, quietNpm(env)))
   return reports.map((report, i) => {
     const pkg = packages.find((p) => p.name === report.name) ?? packages[i]
     if (!pkg) throw new GateIncompleteError('npm-pack-output', `npm pack reported an unexpected package "${report.name}"`)
@@ -100,13 +90,14 @@ interface PackReport {
   files?: unknown[]
 }
 
-/** Finds the JSON array in npm's stdout; lifecycle scripts may have printed before it. */
+/** Finds the JSON list (npm) or object (pnpm, one package) in the packer's stdout; lifecycle scripts may have printed before it. */
 export function parsePackJson(stdout: string): PackReport[] {
-  const starts = [...stdout.matchAll(/(?:^|\n)\s*\[/g)].map((m) => (m.index ?? 0) + m[0].indexOf('['))
+  const starts = [...stdout.matchAll(/(?:^|\n)\s*[[{]/g)].map((m) => (m.index ?? 0) + m[0].search(/[[{]/))
   for (const start of starts) {
     try {
       const value = JSON.parse(stdout.slice(start)) as unknown
-      if (Array.isArray(value) && value.every((r) => r && typeof r === 'object' && typeof (r as PackReport).filename === 'string')) return value as PackReport[]
+      const list = Array.isArray(value) ? value : [value]
+      if (list.every((r) => r && typeof r === 'object' && typeof (r as PackReport).filename === 'string')) return list as PackReport[]
     } catch {
       // not the array yet: script output that happened to start with [
     }
