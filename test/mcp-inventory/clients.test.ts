@@ -178,7 +178,9 @@ describe('workstation scope: a fake home with user-scope configs', () => {
       '.vibe/config.toml': '[[mcp_servers]]\nname = "vibe1"\ntransport = "stdio"\ncommand = "uvx"\nargs = ["vibe-mcp@0.1.0"]\n',
       '.kiro/settings/mcp.json': JSON.stringify({ mcpServers: { kiro1: { url: 'https://kiro.example.com/mcp' } } }),
       '.gemini/extensions/ext1/gemini-extension.json': JSON.stringify({ name: 'ext1', mcpServers: { gext: { command: 'node', args: ['server.js'] } } }),
-      '.claude/plugins/cache/acme/.mcp.json': JSON.stringify({ mcpServers: { plug: { command: '${CLAUDE_PLUGIN_ROOT}/bin/plug' } } })
+      '.claude/plugins/cache/acme/.mcp.json': JSON.stringify({ mcpServers: { plug: { command: '${CLAUDE_PLUGIN_ROOT}/bin/plug' } } }),
+      '.claude/plugins/cache/flat/.mcp.json': JSON.stringify({ flatplug: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/server.js'] } }),
+      '.claude/plugins/cache/flat/server.js': 'console.log(1)\n'
     })
     await writeTree(system, { 'etc/claude-code/managed-mcp.json': JSON.stringify({ mcpServers: { managed1: { type: 'http', url: 'https://managed.example.com/mcp' } } }) })
     run = await inventory({ dir: home, workstation: true, home, systemRoot: system })
@@ -207,6 +209,7 @@ describe('workstation scope: a fake home with user-scope configs', () => {
     expect(byName('kiro1').client).toBe('Kiro')
     expect(byName('gext').client).toBe('Gemini CLI')
     expect(byName('plug').file).toBe('~/.claude/plugins/cache/acme/.mcp.json')
+    expect(byName('flatplug')).toMatchObject({ container: '(top level)', package: { kind: 'local-script', pinned: true }, runs: { source: 'file' } })
     expect(byName('managed1')).toMatchObject({ scope: 'managed', client: 'Claude Code' })
     expect(run.details.machine?.host).toBeTruthy()
   })

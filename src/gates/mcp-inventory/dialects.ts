@@ -21,6 +21,8 @@ export interface DialectSpec {
   urlIsSse?: boolean
   /** A key beside the container that lists disabled server names (`~/.claude.json` per project). */
   disabledList?: string
+  /** With none of the containers present, a top-level map of server-shaped entries is the server map (plugin `.mcp.json`). */
+  flatFallback?: boolean
 }
 
 const CLAUDE_VAR = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}/g
@@ -39,7 +41,7 @@ const vscodeFamily = (containers: string[][]): DialectSpec => ({ syntax: 'jsonc'
 
 export const DIALECTS: Record<McpDialect, DialectSpec> = {
   // `.mcp.json` is `mcpServers` to Claude Code and Copilot CLI but `servers` to Visual Studio: read both (T2).
-  'claude-code': { syntax: 'json', containers: [['mcpServers'], ['servers']], placeholders: [CLAUDE_VAR] },
+  'claude-code': { syntax: 'json', containers: [['mcpServers'], ['servers']], placeholders: [CLAUDE_VAR], flatFallback: true },
   'claude-json': { syntax: 'json', containers: [['mcpServers'], ['projects', '*', 'mcpServers']], placeholders: [CLAUDE_VAR], disabledList: 'disabledMcpServers' },
   'claude-desktop': json(),
   cursor: json([CURSOR_VARS], 'jsonc'),
@@ -188,6 +190,9 @@ export function serversIn(spec: DialectSpec, root: unknown): RawServer[] {
     }
   }
   visit(spec.containers, false)
+  const present = spec.containers.some((c) => resolveContainer(root, c).length > 0)
+  const serverShaped = (v: unknown) => isObject(v) && ('command' in v || 'url' in v || 'type' in v)
+  if (spec.flatFallback && !present && isObject(root) && Object.keys(root).length > 0 && Object.values(root).every(serverShaped)) visit([[]], false)
   // Servers under a key the client never reads do not run, but their literal secrets still sit in the file.
   if (spec.foreignContainers) visit(spec.foreignContainers, true)
   return out
