@@ -34,7 +34,7 @@ async function scanDir(dir: string, env: NodeJS.ProcessEnv = { PATH: withoutPnpm
 const leaked = (r: GateResult) => r.findings.map((f) => `${f.location.artifact}:${f.location.path}`).sort()
 
 describe('package discovery', () => {
-  it.each([
+  it.each<[string, Record<string, string>, string[], string]>([
     ['npm workspaces', { 'package.json': pkg('root', { private: true, workspaces: ['packages/*', '!packages/skip'] }), 'packages/a/package.json': pkg('a'), 'packages/skip/package.json': pkg('skip') }, ['a'], 'npm'],
     ['yarn workspaces.packages', { 'package.json': pkg('root', { private: true, workspaces: { packages: ['libs/*'] } }), 'yarn.lock': '', 'libs/a/package.json': pkg('a') }, ['a'], 'yarn'],
     ['pnpm-workspace.yaml', { 'package.json': pkg('root', { private: true }), 'pnpm-workspace.yaml': "packages:\n  - 'packages/*'\n", 'packages/a/package.json': pkg('a'), 'packages/b/package.json': pkg('b', { private: true }) }, ['a'], 'pnpm'],
@@ -42,7 +42,7 @@ describe('package discovery', () => {
     ['lerna.json default packages/*', { 'package.json': pkg('root', { private: true }), 'lerna.json': '{}', 'packages/a/package.json': pkg('a') }, ['a'], 'npm'],
     ['rush.json (published projects only)', { 'rush.json': '// rush\n{ "projects": [ { "packageName": "a", "projectFolder": "apps/a", "shouldPublish": true }, { "packageName": "b", "projectFolder": "apps/b" } ] }', 'apps/a/package.json': pkg('a'), 'apps/b/package.json': pkg('b') }, ['a'], 'npm'],
     ['nx workspace.json', { 'package.json': pkg('root', { private: true }), 'workspace.json': JSON.stringify({ version: 2, projects: { a: 'libs/a', b: { root: 'libs/b' } } }), 'libs/a/package.json': pkg('a'), 'libs/b/package.json': pkg('b') }, ['a', 'b'], 'npm']
-  ] as const)('%s', async (_label, files, names, manager) => {
+  ])('%s', async (_label, files, names, manager) => {
     const found = await discoverPackages(tree(files))
     expect(found.packages.map((p) => p.name)).toEqual(names)
     expect(found.manager).toBe(manager)
