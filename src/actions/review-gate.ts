@@ -2,16 +2,20 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { reviewDetails } from '../gates/review-gate/details.js'
 import { pullRequestFromEvent } from '../gates/review-gate/event.js'
-import { GATE, givenOnly } from '../gates/review-gate/options.js'
+import { GATE, policyOverrides } from '../gates/review-gate/options.js'
 import { CRITERIA, runReviewGate, type ReviewGateOptions } from '../gates/review-gate/run.js'
-import { GateIncompleteError } from '../model/errors.js'
+import { ConfigurationError, GateIncompleteError } from '../model/errors.js'
+import { REVIEW_GATE_OPTIONS } from '../options/gates/review-gate.js'
+import { inputNames } from './inputs.js'
 import { runAction, type ActionSpec } from './run-action.js'
 
 export const ACTION: ActionSpec<ReviewGateOptions> = {
   gate: GATE,
   criteria: CRITERIA,
-  inputs: ['token', 'label', 'min-approvals', 'sensitive-paths', 'sensitive-min-approvals', 'required-teams', 'strict-head', 'apply-label'],
+  inputs: inputNames(REVIEW_GATE_OPTIONS),
   async read(reader, { env }) {
+    const given = reader.options(REVIEW_GATE_OPTIONS)
+    if (!given.token) throw new ConfigurationError('input "token" is required', 'token')
     const eventPath = env.GITHUB_EVENT_PATH
     if (!eventPath) throw new GateIncompleteError('event-invalid', 'GITHUB_EVENT_PATH is not set')
     const payload: unknown = JSON.parse(await readFile(eventPath, 'utf8'))
@@ -19,19 +23,11 @@ export const ACTION: ActionSpec<ReviewGateOptions> = {
       source: {
         kind: 'api',
         ref: pullRequestFromEvent(env.GITHUB_EVENT_NAME, payload, env.GITHUB_REPOSITORY),
-        token: reader.required('token'),
+        token: given.token,
         ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}),
         ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {})
       },
-      overrides: givenOnly({
-        label: reader.string('label'),
-        minApprovals: reader.int('min-approvals', 1, 10),
-        sensitivePaths: reader.list('sensitive-paths'),
-        sensitiveMinApprovals: reader.int('sensitive-min-approvals', 1, 10),
-        requiredTeams: reader.list('required-teams'),
-        strictHead: reader.bool('strict-head'),
-        applyLabel: reader.bool('apply-label')
-      })
+      overrides: policyOverrides(given)
     }
   },
   run: runReviewGate,

@@ -1,5 +1,4 @@
 import { allowEntrySchema, catalogClassSchema, stringList } from './sections/common.js'
-import { GATE_SECTIONS } from './sections/index.js'
 import { GATE_OPTION_SETS } from '../options/gates/index.js'
 import { sectionSchema } from '../options/schema.js'
 
@@ -45,7 +44,6 @@ export function configSchema(): object {
           }
         }
       },
-      ...GATE_SECTIONS,
       ...Object.fromEntries(GATE_OPTION_SETS.map((set) => [set.gate, sectionSchema(set)]))
     }
   }

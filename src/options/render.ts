@@ -4,9 +4,12 @@ import { expectation } from './parse.js'
 import { formatDefault, formatValue } from './help.js'
 import { configKey, flagName, inputName, type OptionDeclaration } from './types.js'
 
+/** A description as a sentence: capital first letter (unless it starts with a name such as `required-teams`), full stop. */
 function sentence(text: string): string {
   const t = text.trim()
-  return t ? t[0]!.toUpperCase() + t.slice(1) + (/[.!?]\)?$/.test(t) ? '' : '.') : t
+  if (!t) return t
+  const capital = /^[a-z]+-[a-z]/.test(t) ? t : t[0]!.toUpperCase() + t.slice(1)
+  return capital + (/[.!?]\)?$/.test(t) ? '' : '.')
 }
 
 /** The `inputs:` mapping of an action.yml: every declared input plus `config`, with real defaults. */

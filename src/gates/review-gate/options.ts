@@ -4,6 +4,9 @@
  */
 import { gateSection, type AgentGatesConfig } from '../../config/types.js'
 import { ConfigurationError } from '../../model/errors.js'
+import { DEFAULT_SENSITIVE_PATHS, REVIEW_GATE_OPTIONS } from '../../options/gates/review-gate.js'
+import { fromConfig, resolveOptions } from '../../options/resolve.js'
+import type { GivenOptions } from '../../options/types.js'
 import { DEFAULT_AGENT_MARKERS, type AgentMarkers } from './markers.js'
 
 export const GATE = 'review-gate'
@@ -27,20 +30,7 @@ export interface ReviewPolicy {
   agents: AgentMarkers[]
 }
 
-/** Paths whose change lets an agent weaken its own gate: workflows, the gate config, code owners. */
-export const DEFAULT_SENSITIVE_PATHS = ['.github/workflows/**', '.github/actions/**', '.github/agent-gates.yml', '.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS']
-
-export const DEFAULT_POLICY: Omit<ReviewPolicy, 'agents'> = {
-  label: 'agent-generated',
-  applyLabel: false,
-  minApprovals: 1,
-  sensitivePaths: DEFAULT_SENSITIVE_PATHS,
-  sensitiveMinApprovals: 2,
-  requiredTeams: [],
-  strictHead: true,
-  excludeLastPusher: true,
-  detectionLabels: []
-}
+export { DEFAULT_SENSITIVE_PATHS }
 
 /** Values given as action inputs or CLI flags; undefined means not given. */
 export interface PolicyOverrides {
@@ -53,25 +43,31 @@ export interface PolicyOverrides {
   strictHead?: boolean
 }
 
-interface ReviewGateSection {
-  label: string
-  'apply-label': boolean
-  'min-approvals': number
-  'sensitive-paths': string[]
-  'sensitive-min-approvals': number
-  'required-teams': string[]
-  'strict-head': boolean
-  'exclude-last-pusher': boolean
-  detection: {
-    defaults?: boolean
-    labels?: string[]
-    agents?: { agent: string; logins?: string[]; emails?: string[]; 'branch-prefixes'?: string[]; 'text-markers'?: string[] }[]
-  }
+/** The config-only `detection:` part of the section (the rest is declared options). */
+interface DetectionSection {
+  defaults?: boolean
+  labels?: string[]
+  agents?: { agent: string; logins?: string[]; emails?: string[]; 'branch-prefixes'?: string[]; 'text-markers'?: string[] }[]
+}
+
+/** Turns the options given as flags or inputs (parsed by their declarations) into overrides. */
+export function policyOverrides(given: GivenOptions<typeof REVIEW_GATE_OPTIONS>): PolicyOverrides {
+  if (given.lenient && given['strict-head'] === true) throw new ConfigurationError('--strict-head and --lenient exclude each other', 'strict-head')
+  return givenOnly({
+    label: given.label,
+    minApprovals: given['min-approvals'],
+    sensitivePaths: given['sensitive-paths'],
+    sensitiveMinApprovals: given['sensitive-min-approvals'],
+    requiredTeams: given['required-teams'],
+    strictHead: given.lenient ? false : given['strict-head'],
+    applyLabel: given['apply-label']
+  })
 }
 
 export function resolvePolicy(overrides: PolicyOverrides, config: AgentGatesConfig): ReviewPolicy {
-  const s = gateSection<ReviewGateSection>(config, GATE)
-  const detection = s.detection ?? {}
+  const section = config[GATE]
+  const file = resolveOptions(REVIEW_GATE_OPTIONS, fromConfig(REVIEW_GATE_OPTIONS, section, { gate: GATE, file: 'the agent-gates config' }))
+  const detection = gateSection<{ detection: DetectionSection }>(config, GATE).detection ?? {}
   const configured: AgentMarkers[] = (detection.agents ?? []).map((a) => ({
     agent: a.agent,
     logins: a.logins ?? [],
@@ -80,14 +76,14 @@ export function resolvePolicy(overrides: PolicyOverrides, config: AgentGatesConf
     textMarkers: a['text-markers'] ?? []
   }))
   const policy: ReviewPolicy = {
-    label: overrides.label ?? s.label ?? DEFAULT_POLICY.label,
-    applyLabel: overrides.applyLabel ?? s['apply-label'] ?? DEFAULT_POLICY.applyLabel,
-    minApprovals: overrides.minApprovals ?? s['min-approvals'] ?? DEFAULT_POLICY.minApprovals,
-    sensitivePaths: overrides.sensitivePaths ?? s['sensitive-paths'] ?? DEFAULT_POLICY.sensitivePaths,
-    sensitiveMinApprovals: overrides.sensitiveMinApprovals ?? s['sensitive-min-approvals'] ?? DEFAULT_POLICY.sensitiveMinApprovals,
-    requiredTeams: overrides.requiredTeams ?? s['required-teams'] ?? DEFAULT_POLICY.requiredTeams,
-    strictHead: overrides.strictHead ?? s['strict-head'] ?? DEFAULT_POLICY.strictHead,
-    excludeLastPusher: s['exclude-last-pusher'] ?? DEFAULT_POLICY.excludeLastPusher,
+    label: overrides.label ?? file.label,
+    applyLabel: overrides.applyLabel ?? file['apply-label'],
+    minApprovals: overrides.minApprovals ?? file['min-approvals'],
+    sensitivePaths: overrides.sensitivePaths ?? file['sensitive-paths'],
+    sensitiveMinApprovals: overrides.sensitiveMinApprovals ?? file['sensitive-min-approvals'],
+    requiredTeams: overrides.requiredTeams ?? file['required-teams'],
+    strictHead: overrides.strictHead ?? file['strict-head'],
+    excludeLastPusher: file['exclude-last-pusher'],
     detectionLabels: detection.labels ?? [],
     agents: [...(detection.defaults === false ? [] : DEFAULT_AGENT_MARKERS), ...configured]
   }
