@@ -23,6 +23,7 @@ const REPO_FILES: Record<string, string> = {
     "fetch": { "type": "stdio", "command": "uvx", "args": ["--from", "mcp-server-fetch==2025.1.1", "mcp-server-fetch"], "env": { "API_KEY": "\${input:api-key}" } },
     "wrong-syntax": { "command": "uvx", "args": ["mcp-server-time"], "env": { "TOKEN": "\${GITHUB_TOKEN}" } },
     "remote-sse": { "type": "sse", "url": "https://sse.example.com/sse" },
+    "no-input": { "command": "uvx", "args": ["x-mcp@1.0.0"], "env": { "KEY": "\${input:missing-id}" } },
   },
 }`,
   '.gemini/settings.json': `{
@@ -143,7 +144,7 @@ describe('repository scope: every client format', () => {
     expect(run.row('wrong-syntax').env).toEqual([{ key: 'TOKEN', value: 'literal' }])
     expect(run.row('web').headers).toEqual([{ key: 'Authorization', value: 'literal' }])
     const unexpanded = run.result.findings.filter((f) => f.ruleId === 'mcp-unexpanded-placeholder').map((f) => `${f.location.path}:${f.properties?.server}`)
-    expect(unexpanded.sort()).toEqual(['.vscode/mcp.json:wrong-syntax', 'opencode.jsonc:web'])
+    expect(unexpanded.sort()).toEqual(['.vscode/mcp.json:no-input', '.vscode/mcp.json:wrong-syntax', 'opencode.jsonc:web'])
   })
 
   it('with no allow list, lists servers without failing them', () => {

@@ -105,6 +105,8 @@ function isUnexpanded(spec: DialectSpec, value: string): boolean {
 }
 
 export interface RowContext {
+  /** VS Code files: the ids of the file's `inputs`; `${input:x}` naming another id is never resolved. */
+  inputIds?: ReadonlySet<string>
   scope: McpScope
   client: string
   file: string
@@ -120,7 +122,8 @@ export async function classifyServer(raw: RawServer, context: RowContext): Promi
   const check = (where: string, value: string | undefined, key?: string) => {
     if (value === undefined) return
     secrets.push(...sightings(spec, where, value, key))
-    if (isUnexpanded(spec, value)) unexpanded.push(where)
+    const undefinedInput = context.inputIds && [...value.matchAll(/\$\{input:([^}\s]+)\}/g)].some((m) => !context.inputIds!.has(m[1]!))
+    if (isUnexpanded(spec, value) || undefinedInput) unexpanded.push(where)
   }
   // Names and keys are printed: a credential used as one is a finding like any other.
   for (const [where, name] of [['server name', raw.name], ...raw.env.map((e) => ['env key', e.key]), ...raw.headers.map((h) => ['header name', h.key])] as [string, string][])

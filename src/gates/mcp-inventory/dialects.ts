@@ -21,6 +21,8 @@ export interface DialectSpec {
   urlIsSse?: boolean
   /** A key beside the container that lists disabled server names (`~/.claude.json` per project). */
   disabledList?: string
+  /** VS Code: where the `inputs` list sits, for checking `${input:id}` references. */
+  inputsKey?: string[]
   /** With none of the containers present, a top-level map of server-shaped entries is the server map (plugin `.mcp.json`). */
   flatFallback?: boolean
 }
@@ -37,7 +39,7 @@ const COPILOT_AGENT_VARS = /\$\{\{\s*secrets\.[^}]+\}\}|\$\{[A-Za-z_][A-Za-z0-9_
 
 const MCP_SERVERS = [['mcpServers']]
 const json = (placeholders: RegExp[] = [], syntax: Syntax = 'json'): DialectSpec => ({ syntax, containers: MCP_SERVERS, placeholders })
-const vscodeFamily = (containers: string[][]): DialectSpec => ({ syntax: 'jsonc', containers, foreignContainers: MCP_SERVERS, placeholders: [VSCODE_VARS] })
+const vscodeFamily = (containers: string[][]): DialectSpec => ({ syntax: 'jsonc', containers, foreignContainers: MCP_SERVERS, placeholders: [VSCODE_VARS], inputsKey: [...containers[0]!.slice(0, -1), 'inputs'] })
 
 export const DIALECTS: Record<McpDialect, DialectSpec> = {
   // `.mcp.json` is `mcpServers` to Claude Code and Copilot CLI but `servers` to Visual Studio: read both (T2).

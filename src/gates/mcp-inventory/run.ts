@@ -100,6 +100,7 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
     return { ...probed, status: 'malformed', ...(line ? { line } : {}) }
   }
   const raws = serversIn(spec, parsed.value)
+  const inputIds = spec.inputsKey ? inputIdsOf(parsed.value, spec.inputsKey) : undefined
   const baseDir = location.scope === 'project' ? options.dir : location.scope === 'user' ? options.home : dirname(candidate.absolute)
   for (const raw of raws) {
     const line = parsed.lineOf(raw.path)
@@ -108,6 +109,7 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
       client: location.client,
       file: candidate.display,
       ...(line ? { line } : {}),
+      ...(inputIds ? { inputIds } : {}),
       spec,
       digest: {
         baseDir,
@@ -201,6 +203,14 @@ export async function runMcpInventory(options: McpInventoryOptions, deps: GateDe
     details,
     summary: errors.length ? undefined : `${servers.length} MCP server(s) in ${found.length} config file(s) (${probed.length} paths probed); ${collector.blockingCount()} blocking finding(s)`
   })
+}
+
+/** The `id`s of a VS Code file's `inputs` list (at `key`, e.g. `inputs` or `mcp.inputs`). */
+function inputIdsOf(root: unknown, key: readonly string[]): Set<string> {
+  let node: unknown = root
+  for (const k of key) node = node && typeof node === 'object' ? (node as Record<string, unknown>)[k] : undefined
+  const ids = Array.isArray(node) ? node.map((i) => (i && typeof i === 'object' ? (i as { id?: unknown }).id : undefined)) : []
+  return new Set(ids.filter((id): id is string => typeof id === 'string'))
 }
 
 function safeUser(): string {
