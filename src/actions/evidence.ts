@@ -1,0 +1,63 @@
+import { DefaultArtifactClient } from '@actions/artifact'
+import * as core from '@actions/core'
+import { readFile } from 'node:fs/promises'
+import { createGitHubClient } from '../github/client.js'
+import { resolveSigningMethod } from '../gates/evidence/method.js'
+import { CRITERIA, GATE, SIGNING_POLICIES } from '../gates/evidence/run.js'
+import { runEvidenceStep, type EvidenceStepDetails, type EvidenceStepOptions } from '../gates/evidence/step.js'
+import { runFolder } from '../output/run-folder.js'
+import { runAction, type ActionSpec } from './run-action.js'
+
+const INPUTS = ['signing', 'signing-key', 'attest', 'retention-days', 'evidence-branch', 'evidence-folder', 'artifact-name', 'token'] as const
+
+async function defaultBranch(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (!env.GITHUB_EVENT_PATH) return undefined
+  const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { default_branch?: string } }
+  return payload.repository?.default_branch
+}
+
+interface EvidenceInputs {
+  step: Omit<EvidenceStepOptions, 'method'>
+  signing: { keyPem?: string; attest: 'sigstore' | 'github'; token?: string }
+}
+
+export const ACTION: ActionSpec<EvidenceInputs> = {
+  gate: GATE,
+  criteria: CRITERIA,
+  inputs: INPUTS,
+  async read(reader, { env, workspace }) {
+    const token = reader.string('token')
+    const keyPem = reader.string('signing-key') ?? (env.AGENT_GATES_SIGNING_KEY || undefined)
+    const branch = reader.string('evidence-branch')
+    const folder = reader.string('evidence-folder')
+    const retentionDays = reader.int('retention-days', 1, 400)
+    return {
+      step: {
+        runFolder: runFolder(env, workspace),
+        cwd: workspace,
+        signing: reader.oneOf('signing', SIGNING_POLICIES) ?? 'required',
+        ...(retentionDays === undefined ? {} : { retentionDays }),
+        artifactPrefix: reader.string('artifact-name') ?? 'agent-gates-evidence',
+        ...(branch ? { evidenceBranch: branch, defaultBranch: await defaultBranch(env) } : {}),
+        ...(folder ? { evidenceFolder: folder } : {}),
+        uploader: new DefaultArtifactClient(),
+        ...(branch && token ? { github: createGitHubClient({ token, ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}) }) } : {})
+      },
+      signing: { ...(keyPem ? { keyPem } : {}), attest: reader.oneOf('attest', ['sigstore', 'github'] as const) ?? 'sigstore', ...(token ? { token } : {}) }
+    }
+  },
+  // The signing method is resolved here so the key and tokens go into this step's ledger: no output can carry them.
+  run: async ({ step, signing }, deps) => {
+    if (signing.token) deps.ledger.add(signing.token)
+    const method = step.signing === 'off' ? ({ kind: 'none', reason: 'signing is off' } as const) : resolveSigningMethod({ ...(signing.keyPem ? { keyPem: signing.keyPem } : {}), attest: signing.attest, ...(signing.token ? { githubToken: signing.token } : {}), env: deps.env, ledger: deps.ledger })
+    return runEvidenceStep({ ...step, method }, deps)
+  },
+  outputs: (result) => {
+    const d = result.details as EvidenceStepDetails | undefined
+    return { 'evidence-path': d?.evidencePath ?? '', 'bundle-path': d?.bundlePath ?? '', digest: d?.digest ?? '', 'artifact-id': d?.artifact ? String(d.artifact.id) : '' }
+  }
+}
+
+export async function main(): Promise<void> {
+  await runAction(ACTION, { core, env: process.env, cwd: process.cwd() })
+}
