@@ -70,4 +70,20 @@ describe('mcp-inventory action and CLI', () => {
     const next = await runCli(['mcp-inventory', '--workstation', '--home', home, '--previous', evidence, '--format', 'json'], cwd)
     expect(JSON.parse(next.stdout).details.drift).toEqual([expect.objectContaining({ kind: 'added', name: 'second', file: '~/.codex/config.toml' })])
   })
+
+  it('reads its policy from the mcp-inventory section of .github/agent-gates.yml, and names the line of a wrong key', async () => {
+    const repo = await tempDir('cli-config')
+    await writeTree(repo, {
+      '.mcp.json': JSON.stringify({ mcpServers: { ok: { command: 'npx', args: ['-y', 'ok-mcp@1.0.0'] }, other: { url: 'https://other.example.com/mcp' } } }),
+      '.github/agent-gates.yml': 'version: 1\nmcp-inventory:\n  fail-on-unknown: true\n  allow:\n    - package: ok-mcp\n      version: "^1.0.0"\n      reason: approved in review\n'
+    })
+    const run = await runCli(['mcp-inventory', repo, '--format', 'json'], repo)
+    expect(run.code).toBe(1)
+    const report = JSON.parse(run.stdout)
+    expect(report.details.servers.map((s: { name: string; approval: string }) => [s.name, s.approval])).toEqual([['ok', 'approved'], ['other', 'unapproved']])
+    await writeTree(repo, { '.github/agent-gates.yml': 'version: 1\nmcp-inventory:\n  fail-on-unknwn: true\n' })
+    const wrong = await runCli(['mcp-inventory', repo], repo)
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toMatch(/agent-gates\.yml:3: mcp-inventory\.fail-on-unknwn/)
+  })
 })
