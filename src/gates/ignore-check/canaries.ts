@@ -1,6 +1,7 @@
 import type { CatalogEntry } from '../../catalog/agent-paths.js'
 import { canaryPathsFor } from './canary-paths.js'
 import { parseManifestIn, translatePattern, type ManifestCommand } from './packers/manifest-in.js'
+import { representatives } from './represent.js'
 import { joinRel, type Canary, type RepoSnapshot, type Unit } from './types.js'
 
 /**
@@ -25,6 +26,8 @@ export interface NestPlan {
   points: string[]
   /** Existing folders that got none (past MAX_CHILD_DIRS siblings). */
   leftOut: string[]
+  /** Ignore-file folders judged by another folder with the same rules (represent.ts): folder → representative. */
+  represented: Map<string, string>
 }
 
 /**
@@ -36,7 +39,7 @@ export interface NestPlan {
  * which may not exist before a build); and a depth probe two levels below each
  * unit, shipped folder, named folder and ignore-file folder.
  */
-export function nestPoints(snapshot: RepoSnapshot, units: Unit[]): NestPlan {
+export function nestPoints(snapshot: RepoSnapshot, units: Unit[], entries: readonly CatalogEntry[]): NestPlan {
   const children = new Map<string, string[]>()
   const byName = new Map<string, string[]>()
   for (const dir of snapshot.dirs) {
@@ -61,29 +64,39 @@ export function nestPoints(snapshot: RepoSnapshot, units: Unit[]): NestPlan {
     for (const dir of foldersNamedByIgnoreFile(text, base, snapshot.dirs, byName)) named.add(dir)
   }
   for (const unit of units) if (unit.packer === 'sdist' && unit.configFile.endsWith('MANIFEST.in')) for (const dir of foldersNamedByManifest(snapshot.files.get(unit.configFile) ?? '', unit.dir, snapshot.dirs)) named.add(dir)
+  const shipped = units.flatMap((u) => ((u.facts.shippedDirs as string[] | undefined) ?? []).map((d) => joinRel(u.dir, d)))
+  const canaryNames = new Set<string>(DEPTH_PROBE.split('/'))
+  for (const entry of entries) if (entry.class === 'never' && !entry.homeOnly) for (const c of canaryPathsFor(entry)) for (const s of c.path.split('/')) canaryNames.add(s.toLowerCase())
+  const represented = representatives({ snapshot, ignoreDirs, units, special: new Set(['', ...named, ...shipped]), children, canaryNames })
   const points = new Set<string>([''])
   const leftOut = new Set<string>()
   const withChildren = (dir: string): void => {
     points.add(dir)
     points.add(joinRel(dir, DEPTH_PROBE))
     ;(children.get(dir) ?? []).sort().forEach((child, i) => {
+      if (represented.has(child)) return // judged by its representative
       // A sibling named in an ignore file may have rules of its own (`!d30/.claude/`): never left out.
       if (i < MAX_CHILD_DIRS || ignoreDirs.has(child) || named.has(child)) points.add(child)
       else leftOut.add(child)
     })
   }
-  for (const dir of new Set(['', ...units.map((u) => u.dir)])) withChildren(dir)
-  for (const dir of named) withChildren(dir)
+  for (const dir of new Set(['', ...units.map((u) => u.dir)])) if (!represented.has(dir)) withChildren(dir)
+  const underRepresented = (dir: string): boolean => {
+    for (let up = dir; up !== ''; up = up.includes('/') ? up.slice(0, up.lastIndexOf('/')) : '') if (represented.has(up)) return true
+    return false
+  }
+  for (const dir of named) if (!underRepresented(dir)) withChildren(dir)
   for (const dir of ignoreDirs) {
+    if (represented.has(dir)) continue
     withChildren(dir)
     if (dir !== '') points.add(dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '')
   }
-  for (const unit of units)
+  for (const unit of units.filter((u) => !represented.has(u.dir)))
     for (const extra of (unit.facts.shippedDirs as string[] | undefined) ?? []) {
       points.add(joinRel(unit.dir, extra))
       points.add(joinRel(joinRel(unit.dir, extra), DEPTH_PROBE))
     }
-  return { points: [...points].sort(), leftOut: [...leftOut].filter((d) => !points.has(d)).sort() }
+  return { points: [...points].sort(), leftOut: [...leftOut].filter((d) => !points.has(d)).sort(), represented }
 }
 
 const MAGIC = /[*?[\\]/

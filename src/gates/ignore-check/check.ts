@@ -6,6 +6,7 @@ import { gitPacker } from './packers/git.js'
 import { npmPacker } from './packers/npm.js'
 import { sdistPacker } from './packers/sdist.js'
 import { vsixPacker } from './packers/vsix.js'
+import { replicate } from './represent.js'
 import { createSkeleton, removeSkeleton } from './skeleton.js'
 import type { Canary, DetectOptions, Leak, Packer, PackerName, RepoSnapshot, Unit } from './types.js'
 
@@ -20,6 +21,10 @@ export interface CheckOutcome {
   packers: PackerName[]
   /** Existing folders that got no canaries (past the sibling limit; see canaries.ts). */
   leftOut: string[]
+  /** Folders judged by a representative with the same rules (represent.ts): folder → representative. */
+  represented: Map<string, string>
+  /** Represented folders whose canaries and leaks were not copied from their representative (past MAX_REPLICATED_CANARIES). */
+  listedOnly: string[]
 }
 
 /**
@@ -39,16 +44,21 @@ export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | Pac
   if (unitsBy.size === 0)
     throw new GateIncompleteError('nothing-to-check', `no packer found anything to check in ${snapshot.root}: looked for ${active.map((p) => `${p.name} (${NOTHING[p.name]})`).join('; ')}. Run it at the repository root (working-directory) or name the packers to check`)
   const units = [...unitsBy.values()].flat()
-  const { points, leftOut } = nestPoints(snapshot, units)
-  const canaries = buildCanaries(entries, points)
-  const leaks: Leak[] = []
-  const skeleton = await createSkeleton(snapshot, canaries)
+  const { points, leftOut, represented } = nestPoints(snapshot, units, entries)
+  const planted = buildCanaries(entries, points)
+  const judged: Leak[] = []
+  // A represented folder holds no canary, so its config files change no verdict: the packers need not walk them.
+  const skeleton = await createSkeleton(snapshot, planted, (path) => represented.has(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''))
   try {
-    for (const [packer, list] of unitsBy) leaks.push(...(await packer.evaluate(list, snapshot, skeleton, canaries)))
+    for (const [packer, list] of unitsBy) {
+      const own = list.filter((u) => !represented.has(u.dir))
+      if (own.length > 0) for (const leak of await packer.evaluate(own, snapshot, skeleton, planted)) judged.push(leak)
+    }
   } finally {
     await removeSkeleton(skeleton)
   }
-  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut }
+  const { canaries, leaks, listedOnly } = replicate(represented, planted, judged)
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut, represented, listedOnly }
 }
 
 const NOTHING: Record<PackerName, string> = {

@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from 'diff'
 import type { CatalogEntry } from '../../catalog/agent-paths.js'
 import { checkSnapshot, packerByName, withEdits, type CheckOutcome } from './check.js'
 import { packageJsonLineIsShowable, secretShapedValues } from './patch-guard.js'
-import { EditSet, type DetectOptions, type Leak, type PackerName } from './types.js'
+import { EditSet, type DetectOptions, type Leak, type PackerName, pushTo } from './types.js'
 
 export interface FixPlan {
   /** Repository-relative path → new text. */
@@ -32,8 +32,8 @@ export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName
   const edits = new EditSet(outcome.snapshot)
   const manual: FixPlan['manual'] = []
   const byPacker = new Map<PackerName, Leak[]>()
-  for (const leak of outcome.leaks) byPacker.set(leak.packer, [...(byPacker.get(leak.packer) ?? []), leak])
-  for (const [name, leaks] of byPacker) manual.push(...packerByName(name).fix(leaks, edits, outcome.snapshot))
+  for (const leak of outcome.leaks) pushTo(byPacker, leak.packer, leak)
+  for (const [name, leaks] of byPacker) for (const item of packerByName(name).fix(leaks, edits, outcome.snapshot)) manual.push(item)
   const original = new Map<string, string | undefined>()
   for (const path of edits.changed.keys()) original.set(path, outcome.snapshot.files.get(path))
   let remaining: Leak[] = []

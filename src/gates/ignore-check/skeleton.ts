@@ -11,23 +11,23 @@ export const CANARY_TEXT = 'agent-gates ignore-check canary: not real data\n'
  * files planted in it. The user's tree is never written; no user file other
  * than config files is copied, so no real secret can reach the copy.
  */
-export async function createSkeleton(snapshot: RepoSnapshot, canaries: Canary[]): Promise<string> {
+export async function createSkeleton(snapshot: RepoSnapshot, canaries: Canary[], leaveOut: (path: string) => boolean = () => false): Promise<string> {
   const base = await scratchBase()
   try {
-    return await writeSkeleton(base, snapshot, canaries)
+    return await writeSkeleton(base, snapshot, canaries, leaveOut)
   } catch (error) {
     // /dev/shm is 64 MiB in container jobs: a very large monorepo falls back to the disk.
     if ((error as NodeJS.ErrnoException).code !== 'ENOSPC' || base === tmpdir()) throw error
-    return writeSkeleton(tmpdir(), snapshot, canaries)
+    return writeSkeleton(tmpdir(), snapshot, canaries, leaveOut)
   }
 }
 
-async function writeSkeleton(base: string, snapshot: RepoSnapshot, canaries: Canary[]): Promise<string> {
+async function writeSkeleton(base: string, snapshot: RepoSnapshot, canaries: Canary[], leaveOut: (path: string) => boolean): Promise<string> {
   const root = await mkdtemp(join(base, 'agent-gates-ignore-check-'))
   try {
     const files = new Map<string, string>()
     // .git/info/exclude is placed by the git packer after `git init`.
-    for (const [path, text] of snapshot.files) if (!path.startsWith('.git/')) files.set(path, text)
+    for (const [path, text] of snapshot.files) if (!path.startsWith('.git/') && !leaveOut(path)) files.set(path, text)
     for (const canary of canaries) if (!files.has(canary.path)) files.set(canary.path, CANARY_TEXT)
     const dirs = new Set<string>()
     for (const path of files.keys()) dirs.add(dirname(join(root, path)))

@@ -70,7 +70,10 @@ export class EditSet {
 
   /** Records values the fix adds to a file. */
   note(path: string, values: string[]): void {
-    this.added.set(path, [...new Set([...(this.added.get(path) ?? []), ...values])])
+    const list = this.added.get(path) ?? []
+    const seen = new Set(list)
+    for (const value of values) if (!seen.has(value)) (seen.add(value), list.push(value))
+    this.added.set(path, list)
   }
 
   read(path: string): string | undefined {
@@ -97,6 +100,13 @@ export interface Packer {
 export function canariesIn(unitDir: string, canaries: Canary[]): { rel: string; canary: Canary }[] {
   const prefix = unitDir === '' ? '' : `${unitDir}/`
   return canaries.filter((c) => c.path.startsWith(prefix)).map((c) => ({ rel: c.path.slice(prefix.length), canary: c }))
+}
+
+/** Appends to the list under a key (a loop of `[...old, value]` copies would be quadratic). */
+export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key)
+  if (list) list.push(value)
+  else map.set(key, [value])
 }
 
 export function joinRel(dir: string, name: string): string {

@@ -2,7 +2,7 @@ import dockerignoreModule, { type Ignore } from '@balena/dockerignore'
 import { GateIncompleteError } from '../../../model/errors.js'
 import { safeEcho } from '../echo.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
-import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type RuleRef, type Unit } from '../types.js'
+import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type RuleRef, type Unit, pushTo } from '../types.js'
 
 // A CommonJS module whose default export is the factory; bundlers and Node disagree on where it lands.
 const dockerignore = ((dockerignoreModule as unknown as { default?: unknown }).default ?? dockerignoreModule) as unknown as (options?: { ignorecase?: boolean }) => Ignore
@@ -120,7 +120,7 @@ export const dockerPacker: Packer = {
 
   fix(leaks, edits) {
     const byFile = new Map<string, Leak[]>()
-    for (const leak of leaks) byFile.set(leak.configFile, [...(byFile.get(leak.configFile) ?? []), leak])
+    for (const leak of leaks) pushTo(byFile, leak.configFile, leak)
     // Docker honours the last matching line, so appended rules beat earlier exceptions.
     for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)))
     return []

@@ -4,7 +4,7 @@ import type { CatalogMatcher } from '../../../catalog/match.js'
 import type { CatalogEntry } from '../../../catalog/agent-paths.js'
 import { runGit } from '../git-tool.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
-import type { Canary, EditSet, Leak, Packer, RepoSnapshot, RuleRef, Unit } from '../types.js'
+import { pushTo, type Canary, type EditSet, type Leak, type Packer, type RepoSnapshot, type RuleRef, type Unit } from '../types.js'
 
 const EXCLUDE = '.git/info/exclude'
 const EMPTY_EXCLUDES = '.git/agent-gates-no-global-excludes'
@@ -60,7 +60,7 @@ export const gitPacker: Packer = {
     const byFile = new Map<string, string[]>()
     for (const leak of leaks) {
       const file = leak.rule && !leak.rule.file.startsWith('.git/') ? leak.rule.file : '.gitignore'
-      byFile.set(file, [...(byFile.get(file) ?? []), anyDepthRule(leak.canary.pattern)])
+      pushTo(byFile, file, anyDepthRule(leak.canary.pattern))
     }
     for (const [file, rules] of byFile) appendRules(edits, file, rules)
     return []

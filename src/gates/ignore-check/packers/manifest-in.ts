@@ -132,7 +132,7 @@ export function applyManifest(commands: ManifestCommand[], files: string[], init
     for (let n = 1; n < parts.length; n++) nodes.add(parts.slice(0, n).join('/'))
   }
   // Files the file finders added before MANIFEST.in runs (setuptools-scm: every file git tracks).
-  const kept = new Set<string>([...initial].filter((f) => files.includes(f)))
+  const kept = new Set<string>([...initial].filter((f) => all.has(f)))
   const lastInclude = new Map<string, ManifestCommand>()
   const add = (found: Iterable<string>, cmd: ManifestCommand): void => {
     for (const f of found) if (all.has(f)) {

@@ -72,7 +72,7 @@ export function explainNpmLeak(snapshot: RepoSnapshot, unit: string, rel: string
     const dir = joinRel(unit, segments.slice(0, depth).join('/'))
     const file = npmIgnoreFileIn(snapshot, dir)
     if (depth === 0) rootFile = files ? manifest : file
-    if (file && !(files && depth === 0)) chain.push(...ignoreLines(file, snapshot.files.get(file) ?? '').map((l) => ({ ...l, depth })))
+    if (file && !(files && depth === 0)) for (const line of ignoreLines(file, snapshot.files.get(file) ?? '')) chain.push({ ...line, depth })
   }
   const configFile = rootFile ?? joinRel(unit, '.npmignore')
   let last: ChainLine | undefined

@@ -5,7 +5,7 @@ import packlist from 'npm-packlist'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { safeEcho } from '../echo.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
-import { canariesIn, joinRel, type EditSet, type Leak, type Packer, type RepoSnapshot, type Unit } from '../types.js'
+import { canariesIn, joinRel, type EditSet, type Leak, type Packer, type RepoSnapshot, type Unit, pushTo } from '../types.js'
 import { explainNpmLeak, npmIgnoreFileIn } from './npm-explain.js'
 import { appendToFiles } from './package-json-edit.js'
 
@@ -118,7 +118,7 @@ export const npmPacker: Packer = {
 
   fix(leaks, edits, snapshot) {
     const byUnit = new Map<string, Leak[]>()
-    for (const leak of leaks) byUnit.set(leak.unit, [...(byUnit.get(leak.unit) ?? []), leak])
+    for (const leak of leaks) pushTo(byUnit, leak.unit, leak)
     for (const [unit, list] of byUnit) {
       const manifestPath = joinRel(unit, 'package.json')
       const manifest = parseManifest(snapshot, manifestPath)
@@ -132,7 +132,7 @@ export const npmPacker: Packer = {
       const byFile = new Map<string, string[]>()
       for (const leak of list) {
         const file = leak.rule && /(^|\/)\.(npm|git)ignore$/.test(leak.rule.file) ? leak.rule.file : rootFile
-        byFile.set(file, [...(byFile.get(file) ?? []), anyDepthRule(leak.canary.pattern)])
+        pushTo(byFile, file, anyDepthRule(leak.canary.pattern))
       }
       for (const [file, rules] of byFile) appendRules(edits, file, rules)
     }

@@ -3,7 +3,7 @@ import { parse as parseToml, TomlError } from 'smol-toml'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { safeEcho } from '../echo.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
-import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type Unit } from '../types.js'
+import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type Unit, pushTo } from '../types.js'
 import { gitPacker } from './git.js'
 import { applyManifest, parseManifestIn } from './manifest-in.js'
 
@@ -145,7 +145,7 @@ export const sdistPacker: Packer = {
         manual.push({ leak, why: `hatchling reads no .gitignore here; add "${anyDepthRule(leak.canary.pattern)}" to [tool.hatch.build.targets.sdist] exclude in ${leak.configFile}` })
         continue
       }
-      byFile.set(leak.configFile, [...(byFile.get(leak.configFile) ?? []), rule])
+      pushTo(byFile, leak.configFile, rule)
     }
     // MANIFEST.in commands run in order, so a global-exclude at the end removes whatever came before.
     for (const [file, rules] of byFile) appendRules(edits, file, rules)

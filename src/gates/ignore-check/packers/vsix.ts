@@ -1,7 +1,7 @@
 import { Minimatch } from 'minimatch'
 import { GateIncompleteError } from '../../../model/errors.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
-import { canariesIn, joinRel, type Leak, type Packer, type Unit } from '../types.js'
+import { canariesIn, joinRel, type Leak, type Packer, type Unit, pushTo } from '../types.js'
 import { parseManifest } from './npm.js'
 
 interface VsceLine {
@@ -75,7 +75,7 @@ export const vsixPacker: Packer = {
         manual.push({ leak, why: leak.rule ? `vsce lets any "!" rule win, so only editing "${leak.rule.text}" can exclude it` : '"files" decides what vsce ships; narrow it so it does not cover the agent path' })
         continue
       }
-      byFile.set(leak.configFile, [...(byFile.get(leak.configFile) ?? []), leak])
+      pushTo(byFile, leak.configFile, leak)
     }
     for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)))
     return manual
