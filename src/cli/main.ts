@@ -20,7 +20,8 @@ import { formatRows, helpRows, parseArgsOptions, type ParseArgsOptions } from '.
 import { fromFlags } from '../options/resolve.js'
 import { COMMANDS } from './commands.js'
 import { executeCommand } from './execute.js'
-import { evidenceMain } from '../gates/evidence/cli.js'
+import { evidenceMain, recordAfterRun } from '../gates/evidence/cli.js'
+import { RUN_EVIDENCE_OPTIONS } from '../gates/evidence/options.js'
 
 type Format = (typeof FORMATS)[number]
 
@@ -83,7 +84,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`agent-gates: unknown command "${name}"\n\n${topHelp()}\n`)
     return 2
   }
-  const options = optionsOf(command)
+  const options = { ...optionsOf(command), ...(command ? {} : parseArgsOptions(RUN_EVIDENCE_OPTIONS)) }
   let parsed: ReturnType<typeof parseArgs>
   try {
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true })
@@ -152,6 +153,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       outputFailed = true
     }
   }
+  if (!command && typeof values['sign-key'] === 'string' && !outputFailed) {
+    if ((await recordAfterRun(folder, resolve(io.cwd, values['sign-key']), io)) !== 0) outputFailed = true
+  }
   const report = render(format, results, commands, !command)
   // Belt and braces after guardResult: the rendered report and every file
   // written are checked against the secrets the gates saw.
@@ -182,7 +186,8 @@ function render(format: Format, results: GateResult[], commands: readonly GateCo
     case 'json':
       return renderJson(combined ? results : results[0]!)
     case 'sarif':
-      return renderSarif(results)
+      // No gate completed: no SARIF at all, since an empty run would close the category's open alerts.
+      return renderSarif(results) ?? ''
     case 'markdown':
       return results.map((r, i) => renderMarkdown(r, commands[i]?.details?.(r))).join('\n')
     case 'text': {
@@ -200,7 +205,7 @@ function runHelp(): string {
     `Runs every local gate (${COMMANDS.filter((c) => c.local).map((c) => c.name).join(', ')}) on a repository with its embedded defaults and the repository's .github/agent-gates.yml, with no GitHub and no token.`,
     '',
     'Options:',
-    ...formatRows(optionRows(undefined))
+    ...formatRows([...helpRows(RUN_EVIDENCE_OPTIONS), ...optionRows(undefined)])
   ].join('\n')
 }
 

@@ -106,3 +106,22 @@ describe('evidence collect', () => {
     expect(page.pdf.length).toBeGreaterThan(5000)
   }, 90_000)
 })
+
+describe('agent-gates run --sign-key', () => {
+  it('runs the local gates and leaves a signed evidence.json of them in <run folder>/evidence/', async () => {
+    const dir = tempDir()
+    const keys = opensslKeyPair(join(dir, 'keys'))
+    const repo = join(dir, 'repo')
+    execFileSync('git', ['init', '-q', repo])
+    writeFileSync(join(repo, 'README.md'), '# x\n')
+    const run = await runCli(['run', repo, '--sign-key', keys.privatePath, '--run-folder', join(dir, 'rf')], dir)
+    expect(run.stderr).toContain('evidence: pass')
+    const record = join(dir, 'rf', 'evidence', 'evidence.json')
+    const verified = await runCli(['evidence', 'verify', record, '--key', keys.publicPath], dir)
+    expect(verified.code).toBe(0)
+    const gates = JSON.parse(readFileSync(record, 'utf8')).gates.map((g: { gate: string }) => g.gate)
+    expect(gates).toEqual(expect.arrayContaining(['artifact-scan', 'ignore-check', 'secret-scan']))
+    // The gates' own verdicts decide the exit code; the evidence step adds no error of its own.
+    expect(run.stderr).not.toMatch(/evidence: error|could not/)
+  }, 60_000)
+})

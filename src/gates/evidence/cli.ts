@@ -147,3 +147,12 @@ export async function evidenceMain(argv: string[], io: CliIo): Promise<number> {
     return EXIT_CODES.error
   }
 }
+
+/**
+ * `agent-gates run --sign-key FILE`: the run folder the gates just wrote becomes
+ * a signed evidence.json in `<run folder>/evidence/`. Returns 0, or 2 when the
+ * record could not be made or signed.
+ */
+export async function recordAfterRun(folder: string, signKey: string, io: CliIo): Promise<number> {
+  return recordCommand.run(['--run-folder', folder, '--key', signKey, '--signing', 'required', '--out', join(folder, 'evidence')], { ...io, stdout: io.stderr })
+}

@@ -55,3 +55,8 @@ export function parseEvidenceArgs<D extends Declarations>(declarations: D, argv:
   for (const [k, v] of Object.entries(values)) if (Array.isArray(v)) values[k] = v.join(',')
   return { given: fromFlags(declarations, values), positionals: parsed.positionals }
 }
+
+/** `agent-gates run --sign-key FILE`: record and sign the run's evidence in the same step. */
+export const RUN_EVIDENCE_OPTIONS = [
+  option({ name: 'sign-key', type: { kind: 'string' }, placeholder: 'FILE', description: 'after the gates, record evidence.json in <run folder>/evidence/ and sign it with this PEM private key', input: false, config: false })
+] as const
