@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ACTION } from '../../src/actions/mcp-inventory.js'
@@ -64,8 +64,10 @@ describe('mcp-inventory action and CLI', () => {
     expect((await runCli(['mcp-inventory', '--workstation', '--home', home], cwd)).code).toBe(0)
     const record = buildEvidenceRecord({ contents: await readRunFolder(join(cwd, '.agent-gates')), context: { kind: 'local' }, previous: null })
     expect(record.gates.map((g) => g.gate)).toEqual(['mcp-inventory'])
-    const evidence = join(cwd, 'evidence.json')
-    await writeFile(evidence, serializeRecord(record))
+    // An evidence store: the newest record holding an inventory is the baseline.
+    const evidence = join(cwd, 'store')
+    const older = { ...record, recordedAt: '2020-01-01T00:00:00.000Z', gates: record.gates.map((g) => ({ ...g, result: { ...g.result, details: { ...(g.result.details as object), servers: [] } } })) }
+    await writeTree(evidence, { '2026/Q4/b-newest.json': serializeRecord(record), '2020/Q1/a-older.json': serializeRecord(older), '2026/Q4/b-newest.sigstore.json': '{}', 'chains/x.json': '{}' })
     await writeTree(home, { '.codex/config.toml': '[mcp_servers.first]\ncommand = "uvx"\nargs = ["first-mcp==1.0.0"]\n\n[mcp_servers.second]\nurl = "https://second.example.com/mcp"\n' })
     const next = await runCli(['mcp-inventory', '--workstation', '--home', home, '--previous', evidence, '--format', 'json'], cwd)
     expect(JSON.parse(next.stdout).details.drift).toEqual([expect.objectContaining({ kind: 'added', name: 'second', file: '~/.codex/config.toml' })])

@@ -4,7 +4,8 @@
  * mcp-inventory result JSON, or any JSON (an evidence record, a run record
  * bundle) that holds one.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { ServerRow } from './classify.js'
 
@@ -44,16 +45,48 @@ function findInventory(value: unknown, depth = 0): PreviousRow[] | undefined {
   return undefined
 }
 
-export async function readPreviousInventory(path: string): Promise<PreviousRow[]> {
-  let value: unknown
+async function readJson(path: string): Promise<unknown> {
   try {
-    value = JSON.parse(await readFile(path, 'utf8'))
+    return JSON.parse(await readFile(path, 'utf8'))
   } catch (error) {
     throw new GateIncompleteError('previous-unreadable', `cannot read the previous inventory ${path}: ${(error as Error).message}`)
   }
-  const rows = findInventory(value)
-  if (!rows) throw new GateIncompleteError('previous-invalid', `${path} holds no mcp-inventory result with a server list`)
-  return rows
+}
+
+/** JSON files below a folder (an evidence store: `YYYY/Qn/*.json`), bundles and chain heads left out. */
+async function jsonFilesUnder(dir: string, depth = 0): Promise<string[]> {
+  if (depth > 4) return []
+  const out: string[] = []
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory() && entry.name !== 'chains') out.push(...(await jsonFilesUnder(path, depth + 1)))
+    else if (entry.isFile() && entry.name.endsWith('.json') && !entry.name.endsWith('.sigstore.json')) out.push(path)
+  }
+  return out
+}
+
+/**
+ * The previous inventory: a result or record file, or a folder of records
+ * (an evidence store), of which the newest holding an mcp-inventory result is used.
+ */
+export async function readPreviousInventory(path: string): Promise<PreviousRow[]> {
+  const isDir = await stat(path).then((s) => s.isDirectory(), () => false)
+  if (!isDir) {
+    const rows = findInventory(await readJson(path))
+    if (!rows) throw new GateIncompleteError('previous-invalid', `${path} holds no mcp-inventory result with a server list`)
+    return rows
+  }
+  let newest: { at: string; rows: PreviousRow[] } | undefined
+  for (const file of (await jsonFilesUnder(path)).sort()) {
+    const value = await readJson(file)
+    const rows = findInventory(value)
+    if (!rows) continue
+    const v = value as { recordedAt?: unknown; finishedAt?: unknown }
+    const at = String(v.recordedAt ?? v.finishedAt ?? '')
+    if (!newest || at >= newest.at) newest = { at, rows }
+  }
+  if (!newest) throw new GateIncompleteError('previous-invalid', `no record under ${path} holds an mcp-inventory result`)
+  return newest.rows
 }
 
 export function compareInventories(previous: readonly PreviousRow[], current: readonly ServerRow[]): DriftEntry[] {
