@@ -6,7 +6,7 @@ import { EXIT_CODES, type GateResult, type GateStatus } from '../model/finding.j
 import { annotationsFor } from '../output/annotations.js'
 import { renderMarkdown } from '../output/markdown.js'
 import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
-import { renderSarif } from '../output/sarif.js'
+import { renderSarif, sarifCategory, sarifEligible, type SarifOptions } from '../output/sarif.js'
 import type { SecretLedger } from '../output/secret-ledger.js'
 import type { ActionsCore } from './core.js'
 
@@ -32,24 +32,30 @@ export async function publishResults(
   items: readonly Publication[],
   name: string,
   ledgers: readonly SecretLedger[],
-  { core, env, cwd }: { core: ActionsCore; env: NodeJS.ProcessEnv; cwd: string }
+  { core, env, cwd, sarif = {} }: { core: ActionsCore; env: NodeJS.ProcessEnv; cwd: string; sarif?: SarifOptions }
 ): Promise<Published> {
   const folder = runFolder(env, cwd)
   const reportPaths: string[] = []
-  const sarifPath = join(folder, `${name}.sarif`)
+  let sarifPath = join(folder, `${name}.sarif`)
   const summaryPath = env.GITHUB_STEP_SUMMARY
   const summarySizeBefore = summaryPath ? await stat(summaryPath).then((s) => s.size, () => 0) : 0
   const results = items.map((i) => i.result)
   let status = overallStatus(results)
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder))
-    await writeFile(sarifPath, renderSarif(results))
+    const sarifText = renderSarif(results, sarif)
+    for (const skipped of sarifEligible(results).skipped)
+      core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`)
+    if (sarifText === undefined) {
+      await unlink(sarifPath).catch(() => undefined)
+      sarifPath = ''
+    } else await writeFile(sarifPath, sarifText)
     if (summaryPath) await appendFile(summaryPath, items.map((i) => renderMarkdown(i.result, i.details)).join('\n') + '\n')
-    const written = [...reportPaths, sarifPath, ...(summaryPath ? [summaryPath] : [])]
+    const written = [...reportPaths, ...(sarifPath ? [sarifPath] : []), ...(summaryPath ? [summaryPath] : [])]
     for (const ledger of ledgers) {
       const leaking = await ledger.leakingFiles(written)
       if (leaking.length) {
-        await Promise.all([...reportPaths, sarifPath].map((p) => unlink(p).catch(() => undefined)))
+        await Promise.all([...reportPaths, sarifPath].filter(Boolean).map((p) => unlink(p).catch(() => undefined)))
         if (summaryPath) await truncate(summaryPath, summarySizeBefore)
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`)
       }

@@ -33,8 +33,8 @@ export interface ReadContext {
   config: LoadedConfig
 }
 
-/** Inputs every action declares besides its own. */
-export const COMMON_INPUTS = ['config'] as const
+/** Inputs every action declares besides its own (`category`: the SARIF code-scanning category). */
+export const COMMON_INPUTS = ['config', 'category'] as const
 
 export interface ActionEnvironment {
   core: ActionsCore
@@ -56,6 +56,8 @@ export async function runAction<I>(spec: ActionSpec<I>, { core, env, cwd }: Acti
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   }
   let result: GateResult
+  // Read before anything can fail, so that an errored gate still names its category.
+  const sarif = { category: core.getInput('category').trim() || undefined, workingDirectory: core.getInput('working-directory').trim() }
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS])
     const workspace = env.GITHUB_WORKSPACE || cwd
@@ -68,7 +70,7 @@ export async function runAction<I>(spec: ActionSpec<I>, { core, env, cwd }: Acti
   }
   result = guardResult(result, ledger)
 
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd })
+  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif })
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value)
   concludeStep(core, spec.gate, published.status, result.summary)
   return { ...result, status: published.status }

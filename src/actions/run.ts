@@ -1,4 +1,6 @@
+import { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
+import { recordRunEvidence } from '../gates/evidence/step.js'
 import { resolve } from 'node:path'
 import { COMMANDS } from '../cli/commands.js'
 import { executeCommand } from '../cli/execute.js'
@@ -16,7 +18,7 @@ import { concludeStep, publishResults, type Publication } from './publish.js'
 import { COMMON_INPUTS } from './run-action.js'
 
 /** The root action: several gates in one step, one SARIF, one summary, one run record. */
-export const ACTION = { name: 'run', inputs: ['gates', 'working-directory'] as const }
+export const ACTION = { name: 'run', inputs: ['gates', 'working-directory', 'evidence', 'signing-key'] as const }
 
 const DEFAULT_GATES = ['artifact-scan', 'ignore-check', 'secret-scan', 'mcp-inventory']
 
@@ -52,13 +54,23 @@ export async function runGates(actionsCore: ActionsCore, env: NodeJS.ProcessEnv,
     items.push({ result: errorResult('run', startedAt, error, []) })
   }
   const results = items.map((i) => i.result)
-  const published = await publishResults(items, 'agent-gates', ledgers, { core: actionsCore, env, cwd })
+  const sarif = { category: actionsCore.getInput('category').trim() || undefined, workingDirectory: actionsCore.getInput('working-directory').trim() }
+  const published = await publishResults(items, 'agent-gates', ledgers, { core: actionsCore, env, cwd, sarif })
   try {
     const record = buildRunRecord(results, published.status, startedAt, env)
     actionsCore.setOutput('run-record-path', await writeRunRecord(record, runFolder(env, cwd)))
   } catch (error) {
     actionsCore.error(`could not write the run record: ${errorMessage(error)}`)
     published.status = 'error'
+  }
+  // Input `evidence`: record, sign and upload this run's evidence in the same step (issue 12).
+  if (published.status !== 'error' && reader.bool('evidence')) {
+    const recorded = await recordRunEvidence({ runFolder: runFolder(env, cwd), cwd, keyPem: reader.string('signing-key') ?? (env.AGENT_GATES_SIGNING_KEY || undefined), env, log: { info: actionsCore.info, warn: actionsCore.warning, progress: actionsCore.debug } }, new DefaultArtifactClient())
+    for (const [name, value] of Object.entries(recorded.outputs)) actionsCore.setOutput(name, value)
+    if (recorded.result.status === 'error') {
+      actionsCore.error(`agent-gates evidence: ${recorded.result.summary}`)
+      published.status = 'error'
+    }
   }
   concludeStep(actionsCore, 'run', published.status, results.map((r) => `${r.gate} ${r.status}`).join(', '))
   return results

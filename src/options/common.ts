@@ -11,6 +11,16 @@ export const CONFIG_OPTION = option({
   config: false
 })
 
+/** The SARIF code-scanning category: an input of every action (the CLI has no SARIF upload). */
+export const CATEGORY_OPTION = option({
+  name: 'category',
+  type: { kind: 'string' },
+  description: 'the code-scanning category of the SARIF run, so that two steps or a matrix never overwrite each other\'s alerts',
+  defaultText: 'agent-gates/<gate>, plus /<working-directory> when not the root',
+  flag: false,
+  config: false
+})
+
 /** The folder a gate works in, relative to the current directory (CLI) or the workspace (action). */
 export const WORKING_DIRECTORY_OPTION = option({
   name: 'working-directory',

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml'
-import { CONFIG_OPTION } from './common.js'
+import { CATEGORY_OPTION, CONFIG_OPTION } from './common.js'
 import { expectation } from './parse.js'
 import { formatDefault, formatValue } from './help.js'
 import { configKey, flagName, inputName, type OptionDeclaration } from './types.js'
@@ -12,10 +12,10 @@ function sentence(text: string): string {
   return capital + (/[.!?]\)?$/.test(t) ? '' : '.')
 }
 
-/** The `inputs:` mapping of an action.yml: every declared input plus `config`, with real defaults. */
+/** The `inputs:` mapping of an action.yml: every declared input plus `config` and `category`, with real defaults. */
 export function actionInputs(declarations: readonly OptionDeclaration[]): Record<string, object> {
   const inputs: Record<string, object> = {}
-  for (const d of [...declarations, CONFIG_OPTION] as OptionDeclaration[]) {
+  for (const d of [...declarations, CONFIG_OPTION, CATEGORY_OPTION] as OptionDeclaration[]) {
     const name = inputName(d)
     if (name === undefined || inputs[name]) continue
     const source = d.input || undefined

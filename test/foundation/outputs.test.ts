@@ -23,11 +23,11 @@ describe('output channels', () => {
     const result = sampleResult([{}, { severity: 'info', ruleId: 'agent-state/claude-shared', location: { path: 'CLAUDE.md', line: 3 } }])
     const allow = new AllowList([{ path: 'CLAUDE.md', reason: 'we ship our instructions' }], 'artifact-scan')
     result.findings = result.findings.map((f) => allow.apply(f))
-    const sarif = JSON.parse(renderSarif([result, sampleResult([], 'ignore-check')]))
+    const sarif = JSON.parse(renderSarif([result, sampleResult([], 'ignore-check')])!)
     expect(validate(sarif)).toBe(true)
     expect(validate.errors ?? []).toEqual([])
     const first = sarif.runs[0].results[0]
-    expect(first.partialFingerprints['agentGates/v1']).toBe('fp0')
+    expect(first.partialFingerprints['agentGates/v2']).toMatch(/^[0-9a-f]{32}$/)
     expect(first.locations[0].physicalLocation.artifactLocation.uri).toBe('pkg.tgz')
     expect(first.locations[0].logicalLocations[0].fullyQualifiedName).toBe('pkg.tgz!inner.tar:.claude/settings.local.json')
     expect(sarif.runs[0].results[1].suppressions[0].justification).toBe('we ship our instructions')
@@ -49,7 +49,7 @@ describe('output channels', () => {
     // Inside an archive the line is the inner file's, so the annotation on the archive has none.
     const inside = sampleResult([{ location: { artifact: 'pkg.tgz', path: '.mcp.json', line: 4 } }])
     expect(annotationsFor(inside)[0]).not.toHaveProperty('line')
-    const sarif = JSON.parse(renderSarif([inside]))
+    const sarif = JSON.parse(renderSarif([inside])!)
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toBeUndefined()
     expect(sarif.runs[0].results[0].locations[0].logicalLocations[0].fullyQualifiedName).toBe('pkg.tgz:.mcp.json:4')
   })
