@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { ACTION } from '../../src/actions/mcp-inventory.js'
 import { buildEvidenceRecord, readRunFolder, serializeRecord } from '../../src/gates/evidence/record.js'
-import { runAction } from '../../src/actions/run-action.js'
+import { COMMON_INPUTS, runAction } from '../../src/actions/run-action.js'
 import { capturedText, fakeCore } from '../helpers/fake-core.js'
 import { runCli } from '../helpers/cli.js'
 import { fakeToken, tempDir, writeTree } from './helpers.js'
@@ -12,7 +12,7 @@ import { fakeToken, tempDir, writeTree } from './helpers.js'
 describe('mcp-inventory action and CLI', () => {
   it('the action.yml declares exactly the inputs the entry reads, and the outputs it sets', async () => {
     const yml = parse(await readFile(join(process.cwd(), 'actions/mcp-inventory/action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { main: string } }
-    expect(Object.keys(yml.inputs).sort()).toEqual([...ACTION.inputs, 'config'].sort())
+    expect(Object.keys(yml.inputs).sort()).toEqual([...ACTION.inputs, ...COMMON_INPUTS].sort())
     expect(ACTION.inputs).toEqual(expect.arrayContaining(['working-directory', 'policy', 'fail-on-unknown', 'require-pinned']))
     expect(Object.keys(yml.outputs)).toEqual(expect.arrayContaining(['status', 'servers-count', 'inventory-path']))
     expect(yml.runs.main).toBe('../../dist/mcp-inventory/index.js')
