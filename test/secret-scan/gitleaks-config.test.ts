@@ -88,8 +88,8 @@ describe('secret-scan: the Gitleaks config cannot switch detection off without a
     expect(result.examined.configs?.map((c) => c.path)).toEqual(expect.arrayContaining(['.gitleaks.toml', 'cfg/base.toml']))
   })
 
-  it('the engine runs from a private empty working directory, not the laid-out scanned content', async () => {
-    const repo = make({})
+  it('the engine runs inside the private laid-out copy, where the names it would read as settings are defused', async () => {
+    const repo = make({ '.gitleaksignore': 'src/app.ts:github-pat:1 # would hide the finding\n', '.gitleaks.toml': '[extend]\nuseDefault = true\n' })
     const log = join(outside, 'engine-cwd.log')
     const shim = join(outside, 'gitleaks-shim')
     const pkg = locateWasm()?.packageDir as string
@@ -97,9 +97,12 @@ describe('secret-scan: the Gitleaks config cannot switch detection off without a
     chmodSync(shim, 0o755)
     const result = await scan(repo.work, { engine: 'native', gitleaksPath: shim })
     expect(result.errors).toEqual([])
-    expect(result.findings.map((f) => f.location.path)).toEqual(['src/app.ts'])
+    expect(result.findings.filter((f) => f.ruleId.startsWith('secret/')).map((f) => f.location.path)).toEqual(['src/app.ts'])
     const [cwd, ...listing] = readFileSync(log, 'utf8').trim().split('\n')
-    expect(cwd).toMatch(/engine-cwd-/)
-    expect(listing).toEqual([])
+    // The folder inside the private 0700 scan folder that holds only the laid-out history (paths are repository-relative).
+    expect(cwd).toMatch(/agent-gates-secret-scan-[^/]+\/history$/)
+    expect(listing).not.toContain('.gitleaksignore')
+    expect(listing).not.toContain('.gitleaks.toml')
+    expect(listing).toEqual(expect.arrayContaining(['%2Egitleaksignore', 'src']))
   })
 })

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import yazl from 'yazl'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { appendFileSync, createWriteStream, chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, createWriteStream, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -35,13 +35,15 @@ function shim(): string {
   return `#!/bin/sh\nif [ "$1" = "version" ]; then echo "v${version}"; exit 0; fi\nexec "${process.execPath}" "${pkg}/bin/gitleaks" "$@"\n`
 }
 
-function table(value: string | null): ChecksumTable {
-  return { [version]: { [key]: value } }
+function table(value: string | null, binary?: string): ChecksumTable {
+  return { [version]: { [key]: value && binary ? { archive: value, binary } : value } }
 }
 
-function scan(overrides: SecretScanOverrides) {
-  return runSecretScan(resolveSecretScanOptions(repo.work, { mode: 'full', engine: 'native', ...overrides }, {}), testDeps())
+function scan(overrides: SecretScanOverrides, env: NodeJS.ProcessEnv = {}) {
+  return runSecretScan(resolveSecretScanOptions(repo.work, { mode: 'full', engine: 'native', ...overrides }, {}), testDeps(env))
 }
+
+let shimSha256 = ''
 
 beforeAll(async () => {
   const stage = join(root, 'stage')
@@ -52,6 +54,7 @@ beforeAll(async () => {
   const archive = join(root, fileName)
   execFileSync('tar', ['czf', archive, '-C', stage, 'gitleaks', 'LICENSE'])
   digest = createHash('sha256').update(readFileSync(archive)).digest('hex')
+  shimSha256 = createHash('sha256').update(readFileSync(join(stage, 'gitleaks'))).digest('hex')
   server = createServer((req, res) => {
     requests.push(req.url ?? '')
     if (req.url === `/v${version}/${fileName}`) res.end(readFileSync(archive))
@@ -92,8 +95,17 @@ describe('native engine: verified download, digest-keyed tool cache', () => {
     expect(requests).toHaveLength(2)
   })
 
+  it('refuses a genuine-looking archive whose binary differs from the pinned binary digest, and caches nothing', async () => {
+    const result = await scan({ install: { downloadBase: base, checksums: table(digest, '1'.repeat(64)) } })
+    expect(result.status).toBe('error')
+    expect(result.errors[0]?.code).toBe('engine-checksum-mismatch')
+    expect(result.errors[0]?.message).toContain('inside')
+    const cache = process.env.RUNNER_TOOL_CACHE as string
+    expect(existsSync(cache) ? readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith('gitleaks')) : []).toEqual([])
+  })
+
   it('installs a verified archive, scans with it, then restores it from the cache with re-verification', async () => {
-    const first = await scan({ install: { downloadBase: base, checksums: table(digest) } })
+    const first = await scan({ install: { downloadBase: base, checksums: table(digest, shimSha256) } })
     expect(first.errors).toEqual([])
     expect(first.status).toBe('fail')
     expect(first.findings[0]?.location).toEqual(expect.objectContaining({ path: 'cfg/app.ts', line: 2 }))
@@ -150,6 +162,27 @@ describe('native engine: verified download, digest-keyed tool cache', () => {
     expect(result.stats).toEqual(expect.objectContaining({ engineSource: 'user-binary', engineVersion: version }))
     expect(result.engines[0]?.sha256).toBe(createHash('sha256').update(readFileSync(own)).digest('hex'))
     expect(result.status).toBe('fail')
+  })
+
+  it('engine auto on a runner downloads the pinned native release and records which engine ran', async () => {
+    process.env.RUNNER_TOOL_CACHE = join(root, 'tool-cache-auto')
+    const result = await scan({ engine: 'auto', install: { downloadBase: base, checksums: table(digest, shimSha256) } }, { GITHUB_ACTIONS: 'true' })
+    expect(result.errors).toEqual([])
+    expect(result.stats).toEqual(expect.objectContaining({ engine: 'gitleaks', engineSource: 'download', engineArchiveSha256: digest }))
+    expect(result.findings[0]?.location).toEqual(expect.objectContaining({ path: 'cfg/app.ts', line: 2 }))
+    // Off a runner, auto uses the release only when it is already in the tool cache (no download).
+    const local = await scan({ engine: 'auto', install: { downloadBase: base, checksums: table(digest, shimSha256) } })
+    expect(local.stats.engineSource).toBe('tool-cache')
+  })
+
+  it('engine auto on a runner whose download fails falls back to WASM and says so; a bad digest stays an error', async () => {
+    process.env.RUNNER_TOOL_CACHE = join(root, 'tool-cache-missing')
+    const missing = await scan({ engine: 'auto', install: { downloadBase: `${base}/missing`, checksums: table(digest) } }, { GITHUB_ACTIONS: 'true' })
+    expect(missing.stats).toEqual(expect.objectContaining({ engine: 'gitleaks-wasm', engineSource: 'npm-wasm' }))
+    expect(String(missing.stats.engineFallback)).toContain('download failed')
+    expect(missing.status).toBe('fail')
+    const tampered = await scan({ engine: 'auto', install: { downloadBase: base, checksums: table('0'.repeat(64)) } }, { GITHUB_ACTIONS: 'true' })
+    expect(tampered.errors[0]?.code).toBe('engine-checksum-mismatch')
   })
 
   it('engine auto without a pinned digest falls back to the pinned WASM build', async () => {

@@ -23,8 +23,8 @@ export async function createNativeEngine(path: string, ledger: SecretLedger, kno
   const version = knownVersion ?? (await binaryVersion(path))
   return {
     info: { name: 'gitleaks', version, sha256: digest.sha256 },
-    scanDir(source: string, request: ScanRequest): Promise<RawLeak[]> {
-      return runGitleaksProcess(path, [], ['dir', source], request, ledger)
+    scanDir(root: string, request: ScanRequest): Promise<RawLeak[]> {
+      return runGitleaksProcess(path, [], ['dir', '.'], request, ledger, root)
     }
   }
 }

@@ -16,8 +16,24 @@ export const WASM_PIN = {
   packageVersion: '0.1.3',
   gitleaksVersion: '8.28.0',
   brotliSha256: '19774fd46a903b37a3ccc1f1ad26867af9ccf0f5e118b0adcdaf43415ee160b0',
-  wasmSha256: '5969486ab71399e46f2801e49fd8d72329514775ee2f70a5e8a065705df9c0fe'
+  wasmSha256: '5969486ab71399e46f2801e49fd8d72329514775ee2f70a5e8a065705df9c0fe',
+  /**
+   * Gitleaks embeds its built-in config (config/gitleaks.toml) verbatim: these bytes of
+   * the pinned module, checked by digest. The gate reads rule keywords and the built-in
+   * global allowlist from them, to report what that allowlist skips.
+   */
+  builtinConfig: { offset: 19_285_552, length: 95_926, sha256: 'c3bee40d87bb4689e3f5ffa5cc0315f7e6e4d43f4e9388397fca59f29407b432' }
 } as const
+
+/** The built-in config of the pinned Gitleaks (both engines default to the same release). */
+export async function builtinConfigText(location = locateWasm()): Promise<string> {
+  if (!location) throw new GateIncompleteError('engine-unavailable', `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`)
+  const module = await readFile(await verifiedModule(location))
+  const { offset, length, sha256 } = WASM_PIN.builtinConfig
+  const bytes = module.subarray(offset, offset + length)
+  if (sha256Hex(bytes) !== sha256) throw new GateIncompleteError('engine-digest-mismatch', 'the built-in Gitleaks config inside the WASM module does not match its pinned SHA-256')
+  return bytes.toString('utf8')
+}
 
 /**
  * Child-process body: checks the module digest again right before running it
@@ -86,8 +102,8 @@ export async function createWasmEngine(ledger: SecretLedger, location = locateWa
   const prefix = ['-e', CHILD, goJs, modulePath, WASM_PIN.wasmSha256]
   return {
     info: { name: 'gitleaks-wasm', version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
-    scanDir(source: string, request: ScanRequest): Promise<RawLeak[]> {
-      return runGitleaksProcess(process.execPath, prefix, ['dir', source], request, ledger)
+    scanDir(root: string, request: ScanRequest): Promise<RawLeak[]> {
+      return runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root)
     }
   }
 }

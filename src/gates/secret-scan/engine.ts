@@ -21,6 +21,8 @@ export interface RawLeak {
   Date?: string
   Message?: string
   Fingerprint?: string
+  Tags?: string[]
+  EndColumn?: number
 }
 
 export interface ScanRequest {
@@ -28,6 +30,8 @@ export interface ScanRequest {
   config?: string
   /** Private folder for the engine's report (it holds raw secrets; deleted by the caller). */
   workDir: string
+  /** Keywords (lower case) per rule id, when the rules are known: a rule without any runs on every fragment. */
+  keywords?: ReadonlyMap<string, readonly string[]>
 }
 
 /**
@@ -37,22 +41,28 @@ export interface ScanRequest {
  */
 export interface SecretEngine {
   info: EngineInfo
-  scanDir(source: string, request: ScanRequest): Promise<RawLeak[]>
+  /** Scans the folder `root` (a layout), reporting paths relative to it. */
+  scanDir(root: string, request: ScanRequest): Promise<RawLeak[]>
 }
 
 const ENGINE_TIMEOUT_MS = 60 * 60 * 1000
 
-/** Runs an engine process with the Gitleaks command line and reads its JSON report. Paths in `args` must be absolute. */
+/**
+ * Runs an engine process with the Gitleaks command line and reads its JSON report.
+ * With `scanRoot`, the engine runs inside that folder and scans `.`, so the paths it
+ * matches allowlists and rule paths against are the repository-relative ones (as in
+ * `gitleaks git`); the layout defuses names the engine would read as its settings.
+ * Without it, the engine runs in a private empty folder.
+ */
 export async function runGitleaksProcess(
   command: string,
   prefixArgs: string[],
   args: string[],
   request: ScanRequest,
-  ledger: SecretLedger
+  ledger: SecretLedger,
+  scanRoot?: string
 ): Promise<RawLeak[]> {
-  // The engine runs in a private empty folder: nothing it would look up relative to its working directory (a relative
-  // [extend] path, .gitleaksignore, package.json for the WASM shim) can come from the scanned content.
-  const cwd = await mkdtemp(join(request.workDir, 'engine-cwd-'))
+  const cwd = scanRoot ?? (await mkdtemp(join(request.workDir, 'engine-cwd-')))
   const reportPath = join(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
   const full = [
     ...prefixArgs,

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto'
 import { sha256Hex } from '../../model/digest.js'
+import type { SecretLedger } from '../../output/secret-ledger.js'
+import { findSecretsInText } from '../../secrets/literal-credentials.js'
 import type { Finding } from '../../model/finding.js'
 import type { RawLeak } from './engine.js'
 import type { Origin } from './history.js'
@@ -72,13 +74,23 @@ export function toFinding(located: LocatedLeak, redactAuthor: AuthorRedaction): 
 }
 
 /** An info finding about the suppression files themselves (stale or reasonless entries). */
-export function hygieneFinding(ruleId: string, path: string, line: number, message: string): Finding {
+export function hygieneFinding(ruleId: string, path: string, line: number | undefined, message: string): Finding {
   return {
     ruleId: `secret-scan/${ruleId}`,
     severity: 'info',
     message,
-    location: { path, line },
-    fingerprint: sha256Hex(`${ruleId}:${path}:${line}:${message}`).slice(0, 32),
+    location: { path, ...(line === undefined ? {} : { line }) },
+    fingerprint: sha256Hex(`${ruleId}:${path}:${line ?? ''}:${message}`).slice(0, 32),
     criteria: ['CC7.1']
   }
+}
+
+/** A name (path) safe to publish: every credential the detector finds in it is replaced, and recorded in the ledger. */
+export function redactName(name: string, ledger: SecretLedger): string {
+  let out = name
+  for (const hit of findSecretsInText(name)) {
+    ledger.add(hit.value)
+    out = out.split(hit.value).join(`[redacted ${hit.kind}]`)
+  }
+  return out
 }

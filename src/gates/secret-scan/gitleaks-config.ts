@@ -13,6 +13,10 @@ export interface GitleaksConfig {
   sha256: string
   /** Files pulled in through `[extend] path`, with their digests (evidence). */
   extends: { name: string; sha256: string }[]
+  /** The parsed files, the user's first, then each file it extends. Empty for the built-in rules. */
+  chain: Record<string, unknown>[]
+  /** True when the engine's built-in rules (and their global allowlist) are part of the effective config. */
+  usesDefault: boolean
 }
 
 /** Gitleaks follows `[extend]` at most this deep. */
@@ -51,7 +55,7 @@ export async function resolveGitleaksConfig(repoDir: string, explicit: string | 
   try {
     text = await readFile(path, 'utf8')
   } catch (error) {
-    if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') return { name: 'builtin', sha256: 'builtin', extends: [] }
+    if (!explicit && (error as NodeJS.ErrnoException).code === 'ENOENT') return { name: 'builtin', sha256: 'builtin', extends: [], chain: [], usesDefault: true }
     throw new ConfigurationError(`gitleaks-config: cannot read ${path}: ${(error as Error).message}`, 'gitleaks-config', undefined, path)
   }
   const root = await load(repoDir, path, explicit ?? '.gitleaks.toml', text, 0)
@@ -60,7 +64,8 @@ export async function resolveGitleaksConfig(repoDir: string, explicit: string | 
   const chain: Loaded[] = []
   for (let c: Loaded | undefined = root; c; c = c.base) chain.push(c)
   const extended = chain.slice(1).map((c) => ({ name: c.name, sha256: sha256Hex(c.text) }))
-  if (!root.base) return { path, name: root.name, sha256: sha256Hex(text), extends: extended }
+  const facts = { chain: chain.map((c) => c.doc), usesDefault: chain.some((c) => (c.doc.extend as Record<string, unknown> | undefined)?.useDefault === true) }
+  if (!root.base) return { path, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts }
   if (!workDir) throw new ConfigurationError(`${root.name}: [extend] path needs a private folder for the rewritten config`, 'gitleaks-config')
   const folder = join(workDir, 'gitleaks-config')
   await mkdir(folder, { recursive: true, mode: 0o700 })
@@ -73,7 +78,7 @@ export async function resolveGitleaksConfig(repoDir: string, explicit: string | 
     await writeFile(target, basePath ? stringify(doc) : c.text, { mode: 0o600 })
     basePath = target
   }
-  return { path: basePath as string, name: root.name, sha256: sha256Hex(text), extends: extended }
+  return { path: basePath as string, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts }
 }
 
 async function load(repoDir: string, file: string, name: string, text: string, depth: number): Promise<Loaded> {

@@ -1,8 +1,9 @@
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { readdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import type { Git } from './git.js'
+import { FragmentLayout } from './layout.js'
 
-/** Where a line of the laid-out copy came from. */
+/** Where a finding came from. */
 export interface Origin {
   /** Commit SHA, `WORKTREE` for uncommitted changes, or '' for a plain folder. */
   commit: string
@@ -26,40 +27,31 @@ const FLUSH_BYTES = 32 * 1024 * 1024
  */
 const TEXT_DIFF = ['--text', '--no-ext-diff', '--no-textconv', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative']
 
-interface LaidOutFile {
-  path: string
-  /** Lines not yet written. */
-  pending: string[]
-  /** Per line of the laid-out file: index into `commits` (-1 for separators) and line in the source. */
-  commitIndex: number[]
-  sourceLine: number[]
-}
-
 /**
  * A private copy of exactly what a scan covers, for engines that read folders
- * (the WASM build cannot run git). Every repository path becomes one file that
- * holds the lines each commit added to it, hunk after hunk (as `gitleaks git`
- * reads them), with a table mapping each line back to its commit and its line
- * in the new file. Merge commits add only lines new against every parent
- * (combined diff), so evil merges are seen and merged branches are not counted
- * twice. One file per path keeps the engine's per-file cost low.
+ * (the WASM build cannot run git). Each hunk a commit added to a path is one
+ * fragment, as `gitleaks git` forms them (FragmentLayout keeps fragments from
+ * mixing inside the engine). Merge commits add only lines new against every
+ * parent (combined diff), so evil merges are seen and merged branches are not
+ * counted twice. One file per path keeps the engine's per-file cost low.
  */
 export class HistoryLayout {
-  private readonly files = new Map<string, LaidOutFile>()
-  private readonly commits: string[] = []
-  private readonly commitIds = new Map<string, number>()
+  readonly layout: FragmentLayout
   /** Author facts per commit, as `gitleaks git` would report them. */
   readonly authors = new Map<string, { name: string; email: string; date: string }>()
   /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
   readonly unreadable: { path: string; reason: string }[] = []
-  private pendingBytes = 0
-  private readonly folders = new Set<string>()
-  bytes = 0
 
-  constructor(readonly root: string) {}
+  constructor(readonly root: string) {
+    this.layout = new FragmentLayout(root)
+  }
 
   get fileCount(): number {
-    return this.files.size
+    return this.layout.fileCount
+  }
+
+  get bytes(): number {
+    return this.layout.bytes
   }
 
   /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
@@ -96,14 +88,6 @@ export class HistoryLayout {
     await this.flush()
   }
 
-  /** Maps a line of a laid-out file (path relative to root, `/`-separated) back to its origin. */
-  locate(laidOut: string, line: number): Origin | undefined {
-    const file = this.files.get(laidOut)
-    const index = file?.commitIndex[line - 1]
-    if (!file || index === undefined || index < 0) return undefined
-    return { commit: this.commits[index] as string, path: file.path, line: file.sourceLine[line - 1] as number }
-  }
-
   private async addWholeFile(source: string, commit: string, path: string): Promise<void> {
     let text: string
     try {
@@ -118,63 +102,25 @@ export class HistoryLayout {
     this.add(commit, path, lines)
   }
 
-  private commitIndex(commit: string): number {
-    let id = this.commitIds.get(commit)
-    if (id === undefined) {
-      id = this.commits.push(commit) - 1
-      this.commitIds.set(commit, id)
-    }
-    return id
-  }
-
-  /** Appends one commit's added lines of one path (a blank separator line keeps sections apart). */
+  /** Adds one fragment; a hunk's added lines that are not contiguous (combined diffs) become one fragment per run. */
   private add(commit: string, path: string, added: Map<number, string>): void {
-    const key = laidOutName(path)
-    let file = this.files.get(key)
-    if (!file) {
-      file = { path, pending: [], commitIndex: [], sourceLine: [] }
-      this.files.set(key, file)
-    } else {
-      file.pending.push('')
-      file.commitIndex.push(-1)
-      file.sourceLine.push(0)
-    }
-    const id = this.commitIndex(commit)
+    let run: string[] = []
+    let first = 0
     let previous = -1
     for (const [line, text] of added) {
       if (previous >= 0 && line !== previous + 1) {
-        file.pending.push('')
-        file.commitIndex.push(-1)
-        file.sourceLine.push(0)
+        this.layout.add(laidOutName(path), path, commit, first, run)
+        run = []
       }
-      file.pending.push(text)
-      file.commitIndex.push(id)
-      file.sourceLine.push(line)
-      this.pendingBytes += text.length + 1
+      if (run.length === 0) first = line
+      run.push(text)
       previous = line
     }
+    this.layout.add(laidOutName(path), path, commit, first, run)
   }
 
-  /** Writes buffered lines; called when the buffer grows large and at the end. Writes run in small parallel batches. */
   async flush(): Promise<void> {
-    const ready = [...this.files].filter(([, file]) => file.pending.length > 0)
-    for (let i = 0; i < ready.length; i += 32) {
-      await Promise.all(
-        ready.slice(i, i + 32).map(async ([key, file]) => {
-          const target = join(this.root, ...key.split('/'))
-          const folder = dirname(target)
-          if (!this.folders.has(folder)) {
-            await mkdir(folder, { recursive: true })
-            this.folders.add(folder)
-          }
-          const text = file.pending.join('\n') + '\n'
-          file.pending = []
-          await appendFile(target, text)
-          this.bytes += text.length
-        })
-      )
-    }
-    this.pendingBytes = 0
+    await this.layout.flush()
   }
 
   private async addPatch(batches: AsyncIterable<string[]>, fixedCommit: string | undefined): Promise<number> {
@@ -186,12 +132,13 @@ export class HistoryLayout {
     let cursor = 0
     const done = async (): Promise<void> => {
       if (file && file.lines.size > 0) this.add(commit, file.path, file.lines)
-      file = undefined
-      if (this.pendingBytes > FLUSH_BYTES) await this.flush()
+      if (file) file.lines = new Map()
+      if (this.layout.pending > FLUSH_BYTES) await this.flush()
     }
     for await (const batch of batches) for (const line of batch) {
       if (line.startsWith('\0')) {
         await done()
+        file = undefined
         const [sha = '', name = '', email = '', date = ''] = line.slice(1).split('\0')
         commit = sha.trim()
         this.authors.set(commit, { name, email, date })
@@ -199,6 +146,7 @@ export class HistoryLayout {
         inHunk = false
       } else if (line.startsWith('diff --git ') || line.startsWith('diff --cc ') || line.startsWith('diff --combined ')) {
         await done()
+        file = undefined
         inHunk = false
       } else if (!inHunk && line.startsWith('+++ ')) {
         // Git ends the header with a TAB when the name holds a space (`+++ b/my file.ts\t`); the TAB is not part of the name.
@@ -207,6 +155,8 @@ export class HistoryLayout {
       } else if (line.startsWith('@')) {
         const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line)
         if (!header) continue
+        // Each hunk is a fragment of its own, as in `gitleaks git`.
+        await done()
         inHunk = true
         parents = (header[1] as string).length - 1
         cursor = Number(header[2])

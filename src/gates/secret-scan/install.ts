@@ -5,7 +5,7 @@ import * as toolCache from '@actions/tool-cache'
 import { ConfigurationError, GateIncompleteError } from '../../model/errors.js'
 import { sha256File } from '../../model/digest.js'
 import type { Logger } from '../../model/deps.js'
-import { GITLEAKS_CHECKSUMS, type ChecksumTable } from './gitleaks-checksums.js'
+import { GITLEAKS_CHECKSUMS, type ChecksumTable, type ReleasePin } from './gitleaks-checksums.js'
 
 const RELEASES = 'https://github.com/gitleaks/gitleaks/releases/download'
 
@@ -16,6 +16,16 @@ export interface InstallSettings {
   checksums?: ChecksumTable
   platform?: NodeJS.Platform
   arch?: string
+}
+
+/** The pinned release already in the tool cache (re-verified), without downloading; undefined when it is not there. */
+export async function cachedGitleaks(settings: InstallSettings, log: Logger): Promise<InstalledBinary | undefined> {
+  const expected = pinnedDigest(settings)
+  if (!expected) return undefined
+  ensureToolCacheEnv()
+  const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch)
+  if (!toolCache.find(`gitleaks-${expected.slice(0, 16)}`, settings.version, key)) return undefined
+  return installGitleaks(settings, log)
 }
 
 export interface InstalledBinary {
@@ -36,10 +46,16 @@ export function platformKey(platform: NodeJS.Platform, arch: string): { key: str
   return { key: `${os}_${cpu}`, ext: os === 'windows' ? 'zip' : 'tar.gz' }
 }
 
-/** The pinned digest for this version and platform, or undefined when the table has none. */
-export function pinnedDigest(settings: InstallSettings): string | undefined {
+/** The pinned digests (archive, and binary where known) for this version and platform, or undefined when the table has none. */
+export function pinnedRelease(settings: InstallSettings): ReleasePin | undefined {
   const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch)
-  return (settings.checksums ?? GITLEAKS_CHECKSUMS)[settings.version]?.[key] ?? undefined
+  const pin = (settings.checksums ?? GITLEAKS_CHECKSUMS)[settings.version]?.[key] ?? undefined
+  return typeof pin === 'string' ? { archive: pin } : pin
+}
+
+/** The pinned archive digest for this version and platform, or undefined when the table has none. */
+export function pinnedDigest(settings: InstallSettings): string | undefined {
+  return pinnedRelease(settings)?.archive
 }
 
 /** tool-cache needs its folders; local runs get a per-user cache instead of the runner's. */
@@ -58,7 +74,8 @@ export async function installGitleaks(settings: InstallSettings, log: Logger): P
   if (!/^\d+\.\d+\.\d+$/.test(settings.version)) throw new ConfigurationError(`gitleaks-version must be X.Y.Z, got "${settings.version}"`, 'gitleaks-version')
   const platform = settings.platform ?? process.platform
   const { key, ext } = platformKey(platform, settings.arch ?? process.arch)
-  const expected = pinnedDigest(settings)
+  const pin = pinnedRelease(settings)
+  const expected = pin?.archive
   if (!expected)
     throw new GateIncompleteError('engine-checksum-unknown', `no pinned SHA-256 for Gitleaks ${settings.version} ${key}; refusing to run an unverified download (set gitleaks-path or engine: wasm)`)
   ensureToolCacheEnv()
@@ -69,6 +86,8 @@ export async function installGitleaks(settings: InstallSettings, log: Logger): P
   const cached = toolCache.find(toolName, settings.version, key)
   if (cached) {
     const verified = await reverify(cached, fileName, binaryName, expected, ext)
+    if (pin?.binary && verified !== pin.binary)
+      throw new GateIncompleteError('engine-cache-tampered', `the cached Gitleaks in ${cached} has binary SHA-256 ${verified}, not the pinned ${pin.binary}; refusing it`)
     log.info(`Gitleaks ${settings.version} restored from the tool cache and re-verified`)
     return { path: join(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true }
   }
@@ -88,6 +107,9 @@ export async function installGitleaks(settings: InstallSettings, log: Logger): P
       throw new GateIncompleteError('engine-download-failed', `${fileName} holds no ${binaryName}`)
     })
     const { sha256: binarySha256 } = await sha256File(binary)
+    // The archive matched; the binary inside must match too where it is pinned (a swapped member in a look-alike archive).
+    if (pin?.binary && binarySha256 !== pin.binary)
+      throw new GateIncompleteError('engine-checksum-mismatch', `${binaryName} inside ${fileName} has SHA-256 ${binarySha256}, not the pinned ${pin.binary}; refusing it`)
     await chmod(binary, 0o755)
     // The verified archive stays beside the binary so later runs can re-verify both.
     const dir = await toolCache.cacheDir(entry, toolName, settings.version, key)

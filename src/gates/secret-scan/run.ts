@@ -10,7 +10,9 @@ import type { EngineInfo, Examined, Finding, GateErrorInfo, GateResult } from '.
 import { ConfigurationError } from '../../model/errors.js'
 import { buildResult, toGateError } from '../../model/result.js'
 import { selectEngine, type SelectedEngine } from './engine-select.js'
-import { hygieneFinding, identityOf, SECRET_RULE_PREFIX, toFinding, type AuthorRedaction, type LocatedLeak } from './findings.js'
+import { builtinConfigText, WASM_PIN } from './engine-wasm.js'
+import { hygieneFinding, identityOf, redactName, SECRET_RULE_PREFIX, toFinding, type AuthorRedaction, type LocatedLeak } from './findings.js'
+import { commitAllowlist, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
 import { resolveGitleaksConfig, type GitleaksConfig } from './gitleaks-config.js'
 import { GATE, type SecretScanOptions } from './options.js'
 import { scanTarget, type ScanOutcome } from './scan.js'
@@ -20,7 +22,11 @@ interface Suppressors {
   ignore: GitleaksIgnore
   baseline: Baseline
   allow: AllowList
+  rules: RuleFacts
 }
+
+/** Names the engine takes for archives and never opens (it runs with max-archive-depth 0), found by running it on each. */
+const ENGINE_ARCHIVE_NAMES = /\.(?:7z|br|bz2|gz|lz|lz4|rar|sz|tar|xz|zip|zst|zz)$/i
 
 /**
  * The secret-scan gate: Gitleaks (native or WASM) over exactly the commits the
@@ -44,7 +50,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir)
     const ignore = await GitleaksIgnore.load(options.dir)
     const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger)
-    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE) }
+    const rulesWithoutBuiltin = ruleFacts(config.chain, undefined)
     examined.configs = [
       ...(config.path ? [{ path: config.name, sha256: config.sha256 }, ...config.extends.map((e) => ({ path: e.name, sha256: e.sha256 }))] : []),
       ...(ignore.sha256 ? [{ path: '.gitleaksignore', sha256: ignore.sha256 }] : []),
@@ -54,17 +60,32 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     if (redaction.mode === 'hash' && redaction.source) stats.authorHashKey = redaction.source
     const selected = await selectEngine(options, deps)
     engines.push(selected.engine.info)
-    const outcome = await scanTarget(options, selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) }, deps)
-    for (const u of outcome.unreadable) errors.push({ code: 'file-unreadable', message: `cannot read ${u.path} (${u.reason}); it was not scanned`, location: { path: u.path } })
-    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options, redaction))
+    // The built-in rules are known for the pinned release (both engines' default): their keywords and global allowlist.
+    const builtin =
+      config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => undefined) : undefined
+    const rules = builtin === undefined ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin)
+    const rulesKnown = builtin !== undefined || !config.usesDefault
+    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules }
+    const request = { workDir, ...(config.path ? { config: config.path } : {}), ...(rulesKnown ? { keywords: rules.keywords } : {}) }
+    const outcome = await scanTarget(options, selected.engine, request, deps)
+    const name = (path: string): string => redactName(path, deps.ledger)
+    for (const u of outcome.unreadable)
+      errors.push({ code: 'file-unreadable', message: `cannot read ${name(u.path)} (${u.reason}); it was not scanned`, location: { path: name(u.path) } })
+    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options, redaction, name))
+    const notScanned = notScannedPaths(outcome, rules, rulesKnown, name)
+    findings.push(...notScanned.archives.map((a) => hygieneFinding('archive-not-scanned', a.path, undefined, a.reason)))
     findings.push(...hygiene(suppressors, staleScope(options, outcome)))
     Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors))
     if (outcome.range) {
       const r = outcome.range
       examined.commitRange = { ...(r.base ? { base: r.base } : {}), head: r.head, commits: r.commits.length, description: r.description }
     }
+    Object.assign(stats, { skippedPaths: notScanned.skipped.length, archivesNotScanned: notScanned.archives.length })
     details = {
       target: outcome.target,
+      skippedPaths: notScanned.skipped,
+      archivesNotScanned: notScanned.archives,
+      ...(notScanned.unknown.length ? { skippedByUnevaluatedPatterns: notScanned.unknown } : {}),
       ...(outcome.range
         ? { range: { revs: outcome.range.revs, commitListSha256: sha256Hex(outcome.range.commits.join('\n')), fallback: outcome.range.fallback, fetches: outcome.range.fetches } }
         : {}),
@@ -111,11 +132,48 @@ function authorRedaction(options: SecretScanOptions, deps: GateDeps): AuthorReda
   return { mode: 'hash', key: randomBytes(32), source: 'per-run' }
 }
 
-async function suppress(located: LocatedLeak, outcome: ScanOutcome, s: Suppressors, options: SecretScanOptions, redaction: AuthorRedaction): Promise<Finding> {
-  const finding = toFinding(located, redaction)
+/**
+ * Paths the engine never reads: those a global allowlist skips (Gitleaks' built-in one
+ * skips node_modules/, lock files, images...), with the allowlist's reason, and archives
+ * (the engine does not open them). Every name goes through the credential detector.
+ */
+function notScannedPaths(outcome: ScanOutcome, rules: RuleFacts, rulesKnown: boolean, name: (p: string) => string) {
+  const skipped = skippedPaths(rules, outcome.paths).map((s) => ({ path: name(s.path), reason: s.reason }))
+  const skippedSet = new Set(skippedPaths(rules, outcome.paths).map((s) => s.path))
+  const archives = [
+    ...outcome.paths.filter((p) => ENGINE_ARCHIVE_NAMES.test(p) && !skippedSet.has(p)).map((p) => ({ path: name(p), reason: 'an archive by its name: the engine does not open archives, so nothing in it was scanned' })),
+    ...outcome.archiveContent
+      .filter((p) => !ENGINE_ARCHIVE_NAMES.test(p) && !skippedSet.has(p))
+      .map((p) => ({ path: name(p), reason: 'compressed archive content: scanned only as raw bytes, the files inside it were not scanned' }))
+  ]
+  const unknown = rulesKnown ? unevaluatedPathPatterns(rules) : ["Gitleaks' built-in global allowlist of this engine version (not known to the gate)"]
+  return { skipped, archives, unknown }
+}
+
+async function suppress(
+  located: LocatedLeak,
+  outcome: ScanOutcome,
+  s: Suppressors,
+  options: SecretScanOptions,
+  redaction: AuthorRedaction,
+  name: (path: string) => string
+): Promise<Finding> {
   const id = identityOf(located)
+  const raw = toFinding(located, redaction)
+  // A token in a file name is never published: the path goes through the credential detector.
+  const path = name(id.path)
+  const finding: Finding =
+    path === id.path
+      ? raw
+      : {
+          ...raw,
+          location: { ...raw.location, path },
+          properties: { ...raw.properties, gitleaksFingerprint: String(raw.properties?.gitleaksFingerprint ?? '').split(id.path).join(path) }
+        }
   const line = await outcome.lineText(located)
   if (line?.includes('gitleaks:allow')) return { ...finding, suppressed: { reason: 'inline gitleaks:allow comment', by: 'gitleaks:allow' } }
+  const allowedCommit = commitAllowlist(s.rules, located.leak.RuleID, id.commit ?? '')
+  if (allowedCommit) return { ...finding, suppressed: { reason: allowedCommit.description, by: `${allowedCommit.source}: commits allowlist` } }
   const entry = s.ignore.match(id)
   if (entry?.reason) return { ...finding, suppressed: { reason: entry.reason, by: `.gitleaksignore:${entry.line}` } }
   const allowed = s.allow.apply(finding)
@@ -170,6 +228,7 @@ function evidenceStats(selected: SelectedEngine, config: GitleaksConfig, outcome
     engineSha256: selected.engine.info.sha256 ?? '',
     ...(selected.archiveSha256 ? { engineArchiveSha256: selected.archiveSha256 } : {}),
     engineSource: selected.source,
+    ...(selected.fallback ? { engineFallback: selected.fallback } : {}),
     configSha256: config.sha256,
     configSource: config.name,
     target: outcome.target,

@@ -6,7 +6,8 @@ import type { RawLeak, ScanRequest, SecretEngine } from './engine.js'
 import { planFromEvent, type ScanPlan } from './event.js'
 import type { LocatedLeak } from './findings.js'
 import { Git } from './git.js'
-import { HistoryLayout, type Origin } from './history.js'
+import { HistoryLayout } from './history.js'
+import { FragmentLayout, type Fragment } from './layout.js'
 import type { SecretScanOptions } from './options.js'
 import { RangeResolver, type ResolvedRange } from './range.js'
 
@@ -17,6 +18,9 @@ export interface ScanOutcome {
   range?: ResolvedRange
   /** Files or folders that could not be read: each becomes a gate error. */
   unreadable: { path: string; reason: string }[]
+  /** Repository paths handed to the engine, and those whose content is a compressed archive. */
+  paths: string[]
+  archiveContent: string[]
   /** The text of the line a leak is on (for `gitleaks:allow`); memory only. */
   lineText(located: LocatedLeak): Promise<string | undefined>
 }
@@ -28,7 +32,7 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   if (!(await git.isRepository()))
     throw new GateIncompleteError('not-a-repository', `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`)
   const { plan, worktree } = planFor(options)
-  if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], lineText: async () => undefined }
+  if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], paths: [], archiveContent: [], lineText: async () => undefined }
   const range = await new RangeResolver(git, options.remote, deps.log).resolve(plan)
   deps.log.info(`scanning ${range.commits.length} commit(s): ${range.description}`)
   const layout = await newLayout(request)
@@ -48,11 +52,98 @@ async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
 }
 
 /** Both engines scan the laid-out copy, never the repository itself, so the repository's .gitleaksignore reaches only our suppression. */
-async function scanLayout(layout: HistoryLayout, engine: SecretEngine, request: ScanRequest): Promise<Omit<ScanOutcome, 'target' | 'unreadable'>> {
+async function scanLayout(history: HistoryLayout, engine: SecretEngine, request: ScanRequest): Promise<Omit<ScanOutcome, 'target' | 'unreadable'>> {
+  const layout = history.layout
+  const seen = { paths: layout.paths(), archiveContent: [...layout.archiveContent] }
   // Nothing was added (an empty range): no engine start-up needed to know there is nothing to find.
-  const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request)
-  const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }))
-  return { located, lineText: (l) => fileLine(resolve(layout.root, l.leak.File), l.leak.StartLine) }
+  if (layout.fileCount === 0) return { located: [], lineText: async () => undefined, ...seen }
+  const placed = await placeLeaks(layout, await engine.scanDir(layout.root, request))
+  const recheck = new Set(placed.spanning)
+  const kept = placed.found.filter((p) => !recheck.has(p.fragment))
+  if (recheck.size > 0) kept.push(...(await recheckIsolated(layout, [...recheck], engine, request)))
+  const lines = new Map<string, string[]>()
+  const located: LocatedLeak[] = []
+  const texts = new Map<LocatedLeak, () => Promise<string | undefined>>()
+  for (const p of await keywordFilter(layout, kept, request.keywords, lines)) {
+    const fragment = layout.fragments[p.fragment] as Fragment
+    const leak = { ...p.leak }
+    if (p.columnOffset && leak.StartColumn !== undefined) leak.StartColumn += p.columnOffset
+    const author = history.authors.get(fragment.commit)
+    if (author) Object.assign(leak, { Author: author.name, Email: author.email, Date: author.date })
+    const entry = { leak, origin: { commit: fragment.commit, path: fragment.path, line: p.line } }
+    located.push(entry)
+    texts.set(entry, () => fileLine(resolve(p.root, p.leak.File), p.leak.StartLine))
+  }
+  return { located, lineText: (l) => texts.get(l)?.() ?? Promise.resolve(undefined), ...seen }
+}
+
+interface Placed {
+  leak: RawLeak
+  fragment: number
+  line: number
+  columnOffset: number
+  /** Layout folder the engine read (for the line text). */
+  root: string
+}
+
+/** Maps each reported leak to its fragment; leaks that run over a fragment boundary name the fragments to check again. */
+async function placeLeaks(layout: FragmentLayout, leaks: RawLeak[], fragmentOf: (i: number) => number = (i) => i): Promise<{ found: Placed[]; spanning: number[] }> {
+  const found: Placed[] = []
+  const spanning: number[] = []
+  const fileRules = new Set<string>()
+  for (const leak of leaks) {
+    const key = relative(layout.root, resolve(layout.root, leak.File)).split(sep).join('/')
+    const place = layout.place(key, leak.StartLine, leak.EndLine ?? leak.StartLine, leak.StartColumn ?? 1)
+    if (!place) throw new GateIncompleteError('engine-failed', 'the engine reported a place that is not part of the scanned history')
+    if (place.kind === 'spans') spanning.push(...place.fragments.map(fragmentOf))
+    else if (place.kind === 'fragment') {
+      // A path-only rule reports each engine chunk of the file: once per path is what it means.
+      if (leak.Match?.startsWith('file detected: ')) {
+        if (fileRules.has(`${key}\0${leak.RuleID}`)) continue
+        fileRules.add(`${key}\0${leak.RuleID}`)
+      }
+      found.push({ leak, fragment: fragmentOf(place.fragment), line: place.line, columnOffset: place.columnOffset, root: layout.root })
+    }
+  }
+  return { found, spanning }
+}
+
+/** Fragments a match ran over, scanned again with one fragment per engine chunk (as `gitleaks git` sees them). */
+async function recheckIsolated(layout: FragmentLayout, fragments: number[], engine: SecretEngine, request: ScanRequest): Promise<Placed[]> {
+  const isolated = new FragmentLayout(join(request.workDir, `recheck-${Date.now()}`), true)
+  await mkdir(isolated.root, { recursive: true })
+  const cache = new Map<string, string[]>()
+  for (const index of fragments) {
+    const f = layout.fragments[index] as Fragment
+    isolated.add(f.file, f.path, f.commit, f.startLine, await layout.fragmentLines(index, cache))
+  }
+  await isolated.flush()
+  const placed = await placeLeaks(isolated, await engine.scanDir(isolated.root, request), (i) => fragments[i] as number)
+  if (placed.spanning.length > 0) throw new GateIncompleteError('engine-failed', 'the engine joined fragments that were laid out apart')
+  return placed.found
+}
+
+/**
+ * Gitleaks runs a rule on a fragment only when the fragment holds one of the
+ * rule's keywords. Fragments sharing an engine chunk share their keywords, so a
+ * leak in a fragment without any of its rule's keywords is one `gitleaks git`
+ * would not report.
+ */
+async function keywordFilter(layout: FragmentLayout, placed: Placed[], keywords: ScanRequest['keywords'], cache: Map<string, string[]>): Promise<Placed[]> {
+  if (!keywords) return placed
+  const kept: Placed[] = []
+  for (const p of placed) {
+    const words = keywords.get(p.leak.RuleID)
+    const fragment = layout.fragments[p.fragment] as Fragment
+    const decoded = (p.leak.Tags ?? []).some((t) => t.startsWith('decoded:'))
+    if (!words || words.length === 0 || decoded || fragment.windowed || p.root !== layout.root) {
+      kept.push(p)
+      continue
+    }
+    const text = (await layout.fragmentLines(p.fragment, cache)).join('\n').toLowerCase()
+    if (words.some((w) => text.includes(w))) kept.push(p)
+  }
+  return kept
 }
 
 function planFor(options: SecretScanOptions): { plan: ScanPlan; worktree: boolean } {
@@ -76,16 +167,6 @@ async function scanFolder(dir: string, engine: SecretEngine, request: ScanReques
   const layout = await newLayout(request)
   await layout.addFolder(dir)
   return { ...(await scanLayout(layout, engine, request)), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable }
-}
-
-/** Maps a laid-out file back to its commit and path, and adds the commit's author as git mode would. */
-function originIn(layout: HistoryLayout, leak: RawLeak): Origin {
-  const key = relative(layout.root, resolve(layout.root, leak.File)).split(sep).join('/')
-  const origin = layout.locate(key, leak.StartLine)
-  if (!origin) throw new GateIncompleteError('engine-failed', 'the engine reported a file that was not part of the scanned history')
-  const author = layout.authors.get(origin.commit)
-  if (author) Object.assign(leak, { Author: author.name, Email: author.email, Date: author.date })
-  return origin
 }
 
 async function fileLine(path: string, line: number): Promise<string | undefined> {

@@ -1,0 +1,249 @@
+import { appendFile, mkdir, readFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+
+/**
+ * Gitleaks `dir` reads a file in reads of exactly this many bytes and cuts a
+ * chunk there when the bytes read end in two newlines (else it reads on, up to
+ * 25,000 bytes, looking for them). Each chunk is one fragment for the rules.
+ */
+export const ENGINE_READ_BYTES = 100_000
+/** Bytes of one block's content: the block's last byte is a newline after a line of padding. */
+const CAPACITY = ENGINE_READ_BYTES - 1
+/** A fragment longer than a block is scanned in windows that overlap by this much, so a token never falls between two. */
+export const WINDOW_OVERLAP = 16_000
+/** Separates two fragments inside one block; a match that reaches it spans fragments and is re-checked (see scan.ts). */
+const SEPARATOR = '\u0001'
+
+/** Leading bytes of zip (jar, whl, apk...), gzip, bzip2, xz, zstd, 7z and rar data. */
+const ARCHIVE_MAGIC = /^(?:PK\u0003\u0004|\u001f\ufffd|BZh[1-9]|\ufffd7zXZ|\(\ufffd\/\ufffd|7z\ufffd|Rar!)/
+
+/** One fragment as `gitleaks git` forms it: the lines one commit's hunk added to one path. */
+export interface Fragment {
+  commit: string
+  path: string
+  /** Laid-out file it sits in and its lines there (1-based, inclusive). */
+  file: string
+  firstLine: number
+  lastLine: number
+  /** Line in the new version of the file where the fragment starts. */
+  startLine: number
+  /** True when the fragment is longer than a block and was laid out in overlapping windows. */
+  windowed: boolean
+}
+
+/** Where a laid-out line of a windowed fragment sits: the window's owned byte range and the line's start, in fragment bytes. */
+interface WindowLine {
+  ownStart: number
+  ownEnd: number
+  lineStart: number
+  /** Bytes of the source line before the window's first byte (a window can start mid-line). */
+  columnOffset: number
+}
+
+interface LaidOutFile {
+  path: string
+  pending: string[]
+  /** Bytes used in the block being filled, and whether it holds a fragment yet. */
+  used: number
+  holdsFragment: boolean
+  /** Per laid-out line: fragment index (-1 for separators, padding and the header) and source line. */
+  fragmentOf: number[]
+  sourceLine: number[]
+  windowLines: Map<number, WindowLine>
+}
+
+/** A finding's place resolved against the layout. */
+export type Placement =
+  | { kind: 'fragment'; fragment: number; line: number; columnOffset: number }
+  /** Found twice by overlapping windows: this copy belongs to the other window. */
+  | { kind: 'duplicate' }
+  /** The match runs over a fragment boundary (gitleaks git could never see it): the fragments it touches. */
+  | { kind: 'spans'; fragments: number[] }
+
+/**
+ * Files for an engine that reads folders, holding fragments so that the
+ * engine's chunks never mix two of them in a way that changes a finding:
+ * fragments are packed into blocks of exactly one engine read, each block
+ * padded to end in two newlines (so every chunk is one block); a fragment
+ * longer than a block gets blocks of its own, in overlapping windows. Matches
+ * that run from one fragment into the next are detected afterwards and those
+ * fragments scanned again one per block (`isolate`).
+ */
+export class FragmentLayout {
+  private readonly files = new Map<string, LaidOutFile>()
+  readonly fragments: Fragment[] = []
+  private readonly folders = new Set<string>()
+  private pendingBytes = 0
+  bytes = 0
+
+  constructor(
+    readonly root: string,
+    /** One fragment per block: no two fragments ever share an engine chunk. */
+    private readonly isolate = false
+  ) {}
+
+  get fileCount(): number {
+    return this.files.size
+  }
+
+  get pending(): number {
+    return this.pendingBytes
+  }
+
+  /** Repository paths laid out. */
+  paths(): string[] {
+    return [...new Set([...this.files.values()].map((f) => f.path))]
+  }
+
+  /** Paths whose content starts like a compressed archive: scanned only as raw bytes, their members never. */
+  readonly archiveContent = new Set<string>()
+
+  /** Adds one fragment (its lines without newlines) of repository path `path`, laid out as `key`. */
+  add(key: string, path: string, commit: string, startLine: number, lines: string[]): void {
+    if (lines.length === 0) return
+    let file = this.files.get(key)
+    if (!file) {
+      // A leading newline: the engine sniffs the first bytes of a file and skips it when they look like a binary format.
+      file = { path, pending: ['\n'], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: new Map() }
+      this.files.set(key, file)
+      this.pendingBytes += 1
+    }
+    if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0] as string)) this.archiveContent.add(path)
+    const text = lines.join('\n') + '\n'
+    const size = Buffer.byteLength(text)
+    const index = this.fragments.length
+    const fragment: Fragment = { commit, path, file: key, firstLine: 0, lastLine: 0, startLine, windowed: false }
+    this.fragments.push(fragment)
+    if (size > CAPACITY - 1) {
+      if (file.used > 0) this.closeBlock(file)
+      this.addWindows(file, fragment, index, text)
+      return
+    }
+    const separator = file.holdsFragment ? 2 : 0
+    if (file.used + separator + size > CAPACITY) this.closeBlock(file)
+    else if (separator) this.push(file, `${SEPARATOR}\n`, 2, -1, 0)
+    fragment.firstLine = file.fragmentOf.length + 1
+    this.push(file, text, size, index, startLine, lines.length)
+    fragment.lastLine = file.fragmentOf.length
+    file.holdsFragment = true
+    if (this.isolate) this.closeBlock(file)
+  }
+
+  /** Appends text covering `count` laid-out lines of fragment `index` starting at source line `first`. */
+  private push(file: LaidOutFile, text: string, size: number, index: number, first: number, count = 1): void {
+    file.pending.push(text)
+    file.used += size
+    this.pendingBytes += size
+    for (let i = 0; i < count; i++) {
+      file.fragmentOf.push(index)
+      file.sourceLine.push(index < 0 ? 0 : first + i)
+    }
+  }
+
+  /** Pads the block to one full engine read ending in two newlines. */
+  private closeBlock(file: LaidOutFile): void {
+    if (file.used === 0) return
+    const pad = ' '.repeat(Math.max(0, ENGINE_READ_BYTES - file.used - 1)) + '\n'
+    this.push(file, pad, pad.length, -1, 0)
+    file.used = 0
+    file.holdsFragment = false
+  }
+
+  /** A fragment longer than a block: windows of one block each, overlapping, each owning the matches that start in it. */
+  private addWindows(file: LaidOutFile, fragment: Fragment, index: number, text: string): void {
+    const bytes = Buffer.from(text)
+    const lineStarts = [0]
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 && i + 1 < bytes.length) lineStarts.push(i + 1)
+    const width = CAPACITY - 1
+    const step = width - WINDOW_OVERLAP
+    fragment.windowed = true
+    fragment.firstLine = file.fragmentOf.length + 1
+    let line = 0
+    for (let start = 0; start < bytes.length; ) {
+      let end = Math.min(bytes.length, start + width)
+      while (end < bytes.length && ((bytes[end] as number) & 0xc0) === 0x80) end-- // never cut a UTF-8 character
+      let next = Math.min(bytes.length, start + step)
+      while (next < bytes.length && ((bytes[next] as number) & 0xc0) === 0x80) next--
+      const ownEnd = end === bytes.length ? bytes.length : next
+      while (line + 1 < lineStarts.length && (lineStarts[line + 1] as number) <= start) line++
+      let window = bytes.subarray(start, end).toString('utf8')
+      if (!window.endsWith('\n')) window += '\n'
+      const count = window.split('\n').length - 1
+      for (let k = 0; k < count; k++) {
+        const lineStart = k === 0 ? start : (lineStarts[line + k] as number)
+        file.windowLines.set(file.fragmentOf.length + k + 1, { ownStart: start, ownEnd, lineStart, columnOffset: k === 0 ? start - (lineStarts[line] as number) : 0 })
+      }
+      this.push(file, window, Buffer.byteLength(window), index, fragment.startLine + line, count)
+      file.holdsFragment = true
+      this.closeBlock(file)
+      if (end === bytes.length) break
+      start = next
+    }
+    fragment.lastLine = file.fragmentOf.length
+  }
+
+  /**
+   * Resolves a finding at laid-out `line`..`endLine` (column in bytes) of `key`.
+   * Undefined when the place is not a fragment line at all.
+   */
+  place(key: string, line: number, endLine: number, column: number): Placement | undefined {
+    const file = this.files.get(key)
+    if (!file) return undefined
+    const first = file.fragmentOf[line - 1]
+    const last = file.fragmentOf[Math.max(line, endLine) - 1]
+    if (first === undefined || last === undefined) return undefined
+    if (first < 0 || last !== first) {
+      const touched = new Set<number>()
+      for (let l = line; l <= Math.max(line, endLine); l++) {
+        const f = file.fragmentOf[l - 1]
+        if (f !== undefined && f >= 0) touched.add(f)
+      }
+      if (touched.size > 0) return { kind: 'spans', fragments: [...touched] }
+      // A rule that matches the file name alone reports the first line of an engine chunk: the chunk's first fragment.
+      for (let l = line + 1; l <= file.fragmentOf.length; l++) {
+        const f = file.fragmentOf[l - 1] as number
+        if (f >= 0) return { kind: 'fragment', fragment: f, line: file.sourceLine[l - 1] as number, columnOffset: 0 }
+      }
+      return undefined
+    }
+    const window = file.windowLines.get(line)
+    if (window) {
+      const offset = window.lineStart + Math.max(0, column - 1)
+      if (offset < window.ownStart || offset >= window.ownEnd) return { kind: 'duplicate' }
+    }
+    return { kind: 'fragment', fragment: first, line: file.sourceLine[line - 1] as number, columnOffset: window?.columnOffset ?? 0 }
+  }
+
+  /** The lines of a fragment as laid out (not windowed fragments: those are read as windows). */
+  async fragmentLines(index: number, cache: Map<string, string[]>): Promise<string[]> {
+    const fragment = this.fragments[index] as Fragment
+    let lines = cache.get(fragment.file)
+    if (!lines) {
+      lines = (await readFile(join(this.root, ...fragment.file.split('/')), 'utf8')).split('\n')
+      cache.set(fragment.file, lines)
+    }
+    return lines.slice(fragment.firstLine - 1, fragment.lastLine)
+  }
+
+  /** Writes buffered text; called when the buffer grows large and at the end. Writes run in small parallel batches. */
+  async flush(): Promise<void> {
+    const ready = [...this.files].filter(([, file]) => file.pending.length > 0)
+    for (let i = 0; i < ready.length; i += 32) {
+      await Promise.all(
+        ready.slice(i, i + 32).map(async ([key, file]) => {
+          const target = join(this.root, ...key.split('/'))
+          const folder = dirname(target)
+          if (!this.folders.has(folder)) {
+            await mkdir(folder, { recursive: true })
+            this.folders.add(folder)
+          }
+          const text = file.pending.join('')
+          file.pending = []
+          await appendFile(target, text)
+          this.bytes += text.length
+        })
+      )
+    }
+    this.pendingBytes = 0
+  }
+}
