@@ -77,3 +77,25 @@ export async function runEvidenceStep(options: EvidenceStepOptions, deps: GateDe
     return buildResult({ gate: GATE, startedAt, findings: [], errors: [toGateError(error)], blocks: () => true, criteria: CRITERIA, details })
   }
 }
+
+/** The root action's `evidence: true`: signing required, keyless or with the given key, uploaded under the default name. */
+export async function recordRunEvidence(
+  inputs: { runFolder: string; cwd: string; keyPem?: string; env: NodeJS.ProcessEnv; log: GateDeps['log'] },
+  uploader: ArtifactUploader
+): Promise<{ result: GateResult; outputs: Record<string, string> }> {
+  const { SecretLedger } = await import('../../output/secret-ledger.js')
+  const { resolveSigningMethod } = await import('./method.js')
+  const { guardResult } = await import('../../output/emit.js')
+  const ledger = new SecretLedger()
+  const deps: GateDeps = { ledger, env: inputs.env, log: inputs.log }
+  let result: GateResult
+  try {
+    const method = resolveSigningMethod({ ...(inputs.keyPem ? { keyPem: inputs.keyPem } : {}), attest: 'sigstore', env: inputs.env, ledger })
+    result = await runEvidenceStep({ runFolder: inputs.runFolder, cwd: inputs.cwd, signing: 'required', method, artifactPrefix: 'agent-gates-evidence', uploader }, deps)
+  } catch (error) {
+    result = buildResult({ gate: GATE, startedAt: new Date(), findings: [], errors: [toGateError(error)], blocks: () => true, criteria: CRITERIA })
+  }
+  result = guardResult(result, ledger)
+  const d = result.details as EvidenceStepDetails | undefined
+  return { result, outputs: { 'evidence-path': d?.evidencePath ?? '', 'bundle-path': d?.bundlePath ?? '', digest: d?.digest ?? '', 'artifact-id': d?.artifact ? String(d.artifact.id) : '' } }
+}
