@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ACTION } from '../../src/actions/evidence.js'
+import { runGates } from '../../src/actions/run.js'
 import { runAction } from '../../src/actions/run-action.js'
 import { readEvidenceZip } from '../../src/gates/evidence/collect/github.js'
 import { verifyEvidence } from '../../src/gates/evidence/verify.js'
@@ -74,5 +75,20 @@ describe('actions/evidence', () => {
     expect(result.errors[0]?.message).toContain('id-token')
     expect(core.outputs['artifact-id']).toBe('')
     expect(results.artifacts.some((a) => a.name.includes('-43-'))).toBe(false)
+  })
+
+  it('the root action with evidence: true records and signs the gates it ran, and uploads them', async () => {
+    const { env, folder, temp } = job({ GITHUB_RUN_ID: '44' })
+    const keys = opensslKeyPair(join(temp, 'keys'))
+    writeFileSync(join(temp, 'README.md'), '# widgets\n')
+    const core = fakeCore({ gates: 'artifact-scan', evidence: 'true', 'signing-key': keys.privatePem, 'working-directory': '.' })
+    await runGates(core, env, temp)
+    expect(core.outputs.digest).toMatch(/^[0-9a-f]{64}$/)
+    const record = JSON.parse(readFileSync(core.outputs['evidence-path']!, 'utf8'))
+    expect(record.gates.map((g: { gate: string }) => g.gate)).toEqual(['artifact-scan'])
+    expect(record.runRecord).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(core.outputs['artifact-id']).toMatch(/^\d+$/)
+    expect(results.artifacts.some((a) => a.name === 'agent-gates-evidence-44-1-gates')).toBe(true)
+    expect(folder).toBeTruthy()
   })
 })
