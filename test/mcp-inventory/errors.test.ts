@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { chmod, mkdir } from 'node:fs/promises'
+import { chmod, mkdir, symlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { inventory, tempDir, writeTree } from './helpers.js'
 
@@ -46,6 +46,17 @@ describe('malformed and unreadable files are errors, never skipped', () => {
       return
     }
     expect(run.result.errors[0]).toMatchObject({ code: 'config-unreadable', location: { path: '.cursor/mcp.json' } })
+  })
+
+  it('a repository config that links outside the repository is not read', async () => {
+    const dir = await tempDir('link')
+    const outside = await tempDir('outside')
+    await writeTree(outside, { 'secret.json': JSON.stringify({ mcpServers: { x: { command: 'x' } } }) })
+    await mkdir(join(dir, '.cursor'))
+    await symlink(join(outside, 'secret.json'), join(dir, '.cursor/mcp.json'))
+    const run = await inventory({ dir })
+    expect(run.result.errors).toEqual([{ code: 'config-outside-repository', message: '.cursor/mcp.json: links outside the repository; not read', location: { path: '.cursor/mcp.json' } }])
+    expect(run.details.servers).toEqual([])
   })
 
   it('refuses --probe outside workstation mode', async () => {

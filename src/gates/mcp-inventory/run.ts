@@ -3,9 +3,9 @@
  * one row each, with what it runs, whether it is pinned and allowed, and no
  * literal secret. Nothing is executed unless `--probe` asks (workstation only).
  */
-import { readFile, stat } from 'node:fs/promises'
+import { readFile, realpath, stat } from 'node:fs/promises'
 import { hostname, userInfo } from 'node:os'
-import { dirname } from 'node:path'
+import { dirname, relative, isAbsolute } from 'node:path'
 import type { McpScope } from '../../catalog/mcp-configs.js'
 import type { GateDeps } from '../../model/deps.js'
 import { sha256Hex } from '../../model/digest.js'
@@ -78,6 +78,11 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
   const { location } = candidate
   const probed: ProbedPath = { path: candidate.display, client: location.client, scope: location.scope, status: 'absent', servers: 0, ...(candidate.pattern ? { foundBy: candidate.pattern } : {}) }
   if (!candidate.exists) return probed
+  // A repository's config that links outside the repository (to /proc/self/environ, a home file) is not read.
+  if (location.scope === 'project' && !(await staysInside(options.dir, candidate.absolute))) {
+    errors.push({ code: 'config-outside-repository', message: `${candidate.display}: links outside the repository; not read`, location: { path: candidate.display } })
+    return { ...probed, status: 'unreadable' }
+  }
   let text: string
   try {
     const info = await stat(candidate.absolute)
@@ -203,6 +208,12 @@ export async function runMcpInventory(options: McpInventoryOptions, deps: GateDe
     details,
     summary: errors.length ? undefined : `${servers.length} MCP server(s) in ${found.length} config file(s) (${probed.length} paths probed); ${collector.blockingCount()} blocking finding(s)`
   })
+}
+
+async function staysInside(dir: string, path: string): Promise<boolean> {
+  const [root, target] = await Promise.all([realpath(dir).catch(() => dir), realpath(path).catch(() => path)])
+  const rel = relative(root, target)
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel))
 }
 
 /** The `id`s of a VS Code file's `inputs` list (at `key`, e.g. `inputs` or `mcp.inputs`). */
