@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
-import { braceExpand } from 'minimatch'
+import { braceExpand, Minimatch } from 'minimatch'
 import { glob } from 'tinyglobby'
 import { MCP_CONFIG_LOCATIONS, type McpConfigLocation, type McpScope } from '../../catalog/mcp-configs.js'
 
@@ -39,8 +39,6 @@ interface Root {
   scope: McpScope
   dir: string
   display: (rel: string) => string
-  /** Look at any depth (repositories: monorepo packages have their own files). */
-  anyDepth: boolean
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -58,21 +56,51 @@ async function probeLocation(location: McpConfigLocation, root: Root, out: Disco
     if (!HAS_GLOB.test(path)) {
       const absolute = join(root.dir, path)
       add({ location, absolute, display: root.display(path), exists: await exists(absolute) })
+      continue
     }
-    if (!HAS_GLOB.test(path) && !root.anyDepth) continue
-    const pattern = root.anyDepth ? `**/${path}` : path
+    const pattern = path
+    // Globs below the home stay inside their own folders (no `**/` prefix): the home is not walked whole.
     const matches = await glob([pattern], { cwd: root.dir, dot: true, onlyFiles: false, expandDirectories: false, followSymbolicLinks: false, ignore: SKIPPED })
     for (const rel of matches.map((m) => m.replace(/\/$/, '')).sort()) add({ location, absolute: join(root.dir, rel), display: root.display(rel), pattern, exists: true })
-    if (HAS_GLOB.test(path) && matches.length === 0) out.emptyPatterns.push({ location, display: root.display(pattern) })
+    if (matches.length === 0) out.emptyPatterns.push({ location, display: root.display(pattern) })
   }
 }
 
-/** Project-scope files of a repository, at the root and in any sub-folder. */
+/**
+ * Project-scope files of a repository, at the root and in any sub-folder. The
+ * tree is walked once for every pattern, then each match is given to the
+ * locations whose pattern it fits.
+ */
 export async function discoverRepository(dir: string): Promise<Discovery> {
   const out: Discovery = { candidates: [], emptyPatterns: [] }
   const seen = new Set<string>()
-  const root: Root = { scope: 'project', dir, display: (rel) => rel.split('\\').join('/'), anyDepth: true }
-  for (const location of MCP_CONFIG_LOCATIONS.filter((l) => l.scope === 'project')) await probeLocation(location, root, out, seen)
+  const display = (rel: string) => rel.split('\\').join('/')
+  const add = (location: McpConfigLocation, candidate: Omit<Candidate, 'location'>) => {
+    const key = `${location.dialect}\u0000${candidate.absolute}`
+    if (seen.has(key)) return
+    seen.add(key)
+    out.candidates.push({ location, ...candidate })
+  }
+  const pairs = MCP_CONFIG_LOCATIONS.filter((l) => l.scope === 'project').flatMap((location) =>
+    location.paths.flatMap((p) => braceExpand(p)).map((path) => ({ location, path, glob: new Minimatch(`**/${path}`, { dot: true }) }))
+  )
+  for (const { location, path } of pairs) {
+    if (HAS_GLOB.test(path)) continue
+    const absolute = join(dir, path)
+    add(location, { absolute, display: display(path), exists: await exists(absolute) })
+  }
+  const matches = (await glob([...new Set(pairs.map((p) => `**/${p.path}`))], { cwd: dir, dot: true, onlyFiles: false, expandDirectories: false, followSymbolicLinks: false, ignore: SKIPPED }))
+    .map((m) => m.replace(/\/$/, ''))
+    .sort()
+  const matched = new Set<string>()
+  for (const rel of matches) {
+    for (const pair of pairs) {
+      if (!pair.glob.match(rel)) continue
+      matched.add(pair.glob.pattern)
+      add(pair.location, { absolute: join(dir, rel), display: display(rel), pattern: `**/${pair.path}`, exists: true })
+    }
+  }
+  for (const { location, path, glob: g } of pairs) if (HAS_GLOB.test(path) && !matched.has(g.pattern)) out.emptyPatterns.push({ location, display: `**/${path}` })
   return out
 }
 
@@ -87,11 +115,11 @@ export interface WorkstationRoots {
 export async function discoverWorkstation({ home, systemRoot, env }: WorkstationRoots): Promise<Discovery> {
   const out: Discovery = { candidates: [], emptyPatterns: [] }
   const seen = new Set<string>()
-  const homeRoot: Root = { scope: 'user', dir: home, display: (rel) => `~/${rel.split('\\').join('/')}`, anyDepth: false }
+  const homeRoot: Root = { scope: 'user', dir: home, display: (rel) => `~/${rel.split('\\').join('/')}` }
   const systemDisplay = (rel: string) => resolve(systemRoot, rel)
   for (const location of MCP_CONFIG_LOCATIONS) {
     if (location.scope === 'project') continue
-    const root: Root = location.scope === 'user' ? homeRoot : { scope: 'managed', dir: systemRoot, display: systemDisplay, anyDepth: false }
+    const root: Root = location.scope === 'user' ? homeRoot : { scope: 'managed', dir: systemRoot, display: systemDisplay }
     await probeLocation(location, root, out, seen)
     // A relocation variable moves the folder (or names the file itself): probe there too.
     const moved = location.relocatedBy && env[location.relocatedBy.env]
