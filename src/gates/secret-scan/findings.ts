@@ -15,7 +15,7 @@ export interface LocatedLeak {
   origin: Origin
 }
 
-export function identityOf({ leak, origin }: LocatedLeak): SecretIdentity {
+export function identityOf({ leak, origin }: LocatedLeak, key: Buffer): SecretIdentity {
   const commit = origin.commit && origin.commit !== 'WORKTREE' ? origin.commit : undefined
   return {
     ruleId: leak.RuleID,
@@ -23,7 +23,7 @@ export function identityOf({ leak, origin }: LocatedLeak): SecretIdentity {
     line: origin.line,
     ...(commit ? { commit } : {}),
     gitleaksFingerprint: gitleaksFingerprint(commit, origin.path, leak.RuleID, origin.line),
-    contentFingerprint: contentFingerprint(leak.RuleID, leak.Secret)
+    contentFingerprint: contentFingerprint(leak.RuleID, leak.Secret, key)
   }
 }
 
@@ -44,8 +44,8 @@ function hashed(value: string | undefined, key: Buffer): string | undefined {
  * Match, Secret, line text and commit message are dropped; the author is
  * omitted or keyed-hashed.
  */
-export function toFinding(located: LocatedLeak, redactAuthor: AuthorRedaction): Finding {
-  const id = identityOf(located)
+export function toFinding(located: LocatedLeak, redactAuthor: AuthorRedaction, key: Buffer): Finding {
+  const id = identityOf(located, key)
   const { leak } = located
   const author = redactAuthor.mode === 'hash' ? { authorHash: hashed(leak.Author, redactAuthor.key), emailHash: hashed(leak.Email, redactAuthor.key) } : {}
   const properties: Record<string, string | number | boolean> = {

@@ -12,17 +12,19 @@ import { buildResult, toGateError } from '../../model/result.js'
 import { selectEngine, type SelectedEngine } from './engine-select.js'
 import { builtinConfigText, WASM_PIN } from './engine-wasm.js'
 import { hygieneFinding, identityOf, redactName, SECRET_RULE_PREFIX, toFinding, type AuthorRedaction, type LocatedLeak } from './findings.js'
-import { commitAllowlist, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
+import { commitAllowlist, fragmentPrefilter, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
 import { resolveGitleaksConfig, type GitleaksConfig } from './gitleaks-config.js'
 import { GATE, type SecretScanOptions } from './options.js'
 import { scanTarget, type ScanOutcome } from './scan.js'
-import { Baseline, GitleaksIgnore } from './suppress.js'
+import { Baseline, fingerprintKey, GitleaksIgnore } from './suppress.js'
 
 interface Suppressors {
   ignore: GitleaksIgnore
   baseline: Baseline
   allow: AllowList
   rules: RuleFacts
+  /** Key of the content fingerprints (HMAC), see fingerprintKey. */
+  key: Buffer
 }
 
 /** Names the engine takes for archives and never opens (it runs with max-archive-depth 0), found by running it on each. */
@@ -49,7 +51,9 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   try {
     const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir)
     const ignore = await GitleaksIgnore.load(options.dir)
-    const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger)
+    const fingerprint = fingerprintKey(deps.env, deps.ledger)
+    stats.fingerprintKey = fingerprint.source
+    const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger, fingerprint.key)
     const rulesWithoutBuiltin = ruleFacts(config.chain, undefined)
     examined.configs = [
       ...(config.path ? [{ path: config.name, sha256: config.sha256 }, ...config.extends.map((e) => ({ path: e.name, sha256: e.sha256 }))] : []),
@@ -65,8 +69,9 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
       config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => undefined) : undefined
     const rules = builtin === undefined ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin)
     const rulesKnown = builtin !== undefined || !config.usesDefault
-    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules }
-    const request = { workDir, ...(config.path ? { config: config.path } : {}), ...(rulesKnown ? { keywords: rules.keywords } : {}) }
+    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key }
+    const prefilter = rulesKnown ? fragmentPrefilter(rules) : undefined
+    const request = { workDir, ...(config.path ? { config: config.path } : {}), ...(rulesKnown ? { keywords: rules.keywords } : {}), ...(prefilter ? { prefilter } : {}) }
     const outcome = await scanTarget(options, selected.engine, request, deps)
     const name = (path: string): string => redactName(path, deps.ledger)
     for (const u of outcome.unreadable)
@@ -158,8 +163,8 @@ async function suppress(
   redaction: AuthorRedaction,
   name: (path: string) => string
 ): Promise<Finding> {
-  const id = identityOf(located)
-  const raw = toFinding(located, redaction)
+  const id = identityOf(located, s.key)
+  const raw = toFinding(located, redaction, s.key)
   // A token in a file name is never published: the path goes through the credential detector.
   const path = name(id.path)
   const finding: Finding =

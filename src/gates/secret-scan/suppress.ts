@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { ConfigurationError } from '../../model/errors.js'
@@ -12,12 +13,26 @@ export interface SecretIdentity {
   commit?: string
   /** Gitleaks' positional fingerprint: `commit:file:rule:line` or `file:rule:line`. */
   gitleaksFingerprint: string
-  /** SHA-256 of rule and secret: survives line moves and squash merges. */
+  /** HMAC-SHA-256 of rule and secret under the run's fingerprint key: survives line moves and squash merges. */
   contentFingerprint: string
 }
 
-export function contentFingerprint(ruleId: string, secret: string): string {
-  return sha256Hex(`${ruleId}:${secret}`)
+/**
+ * The key of content fingerprints: AGENT_GATES_AUTHOR_KEY (the redact-author key, at least 16
+ * characters, kept in a secret) so fingerprints match across runs, else a random per-run key.
+ * Keyed, because a plain hash of `rule:secret` lets anyone who reads the report test guesses.
+ */
+export function fingerprintKey(env: NodeJS.ProcessEnv, ledger: SecretLedger): { key: Buffer; source: 'supplied' | 'per-run' } {
+  const supplied = env.AGENT_GATES_AUTHOR_KEY
+  if (supplied && supplied.length >= 16) {
+    ledger.add(supplied)
+    return { key: Buffer.from(supplied, 'utf8'), source: 'supplied' }
+  }
+  return { key: randomBytes(32), source: 'per-run' }
+}
+
+export function contentFingerprint(ruleId: string, secret: string, key: Buffer): string {
+  return createHmac('sha256', key).update(`${ruleId}:${secret}`).digest('hex')
 }
 
 export function gitleaksFingerprint(commit: string | undefined, path: string, ruleId: string, line: number): string {
@@ -87,7 +102,7 @@ export class Baseline {
   private readonly content = new Set<string>()
   private readonly used = new Set<string>()
 
-  static async load(repoDir: string, path: string | undefined, ledger: SecretLedger): Promise<{ baseline: Baseline; sha256?: string }> {
+  static async load(repoDir: string, path: string | undefined, ledger: SecretLedger, key: Buffer): Promise<{ baseline: Baseline; sha256?: string }> {
     const baseline = new Baseline()
     if (!path) return { baseline }
     const full = resolve(repoDir, path)
@@ -109,7 +124,7 @@ export class Baseline {
         const secret = typeof item?.Secret === 'string' ? item.Secret : ''
         if (secret) ledger.add(secret)
         if (typeof item?.Fingerprint === 'string') baseline.positional.add(item.Fingerprint)
-        if (rule && secret && secret !== 'REDACTED') baseline.content.add(contentFingerprint(rule, secret))
+        if (rule && secret && secret !== 'REDACTED') baseline.content.add(contentFingerprint(rule, secret, key))
       }
     } else if (doc && typeof doc === 'object' && Array.isArray((doc as { findings?: unknown }).findings)) {
       for (const f of (doc as { findings: { properties?: Record<string, unknown> }[] }).findings) {
