@@ -120,16 +120,3 @@ describe('what it runs', () => {
     expect(second.result.status).toBe('fail')
   })
 })
-
-describe('CSV', () => {
-  it('quotes commas and quotes, and keeps spreadsheet formulas inert', async () => {
-    const dir = await tempDir('csv')
-    await writeTree(dir, { '.mcp.json': mcp({ '=HYPERLINK("http://x","y")': { command: 'npx', args: ['-y', 'a@1.0.0'] }, 'a,b "c"': { url: 'https://h.example.com' } }) })
-    const csvPath = join(dir, 'i.csv')
-    await inventory({ dir, csvPath })
-    const lines = (await readFile(csvPath, 'utf8')).split('\r\n')
-    expect(lines).toHaveLength(4)
-    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
-    expect(lines[2]).toContain('"a,b ""c"""')
-  })
-})
