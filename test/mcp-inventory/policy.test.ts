@@ -7,6 +7,7 @@ import { renderMarkdown } from '../../src/output/markdown.js'
 import { renderSarif } from '../../src/output/sarif.js'
 import { renderText } from '../../src/output/text.js'
 import { npxCacheKey } from '../../src/gates/mcp-inventory/artifacts.js'
+import { mcpInventoryMarkdown } from '../../src/gates/mcp-inventory/details.js'
 import { fakeToken, inventory, tempDir, writeTree } from './helpers.js'
 
 const mcp = (servers: Record<string, unknown>) => JSON.stringify({ mcpServers: servers }, null, 2)
@@ -32,7 +33,10 @@ describe('literal secrets', () => {
     const csv = await readFile(csvPath, 'utf8')
     expect(csv.split('\r\n')[0]).toContain('env_keys')
     expect(csv).toContain('GITHUB_TOKEN=literal')
-    const outputs = [renderJson(run.result), renderSarif([run.result]), renderMarkdown(run.result), renderText(run.result), csv]
+    const summary = renderMarkdown(run.result, mcpInventoryMarkdown(run.result))
+    expect(summary).toContain('Paths probed')
+    expect(summary).toContain('| `.cursor/mcp.json` | Cursor | project | found | 2 |')
+    const outputs = [renderJson(run.result), renderSarif([run.result]), summary, renderText(run.result), csv]
     for (const value of Object.values(tokens)) for (const out of outputs) {
       expect(out).not.toContain(value)
       expect(out).not.toContain(value.slice(-14))
@@ -118,5 +122,18 @@ describe('what it runs', () => {
     const second = await inventory({ dir, previous }, { 'mcp-inventory': { 'fail-on-drift': true } }, { HOME: home })
     expect(second.details.drift).toEqual([{ kind: 'changed', id: first.row('script').id, name: 'script', file: '.mcp.json', client: 'Claude Code', changes: ['package digest'] }])
     expect(second.result.status).toBe('fail')
+  })
+})
+
+describe('CSV', () => {
+  it('quotes commas and quotes, and keeps spreadsheet formulas inert', async () => {
+    const dir = await tempDir('csv')
+    await writeTree(dir, { '.mcp.json': mcp({ '=HYPERLINK("http://x","y")': { command: 'npx', args: ['-y', 'a@1.0.0'] }, 'a,b "c"': { url: 'https://h.example.com' } }) })
+    const csvPath = join(dir, 'i.csv')
+    await inventory({ dir, csvPath })
+    const lines = (await readFile(csvPath, 'utf8')).split('\r\n')
+    expect(lines).toHaveLength(4)
+    expect(lines[1]).toContain(`"'=HYPERLINK(""http://x"",""y"")"`)
+    expect(lines[2]).toContain('"a,b ""c"""')
   })
 })

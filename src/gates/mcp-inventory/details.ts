@@ -31,6 +31,10 @@ export function mcpInventoryMarkdown(result: GateResult): string | undefined {
   }
   const problems = details.probed.filter((p) => p.status === 'malformed' || p.status === 'unreadable')
   if (problems.length) out.push('', `**Not readable:** ${problems.map((p) => `\`${cell(p.path)}\` (${p.status})`).join(', ')}`)
+  out.push('', `<details><summary>Paths probed (${details.probed.length})</summary>`, '', '| Path | Client | Scope | Status | Servers |', '|---|---|---|---|---|')
+  for (const p of details.probed.slice(0, MAX_ROWS * 2)) out.push(`| \`${cell(p.path)}\` | ${cell(p.client)} | ${p.scope} | ${p.status} | ${p.servers} |`)
+  if (details.probed.length > MAX_ROWS * 2) out.push(`| … ${details.probed.length - MAX_ROWS * 2} more in the JSON report | | | | |`)
+  out.push('', '</details>')
   out.push('', `Inventory SHA-256: \`${details.inventorySha256}\`${details.csvPath ? ` · CSV: \`${cell(details.csvPath)}\`` : ''}`)
   return out.join('\n')
 }
