@@ -50,15 +50,53 @@ interface CompiledEntry {
 /** The longest wildcard-free run of a glob, lower-cased; '' when braces make literals optional. */
 function requiredLiteral(pattern: string): string {
   if (/[{}]/.test(pattern)) return ''
-  return pattern
+  return foldCase(pattern)
     .split(/[*?[\]()!+@\\]+/)
     .reduce((a, b) => (b.length > a.length ? b : a), '')
-    .toLowerCase()
 }
 
-/** Lower case as the `i` flag folds it, including the two non-ASCII letters that fold to ASCII (ſ, Kelvin K). */
-function foldCase(path: string): string {
-  return path.toLowerCase().replace(/\u017f/g, 's').replace(/\u212a/g, 'k')
+/**
+ * Full Unicode case folding as case-insensitive file systems apply it (upper then lower case: ſ and
+ * the Kelvin sign become s and k, ß becomes ss, ligatures split), in NFC so that NFD names (macOS)
+ * compare equal to NFC ones.
+ */
+export function foldCase(text: string): string {
+  return text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
+}
+
+/**
+ * The name Windows creates for a path segment: an alternate-stream suffix (`.env::$DATA`,
+ * `.env:x`) names the file before the colon, and trailing dots and spaces are dropped.
+ */
+function windowsSegment(segment: string): string {
+  const colon = segment.indexOf(':')
+  const base = colon > 0 ? segment.slice(0, colon) : segment
+  return base.replace(/[. ]+$/, '') || segment
+}
+
+/**
+ * The keys a path is matched under: its case-folded form and, when different, the folded name
+ * Windows would create. A glob matches when it matches either.
+ */
+export function filesystemKeys(path: string): string[] {
+  const folded = foldCase(path)
+  const windows = folded.split('/').map(windowsSegment).join('/')
+  return windows === folded ? [folded] : [folded, windows]
+}
+
+/** A glob matched as file systems compare names (see `filesystemKeys`), for allow lists and excludes outside the catalog. */
+export class FoldedGlob {
+  private readonly re: RegExp
+  constructor(pattern: string, options: { matchBase?: boolean } = {}) {
+    const made = new Minimatch(foldCase(pattern), { ...GLOB_OPTIONS, ...options }).makeRe()
+    if (!made) throw new Error(`pattern "${pattern}" is not a valid glob`)
+    this.re = new RegExp(made.source, made.flags.includes('s') ? made.flags : `${made.flags}s`)
+    this.matchBase = options.matchBase === true
+  }
+  private readonly matchBase: boolean
+  match(path: string): boolean {
+    return filesystemKeys(normalizeEntryPath(path).path).some((key) => this.re.test(key) || (this.matchBase && this.re.test(key.slice(key.lastIndexOf('/') + 1))))
+  }
 }
 
 /**
@@ -66,7 +104,7 @@ function foldCase(path: string): string {
  * pattern, which dominated archive scans with tens of thousands of entries.
  */
 function compileGlob(pattern: string): CompiledGlob {
-  const made = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe()
+  const made = new Minimatch(anyDepth(foldCase(pattern)), GLOB_OPTIONS).makeRe()
   if (!made) throw new Error(`catalog pattern "${pattern}" is not a valid glob`)
   // dotAll: minimatch's `**` is built on `.`, which otherwise stops at \n, \r, U+2028 and U+2029,
   // so a folder name holding one of them would hide every path below it.
@@ -74,8 +112,8 @@ function compileGlob(pattern: string): CompiledGlob {
   return { re, literal: requiredLiteral(pattern) }
 }
 
-function globMatches(glob: CompiledGlob, path: string, folded: string): boolean {
-  return (glob.literal === '' || folded.includes(glob.literal)) && glob.re.test(path)
+function globMatches(glob: CompiledGlob, key: string): boolean {
+  return (glob.literal === '' || key.includes(glob.literal)) && glob.re.test(key)
 }
 
 export interface CatalogMatch {
@@ -114,14 +152,16 @@ export class CatalogMatcher {
 
   /** `match` for a path already passed through `normalizeEntryPath` (saves normalising it twice). */
   matchNormalized(normalized: string): CatalogMatch | undefined {
-    const folded = foldCase(normalized)
-    if (this.anyLiteral && !this.anyLiteral.test(folded)) return undefined
+    const keys = filesystemKeys(normalized)
+    if (this.anyLiteral && !keys.some((key) => (this.anyLiteral as RegExp).test(key))) return undefined
     for (const { entry, include, exclude } of this.compiled) {
-      const hit = include.findIndex((g) => globMatches(g, normalized, folded))
-      if (hit < 0) continue
-      if (exclude.some((g) => globMatches(g, normalized, folded))) continue
-      if (entry.homeOnly && !HOME_PREFIX.test(normalized)) continue
-      return { entry, pattern: entry.patterns[hit] as string }
+      for (const key of keys) {
+        const hit = include.findIndex((g) => globMatches(g, key))
+        if (hit < 0) continue
+        if (exclude.some((g) => globMatches(g, key))) continue
+        if (entry.homeOnly && !HOME_PREFIX.test(key)) continue
+        return { entry, pattern: entry.patterns[hit] as string }
+      }
     }
     return undefined
   }

@@ -1,6 +1,5 @@
-import { Minimatch } from 'minimatch'
 import type { AllowRecord, Finding } from '../model/finding.js'
-import { normalizeEntryPath } from '../catalog/match.js'
+import { FoldedGlob } from '../catalog/match.js'
 import type { AllowEntry } from './types.js'
 
 /**
@@ -8,26 +7,22 @@ import type { AllowEntry } from './types.js'
  * recorded in the result together with how many findings it suppressed.
  */
 export class AllowList {
-  private readonly entries: { entry: AllowEntry; glob: Minimatch; matched: number }[]
+  private readonly entries: { entry: AllowEntry; glob: FoldedGlob; matched: number }[]
 
   constructor(entries: readonly AllowEntry[], gate: string) {
     this.entries = entries
       .filter((e) => !e.gates || e.gates.includes(gate))
       .map((entry) => ({
         entry,
-        glob: new Minimatch(entry.path.startsWith('**/') || entry.path.startsWith('/') ? entry.path.replace(/^\//, '') : entry.path, {
-          dot: true,
-          nocase: true,
-          matchBase: !entry.path.includes('/')
-        }),
+        // Matched as the catalog is: full case folding, NFC/NFD and Windows' view of the name.
+        glob: new FoldedGlob(entry.path.startsWith('**/') || entry.path.startsWith('/') ? entry.path.replace(/^\//, '') : entry.path, { matchBase: !entry.path.includes('/') }),
         matched: 0
       }))
   }
 
   /** Marks the finding suppressed when an entry matches its path; returns it for chaining. */
   apply(finding: Finding): Finding {
-    const path = normalizeEntryPath(finding.location.path).path
-    const hit = this.entries.find((e) => e.glob.match(path))
+    const hit = this.entries.find((e) => e.glob.match(finding.location.path))
     if (!hit) return finding
     hit.matched += 1
     return { ...finding, suppressed: { reason: hit.entry.reason, by: `allow: ${hit.entry.path}` } }

@@ -40,7 +40,8 @@ const TOKEN_FORMATS: { kind: string; re: RegExp }[] = [
   { kind: 'GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
   { kind: 'Google API key', re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
   { kind: 'Stripe key', re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
-  { kind: 'private key', re: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g }
+  // Bounded: an unterminated BEGIN must not scan to the end of the file once per BEGIN.
+  { kind: 'private key', re: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)/g }
 ]
 
 /** Values introduced by an auth marker inside a string: headers, URLs, `KEY=value` args. */
@@ -67,6 +68,20 @@ function looksLikeCredential(value: string): boolean {
 
 /** Literal credentials in one string (placeholders removed first). */
 export function findSecretsInText(text: string): SecretHit[] {
+  return scanTextForSecrets(text).hits
+}
+
+/** True when the value holds a prefixed token format (so a context match on it adds nothing). */
+const TOKEN_TESTS = TOKEN_FORMATS.map(({ re }) => new RegExp(re.source, re.flags.replace('g', '')))
+function holdsToken(value: string): boolean {
+  return TOKEN_TESTS.some((re) => re.test(value))
+}
+
+/**
+ * `findSecretsInText` in one linear pass per pattern: at most `max` hits are kept (each distinct
+ * value once) and `total` counts every distinct one, so a file with a million credentials still ends.
+ */
+export function scanTextForSecrets(text: string, max = Number.POSITIVE_INFINITY): { hits: SecretHit[]; total: number } {
   const cleaned = stripPlaceholders(text)
   const hits: SecretHit[] = []
   const seen = new Set<string>()
@@ -74,16 +89,35 @@ export function findSecretsInText(text: string): SecretHit[] {
     const v = value?.trim()
     if (!v || v.length < 6 || seen.has(v)) return
     seen.add(v)
-    hits.push({ kind, value: v })
+    if (hits.length < max) hits.push({ kind, value: v })
   }
   for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0])
   for (const { kind, re } of CONTEXT_FORMATS) {
     for (const m of cleaned.matchAll(re)) {
       const value = m[1] ?? ''
-      if (!hits.some((h) => h.value.includes(value) || value.includes(h.value)) && /[0-9]/.test(value)) push(kind, value)
+      if (!seen.has(value.trim()) && /[0-9]/.test(value) && !holdsToken(value)) push(kind, value)
     }
   }
-  return hits
+  return { hits, total: seen.size }
+}
+
+/**
+ * `KEY: value`, `"KEY": "value"`, `KEY = "value"` and `KEY=value` lines under a sensitive key, in
+ * JSON, YAML, TOML and env syntax alike: what a file that does not parse is still searched for.
+ */
+const KEYED_VALUE = /(?:^|[\s{,;])["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,16}[:=][ \t]{0,16}["']?([^\s"',;}]{8,512})/gm
+
+export function findKeyedSecretsInText(text: string, max = Number.POSITIVE_INFINITY): { hits: SecretHit[]; total: number } {
+  const cleaned = stripPlaceholders(text)
+  const hits: SecretHit[] = []
+  const seen = new Set<string>()
+  for (const m of cleaned.matchAll(KEYED_VALUE)) {
+    const hit = findSecretForKey(m[1] ?? '', m[2] ?? '')
+    if (!hit || seen.has(hit.value)) continue
+    seen.add(hit.value)
+    if (hits.length < max) hits.push(hit)
+  }
+  return { hits, total: seen.size }
 }
 
 /** A credential held by a sensitive key (`"API_KEY": "..."`, `token = "..."`). */
@@ -105,4 +139,16 @@ export function allowEntryHoldsCredential(entry: string): boolean {
   if (!/^Bash\(/.test(entry)) return false
   const cleaned = stripPlaceholders(entry)
   return ALLOW_ENTRY_MARKERS.some((marker) => cleaned.toLowerCase().includes(marker.toLowerCase()))
+}
+
+/** What a printed name becomes: each literal credential in it replaced, and the hits (values for the ledger only). */
+export function redactCredentials(text: string): { text: string; hits: SecretHit[] } {
+  // Names are short; skip the patterns for the common case of a name too short to hold a credential.
+  if (text.length < 8) return { text, hits: [] }
+  const { hits } = scanTextForSecrets(text, 50)
+  const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value))
+  const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length)
+  let out = text
+  for (const hit of all) out = out.split(hit.value).join('[REDACTED]')
+  return { text: out, hits: all }
 }

@@ -13,7 +13,7 @@ import { blocks, hitToFinding, type ArtifactContext } from './findings.js'
 import { choosePacker, packAll, repoPathFor, type PublishablePackage } from './npm-pack.js'
 import { declaresPackages, discoverPackages } from './workspaces.js'
 import { GATE, type ArtifactScanOptions } from './options.js'
-import { ScanSession } from './scan-session.js'
+import { MAX_FINDINGS_PER_RULE, ScanSession } from './scan-session.js'
 import { scanArtifactFile, scanFolder } from './targets.js'
 
 export const ARTIFACT_SCAN_CRITERIA: Soc2Criterion[] = ['CC6.1', 'CC6.7', 'CC8.1']
@@ -119,6 +119,14 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
     const finding = hitToFinding(hit, hit.chain.length ? contexts.get(hit.chain[0] as string) : folderContext)
     return finding.ruleId.startsWith('agent-secret/') ? finding : allow.apply(finding)
   })
+  // Capped rules: one more finding per rule stands for every hit that was not listed.
+  let omitted = 0
+  for (const { hit, count } of session.omitted.values()) {
+    omitted += count
+    const finding = hitToFinding(hit, hit.chain.length ? contexts.get(hit.chain[0] as string) : folderContext)
+    const listed = { ...finding, message: `${finding.message}; and ${count} more finding(s) of this rule not listed (at most ${MAX_FINDINGS_PER_RULE} per rule)`, properties: { ...finding.properties, omitted: count } }
+    findings.push(listed.ruleId.startsWith('agent-secret/') ? listed : allow.apply(listed))
+  }
   const byClass = (cls: string) => findings.filter((f) => f.properties?.class === cls).length
   const credentials = findings.reduce((n, f) => n + Number(f.properties?.credentials ?? 0), 0)
   const stats = {
@@ -135,6 +143,7 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
     review: byClass('review'),
     shared: byClass('shared'),
     credentials,
+    findingsOmitted: omitted,
     failOn: options.failOn
   }
   return buildResult({

@@ -31,8 +31,8 @@ const NODE_TAR_TYPES: Record<string, EntryInfo['type']> = {
  */
 export class NodeTarView {
   private readonly parser: Parser
-  private readonly seen: FramedEntry[] = []
-  private readonly expected: FramedEntry[] = []
+  private readonly seen = new Queue<FramedEntry>()
+  private readonly expected = new Queue<FramedEntry>()
   private readonly ended: Promise<void>
   /** The first disagreement or warning; later ones add nothing once the framing is in doubt. */
   problem: string | undefined
@@ -67,6 +67,11 @@ export class NodeTarView {
   }
 
   /** Ends the input; true when both parsers saw the same entries. */
+  /** How far the two parsers drifted apart (entries waiting for a partner), for the bench. */
+  get backlog(): number {
+    return Math.max(this.seen.max, this.expected.max)
+  }
+
   async finish(): Promise<void> {
     if (!this.problem) {
       this.parser.end()
@@ -75,7 +80,7 @@ export class NodeTarView {
     }
     if (this.problem) return
     if (this.seen.length || this.expected.length) {
-      const [mine, theirs] = [this.expected[0], this.seen[0]]
+      const [mine, theirs] = [this.expected.peek(), this.seen.peek()]
       this.disagree(mine ? `node-tar (npm's extractor) never sees the entry "${mine.path}"` : `node-tar (npm's extractor) sees an entry "${theirs?.path}" that the strict reader does not`)
     }
   }
@@ -84,7 +89,7 @@ export class NodeTarView {
     while (!this.problem && this.seen.length && this.expected.length) {
       const theirs = this.seen.shift() as FramedEntry
       const mine = this.expected.shift() as FramedEntry
-      const same = theirs.path === mine.path && theirs.type === mine.type && theirs.link === mine.link && (mine.type !== 'file' || theirs.size === mine.size)
+      const same = sameName(theirs.path, mine.path) && theirs.type === mine.type && sameName(theirs.link, mine.link) && (mine.type !== 'file' || theirs.size === mine.size)
       if (!same) this.disagree(`node-tar (npm's extractor) reads ${describe(theirs)} where the strict reader reads ${describe(mine)}`)
     }
   }
@@ -94,8 +99,39 @@ export class NodeTarView {
   }
 }
 
+/** A FIFO with O(1) shift (Array#shift is linear: one parser running ahead made the comparison quadratic). */
+class Queue<T> {
+  private items: T[] = []
+  private head = 0
+  get length(): number {
+    return this.items.length - this.head
+  }
+  push(item: T): void {
+    this.items.push(item)
+  }
+  peek(): T | undefined {
+    return this.items[this.head]
+  }
+  shift(): T | undefined {
+    const item = this.items[this.head++]
+    if (this.head > 4096 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head)
+      this.head = 0
+    }
+    return item
+  }
+  get max(): number {
+    return this.items.length
+  }
+}
+
 export function framed(path: string, type: EntryInfo['type'], size: number, link: string): FramedEntry {
-  return { path: normalizeEntryPath(path).path, type, size, link: link ? normalizeEntryPath(link).path : '' }
+  return { path, type, size, link }
+}
+
+/** Same name for both parsers: equal as written, or equal once normalised (node-tar rewrites `\\` on Windows only). */
+function sameName(a: string, b: string): boolean {
+  return a === b || normalizeEntryPath(a).path === normalizeEntryPath(b).path
 }
 
 function describe(e: FramedEntry): string {

@@ -17,6 +17,9 @@ import { readZip } from './zip-reader.js'
 
 const CLASS_RANK = { never: 3, review: 2, shared: 1 } as const
 
+/** Findings listed per rule; the rest are counted in one summary finding. */
+export const MAX_FINDINGS_PER_RULE = 1000
+
 /**
  * C0 controls, DEL and the Unicode line/paragraph separators. C1 controls are left out: a zip name
  * in a legacy code page decoded as Latin-1 legitimately produces them.
@@ -54,6 +57,9 @@ export interface SessionStats {
 export class ScanSession {
   readonly budget: Budget
   readonly hits: Hit[] = []
+  /** Per rule: how many hits were not kept, and the last of them. */
+  readonly omitted = new Map<string, { hit: Hit; count: number }>()
+  private readonly perRule = new Map<string, number>()
   readonly errors: GateErrorInfo[] = []
   readonly stats: SessionStats = { entries: 0, files: 0, bytesScanned: 0, nestedArchives: 0, links: 0, contentScanned: 0 }
   private spoolDir: string | undefined
@@ -106,25 +112,26 @@ export class ScanSession {
       const resolvedTarget = target.startsWith('/') ? target : `${path}/../${target}`
       const targetMatch = this.matcher.match(resolvedTarget)
       const linkMatch = match ?? targetMatch
-      if (linkMatch) this.hits.push({ chain: place.chain, path, match: linkMatch, link: { type: info.type, target: printable(target), targetMatched: !match } })
+      if (linkMatch) this.addHit({ chain: place.chain, path, match: linkMatch, link: { type: info.type, target: printable(target), targetMatched: !match } })
       await body?.release()
       return
     }
     if (info.type !== 'file' || !body) {
       // A fifo, a device or an empty file at an agent path still ships that path; only directories
       // are left to the entries inside them.
-      if (match && info.type !== 'directory') this.hits.push({ chain: place.chain, path, match })
+      if (match && info.type !== 'directory') this.addHit({ chain: place.chain, path, match })
       await body?.release()
       return
     }
     this.stats.files += 1
     this.stats.bytesScanned += info.size
     const head = await readHead(body.chunks, HEAD_BYTES)
-    if (match && match.entry.mayHoldSecrets && match.entry.class !== 'shared') {
+    // Reclassifying an entry (even to shared) never switches its credential check off.
+    if (match && match.entry.mayHoldSecrets) {
       await this.scanAgentFile(place, path, match, head, body)
       return
     }
-    if (match) this.hits.push({ chain: place.chain, path, match })
+    if (match) this.addHit({ chain: place.chain, path, match })
     await this.maybeNested(place, path, head, body)
   }
 
@@ -146,8 +153,20 @@ export class ScanSession {
         best = { path: altPath, match }
       } else others.push({ path: altPath, match })
     }
-    for (const other of others) if (info.type !== 'directory') this.hits.push({ chain: place.chain, ...other })
+    for (const other of others) if (info.type !== 'directory') this.addHit({ chain: place.chain, ...other })
     return best
+  }
+
+  /**
+   * Keeps the first MAX_FINDINGS_PER_RULE hits of each rule and counts the rest (with the last one
+   * as their example), so a million matches still end in a report of bounded size.
+   */
+  private addHit(hit: Hit): void {
+    const rule = `${hit.match.entry.id}|${hit.credentials?.count ? 'secret' : hit.link ? 'link' : 'state'}`
+    const kept = (this.perRule.get(rule) ?? 0) + 1
+    this.perRule.set(rule, kept)
+    if (kept <= MAX_FINDINGS_PER_RULE) this.hits.push(hit)
+    else this.omitted.set(rule, { hit, count: kept - MAX_FINDINGS_PER_RULE })
   }
 
   /** Starts a new top-level artifact (resets the layout tracking). */
@@ -176,12 +195,12 @@ export class ScanSession {
     const { data } = await collectUpTo(head, body.chunks, this.limits.maxEntryBytes)
     await body.release()
     if (!data) {
-      this.hits.push({ chain: place.chain, path, match })
+      this.addHit({ chain: place.chain, path, match })
       this.error('entry-too-large', `${describe(place, path)}: agent file larger than max-entry-bytes (${this.limits.maxEntryBytes}); its content could not be checked for credentials`, place, path)
       return
     }
     this.stats.contentScanned += 1
-    this.hits.push({ chain: place.chain, path, match, credentials: scanContent(path, data, this.ledger) })
+    this.addHit({ chain: place.chain, path, match, credentials: scanContent(path, data, this.ledger) })
   }
 
   /** Opens a nested archive found by its magic bytes; anything else is drained unread. */
