@@ -1,4 +1,5 @@
 import type { GateCommand } from '../../options/command.js'
+import { ConfigurationError } from '../../model/errors.js'
 import type { GateResult } from '../../model/finding.js'
 import { SECRET_SCAN_OPTIONS } from '../../options/gates/secret-scan.js'
 import { definedOnly, fromFlags } from '../../options/resolve.js'
@@ -18,6 +19,10 @@ export const secretScanCommand: GateCommand = {
     'uncommitted changes and untracked files.'
   ],
   examples: ['secret-scan', 'secret-scan --range origin/main...HEAD', 'secret-scan --full --full-scope all-branches', 'secret-scan --no-git path/to/folder --fail-on any'],
+  checkUsage(values, positionals) {
+    secretScanOverrides(fromFlags(SECRET_SCAN_OPTIONS, values))
+    if (positionals.length > 1) throw new ConfigurationError(`secret-scan takes one folder, got ${positionals.length}`)
+  },
   local: true,
   positionalIsDir: true,
   async execute(ctx): Promise<GateResult> {

@@ -32,6 +32,8 @@ export interface ScanRequest {
   workDir: string
   /** Keywords (lower case) per rule id, when the rules are known: a rule without any runs on every fragment. */
   keywords?: ReadonlyMap<string, readonly string[]>
+  /** Keeps a fragment for the engine; fragments it drops cannot match any rule (rules.ts fragmentPrefilter). */
+  prefilter?: (path: string, lines: string[]) => boolean
 }
 
 /**

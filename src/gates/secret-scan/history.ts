@@ -42,8 +42,8 @@ export class HistoryLayout {
   /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
   readonly unreadable: { path: string; reason: string }[] = []
 
-  constructor(readonly root: string) {
-    this.layout = new FragmentLayout(root)
+  constructor(readonly root: string, keep?: (path: string, lines: string[]) => boolean) {
+    this.layout = new FragmentLayout(root, false, keep)
   }
 
   get fileCount(): number {

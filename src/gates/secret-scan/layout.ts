@@ -76,10 +76,14 @@ export class FragmentLayout {
   private pendingBytes = 0
   bytes = 0
 
+  /** Fragments left out because they hold no keyword of any rule (see rules.ts fragmentPrefilter). */
+  skippedFragments = 0
+
   constructor(
     readonly root: string,
     /** One fragment per block: no two fragments ever share an engine chunk. */
-    private readonly isolate = false
+    private readonly isolate = false,
+    private readonly keep?: (path: string, lines: string[]) => boolean
   ) {}
 
   get fileCount(): number {
@@ -92,8 +96,11 @@ export class FragmentLayout {
 
   /** Repository paths laid out. */
   paths(): string[] {
-    return [...new Set([...this.files.values()].map((f) => f.path))]
+    return [...new Set([...this.seenPaths, ...[...this.files.values()].map((f) => f.path)])]
   }
+
+  /** Paths whose fragments were all left out by the prefilter still count as seen (allowlist and archive reports). */
+  private readonly seenPaths = new Set<string>()
 
   /** Paths whose content starts like a compressed archive: scanned only as raw bytes, their members never. */
   readonly archiveContent = new Set<string>()
@@ -101,6 +108,12 @@ export class FragmentLayout {
   /** Adds one fragment (its lines without newlines) of repository path `path`, laid out as `key`. */
   add(key: string, path: string, commit: string, startLine: number, lines: string[]): void {
     if (lines.length === 0) return
+    if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0] as string)) this.archiveContent.add(path)
+    if (this.keep && !this.keep(path, lines)) {
+      this.skippedFragments++
+      this.seenPaths.add(path)
+      return
+    }
     let file = this.files.get(key)
     if (!file) {
       // A leading newline: the engine sniffs the first bytes of a file and skips it when they look like a binary format.
@@ -108,7 +121,6 @@ export class FragmentLayout {
       this.files.set(key, file)
       this.pendingBytes += 1
     }
-    if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0] as string)) this.archiveContent.add(path)
     const text = lines.join('\n') + '\n'
     const size = Buffer.byteLength(text)
     const index = this.fragments.length

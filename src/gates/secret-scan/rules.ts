@@ -21,6 +21,8 @@ export interface AllowlistFacts {
 export interface RuleFacts {
   /** Lower-cased keywords per rule id; an empty list means the rule runs on every fragment. */
   keywords: Map<string, string[]>
+  /** Rules without keywords: their path pattern in JavaScript, or null when they have a content regex or an untranslatable path. */
+  keywordless: Map<string, RegExp | null>
   global: AllowlistFacts[]
   perRule: Map<string, AllowlistFacts[]>
 }
@@ -30,7 +32,7 @@ export interface RuleFacts {
  * first) plus, when the chain uses them, the engine's built-in rules.
  */
 export function ruleFacts(chain: Record<string, unknown>[], builtin: string | undefined): RuleFacts {
-  const facts: RuleFacts = { keywords: new Map(), global: [], perRule: new Map() }
+  const facts: RuleFacts = { keywords: new Map(), keywordless: new Map(), global: [], perRule: new Map() }
   const docs = chain.map((doc, i) => ({ doc, source: i === 0 ? 'gitleaks config' : `gitleaks config (extended file ${i})` }))
   if (builtin !== undefined) docs.push({ doc: parse(builtin) as Record<string, unknown>, source: "Gitleaks' built-in config" })
   for (const { doc, source } of docs) {
@@ -41,6 +43,7 @@ export function ruleFacts(chain: Record<string, unknown>[], builtin: string | un
       const known = facts.keywords.get(id)
       // The same id in several files: a keyword from any of them keeps the finding (never drop what the engine may run).
       facts.keywords.set(id, known === undefined ? words : known.length === 0 || words.length === 0 ? [] : [...known, ...words])
+      if (words.length === 0) facts.keywordless.set(id, rule.regex === undefined && typeof rule.path === 'string' ? (jsRegExp(rule.path).re ?? null) : null)
       for (const list of lists(rule.allowlists, rule.allowlist)) {
         const entry = allowlist(list, `${source}, rule ${id}`)
         facts.perRule.set(id, [...(facts.perRule.get(id) ?? []), entry])
@@ -117,4 +120,19 @@ export function skippedPaths(facts: RuleFacts, paths: Iterable<string>): { path:
 /** Path patterns of global allowlists that could not be evaluated here: the engine may skip paths by them unseen. */
 export function unevaluatedPathPatterns(facts: RuleFacts): string[] {
   return facts.global.flatMap((a) => a.paths.filter((p) => !p.re).map((p) => `${a.source}: ${p.pattern}`))
+}
+
+/**
+ * A fragment holding none of any rule's keywords cannot match a rule with
+ * keywords (Gitleaks runs a rule only where one of its keywords occurs), so it
+ * need not reach the engine. Applies only when every rule without keywords
+ * matches on the path alone: fragments of such paths are always kept.
+ */
+export function fragmentPrefilter(facts: RuleFacts): ((path: string, lines: string[]) => boolean) | undefined {
+  const pathRules = [...facts.keywordless.entries()].filter(([id]) => (facts.keywords.get(id) ?? []).length === 0).map(([, re]) => re)
+  if (pathRules.some((re) => re === null)) return undefined
+  const words = [...new Set([...facts.keywords.values()].flat())]
+  if (words.length === 0) return undefined
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'))
+  return (path, lines) => pathRules.some((re) => (re as RegExp).test(path)) || lines.some((line) => any.test(line.toLowerCase()))
 }

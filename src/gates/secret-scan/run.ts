@@ -12,7 +12,7 @@ import { buildResult, toGateError } from '../../model/result.js'
 import { selectEngine, type SelectedEngine } from './engine-select.js'
 import { builtinConfigText, WASM_PIN } from './engine-wasm.js'
 import { hygieneFinding, identityOf, redactName, SECRET_RULE_PREFIX, toFinding, type AuthorRedaction, type LocatedLeak } from './findings.js'
-import { commitAllowlist, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
+import { commitAllowlist, fragmentPrefilter, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
 import { resolveGitleaksConfig, type GitleaksConfig } from './gitleaks-config.js'
 import { GATE, type SecretScanOptions } from './options.js'
 import { scanTarget, type ScanOutcome } from './scan.js'
@@ -70,7 +70,8 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     const rules = builtin === undefined ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin)
     const rulesKnown = builtin !== undefined || !config.usesDefault
     suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key }
-    const request = { workDir, ...(config.path ? { config: config.path } : {}), ...(rulesKnown ? { keywords: rules.keywords } : {}) }
+    const prefilter = rulesKnown ? fragmentPrefilter(rules) : undefined
+    const request = { workDir, ...(config.path ? { config: config.path } : {}), ...(rulesKnown ? { keywords: rules.keywords } : {}), ...(prefilter ? { prefilter } : {}) }
     const outcome = await scanTarget(options, selected.engine, request, deps)
     const name = (path: string): string => redactName(path, deps.ledger)
     for (const u of outcome.unreadable)

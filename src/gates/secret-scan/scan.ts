@@ -40,13 +40,13 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   if (read !== range.commits.length)
     throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${range.commits.length}; refusing a partial scan`)
   if (worktree) await layout.addWorktree(git)
-  deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes`)
+  deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes; ${layout.layout.skippedFragments} fragment(s) without any rule keyword left out`)
   const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
   return { ...(await scanLayout(layout, engine, request)), target, range, unreadable: layout.unreadable }
 }
 
 async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
-  const layout = new HistoryLayout(join(request.workDir, 'history'))
+  const layout = new HistoryLayout(join(request.workDir, 'history'), request.prefilter)
   await mkdir(layout.root, { recursive: true })
   return layout
 }
