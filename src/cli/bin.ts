@@ -7,7 +7,8 @@ export async function runCli(): Promise<void> {
     stderr: (t) => void process.stderr.write(t),
     env: process.env,
     cwd: process.cwd(),
-    interactive: Boolean(process.stderr.isTTY)
+    interactive: Boolean(process.stderr.isTTY),
+    stdoutIsTerminal: Boolean(process.stdout.isTTY)
   })
   process.exitCode = code
 }

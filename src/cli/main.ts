@@ -1,5 +1,6 @@
-import { unlink, writeFile } from 'node:fs/promises'
-import { resolve } from 'node:path'
+import { constants } from 'node:fs'
+import { access, stat, unlink, writeFile } from 'node:fs/promises'
+import { dirname, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig, type LoadedConfig } from '../config/load.js'
 import type { GateDeps } from '../model/deps.js'
@@ -13,29 +14,40 @@ import { isInsideFolder, runFolder, writeResultToRunFolder } from '../output/run
 import { renderSarif } from '../output/sarif.js'
 import { buildRunRecord, writeRunRecord } from '../output/run-record.js'
 import type { SecretLedger } from '../output/secret-ledger.js'
-import { renderText } from '../output/text.js'
 import type { CliIo, GateCommand } from '../options/command.js'
-import { CLI_OPTIONS, FORMATS } from '../options/common.js'
+import { CLI_OPTIONS, FORMATS, GATES_OPTION } from '../options/common.js'
 import { formatRows, helpRows, parseArgsOptions, type ParseArgsOptions } from '../options/help.js'
 import { fromFlags } from '../options/resolve.js'
 import { COMMANDS } from './commands.js'
 import { executeCommand } from './execute.js'
+import { renderReport, type ReportOptions } from './report.js'
+import { style, useColor } from './terminal.js'
+import { asUsageError, didYouMean, usageFromParseError, UsageError } from './usage.js'
 import { evidenceMain, recordAfterRun } from '../gates/evidence/cli.js'
 import { RUN_EVIDENCE_OPTIONS } from '../gates/evidence/options.js'
 
 type Format = (typeof FORMATS)[number]
 
-/** A command's flags: the CLI's own, then the gate's declared options (legacy tables until converted). */
+/** A command's flags: the CLI's own, then the gate's declared options (or `run`'s). */
 function optionsOf(command: GateCommand | undefined): ParseArgsOptions {
-  return { ...parseArgsOptions(CLI_OPTIONS), ...(command?.declarations ? parseArgsOptions(command.declarations) : (command?.options ?? {})) }
+  return { ...parseArgsOptions(CLI_OPTIONS), ...parseArgsOptions(command ? command.declarations : [GATES_OPTION, ...RUN_EVIDENCE_OPTIONS]) }
 }
 
 /** The help rows of the gate's options, then the CLI's own (a shared flag such as --config listed once). */
 function optionRows(command: GateCommand | undefined): [string, string][] {
-  const own = command?.declarations ? helpRows(command.declarations) : []
+  const own = helpRows(command ? command.declarations : [GATES_OPTION, ...RUN_EVIDENCE_OPTIONS])
   const common = helpRows(CLI_OPTIONS).filter(([left]) => !own.some(([l]) => l === left))
   return [...own, ...common]
 }
+
+/** Prints a usage mistake as one line plus where to look; exit 2, never a gate result. */
+function usage(io: CliIo, name: string | undefined, message: string): number {
+  const where = name ? `agent-gates ${name}` : 'agent-gates'
+  io.stderr(`${where}: ${message}\nRun '${where} --help' for usage.\n`)
+  return EXIT_CODES.error
+}
+
+const TOP_LEVEL = ['run', 'evidence', 'help', ...COMMANDS.map((c) => c.name)]
 
 function topHelp(): string {
   return [
@@ -52,14 +64,12 @@ function topHelp(): string {
 }
 
 function commandHelp(c: GateCommand): string {
-  const legacy = c.declarations ? [] : (c.optionHelp ?? [])
   return [
     `Usage: agent-gates ${c.usage}`,
     '',
     c.summary,
     '',
     'Options:',
-    ...legacy,
     ...formatRows(optionRows(c)),
     ...(c.notes?.length ? ['', ...c.notes] : []),
     ...(c.examples?.length ? ['', 'Examples:', ...c.examples.map((e) => `  agent-gates ${e}`)] : [])
@@ -80,49 +90,56 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // record, verify and collect judge records with their own exit codes: not gate commands.
   if (name === 'evidence') return evidenceMain(rest, io)
   const command = COMMANDS.find((c) => c.name === name)
-  if (name !== 'run' && !command) {
-    io.stderr(`agent-gates: unknown command "${name}"\n\n${topHelp()}\n`)
-    return 2
-  }
-  const options = { ...optionsOf(command), ...(command ? {} : parseArgsOptions(RUN_EVIDENCE_OPTIONS)) }
+  if (name !== 'run' && !command) return usage(io, undefined, `unknown command "${name}"${didYouMean(name, TOP_LEVEL)}`)
+  const options = optionsOf(command)
   let parsed: ReturnType<typeof parseArgs>
   try {
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true })
   } catch (error) {
-    io.stderr(`agent-gates ${name}: ${errorMessage(error)}\n`)
-    return 2
+    return usage(io, name, usageFromParseError(error, Object.keys(options)).message)
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>
   if (values.help) {
     io.stdout((command ? commandHelp(command) : runHelp()) + '\n')
     return 0
   }
-  let format: Format
-  try {
-    format = fromFlags(CLI_OPTIONS, values).format ?? 'text'
-    // A wrong flag value is a usage error (exit 2, one line), never a gate result.
-    if (command?.declarations) fromFlags(command.declarations, values)
-  } catch (error) {
-    io.stderr(`agent-gates ${name}: ${errorMessage(error)}\n`)
-    return EXIT_CODES.error
-  }
   const positionals = parsed.positionals
+  let cli: ReturnType<typeof fromFlags<typeof CLI_OPTIONS>>
+  let commands: readonly GateCommand[]
+  try {
+    cli = fromFlags(CLI_OPTIONS, values)
+    if (cli.quiet && cli.verbose) throw new UsageError('--quiet and --verbose exclude each other')
+    if (command) {
+      // A wrong flag value or combination is a usage error (exit 2, one line), never a gate result.
+      fromFlags(command.declarations, values)
+      command.checkUsage?.(values, positionals)
+      commands = [command]
+    } else {
+      if (positionals.length > 1) throw new UsageError(`run takes one folder, got ${positionals.length}: ${positionals.join(' ')}`)
+      commands = selectCommands(fromFlags([GATES_OPTION], values).gates)
+    }
+  } catch (error) {
+    const mistake = asUsageError(error)
+    if (!mistake) throw error
+    return usage(io, name, mistake.message)
+  }
+  const format: Format = cli.format ?? 'text'
   const dir = resolve(io.cwd, (command?.positionalIsDir ?? true) && positionals[0] ? positionals[0] : '.')
+  const outputPath = cli.output === undefined ? undefined : resolve(io.cwd, cli.output)
+  if (outputPath) {
+    const unwritable = await whyUnwritable(outputPath)
+    if (unwritable) return usage(io, name, `cannot write --output ${cli.output}: ${unwritable}`)
+  }
 
   let config: LoadedConfig
   try {
-    config = await loadConfig(dir, typeof values.config === 'string' ? resolve(io.cwd, values.config) : undefined)
+    config = await loadConfig(dir, cli.config === undefined ? undefined : resolve(io.cwd, cli.config))
   } catch (error) {
     io.stderr(`agent-gates: ${errorMessage(error)}\n`)
     return EXIT_CODES.error
   }
 
   const runStartedAt = new Date()
-  const commands = command ? [command] : COMMANDS.filter((c) => c.local)
-  if (commands.length === 0) {
-    io.stderr('agent-gates run: no local gate is available\n')
-    return EXIT_CODES.error
-  }
   const results: GateResult[] = []
   const ledgers: SecretLedger[] = []
   const written: string[] = []
@@ -134,7 +151,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
   for (const c of commands) {
     const context = { dir, positionals: command ? positionals : [], values: command ? values : {}, config, io }
-    const { result, ledger } = await executeCommand(c, context, cliLogger(io, c.name))
+    const { result, ledger } = await executeCommand(c, context, cliLogger(io, c.name, cli))
     results.push(result)
     ledgers.push(ledger)
     try {
@@ -156,16 +173,22 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   if (!command && typeof values['sign-key'] === 'string' && !outputFailed) {
     if ((await recordAfterRun(folder, resolve(io.cwd, values['sign-key']), io)) !== 0) outputFailed = true
   }
-  const report = render(format, results, commands, !command)
+  const color = format === 'text' && !outputPath && useColor(cli.color ?? 'auto', io.env, io.stdoutIsTerminal === true)
+  const fixCommands = Object.fromEntries(commands.map((c) => [c.name, c.fixFlag ? `agent-gates ${c.name}${positionals[0] ? ` ${positionals[0]}` : ''} ${c.fixFlag}` : undefined]))
+  const report = render(format, results, commands, { combined: !command, quiet: cli.quiet === true, verbose: cli.verbose === true, style: style(color), fixCommands })
   // Belt and braces after guardResult: the rendered report and every file
   // written are checked against the secrets the gates saw.
   if (ledgers.some((l) => l.leaksInto(report))) {
     io.stderr('agent-gates: refused to print a report that contained secret bytes\n')
     return EXIT_CODES.error
   }
-  if (typeof values.output === 'string') {
-    const outputPath = resolve(io.cwd, values.output)
-    await writeFile(outputPath, report)
+  if (outputPath) {
+    try {
+      await writeFile(outputPath, report)
+    } catch (error) {
+      io.stderr(`agent-gates: could not write --output ${cli.output}: ${errorMessage(error)}\n`)
+      return EXIT_CODES.error
+    }
     written.push(outputPath)
   } else io.stdout(report)
   for (const ledger of ledgers) {
@@ -181,7 +204,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   return outputFailed ? EXIT_CODES.error : EXIT_CODES[overallStatus(results)]
 }
 
-function render(format: Format, results: GateResult[], commands: readonly GateCommand[], combined: boolean): string {
+function render(format: Format, results: GateResult[], commands: readonly GateCommand[], report: ReportOptions): string {
+  const combined = report.combined
   switch (format) {
     case 'json':
       return renderJson(combined ? results : results[0]!)
@@ -190,11 +214,8 @@ function render(format: Format, results: GateResult[], commands: readonly GateCo
       return renderSarif(results) ?? ''
     case 'markdown':
       return results.map((r, i) => renderMarkdown(r, commands[i]?.details?.(r))).join('\n')
-    case 'text': {
-      const body = results.map(renderText).join('\n')
-      if (!combined) return body
-      return `${body}\nagent-gates run: ${overallStatus(results)} (${results.map((r) => `${r.gate} ${r.status}`).join(', ')})\n`
-    }
+    case 'text':
+      return renderReport(results, report)
   }
 }
 
@@ -209,12 +230,39 @@ function runHelp(): string {
   ].join('\n')
 }
 
-function cliLogger(io: CliIo, gate: string): GateDeps['log'] {
+/** Gate logs on stderr: none with --quiet but warnings, progress on a terminal or with --verbose. */
+function cliLogger(io: CliIo, gate: string, cli: { quiet?: boolean; verbose?: boolean }): GateDeps['log'] {
   return {
-    info: (m) => io.stderr(`${gate}: ${m}\n`),
+    info: (m) => {
+      if (!cli.quiet) io.stderr(`${gate}: ${m}\n`)
+    },
     warn: (m) => io.stderr(`${gate}: warning: ${m}\n`),
     progress: (m) => {
-      if (io.interactive) io.stderr(`${gate}: ${m}\n`)
+      if (cli.verbose || (io.interactive && !cli.quiet)) io.stderr(`${gate}: ${m}\n`)
     }
   }
+}
+
+/** `run --gates a,b` against the registered commands (default: every local gate). */
+function selectCommands(names: readonly string[] | undefined): GateCommand[] {
+  if (names === undefined) return COMMANDS.filter((c) => c.local)
+  if (names.length === 0) throw new UsageError('--gates names no gate')
+  return names.map((gate) => {
+    const found = COMMANDS.find((c) => c.name === gate)
+    if (!found) throw new UsageError(`--gates: unknown gate "${gate}"${didYouMean(gate, COMMANDS.map((c) => c.name))} (gates: ${COMMANDS.map((c) => c.name).join(', ')})`)
+    return found
+  })
+}
+
+/** Why a report cannot be written to `path`, checked before any gate runs; undefined when it can. */
+async function whyUnwritable(path: string): Promise<string | undefined> {
+  const folder = dirname(path)
+  const info = await stat(folder).catch(() => undefined)
+  if (!info) return `folder ${folder} does not exist`
+  if (!info.isDirectory()) return `${folder} is not a folder`
+  if ((await stat(path).catch(() => undefined))?.isDirectory()) return `${path} is a folder`
+  return access(folder, constants.W_OK).then(
+    () => undefined,
+    () => `folder ${folder} is not writable`
+  )
 }

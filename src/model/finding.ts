@@ -43,6 +43,8 @@ export interface Finding {
   properties?: Record<string, string | number | boolean>
   /** Set when an allow-list entry matched: the finding is kept for the record but does not fail the gate. */
   suppressed?: { reason: string; by: string }
+  /** Set by buildResult when this finding fails the gate (what `--quiet` shows). */
+  blocking?: true
 }
 
 export interface GateErrorInfo {

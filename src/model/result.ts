@@ -34,8 +34,8 @@ export interface ResultParts {
  * the status `error` even when findings exist.
  */
 export function buildResult(parts: ResultParts): GateResult {
-  const findings = [...parts.findings].sort(compareFindings)
-  const blocking = findings.filter((f) => !f.suppressed && parts.blocks(f))
+  const findings = [...parts.findings].sort(compareFindings).map(({ blocking: _, ...f }): Finding => (!f.suppressed && parts.blocks(f) ? { ...f, blocking: true } : f))
+  const blocking = findings.filter((f) => f.blocking)
   const status: GateStatus = parts.errors.length > 0 ? 'error' : blocking.length > 0 ? 'fail' : 'pass'
   return {
     schemaVersion: 1,

@@ -1,4 +1,3 @@
-import type { ParseArgsConfig } from 'node:util'
 import type { LoadedConfig } from '../config/load.js'
 import type { GateDeps } from '../model/deps.js'
 import type { GateResult } from '../model/finding.js'
@@ -12,6 +11,8 @@ export interface CliIo {
   cwd: string
   /** stderr is a terminal: show progress. */
   interactive: boolean
+  /** stdout is a terminal: colour the text report (NO_COLOR and FORCE_COLOR still apply). */
+  stdoutIsTerminal?: boolean
 }
 
 export interface CommandContext {
@@ -31,15 +32,15 @@ export interface GateCommand {
   summary: string
   usage: string
   /** The gate's options; flags, help and docs come from these. The common ones are added by the CLI. */
-  declarations?: readonly OptionDeclaration[]
+  declarations: readonly OptionDeclaration[]
   /** Help lines after the options (how flags combine, where policy comes from). */
   notes?: string[]
   /** Example command lines for help, without the leading `agent-gates `. */
   examples?: string[]
-  /** @deprecated until every gate declares its options: a raw parseArgs table. */
-  options?: NonNullable<ParseArgsConfig['options']>
-  /** @deprecated until every gate declares its options: hand-written help lines. */
-  optionHelp?: string[]
+  /** The flag that fixes this gate's findings (`--fix`); the report then shows the whole command. */
+  fixFlag?: string
+  /** Refuses flag combinations and arguments the command cannot take (a usage error, exit 2), before any work. */
+  checkUsage?(values: CommandContext['values'], positionals: readonly string[]): void
   /** Runs as part of `agent-gates run` with embedded defaults. */
   local: boolean
   /** Whether the first positional is the repository folder (else: cwd). */

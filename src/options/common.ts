@@ -34,6 +34,17 @@ export const WORKING_DIRECTORY_OPTION = option({
 
 export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const
 
+/** `agent-gates run --gates a,b`: which gates run (names are checked against the registered commands). */
+export const GATES_OPTION = option({
+  name: 'gates',
+  type: { kind: 'list' },
+  placeholder: 'LIST',
+  description: 'the gates to run, e.g. artifact-scan,secret-scan',
+  defaultText: 'every local gate',
+  input: false,
+  config: false
+})
+
 /** Options of every command that are not gate options (no input, no config key). */
 export const CLI_OPTIONS = [
   option({ name: 'format', type: { kind: 'enum', values: FORMATS }, default: 'text', placeholder: 'FORMAT', description: 'report format: text, json, sarif or markdown', flag: { short: 'f' }, input: false, config: false }),

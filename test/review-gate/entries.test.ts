@@ -174,7 +174,7 @@ describe('review-gate CLI', () => {
     const missing = await runCli(['review-gate', '--snapshot', join(dir, 'nope.json')], dir)
     expect(missing.code).toBe(2)
     const both = await runCli(['review-gate', '--snapshot', 'x.json', '--repo', 'a/b', '--pr', '1'], dir)
-    expect(both.stdout).toMatch(/do not combine/)
+    expect(both.stderr).toMatch(/do not combine/)
   })
 
   it('a required team with no membership data in the snapshot is an error, not a pass', async () => {

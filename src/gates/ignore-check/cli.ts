@@ -12,6 +12,10 @@ export const ignoreCheckCommand: GateCommand = {
   usage: 'ignore-check [dir]',
   declarations: IGNORE_CHECK_OPTIONS,
   examples: ['ignore-check', 'ignore-check path/to/repo --packers npm,docker', 'ignore-check --fix'],
+  fixFlag: '--fix',
+  checkUsage(_values, positionals) {
+    if (positionals.length > 1) throw new ConfigurationError(`ignore-check takes one folder, got ${positionals.length}`)
+  },
   local: true,
   positionalIsDir: true,
   async execute({ dir, positionals, values, config, deps }) {

@@ -14,12 +14,20 @@ import { reviewDetails } from './details.js'
 import { GATE, policyOverrides } from './options.js'
 import { runReviewGate, type ReviewGateOptions } from './run.js'
 
-function optionsFrom(ctx: CommandContext): ReviewGateOptions {
-  const given = fromFlags(REVIEW_GATE_OPTIONS, ctx.values)
+/** The flags' source: a snapshot file, or a repository and PR (checked before anything runs). */
+function sourceFlags(values: CommandContext['values']) {
+  const given = fromFlags(REVIEW_GATE_OPTIONS, values)
   const overrides = policyOverrides(given)
+  const { snapshot, repo, pr } = given
+  if (snapshot && (repo || pr)) throw new ConfigurationError('--snapshot evaluates a file with no API; do not combine it with --repo/--pr', 'snapshot')
+  if (!snapshot && (!repo || !pr)) throw new ConfigurationError('give --repo owner/name and --pr N (token in GITHUB_TOKEN), or --snapshot FILE', 'repo')
+  return { given, overrides }
+}
+
+function optionsFrom(ctx: CommandContext): ReviewGateOptions {
+  const { given, overrides } = sourceFlags(ctx.values)
   const { snapshot, repo, pr, 'save-snapshot': saveSnapshot } = given
   if (snapshot) {
-    if (repo || pr) throw new ConfigurationError('--snapshot evaluates a file with no API; do not combine it with --repo/--pr', 'snapshot')
     return { source: { kind: 'snapshot', path: resolve(ctx.io.cwd, snapshot) }, overrides, localConfig: ctx.config }
   }
   if (!repo || !pr) throw new ConfigurationError('give --repo owner/name and --pr N (token in GITHUB_TOKEN), or --snapshot FILE', 'repo')
@@ -49,6 +57,10 @@ export const reviewGateCommand: GateCommand = {
     'or the --config file in snapshot mode, then defaults.'
   ],
   examples: ['review-gate --repo acme/widgets --pr 42', 'review-gate --snapshot pr.json --min-approvals 2', 'review-gate --repo acme/widgets --pr 42 --save-snapshot pr.json --lenient'],
+  checkUsage(values, positionals) {
+    sourceFlags(values)
+    if (positionals.length) throw new ConfigurationError(`review-gate takes no arguments, got ${positionals.join(' ')}`)
+  },
   local: false,
   positionalIsDir: false,
   execute: (ctx): Promise<GateResult> => runReviewGate(optionsFrom(ctx), ctx.deps),
