@@ -25,7 +25,9 @@ export const mcpInventoryCommand: GateCommand = {
     const given = fromFlags(MCP_INVENTORY_OPTIONS, ctx.values)
     const dir = resolve(ctx.dir, given['working-directory'] ?? '.')
     const overrides = mcpInventoryOverrides(dir, given, ctx.io.cwd)
-    if (overrides.workstation && !overrides.csvPath) overrides.csvPath = join(runFolder(ctx.io.env, ctx.io.cwd), 'mcp-inventory.csv')
+    // Beside the JSON the CLI writes into the run folder (same resolution, --run-folder included).
+    const explicitFolder = typeof ctx.values['run-folder'] === 'string' ? ctx.values['run-folder'] : undefined
+    if (overrides.workstation && !overrides.csvPath) overrides.csvPath = join(runFolder(ctx.io.env, ctx.io.cwd, explicitFolder), 'mcp-inventory.csv')
     const options = await resolveMcpInventoryOptions(overrides, ctx.config.config, ctx.io.env)
     return runMcpInventory(options, ctx.deps)
   },
