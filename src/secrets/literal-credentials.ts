@@ -141,10 +141,12 @@ export function allowEntryHoldsCredential(entry: string): boolean {
   return ALLOW_ENTRY_MARKERS.some((marker) => cleaned.toLowerCase().includes(marker.toLowerCase()))
 }
 
+const MAYBE_CREDENTIAL = /[A-Za-z0-9_+=-]{12,}|[=:@]|bearer|basic|private key/i
+
 /** What a printed name becomes: each literal credential in it replaced, and the hits (values for the ledger only). */
 export function redactCredentials(text: string): { text: string; hits: SecretHit[] } {
-  // Names are short; skip the patterns for the common case of a name too short to hold a credential.
-  if (text.length < 8) return { text, hits: [] }
+  // Most names cannot hold any of the formats: no long token-like run, no `=`, `:` or `@`, no auth word.
+  if (!MAYBE_CREDENTIAL.test(text)) return { text, hits: [] }
   const { hits } = scanTextForSecrets(text, 50)
   const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value))
   const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length)

@@ -1,8 +1,20 @@
-import type { CatalogClass } from '../../catalog/agent-paths.js'
+import type { CatalogClass, CatalogEntry } from '../../catalog/agent-paths.js'
 import { fingerprintOf } from '../../model/digest.js'
 import { artifactChain, type Finding, type Severity, type Soc2Criterion } from '../../model/finding.js'
 import type { Hit } from './scan-session.js'
 import { printable } from './streams.js'
+
+/** Not a catalog path: an entry whose name or link target holds a literal credential, whatever the path. */
+export const CREDENTIAL_IN_NAME: CatalogEntry = {
+  id: 'credential-in-name',
+  tool: 'any',
+  class: 'never',
+  patterns: [],
+  mayHoldSecrets: true,
+  description: 'A file name, link target or nested archive name that holds a credential ships that credential to everyone who lists the artifact.',
+  canary: '',
+  source: 'agent-gates'
+}
 
 /** What the gate knows about the top-level artifact a hit came from. */
 export interface ArtifactContext {

@@ -62,7 +62,9 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
   }
   const folderContext: ArtifactContext = { stripTop: false, identity: '', repoPath: (p) => (!outsideFolder && existsSync(join(repoRoot, p)) ? p : undefined) }
 
-  const scanFile = async (abs: string, name: string, npmPackage?: PublishablePackage) => {
+  const scanFile = async (abs: string, fileName: string, npmPackage?: PublishablePackage) => {
+    // The artifact's own name is printed everywhere (chains, summary): it passes the credential detector too.
+    const name = session.redact(fileName)
     session.beginArtifact()
     deps.log.progress(`scanning ${name}`)
     const examined = await scanArtifactFile(session, abs, name)

@@ -7,7 +7,9 @@ import { GateIncompleteError, errorMessage } from '../../model/errors.js'
 import { artifactChain, type GateErrorInfo } from '../../model/finding.js'
 import type { SecretLedger } from '../../output/secret-ledger.js'
 import { Budget } from './budget.js'
+import { redactCredentials } from '../../secrets/literal-credentials.js'
 import { scanContent, type CredentialReport } from './content-scan.js'
+import { CREDENTIAL_IN_NAME } from './findings.js'
 import { detectKind, HEAD_BYTES, UNREADABLE_KINDS, type ArchiveKind } from './detect.js'
 import type { ScanLimits } from './options.js'
 import { collectUpTo, drain, printable, readHead, withHead, type Chunks, type EntryBody, type EntryInfo } from './streams.js'
@@ -77,8 +79,33 @@ export class ScanSession {
   }
 
   error(code: string, message: string, place?: Place, path?: string): void {
-    const location = place && place.chain.length ? { artifact: artifactChain(place.chain), path: path ?? '' } : path ? { path } : undefined
-    this.errors.push({ code, message, ...(location ? { location } : {}) })
+    const shownPath = path === undefined ? undefined : this.redact(path)
+    const location = place && place.chain.length ? { artifact: this.redact(artifactChain(place.chain)), path: shownPath ?? '' } : shownPath ? { path: shownPath } : undefined
+    this.errors.push({ code, message: this.redact(message), ...(location ? { location } : {}) })
+  }
+
+  /**
+   * A name, key, link target, chain or message as it may be printed: every literal credential in it
+   * is replaced by `[REDACTED]` and its value recorded in the ledger.
+   */
+  redact(text: string): string {
+    const { text: shown, hits } = redactCredentials(text)
+    for (const hit of hits) this.ledger.add(hit.value)
+    return shown
+  }
+
+  /** A credential in an entry's name or link target is itself a finding (shown redacted). */
+  private checkNames(place: Place, path: string, info: EntryInfo): void {
+    const kinds = new Set<string>()
+    let count = 0
+    for (const text of [info.name, info.linkTarget ?? '', ...(info.altNames ?? [])]) {
+      for (const hit of redactCredentials(text).hits) {
+        this.ledger.add(hit.value)
+        kinds.add(`${hit.kind} in ${text === info.name ? 'the entry name' : text === info.linkTarget ? 'the link target' : 'another name of the entry'}`)
+        count += 1
+      }
+    }
+    if (count) this.addHit({ chain: place.chain, path, match: { entry: CREDENTIAL_IN_NAME, pattern: '(name)' }, credentials: { count, kinds: [...kinds], keys: [], parsedAsText: false } })
   }
 
   /** Non-fatal reader problems (an ambiguous archive) recorded at the archive's place. */
@@ -103,6 +130,7 @@ export class ScanSession {
     if (CONTROL_CHARS.test(info.name))
       this.error('entry-name-control', `${describe(place, printable(info.name))}: entry name contains control or line-break characters, which hide or disguise a path; the entry is still classified`, place, normalized.path)
     if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(normalized.path, info.type)
+    this.checkNames(place, normalized.path, info)
     const { path, match } = this.subject(place, normalized.path, info)
 
     if (info.type === 'symlink' || info.type === 'hardlink') {
@@ -161,7 +189,14 @@ export class ScanSession {
    * Keeps the first MAX_FINDINGS_PER_RULE hits of each rule and counts the rest (with the last one
    * as their example), so a million matches still end in a report of bounded size.
    */
-  private addHit(hit: Hit): void {
+  private addHit(raw: Hit): void {
+    // Everything a finding prints from the archive passes the credential detector first.
+    const hit: Hit = {
+      ...raw,
+      chain: raw.chain.map((c) => this.redact(c)),
+      path: this.redact(raw.path),
+      ...(raw.link ? { link: { ...raw.link, target: this.redact(raw.link.target) } } : {})
+    }
     const rule = `${hit.match.entry.id}|${hit.credentials?.count ? 'secret' : hit.link ? 'link' : 'state'}`
     const kept = (this.perRule.get(rule) ?? 0) + 1
     this.perRule.set(rule, kept)
