@@ -15,6 +15,7 @@ import { runAction } from '../../src/actions/run-action.js'
 import { main } from '../../src/cli/main.js'
 import { EMBEDDED_ENGINES } from '../../src/gates/ignore-check/engines.js'
 import { cleanUp, gate, git, makeRepo, treeText } from './helpers.js'
+import { readableDistCli } from '../helpers/readable-copy.js'
 
 afterAll(cleanUp)
 
@@ -271,8 +272,8 @@ describe('malformed or unreadable input is an error (exit 2), never a pass', () 
   })
 
   it('a folder the gate cannot read stops it (run as an unprivileged user)', () => {
-    const cli = join(ROOT, 'dist/cli/index.js')
-    expect(existsSync(cli)).toBe(true) // npm run build first, as the wiring test requires
+    expect(existsSync(join(ROOT, 'dist/cli/index.js'))).toBe(true) // npm run build first, as the wiring test requires
+    const cli = readableDistCli() // nobody may not reach the checkout (e.g. under /root)
     const repo = makeRepo({ 'package.json': JSON.stringify({ name: 'p', version: '1.0.0' }), 'secret/x.txt': 'x' })
     mkdirSync(join(repo, 'secret', 'deeper'))
     chmodSync(join(repo, 'secret'), 0o000)

