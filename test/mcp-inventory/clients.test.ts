@@ -158,9 +158,10 @@ describe('repository scope: every client format', () => {
 describe('workstation scope: a fake home with user-scope configs', () => {
   let run: Run
   let token: string
+  let system: string
   beforeAll(async () => {
     const home = await tempDir('home')
-    const system = await tempDir('system')
+    system = await tempDir('system')
     token = fakeToken('ghp_')
     await writeTree(home, {
       '.claude.json': JSON.stringify({ numStartups: 3, mcpServers: { user1: { command: 'npx', args: ['-y', 'user-mcp@1.0.0'] } }, projects: { '/work/proj': { mcpServers: { local1: { command: 'uvx', args: ['local-mcp'] }, local2: { command: 'uvx', args: ['off-mcp'] } }, disabledMcpServers: ['local2'] } } }),
@@ -183,8 +184,9 @@ describe('workstation scope: a fake home with user-scope configs', () => {
       '.claude/plugins/cache/flat/.mcp.json': JSON.stringify({ flatplug: { command: 'node', args: ['${CLAUDE_PLUGIN_ROOT}/server.js'] } }),
       '.claude/plugins/cache/flat/server.js': 'console.log(1)\n'
     })
+    await writeTree(join(system, 'relocated'), { 'config.toml': '[mcp_servers.moved]\ncommand = "npx"\nargs = ["-y", "moved-mcp@1.0.0"]\n' })
     await writeTree(system, { 'etc/claude-code/managed-mcp.json': JSON.stringify({ mcpServers: { managed1: { type: 'http', url: 'https://managed.example.com/mcp' } } }) })
-    run = await inventory({ dir: home, workstation: true, home, systemRoot: system })
+    run = await inventory({ dir: home, workstation: true, home, systemRoot: system }, {}, { CODEX_HOME: join(system, 'relocated') })
   })
 
   it('reads user-scope files of every client and the managed file', () => {
@@ -212,6 +214,8 @@ describe('workstation scope: a fake home with user-scope configs', () => {
     expect(byName('plug').file).toBe('~/.claude/plugins/cache/acme/.mcp.json')
     expect(byName('flatplug')).toMatchObject({ container: '(top level)', package: { kind: 'local-script', pinned: true }, runs: { source: 'file' } })
     expect(byName('managed1')).toMatchObject({ scope: 'managed', client: 'Claude Code' })
+    expect(byName('moved')).toMatchObject({ client: 'Codex', file: join(system, 'relocated', 'config.toml') })
+    expect(run.details.probed.find((p) => p.foundBy === '$CODEX_HOME')?.status).toBe('found')
     expect(run.details.machine?.host).toBeTruthy()
   })
 
