@@ -15,11 +15,11 @@ const mcp = (servers: Record<string, unknown>) => JSON.stringify({ mcpServers: s
 describe('literal secrets', () => {
   it('fail in env, headers, args and URL, and appear in no output, CSV included', async () => {
     const dir = await tempDir('secrets')
-    const tokens = { fallback: fakeToken('github_pat_', 50), env: fakeToken('ghp_'), header: fakeToken('sk-ant-api03-', 40), arg: fakeToken('npm_'), url: fakeToken('', 20) + '9', name: fakeToken('ghp_') }
+    const tokens = { key: fakeToken('ghp_'), fallback: fakeToken('github_pat_', 50), env: fakeToken('ghp_'), header: fakeToken('sk-ant-api03-', 40), arg: fakeToken('npm_'), url: fakeToken('', 20) + '9', name: fakeToken('ghp_') }
     await writeTree(dir, {
       '.mcp.json': mcp({
         envsrv: { command: 'npx', args: ['-y', 'a-mcp@1.0.0'], env: { GITHUB_TOKEN: tokens.env } },
-        argsrv: { command: 'npx', args: ['-y', 'b-mcp@1.0.0', `--token=${tokens.arg}`] },
+        argsrv: { command: 'npx', args: ['-y', 'b-mcp@1.0.0', `--token=${tokens.arg}`], env: { [tokens.key]: 'x' } },
         fallback: { command: 'npx', args: ['-y', 'd-mcp@1.0.0'], env: { GH: '${GH_TOKEN:-' + tokens.fallback + '}' } },
         [tokens.name]: { command: 'npx', args: ['-y', 'c-mcp@1.0.0'] }
       }),
@@ -29,7 +29,7 @@ describe('literal secrets', () => {
     const run = await inventory({ dir, csvPath })
     expect(run.result.status).toBe('fail')
     const fields = run.result.findings.filter((f) => f.ruleId === 'mcp-literal-secret').map((f) => `${f.location.path}:${f.properties?.field}`)
-    expect(fields.sort()).toEqual(['.cursor/mcp.json:header "Authorization"', '.cursor/mcp.json:url', '.mcp.json:args[2]', '.mcp.json:env "GITHUB_TOKEN"', '.mcp.json:env "GH"', '.mcp.json:server name'].sort())
+    expect(fields.sort()).toEqual(['.cursor/mcp.json:header "Authorization"', '.cursor/mcp.json:url', '.mcp.json:args[2]', '.mcp.json:env "GITHUB_TOKEN"', '.mcp.json:env "GH"', '.mcp.json:env key', '.mcp.json:server name'].sort())
     const csv = await readFile(csvPath, 'utf8')
     expect(csv.split('\r\n')[0]).toContain('env_keys')
     expect(csv).toContain('GITHUB_TOKEN=literal')
@@ -41,8 +41,10 @@ describe('literal secrets', () => {
       expect(out).not.toContain(value)
       expect(out).not.toContain(value.slice(-14))
     }
-    // The renamed-by-token server is reported under a masked name.
+    // The renamed-by-token server is reported under a masked name, the token key as <secret>; the result is not scrubbed.
     expect(run.details.servers.some((s) => s.name === '<secret>')).toBe(true)
+    expect(run.row('argsrv').env).toEqual([{ key: '<secret>', value: 'literal' }])
+    expect(run.result.errors).toEqual([])
   })
 })
 

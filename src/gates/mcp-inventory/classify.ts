@@ -133,8 +133,11 @@ export async function classifyServer(raw: RawServer, context: RowContext): Promi
   check('url', raw.url)
   check('cwd', raw.cwd)
   raw.helpers.forEach((h) => check('headersHelper', h))
-  for (const { key, value } of raw.env) check(`env "${key}"`, value, key)
-  for (const { key, value } of raw.headers) check(`header "${key}"`, value, key)
+  // A key that is itself a credential must not reach the finding's text either.
+  const nameSecrets = secrets.map((s) => s.value)
+  const shown = (key: string) => nameSecrets.reduce((t, v) => t.split(v).join('<secret>'), key)
+  for (const { key, value } of raw.env) check(`env "${shown(key)}"`, value, key)
+  for (const { key, value } of raw.headers) check(`header "${shown(key)}"`, value, key)
 
   const secretValues = secrets.map((s) => s.value)
   const mask = (text: string) => secretValues.reduce((t, v) => t.split(v).join('<secret>'), text)
