@@ -11,10 +11,10 @@ const END = '<!-- action-reference:end -->'
 const cell = (text) => String(text ?? '').replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ').trim()
 
 export function actionReference(root) {
-  const entries = [['agent-gates (root)', join(root, 'action.yml'), '<owner>/agent-gates@v1']]
+  const entries = [['agent-gates (root)', join(root, 'action.yml'), 'agent-gates/agent-gates@v1']]
   const actionsDir = join(root, 'actions')
   if (existsSync(actionsDir)) {
-    for (const name of readdirSync(actionsDir).sort()) entries.push([name, join(actionsDir, name, 'action.yml'), `<owner>/agent-gates/actions/${name}@v1`])
+    for (const name of readdirSync(actionsDir).sort()) entries.push([name, join(actionsDir, name, 'action.yml'), `agent-gates/agent-gates/actions/${name}@v1`])
   }
   const out = []
   for (const [name, path, uses] of entries) {

@@ -12,7 +12,7 @@ function ourActions(node: unknown, found: string[] = []): string[] {
   if (Array.isArray(node)) node.forEach((n) => ourActions(n, found))
   else if (node && typeof node === 'object') {
     for (const [key, value] of Object.entries(node)) {
-      if (key === 'uses' && typeof value === 'string' && value.startsWith('<owner>/agent-gates')) found.push(value)
+      if (key === 'uses' && typeof value === 'string' && value.startsWith('agent-gates/agent-gates')) found.push(value)
       else ourActions(value, found)
     }
   }
@@ -24,7 +24,7 @@ describe('example workflows', () => {
     const workflow = parse(readFileSync(join(root, 'examples', file), 'utf8'))
     expect(workflow.jobs).toBeDefined()
     for (const uses of ourActions(workflow)) {
-      const subPath = uses.replace(/^<owner>\/agent-gates\/?/, '').replace(/@.*$/, '')
+      const subPath = uses.replace(/^agent-gates\/agent-gates\/?/, '').replace(/@.*$/, '')
       const actionYml = join(root, subPath, 'action.yml')
       expect(existsSync(actionYml)).toBe(true)
       const declared = Object.keys(parse(readFileSync(actionYml, 'utf8')).inputs ?? {})
