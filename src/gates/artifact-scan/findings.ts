@@ -86,17 +86,6 @@ function describeHit(hit: Hit, path: string): Described {
   const creds = hit.credentials
   const base = { tool: entry.tool, class: entry.class, catalogId: entry.id, pattern }
   const who = `${entry.tool}, ${entry.class}`
-  if (hit.link) {
-    const what = hit.link.targetMatched ? `points at agent state (${who})` : `is agent state (${who})`
-    return {
-      ruleId: `agent-state/${entry.id}`,
-      severity: entry.class === 'never' ? 'high' : entry.class === 'review' ? 'medium' : 'info',
-      message: `${hit.link.type} ${shown} -> "${hit.link.target}" ${what}; reported, not followed`,
-      criteria: ['CC6.7'],
-      help: { why: `A link in a shipped artifact resolves on the machine that unpacks it. ${entry.description}`, fix: FIX[entry.class] },
-      properties: { ...base, blockClass: entry.class, linkType: hit.link.type }
-    }
-  }
   if (creds && creds.count > 0) {
     const keys = creds.keys.length ? `; keys: ${creds.keys.slice(0, 5).map(printable).join(', ')}` : ''
     return {
@@ -106,6 +95,17 @@ function describeHit(hit: Hit, path: string): Described {
       criteria: ['CC6.1', 'CC6.7'],
       help: { why: `Anyone who downloads the artifact can read and use these credentials. ${entry.description}`, fix: entry.class === 'never' ? FIX.never : FIX.review },
       properties: { ...base, blockClass: 'never', credentials: creds.count }
+    }
+  }
+  if (hit.link) {
+    const what = hit.link.targetMatched ? `points at agent state (${who})` : `is agent state (${who})`
+    return {
+      ruleId: `agent-state/${entry.id}`,
+      severity: entry.class === 'never' ? 'high' : entry.class === 'review' ? 'medium' : 'info',
+      message: `${hit.link.type} ${shown} -> "${hit.link.target}" ${what}; reported, not followed`,
+      criteria: ['CC6.7'],
+      help: { why: `A link in a shipped artifact resolves on the machine that unpacks it. ${entry.description}`, fix: FIX[entry.class] },
+      properties: { ...base, blockClass: entry.class, linkType: hit.link.type }
     }
   }
   const checked = creds ? '; no literal credentials found' : ''

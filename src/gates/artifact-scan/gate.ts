@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdir, mkdtemp, realpath, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { glob, isDynamicPattern } from 'tinyglobby'
@@ -107,7 +107,7 @@ export async function runArtifactScan(options: ArtifactScanRun, deps: GateDeps):
       }
     } else {
       details.folders.push(rel(options.dir))
-      await scanFolder(session, options.dir, folderBase(options.dir))
+      await scanFolder(session, options.dir, folderBase(options.dir), true)
     }
   } catch (error) {
     session.recordFailure(error, { chain: [], depth: 0 })
@@ -182,9 +182,19 @@ async function expandPaths(dir: string, patterns: string[]): Promise<string[]> {
       out.add(abs)
       continue
     }
-    const matches = await glob(pattern, { cwd: dir, absolute: true, dot: true, onlyFiles: false, followSymbolicLinks: false, expandDirectories: false })
+    // Symlinks are followed (tinyglobby stops at cycles): a glob matching a link to an artifact scans the artifact.
+    const matches = await glob(pattern, { cwd: dir, absolute: true, dot: true, onlyFiles: false, followSymbolicLinks: true, expandDirectories: false })
     if (matches.length === 0) throw new GateIncompleteError('path-not-found', `glob "${pattern}" matched nothing`)
     for (const m of matches.sort()) out.add(resolve(m))
   }
-  return [...out]
+  // The same file reached through a link and directly is scanned once.
+  const seen = new Set<string>()
+  const unique: string[] = []
+  for (const abs of out) {
+    const real = await realpath(abs).catch(() => abs)
+    if (seen.has(real)) continue
+    seen.add(real)
+    unique.push(abs)
+  }
+  return unique
 }

@@ -62,6 +62,8 @@ export class ScanSession {
   /** Per rule: how many hits were not kept, and the last of them. */
   readonly omitted = new Map<string, { hit: Hit; count: number }>()
   private readonly perRule = new Map<string, number>()
+  /** Credential reports of content-scanned files, by archive chain and path: links to them reuse the report. */
+  private readonly scannedFiles = new Map<string, CredentialReport>()
   readonly errors: GateErrorInfo[] = []
   readonly stats: SessionStats = { entries: 0, files: 0, bytesScanned: 0, nestedArchives: 0, links: 0, contentScanned: 0 }
   private spoolDir: string | undefined
@@ -140,7 +142,9 @@ export class ScanSession {
       const resolvedTarget = target.startsWith('/') ? target : `${path}/../${target}`
       const targetMatch = this.matcher.match(resolvedTarget)
       const linkMatch = match ?? targetMatch
-      if (linkMatch) this.addHit({ chain: place.chain, path, match: linkMatch, link: { type: info.type, target: printable(target), targetMatched: !match } })
+      // A link at an agent path that may hold secrets ships its target's content: check it there.
+      const credentials = place.chain.length && match?.entry.mayHoldSecrets ? this.linkedContent(place, path, info.type, target) : undefined
+      if (linkMatch) this.addHit({ chain: place.chain, path, match: linkMatch, link: { type: info.type, target: printable(target), targetMatched: !match }, ...(credentials ? { credentials } : {}) })
       await body?.release()
       return
     }
@@ -204,6 +208,11 @@ export class ScanSession {
     else this.omitted.set(rule, { hit, count: kept - MAX_FINDINGS_PER_RULE })
   }
 
+  /** True when the path is agent state whose content is checked for credentials. */
+  wantsContent(path: string): boolean {
+    return this.matcher.match(path)?.entry.mayHoldSecrets === true
+  }
+
   /** Starts a new top-level artifact (resets the layout tracking). */
   beginArtifact(): void {
     this.topFolders.clear()
@@ -235,7 +244,22 @@ export class ScanSession {
       return
     }
     this.stats.contentScanned += 1
-    this.addHit({ chain: place.chain, path, match, credentials: scanContent(path, data, this.ledger) })
+    const credentials = scanContent(path, data, this.ledger)
+    this.scannedFiles.set(`${place.chain.join('!')}\0${path}`, credentials)
+    this.addHit({ chain: place.chain, path, match, credentials })
+  }
+
+  /**
+   * The credential report of the file a link points at, when that file came earlier in the same
+   * archive and was content-scanned; otherwise the link's content could not be checked: an error.
+   */
+  private linkedContent(place: Place, path: string, type: 'symlink' | 'hardlink', target: string): CredentialReport | undefined {
+    // Hard link targets name an entry from the archive root; symlinks resolve from the link's folder (absolute ones from the image root).
+    const resolved = normalizeEntryPath(type === 'hardlink' || target.startsWith('/') ? target : `${path}/../${target}`).path
+    const report = this.scannedFiles.get(`${place.chain.join('!')}\0${resolved}`)
+    if (!report)
+      this.error('link-target-unscanned', `${describe(place, path)}: a ${type} at an agent path that may hold secrets points at "${printable(target)}", whose content was not checked (not an earlier agent file of this archive)`, place, path)
+    return report
   }
 
   /** Opens a nested archive found by its magic bytes; anything else is drained unread. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { lstat, opendir, readlink } from 'node:fs/promises'
+import { opendir, readlink, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sha256File } from '../../model/digest.js'
 import { errorMessage, GateIncompleteError } from '../../model/errors.js'
@@ -12,14 +12,15 @@ import { drain, readHead, toChunks, withHead, type EntryInfo } from './streams.j
 
 const TOP: Place = { chain: [], depth: 0 }
 
-/** Folders never descended into: version-control metadata, not content. */
-const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn'])
+/** Version-control metadata: not entered in folder mode (npm never packs it), entered when the user names the folder. */
+const VCS_DIRS = new Set(['.git', '.hg', '.svn'])
 
 /**
  * Scans a folder as if it were an archive: every entry by its path relative to
- * the repository (`base`). Symlinks are reported, never followed.
+ * the repository (`base`). Symlinks are reported, never walked into; a symlink
+ * at an agent path that may hold secrets has its target file content-scanned.
  */
-export async function scanFolder(session: ScanSession, absDir: string, base: string): Promise<void> {
+export async function scanFolder(session: ScanSession, absDir: string, base: string, skipVcs = false): Promise<void> {
   let dir
   try {
     dir = await opendir(absDir)
@@ -31,12 +32,14 @@ export async function scanFolder(session: ScanSession, absDir: string, base: str
     const rel = base ? `${base}/${dirent.name}` : dirent.name
     const abs = join(absDir, dirent.name)
     if (dirent.isDirectory()) {
-      if (!SKIPPED_DIRS.has(dirent.name)) await scanFolder(session, abs, rel)
+      if (!(skipVcs && VCS_DIRS.has(dirent.name))) await scanFolder(session, abs, rel, skipVcs)
       continue
     }
     if (dirent.isSymbolicLink()) {
       const target = await readlink(abs).catch(() => '')
       await session.visit(TOP, { name: rel, type: 'symlink', size: 0, linkTarget: target }, undefined)
+      // A `.mcp.json` that points elsewhere still ships that content wherever the link resolves: check it there.
+      if (session.wantsContent(rel) && (await stat(abs).catch(() => undefined))?.isFile()) await scanPlainFile(session, abs, rel)
       continue
     }
     if (!dirent.isFile()) {
@@ -49,7 +52,7 @@ export async function scanFolder(session: ScanSession, absDir: string, base: str
 
 async function scanPlainFile(session: ScanSession, abs: string, rel: string): Promise<void> {
   try {
-    const { size } = await lstat(abs)
+    const { size } = await stat(abs)
     const stream = createReadStream(abs)
     const info: EntryInfo = { name: rel, type: 'file', size }
     try {

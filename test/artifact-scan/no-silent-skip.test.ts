@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { errorCodes, findingPaths, removeDir, scan, tarOf, tempDir, tgzOf, writeFiles } from './helpers.js'
+
+const dir = tempDir('ag-noskip-')
+afterAll(() => removeDir(dir))
+
+const token = () => `${'gh'}p_${'Z9y8X7w6V5u4T3s2R1q0'.repeat(2).slice(0, 36)}`
+
+describe('no silent skip', () => {
+  it('VCS folders are skipped in folder mode only; a folder the user names is scanned inside them too', async () => {
+    const root = join(dir, 'vcs')
+    writeFiles(root, { 'index.js': 'x', '.git/hooks/.env': 'A=1', 'sub/.hg/.env': 'A=1', 'sub/.svn/.codex/auth.json': '{}' })
+    const folderMode = await scan({ dir: root, npm: false })
+    expect(findingPaths(folderMode.result)).toEqual([])
+    const named = await scan({ dir: root, paths: ['.'] })
+    expect(findingPaths(named.result)).toEqual(['.git/hooks/.env', 'sub/.hg/.env', 'sub/.svn/.codex/auth.json'])
+  })
+
+  it('a glob that matches a symlink to an artifact scans the artifact (once)', async () => {
+    const root = join(dir, 'globlink')
+    mkdirSync(join(root, 'real'), { recursive: true })
+    mkdirSync(join(root, 'dist'), { recursive: true })
+    writeFileSync(join(root, 'real', 'pkg.tgz'), await tgzOf([{ name: 'package/.env', content: 'A=1' }]))
+    symlinkSync(join(root, 'real', 'pkg.tgz'), join(root, 'dist', 'pkg.tgz'))
+    const { result } = await scan({ dir: root, paths: ['dist/*.tgz'] })
+    expect(result.errors).toEqual([])
+    expect(findingPaths(result)).toEqual(['dist/pkg.tgz:package/.env'])
+  })
+
+  it('a symlinked .mcp.json in a folder is content-scanned at its target', async () => {
+    const root = join(dir, 'linked-mcp')
+    writeFiles(root, { 'conf/servers.json': JSON.stringify({ mcpServers: { gh: { env: { GITHUB_TOKEN: token() } } } }) })
+    symlinkSync('conf/servers.json', join(root, '.mcp.json'))
+    const { result } = await scan({ dir: root, paths: ['.'] })
+    expect(result.findings.map((f) => f.ruleId)).toContain('agent-secret/mcp-json')
+    expect(result.status).toBe('fail')
+  })
+
+  it('a hard link at an agent path reuses its target\'s content scan; one whose target was not scanned is an error', async () => {
+    writeFileSync(join(dir, 'hardlinks.tar'), await tarOf([
+      { name: 'pkg/.claude/settings.json', content: JSON.stringify({ env: { GITHUB_TOKEN: token() } }) },
+      { name: 'pkg/.mcp.json', type: 'link', linkname: 'pkg/.claude/settings.json' },
+      { name: 'pkg/notes.json', content: JSON.stringify({ env: { GITHUB_TOKEN: token() } }) },
+      { name: 'pkg/.cursor/mcp.json', type: 'link', linkname: 'pkg/notes.json' }
+    ]))
+    const { result } = await scan({ dir, paths: ['hardlinks.tar'] })
+    expect(errorCodes(result)).toEqual(['link-target-unscanned'])
+    expect(result.findings.find((f) => f.location.path === 'pkg/.mcp.json')?.ruleId).toBe('agent-secret/mcp-json')
+  })
+})
