@@ -8,7 +8,12 @@ export async function runCli(): Promise<void> {
     env: process.env,
     cwd: process.cwd(),
     interactive: Boolean(process.stderr.isTTY),
-    stdoutIsTerminal: Boolean(process.stdout.isTTY)
+    stdoutIsTerminal: Boolean(process.stdout.isTTY),
+    stdin: async () => {
+      const chunks: Buffer[] = []
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks).toString('utf8')
+    }
   })
   process.exitCode = code
 }

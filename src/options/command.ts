@@ -11,6 +11,8 @@ export interface CliIo {
   cwd: string
   /** stderr is a terminal: show progress. */
   interactive: boolean
+  /** All of stdin (git's pre-push hook hands the pushed refs there). */
+  stdin?(): Promise<string>
   /** stdout is a terminal: colour the text report (NO_COLOR and FORCE_COLOR still apply). */
   stdoutIsTerminal?: boolean
 }

@@ -63,7 +63,7 @@ describe('CLI mistakes are usage errors (exit 2, one line), never gate results',
 
   it('flags that exclude each other and extra arguments', async () => {
     expectUsage(await cli(['run', '--quiet', '--verbose']), '--quiet and --verbose exclude each other')
-    expectUsage(await cli(['secret-scan', '--full', '--no-git']), 'use only one of --range, --full and --no-git')
+    expectUsage(await cli(['secret-scan', '--full', '--no-git']), 'use only one of --range, --full, --no-git, --staged and --pre-push')
     expectUsage(await cli(['ignore-check', 'a', 'b']), 'ignore-check takes one folder, got 2')
     expectUsage(await cli(['review-gate', '--snapshot', 'x.json', '--repo', 'a/b', '--pr', '1']), 'do not combine it with --repo/--pr')
     expectUsage(await cli(['review-gate', '--pr', '0', '--repo', 'a/b']), '--pr (flag): must be a whole number from 1 to 1000000000, got "0"')

@@ -1,11 +1,16 @@
-import type { GateCommand } from '../../options/command.js'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { CommandContext, GateCommand } from '../../options/command.js'
 import { ConfigurationError } from '../../model/errors.js'
 import type { GateResult } from '../../model/finding.js'
+import { buildResult } from '../../model/result.js'
 import { SECRET_SCAN_OPTIONS } from '../../options/gates/secret-scan.js'
 import { definedOnly, fromFlags } from '../../options/resolve.js'
 import { cell } from '../../output/markdown.js'
 import { loadEvent } from './event.js'
-import { resolveSecretScanOptions, secretScanOverrides } from './options.js'
+import { writeStagedFiles, parsePrePushInput, pushEvent } from './hook-input.js'
+import { GATE, resolveSecretScanOptions, secretScanOverrides, type SecretScanOverrides } from './options.js'
 import { runSecretScan } from './run.js'
 
 export const secretScanCommand: GateCommand = {
@@ -26,12 +31,53 @@ export const secretScanCommand: GateCommand = {
   local: true,
   positionalIsDir: true,
   async execute(ctx): Promise<GateResult> {
-    const overrides = secretScanOverrides(fromFlags(SECRET_SCAN_OPTIONS, ctx.values))
+    const given = fromFlags(SECRET_SCAN_OPTIONS, ctx.values)
+    const overrides = secretScanOverrides(given)
+    if (given.staged) return scanStaged(ctx, overrides)
+    if (given['pre-push']) return scanPrePush(ctx, overrides)
     // No range, --full or --no-git: the event (in a workflow) or the local history decides.
     const event = overrides.mode === undefined ? await loadEvent(ctx.deps.env) : undefined
     return runSecretScan(resolveSecretScanOptions(ctx.dir, definedOnly({ ...overrides, event }), ctx.config.config), ctx.deps)
   },
   details: secretScanDetails
+}
+
+/** --staged: the staged files only, written to a private folder and scanned there with the repository's rules. */
+async function scanStaged(ctx: CommandContext, overrides: SecretScanOverrides): Promise<GateResult> {
+  const folder = await mkdtemp(join(tmpdir(), 'agent-gates-staged-'))
+  try {
+    const paths = await writeStagedFiles(ctx.dir, ctx.deps.env, folder)
+    ctx.deps.log.info(`scanning ${paths.length} staged file(s)`)
+    const result = await runSecretScan(resolveSecretScanOptions(folder, { ...overrides, mode: 'dir' }, ctx.config.config), ctx.deps)
+    // The private folder is an implementation detail: name what was scanned.
+    const named = JSON.parse(JSON.stringify(result).split(folder).join('staged changes')) as GateResult
+    return { ...named, stats: { ...named.stats, target: `${paths.length} staged file(s) in ${ctx.dir}` } }
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
+
+/** --pre-push: one scan per pushed ref, as the push event of that ref would be scanned in CI. */
+async function scanPrePush(ctx: CommandContext, overrides: SecretScanOverrides): Promise<GateResult> {
+  if (!ctx.io.stdin && !ctx.io.env.PRE_COMMIT_TO_REF) throw new ConfigurationError('--pre-push reads the pushed refs from stdin, which this caller does not provide', 'pre-push')
+  const startedAt = new Date()
+  // The pre-commit framework does not forward git's stdin; it names the range in its environment.
+  const env = ctx.io.env
+  const refs = env.PRE_COMMIT_TO_REF
+    ? [{ localRef: env.PRE_COMMIT_LOCAL_BRANCH ?? 'HEAD', localSha: env.PRE_COMMIT_TO_REF, remoteRef: env.PRE_COMMIT_REMOTE_BRANCH ?? '', remoteSha: env.PRE_COMMIT_FROM_REF || '0'.repeat(40) }]
+    : parsePrePushInput(await ctx.io.stdin!())
+  const results: GateResult[] = []
+  for (const ref of refs) results.push(await runSecretScan(resolveSecretScanOptions(ctx.dir, { ...overrides, event: pushEvent(ref) }, ctx.config.config), ctx.deps))
+  if (results.length === 1) return results[0]!
+  return buildResult({
+    gate: GATE,
+    startedAt,
+    findings: results.flatMap((r) => r.findings),
+    errors: results.flatMap((r) => r.errors),
+    blocks: (f) => f.blocking === true,
+    criteria: results[0]?.criteria ?? ['CC6.7', 'CC7.1'],
+    stats: { refs: refs.length, target: refs.length ? refs.map((r) => `${r.localRef} -> ${r.remoteRef}`).join(', ') : 'pre-push: nothing pushed' }
+  })
 }
 
 /** The scanned range and engine for the job summary; no links to secret lines. */

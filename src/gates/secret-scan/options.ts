@@ -102,9 +102,10 @@ export function resolveSecretScanOptions(dir: string, overrides: SecretScanOverr
 
 /** Turns the options given as flags or inputs (parsed by their declarations) into overrides. */
 export function secretScanOverrides(given: GivenOptions<typeof SECRET_SCAN_OPTIONS>): SecretScanOverrides {
-  const chosen = [given.range !== undefined, given.full === true, given['no-git'] === true].filter(Boolean).length
-  if (chosen > 1) throw new ConfigurationError('use only one of --range, --full and --no-git', 'range')
-  const mode = given.range !== undefined ? 'range' : given.full ? 'full' : given['no-git'] ? 'dir' : given.mode
+  const chosen = [given.range !== undefined, given.full === true, given['no-git'] === true, given.staged === true, given['pre-push'] === true].filter(Boolean).length
+  if (chosen > 1) throw new ConfigurationError('use only one of --range, --full, --no-git, --staged and --pre-push', 'range')
+  // --staged scans a folder of the staged files; --pre-push one push event per ref (see hook-input.ts).
+  const mode = given.range !== undefined ? 'range' : given.full ? 'full' : given['no-git'] || given.staged ? 'dir' : given['pre-push'] ? 'auto' : given.mode
   return definedOnly({
     mode,
     range: given.range,

@@ -13,6 +13,15 @@ export const SECRET_SCAN_OPTIONS = [
   option({ name: 'range', type: { kind: 'string' }, placeholder: 'A..B', description: 'scan exactly these commits (A...B: from their merge base)', input: false, config: false }),
   option({ name: 'full', type: { kind: 'boolean' }, default: false, description: 'scan the full history (see --full-scope)', input: false, config: false }),
   option({ name: 'no-git', type: { kind: 'boolean' }, default: false, description: 'scan the files in the folder only, no history', input: false, config: false }),
+  option({ name: 'staged', type: { kind: 'boolean' }, default: false, description: 'scan only what is staged for the next commit (a pre-commit check)', input: false, config: false }),
+  option({
+    name: 'pre-push',
+    type: { kind: 'boolean' },
+    default: false,
+    description: "scan the commits being pushed, read from stdin as git's pre-push hook gives them",
+    input: false,
+    config: false
+  }),
   option({
     name: 'mode',
     type: { kind: 'enum', values: ['auto', 'full', 'dir'] },
