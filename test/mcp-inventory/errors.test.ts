@@ -59,6 +59,15 @@ describe('malformed and unreadable files are errors, never skipped', () => {
     expect(run.details.servers).toEqual([])
   })
 
+  it('excluded repository files are listed as excluded and not read', async () => {
+    const dir = await tempDir('exclude')
+    await writeTree(dir, { 'test/fixtures/broken/.mcp.json': '{ not json', '.mcp.json': JSON.stringify({ mcpServers: { a: { command: 'npx', args: ['-y', 'a@1.0.0'] } } }) })
+    const run = await inventory({ dir, exclude: ['test/fixtures/**'] })
+    expect(run.result.status).toBe('pass')
+    expect(run.details.probed.find((p) => p.path === 'test/fixtures/broken/.mcp.json')?.status).toBe('excluded')
+    expect(run.details.servers.map((s) => s.name)).toEqual(['a'])
+  })
+
   it('refuses --probe outside workstation mode', async () => {
     const dir = await tempDir('probe-repo')
     await expect(inventory({ dir, probe: true })).rejects.toThrow(/only with --workstation/)

@@ -50,6 +50,8 @@ export interface McpInventoryOptions {
   csvPath?: string
   /** Previous inventory for drift. */
   previous?: string
+  /** Repository files (globs, any depth) that are listed but not read. */
+  exclude: string[]
   policy: McpPolicy
   /** Where the policy came from, for the record. */
   policySource: string
@@ -68,6 +70,7 @@ export interface McpInventoryOverrides {
   requirePinned?: boolean
   failOnDrift?: boolean
   probeTimeoutMs?: number
+  exclude?: string[]
   /** Tests only: a fake file-system root for managed files. */
   systemRoot?: string
 }
@@ -86,6 +89,7 @@ export function mcpInventoryOverrides(dir: string, given: GivenOptions<typeof MC
   if (given['require-pinned'] !== undefined) overrides.requirePinned = given['require-pinned']
   if (given['fail-on-drift'] !== undefined) overrides.failOnDrift = given['fail-on-drift']
   if (given['probe-timeout'] !== undefined) overrides.probeTimeoutMs = given['probe-timeout']
+  if (given.exclude !== undefined) overrides.exclude = given.exclude
   return overrides
 }
 
@@ -145,6 +149,7 @@ export async function resolveMcpInventoryOptions(overrides: McpInventoryOverride
     npmCache: overrides.home ? join(home, '.npm') : resolve(env.npm_config_cache ?? join(home, '.npm')),
     ...(overrides.csvPath ? { csvPath: overrides.csvPath } : {}),
     ...(previous ? { previous } : {}),
+    exclude: overrides.exclude ?? section.exclude ?? [],
     policy: {
       ...(raw.allow ? { allow: raw.allow } : {}),
       failOnUnknown: overrides.failOnUnknown ?? section['fail-on-unknown'] ?? false,

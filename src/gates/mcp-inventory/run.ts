@@ -6,6 +6,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { hostname, userInfo } from 'node:os'
 import { dirname, relative, isAbsolute } from 'node:path'
+import { minimatch } from 'minimatch'
 import type { McpScope } from '../../catalog/mcp-configs.js'
 import type { GateDeps } from '../../model/deps.js'
 import { sha256Hex } from '../../model/digest.js'
@@ -28,7 +29,7 @@ import { ConfigSyntaxError, parseConfigText } from './syntax.js'
 /** MCP configs are small; a larger file is not read into memory (and is an error, not a skip). */
 const MAX_CONFIG_BYTES = 16 * 1024 * 1024
 
-export type ProbeStatus = 'found' | 'absent' | 'malformed' | 'unreadable'
+export type ProbeStatus = 'found' | 'absent' | 'excluded' | 'malformed' | 'unreadable'
 
 export interface ProbedPath {
   path: string
@@ -78,6 +79,7 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
   const { location } = candidate
   const probed: ProbedPath = { path: candidate.display, client: location.client, scope: location.scope, status: 'absent', servers: 0, ...(candidate.pattern ? { foundBy: candidate.pattern } : {}) }
   if (!candidate.exists) return probed
+  if (location.scope === 'project' && excluded(candidate.display, options.exclude)) return { ...probed, status: 'excluded' }
   // A repository's config that links outside the repository (to /proc/self/environ, a home file) is not read.
   if (location.scope === 'project' && !(await staysInside(options.dir, candidate.absolute))) {
     errors.push({ code: 'config-outside-repository', message: `${candidate.display}: links outside the repository; not read`, location: { path: candidate.display } })
@@ -186,7 +188,7 @@ export async function runMcpInventory(options: McpInventoryOptions, deps: GateDe
       }
     }
   }
-  const found = probed.filter((p) => p.status !== 'absent')
+  const found = probed.filter((p) => p.status !== 'absent' && p.status !== 'excluded')
   const counts = collector.counts()
   return buildResult({
     gate: 'mcp-inventory',
@@ -208,6 +210,10 @@ export async function runMcpInventory(options: McpInventoryOptions, deps: GateDe
     details,
     summary: errors.length ? undefined : `${servers.length} MCP server(s) in ${found.length} config file(s) (${probed.length} paths probed); ${collector.blockingCount()} blocking finding(s)`
   })
+}
+
+function excluded(path: string, globs: readonly string[]): boolean {
+  return globs.some((g) => minimatch(path, g.startsWith('**/') || g.startsWith('/') ? g.replace(/^\//, '') : `{${g},**/${g}}`, { dot: true }))
 }
 
 async function staysInside(dir: string, path: string): Promise<boolean> {

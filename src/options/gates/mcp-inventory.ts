@@ -50,6 +50,14 @@ export const MCP_INVENTORY_OPTIONS = [
   option({ name: 'fail-on-unknown', type: { kind: 'boolean' }, default: false, description: 'a server no allow entry matches fails the gate (default: a warning; with no allow list, servers are only listed)' }),
   option({ name: 'require-pinned', type: { kind: 'boolean' }, default: false, description: 'a server whose package is not pinned exactly (version, digest, commit, hashed file) fails the gate' }),
   option({ name: 'fail-on-drift', type: { kind: 'boolean' }, default: false, description: 'servers added, removed or changed since the previous inventory fail the gate' }),
+  option({
+    name: 'exclude',
+    type: { kind: 'list' },
+    default: [],
+    placeholder: 'GLOBS',
+    description: 'repository files not to read (test fixtures); they are still listed as probed, with status excluded',
+    details: 'Globs relative to the repository, matched at any depth.'
+  }),
   option({ name: 'previous', type: { kind: 'string' }, placeholder: 'FILE', description: 'previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one' }),
   option({ name: 'probe-timeout', type: { kind: 'int', min: 100, max: 600_000 }, default: 30_000, placeholder: 'MS', description: 'milliseconds a probed server has to answer; a slower one is an error for that server', input: false })
 ] as const
