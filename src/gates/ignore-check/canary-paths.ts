@@ -47,7 +47,7 @@ function segmentVariants(segment: string): string[] {
  * (see starValues); a trailing `**` gets a file one folder down, so rules
  * that catch only direct children (`global-exclude dir/*`) are tried too.
  */
-function pathsForGlob(glob: string): string[] {
+export function pathsForGlob(glob: string): string[] {
   const out = new Set<string>()
   for (const alternative of braceExpand(glob)) {
     const segments = alternative.replace(/^(\*\*\/)+/, '').split('/').filter((s) => s !== '')

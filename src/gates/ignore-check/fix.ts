@@ -4,7 +4,8 @@ import { createTwoFilesPatch } from 'diff'
 import type { CatalogEntry } from '../../catalog/agent-paths.js'
 import { checkSnapshot, packerByName, withEdits, type CheckOutcome } from './check.js'
 import { packageJsonLineIsShowable, secretShapedValues } from './patch-guard.js'
-import { EditSet, type DetectOptions, type Leak, type PackerName, pushTo } from './types.js'
+import { appendRules, anyDepthRule } from './fix-lines.js'
+import { EditSet, pushTo, type DetectOptions, type Leak, type PackerName } from './types.js'
 
 export interface FixPlan {
   /** Repository-relative path → new text. */
@@ -23,25 +24,52 @@ export interface FixPlan {
   secrets: string[]
 }
 
+/** Packers that read the root .gitignore for some units: git itself, npm (fallback and workspaces), hatchling and setuptools-scm. */
+const ROOT_GITIGNORE_READERS = new Set<PackerName>(['git', 'npm', 'sdist'])
+/** Per-packer passes after the root block: a fix in one file can uncover the next (a nested negation). */
+const PACKER_ROUNDS = 2
+
 /**
- * Plans the smallest change per packer, then proves it: the canaries run again
- * on a skeleton with the fixed files, and every leak the plan claims to fix
- * must be gone.
+ * Plans the smallest change at the highest level, then proves it by running
+ * the canaries again on the changed files:
+ * 1. one block in the root .gitignore with the fewest rules (minimalRules)
+ *    covering every leaking canary, kept only when it stops leaks;
+ * 2. for what still leaks, each packer's own change (a nested file's
+ *    negation, `files` negations for a package with `files`, a .dockerignore,
+ *    MANIFEST.in), again verified.
  */
 export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName[], detect: DetectOptions, entries: readonly CatalogEntry[]): Promise<FixPlan> {
   const edits = new EditSet(outcome.snapshot)
   const manual: FixPlan['manual'] = []
-  const byPacker = new Map<PackerName, Leak[]>()
-  for (const leak of outcome.leaks) pushTo(byPacker, leak.packer, leak)
-  for (const [name, leaks] of byPacker) for (const item of packerByName(name).fix(leaks, edits, outcome.snapshot)) manual.push(item)
+  const manualKeys = new Set<string>()
+  const recheck = (): Promise<CheckOutcome> => checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries)
+  let current = outcome
+  const rootReaders = outcome.leaks.filter((l) => ROOT_GITIGNORE_READERS.has(l.packer))
+  if (rootReaders.length > 0 && (outcome.packers.includes('git') || outcome.snapshot.files.has('.gitignore'))) {
+    appendRules(edits, '.gitignore', rootReaders.map((l) => anyDepthRule(l.canary.pattern)))
+    const after = await recheck()
+    const still = new Set(after.leaks.map(leakKey))
+    if (outcome.leaks.some((l) => !still.has(leakKey(l)))) current = after
+    else edits.discard('.gitignore') // nothing reads it for these leaks: no noise in the patch
+  }
+  for (let round = 0; round < PACKER_ROUNDS; round++) {
+    const open = current.leaks.filter((l) => !manualKeys.has(leakKey(l)))
+    if (open.length === 0) break
+    const byPacker = new Map<PackerName, Leak[]>()
+    for (const leak of open) pushTo(byPacker, leak.packer, leak)
+    const before = edits.changed.size + [...edits.changed.values()].join('').length
+    const snapshot = withEdits(outcome.snapshot, edits.changed)
+    for (const [name, leaks] of byPacker)
+      for (const item of packerByName(name).fix(leaks, edits, snapshot)) {
+        manual.push(item)
+        manualKeys.add(leakKey(item.leak))
+      }
+    if (edits.changed.size + [...edits.changed.values()].join('').length === before) break // nothing more to write
+    current = await recheck()
+  }
   const original = new Map<string, string | undefined>()
   for (const path of edits.changed.keys()) original.set(path, outcome.snapshot.files.get(path))
-  let remaining: Leak[] = []
-  if (edits.changed.size > 0) {
-    const recheck = await checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries)
-    const manualKeys = new Set(manual.map((m) => leakKey(m.leak)))
-    remaining = recheck.leaks.filter((l) => !manualKeys.has(leakKey(l)))
-  }
+  const remaining = edits.changed.size > 0 ? current.leaks.filter((l) => !manualKeys.has(leakKey(l))) : []
   return { changed: edits.changed, original, manual, remaining, ...renderPatch(edits, original) }
 }
 

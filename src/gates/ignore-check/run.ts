@@ -24,6 +24,12 @@ export interface IgnoreCheckDetails {
   canaries: number
   /** Existing folders that got no canaries (more than 200 siblings, no ignore file in or naming them): first 100. */
   leftOut?: { count: number; folders: string[] }
+  /**
+   * Folders judged by a representative with the same rules (their canaries and leaks are the
+   * representative's, at their own paths); `listedOnly` of them past the copy limit carry no findings
+   * of their own: their representative's findings stand for them. First 100.
+   */
+  represented?: { count: number; listedOnly: number; folders: { dir: string; by: string; listedOnly: boolean }[] }
   fix?: {
     mode: 'write' | 'patch'
     files: string[]
@@ -92,8 +98,10 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     units: outcome?.units.length ?? 0,
     canaries: outcome?.canaries.length ?? 0,
     'tracked-agent-state': tracked.length,
-    'canary-folders-left-out': outcome?.leftOut.length ?? 0
+    'canary-folders-left-out': outcome?.leftOut.length ?? 0,
+    'canary-folders-represented': outcome?.represented.size ?? 0
   }
+  if (outcome && outcome.listedOnly.length > 0) stats['represented-listed-only'] = outcome.listedOnly.length
   for (const name of PACKER_NAMES) if (outcome?.packers.includes(name)) stats[`leaks-${name}`] = leaks.filter((l) => l.packer === name).length
   const configs = outcome ? [...outcome.snapshot.files].sort(([a], [b]) => a.localeCompare(b)).map(([path, text]) => ({ path, sha256: sha256Hex(text) })) : []
   if (machineNpm !== undefined) stats['npm-on-machine'] = machineNpm ? `npm ${machineNpm.npm} (npm-packlist ${machineNpm.packlist ?? 'unknown'})` : 'not found'
@@ -121,6 +129,12 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
   })
 }
 
+function representedDetails(outcome: CheckOutcome): NonNullable<IgnoreCheckDetails['represented']> {
+  const listed = new Set(outcome.listedOnly)
+  const folders = [...outcome.represented].sort(([a], [b]) => (a < b ? -1 : 1)).slice(0, 100).map(([dir, by]) => ({ dir, by, listedOnly: listed.has(dir) }))
+  return { count: outcome.represented.size, listedOnly: listed.size, folders }
+}
+
 function detailsOf(outcome: CheckOutcome, plan: FixPlan | undefined, mode: IgnoreCheckOptions['fix']): IgnoreCheckDetails {
   return {
     packers: outcome.packers.map((packer) => ({
@@ -131,6 +145,7 @@ function detailsOf(outcome: CheckOutcome, plan: FixPlan | undefined, mode: Ignor
     units: outcome.units.map((u) => ({ packer: u.packer, dir: u.dir || '.', configFile: u.configFile })),
     canaries: outcome.canaries.length,
     ...(outcome.leftOut.length > 0 ? { leftOut: { count: outcome.leftOut.length, folders: outcome.leftOut.slice(0, 100) } } : {}),
+    ...(outcome.represented.size > 0 ? { represented: representedDetails(outcome) } : {}),
     ...(plan && mode !== 'none'
       ? {
           fix: {

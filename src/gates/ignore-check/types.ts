@@ -80,6 +80,12 @@ export class EditSet {
     return this.changed.get(path) ?? this.snapshot.files.get(path)
   }
 
+  /** Drops every pending change to a file. */
+  discard(path: string): void {
+    this.changed.delete(path)
+    this.added.delete(path)
+  }
+
   write(path: string, text: string): void {
     if (this.snapshot.files.get(path) === text) this.changed.delete(path)
     else this.changed.set(path, text)

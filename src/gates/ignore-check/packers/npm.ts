@@ -4,7 +4,7 @@ import mapWorkspaces from '@npmcli/map-workspaces'
 import packlist from 'npm-packlist'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { safeEcho } from '../echo.js'
-import { appendRules, anyDepthRule } from '../fix-lines.js'
+import { appendRules, anyDepthRule, minimalRules } from '../fix-lines.js'
 import { canariesIn, joinRel, type EditSet, type Leak, type Packer, type RepoSnapshot, type Unit, pushTo } from '../types.js'
 import { explainNpmLeak, npmIgnoreFileIn } from './npm-explain.js'
 import { appendToFiles } from './package-json-edit.js'
@@ -144,7 +144,9 @@ export const npmPacker: Packer = {
 function addFilesNegations(edits: EditSet, path: string, negations: string[]): void {
   const text = edits.read(path) ?? ''
   const current = (JSON.parse(text) as { files: string[] }).files
-  const fresh = [...new Set(negations)].filter((n) => !current.includes(n))
+  // A negation another one implies is left out (`!**/.env` covers `!**/.gemini/.env`).
+  const present = current.filter((c) => c.startsWith('!'))
+  const fresh = minimalRules([...present, ...negations]).filter((n) => !current.includes(n))
   edits.write(path, appendToFiles(text, fresh))
   edits.note(path, fresh)
 }
