@@ -50,5 +50,15 @@ export const SOURCES = {
   gooseConfig: 'https://block.github.io/goose/docs/guides/config-files',
   zedMcp: 'https://zed.dev/docs/ai/mcp',
   junieMcp: 'https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html',
-  ghCustomAgents: 'https://docs.github.com/en/copilot/how-tos/use-copilot-agents/cloud-agent/extend-cloud-agent-with-mcp'
+  ghCustomAgents: 'https://docs.github.com/en/copilot/how-tos/use-copilot-agents/cloud-agent/extend-cloud-agent-with-mcp',
+  openhands: 'https://docs.openhands.dev/openhands/usage/microagents/microagents-overview',
+  kilocode: 'https://kilo.ai/docs/customize/custom-rules',
+  trae: 'https://agentconfig.ing/files/trae-rules',
+  gptme: 'https://gptme.org/docs/config.html',
+  gptmeLogs: 'https://docs.rs/crate/brokk-sessionwiki/0.29.0/source/src/adapters/gptme.rs',
+  firebaseStudio: 'https://firebase.google.com/docs/studio/set-up-gemini#exclude-files',
+  firebender: 'https://docs.firebender.com/context/rules',
+  llmCli: 'https://github.com/simonw/llm/issues/193',
+  jetbrainsAi: 'https://www.jetbrains.com/help/ai-assistant/configure-project-rules.html',
+  avante: 'https://github.com/yetone/avante.nvim/blob/main/README.md'
 } as const

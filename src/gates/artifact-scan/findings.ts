@@ -108,6 +108,15 @@ function describeHit(hit: Hit, path: string): Described {
       properties: { ...base, blockClass: entry.class, linkType: hit.link.type }
     }
   }
+  if (hit.evidence)
+    return {
+      ruleId: `agent-state/${entry.id}`,
+      severity: 'medium',
+      message: `${shown} looks like agent state the catalog does not name: ${printable(hit.evidence)}`,
+      criteria: ['CC6.7'],
+      help: { why: entry.description, fix: 'Exclude it from the artifact, or add it to the catalog (catalog.add) or the allow list with the reason it ships.' },
+      properties: { ...base, blockClass: entry.class, evidence: hit.evidence }
+    }
   const checked = creds ? '; no literal credentials found' : ''
   const severity: Severity = entry.class === 'never' ? (entry.mayHoldSecrets ? 'critical' : 'high') : 'info'
   return {

@@ -9,6 +9,7 @@ import type { SecretLedger } from '../../output/secret-ledger.js'
 import { Budget } from './budget.js'
 import { redactCredentials } from '../../secrets/literal-credentials.js'
 import { scanContent, type CredentialReport } from './content-scan.js'
+import { agentStateByContent, agentStateByLayout, GENERIC_AGENT_STATE } from './agent-state-heuristics.js'
 import { CREDENTIAL_IN_NAME } from './findings.js'
 import { detectKind, HEAD_BYTES, UNREADABLE_KINDS, type ArchiveKind } from './detect.js'
 import type { ScanLimits } from './options.js'
@@ -41,6 +42,8 @@ export interface Hit {
   match: CatalogMatch
   link?: { type: 'symlink' | 'hardlink'; target: string; targetMatched: boolean }
   credentials?: CredentialReport
+  /** Why a path the catalog does not name looks like agent state. */
+  evidence?: string
 }
 
 export interface SessionStats {
@@ -164,6 +167,11 @@ export class ScanSession {
       return
     }
     if (match) this.addHit({ chain: place.chain, path, match })
+    else {
+      // Agent state the catalog does not name: its layout or its first record gives it away.
+      const evidence = agentStateByLayout(path) ?? agentStateByContent(path, head)
+      if (evidence) this.addHit({ chain: place.chain, path, match: { entry: GENERIC_AGENT_STATE, pattern: '(layout)' }, evidence })
+    }
     await this.maybeNested(place, path, head, body)
   }
 
@@ -199,7 +207,8 @@ export class ScanSession {
       ...raw,
       chain: raw.chain.map((c) => this.redact(c)),
       path: this.redact(raw.path),
-      ...(raw.link ? { link: { ...raw.link, target: this.redact(raw.link.target) } } : {})
+      ...(raw.link ? { link: { ...raw.link, target: this.redact(raw.link.target) } } : {}),
+      ...(raw.evidence ? { evidence: this.redact(raw.evidence) } : {})
     }
     const rule = `${hit.match.entry.id}|${hit.credentials?.count ? 'secret' : hit.link ? 'link' : 'state'}`
     const kept = (this.perRule.get(rule) ?? 0) + 1
