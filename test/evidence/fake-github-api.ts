@@ -23,6 +23,7 @@ export interface FakeRepo {
   commits: Map<string, Commit>
   refs: Map<string, string>
   artifacts: FakeArtifact[]
+  pulls: { number: number; merged_at: string | null; updated_at: string; state: 'closed' }[]
 }
 
 export interface FakeGitHubApi {
@@ -33,6 +34,8 @@ export interface FakeGitHubApi {
   requests: string[]
   /** Makes the next ref update fail as if another job had pushed first. */
   raceNextRefUpdate: boolean
+  /** `owner/repo#n` → origin of a review-gate fake that answers the PR's GraphQL (forwarded). */
+  graphqlBackends: Map<string, string>
   repo(name: string): FakeRepo
   close(): Promise<void>
 }
@@ -52,9 +55,10 @@ export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken012345678
     orgs: new Map(),
     requests: [],
     raceNextRefUpdate: false,
+    graphqlBackends: new Map(),
     repo(name) {
       let r = api.repos.get(name)
-      if (!r) api.repos.set(name, (r = { blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map(), artifacts: [] }))
+      if (!r) api.repos.set(name, (r = { blobs: new Map(), trees: new Map(), commits: new Map(), refs: new Map(), artifacts: [], pulls: [] }))
       return r
     },
     close: () => new Promise((resolve) => server.close(() => resolve()))
@@ -84,6 +88,13 @@ export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken012345678
       }
       if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Bad credentials' })
       const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>) : {}
+      if (req.method === 'POST' && u.pathname === '/graphql') {
+        const v = body.variables as { owner: string; name: string; number: number }
+        const backend = api.graphqlBackends.get(`${v.owner}/${v.name}#${v.number}`)
+        if (!backend) return send(res, 200, { data: { repository: { pullRequest: null } }, errors: [{ type: 'NOT_FOUND', message: 'Could not resolve to a PullRequest' }] })
+        void fetch(`${backend}/graphql`, { method: 'POST', headers: { authorization: String(req.headers.authorization), 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => send(res, r.status, await r.json()))
+        return
+      }
       const orgMatch = /^\/orgs\/([^/]+)\/repos$/.exec(u.pathname)
       if (orgMatch) return page(res, u, (api.orgs.get(orgMatch[1]!) ?? []).map((full_name) => ({ full_name, archived: false })))
       const m = /^\/repos\/([^/]+)\/([^/]+)\/(.*)$/.exec(u.pathname)
@@ -95,6 +106,7 @@ export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken012345678
         return commit ? repo.trees.get(commit.tree) : repo.trees.get(ref)
       }
       let r: RegExpExecArray | null
+      if (req.method === 'GET' && rest === 'pulls') return page(res, u, [...repo.pulls].sort((a, b) => b.updated_at.localeCompare(a.updated_at)))
       if (req.method === 'GET' && rest === 'actions/artifacts') return page(res, u, repo.artifacts, (items) => ({ total_count: repo.artifacts.length, artifacts: items.map(({ zip: _zip, ...a }) => ({ ...a, size_in_bytes: _zip.length, expired: a.expired ?? false })) }))
       if (req.method === 'GET' && (r = /^actions\/artifacts\/(\d+)\/zip$/.exec(rest))) return void res.writeHead(302, { Location: `${api.url}/download/${m[1]}/${m[2]}/${r[1]}` }).end()
       if (req.method === 'GET' && (r = /^git\/ref\/(.+)$/.exec(rest))) {

@@ -9,12 +9,18 @@ import { recordEvidence, type RecordDetails } from '../../src/gates/evidence/run
 import { runCli } from '../helpers/cli.js'
 import { actionsEnv, opensslKeyPair, runFolderWith, scanResult, reviewResult, tempDir, testDeps } from './fixtures.js'
 import { startFakeGitHubApi, type FakeGitHubApi } from './fake-github-api.js'
+import { startFakeGitHub } from '../review-gate/fake-github.js'
+import { CLAUDE_WEB, commit, person, pr, review } from '../review-gate/fixtures.js'
 
 let gh: FakeGitHubApi
 beforeAll(async () => {
   gh = await startFakeGitHubApi(undefined, 2)
 })
-afterAll(() => gh.close())
+const closers: (() => Promise<void>)[] = []
+afterAll(async () => {
+  await Promise.all(closers.map((c) => c()))
+  await gh.close()
+})
 
 const client = () => createGitHubClient({ token: gh.token, apiUrl: gh.url, retry: { backoffUnitMs: 1 } })
 
@@ -99,16 +105,35 @@ describe('collect from artifacts (REST, paginated) across an organisation', () =
       gh.repo(repository).artifacts.push({ id: id++, name: 'coverage', created_at: '2026-10-05T00:00:00Z', zip: await zipOf({ 'x.txt': 'x' }) })
       gh.repo(repository).artifacts.push({ id: id++, name: 'agent-gates-evidence-0-1-gates', created_at: '2026-09-20T00:00:00Z', zip: await zipOf({ 'x.txt': 'x' }) })
     }
+    // Merged pull requests of acme/one: an agent PR merged without a review-gate record, a human PR, and one of the previous quarter.
+    const agentPr = pr({ repository: 'acme/one', number: 7, commits: [commit('a7', person('alice'), { coAuthors: [CLAUDE_WEB] })], reviews: [] })
+    agentPr.reviews = [review('bob', 'APPROVED', agentPr.head.sha, 5)]
+    const humanPr = pr({ repository: 'acme/one', number: 8, commits: [commit('h8', person('carol'))] })
+    const backends = await Promise.all([agentPr, humanPr].map((p) => startFakeGitHub({ pr: p }, gh.token)))
+    closers.push(...backends.map((b) => () => b.close()))
+    gh.graphqlBackends.set('acme/one#7', backends[0]!.url)
+    gh.graphqlBackends.set('acme/one#8', backends[1]!.url)
+    gh.repo('acme/one').pulls.push(
+      { number: 7, merged_at: '2026-10-10T10:00:00Z', updated_at: '2026-10-10T10:00:00Z', state: 'closed' },
+      { number: 8, merged_at: '2026-10-11T10:00:00Z', updated_at: '2026-10-11T10:00:00Z', state: 'closed' },
+      { number: 6, merged_at: '2026-09-01T10:00:00Z', updated_at: '2026-09-02T10:00:00Z', state: 'closed' }
+    )
     const before = gh.requests.length
     const out = join(dir, 'package')
     const run = await runCli(['evidence', 'collect', '--quarter', '2026-Q4', '--org', 'acme', '--key', keys.publicPath, '--out', out], dir, { GITHUB_TOKEN: gh.token, GITHUB_API_URL: gh.url })
-    expect(run.stdout).toContain('9 record(s), 7 verified, 1 edited, 0 invalid, 1 unsigned')
+    expect(run.stdout + run.stderr).toContain('9 record(s), 7 verified, 1 edited, 0 invalid, 1 unsigned')
     expect(run.code).toBe(1)
     const listed = gh.requests.slice(before).filter((r) => /actions\/artifacts$/.test(r))
     expect(listed.length).toBe(9) // 5 artifacts per repository, 2 per page: 3 pages each
-    expect(gh.requests.slice(before).filter((r) => r.startsWith('GET /orgs/acme/repos'))).toHaveLength(2)
+    // Two pages of repositories, listed once for the artifacts and once for reviews.csv.
+    expect(gh.requests.slice(before).filter((r) => r.startsWith('GET /orgs/acme/repos'))).toHaveLength(4)
     const gaps = readFileSync(join(out, 'gaps.csv'), 'utf8')
     expect(gaps).toMatch(/^edited,acme\/three,/m)
     expect(gaps).toMatch(/^unsigned,acme\/two,/m)
+    expect(gaps).toMatch(/^unreviewed-agent-pr,acme\/one,CC8\.1,agent PR #7 merged/m)
+    const reviews = readFileSync(join(out, 'reviews.csv'), 'utf8').trim().split('\n')
+    expect(reviews).toHaveLength(3)
+    expect(reviews[1]).toMatch(/^acme\/one,7,2026-10-10T10:00:00Z,,co-author:[^,]*Claude[^,]*,bob,.*,none$/)
+    expect(reviews[2]).toMatch(/^acme\/one,8,2026-10-11T10:00:00Z,,,/)
   })
 })

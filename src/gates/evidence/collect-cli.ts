@@ -41,7 +41,7 @@ export const collectCommand = {
       const { githubSources } = await import('./collect/github-cli.js')
       sources.push(...(await githubSources(given, io.env)))
     }
-    const reviews = given.from ? undefined : (await import('./collect/github-cli.js')).reviewsLoader(given, io.env)
+    const reviews = given.from || given['no-reviews'] ? undefined : (await import('./collect/github-cli.js')).reviewsLoader(given, io.env)
     const outcome = await collectEvidence({ quarter, outDir: resolve(io.cwd, given.out), sources, policyFor, ...(trustedRoot === undefined ? {} : { trustedRoot }), ...(reviews ? { reviews } : {}) })
     const k = outcome.collector.counts
     io.stdout(`collect ${quarter.label}: ${k.records} record(s), ${k.valid} verified, ${k.edited} edited, ${k.invalid} invalid, ${k.unsigned} unsigned; ${outcome.collector.gaps.length} gap(s)\n  package ${resolve(io.cwd, given.out)}\n`)

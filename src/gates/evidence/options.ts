@@ -41,6 +41,7 @@ export const COLLECT_OPTIONS = [
   option({ name: 'org', type: { kind: 'string' }, placeholder: 'NAME', description: 'every repository of this organisation', input: false, config: false }),
   option({ name: 'branch', type: { kind: 'string' }, placeholder: 'NAME', description: 'read the evidence branch of each repository (instead of artifacts)', input: false, config: false }),
   option({ name: 'artifact-name', type: { kind: 'string' }, placeholder: 'PREFIX', default: 'agent-gates-evidence', description: 'name prefix of the evidence artifacts', input: false, config: false }),
+  option({ name: 'no-reviews', type: { kind: 'boolean' }, default: false, description: 'skip reviews.csv (the merged pull requests of the quarter, CC8.1)', input: false, config: false }),
   ...TRUST_OPTIONS
 ] as const
 

@@ -69,6 +69,10 @@ export class Collector {
   readonly gaps: Gap[] = []
   readonly counts = { records: 0, valid: 0, edited: 0, invalid: 0, unsigned: 0, outside: 0 }
   private readonly chains = new Map<string, ChainState>()
+  /** `owner/repo#n` → the best review-gate verdict among verified records (pass wins). */
+  private readonly reviewVerdicts = new Map<string, string>()
+
+  readonly verdictOf = (repository: string, number: number): string | undefined => this.reviewVerdicts.get(`${repository}#${number}`)
 
   constructor(
     readonly quarter: Quarter,
@@ -152,6 +156,11 @@ export class Collector {
     if (verdict !== 'valid') return
     const week = weekOf(this.quarter, record.recordedAt)
     for (const g of record.gates) {
+      const pr = g.gate === 'review-gate' ? (g.result?.details as { pullRequest?: { repository?: string; number?: number } } | undefined)?.pullRequest : undefined
+      if (pr?.repository && pr.number !== undefined) {
+        const key = `${pr.repository}#${pr.number}`
+        if (this.reviewVerdicts.get(key) !== 'pass') this.reviewVerdicts.set(key, g.status)
+      }
       if (!chain.gateWeeks.has(g.gate)) chain.gateWeeks.set(g.gate, new Set())
       chain.gateWeeks.get(g.gate)!.add(week)
       chain.gateCriteria.set(g.gate, g.criteria)

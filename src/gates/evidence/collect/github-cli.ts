@@ -3,7 +3,8 @@ import { ConfigurationError } from '../../../model/errors.js'
 import type { COLLECT_OPTIONS, parseEvidenceArgs } from '../options.js'
 import { ArtifactSource, BranchSource, organisationRepositories } from './github.js'
 import { parseQuarter } from './quarter.js'
-import type { ReviewRow } from './reviews.js'
+import type { ReviewRow, VerdictOf } from './reviews.js'
+import { mergedPullRequestReviews } from './review-list.js'
 import type { RecordSource } from './sources.js'
 
 type Given = ReturnType<typeof parseEvidenceArgs<typeof COLLECT_OPTIONS>>['given']
@@ -19,7 +20,15 @@ export async function githubSources(given: Given, env: NodeJS.ProcessEnv): Promi
   return [...repos].sort().map((r) => (given.branch ? new BranchSource(client, r, given.branch, quarter) : new ArtifactSource(client, r, given['artifact-name'] ?? 'agent-gates-evidence', quarter)))
 }
 
-/** reviews.csv is not produced yet (see docs/evidence.md, "Known limits"). */
-export function reviewsLoader(_given: Given, _env: NodeJS.ProcessEnv): (() => Promise<ReviewRow[]>) | undefined {
-  return undefined
+/** reviews.csv: the merged pull requests of every listed repository (CC8.1), judged after the records are in. */
+export function reviewsLoader(given: Given, env: NodeJS.ProcessEnv): (verdictOf: VerdictOf) => Promise<ReviewRow[]> {
+  return async (verdictOf) => {
+    const client = createGitHubClient({ token: env.GITHUB_TOKEN ?? env.GH_TOKEN ?? '', ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}), ...(env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}) })
+    const quarter = parseQuarter(given.quarter!)
+    const repos = new Set(given.repo ?? [])
+    if (given.org) for (const r of await organisationRepositories(client, given.org)) repos.add(r)
+    const rows: ReviewRow[] = []
+    for (const repository of [...repos].sort()) rows.push(...(await mergedPullRequestReviews(client, repository, quarter, verdictOf)))
+    return rows
+  }
 }

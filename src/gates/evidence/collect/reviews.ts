@@ -12,3 +12,6 @@ export interface ReviewRow {
   /** The review-gate verdict of record: pass / fail / error, or "none" when no record covers the PR. */
   verdict: string
 }
+
+/** Where the review-gate verdict of record for a PR comes from: the collected records. */
+export type VerdictOf = (repository: string, number: number) => string | undefined

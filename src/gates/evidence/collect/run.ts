@@ -3,7 +3,7 @@ import type { TrustPolicy } from '../verify.js'
 import { Collector } from './analyze.js'
 import { PackageWriter } from './package.js'
 import type { Quarter } from './quarter.js'
-import type { ReviewRow } from './reviews.js'
+import type { ReviewRow, VerdictOf } from './reviews.js'
 import type { RecordSource } from './sources.js'
 
 export interface CollectOptions {
@@ -13,7 +13,7 @@ export interface CollectOptions {
   policyFor: (repository: string) => TrustPolicy | undefined
   trustedRoot?: unknown
   /** Merged PRs of the quarter with their agent markers; review-gate verdicts are matched from the records. */
-  reviews?: () => Promise<ReviewRow[]>
+  reviews?: (verdictOf: VerdictOf) => Promise<ReviewRow[]>
   now?: Date
 }
 
@@ -35,7 +35,7 @@ export async function collectEvidence(options: CollectOptions): Promise<CollectO
     }
   }
   collector.finish()
-  const reviews = options.reviews ? await options.reviews() : undefined
+  const reviews = options.reviews ? await options.reviews(collector.verdictOf) : undefined
   if (reviews) {
     for (const r of reviews) {
       if (r.markers && r.verdict !== 'pass') collector.gaps.push({ kind: 'unreviewed-agent-pr', repository: r.repository, criteria: ['CC8.1'], detail: `agent PR #${r.number} merged ${r.mergedAt} by ${r.mergedBy || 'unknown'} without a passing review-gate record (${r.verdict})` })
