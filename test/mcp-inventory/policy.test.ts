@@ -110,13 +110,15 @@ describe('what it runs', () => {
       [`.npm/_cacache/content-v2/sha512/${hex.slice(0, 2)}/${hex.slice(2, 4)}/${hex.slice(4)}`]: tarball
     })
     await writeTree(dir, {
-      '.mcp.json': mcp({ cached: { command: 'npx', args: ['-y', spec] }, bare: { command: 'npx', args: ['local-dep'] }, script: { command: 'node', args: ['server.mjs'] } }),
+      '.mcp.json': mcp({ cached: { command: 'npx', args: ['-y', spec] }, bare: { command: 'npx', args: ['local-dep'] }, samever: { command: 'npx', args: ['-y', 'local-dep@4.5.6'] }, otherver: { command: 'npx', args: ['-y', 'local-dep@9.9.9'] }, script: { command: 'node', args: ['server.mjs'] } }),
       'package-lock.json': JSON.stringify({ packages: { 'node_modules/local-dep': { version: '4.5.6', integrity: 'sha512-AAAA' } } }),
       'server.mjs': 'export const v = 1\n'
     })
     const first = await inventory({ dir }, {}, { HOME: home })
     expect(first.row('cached').runs).toEqual({ source: 'npx-cache', integrity, sha256: createHash('sha256').update(tarball).digest('hex') })
     expect(first.row('bare').runs).toMatchObject({ source: 'project-lockfile', resolvedVersion: '4.5.6', integrity: 'sha512-AAAA' })
+    expect(first.row('samever').runs).toMatchObject({ source: 'project-lockfile', integrity: 'sha512-AAAA' })
+    expect(first.row('otherver').runs).toEqual({ missing: "not in the project lockfile or npm's npx cache" })
     const previous = join(dir, 'previous.json')
     await writeFile(previous, renderJson(first.result))
     await writeFile(join(dir, 'server.mjs'), 'export const v = 2 // changed\n')

@@ -80,10 +80,13 @@ async function npmDigest(pkg: PackageRef, context: DigestContext): Promise<RunsD
   if (!name) return { missing: 'no package name' }
   let found: { version?: string; integrity?: string } | undefined
   let source: DigestSource | undefined
-  // A spec without a version runs the project's installed copy when there is one (npm exec docs).
-  if (!pkg.version && context.projectDir) {
-    found = await lockEntry(join(context.projectDir, 'package-lock.json'), name)
-    if (found) source = 'project-lockfile'
+  // npm exec runs the project's installed copy when it satisfies the spec (a bare name, or the same version).
+  if (context.projectDir) {
+    const local = await lockEntry(join(context.projectDir, 'package-lock.json'), name)
+    if (local && (!pkg.version || local.version === pkg.version)) {
+      found = local
+      source = 'project-lockfile'
+    }
   }
   if (!found && pkg.npmSpecs) {
     found = await lockEntry(join(context.npmCache, '_npx', npxCacheKey(pkg.npmSpecs), 'package-lock.json'), name)
