@@ -13,9 +13,11 @@ export const SECRET_RULE_PREFIX = 'secret/'
 export interface LocatedLeak {
   leak: RawLeak
   origin: Origin
+  /** Set for findings restored from the history cache, which keeps no secret (only this fingerprint). */
+  contentFingerprint?: string
 }
 
-export function identityOf({ leak, origin }: LocatedLeak, key: Buffer): SecretIdentity {
+export function identityOf({ leak, origin, contentFingerprint: cached }: LocatedLeak, key: Buffer): SecretIdentity {
   const commit = origin.commit && origin.commit !== 'WORKTREE' ? origin.commit : undefined
   return {
     ruleId: leak.RuleID,
@@ -23,7 +25,7 @@ export function identityOf({ leak, origin }: LocatedLeak, key: Buffer): SecretId
     line: origin.line,
     ...(commit ? { commit } : {}),
     gitleaksFingerprint: gitleaksFingerprint(commit, origin.path, leak.RuleID, origin.line),
-    contentFingerprint: contentFingerprint(leak.RuleID, leak.Secret, key)
+    contentFingerprint: cached ?? contentFingerprint(leak.RuleID, leak.Secret, key)
   }
 }
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { AllowList } from '../../config/allow-list.js'
 import type { GateDeps } from '../../model/deps.js'
 import { sha256Hex } from '../../model/digest.js'
@@ -12,6 +12,7 @@ import { buildResult, toGateError } from '../../model/result.js'
 import { selectEngine, type SelectedEngine } from './engine-select.js'
 import { builtinConfigText, WASM_PIN } from './engine-wasm.js'
 import { hygieneFinding, identityOf, redactName, SECRET_RULE_PREFIX, toFinding, type AuthorRedaction, type LocatedLeak } from './findings.js'
+import { cacheKey } from './cache.js'
 import { commitAllowlist, fragmentPrefilter, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
 import { resolveGitleaksConfig, type GitleaksConfig } from './gitleaks-config.js'
 import { GATE, type SecretScanOptions } from './options.js'
@@ -71,7 +72,20 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     const rulesKnown = builtin !== undefined || !config.usesDefault
     suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key }
     const prefilter = rulesKnown ? fragmentPrefilter(rules) : undefined
-    const request = { workDir, ...(config.path ? { config: config.path } : {}), ...(rulesKnown ? { keywords: rules.keywords } : {}), ...(prefilter ? { prefilter } : {}) }
+    const cache = historyCache(options, deps, fingerprint, {
+      engine: selected.engine.info.sha256 ?? selected.engine.info.name,
+      version: selected.engine.info.version,
+      config: config.sha256,
+      extends: config.extends,
+      builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
+    })
+    const request = {
+      workDir,
+      ...(config.path ? { config: config.path } : {}),
+      ...(rulesKnown ? { keywords: rules.keywords } : {}),
+      ...(prefilter ? { prefilter } : {}),
+      ...(cache ? { cache } : {})
+    }
     const outcome = await scanTarget(options, selected.engine, request, deps)
     const name = (path: string): string => redactName(path, deps.ledger)
     for (const u of outcome.unreadable)
@@ -86,9 +100,11 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
       examined.commitRange = { ...(r.base ? { base: r.base } : {}), head: r.head, commits: r.commits.length, description: r.description }
     }
     Object.assign(stats, { skippedPaths: notScanned.skipped.length, archivesNotScanned: notScanned.archives.length })
+    if (outcome.cache) Object.assign(stats, { cachedCommits: outcome.cache.cachedCommits, scannedCommits: outcome.cache.scannedCommits })
     details = {
       target: outcome.target,
       skippedPaths: notScanned.skipped,
+      ...(outcome.cache ? { cache: outcome.cache } : {}),
       archivesNotScanned: notScanned.archives,
       ...(notScanned.unknown.length ? { skippedByUnevaluatedPatterns: notScanned.unknown } : {}),
       ...(outcome.range
@@ -135,6 +151,25 @@ function authorRedaction(options: SecretScanOptions, deps: GateDeps): AuthorReda
     return { mode: 'hash', key: Buffer.from(supplied, 'utf8'), source: 'supplied' }
   }
   return { mode: 'hash', key: randomBytes(32), source: 'per-run' }
+}
+
+/** Environment variable naming the history cache folder (an Actions cache step can restore and save it). */
+export const CACHE_DIR_ENV = 'AGENT_GATES_CACHE_DIR'
+
+/**
+ * The history cache, when a folder is given and content fingerprints have a stable
+ * key (AGENT_GATES_AUTHOR_KEY): cached findings keep no secret, only its keyed
+ * fingerprint, which must mean the same in the next run. The key's digest is part
+ * of the cache key.
+ */
+function historyCache(options: SecretScanOptions, deps: GateDeps, fingerprint: { key: Buffer; source: string }, parts: Record<string, unknown>) {
+  const folder = deps.env[CACHE_DIR_ENV]
+  if (!folder || options.mode === 'dir') return undefined
+  if (fingerprint.source !== 'supplied') {
+    deps.log.warn(`${CACHE_DIR_ENV} is set but not used: the history cache needs a stable fingerprint key (AGENT_GATES_AUTHOR_KEY)`)
+    return undefined
+  }
+  return { folder: resolve(options.dir, folder), key: cacheKey({ ...parts, fingerprintKey: sha256Hex(fingerprint.key) }), fingerprintKey: fingerprint.key }
 }
 
 /**

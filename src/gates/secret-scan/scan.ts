@@ -1,4 +1,4 @@
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir, readFile, realpath } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { GateDeps } from '../../model/deps.js'
@@ -6,7 +6,9 @@ import type { RawLeak, ScanRequest, SecretEngine } from './engine.js'
 import { planFromEvent, type ScanPlan } from './event.js'
 import type { LocatedLeak } from './findings.js'
 import { Git } from './git.js'
-import { HistoryLayout } from './history.js'
+import { HistoryCache } from './cache.js'
+import { identityOf } from './findings.js'
+import { HistoryLayout, WORKTREE } from './history.js'
 import { FragmentLayout, type Fragment } from './layout.js'
 import type { SecretScanOptions } from './options.js'
 import { RangeResolver, type ResolvedRange } from './range.js'
@@ -23,6 +25,8 @@ export interface ScanOutcome {
   archiveContent: string[]
   /** The text of the line a leak is on (for `gitleaks:allow`); memory only. */
   lineText(located: LocatedLeak): Promise<string | undefined>
+  /** With a history cache: how much of the range came from it. */
+  cache?: { file: string; key: string; cachedCommits: number; scannedCommits: number; rewrittenTips: number }
 }
 
 /** Runs the engine over what the mode and event select: folder, commit range, or history. */
@@ -35,14 +39,79 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], paths: [], archiveContent: [], lineText: async () => undefined }
   const range = await new RangeResolver(git, options.remote, deps.log).resolve(plan)
   deps.log.info(`scanning ${range.commits.length} commit(s): ${range.description}`)
+  const cache = request.cache ? await HistoryCache.open(request.cache.folder, await realpath(options.dir), request.cache.key) : undefined
+  const part = cache ? await incrementalPart(git, range, cache) : { revs: range.revs, scan: range.commits, cached: [], rewrittenTips: 0 }
+  if (cache) deps.log.info(`history cache: ${part.cached.length} commit(s) already scanned with these rules, ${part.scan.length} to scan`)
   const layout = await newLayout(request)
-  const read = await layout.addCommits(git, range.revs)
-  if (read !== range.commits.length)
-    throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${range.commits.length}; refusing a partial scan`)
+  const read = part.scan.length > 0 ? await layout.addCommits(git, part.revs) : 0
+  if (read !== part.scan.length)
+    throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${part.scan.length} to scan; refusing a partial scan`)
   if (worktree) await layout.addWorktree(git)
   deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes; ${layout.layout.skippedFragments} fragment(s) without any rule keyword left out`)
   const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
-  return { ...(await scanLayout(layout, engine, request)), target, range, unreadable: layout.unreadable }
+  const scanned = await scanLayout(layout, engine, request)
+  const outcome: ScanOutcome = { ...scanned, target, range, unreadable: layout.unreadable }
+  if (!cache || !request.cache) return outcome
+  const fingerprintKey = request.cache.fingerprintKey
+  const fresh = await Promise.all(
+    scanned.located
+      .filter((l) => l.origin.commit !== WORKTREE)
+      .map(async (l) => ({ located: l, inlineAllow: (await scanned.lineText(l))?.includes('gitleaks:allow') ?? false, contentFingerprint: identityOf(l, fingerprintKey).contentFingerprint }))
+  )
+  cache.record(part.scan, fresh, range.head, new Set(range.commits))
+  // The cache only saves work: failing to write it is a warning, never a wrong result.
+  await cache.save(request.cache.folder).catch((error: Error) => deps.log.warn(`could not write the history cache: ${error.message}`))
+  const restored = await restoreCached(git, cache, part.cached)
+  return {
+    ...outcome,
+    located: [...scanned.located, ...restored.keys()],
+    lineText: (l) => (restored.has(l) ? Promise.resolve(restored.get(l) ? 'gitleaks:allow' : '') : scanned.lineText(l)),
+    cache: { file: cache.file, key: cache.key, cachedCommits: part.cached.length, scannedCommits: part.scan.length, rewrittenTips: part.rewrittenTips }
+  }
+}
+
+/**
+ * The commits of the range the cache has not seen, as git revisions: the range minus
+ * the ancestries of the cached parents of unscanned commits. When the cached commits
+ * are not whole ancestries (git would list others), the whole range is scanned. A cached head that is gone
+ * (or, on a full-history scan, no longer in the history) means history was rewritten.
+ */
+async function incrementalPart(git: Git, range: ResolvedRange, cache: HistoryCache): Promise<{ revs: string[]; scan: string[]; cached: string[]; rewrittenTips: number }> {
+  const inRange = new Set(range.commits)
+  let rewrittenTips = 0
+  for (const tip of cache.tips) if (!(await git.commit(tip)) || (range.base === undefined && !inRange.has(tip))) rewrittenTips++
+  const cached = range.commits.filter((c) => cache.has(c))
+  const uncached = range.commits.filter((c) => !cache.has(c))
+  if (cached.length === 0) return { revs: range.revs, scan: range.commits, cached: [], rewrittenTips }
+  if (uncached.length === 0) return { revs: [], scan: [], cached, rewrittenTips }
+  // Cached parents of commits still to scan bound the scan: everything reachable from them was scanned before.
+  const wanted = new Set(uncached)
+  const boundary = new Set<string>()
+  for (const line of (await git.run(['rev-list', '--parents', ...range.revs, '--'])).split('\n')) {
+    const [commit, ...parents] = line.split(' ')
+    if (commit && wanted.has(commit)) for (const p of parents) if (cache.has(p)) boundary.add(p)
+  }
+  const revs = [...range.revs, ...[...boundary].map((b) => `^${b}`)]
+  const listed = await git.revList(revs)
+  if (listed.length === uncached.length && listed.every((c) => wanted.has(c))) return { revs, scan: uncached, cached, rewrittenTips }
+  return { revs: range.revs, scan: range.commits, cached: [], rewrittenTips }
+}
+
+/** Findings of cached commits, with their authors read again from git (the cache keeps no author). Value: the line carried gitleaks:allow. */
+async function restoreCached(git: Git, cache: HistoryCache, commits: string[]): Promise<Map<LocatedLeak, boolean>> {
+  const out = new Map<LocatedLeak, boolean>()
+  const withLeaks = commits.filter((c) => cache.leaks(c).length > 0)
+  if (withLeaks.length === 0) return out
+  const authors = new Map<string, string[]>()
+  for (const line of (await git.run(['log', '--no-walk=unsorted', '--format=%H%x00%an%x00%ae%x00%aI', ...withLeaks, '--'])).split('\n'))
+    if (line) authors.set(line.split('\0')[0] as string, line.split('\0').slice(1))
+  for (const commit of withLeaks)
+    for (const c of cache.leaks(commit)) {
+      const [name = '', email = '', date = ''] = authors.get(commit) ?? []
+      const leak: RawLeak = { RuleID: c.rule, ...(c.description ? { Description: c.description } : {}), StartLine: c.line, ...(c.column ? { StartColumn: c.column } : {}), Secret: '', File: c.path, Commit: commit, Author: name, Email: email, Date: date }
+      out.set({ leak, origin: { commit, path: c.path, line: c.line }, contentFingerprint: c.contentFingerprint }, c.inlineAllow)
+    }
+  return out
 }
 
 async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
