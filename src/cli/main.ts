@@ -20,6 +20,7 @@ import { formatRows, helpRows, parseArgsOptions, type ParseArgsOptions } from '.
 import { fromFlags } from '../options/resolve.js'
 import { COMMANDS } from './commands.js'
 import { executeCommand } from './execute.js'
+import { catalogMain } from './catalog.js'
 import { hooksMain } from './hooks.js'
 import { renderReport, type ReportOptions } from './report.js'
 import { style, useColor } from './terminal.js'
@@ -48,7 +49,7 @@ function usage(io: CliIo, name: string | undefined, message: string): number {
   return EXIT_CODES.error
 }
 
-const TOP_LEVEL = ['run', 'evidence', 'hooks', 'help', ...COMMANDS.map((c) => c.name)]
+const TOP_LEVEL = ['run', 'evidence', 'hooks', 'catalog', 'help', ...COMMANDS.map((c) => c.name)]
 
 function topHelp(): string {
   return [
@@ -57,7 +58,7 @@ function topHelp(): string {
     'Usage: agent-gates <command> [options]',
     '',
     'Commands:',
-    ...formatRows([['run [dir]', 'run every local gate on a repository with embedded defaults'], ...COMMANDS.map((c): [string, string] => [c.name, c.summary]), ['evidence', 'record, verify and collect signed SOC 2 evidence (agent-gates evidence --help)'], ['hooks install', 'write git pre-commit and pre-push hooks that run secret-scan']], '  ', 16),
+    ...formatRows([['run [dir]', 'run every local gate on a repository with embedded defaults'], ...COMMANDS.map((c): [string, string] => [c.name, c.summary]), ['evidence', 'record, verify and collect signed SOC 2 evidence (agent-gates evidence --help)'], ['hooks install', 'write git pre-commit and pre-push hooks that run secret-scan'], ['catalog', 'list the agent-path catalog; catalog explain PATH; catalog gitignore']], '  ', 16),
     '',
     'Exit codes: 0 pass, 1 a gate failed, 2 could not complete.',
     "Run 'agent-gates <command> --help' for a command's options."
@@ -91,6 +92,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   // record, verify and collect judge records with their own exit codes: not gate commands.
   if (name === 'evidence') return evidenceMain(rest, io)
   if (name === 'hooks') return hooksMain(rest, io)
+  if (name === 'catalog') return catalogMain(rest, io)
   const command = COMMANDS.find((c) => c.name === name)
   if (name !== 'run' && !command) return usage(io, undefined, `unknown command "${name}"${didYouMean(name, TOP_LEVEL)}`)
   const options = optionsOf(command)
