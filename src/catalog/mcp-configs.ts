@@ -58,7 +58,7 @@ export const MCP_CONFIG_LOCATIONS: readonly McpConfigLocation[] = [
   loc('mcp-project-extra', 'Warp', 'warp', 'project', ['.warp/.mcp.json'], S.toolhive),
   loc('devin-config', 'Devin CLI', 'devin', 'project', ['.devin/config.json'], S.devin),
   loc('devin-local', 'Devin CLI', 'devin', 'project', ['.devin/config.local.json'], S.devin),
-  loc('mcp-project-extra', 'JetBrains AI Assistant', 'generic', 'project', ['.idea/mcp.json'], S.jetbrainsAi),
+  loc('mcp-project-extra', 'JetBrains AI Assistant', 'generic', 'project', ['.idea/mcp.json'], S.jetbrainsAiMcp),
   loc('claude-shared', 'Claude Code', 'claude-agent', 'project', ['.claude/agents/**/*.md'], S.ccSubagents),
   loc('copilot-shared', 'Copilot coding agent', 'copilot-agent', 'project', ['.github/agents/**/*.md'], S.ghCustomAgents),
   // Workstation: the user's home

@@ -60,5 +60,6 @@ export const SOURCES = {
   firebender: 'https://docs.firebender.com/context/rules',
   llmCli: 'https://github.com/simonw/llm/issues/193',
   jetbrainsAi: 'https://www.jetbrains.com/help/ai-assistant/configure-project-rules.html',
-  avante: 'https://github.com/yetone/avante.nvim/blob/main/README.md'
+  avante: 'https://github.com/yetone/avante.nvim/blob/main/README.md',
+  jetbrainsAiMcp: 'https://www.jetbrains.com/help/ai-assistant/configure-an-mcp-server.html'
 } as const
