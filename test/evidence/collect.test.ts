@@ -57,6 +57,10 @@ describe('evidence CLI', () => {
     expect((await runCli(['evidence', 'verify', record], dir)).code).toBe(2)
     expect((await runCli(['evidence', 'verify', record, '--key', keys.publicPath, '--repo', 'a/b'], dir)).code).toBe(2)
     expect((await runCli(['evidence', 'verify', join(dir, 'missing.json'), '--key', keys.publicPath], dir)).code).toBe(2)
+    // collect: keyless trust without a trusted root, a bad quarter, no trust at all: unusable input.
+    expect((await runCli(['evidence', 'collect', '--quarter', '2026-Q3', '--from', dir, '--repo', 'acme/widgets', '--out', join(dir, 'p1')], dir)).code).toBe(2)
+    expect((await runCli(['evidence', 'collect', '--quarter', '2026-Q5', '--from', dir, '--key', keys.publicPath, '--out', join(dir, 'p2')], dir)).code).toBe(2)
+    expect((await runCli(['evidence', 'collect', '--quarter', '2026-Q3', '--from', dir, '--out', join(dir, 'p3')], dir)).code).toBe(2)
     // Locally, no key means an unsigned record with a warning (signing optional); --signing required makes it an error.
     expect((await runCli(['evidence', 'record', '--run-folder', folder, '--out', join(dir, 'u')], dir)).code).toBe(0)
     expect((await runCli(['evidence', 'record', '--run-folder', folder, '--out', join(dir, 'r'), '--signing', 'required'], dir)).code).toBe(2)

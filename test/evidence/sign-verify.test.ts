@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { isCanonical } from '../../src/gates/evidence/canonical.js'
 import { loadPublicKey, loadSigningKey } from '../../src/gates/evidence/key.js'
@@ -121,8 +121,8 @@ describe('key-based signing and offline verification', () => {
         expect(verdict.valid).toBe(false)
       }
     }
-    // Every third byte of the bundle's text itself (its JSON, base64 and hint included).
-    for (let i = 0; i < bundle.length; i += 3) {
+    // Every fifth byte of the bundle's text itself (its JSON, base64 and hint included).
+    for (let i = 0; i < bundle.length; i += 5) {
       const changed = bundle.slice(0, i) + String.fromCharCode(bundle.charCodeAt(i) ^ 1) + bundle.slice(i + 1)
       expect([i, verifyEvidence({ recordBytes: record, bundleText: changed, policy }).valid]).toEqual([i, false])
     }
@@ -140,3 +140,22 @@ describe('key-based signing and offline verification', () => {
   })
 })
 
+
+describe('local run context', () => {
+  it('reads remote, branch and commit with safe git, and drops credentials from the remote URL', async () => {
+    const dir = tempDir()
+    execFileSync('git', ['init', '-q', '-b', 'trunk', dir])
+    execFileSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', 'commit', '-q', '--allow-empty', '-m', 'x'])
+    execFileSync('git', ['-C', dir, 'remote', 'add', 'origin', 'https://x-access-token:ghp_SECRETtoken0123456789abcdefABCDEF@github.example/acme/widgets.git'])
+    // A hook the repository ships must not run.
+    writeFileSync(join(dir, '.git', 'hooks', 'post-checkout'), '#!/bin/sh\ntouch "$GIT_DIR/../hook-ran"\n', { mode: 0o755 })
+    const out = join(dir, '..', `out-${Date.now()}`)
+    const deps = testDeps()
+    const result = await recordEvidence({ runFolder: runFolderWith([scanResult()]), outDir: out, cwd: dir, signing: 'off', method: { kind: 'none', reason: 'off' }, stores: [] }, deps)
+    const record = readFileSync((result.details as RecordDetails).evidencePath, 'utf8')
+    const context = JSON.parse(record).context
+    expect(context).toEqual({ kind: 'local', remote: 'https://github.example/acme/widgets.git', branch: 'trunk', commit: expect.stringMatching(/^[0-9a-f]{40}$/) })
+    expect(record).not.toContain('ghp_SECRET')
+    expect(existsSync(join(dir, 'hook-ran'))).toBe(false)
+  })
+})

@@ -35,6 +35,8 @@ export const collectCommand = {
     const quarter = parseQuarter(given.quarter)
     const policyFor = await collectPolicy(given, io.cwd)
     const trustedRoot = given['trusted-root'] ? (JSON.parse(await readFile(resolve(io.cwd, given['trusted-root']), 'utf8')) as unknown) : undefined
+    // Keyless records cannot be judged without a root of trust: that is unusable input (exit 2), not a quarter of invalid records.
+    if (!given.key && trustedRoot === undefined) throw new ConfigurationError('keyless records need --trusted-root FILE (the trusted_root.json you trust)', 'trusted-root')
     const sources: RecordSource[] = []
     if (given.from) sources.push(new FolderSource(resolve(io.cwd, given.from)))
     else {
