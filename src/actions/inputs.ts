@@ -1,6 +1,7 @@
 import { ConfigurationError } from '../model/errors.js'
 import { fromInputs } from '../options/resolve.js'
-import { inputName, type GivenOptions, type OptionDeclaration } from '../options/types.js'
+import { parseOptionValue } from '../options/parse.js'
+import { inputName, type GivenOptions, type OptionDeclaration, type OptionType, type OptionValue } from '../options/types.js'
 import type { ActionsCore } from './core.js'
 
 /** The action input names of a gate's declared options (the action.yml declares exactly these, plus config). */
@@ -40,38 +41,25 @@ export class InputReader {
     return value
   }
 
+  // The typed readers below go through the options parser too, so an ad hoc input reads and fails like a declared one.
   bool(name: string): boolean | undefined {
-    const value = this.string(name)
-    if (value === undefined) return undefined
-    if (/^(true|yes|on)$/i.test(value)) return true
-    if (/^(false|no|off)$/i.test(value)) return false
-    throw new ConfigurationError(`input "${name}" must be true or false, got "${value}"`, name)
+    return this.parsed(name, { kind: 'boolean' }) as boolean | undefined
   }
 
   oneOf<T extends string>(name: string, allowed: readonly T[]): T | undefined {
-    const value = this.string(name)
-    if (value === undefined) return undefined
-    if (!(allowed as readonly string[]).includes(value))
-      throw new ConfigurationError(`input "${name}" must be one of ${allowed.join(', ')}, got "${value}"`, name)
-    return value as T
+    return this.parsed(name, { kind: 'enum', values: allowed }) as T | undefined
   }
 
   int(name: string, min: number, max: number): number | undefined {
-    const value = this.string(name)
-    if (value === undefined) return undefined
-    const n = Number(value)
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new ConfigurationError(`input "${name}" must be a whole number from ${min} to ${max}, got "${value}"`, name)
-    return n
+    return this.parsed(name, { kind: 'int', min, max }) as number | undefined
   }
 
   /** Newline- or comma-separated list; blank items dropped. */
   list(name: string): string[] | undefined {
-    const value = this.string(name)
-    if (value === undefined) return undefined
-    return value
-      .split(/[\n,]/)
-      .map((s) => s.trim())
-      .filter(Boolean)
+    return this.parsed(name, { kind: 'list' }) as string[] | undefined
+  }
+
+  private parsed(name: string, type: OptionType): OptionValue | undefined {
+    return parseOptionValue({ name, type, description: name }, this.string(name) ?? '', { source: 'input', input: name })
   }
 }
