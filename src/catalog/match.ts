@@ -4,6 +4,9 @@ import { AGENT_PATH_CATALOG, type CatalogClass, type CatalogEntry } from './agen
 const CLASS_RANK: Record<CatalogClass, number> = { never: 3, review: 2, shared: 1 }
 const GLOB_OPTIONS = { dot: true, nocase: true, nocomment: true, nonegate: true } as const
 
+/** Names in ASCII need no Unicode normalisation or full folding (the common, fast case). */
+const ASCII = /^[\x00-\x7f]*$/
+
 /** Home-directory prefixes as they appear in image layers and archives. */
 const HOME_PREFIX = /^(?:root|home\/[^/]+|Users\/[^/]+|var\/lib\/[^/]+)\//i
 
@@ -20,7 +23,7 @@ export interface NormalizedPath {
  * is absolute is flagged, never silently clamped.
  */
 export function normalizeEntryPath(raw: string): NormalizedPath {
-  const unified = raw.normalize('NFC').replace(/\\/g, '/')
+  const unified = (ASCII.test(raw) ? raw : raw.normalize('NFC')).replace(/\\/g, '/')
   let escapes = unified.startsWith('/') || /^[a-zA-Z]:\//.test(unified)
   const out: string[] = []
   for (const segment of unified.split('/')) {
@@ -61,6 +64,8 @@ function requiredLiteral(pattern: string): string {
  * compare equal to NFC ones.
  */
 export function foldCase(text: string): string {
+  // ASCII (nearly every name) folds by lower case alone and is already NFC.
+  if (ASCII.test(text)) return text.toLowerCase()
   return text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC')
 }
 

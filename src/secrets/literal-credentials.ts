@@ -82,6 +82,7 @@ function holdsToken(value: string): boolean {
  * value once) and `total` counts every distinct one, so a file with a million credentials still ends.
  */
 export function scanTextForSecrets(text: string, max = Number.POSITIVE_INFINITY): { hits: SecretHit[]; total: number } {
+  if (text.length < 6) return { hits: [], total: 0 }
   const cleaned = stripPlaceholders(text)
   const hits: SecretHit[] = []
   const seen = new Set<string>()

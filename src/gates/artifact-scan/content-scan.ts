@@ -112,6 +112,7 @@ function printableKey(key: string, ledger: SecretLedger): string {
  * TOML and env syntax.
  */
 export function scanContent(path: string, bytes: Buffer, ledger: SecretLedger): CredentialReport {
+  if (bytes.length === 0) return { count: 0, kinds: [], keys: [], parsedAsText: false }
   const text = bytes.toString('utf8')
   const format = formatOf(path)
   const found = new Collector()
