@@ -21,6 +21,8 @@ export async function trustPolicyFrom(
   repository?: string
 ): Promise<TrustPolicy> {
   const kinds = [given.key ? 'key' : '', given.repo?.length ? 'repo' : '', given['certificate-identity'] ? 'identity' : ''].filter(Boolean)
+  if (given.workflow && !given.repo?.length) throw new UsageError('--workflow narrows --repo: give --repo OWNER/NAME with it')
+  if (given['certificate-oidc-issuer'] && !given['certificate-identity']) throw new UsageError('--certificate-oidc-issuer goes with --certificate-identity')
   if (kinds.length !== 1) throw new UsageError('give exactly one of --key FILE, --repo OWNER/NAME or --certificate-identity REGEX with --certificate-oidc-issuer URL')
   if (given.key) {
     const k = loadPublicKey(await readText(resolve(cwd, given.key), 'the public key'))
