@@ -59,5 +59,8 @@ describe('the published package', () => {
     expect(run.stdout).toMatch(/^FAIL {2}agent-gates run: 1 of \d gates did not pass$/m)
     for (const gate of ['artifact-scan', 'secret-scan', 'mcp-inventory']) expect(run.stdout).toMatch(new RegExp(`^ {2}PASS {2}${gate}: `, 'm'))
     expect(run.stdout).toMatch(/^ {2}FAIL {2}ignore-check: /m)
+    // stdout carries only the report, even when a library prints workflow commands (::debug::).
+    const json = spawnSync('npx', ['--offline', '--no-install', 'agent-gates', 'secret-scan', repo, '-f', 'json'], { cwd: consumer, env: { ...env, AGENT_GATES_RUN_DIR: join(temp, 'runs') }, encoding: 'utf8' })
+    expect((JSON.parse(json.stdout) as { status: string }).status).toBe('pass')
   }, 120_000)
 })
