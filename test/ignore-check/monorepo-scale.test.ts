@@ -33,6 +33,8 @@ describe('--fix on a monorepo: one root .gitignore block, verified by the real p
     const result = await gate(dir, { fix: 'write' })
     expect(result.status).toBe('pass')
     expect(result.stats['fix-verified']).toBe(true)
+    // The gate asked the real npm too (npm pack --dry-run on the fixed skeleton).
+    expect(result.stats['fix-npm-pack']).toBe('agrees')
     expect((result.details as { fix: { files: string[] } }).fix.files).toEqual(['.gitignore'])
     const text = readFileSync(join(dir, '.gitignore'), 'utf8')
     expect(text.startsWith('node_modules/\n.env\n')).toBe(true)

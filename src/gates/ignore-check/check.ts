@@ -6,6 +6,7 @@ import { gitPacker } from './packers/git.js'
 import { npmPacker } from './packers/npm.js'
 import { sdistPacker } from './packers/sdist.js'
 import { vsixPacker } from './packers/vsix.js'
+import { disagreementsWithNpm } from './real-npm.js'
 import { replicate } from './represent.js'
 import { createSkeleton, removeSkeleton } from './skeleton.js'
 import type { Canary, DetectOptions, Leak, Packer, PackerName, RepoSnapshot, Unit } from './types.js'
@@ -25,13 +26,15 @@ export interface CheckOutcome {
   represented: Map<string, string>
   /** Represented folders whose canaries and leaks were not copied from their representative (past MAX_REPLICATED_CANARIES). */
   listedOnly: string[]
+  /** With `askNpm`: canaries on which the real npm disagreed with the gate (undefined: npm could not run). */
+  npmDisagrees?: string[] | undefined
 }
 
 /**
  * One canary run: detect what the repository packs, plant canaries in a
  * skeleton copy, ask each packer's semantics which would ship.
  */
-export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | PackerName[], detect: DetectOptions, entries: readonly CatalogEntry[]): Promise<CheckOutcome> {
+export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | PackerName[], detect: DetectOptions, entries: readonly CatalogEntry[], askNpm = false): Promise<CheckOutcome> {
   const active = PACKERS.filter((p) => wanted === 'auto' || wanted.includes(p.name))
   const unitsBy = new Map<Packer, Unit[]>()
   for (const packer of active) {
@@ -47,6 +50,7 @@ export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | Pac
   const { points, leftOut, represented } = nestPoints(snapshot, units, entries)
   const planted = buildCanaries(entries, points)
   const judged: Leak[] = []
+  let npmDisagrees: string[] | undefined
   // A represented folder holds no canary, so its config files change no verdict: the packers need not walk them.
   const skeleton = await createSkeleton(snapshot, planted, (path) => represented.has(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''))
   try {
@@ -54,11 +58,12 @@ export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | Pac
       const own = list.filter((u) => !represented.has(u.dir))
       if (own.length > 0) for (const leak of await packer.evaluate(own, snapshot, skeleton, planted)) judged.push(leak)
     }
+    if (askNpm) npmDisagrees = await disagreementsWithNpm(skeleton, units.filter((u) => !represented.has(u.dir)), planted, judged)
   } finally {
     await removeSkeleton(skeleton)
   }
   const { canaries, leaks, listedOnly } = replicate(represented, planted, judged)
-  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut, represented, listedOnly }
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut, represented, listedOnly, ...(askNpm ? { npmDisagrees } : {}) }
 }
 
 const NOTHING: Record<PackerName, string> = {

@@ -16,6 +16,11 @@ export interface FixPlan {
   manual: { leak: Leak; why: string }[]
   /** Leaks still present when the canaries ran again on the fixed configuration. */
   remaining: Leak[]
+  /**
+   * The real npm's word on the fixed configuration (`npm pack --dry-run` in the skeleton):
+   * 'agrees', the canaries it ships that the gate does not report, or 'not run' (no npm package, or no npm).
+   */
+  npmCheck: 'agrees' | 'not run' | string[]
   /** `git apply --unidiff-zero`-able diff of the files whose changed lines can be shown. */
   patch: string
   /** Files whose patch is withheld because a changed line may hold a secret; the change is described instead. */
@@ -70,7 +75,13 @@ export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName
   const original = new Map<string, string | undefined>()
   for (const path of edits.changed.keys()) original.set(path, outcome.snapshot.files.get(path))
   const remaining = edits.changed.size > 0 ? current.leaks.filter((l) => !manualKeys.has(leakKey(l))) : []
-  return { changed: edits.changed, original, manual, remaining, ...renderPatch(edits, original) }
+  // The last word goes to the real packer where it is on the machine: npm judges the fixed skeleton too.
+  let npmCheck: FixPlan['npmCheck'] = 'not run'
+  if (edits.changed.size > 0 && current.packers.includes('npm')) {
+    const asked = await checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, true)
+    if (asked.npmDisagrees) npmCheck = asked.npmDisagrees.length === 0 ? 'agrees' : asked.npmDisagrees
+  }
+  return { changed: edits.changed, original, manual, remaining, npmCheck, ...renderPatch(edits, original) }
 }
 
 export function leakKey(leak: Leak): string {

@@ -37,8 +37,10 @@ export interface IgnoreCheckDetails {
     patch: string
     /** Files left out of the patch because a changed line may hold a secret, with what to add by hand. */
     withheld: { file: string; why: string; add: string[] }[]
-    /** Every leak the change claims to fix was gone when the canaries ran again. */
+    /** Every leak the change claims to fix was gone when the canaries ran again, and the real npm (when run) agreed. */
     verified: boolean
+    /** `npm pack --dry-run` on the fixed skeleton: 'agrees', 'not run', or the canaries it disagrees on (first 100). */
+    npmPack: 'agrees' | 'not run' | { disagrees: string[] }
     remaining: string[]
     manual: { packer: PackerName; canary: string; why: string }[]
   }
@@ -108,7 +110,8 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
   if (npmWarning) stats['npm-warning'] = npmWarning
   if (plan) {
     stats['fix-files'] = plan.changed.size
-    stats['fix-verified'] = plan.remaining.length === 0
+    stats['fix-verified'] = plan.remaining.length === 0 && Array.isArray(plan.npmCheck) === false
+    stats['fix-npm-pack'] = Array.isArray(plan.npmCheck) ? `disagrees on ${plan.npmCheck.length} canaries` : plan.npmCheck
   }
   return buildResult({
     gate: GATE,
@@ -153,7 +156,8 @@ function detailsOf(outcome: CheckOutcome, plan: FixPlan | undefined, mode: Ignor
             files: [...plan.changed.keys()].sort(),
             patch: plan.patch,
             withheld: plan.withheld,
-            verified: plan.remaining.length === 0,
+            verified: plan.remaining.length === 0 && !Array.isArray(plan.npmCheck),
+            npmPack: Array.isArray(plan.npmCheck) ? { disagrees: plan.npmCheck.slice(0, 100) } : plan.npmCheck,
             remaining: plan.remaining.map((l) => `${l.packer}: ${l.canary.path}`),
             manual: plan.manual.map((m) => ({ packer: m.leak.packer, canary: m.leak.canary.path, why: m.why }))
           }
