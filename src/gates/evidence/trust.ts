@@ -34,6 +34,7 @@ export async function trustPolicyFrom(
     if (!given['certificate-oidc-issuer']) throw new UsageError('--certificate-identity needs --certificate-oidc-issuer URL')
     return { kind: 'identity', identity, issuer: given['certificate-oidc-issuer'] }
   }
+  if (!repository && given.repo!.length > 1) throw new UsageError('give one --repo OWNER/NAME to verify against')
   const repo = repository ?? given.repo![0]!
   if (!/^[^/\s]+\/[^/\s]+$/.test(repo)) throw new UsageError(`--repo must be OWNER/NAME, got "${repo}"`)
   return { kind: 'github', repository: repo, ...(given.workflow ? { workflow: given.workflow } : {}) }
