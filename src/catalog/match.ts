@@ -50,10 +50,12 @@ interface CompiledEntry {
   exclude: CompiledGlob[]
 }
 
-/** The longest wildcard-free run of a glob, lower-cased; '' when braces make literals optional. */
+/** The longest wildcard-free run of a glob outside brace groups, folded; '' when nested braces make that unclear. */
 function requiredLiteral(pattern: string): string {
-  if (/[{}]/.test(pattern)) return ''
-  return foldCase(pattern)
+  // Text inside a brace group is one alternative among several: only what lies outside is required.
+  const outside = pattern.replace(/\{[^{}]*\}/g, '*')
+  if (/[{}]/.test(outside)) return ''
+  return foldCase(outside)
     .split(/[*?[\]()!+@\\]+/)
     .reduce((a, b) => (b.length > a.length ? b : a), '')
 }
