@@ -46,6 +46,10 @@ export const collectCommand = {
     const reviews = given.from || given['no-reviews'] ? undefined : (await import('./collect/github-cli.js')).reviewsLoader(given, io.env)
     const outcome = await collectEvidence({ quarter, outDir: resolve(io.cwd, given.out), sources, policyFor, ...(trustedRoot === undefined ? {} : { trustedRoot }), ...(reviews ? { reviews } : {}) })
     const k = outcome.collector.counts
+    if (given.format === 'json') {
+      io.stdout(JSON.stringify({ quarter: quarter.label, package: resolve(io.cwd, given.out), counts: k, gaps: outcome.collector.gaps }, null, 2) + '\n')
+      return outcome.exitCode
+    }
     io.stdout(`collect ${quarter.label}: ${k.records} record(s), ${k.valid} verified, ${k.edited} edited, ${k.invalid} invalid, ${k.unsigned} unsigned; ${outcome.collector.gaps.length} gap(s)\n  package ${resolve(io.cwd, given.out)}\n`)
     for (const g of outcome.collector.gaps.slice(0, 20)) io.stdout(`  gap ${g.kind} ${g.repository}: ${g.detail}\n`)
     return outcome.exitCode
