@@ -58,7 +58,8 @@ export async function runEvidenceStep(options: EvidenceStepOptions, deps: GateDe
     deps
   )
   const details = recorded.details as EvidenceStepDetails | undefined
-  if (recorded.status === 'error' || !details || !options.uploader) return recorded
+  // artifact-name `none`: no artifact (GitHub Enterprise Server has none for this client); the stores keep the record.
+  if (recorded.status === 'error' || !details || !options.uploader || options.artifactPrefix === 'none') return recorded
   try {
     const name = artifactName(options.artifactPrefix, deps.env)
     const uploaded = await uploadEvidence({
