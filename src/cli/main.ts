@@ -230,7 +230,12 @@ function runHelp(): string {
     `Runs every local gate (${COMMANDS.filter((c) => c.local).map((c) => c.name).join(', ')}) on a repository with its embedded defaults and the repository's .github/agent-gates.yml, with no GitHub and no token.`,
     '',
     'Options:',
-    ...formatRows([...helpRows(RUN_EVIDENCE_OPTIONS), ...optionRows(undefined)])
+    ...formatRows(optionRows(undefined)),
+    '',
+    'Examples:',
+    '  agent-gates run',
+    '  agent-gates run path/to/repo --gates artifact-scan,secret-scan',
+    '  agent-gates run --quiet --format sarif --output agent-gates.sarif'
   ].join('\n')
 }
 
