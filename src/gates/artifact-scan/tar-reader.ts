@@ -17,7 +17,7 @@ export type Unwrapped = { kind: ArchiveKind; chunks: AsyncIterable<Buffer> }
 /** PAX and GNU long-name bodies above this are refused: consumers cap them differently. */
 const MAX_META_BYTES = 1024 * 1024
 
-/** Types whose size field consumers disagree on: Go, Python and node-tar (directories) read no body, others skip it. */
+/** Types whose size field consumers disagree on: Go and Python (and node-tar for directories) read no body, others skip one. */
 const HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6'])
 
 /**
@@ -210,7 +210,7 @@ function resolveEntry(header: RawTarHeader, pending: Pending, ambiguous: (p: str
   const oldStyleDir = (header.typeflag === '0' || header.typeflag === '\0') && name.endsWith('/')
   const type = oldStyleDir ? 'directory' : typeOf(header.typeflag)
   if ((HEADER_ONLY.has(header.typeflag) || oldStyleDir) && size > 0) {
-    ambiguous(`a ${type} entry declares ${size} bytes of content (Go, Python and node-tar read those bytes as the next headers, other readers skip them)`)
+    ambiguous(`a ${type} entry declares ${size} bytes of content (Go and Python read those bytes as the next headers; node-tar does so for directories and skips them for links and devices)`)
     size = 0
   }
   const linkname = pax.get('linkpath') ?? pending.longLink ?? header.linkname
