@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { COMMANDS } from '../../src/cli/commands.js'
 import { main } from '../../src/cli/main.js'
 import { useColor } from '../../src/cli/terminal.js'
 import { closest } from '../../src/cli/usage.js'
@@ -137,6 +138,16 @@ describe('the text report', () => {
     expect(rows.length).toBeGreaterThan(8)
     expect(columns.size).toBe(1)
     expect(help).toContain('Examples:\n  agent-gates artifact-scan')
+  })
+
+  it('every command lists each flag once, with examples', async () => {
+    for (const name of ['run', ...COMMANDS.map((c) => c.name)]) {
+      const help = (await cli([name, '--help'])).stdout
+      const flags = help.split('\n').flatMap((l) => /^ {2}(?:-[a-zA-Z], | {4})--(?:\[no-\])?([a-z0-9-]+)/.exec(l)?.slice(1) ?? [])
+      expect(flags.length).toBeGreaterThan(5)
+      expect(new Set(flags).size).toBe(flags.length)
+      expect(help).toContain(`Examples:\n  agent-gates ${name}`)
+    }
   })
 })
 
