@@ -16,6 +16,15 @@ const T = { lock: plantedToken(), nodeModules: plantedToken(), zip: plantedToken
 const U = { tmp: plantedToken(), src: plantedToken(), api: plantedToken(), allowed: plantedToken() }
 const longTokens = [plantedToken(), plantedToken(), plantedToken()]
 const longOffsets = [99_990, 124_990, 180_000]
+/** A 4,000-line file added in one commit: one hunk longer than an engine read, tokens near and across window edges. */
+const bigLines = [1, 1_900, 2_450, 2_600, 3_999]
+const bigTokens = bigLines.map(() => plantedToken())
+
+function bigFile(): string {
+  const lines = Array.from({ length: 4_000 }, (_, i) => `export const entry${String(i).padStart(5, '0')} = ${i} // filler`)
+  bigLines.forEach((line, i) => (lines[line - 1] = secretLine(bigTokens[i] as string)))
+  return lines.join('\n') + '\n'
+}
 const c: Record<string, string> = {}
 /** Half of a key = value pair per commit: only a scan that joins commits sees a pair. */
 const SPLIT_VALUE = 'Zq8vN2xL5tR9wK3mB7yHc4Jd'
@@ -49,6 +58,7 @@ beforeAll(async () => {
   c.one = repo.commit({
     'keys/pk.txt': `${KEY_BODY}\n-----END RSA PRIVATE KEY-----\n`,
     'min/app.min.js': `${minifiedLine()}\n`,
+    'big/file.js': bigFile(),
     'package-lock.json': `${secretLine(T.lock)}\n`,
     'node_modules/lib/index.js': `${secretLine(T.nodeModules)}\n`,
     'dist/bundle.zip': `${secretLine(T.zip)}\n`,
@@ -99,13 +109,20 @@ describe('secret-scan gives the findings of gitleaks git', () => {
     const found = secrets(builtin)
     expect(found.filter((f) => f.rule === 'secret/private-key')).toEqual([])
     expect(found.filter((f) => f.path === 'cfg/split.ts')).toEqual([])
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'secret/github-pat', path: 'keys/pk.txt', line: 4, commit: c.two }))
+    expect(found).toContainEqual(expect.objectContaining({ rule: 'secret/github-pat', path: 'keys/pk.txt', line: 4, commit: c.two, column: 16 }))
   })
 
   it('finds tokens on a long minified line at any offset, with their columns', () => {
     const onLine = secrets(builtin).filter((f) => f.path === 'min/app.min.js')
     expect(onLine.map((f) => f.column)).toEqual(longOffsets.map((o) => o + 1))
     expect(onLine.every((f) => f.line === 1 && f.commit === c.one)).toBe(true)
+  })
+
+  it('finds every token of a hunk longer than an engine read, once, at its line', () => {
+    const big = secrets(builtin).filter((f) => f.path === 'big/file.js')
+    expect(big.map((f) => f.line).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(bigLines)
+    // As gitleaks git counts: the hunk's first line from 1, every later line one higher.
+    expect(big.map((f) => f.column)).toEqual(bigLines.map((l) => (l === 1 ? 16 : 17)))
   })
 
   it('matches allowlist paths against repository-relative paths: unanchored tmp/ and anchored ^api/', () => {

@@ -50,6 +50,8 @@ interface LaidOutFile {
   fragmentOf: number[]
   sourceLine: number[]
   windowLines: Map<number, WindowLine>
+  /** Laid-out lines that begin an engine chunk (Gitleaks counts columns of a chunk's first line one lower). */
+  chunkStarts: Set<number>
 }
 
 /** A finding's place resolved against the layout. */
@@ -117,7 +119,7 @@ export class FragmentLayout {
     let file = this.files.get(key)
     if (!file) {
       // A leading newline: the engine sniffs the first bytes of a file and skips it when they look like a binary format.
-      file = { path, pending: ['\n'], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: new Map() }
+      file = { path, pending: ['\n'], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: new Map(), chunkStarts: new Set([1]) }
       this.files.set(key, file)
       this.pendingBytes += 1
     }
@@ -157,6 +159,7 @@ export class FragmentLayout {
     if (file.used === 0) return
     const pad = ' '.repeat(Math.max(0, ENGINE_READ_BYTES - file.used - 1)) + '\n'
     this.push(file, pad, pad.length, -1, 0)
+    file.chunkStarts.add(file.fragmentOf.length + 1)
     file.used = 0
     file.holdsFragment = false
   }
@@ -218,12 +221,16 @@ export class FragmentLayout {
       }
       return undefined
     }
+    // Gitleaks reports a column one higher on every line but a fragment's first (its columns count from the newline before).
+    const trueColumn = column - (file.chunkStarts.has(line) ? 0 : 1)
     const window = file.windowLines.get(line)
     if (window) {
-      const offset = window.lineStart + Math.max(0, column - 1)
+      const offset = window.lineStart + Math.max(0, trueColumn - 1)
       if (offset < window.ownStart || offset >= window.ownEnd) return { kind: 'duplicate' }
     }
-    return { kind: 'fragment', fragment: first, line: file.sourceLine[line - 1] as number, columnOffset: window?.columnOffset ?? 0 }
+    const sourceLine = file.sourceLine[line - 1] as number
+    const asGitleaksGit = (window?.columnOffset ?? 0) + trueColumn + (sourceLine === (this.fragments[first] as Fragment).startLine ? 0 : 1)
+    return { kind: 'fragment', fragment: first, line: sourceLine, columnOffset: asGitleaksGit - column }
   }
 
   /** The lines of a fragment as laid out (not windowed fragments: those are read as windows). */
