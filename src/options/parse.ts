@@ -1,4 +1,5 @@
 import { ConfigurationError } from '../model/errors.js'
+import { redactCredentials } from '../secrets/literal-credentials.js'
 import { describeOrigin, type OptionDeclaration, type OptionType, type OptionValue, type ValueOrigin } from './types.js'
 
 const TRUE = /^(true|yes|on)$/i
@@ -51,8 +52,9 @@ export function typeLabel(d: OptionDeclaration): string {
   }
 }
 
+/** The wrong value as the message shows it; a credential typed into the wrong place is never echoed. */
 function shown(raw: unknown): string {
-  return typeof raw === 'string' ? JSON.stringify(raw) : Array.isArray(raw) ? JSON.stringify(raw) : String(raw)
+  return redactCredentials(typeof raw === 'string' || Array.isArray(raw) ? JSON.stringify(raw) : String(raw)).text
 }
 
 /**
@@ -107,8 +109,8 @@ function parseTyped(type: OptionType, raw: unknown, fail: (why?: string) => neve
       const items = Array.isArray(raw) ? raw : text !== undefined ? text.split(/[\n,]/) : fail()
       const list = items.map((item) => (typeof item === 'string' ? item.trim() : fail())).filter(Boolean)
       for (const item of list) {
-        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${JSON.stringify(item)}`)
-        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${JSON.stringify(item)}`)
+        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`)
+        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`)
       }
       return list
     }

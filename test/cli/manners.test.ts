@@ -59,6 +59,10 @@ describe('CLI mistakes are usage errors (exit 2, one line), never gate results',
     expectUsage(await cli(['ignore-check', '--packers', 'git,maven']), '--packers (flag): must be a list of auto, git, npm, docker, sdist, vsix, got "maven"')
     expectUsage(await cli(['run', '--format', 'xml']), '--format (flag): must be one of text, json, sarif, markdown, got "xml"')
     expectUsage(await cli(['artifact-scan', '--format']), 'agent-gates artifact-scan: --format needs a value')
+    // A credential typed into the wrong flag is not echoed back.
+    const pasted = await cli(['artifact-scan', '--max-depth', TOKEN])
+    expectUsage(pasted, '--max-depth (flag): must be a whole number from 0 to 16, got "[REDACTED]"')
+    expect(pasted.stderr).not.toContain(TOKEN)
     expect(existsSync(join(root, 'runs'))).toBe(false)
   })
 
