@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process'
+import { safeGit } from '../../git/safe-git.js'
 import { GateIncompleteError } from '../../model/errors.js'
 
 /** Where a record was made: a GitHub Actions job, or a local checkout. */
@@ -72,13 +73,16 @@ export function workflowPath(context: GitHubRunContext): string {
   return withoutRef.startsWith(`${context.repository}/`) ? withoutRef.slice(context.repository.length + 1) : withoutRef
 }
 
-/** Git that runs nothing from the repository: no hooks, no fsmonitor, no pager, no prompts, no system config. */
-const SAFE_GIT = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'core.pager=cat', '--no-pager']
-
-function git(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<string | undefined> {
-  const childEnv = { PATH: env.PATH ?? '', HOME: env.HOME ?? '', GIT_TERMINAL_PROMPT: '0', GIT_CONFIG_NOSYSTEM: '1', GIT_PAGER: 'cat', LC_ALL: 'C' }
+/** Read-only git through the shared safe runner (nothing the repository's config names runs); a failure is "unknown". */
+async function git(cwd: string, env: NodeJS.ProcessEnv, args: string[]): Promise<string | undefined> {
+  let safe: Awaited<ReturnType<typeof safeGit>>
+  try {
+    safe = await safeGit(cwd, env)
+  } catch {
+    return undefined
+  }
   return new Promise((resolve) => {
-    execFile('git', [...SAFE_GIT, ...args], { cwd, env: childEnv, timeout: 10_000 }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined))
+    execFile('git', [...safe.args, ...args], { cwd, env: safe.env, timeout: 10_000 }, (error, stdout) => resolve(error ? undefined : stdout.trim() || undefined))
   })
 }
 
