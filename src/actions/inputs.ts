@@ -4,9 +4,12 @@ import { parseOptionValue } from '../options/parse.js'
 import { inputName, type GivenOptions, type OptionDeclaration, type OptionType, type OptionValue } from '../options/types.js'
 import type { ActionsCore } from './core.js'
 
-/** The action input names of a gate's declared options (the action.yml declares exactly these, plus config). */
+/** Inputs every action has (run-action's COMMON_INPUTS), declared in src/options/common.ts. */
+const COMMON_INPUT_NAMES = ['config', 'category']
+
+/** The action input names of declared options (the action.yml declares exactly these, plus the common ones). */
 export function inputNames(declarations: readonly OptionDeclaration[]): string[] {
-  return declarations.map(inputName).filter((n): n is string => n !== undefined && n !== 'config')
+  return declarations.map(inputName).filter((n): n is string => n !== undefined && !COMMON_INPUT_NAMES.includes(n))
 }
 
 /**

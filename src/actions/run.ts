@@ -13,18 +13,18 @@ import { runFolder } from '../output/run-folder.js'
 import { buildRunRecord, writeRunRecord } from '../output/run-record.js'
 import type { SecretLedger } from '../output/secret-ledger.js'
 import type { ActionsCore } from './core.js'
-import { InputReader } from './inputs.js'
+import { InputReader, inputNames } from './inputs.js'
+import { ROOT_ACTION_OPTIONS, ROOT_DEFAULT_GATES } from '../options/root-action.js'
 import { concludeStep, publishResults, type Publication } from './publish.js'
 import { COMMON_INPUTS } from './run-action.js'
 
 /** The root action: several gates in one step, one SARIF, one summary, one run record. */
-export const ACTION = { name: 'run', inputs: ['gates', 'working-directory', 'evidence', 'signing-key'] as const }
+export const ACTION = { name: 'run', inputs: inputNames(ROOT_ACTION_OPTIONS) }
 
-const DEFAULT_GATES = ['artifact-scan', 'ignore-check', 'secret-scan', 'mcp-inventory']
 
 /** Resolves the `gates` input against the registered commands; unknown names are a configuration error. */
 export function selectGates(requested: string[] | undefined): GateCommand[] {
-  const names = requested ?? DEFAULT_GATES.filter((n) => COMMANDS.some((c) => c.name === n))
+  const names = requested ?? ROOT_DEFAULT_GATES.filter((n) => COMMANDS.some((c) => c.name === n))
   if (names.length === 0) throw new ConfigurationError('input "gates" selects no gate', 'gates')
   return names.map((name) => {
     const command = COMMANDS.find((c) => c.name === name)
@@ -40,12 +40,13 @@ export async function runGates(actionsCore: ActionsCore, env: NodeJS.ProcessEnv,
   const items: Publication[] = []
   const ledgers: SecretLedger[] = []
   try {
-    const dir = resolve(workspace, reader.string('working-directory') ?? '.')
+    const given = reader.options(ROOT_ACTION_OPTIONS)
+    const dir = resolve(workspace, given['working-directory'] ?? '.')
     const configInput = reader.string('config')
     const config = await loadConfig(dir, configInput ? resolve(workspace, configInput) : undefined)
     const log = { info: actionsCore.info, warn: actionsCore.warning, progress: actionsCore.debug }
     const io = { stdout: actionsCore.info, stderr: actionsCore.info, env, cwd: dir, interactive: false }
-    for (const command of selectGates(reader.list('gates'))) {
+    for (const command of selectGates(given.gates)) {
       const { result, ledger } = await executeCommand(command, { dir, positionals: [], values: {}, config, io }, log)
       ledgers.push(ledger)
       items.push({ result, ...(command.details ? { details: command.details(result) } : {}) })
