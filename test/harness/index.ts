@@ -8,3 +8,4 @@ export * from './runner.js'
 export { startRunnerServices, type RunnerServices } from './services.js'
 export { node24 } from './node24.js'
 export * from "./repo.js"
+export * from "./workflow.js"

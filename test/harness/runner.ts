@@ -13,7 +13,10 @@
  *   test/review-gate/fake-github.ts), else at the services fake (which answers 404);
  * - inputs as INPUT_<NAME> (name upper-cased, spaces to `_`, hyphens kept), the action.yml
  *   defaults filled in for inputs the step does not give, `${{ github.token }}` evaluated;
- * - nothing else from the test process (no NODE_OPTIONS, a private HOME), cwd = GITHUB_WORKSPACE.
+ * - nothing else from the test process (a private HOME), cwd = GITHUB_WORKSPACE;
+ * - one deviation: NODE_OPTIONS sets @actions/tool-cache's own test knobs for its retry waits to
+ *   0 s, since downloads from the internet (secret-scan's native Gitleaks with engine auto) fail
+ *   here and would otherwise wait 30 s before the WASM fallback.
  *
  * Use: `const job = await startJob({ workspace, event: 'push' })`, then
  * `await job.step({ uses: 'artifact-scan', with: { 'fail-on': 'review' } })` as often as the job
@@ -82,6 +85,8 @@ export interface StepResult {
 }
 
 export interface Job {
+  /** The job's GITHUB_TOKEN. */
+  token: string
   runnerTemp: string
   eventPath: string
   services: RunnerServices
@@ -105,10 +110,18 @@ export function inputVariable(name: string): string {
   return `INPUT_${name.replace(/ /g, '_').toUpperCase()}`
 }
 
-function evaluate(value: string, token: string, job: Job): string {
+/** Evaluates the `${{ }}` expressions a harness step may hold: the token, runner.temp and earlier steps' outputs. */
+export function evaluate(value: string, token: string, job: Job): string {
   return value.replace(/\$\{\{\s*([^}]+?)\s*\}\}/g, (_m, expr: string) => {
     if (expr === 'github.token' || expr === 'secrets.GITHUB_TOKEN') return token
     if (expr === 'runner.temp') return job.runnerTemp
+    const context: Record<string, string | undefined> = { 'github.run_id': job.env.GITHUB_RUN_ID, 'github.run_attempt': job.env.GITHUB_RUN_ATTEMPT, 'github.repository': job.env.GITHUB_REPOSITORY, 'github.event_name': job.env.GITHUB_EVENT_NAME, 'github.sha': job.env.GITHUB_SHA }
+    if (expr in context) return context[expr] ?? ''
+    if (expr.startsWith('github.event.')) {
+      let value: unknown = JSON.parse(readFileSync(job.eventPath, 'utf8'))
+      for (const key of expr.slice('github.event.'.length).split('.')) value = (value as Record<string, unknown> | undefined)?.[key.replace(/\[0\]$/, '')]
+      return value === undefined || value === null ? '' : String(value)
+    }
     const stepOutput = /^steps\.([\w-]+)\.outputs\.([\w-]+)$/.exec(expr)
     if (stepOutput) return job.steps[stepOutput[1] as string]?.[stepOutput[2] as string] ?? ''
     throw new Error(`harness cannot evaluate \${{ ${expr} }}`)
@@ -179,11 +192,12 @@ export async function startJob(options: JobOptions): Promise<Job> {
     RUNNER_TEMP: runnerTemp, RUNNER_TOOL_CACHE: toolCache, RUNNER_WORKSPACE: join(root, 'work'), AGENT_TOOLSDIRECTORY: toolCache, ImageOS: 'ubuntu24', ImageVersion: '20261124.1.0',
     ACTIONS_RUNTIME_URL: `${services.url}/runtime/`, ACTIONS_RUNTIME_TOKEN: services.runtimeToken, ACTIONS_RESULTS_URL: `${services.url}/results/`,
     ACTIONS_CACHE_URL: `${services.url}/cache/`, ACTIONS_CACHE_SERVICE_V2: 'True',
+    NODE_OPTIONS: '--import=data:text/javascript,globalThis.TEST_DOWNLOAD_TOOL_RETRY_MIN_SECONDS=0;globalThis.TEST_DOWNLOAD_TOOL_RETRY_MAX_SECONDS=0',
     ...(options.idToken === false ? {} : { ACTIONS_ID_TOKEN_REQUEST_URL: `${services.url}/oidc/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: services.idTokenRequestToken }),
     ...options.env
   }
   const job: Job = {
-    runnerTemp, eventPath, services, env, steps: {},
+    token, runnerTemp, eventPath, services, env, steps: {},
     async step(step) {
       const action: ActionDefinition = actionDefinition(step.uses)
       if (action.runtime !== 'node24') throw new Error(`${step.uses} runs on ${action.runtime}, not node24`)
