@@ -22,9 +22,9 @@ function starValues(before: string, after: string): string[] {
   if (before === '' && after === '') return [FILLER]
   if (before === '') return ['agent-gates']
   if (before.endsWith('.')) return ['local', 'production', 'development.local']
-  if (/v$/i.test(before)) return ['3', '4', '100']
+  if (/v$/i.test(before)) return ['3', '4']
   if (after !== '') return ['x']
-  return ['', '.swp', '~', '.bak']
+  return ['', '.swp', '~']
 }
 
 /** One path segment with its wildcards filled in: every value of each wildcard, the others at their first value. */

@@ -47,7 +47,9 @@ export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName
   const edits = new EditSet(outcome.snapshot)
   const manual: FixPlan['manual'] = []
   const manualKeys = new Set<string>()
-  const recheck = (): Promise<CheckOutcome> => checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries)
+  // Every re-check also asks the real npm (when an npm package is judged): the last one has the final word.
+  const askNpm = outcome.packers.includes('npm')
+  const recheck = (): Promise<CheckOutcome> => checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, askNpm)
   let current = outcome
   const rootReaders = outcome.leaks.filter((l) => ROOT_GITIGNORE_READERS.has(l.packer))
   if (rootReaders.length > 0 && (outcome.packers.includes('git') || outcome.snapshot.files.has('.gitignore'))) {
@@ -77,10 +79,7 @@ export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName
   const remaining = edits.changed.size > 0 ? current.leaks.filter((l) => !manualKeys.has(leakKey(l))) : []
   // The last word goes to the real packer where it is on the machine: npm judges the fixed skeleton too.
   let npmCheck: FixPlan['npmCheck'] = 'not run'
-  if (edits.changed.size > 0 && current.packers.includes('npm')) {
-    const asked = await checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, true)
-    if (asked.npmDisagrees) npmCheck = asked.npmDisagrees.length === 0 ? 'agrees' : asked.npmDisagrees
-  }
+  if (edits.changed.size > 0 && current !== outcome && current.npmDisagrees) npmCheck = current.npmDisagrees.length === 0 ? 'agrees' : current.npmDisagrees
   return { changed: edits.changed, original, manual, remaining, npmCheck, ...renderPatch(edits, original) }
 }
 
