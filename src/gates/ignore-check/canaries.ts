@@ -67,7 +67,11 @@ export function nestPoints(snapshot: RepoSnapshot, units: Unit[], entries: reado
   const shipped = units.flatMap((u) => ((u.facts.shippedDirs as string[] | undefined) ?? []).map((d) => joinRel(u.dir, d)))
   const canaryNames = new Set<string>(DEPTH_PROBE.split('/'))
   for (const entry of entries) if (entry.class === 'never' && !entry.homeOnly) for (const c of canaryPathsFor(entry)) for (const s of c.path.split('/')) canaryNames.add(s.toLowerCase())
-  const represented = representatives({ snapshot, ignoreDirs, units, special: new Set(['', ...named, ...shipped]), children, canaryNames })
+  // The sub-folders that would get canaries of their own (see withChildren): plain ones may be judged by the probe.
+  const plainChildren = new Map<string, string>()
+  for (const dir of new Set(['', ...units.map((u) => u.dir), ...named, ...ignoreDirs]))
+    for (const child of (children.get(dir) ?? []).slice().sort().slice(0, MAX_CHILD_DIRS)) if (!ignoreDirs.has(child) && !named.has(child)) plainChildren.set(child, joinRel(dir, DEPTH_PROBE))
+  const represented = representatives({ snapshot, ignoreDirs, units, special: new Set(['', ...named, ...shipped]), children, canaryNames, plainChildren })
   const points = new Set<string>([''])
   const leftOut = new Set<string>()
   const withChildren = (dir: string): void => {

@@ -1,4 +1,5 @@
 import { Minimatch } from 'minimatch'
+import { DEPTH_PROBE } from './canaries.js'
 import type { Canary, Leak, RepoSnapshot, Unit } from './types.js'
 
 const MAGIC = /[*?[\]{}\\]/
@@ -14,6 +15,8 @@ export interface RepresentInput {
   children: ReadonlyMap<string, string[]>
   /** Every path segment of every canary, lower-cased (npm matches without case). */
   canaryNames: ReadonlySet<string>
+  /** Plain sub-folders that would get canaries, each with the depth probe of its parent. */
+  plainChildren?: ReadonlyMap<string, string>
 }
 
 /** What the lines of the config files above a folder can tell apart. */
@@ -78,10 +81,7 @@ export function representatives(input: RepresentInput): Map<string, string> {
       specialBelow.set(up, list)
     }
   const chainCache = new Map<string, ChainNames>()
-  const groups = new Map<string, string>()
-  const represented = new Map<string, string>()
-  for (const dir of [...new Set([...ignoreDirs, ...unitsAt.keys()])].sort()) {
-    if (dir === '' || special.has(dir) || busyAbove.has(dir)) continue
+  const chainOf = (dir: string): { chain: string[]; chainKey: string; names: ChainNames } => {
     const chain: string[] = []
     for (let up = dir; up !== ''; ) {
       up = parentOf(up)
@@ -93,6 +93,13 @@ export function representatives(input: RepresentInput): Map<string, string> {
       names = chainNames(chain.flatMap((d) => filesByDir.get(d) ?? []).map((f) => snapshot.files.get(f) ?? ''))
       chainCache.set(chainKey, names)
     }
+    return { chain, chainKey, names }
+  }
+  const groups = new Map<string, string>()
+  const represented = new Map<string, string>()
+  for (const dir of [...new Set([...ignoreDirs, ...unitsAt.keys()])].sort()) {
+    if (dir === '' || special.has(dir) || busyAbove.has(dir)) continue
+    const { chain, chainKey, names } = chainOf(dir)
     // A segment some line names (`packages` in `packages/*`) must be the same, at the same place, in both.
     const segments = dir.split('/')
     const named = segments.map((s, i) => (names.literal.has(s.toLowerCase()) || names.globs.some((g) => g.match(s)) ? `${i}=${s}` : '')).filter(Boolean).join('/')
@@ -108,6 +115,15 @@ export function representatives(input: RepresentInput): Map<string, string> {
     const first = groups.get(key)
     if (first === undefined) groups.set(key, dir)
     else represented.set(dir, first)
+  }
+  // A plain sub-folder (no config files in or below it, not shipped, named or a unit) is judged by its
+  // parent's depth probe, unless a line above names it or anchors a single-segment wildcard (depth matters).
+  for (const [dir, probe] of input.plainChildren ?? []) {
+    if (special.has(dir) || busyAbove.has(dir) || filesByDir.has(dir) || unitsAt.has(dir) || represented.has(dir)) continue
+    const { names } = chainOf(dir)
+    const name = dir.slice(dir.lastIndexOf('/') + 1)
+    if (names.depthSensitive || names.literal.has(name.toLowerCase()) || names.globs.some((g) => g.match(name))) continue
+    represented.set(dir, probe)
   }
   return represented
 }
@@ -173,7 +189,7 @@ function relevantLines(text: string, canaryNames: ReadonlySet<string>, childName
 }
 
 /** Most canaries copied from representatives into the outcome; past it, represented folders are listed only. */
-export const MAX_REPLICATED_CANARIES = 100_000
+export const MAX_REPLICATED_CANARIES = 50_000
 
 function moved(path: string, from: string, to: string): string {
   return path === from ? to : path.startsWith(`${from}/`) ? to + path.slice(from.length) : path
@@ -186,6 +202,15 @@ function moved(path: string, from: string, to: string): string {
  * allows; the folders past it are returned as listed only.
  */
 export function replicate(represented: ReadonlyMap<string, string>, canaries: Canary[], leaks: Leak[]): { canaries: Canary[]; leaks: Leak[]; listedOnly: string[] } {
+  // Sub-folders judged by a probe first: a package judged by another then gets those copies too.
+  const byProbe = new Map([...represented].filter(([, rep]) => rep.endsWith(DEPTH_PROBE)))
+  const others = new Map([...represented].filter(([, rep]) => !rep.endsWith(DEPTH_PROBE)))
+  const first = replicateOnce(byProbe, canaries, leaks, MAX_REPLICATED_CANARIES)
+  const second = replicateOnce(others, first.canaries, first.leaks, MAX_REPLICATED_CANARIES - (first.canaries.length - canaries.length))
+  return { canaries: second.canaries, leaks: second.leaks, listedOnly: [...first.listedOnly, ...second.listedOnly].sort() }
+}
+
+function replicateOnce(represented: ReadonlyMap<string, string>, canaries: Canary[], leaks: Leak[], limit: number): { canaries: Canary[]; leaks: Leak[]; listedOnly: string[] } {
   const members = new Map<string, string[]>()
   for (const [dir, rep] of [...represented].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const list = members.get(rep)
@@ -209,7 +234,7 @@ export function replicate(represented: ReadonlyMap<string, string>, canaries: Ca
   }
   const copied = new Set<string>()
   const listedOnly: string[] = []
-  let budget = MAX_REPLICATED_CANARIES
+  let budget = limit
   const outCanaries = [...canaries]
   for (const [rep, dirs] of members) {
     const below = canariesBelow.get(rep) ?? []
