@@ -7,6 +7,7 @@
  * `npm publish` a dry run. Steps calling `gh` are recorded as simulated (no network).
  */
 import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join, resolve } from 'node:path'
@@ -46,6 +47,8 @@ export interface WorkflowRun {
   jobs: Record<string, { outcome: 'success' | 'failure' | 'skipped'; steps: StepRecord[] }>
   /** Files uploaded as artifacts, by artifact name. */
   artifacts: Record<string, string[]>
+  /** SHA-1 of each uploaded file (npm's shasum), by artifact name. */
+  artifactSha1: Record<string, string[]>
   /** SARIF files upload-sarif received. */
   sarif: string[]
   /** Output of every `npm publish` dry run. */
@@ -103,7 +106,7 @@ function condition(expr: string | undefined, failed: boolean, job: Job): boolean
 const isOurs = (uses: string) => /^[^/]+\/agent-gates(\/|@)/.test(uses)
 
 export async function runWorkflow(workflow: Workflow, options: WorkflowOptions): Promise<WorkflowRun> {
-  const run: WorkflowRun = { jobs: {}, artifacts: {}, sarif: [], published: [] }
+  const run: WorkflowRun = { jobs: {}, artifacts: {}, artifactSha1: {}, sarif: [], published: [] }
   const store = mkdtempSync(join(tmpdir(), 'ag-artifacts-'))
   try {
     for (const name of order(workflow.jobs)) {
@@ -163,6 +166,7 @@ async function runOne(step: WorkflowStep, job: Job, workspace: string, options: 
     mkdirSync(into, { recursive: true })
     for (const p of present) cpSync(p, join(into, basename(p)), { recursive: true })
     run.artifacts[input('name') ?? 'artifact'] = present.flatMap((p) => (statSync(p).isDirectory() ? [p + '/'] : [p]))
+    run.artifactSha1[input('name') ?? 'artifact'] = present.filter((p) => statSync(p).isFile()).map((p) => createHash('sha1').update(readFileSync(p)).digest('hex'))
     return { step, outcome: 'simulated' }
   }
   if (action === 'actions/download-artifact') {
@@ -181,9 +185,12 @@ async function runOne(step: WorkflowStep, job: Job, workspace: string, options: 
   if (step.run !== undefined) {
     if (/(^|\s)gh\s/.test(step.run)) return { step, outcome: 'simulated', detail: 'gh needs the network' }
     const script = evaluate(step.run, job.token, job)
-    // npm ci: the fixtures have no dependencies; npm publish: a dry run that never leaves loopback.
-    const prelude = 'npm() { case "$1" in ci) echo "npm ci (simulated)";; publish) shift; command npm publish --dry-run --offline --json --registry http://127.0.0.1:9/ "$@";; *) command npm "$@";; esac; }\n'
-    const sh = spawnSync('bash', ['-euo', 'pipefail', '-c', prelude + script], { cwd: workspace, encoding: 'utf8', env: { ...job.env, ...step.env } })
+    // npm ci: the fixtures have no dependencies; npm publish: a dry run that never leaves loopback
+    // (--provenance and the OIDC exchange dropped: they need Sigstore's and the registry's services).
+    const prelude =
+      'npm() { case "$1" in ci) echo "npm ci (simulated)";; publish) shift; local a=(); for x in "$@"; do [ "$x" = --provenance ] || a+=("$x"); done; ' +
+      'env -u ACTIONS_ID_TOKEN_REQUEST_URL -u ACTIONS_ID_TOKEN_REQUEST_TOKEN npm publish --dry-run --offline --provenance=false --json --registry http://127.0.0.1:9/ "${a[@]}";; *) command npm "$@";; esac; }\n'
+    const sh = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', prelude + script], { cwd: workspace, encoding: 'utf8', timeout: 60_000, env: { ...job.env, ...step.env } })
     if (/\bnpm publish\b/.test(script)) run.published.push(sh.stdout)
     return { step, outcome: sh.status === 0 ? 'success' : 'failure', detail: sh.stdout + sh.stderr }
   }
