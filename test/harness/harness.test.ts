@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { rmSync } from 'node:fs'
 import { startFakeGitHub, type FakeGitHub } from '../review-gate/fake-github.js'
 import { commit, person, pr, review } from '../review-gate/fixtures.js'
-import { commitFiles, EVENTS, fixtureRepo, git, ignoreRulesRepo, inputVariable, parseFileCommands, runStep } from './index.js'
+import { actionDefinition, commitFiles, EVENTS, fixtureRepo, git, ignoreRulesRepo, inputVariable, parseFileCommands, runStep } from './index.js'
 
 const TOKEN = 'ghs_' + 'HarnessReviewGateToken0123456789abcdef'
 let clean: string
@@ -29,8 +29,8 @@ describe('harness', () => {
     for (const name of ['CI', 'GITHUB_ACTIONS', 'GITHUB_API_URL', 'GITHUB_GRAPHQL_URL', 'GITHUB_SERVER_URL', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_EVENT_PATH', 'GITHUB_SHA', 'GITHUB_REF', 'GITHUB_WORKSPACE', 'GITHUB_ACTION_PATH', 'RUNNER_TEMP', 'RUNNER_TOOL_CACHE', 'RUNNER_OS', 'RUNNER_ARCH', 'ACTIONS_RUNTIME_URL', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
       expect(step.env[name]).toBeTruthy()
     expect(step.env.GITHUB_SHA).toBe(git(clean, ['rev-parse', 'HEAD']))
-    // Declared inputs are always set, empty when their default is empty.
-    expect(step.env['INPUT_WORKING-DIRECTORY']).toBe('')
+    // Declared inputs are always set, to the action.yml default when the step gives none.
+    expect(step.env['INPUT_WORKING-DIRECTORY']).toBe(actionDefinition('ignore-check').inputs['working-directory']?.default ?? '')
     expect(step.env.JEST_WORKER_ID).toBeUndefined()
     expect(step.env.NODE_OPTIONS).not.toContain('experimental-vm-modules')
     expect({ exit: step.exitCode, status: step.outputs.status }).toEqual({ exit: 0, status: 'pass' })
