@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { errorMessage } from '../model/errors.js'
 import { overallStatus } from '../model/result.js'
 import { EXIT_CODES, type GateResult, type GateStatus } from '../model/finding.js'
-import { annotationsFor } from '../output/annotations.js'
+import { annotationsFor, visibleAnnotations } from '../output/annotations.js'
 import { renderMarkdown } from '../output/markdown.js'
 import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
 import { renderSarif, sarifCategory, sarifEligible, type SarifOptions } from '../output/sarif.js'
@@ -60,10 +60,9 @@ export async function publishResults(
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`)
       }
     }
-    for (const result of results) {
-      for (const a of annotationsFor(result).slice(0, 50)) {
-        core[a.level](a.message, { title: a.title, file: a.file, ...(a.line ? { startLine: a.line } : {}) })
-      }
+    // A step that fails adds its own error line (setFailed), which GitHub counts among the visible errors.
+    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === 'pass' ? 0 : 1 })) {
+      core[a.level](a.message, { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.line ? { startLine: a.line } : {}) })
     }
   } catch (error) {
     status = 'error'
