@@ -4,7 +4,7 @@ import { errorMessage } from '../model/errors.js'
 import { overallStatus } from '../model/result.js'
 import { EXIT_CODES, type GateResult, type GateStatus } from '../model/finding.js'
 import { annotationsFor, visibleAnnotations } from '../output/annotations.js'
-import { renderMarkdown } from '../output/markdown.js'
+import { capSummary, renderMarkdown } from '../output/markdown.js'
 import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
 import { renderSarif, sarifCategory, sarifEligible, type SarifOptions } from '../output/sarif.js'
 import type { SecretLedger } from '../output/secret-ledger.js'
@@ -50,7 +50,7 @@ export async function publishResults(
       await unlink(sarifPath).catch(() => undefined)
       sarifPath = ''
     } else await writeFile(sarifPath, sarifText)
-    if (summaryPath) await appendFile(summaryPath, items.map((i) => renderMarkdown(i.result, i.details)).join('\n') + '\n')
+    if (summaryPath) await appendFile(summaryPath, capSummary(items.map((i) => renderMarkdown(i.result, i.details)).join('\n'), `in ${folder}`) + '\n')
     const written = [...reportPaths, ...(sarifPath ? [sarifPath] : []), ...(summaryPath ? [summaryPath] : [])]
     for (const ledger of ledgers) {
       const leaking = await ledger.leakingFiles(written)

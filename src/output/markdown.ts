@@ -1,4 +1,6 @@
-import { formatLocation, type GateResult } from '../model/finding.js'
+import { formatLocation, type Finding, type GateResult, type Severity } from '../model/finding.js'
+
+const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 }
 
 const STATUS_ICON = { pass: '✅', fail: '❌', error: '⚠️' } as const
 
@@ -19,13 +21,25 @@ export function renderMarkdown(result: GateResult, details?: string): string {
     out.push('')
   }
   if (result.findings.length) {
-    out.push('| Severity | Where | Rule | Tool / class | Why it matters | How to fix |', '|---|---|---|---|---|---|')
-    for (const f of result.findings) {
+    // Grouped by rule, class, reason and fix (not one row per file); the fix of the worst group first.
+    const groups = new Map<string, { first: Finding; severity: string; who: string; places: string[] }>()
+    for (const f of [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
       const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(' / ')
       const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity
-      out.push(`| ${severity} | \`${cell(formatLocation(f.location))}\` | ${cell(f.ruleId)} | ${cell(who)} | ${cell(f.help?.why ?? f.message)} | ${cell(f.help?.fix)} |`)
+      const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ''].join('\u0000')
+      const group = groups.get(key) ?? { first: f, severity, who, places: [] }
+      group.places.push(formatLocation(f.location))
+      groups.set(key, group)
     }
-    out.push('')
+    const worst = [...groups.values()].find((g) => !g.first.suppressed && g.first.help?.fix)
+    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, '')
+    const rows = ['| Severity | Where | Rule | Tool / class | Why it matters | How to fix |', '|---|---|---|---|---|---|']
+    for (const g of groups.values()) {
+      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(', ') + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : '')
+      rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`)
+    }
+    if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, '', ...rows, '', '</details>', '')
+    else out.push(...rows, '')
   }
   if (details) out.push(details, '')
   if (result.allowList.length) {
@@ -36,4 +50,21 @@ export function renderMarkdown(result: GateResult, details?: string): string {
   const stats = Object.entries(result.stats)
   if (stats.length) out.push(`<sub>${stats.map(([k, v]) => `${cell(k)}: ${cell(String(v))}`).join(' · ')} · SOC 2: ${result.criteria.join(', ')}</sub>`, '')
   return out.join('\n')
+}
+
+/** GitHub drops a step summary over 1 MiB; ours stop well before, saying what was left out and where it is. */
+export const SUMMARY_LIMIT_BYTES = 256 * 1024
+
+export function capSummary(markdown: string, where: string, limit = SUMMARY_LIMIT_BYTES): string {
+  if (Buffer.byteLength(markdown) <= limit) return markdown
+  const lines = markdown.split('\n')
+  const kept: string[] = []
+  let bytes = 0
+  for (const line of lines) {
+    if (bytes + Buffer.byteLength(line) + 1 > limit - 1024) break
+    kept.push(line)
+    bytes += Buffer.byteLength(line) + 1
+  }
+  const open = kept.filter((l) => l.startsWith('<details>')).length - kept.filter((l) => l === '</details>').length
+  return [...kept, ...(open > 0 ? ['', '</details>'] : []), '', `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where}.`, ''].join('\n')
 }
