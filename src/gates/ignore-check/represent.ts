@@ -90,7 +90,7 @@ export function representatives(input: RepresentInput): Map<string, string> {
     const chainKey = chain.join('\0')
     let names = chainCache.get(chainKey)
     if (!names) {
-      names = chainNames(chain.flatMap((d) => filesByDir.get(d) ?? []).map((f) => snapshot.files.get(f) ?? ''))
+      names = chainNames(chain.flatMap((d) => filesByDir.get(d) ?? []).map((f) => rulesText(f, snapshot.files.get(f) ?? '')))
       chainCache.set(chainKey, names)
     }
     return { chain, chainKey, names }
@@ -126,6 +126,19 @@ export function representatives(input: RepresentInput): Map<string, string> {
     represented.set(dir, probe)
   }
   return represented
+}
+
+/** The text of a config file that can name paths: for package.json only the fields that select packed files (`workspaces`, `name` and the rest do not). */
+function rulesText(path: string, text: string): string {
+  if (!path.endsWith('package.json')) return text
+  try {
+    // `files` entries, and the files npm always packs (main, bin, browser): the only paths it names.
+    const manifest = JSON.parse(text) as Record<string, unknown>
+    const values = (v: unknown): unknown[] => (Array.isArray(v) ? v : v && typeof v === 'object' ? Object.values(v) : [v])
+    return ['files', 'main', 'bin', 'browser'].flatMap((k) => values(manifest[k])).filter((f): f is string => typeof f === 'string').join('\n')
+  } catch {
+    return text
+  }
 }
 
 /** Every literal segment and glob segment of every line of the files above a folder. */
