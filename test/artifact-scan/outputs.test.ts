@@ -69,9 +69,11 @@ describe('artifact-scan: no secret bytes in any output, through the action and t
       status: 'fail',
       'findings-count': String(result.findings.length),
       'report-path': join(runnerTemp, 'agent-gates', 'artifact-scan.json'),
-      'sarif-path': join(runnerTemp, 'agent-gates', 'artifact-scan.sarif')
+      'sarif-path': join(runnerTemp, 'agent-gates', 'artifact-scan.sarif'),
+      tarballs: join(runnerTemp, 'agent-gates', 'tarballs', 'action-repo-1.0.0.tgz')
     })
-    const written = [...filesUnder(runnerTemp), summary]
+    // The kept tarball is the scanned package itself (it holds what was found), not an output channel.
+    const written = [...filesUnder(runnerTemp).filter((p) => !p.includes('/tarballs/')), summary]
     expect(written.length).toBe(3)
     const md = readFileSync(summary, 'utf8')
     expect(md).toContain('| Artifact | Kind | SHA-256 | Bytes |')
