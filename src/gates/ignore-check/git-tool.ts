@@ -1,19 +1,25 @@
 import { spawn } from 'node:child_process'
 import { GateIncompleteError } from '../../model/errors.js'
+import { safeGit } from '../../git/safe-git.js'
 
 /**
  * Runs git with the machine's and the user's git configuration switched off, so
  * that only the repository's own files decide (CI must judge the repository,
- * not the developer's global excludes).
+ * not the developer's global excludes), and through the shared safe-git
+ * overrides, so nothing the repository's config names (fsmonitor, filters,
+ * hooks, pagers) ever runs.
  */
-export function runGit(cwd: string, args: string[], input?: string, options: { userConfig?: boolean } = {}): Promise<string> {
-  const env: NodeJS.ProcessEnv = {}
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith('GIT_')) env[key] = value
-  Object.assign(env, { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' })
-  // Only to explain a leak (global excludes hide it on this machine) is the user's configuration read.
-  if (!options.userConfig) Object.assign(env, { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: nullDevice() })
+export async function runGit(cwd: string, args: string[], input?: string, options: { userConfig?: boolean } = {}): Promise<string> {
+  const safe = await safeGit(cwd, process.env)
+  const env: NodeJS.ProcessEnv = { ...safe.env }
+  // Only to explain a leak (global excludes hide it on this machine) is the user's configuration read;
+  // that happens in our own skeleton repository, and the program overrides still apply.
+  if (options.userConfig) {
+    delete env.GIT_CONFIG_NOSYSTEM
+    delete env.GIT_CONFIG_GLOBAL
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
+    const child = spawn('git', [...safe.args, ...args], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] })
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout.on('data', (d: Buffer) => out.push(d))
@@ -28,8 +34,4 @@ export function runGit(cwd: string, args: string[], input?: string, options: { u
     child.stdin.on('error', () => {})
     child.stdin.end(input ?? '')
   })
-}
-
-function nullDevice(): string {
-  return process.platform === 'win32' ? 'NUL' : '/dev/null'
 }
