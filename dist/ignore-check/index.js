@@ -11117,7 +11117,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11157,7 +11157,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11170,7 +11170,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11210,7 +11210,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -19370,9 +19370,9 @@ var require_ignore = __commonJS({
 // node_modules/@npmcli/name-from-folder/lib/index.js
 var require_lib = __commonJS({
   "node_modules/@npmcli/name-from-folder/lib/index.js"(exports, module) {
-    var { basename: basename3, dirname: dirname6 } = __require("path");
+    var { basename: basename4, dirname: dirname6 } = __require("path");
     var getName = (parent, base) => parent.charAt(0) === "@" ? `${parent}/${base}` : base;
-    module.exports = (dir) => dir ? getName(basename3(dirname6(dir)), basename3(dir)) : false;
+    module.exports = (dir) => dir ? getName(basename4(dirname6(dir)), basename4(dir)) : false;
   }
 });
 
@@ -27930,9 +27930,9 @@ var require_index_min3 = __commonJS({
 var require_lib5 = __commonJS({
   "node_modules/@npmcli/promise-spawn/node_modules/which/lib/index.js"(exports, module) {
     var { isexe, sync: isexeSync } = require_index_min3();
-    var { join: join13, delimiter: delimiter4, sep: sep4, posix } = __require("path");
+    var { join: join13, delimiter: delimiter4, sep: sep5, posix } = __require("path");
     var isWindows2 = process.platform === "win32";
-    var rSlash = new RegExp(`[${posix.sep}${sep4 === posix.sep ? "" : sep4}]`.replace(/(\\)/g, "\\$1"));
+    var rSlash = new RegExp(`[${posix.sep}${sep5 === posix.sep ? "" : sep5}]`.replace(/(\\)/g, "\\$1"));
     var rRel = new RegExp(`^\\.${rSlash.source}`);
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
     var getPathInfo = (cmd, {
@@ -28863,9 +28863,9 @@ var require_index_min4 = __commonJS({
 var require_lib8 = __commonJS({
   "node_modules/@npmcli/git/node_modules/which/lib/index.js"(exports, module) {
     var { isexe, sync: isexeSync } = require_index_min4();
-    var { join: join13, delimiter: delimiter4, sep: sep4, posix } = __require("path");
+    var { join: join13, delimiter: delimiter4, sep: sep5, posix } = __require("path");
     var isWindows2 = process.platform === "win32";
-    var rSlash = new RegExp(`[${posix.sep}${sep4 === posix.sep ? "" : sep4}]`.replace(/(\\)/g, "\\$1"));
+    var rSlash = new RegExp(`[${posix.sep}${sep5 === posix.sep ? "" : sep5}]`.replace(/(\\)/g, "\\$1"));
     var rRel = new RegExp(`^\\.${rSlash.source}`);
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
     var getPathInfo = (cmd, {
@@ -29938,8 +29938,8 @@ var require_coerce = __commonJS({
       const minor = match2[3] || "0";
       const patch = match2[4] || "0";
       const prerelease = options.includePrerelease && match2[5] ? `-${match2[5]}` : "";
-      const build = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse3(`${major2}.${minor}.${patch}${prerelease}${build}`, options);
+      const build2 = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
+      return parse3(`${major2}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -31533,7 +31533,7 @@ var require_npa = __commonJS({
     var isWindows2 = process.platform === "win32";
     var { URL: URL2 } = __require("node:url");
     var path7 = isWindows2 ? __require("node:path/win32") : __require("node:path");
-    var { homedir } = __require("node:os");
+    var { homedir: homedir2 } = __require("node:os");
     var HostedGit = require_lib4();
     var semver = require_semver2();
     var validatePackageName = require_lib9();
@@ -31806,7 +31806,7 @@ var require_npa = __commonJS({
       }
       if (/^\/~(\/|$)/.test(specPath)) {
         res.saveSpec = `file:${specPath.substr(1)}`;
-        resolvedPath = path7.resolve(homedir(), specPath.substr(3));
+        resolvedPath = path7.resolve(homedir2(), specPath.substr(3));
       } else if (!path7.isAbsolute(rawSpec.slice(5))) {
         res.saveSpec = `file:${path7.relative(where, resolvedPath)}`;
       } else {
@@ -32224,7 +32224,7 @@ var require_lib10 = __commonJS({
 // node_modules/npm-normalize-package-bin/lib/index.js
 var require_lib11 = __commonJS({
   "node_modules/npm-normalize-package-bin/lib/index.js"(exports, module) {
-    var { join: join13, basename: basename3 } = __require("path");
+    var { join: join13, basename: basename4 } = __require("path");
     var normalize = (pkg) => !pkg.bin ? removeBin(pkg) : typeof pkg.bin === "string" ? normalizeString(pkg) : Array.isArray(pkg.bin) ? normalizeArray(pkg) : typeof pkg.bin === "object" ? normalizeObject(pkg) : removeBin(pkg);
     var normalizeString = (pkg) => {
       if (!pkg.name) {
@@ -32235,7 +32235,7 @@ var require_lib11 = __commonJS({
     };
     var normalizeArray = (pkg) => {
       pkg.bin = pkg.bin.reduce((acc, k) => {
-        acc[basename3(k)] = k;
+        acc[basename4(k)] = k;
         return acc;
       }, {});
       return normalizeObject(pkg);
@@ -32249,7 +32249,7 @@ var require_lib11 = __commonJS({
       const clean = {};
       let hasBins = false;
       Object.keys(orig).forEach((binKey) => {
-        const base = join13("/", basename3(binKey.replace(/\\|:/g, "/"))).slice(1);
+        const base = join13("/", basename4(binKey.replace(/\\|:/g, "/"))).slice(1);
         if (typeof orig[binKey] !== "string" || !base) {
           return;
         }
@@ -36912,8 +36912,8 @@ var require_lib17 = __commonJS({
   "node_modules/npm-packlist/lib/index.js"(exports, module) {
     "use strict";
     var { Walker: IgnoreWalker } = require_lib16();
-    var { lstatSync: lstat3, readFileSync: readFile5 } = __require("fs");
-    var { basename: basename3, dirname: dirname6, extname: extname2, join: join13, relative: relative2, resolve: resolve5, sep: sep4 } = __require("path");
+    var { lstatSync: lstat4, readFileSync: readFile5 } = __require("fs");
+    var { basename: basename4, dirname: dirname6, extname: extname2, join: join13, relative: relative3, resolve: resolve5, sep: sep5 } = __require("path");
     var { log } = require_lib3();
     var defaultRules = /* @__PURE__ */ Symbol("npm-packlist.rules.default");
     var strictRules = /* @__PURE__ */ Symbol("npm-packlist.rules.strict");
@@ -36962,9 +36962,9 @@ var require_lib17 = __commonJS({
       if (!rel) {
         return result;
       }
-      const firstRel = rel.split(sep4, 1)[0];
+      const firstRel = rel.split(sep5, 1)[0];
       const newRoot = join13(root, firstRel);
-      const newRel = relative2(newRoot, join13(root, rel));
+      const newRel = relative3(newRoot, join13(root, rel));
       return readOutOfTreeIgnoreFiles(newRoot, newRel, result);
     };
     var PackWalker = class _PackWalker extends IgnoreWalker {
@@ -36994,10 +36994,10 @@ var require_lib17 = __commonJS({
           const prefix = normalizePath(options.prefix);
           const workspaces = options.workspaces.map((ws) => normalizePath(ws));
           if (path7 !== prefix && workspaces.includes(path7)) {
-            const relpath = relative2(options.prefix, dirname6(options.path));
+            const relpath = relative3(options.prefix, dirname6(options.path));
             additionalDefaults.push(...readOutOfTreeIgnoreFiles(options.prefix, relpath));
           } else if (path7 === prefix) {
-            additionalDefaults.push(...workspaces.map((w) => normalizePath(relative2(options.path, w))));
+            additionalDefaults.push(...workspaces.map((w) => normalizePath(relative3(options.path, w))));
           }
         }
         this.injectRules(defaultRules, [...defaults2, ...additionalDefaults]);
@@ -37089,8 +37089,8 @@ var require_lib17 = __commonJS({
           ignoreFiles,
           // we map over our own requiredFiles and pass ones that are within this entry
           requiredFiles: this.requiredFiles.map((file) => {
-            if (relative2(file, entry) === "..") {
-              return relative2(entry, file).replace(/\\/g, "/");
+            if (relative3(file, entry) === "..") {
+              return relative3(entry, file).replace(/\\/g, "/");
             }
             return false;
           }).filter(Boolean)
@@ -37104,8 +37104,8 @@ var require_lib17 = __commonJS({
       sort(a, b) {
         const exta = extname2(a).toLowerCase();
         const extb = extname2(b).toLowerCase();
-        const basea = basename3(a).toLowerCase();
-        const baseb = basename3(b).toLowerCase();
+        const basea = basename4(a).toLowerCase();
+        const baseb = basename4(b).toLowerCase();
         return exta.localeCompare(extb, "en") || basea.localeCompare(baseb, "en") || a.localeCompare(b, "en");
       }
       // convenience method: this joins the given rules with newlines, appends a trailing newline,
@@ -37150,7 +37150,7 @@ var require_lib17 = __commonJS({
             }
             const inverse = `!${file}`;
             try {
-              const stat4 = lstat3(join13(this.path, file.replace(/^!+/, "")).replace(/\\/g, "/"));
+              const stat4 = lstat4(join13(this.path, file.replace(/^!+/, "")).replace(/\\/g, "/"));
               if (stat4.isFile()) {
                 strict.unshift(inverse);
                 this.requiredFiles.push(file.startsWith("/") ? file.slice(1) : file);
@@ -37225,7 +37225,7 @@ var require_lib17 = __commonJS({
             walker.on("done", pResolve);
             walker.start();
           });
-          const relativeFrom = relative2(this.root, walker.path);
+          const relativeFrom = relative3(this.root, walker.path);
           for (const file of bundled) {
             this.result.add(join13(relativeFrom, file).replace(/\\/g, "/"));
           }
@@ -37435,7 +37435,7 @@ var require_ignore2 = __commonJS({
         //   ever starts again inside it -- `(\\+?) ` did, which made a long run
         //   quadratic.
         /(\\+)( ?)/g,
-        (_, run, space) => space ? run.slice(0, run.length - run.length % 2) + SPACE : run,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
         ESCAPE + SPACE
       ],
       // git's wildmatch() reads a run of two or more asterisks as one globstar
@@ -37620,10 +37620,10 @@ var require_ignore2 = __commonJS({
     };
     var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
     var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run, at) => {
+    var separatorAfter = (run2, at) => {
       let separator = EMPTY;
-      for (let index = at + 1; index < run.length && !run[index].wildcard; index++) {
-        separator += run[index].single;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
       }
       return separator;
     };
@@ -37683,26 +37683,26 @@ var require_ignore2 = __commonJS({
         }
       }
       let out = EMPTY;
-      let run = [];
+      let run2 = [];
       const flush = () => {
         let lastWildcard;
-        run.forEach((token, at) => {
+        run2.forEach((token, at) => {
           if (token.wildcard) {
             lastWildcard = at;
           }
         });
-        run.forEach((token, at) => {
+        run2.forEach((token, at) => {
           if (!token.wildcard) {
             out += token.single;
             return;
           }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run, at)})[^\\/])*`;
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
         });
-        run = [];
+        run2 = [];
       };
       tokens.forEach((token) => {
         if (token.boundary === void 0) {
-          run.push(token);
+          run2.push(token);
           return;
         }
         flush();
@@ -37757,7 +37757,7 @@ var require_ignore2 = __commonJS({
       );
       return index < 0 ? path7 : path7.slice(index + 1);
     };
-    var parentOf = (path7) => {
+    var parentOf2 = (path7) => {
       if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
         const slices = path7.split(SLASH).filter(Boolean);
         slices.pop();
@@ -37951,11 +37951,11 @@ var require_ignore2 = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename3 = shortcut ? basenameOf(path7) : path7;
+        const basename4 = shortcut ? basenameOf(path7) : path7;
         for (let index = length - 1; index >= 0; index--) {
           const rule = rules[index];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename3 : path7
+            shortcut && rule._basenameOnly ? basename4 : path7
           )) {
             const { negative } = rule;
             const ret = {
@@ -38072,7 +38072,7 @@ var require_ignore2 = __commonJS({
         if (path7 in cache) {
           return cache[path7];
         }
-        const parentPath = parentOf(path7);
+        const parentPath = parentOf2(path7);
         const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
         return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
       }
@@ -41989,50 +41989,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative2 = parse3(serialize(relative2, options), options);
+        relative3 = parse3(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -42040,7 +42040,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -48979,10 +48979,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -48996,7 +48996,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep4) {
+          if (!keyProps.anchor && !keyProps.tag && !sep5) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -49020,7 +49020,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -49036,7 +49036,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep4, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -49127,7 +49127,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep4 = "";
+        let sep5 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -49141,13 +49141,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep4 + cb;
-              sep4 = "";
+                comment += sep5 + cb;
+              sep5 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep4 += source;
+                sep5 += source;
               hasSpace = true;
               break;
             default:
@@ -49190,18 +49190,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep4, value } = collItem;
+        const { start, key, sep: sep5, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep4?.[0],
+          next: key ?? sep5?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep4 && !value) {
+          if (!props.anchor && !props.tag && !sep5 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -49255,8 +49255,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep4 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep4, null, props, onError);
+        if (!isMap2 && !sep5 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -49268,7 +49268,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep4 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -49279,8 +49279,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep4)
-                for (const st of sep4) {
+              if (sep5)
+                for (const st of sep5) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -49297,7 +49297,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep4, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -49477,7 +49477,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep4 = "";
+      let sep5 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -49494,24 +49494,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep4 === " ")
-            sep4 = "\n";
-          else if (!prevMoreIndented && sep4 === "\n")
-            sep4 = "\n\n";
-          value += sep4 + indent.slice(trimIndent) + content;
-          sep4 = "\n";
+          if (sep5 === " ")
+            sep5 = "\n";
+          else if (!prevMoreIndented && sep5 === "\n")
+            sep5 = "\n\n";
+          value += sep5 + indent.slice(trimIndent) + content;
+          sep5 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep4 === "\n")
+          if (sep5 === "\n")
             value += "\n";
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          value += sep4 + content;
-          sep4 = " ";
+          value += sep5 + content;
+          sep5 = " ";
           prevMoreIndented = false;
         }
       }
@@ -49694,25 +49694,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep4 = " ";
+      let sep5 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep4 === "\n")
-            res += sep4;
+          if (sep5 === "\n")
+            res += sep5;
           else
-            sep4 = "\n";
+            sep5 = "\n";
         } else {
-          res += sep4 + lm;
-          sep4 = " ";
+          res += sep5 + lm;
+          sep5 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep4 + (match2?.[1] ?? "");
+      return res + sep5 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -50522,14 +50522,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep4, value }) {
+    function stringifyItem({ start, key, sep: sep5, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep4)
-        for (const st of sep4)
+      if (sep5)
+        for (const st of sep5)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -51696,18 +51696,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep4;
+          let sep5;
           if (scalar.end) {
-            sep4 = scalar.end;
-            sep4.push(this.sourceToken);
+            sep5 = scalar.end;
+            sep5.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep4 = [this.sourceToken];
+            sep5 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep4 }]
+            items: [{ start, key: scalar, sep: sep5 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -51860,15 +51860,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep4 = it.sep;
-                  sep4.push(this.sourceToken);
+                  const sep5 = it.sep;
+                  sep5.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep4 }]
+                    items: [{ start: start2, key, sep: sep5 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -52062,13 +52062,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep4 = fc.end.splice(1, fc.end.length);
-            sep4.push(this.sourceToken);
+            const sep5 = fc.end.splice(1, fc.end.length);
+            sep5.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep4 }]
+              items: [{ start, key: fc, sep: sep5 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -54636,6 +54636,7 @@ function formatLocation(location) {
 }
 
 // src/output/markdown.ts
+var RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
 function cell(text) {
   return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
@@ -54648,13 +54649,24 @@ function renderMarkdown(result, details) {
     out.push("");
   }
   if (result.findings.length) {
-    out.push("| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|");
-    for (const f of result.findings) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const f of [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
       const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(" / ");
       const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity;
-      out.push(`| ${severity} | \`${cell(formatLocation(f.location))}\` | ${cell(f.ruleId)} | ${cell(who)} | ${cell(f.help?.why ?? f.message)} | ${cell(f.help?.fix)} |`);
+      const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ""].join("\0");
+      const group2 = groups.get(key) ?? { first: f, severity, who, places: [] };
+      group2.places.push(formatLocation(f.location));
+      groups.set(key, group2);
     }
-    out.push("");
+    const worst = [...groups.values()].find((g) => !g.first.suppressed && g.first.help?.fix);
+    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
+    const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
+    for (const g of groups.values()) {
+      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : "");
+      rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`);
+    }
+    if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
+    else out.push(...rows, "");
   }
   if (details) out.push(details, "");
   if (result.allowList.length) {
@@ -54665,6 +54677,20 @@ function renderMarkdown(result, details) {
   const stats = Object.entries(result.stats);
   if (stats.length) out.push(`<sub>${stats.map(([k, v]) => `${cell(k)}: ${cell(String(v))}`).join(" · ")} · SOC 2: ${result.criteria.join(", ")}</sub>`, "");
   return out.join("\n");
+}
+var SUMMARY_LIMIT_BYTES = 256 * 1024;
+function capSummary(markdown2, where, limit = SUMMARY_LIMIT_BYTES) {
+  if (Buffer.byteLength(markdown2) <= limit) return markdown2;
+  const lines = markdown2.split("\n");
+  const kept = [];
+  let bytes = 0;
+  for (const line of lines) {
+    if (bytes + Buffer.byteLength(line) + 1 > limit - 1024) break;
+    kept.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  }
+  const open2 = kept.filter((l) => l.startsWith("<details>")).length - kept.filter((l) => l === "</details>").length;
+  return [...kept, ...open2 > 0 ? ["", "</details>"] : [], "", `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where}.`, ""].join("\n");
 }
 
 // src/gates/ignore-check/details.ts
@@ -54696,12 +54722,6 @@ function ignoreCheckMarkdown(result) {
   return out.join("\n");
 }
 
-// src/config/types.ts
-function gateSection(config, gate) {
-  const section = config[gate];
-  return section && typeof section === "object" ? section : {};
-}
-
 // src/model/errors.ts
 var ConfigurationError = class extends Error {
   constructor(message, key, line, file) {
@@ -54728,6 +54748,351 @@ function errorMessage(error2) {
   return String(error2);
 }
 
+// src/options/types.ts
+function option(declaration) {
+  return declaration;
+}
+function inputName(d) {
+  return d.input === false ? void 0 : d.input?.name ?? d.name;
+}
+function configKey(d) {
+  return d.config === false ? void 0 : d.config?.key ?? d.name;
+}
+function describeOrigin(origin) {
+  switch (origin.source) {
+    case "flag":
+      return `--${origin.flag} (flag)`;
+    case "input":
+      return `input "${origin.input}"`;
+    case "config":
+      return `${origin.file}${origin.line ? `:${origin.line}` : ""}: ${origin.key}`;
+  }
+}
+
+// src/options/common.ts
+var CONFIG_OPTION = option({
+  name: "config",
+  type: { kind: "string" },
+  placeholder: "FILE",
+  description: "the agent-gates config file",
+  defaultText: ".github/agent-gates.yml",
+  flag: { short: "c" },
+  config: false
+});
+var CATEGORY_OPTION = option({
+  name: "category",
+  type: { kind: "string" },
+  description: "the code-scanning category of the SARIF run, so that two steps or a matrix never overwrite each other's alerts",
+  defaultText: "agent-gates/<gate>, plus /<working-directory> when not the root",
+  flag: false,
+  config: false
+});
+var WORKING_DIRECTORY_OPTION = option({
+  name: "working-directory",
+  type: { kind: "string" },
+  placeholder: "DIR",
+  default: ".",
+  description: "directory to work in, relative to the current directory or the workspace",
+  flag: { short: "C" },
+  config: false
+});
+var FORMATS = ["text", "json", "sarif", "markdown"];
+var GATES_OPTION = option({
+  name: "gates",
+  type: { kind: "list" },
+  placeholder: "LIST",
+  description: "the gates to run, e.g. artifact-scan,secret-scan",
+  defaultText: "every local gate",
+  input: false,
+  config: false
+});
+var CLI_OPTIONS = [
+  option({ name: "format", type: { kind: "enum", values: FORMATS }, default: "text", placeholder: "FORMAT", description: "report format: text, json, sarif or markdown", flag: { short: "f" }, input: false, config: false }),
+  option({ name: "output", type: { kind: "string" }, placeholder: "FILE", description: "write the report to FILE instead of stdout", flag: { short: "o" }, input: false, config: false }),
+  { ...CONFIG_OPTION, input: false },
+  option({ name: "run-folder", type: { kind: "string" }, placeholder: "DIR", description: "where the gates leave their JSON and the run record; never inside the checked folder", defaultText: "$AGENT_GATES_RUN_DIR, $RUNNER_TEMP/agent-gates, else $XDG_CACHE_HOME/agent-gates/runs/<folder>-<hash>", input: false, config: false }),
+  option({ name: "quiet", type: { kind: "boolean" }, default: false, description: "print only blocking findings and the verdict", flag: { short: "q" }, input: false, config: false }),
+  option({ name: "verbose", type: { kind: "boolean" }, default: false, description: "print every finding, suppressed ones too, and progress", input: false, config: false }),
+  option({ name: "color", type: { kind: "enum", values: ["auto", "always", "never"] }, default: "auto", placeholder: "WHEN", description: "colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never", input: false, config: false }),
+  option({ name: "help", type: { kind: "boolean" }, default: false, description: "this help", flag: { short: "h" }, input: false, config: false })
+];
+
+// src/options/gates/ignore-check.ts
+var IGNORE_CHECK_PACKERS = ["git", "npm", "docker", "sdist", "vsix"];
+var IGNORE_CHECK_OPTIONS = [
+  option({
+    name: "packers",
+    type: { kind: "list", values: ["auto", ...IGNORE_CHECK_PACKERS] },
+    default: ["auto"],
+    placeholder: "LIST",
+    description: "auto (every packer the folder uses) or a list of git, npm, docker, sdist, vsix"
+  }),
+  option({
+    name: "docker-contexts",
+    type: { kind: "list" },
+    default: [],
+    description: "Docker build contexts beyond each Dockerfile folder, relative to the repository",
+    flag: false,
+    input: false
+  }),
+  option({
+    name: "fix",
+    type: { kind: "enum", values: ["none", "patch"] },
+    default: "none",
+    description: "none, or patch to attach the smallest verified ignore-file fix as ignore-check.patch and in the job summary",
+    details: "On the command line, --fix writes the fix instead.",
+    flag: false
+  }),
+  option({
+    name: "write-fix",
+    type: { kind: "boolean" },
+    default: false,
+    description: "write the smallest ignore-file change that stops each leak, then re-check",
+    flag: { name: "fix" },
+    input: false,
+    config: false
+  }),
+  { ...WORKING_DIRECTORY_OPTION, description: "folder to check (on the command line: the first argument)", flag: false }
+];
+var IGNORE_CHECK_OPTION_SET = { gate: "ignore-check", options: IGNORE_CHECK_OPTIONS };
+
+// src/secrets/literal-credentials.ts
+var PLACEHOLDERS = [
+  /\$\{\{[^}]{0,200}\}\}/g,
+  // ${{ secrets.X }} (GitHub Actions, Continue)
+  /\$\{[^}\s]{0,200}\}/g,
+  // ${VAR}, ${env:VAR}, ${input:token}
+  /\{env:[^}\s]{1,200}\}/g,
+  // {env:X} (OpenCode)
+  /\{file:[^}\s]{1,200}\}/g,
+  // {file:path} (OpenCode)
+  /\$[A-Za-z_][A-Za-z0-9_]*/g,
+  // $VAR in shell-style args
+  /%[A-Za-z_][A-Za-z0-9_]*%/g,
+  // %VAR% (Windows)
+  /<[A-Za-z0-9 _-]{2,40}>/g
+  // <your-token>
+];
+function stripPlaceholders(text) {
+  let out = text;
+  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
+  return out;
+}
+var TOKEN_FORMATS = [
+  { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
+  // Bounded: an unterminated BEGIN must not scan to the end of the file once per BEGIN.
+  { kind: "private key", re: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)/g }
+];
+var CONTEXT_FORMATS = [
+  { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
+  { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
+  { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
+  { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
+  { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
+];
+var SENSITIVE_KEY = /(?:^|[_\-.])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|bearer)$|^(?:authorization|x-api-key|api-key|dsn)$/i;
+function looksLikeCredential(value) {
+  if (value.length < 12 || /\s/.test(value)) return false;
+  if (/^(?:true|false|null|none|undefined|changeme|example|placeholder|redacted)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[-_.][a-z]+)*$/i.test(value)) return false;
+  if (/^https?:\/\/[^@]*$/i.test(value)) return false;
+  if (/^[x*.]+$/i.test(value)) return false;
+  return /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+function findSecretsInText(text) {
+  return scanTextForSecrets(text).hits;
+}
+var TOKEN_TESTS = TOKEN_FORMATS.map(({ re }) => new RegExp(re.source, re.flags.replace("g", "")));
+function holdsToken(value) {
+  return TOKEN_TESTS.some((re) => re.test(value));
+}
+function scanTextForSecrets(text, max = Number.POSITIVE_INFINITY) {
+  if (text.length < 6) return { hits: [], total: 0 };
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (kind, value) => {
+    const v = value?.trim();
+    if (!v || v.length < 6 || seen.has(v)) return;
+    seen.add(v);
+    if (hits.length < max) hits.push({ kind, value: v });
+  };
+  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
+  for (const { kind, re } of CONTEXT_FORMATS) {
+    for (const m of cleaned.matchAll(re)) {
+      const value = m[1] ?? "";
+      if (!seen.has(value.trim()) && /[0-9]/.test(value) && !holdsToken(value)) push(kind, value);
+    }
+  }
+  return { hits, total: seen.size };
+}
+var KEYED_VALUE = /(?:^|[\s{,;])["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,16}[:=][ \t]{0,16}["']?([^\s"',;}]{8,512})/gm;
+function findKeyedSecretsInText(text, max = Number.POSITIVE_INFINITY) {
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const m of cleaned.matchAll(KEYED_VALUE)) {
+    const hit = findSecretForKey(m[1] ?? "", m[2] ?? "");
+    if (!hit || seen.has(hit.value)) continue;
+    seen.add(hit.value);
+    if (hits.length < max) hits.push(hit);
+  }
+  return { hits, total: seen.size };
+}
+function findSecretForKey(key, value) {
+  if (!SENSITIVE_KEY.test(key.replace(/([a-z])([A-Z])/g, "$1_$2"))) return void 0;
+  const cleaned = stripPlaceholders(value).trim();
+  if (cleaned !== value.trim()) return void 0;
+  const candidate = cleaned.replace(/^(?:Bearer|Basic|token)\s+/i, "");
+  return looksLikeCredential(candidate) ? { kind: `literal value of "${key}"`, value: candidate } : void 0;
+}
+var MAYBE_CREDENTIAL = /[A-Za-z0-9_+=-]{12,}|[=:@]|bearer|basic|private key/i;
+function redactCredentials(text) {
+  if (!MAYBE_CREDENTIAL.test(text)) return { text, hits: [] };
+  const { hits } = scanTextForSecrets(text, 50);
+  const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value));
+  const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length);
+  let out = text;
+  for (const hit of all) out = out.split(hit.value).join("[REDACTED]");
+  return { text: out, hits: all };
+}
+
+// src/options/parse.ts
+var TRUE = /^(true|yes|on)$/i;
+var FALSE = /^(false|no|off)$/i;
+var SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i;
+function expectation(type) {
+  switch (type.kind) {
+    case "string":
+      return "a non-empty text";
+    case "boolean":
+      return "true or false";
+    case "int":
+      return `a whole number from ${type.min} to ${type.max}`;
+    case "size":
+      return `a size such as 512MiB or 1048576 (at least ${type.min ?? 1} byte${(type.min ?? 1) === 1 ? "" : "s"})`;
+    case "enum":
+      return `one of ${type.values.join(", ")}`;
+    case "auto-boolean":
+      return "auto, true or false";
+    case "list":
+      return type.values ? `a list of ${type.values.join(", ")}` : type.pattern ? `a list of ${type.pattern.description}` : "a list of non-empty texts";
+  }
+}
+function shown(raw) {
+  return redactCredentials(typeof raw === "string" || Array.isArray(raw) ? JSON.stringify(raw) : String(raw)).text;
+}
+function parseOptionValue(d, raw, origin) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (typeof raw === "string" && raw.trim() === "" && origin.source !== "config") return void 0;
+  const fail = (why = `must be ${expectation(d.type)}, got ${shown(raw)}`) => {
+    const key = origin.source === "config" ? origin.key : origin.source === "flag" ? origin.flag : origin.input;
+    throw new ConfigurationError(`${describeOrigin(origin)}: ${why}`, key, origin.source === "config" ? origin.line : void 0, origin.source === "config" ? origin.file : void 0);
+  };
+  const forbidden = d.config !== false && origin.source === "config" ? d.config?.forbidden : void 0;
+  if (forbidden) fail(`cannot be set in the config file (${forbidden}); use the action input or the CLI flag`);
+  const value = parseTyped(d.type, raw, fail);
+  const refused = d.config !== false && origin.source === "config" ? d.config?.refuse : void 0;
+  if (refused && refused.values.includes(String(value))) fail(`${String(value)} cannot be set in the config file (${refused.reason}); use the action input or the CLI flag`);
+  return value;
+}
+function parseTyped(type, raw, fail) {
+  const text = typeof raw === "string" ? raw.trim() : void 0;
+  switch (type.kind) {
+    case "string":
+      return text ? text : fail();
+    case "boolean":
+      if (typeof raw === "boolean") return raw;
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "auto-boolean":
+      if (typeof raw === "boolean") return raw;
+      if (text && /^auto$/i.test(text)) return "auto";
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "int": {
+      const n = typeof raw === "number" ? raw : text && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
+      return Number.isInteger(n) && n >= type.min && n <= type.max ? n : fail();
+    }
+    case "size": {
+      const min = type.min ?? 1;
+      if (typeof raw === "number") return Number.isInteger(raw) && raw >= min ? raw : fail();
+      const m = text === void 0 ? null : SIZE.exec(text);
+      if (!m) return fail();
+      const power = ["", "k", "m", "g", "t"].indexOf((m[2] ?? "").toLowerCase());
+      const bytes = Math.floor(Number(m[1]) * 1024 ** power);
+      return bytes >= min ? bytes : fail();
+    }
+    case "enum":
+      return text !== void 0 && type.values.includes(text) ? text : fail();
+    case "list": {
+      const items = Array.isArray(raw) ? raw : text !== void 0 ? text.split(/[\n,]/) : fail();
+      const list = items.map((item) => typeof item === "string" ? item.trim() : fail()).filter(Boolean);
+      for (const item of list) {
+        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+      }
+      return list;
+    }
+  }
+}
+
+// src/options/resolve.ts
+function fromInputs(declarations, getInput2) {
+  const given = {};
+  for (const d of declarations) {
+    const input = inputName(d);
+    if (input === void 0) continue;
+    const value = parseOptionValue(d, getInput2(input), { source: "input", input });
+    if (value === void 0 || d.config !== false && d.default !== void 0 && sameValue(value, d.default)) continue;
+    given[d.name] = value;
+  }
+  return given;
+}
+function valueAt(section, key) {
+  let node = section;
+  for (const part of key.split(".")) {
+    if (!node || typeof node !== "object" || Array.isArray(node)) return void 0;
+    node = node[part];
+  }
+  return node;
+}
+function fromConfig(declarations, section, where) {
+  const given = {};
+  for (const d of declarations) {
+    const key = configKey(d);
+    if (key === void 0) continue;
+    const raw = valueAt(section, key);
+    if (raw === void 0) continue;
+    const fullKey = `${where.gate}.${key}`;
+    const line = where.lineOf?.(fullKey);
+    const value = parseOptionValue(d, raw, { source: "config", file: where.file ?? "config file", key: fullKey, ...line ? { line } : {} });
+    if (value !== void 0) given[d.name] = value;
+  }
+  return given;
+}
+function resolveOptions(declarations, ...layers) {
+  const resolved = {};
+  for (const d of declarations) {
+    const layer = layers.find((l) => l[d.name] !== void 0);
+    resolved[d.name] = layer ? layer[d.name] : Array.isArray(d.default) ? [...d.default] : d.default;
+  }
+  return resolved;
+}
+function definedOnly(values) {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== void 0));
+}
+function sameValue(a, b) {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+}
+
 // src/gates/ignore-check/types.ts
 var PACKER_NAMES = ["git", "npm", "docker", "sdist", "vsix"];
 var EditSet = class {
@@ -54740,10 +55105,18 @@ var EditSet = class {
   added = /* @__PURE__ */ new Map();
   /** Records values the fix adds to a file. */
   note(path7, values) {
-    this.added.set(path7, [.../* @__PURE__ */ new Set([...this.added.get(path7) ?? [], ...values])]);
+    const list = this.added.get(path7) ?? [];
+    const seen = new Set(list);
+    for (const value of values) if (!seen.has(value)) seen.add(value), list.push(value);
+    this.added.set(path7, list);
   }
   read(path7) {
     return this.changed.get(path7) ?? this.snapshot.files.get(path7);
+  }
+  /** Drops every pending change to a file. */
+  discard(path7) {
+    this.changed.delete(path7);
+    this.added.delete(path7);
   }
   write(path7, text) {
     if (this.snapshot.files.get(path7) === text) this.changed.delete(path7);
@@ -54754,19 +55127,27 @@ function canariesIn(unitDir, canaries) {
   const prefix = unitDir === "" ? "" : `${unitDir}/`;
   return canaries.filter((c) => c.path.startsWith(prefix)).map((c) => ({ rel: c.path.slice(prefix.length), canary: c }));
 }
+function pushTo(map, key, value) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 function joinRel(dir, name) {
   return dir === "" ? name : `${dir}/${name}`;
 }
 
 // src/gates/ignore-check/options.ts
 var GATE = "ignore-check";
+function ignoreCheckOverrides(dir, given) {
+  return { dir, ...definedOnly({ packers: given.packers, fix: given["write-fix"] ? "write" : given.fix }) };
+}
 function resolveIgnoreCheckOptions(overrides, config) {
-  const section = gateSection(config, GATE);
+  const file = resolveOptions(IGNORE_CHECK_OPTIONS, fromConfig(IGNORE_CHECK_OPTIONS, config[GATE], { gate: GATE }));
   return {
     dir: overrides.dir,
-    packers: parsePackers(overrides.packers ?? (section.packers === void 0 || section.packers === "auto" ? ["auto"] : section.packers), overrides.packers ? "packers" : `${GATE}.packers`),
-    dockerContexts: section["docker-contexts"] ?? [],
-    fix: overrides.fix ?? section.fix ?? "none",
+    packers: parsePackers(overrides.packers ?? file.packers, overrides.packers ? "packers" : `${GATE}.packers`),
+    dockerContexts: file["docker-contexts"],
+    fix: overrides.fix ?? file.fix,
     config
   };
 }
@@ -56800,7 +57181,28 @@ var SOURCES = {
   serena: "https://oraios.github.io/serena/02-usage/045_memories.html",
   knostic: "https://www.knostic.ai/blog/claude-loads-secrets-without-permission",
   devto600: "https://dev.to/rentierdigital/i-spent-25-years-avoiding-malware-claude-code-stored-600-of-my-secrets-anyway",
-  augment: "https://docs.augmentcode.com/setup-augment/guidelines"
+  augment: "https://docs.augmentcode.com/setup-augment/guidelines",
+  ccManagedMcp: "https://code.claude.com/docs/en/managed-mcp",
+  agentScan: "https://github.com/snyk/agent-scan/blob/main/src/agent_scan/agents/claude_desktop.py",
+  clineMcp: "https://docs.cline.bot/mcp/configuring-mcp-servers",
+  toolhive: "https://github.com/stacklok/toolhive/blob/main/pkg/client/config.go",
+  geminiMcp: "https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md",
+  opencodeMcp: "https://opencode.ai/docs/mcp-servers",
+  gooseConfig: "https://block.github.io/goose/docs/guides/config-files",
+  zedMcp: "https://zed.dev/docs/ai/mcp",
+  junieMcp: "https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html",
+  ghCustomAgents: "https://docs.github.com/en/copilot/how-tos/use-copilot-agents/cloud-agent/extend-cloud-agent-with-mcp",
+  openhands: "https://docs.openhands.dev/openhands/usage/microagents/microagents-overview",
+  kilocode: "https://kilo.ai/docs/customize/custom-rules",
+  trae: "https://agentconfig.ing/files/trae-rules",
+  gptme: "https://gptme.org/docs/config.html",
+  gptmeLogs: "https://docs.rs/crate/brokk-sessionwiki/0.29.0/source/src/adapters/gptme.rs",
+  firebaseStudio: "https://firebase.google.com/docs/studio/set-up-gemini#exclude-files",
+  firebender: "https://docs.firebender.com/context/rules",
+  llmCli: "https://github.com/simonw/llm/issues/193",
+  jetbrainsAi: "https://www.jetbrains.com/help/ai-assistant/configure-project-rules.html",
+  avante: "https://github.com/yetone/avante.nvim/blob/main/README.md",
+  jetbrainsAiMcp: "https://www.jetbrains.com/help/ai-assistant/configure-an-mcp-server.html"
 };
 
 // src/catalog/agent-paths.ts
@@ -56890,6 +57292,29 @@ var AGENT_PATH_CATALOG = [
   review({ id: "serena", tool: "Serena MCP", patterns: [".serena/**"], mayHoldSecrets: true, description: "Agent memories, project config and cache.", canary: ".serena/memories/overview.md", source: SOURCES.serena }),
   review({ id: "qwen", tool: "Qwen Code", patterns: [".qwen/**"], mayHoldSecrets: true, description: "Qwen Code state, assumed like Gemini CLI (.qwen/.env not verified).", canary: ".qwen/settings.json", source: SOURCES.ghAgents }),
   shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
+  // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
+  review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
+  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
+  never({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
+  never({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
+  never({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
+  review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
+  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
+  // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
+  never({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
+  shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
+  shared({ id: "kilocode-shared", tool: "Kilo Code", patterns: [".kilocode/rules/**", ".kilocode/rules-*/**", ".kilocode/workflows/**", ".kilocodemodes", ".kilocoderules"], description: "Kilo Code project rules and modes.", canary: ".kilocode/rules/style.md", source: SOURCES.kilocode }),
+  shared({ id: "trae-shared", tool: "Trae", patterns: [".trae/rules/**", ".trae/project_rules.md"], description: "Trae project rules.", canary: ".trae/rules/style.md", source: SOURCES.trae }),
+  review({ id: "gptme-project", tool: "gptme", patterns: ["gptme.toml"], mayHoldSecrets: true, description: "gptme project config; its env section can carry provider keys.", canary: "gptme.toml", source: SOURCES.gptme }),
+  never({ id: "gptme-home", tool: "gptme", patterns: [".config/gptme/**", ".local/share/gptme/**"], homeOnly: true, mayHoldSecrets: true, description: "gptme user config with API keys and one JSONL conversation log per session.", canary: "root/.local/share/gptme/logs/chat/conversation.jsonl", source: SOURCES.gptmeLogs }),
+  review({ id: "firebase-studio-mcp", tool: "Firebase Studio", patterns: [".idx/mcp.json"], mayHoldSecrets: true, description: "Firebase Studio workspace MCP servers.", canary: ".idx/mcp.json", source: SOURCES.firebaseStudio }),
+  shared({ id: "firebase-studio-shared", tool: "Firebase Studio", patterns: [".idx/airules.md", ".aiexclude"], description: "Gemini in Firebase rules and exclusion file.", canary: ".idx/airules.md", source: SOURCES.firebaseStudio }),
+  review({ id: "firebender-config", tool: "Firebender", patterns: ["firebender.json"], mayHoldSecrets: true, description: "Firebender rules and MCP configuration for Android Studio.", canary: "firebender.json", source: SOURCES.firebender }),
+  never({ id: "llm-cli-home", tool: "llm (Simon Willison)", patterns: [".config/io.datasette.llm/**", "Library/Application Support/io.datasette.llm/**"], homeOnly: true, mayHoldSecrets: true, description: "Every prompt and response in logs.db and the API keys in keys.json.", canary: "root/.config/io.datasette.llm/keys.json", source: SOURCES.llmCli }),
+  shared({ id: "replit-shared", tool: "Replit Agent", patterns: ["replit.md", ".replit", "replit.nix"], description: "Replit Agent instructions and workspace config.", canary: "replit.md", source: SOURCES.ghAgents }),
+  shared({ id: "jetbrains-ai-shared", tool: "JetBrains AI Assistant", patterns: [".aiassistant/rules/**"], description: "JetBrains AI Assistant project rules.", canary: ".aiassistant/rules/style.md", source: SOURCES.jetbrainsAi }),
+  shared({ id: "avante-shared", tool: "avante.nvim", patterns: ["avante.md", "*.avanterules"], description: "avante.nvim project instructions and mode prompts.", canary: "avante.md", source: SOURCES.avante }),
+  shared({ id: "deepseek-codewhisperer-shared", tool: "DeepSeek, Amazon CodeWhisperer", patterns: [".deepseek/**", ".amazon-codewhisperer/**"], description: "Agent folders listed by github/gitignore as often committed.", canary: ".deepseek/rules.md", source: SOURCES.ghAgents }),
   // Generic env files that agents load and copy: last, so tool-specific entries win
   never({ id: "dotenv", tool: "several (Aider, Gemini CLI, Continue, Claude Code)", patterns: [".env", ".env.*"], except: [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults", ".env.schema", ".env.*.example", ".env.*.sample", ".env.*.template"], mayHoldSecrets: true, description: "Environment files that agents read into context and copy into worktrees.", canary: ".env", source: SOURCES.knostic })
 ];
@@ -56897,9 +57322,10 @@ var AGENT_PATH_CATALOG = [
 // src/catalog/match.ts
 var CLASS_RANK = { never: 3, review: 2, shared: 1 };
 var GLOB_OPTIONS = { dot: true, nocase: true, nocomment: true, nonegate: true };
+var ASCII = /^[\x00-\x7f]*$/;
 var HOME_PREFIX = /^(?:root|home\/[^/]+|Users\/[^/]+|var\/lib\/[^/]+)\//i;
 function normalizeEntryPath(raw) {
-  const unified = raw.normalize("NFC").replace(/\\/g, "/");
+  const unified = (ASCII.test(raw) ? raw : raw.normalize("NFC")).replace(/\\/g, "/");
   let escapes = unified.startsWith("/") || /^[a-zA-Z]:\//.test(unified);
   const out = [];
   for (const segment of unified.split("/")) {
@@ -56914,20 +57340,45 @@ function normalizeEntryPath(raw) {
   return { path: out.join("/"), escapes };
 }
 function requiredLiteral(pattern) {
-  if (/[{}]/.test(pattern)) return "";
-  return pattern.split(/[*?[\]()!+@\\]+/).reduce((a, b) => b.length > a.length ? b : a, "").toLowerCase();
+  const outside = pattern.replace(/\{[^{}]*\}/g, "*");
+  if (/[{}]/.test(outside)) return "";
+  return foldCase(outside).split(/[*?[\]()!+@\\]+/).reduce((a, b) => b.length > a.length ? b : a, "");
 }
-function foldCase(path7) {
-  return path7.toLowerCase().replace(/\u017f/g, "s").replace(/\u212a/g, "k");
+function foldCase(text) {
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.normalize("NFC").toUpperCase().toLowerCase().normalize("NFC");
 }
+function windowsSegment(segment) {
+  const colon = segment.indexOf(":");
+  const base = colon > 0 ? segment.slice(0, colon) : segment;
+  return base.replace(/[. ]+$/, "") || segment;
+}
+function filesystemKeys(path7) {
+  const folded = foldCase(path7);
+  const windows = folded.split("/").map(windowsSegment).join("/");
+  return windows === folded ? [folded] : [folded, windows];
+}
+var FoldedGlob = class {
+  re;
+  constructor(pattern, options = {}) {
+    const made = new Minimatch(foldCase(pattern), { ...GLOB_OPTIONS, ...options }).makeRe();
+    if (!made) throw new Error(`pattern "${pattern}" is not a valid glob`);
+    this.re = new RegExp(made.source, made.flags.includes("s") ? made.flags : `${made.flags}s`);
+    this.matchBase = options.matchBase === true;
+  }
+  matchBase;
+  match(path7) {
+    return filesystemKeys(normalizeEntryPath(path7).path).some((key) => this.re.test(key) || this.matchBase && this.re.test(key.slice(key.lastIndexOf("/") + 1)));
+  }
+};
 function compileGlob(pattern) {
-  const made = new Minimatch(anyDepth(pattern), GLOB_OPTIONS).makeRe();
+  const made = new Minimatch(anyDepth(foldCase(pattern)), GLOB_OPTIONS).makeRe();
   if (!made) throw new Error(`catalog pattern "${pattern}" is not a valid glob`);
   const re = made.flags.includes("s") ? made : new RegExp(made.source, `${made.flags}s`);
   return { re, literal: requiredLiteral(pattern) };
 }
-function globMatches(glob, path7, folded) {
-  return (glob.literal === "" || folded.includes(glob.literal)) && glob.re.test(path7);
+function globMatches(glob, key) {
+  return (glob.literal === "" || key.includes(glob.literal)) && glob.re.test(key);
 }
 var CatalogMatcher = class {
   compiled;
@@ -56951,14 +57402,16 @@ var CatalogMatcher = class {
   }
   /** `match` for a path already passed through `normalizeEntryPath` (saves normalising it twice). */
   matchNormalized(normalized) {
-    const folded = foldCase(normalized);
-    if (this.anyLiteral && !this.anyLiteral.test(folded)) return void 0;
+    const keys = filesystemKeys(normalized);
+    if (this.anyLiteral && !keys.some((key) => this.anyLiteral.test(key))) return void 0;
     for (const { entry, include, exclude } of this.compiled) {
-      const hit = include.findIndex((g) => globMatches(g, normalized, folded));
-      if (hit < 0) continue;
-      if (exclude.some((g) => globMatches(g, normalized, folded))) continue;
-      if (entry.homeOnly && !HOME_PREFIX.test(normalized)) continue;
-      return { entry, pattern: entry.patterns[hit] };
+      for (const key of keys) {
+        const hit = include.findIndex((g) => globMatches(g, key));
+        if (hit < 0) continue;
+        if (exclude.some((g) => globMatches(g, key))) continue;
+        if (entry.homeOnly && !HOME_PREFIX.test(key)) continue;
+        return { entry, pattern: entry.patterns[hit] };
+      }
     }
     return void 0;
   }
@@ -56976,18 +57429,14 @@ var AllowList = class {
   constructor(entries, gate) {
     this.entries = entries.filter((e) => !e.gates || e.gates.includes(gate)).map((entry) => ({
       entry,
-      glob: new Minimatch(entry.path.startsWith("**/") || entry.path.startsWith("/") ? entry.path.replace(/^\//, "") : entry.path, {
-        dot: true,
-        nocase: true,
-        matchBase: !entry.path.includes("/")
-      }),
+      // Matched as the catalog is: full case folding, NFC/NFD and Windows' view of the name.
+      glob: new FoldedGlob(entry.path.startsWith("**/") || entry.path.startsWith("/") ? entry.path.replace(/^\//, "") : entry.path, { matchBase: !entry.path.includes("/") }),
       matched: 0
     }));
   }
   /** Marks the finding suppressed when an entry matches its path; returns it for chaining. */
   apply(finding) {
-    const path7 = normalizeEntryPath(finding.location.path).path;
-    const hit = this.entries.find((e) => e.glob.match(path7));
+    const hit = this.entries.find((e) => e.glob.match(finding.location.path));
     if (!hit) return finding;
     hit.matched += 1;
     return { ...finding, suppressed: { reason: hit.entry.reason, by: `allow: ${hit.entry.path}` } };
@@ -57037,8 +57486,8 @@ var TOOL_VERSION = true ? "0.1.0" : "0.1.0-dev";
 
 // src/model/result.ts
 function buildResult(parts) {
-  const findings = [...parts.findings].sort(compareFindings);
-  const blocking = findings.filter((f) => !f.suppressed && parts.blocks(f));
+  const findings = [...parts.findings].sort(compareFindings).map(({ blocking: _, ...f }) => !f.suppressed && parts.blocks(f) ? { ...f, blocking: true } : f);
+  const blocking = findings.filter((f) => f.blocking);
   const status = parts.errors.length > 0 ? "error" : blocking.length > 0 ? "fail" : "pass";
   return {
     schemaVersion: 1,
@@ -57076,12 +57525,445 @@ function overallStatus(results) {
   return results.some((r) => r.status === "fail") ? "fail" : "pass";
 }
 
+// src/gates/ignore-check/canary-paths.ts
+var FILLER = "agent-gates-canary";
+function starValues(before, after) {
+  if (before === "" && after === "") return [FILLER];
+  if (before === "") return ["agent-gates"];
+  if (before.endsWith(".")) return ["local", "production", "development.local"];
+  if (/v$/i.test(before)) return ["3", "4"];
+  if (after !== "") return ["x"];
+  return ["", ".swp", "~"];
+}
+function segmentVariants(segment) {
+  if (segment === "**") return ["", FILLER];
+  const simple = segment.replace(/\[[^\]]*\]/g, "x").replace(/\?/g, "x");
+  const parts = simple.split("*");
+  if (parts.length === 1) return [simple];
+  const choices = parts.slice(0, -1).map((before, i) => starValues(before, parts[i + 1]));
+  const pick2 = (slot, value) => parts.map((p, i) => p + (i < choices.length ? i === slot ? value : choices[i][0] : "")).join("");
+  const out = /* @__PURE__ */ new Set();
+  choices.forEach((values, slot) => values.forEach((v) => out.add(pick2(slot, v))));
+  return [...out];
+}
+function pathsForGlob(glob) {
+  const out = /* @__PURE__ */ new Set();
+  for (const alternative of braceExpand(glob)) {
+    const segments = alternative.replace(/^(\*\*\/)+/, "").split("/").filter((s) => s !== "");
+    if (segments[segments.length - 1] === "**") segments.splice(-1, 1, FILLER, FILLER);
+    let paths = [""];
+    for (const segment of segments) {
+      const variants = segmentVariants(segment);
+      paths = [...paths.map((p) => joinSegment(p, variants[0])), ...variants.slice(1).map((v) => joinSegment(paths[0], v))];
+    }
+    for (const path7 of paths) out.add(path7);
+  }
+  return [...out];
+}
+function joinSegment(path7, segment) {
+  if (segment === "") return path7;
+  return path7 === "" ? segment : `${path7}/${segment}`;
+}
+var derived = /* @__PURE__ */ new WeakMap();
+function canaryPathsFor(entry) {
+  const cached = derived.get(entry);
+  if (cached) return cached;
+  const options = { dot: true, nocase: true };
+  const globs = entry.patterns.map((p) => ({ pattern: p.replace(/^(\*\*\/)+/, ""), glob: new Minimatch(anyDepth2(p), options) }));
+  const excepts = (entry.except ?? []).map((p) => new Minimatch(anyDepth2(p), options));
+  const byPath = /* @__PURE__ */ new Map();
+  const consider = (raw) => {
+    const path7 = normalizeEntryPath(raw).path;
+    if (!path7 || byPath.has(path7) || path7.split("/").some((s) => s.endsWith(".") || s.startsWith(" ") || s.endsWith(" "))) return;
+    if (excepts.some((e) => e.match(path7))) return;
+    const owner = globs.find((g) => g.glob.match(path7));
+    if (owner) byPath.set(path7, { path: path7, pattern: owner.pattern });
+  };
+  consider(entry.canary);
+  for (const pattern of entry.patterns) for (const path7 of pathsForGlob(pattern)) consider(path7);
+  const list = [...byPath.values()];
+  derived.set(entry, list);
+  return list;
+}
+function anyDepth2(pattern) {
+  return pattern.startsWith("**/") ? pattern : `**/${pattern}`;
+}
+
+// src/gates/ignore-check/echo.ts
+var MAX_ECHO = 80;
+function looksLikeToken(run2) {
+  return /[A-Z]/.test(run2) && /[a-z]/.test(run2) && /[0-9]/.test(run2) || /^[0-9a-f]{32,}$/i.test(run2);
+}
+function safeEcho(text) {
+  let out = text;
+  for (const hit of findSecretsInText(text)) out = out.split(hit.value).join("[redacted]");
+  out = out.replace(/[A-Za-z0-9_+=~-]{20,}/g, (run2) => looksLikeToken(run2) ? "[redacted]" : run2);
+  out = out.replace(/[\u0000-\u001f\u007f]/g, "?");
+  return out.length > MAX_ECHO ? `${out.slice(0, MAX_ECHO)}…` : out;
+}
+
+// src/gates/ignore-check/packers/manifest-in.ts
+var PATTERN_ACTIONS = /* @__PURE__ */ new Set(["include", "exclude", "global-include", "global-exclude"]);
+var DIR_PATTERN_ACTIONS = /* @__PURE__ */ new Set(["recursive-include", "recursive-exclude"]);
+var DIR_ACTIONS = /* @__PURE__ */ new Set(["graft", "prune"]);
+function parseManifestIn(file, text) {
+  const commands = [];
+  let pending = "";
+  let startLine = 0;
+  text.split(/\r?\n/).forEach((raw, index) => {
+    let line = raw.replace(/(^|[^\\])#.*$/, "$1").replace(/\\#/g, "#");
+    if (pending === "") startLine = index + 1;
+    if (/\\\s*$/.test(line)) {
+      pending += line.replace(/\\\s*$/, "").trim() + " ";
+      return;
+    }
+    line = (pending + line.trim()).trim();
+    pending = "";
+    if (line === "") return;
+    const words = line.split(/\s+/);
+    const action = words[0];
+    const fail = (why) => {
+      throw new GateIncompleteError("ignore-file-invalid", `${safeEcho(file)}:${startLine}: "${safeEcho(line)}": ${why}`);
+    };
+    if (PATTERN_ACTIONS.has(action)) {
+      if (words.length < 2) fail(`'${action}' expects <pattern1> <pattern2> ...`);
+      commands.push({ line: startLine, text: line, action, patterns: words.slice(1) });
+    } else if (DIR_PATTERN_ACTIONS.has(action)) {
+      if (words.length < 3) fail(`'${action}' expects <dir> <pattern1> <pattern2> ...`);
+      commands.push({ line: startLine, text: line, action, dir: words[1], patterns: words.slice(2) });
+    } else if (DIR_ACTIONS.has(action)) {
+      if (words.length !== 2) fail(`'${action}' expects a single <dir_pattern>`);
+      commands.push({ line: startLine, text: line, action, dir: words[1], patterns: [] });
+    } else fail(`unknown command '${safeEcho(action)}'`);
+  });
+  return commands;
+}
+function translatePattern(glob) {
+  let out = "";
+  const chunks = glob.split("/");
+  chunks.forEach((chunk, c) => {
+    const last = c === chunks.length - 1;
+    if (chunk === "**") {
+      out += last ? ".*" : "(?:[^/]+/)*";
+      return;
+    }
+    for (let i = 0; i < chunk.length; i++) {
+      const ch = chunk[i];
+      if (ch === "*") out += "[^/]*";
+      else if (ch === "?") out += "[^/]";
+      else if (ch === "[") {
+        let j = i + 1;
+        if (chunk[j] === "!") j++;
+        if (chunk[j] === "]") j++;
+        while (j < chunk.length && chunk[j] !== "]") j++;
+        if (j >= chunk.length) out += "\\[";
+        else {
+          let inner = chunk.slice(i + 1, j);
+          let cls = "";
+          if (inner.startsWith("!")) {
+            cls = "^";
+            inner = inner.slice(1);
+          }
+          out += `[${cls}${escapeRegex(inner)}]`;
+          i = j;
+        }
+      } else out += escapeRegex(ch);
+    }
+    if (!last) out += "/";
+  });
+  return new RegExp(`^(?:${out})$`, "s");
+}
+function escapeRegex(text) {
+  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
+}
+function fnmatch(name, pattern) {
+  return translatePattern(pattern.replace(/\*\*/g, "*")).test(name);
+}
+var MAGIC = /[*?[]/;
+function pyGlob(pattern, paths, recursive) {
+  const want = pattern.split("/").filter((s) => s !== "" && s !== ".");
+  return [...paths].filter((path7) => segmentsMatch(path7.split("/"), want, recursive));
+}
+function segmentsMatch(names, pattern, recursive) {
+  if (pattern.length === 0) return names.length === 0;
+  const [head, ...rest] = pattern;
+  if (recursive && head === "**") {
+    for (let skip = 0; skip <= names.length; skip++) if (segmentsMatch(names.slice(skip), rest, recursive)) return true;
+    return false;
+  }
+  if (names.length === 0) return false;
+  const name = names[0];
+  const ok = MAGIC.test(head) ? fnmatch(name, head) : name === head;
+  return ok && segmentsMatch(names.slice(1), rest, recursive);
+}
+function applyManifest(commands, files, initial = []) {
+  const all = new Set(files);
+  const nodes = new Set(files);
+  for (const f of files) {
+    const parts = f.split("/");
+    for (let n = 1; n < parts.length; n++) nodes.add(parts.slice(0, n).join("/"));
+  }
+  const kept = new Set([...initial].filter((f) => all.has(f)));
+  const lastInclude = /* @__PURE__ */ new Map();
+  const add = (found, cmd) => {
+    for (const f of found) if (all.has(f)) {
+      kept.add(f);
+      lastInclude.set(f, cmd);
+    }
+  };
+  const remove = (re) => {
+    for (const f of [...kept]) if (re.test(f)) kept.delete(f);
+  };
+  for (const cmd of commands) {
+    const dir = (cmd.dir ?? "").replace(/\/+$/, "");
+    switch (cmd.action) {
+      case "include":
+        for (const p of cmd.patterns) add(pyGlob(p, nodes, false), cmd);
+        break;
+      case "exclude":
+        for (const p of cmd.patterns) remove(translatePattern(p));
+        break;
+      case "global-include":
+        for (const p of cmd.patterns) add(files.filter((f) => translatePattern(`**/${p}`).test(f)), cmd);
+        break;
+      case "global-exclude":
+        for (const p of cmd.patterns) remove(translatePattern(`**/${p}`));
+        break;
+      case "recursive-include":
+        for (const p of cmd.patterns) add(pyGlob(`${dir}/**/${p}`, nodes, true), cmd);
+        break;
+      case "recursive-exclude":
+        for (const p of cmd.patterns) remove(translatePattern(`${dir}/**/${p}`));
+        break;
+      case "graft":
+        if (dir === "." || dir === "") add(files, cmd);
+        else for (const match2 of pyGlob(dir, nodes, false)) add(files.filter((f) => f.startsWith(`${match2}/`)), cmd);
+        break;
+      case "prune":
+        remove(translatePattern(`${dir}/**`));
+        break;
+    }
+  }
+  return { kept, lastInclude };
+}
+
+// src/gates/ignore-check/represent.ts
+var MAGIC2 = /[*?[\]{}\\]/;
+function parentOf(dir) {
+  return dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "";
+}
+function representatives(input) {
+  const { snapshot, ignoreDirs, special, children, canaryNames, units } = input;
+  const unitsAt = /* @__PURE__ */ new Map();
+  for (const unit of units) {
+    const list = unitsAt.get(unit.dir);
+    if (list) list.push(unit);
+    else unitsAt.set(unit.dir, [unit]);
+  }
+  const filesByDir = /* @__PURE__ */ new Map();
+  for (const path7 of snapshot.files.keys()) {
+    if (path7.startsWith(".git/")) continue;
+    const dir = parentOf(path7);
+    const list = filesByDir.get(dir);
+    if (list) list.push(path7);
+    else filesByDir.set(dir, [path7]);
+  }
+  const anchors = /* @__PURE__ */ new Set([...filesByDir.keys(), ...special, ...unitsAt.keys(), ""]);
+  const busyAbove = /* @__PURE__ */ new Set();
+  const configAnchors = /* @__PURE__ */ new Set([...filesByDir.keys(), ...unitsAt.keys()]);
+  for (const dir of configAnchors)
+    for (let up = dir; up !== ""; ) {
+      up = parentOf(up);
+      if (busyAbove.has(up)) break;
+      busyAbove.add(up);
+    }
+  const specialBelow = /* @__PURE__ */ new Map();
+  for (const dir of special)
+    for (let up = dir; up !== ""; ) {
+      up = parentOf(up);
+      const list = specialBelow.get(up) ?? [];
+      list.push(dir.slice(up === "" ? 0 : up.length + 1));
+      specialBelow.set(up, list);
+    }
+  const chainCache = /* @__PURE__ */ new Map();
+  const chainOf = (dir) => {
+    const chain = [];
+    for (let up = dir; up !== ""; ) {
+      up = parentOf(up);
+      if (anchors.has(up)) chain.push(up);
+    }
+    const chainKey = chain.join("\0");
+    let names = chainCache.get(chainKey);
+    if (!names) {
+      names = chainNames(chain.flatMap((d) => filesByDir.get(d) ?? []).map((f) => rulesText(f, snapshot.files.get(f) ?? "")));
+      chainCache.set(chainKey, names);
+    }
+    return { chain, chainKey, names };
+  };
+  const groups = /* @__PURE__ */ new Map();
+  const represented = /* @__PURE__ */ new Map();
+  for (const dir of [.../* @__PURE__ */ new Set([...ignoreDirs, ...unitsAt.keys()])].sort()) {
+    if (dir === "" || special.has(dir) || busyAbove.has(dir)) continue;
+    const { chain, chainKey, names } = chainOf(dir);
+    const segments = dir.split("/");
+    const named = segments.map((s, i) => names.literal.has(s.toLowerCase()) || names.globs.some((g) => g.match(s)) ? `${i}=${s}` : "").filter(Boolean).join("/");
+    const nearest = chain[0] ?? "";
+    const depth = names.depthSensitive ? String(segments.length - (nearest === "" ? 0 : nearest.split("/").length)) : "";
+    const own = (filesByDir.get(dir) ?? []).slice().sort();
+    const childNames = new Set((children.get(dir) ?? []).map((c) => c.slice(c.lastIndexOf("/") + 1).toLowerCase()));
+    const signature = own.map((f) => `${f.slice(f.lastIndexOf("/") + 1)}
+${fileSignature(f, snapshot.files.get(f) ?? "", canaryNames, childNames)}`).join("\0");
+    const here = unitsAt.get(dir) ?? [];
+    const unitKey = JSON.stringify([here.map((u) => `${u.packer}:${u.configFile.slice(dir.length + 1)}`).sort(), here.map((u) => u.facts.shippedDirs ?? null), (specialBelow.get(dir) ?? []).sort(), here.length ? [...childNames].sort() : []]);
+    const key = `${chainKey}${named}${depth}${childNames.size > 0}${unitKey}${signature}`;
+    const first = groups.get(key);
+    if (first === void 0) groups.set(key, dir);
+    else represented.set(dir, first);
+  }
+  for (const [dir, probe] of input.plainChildren ?? []) {
+    if (special.has(dir) || busyAbove.has(dir) || filesByDir.has(dir) || unitsAt.has(dir) || represented.has(dir)) continue;
+    const { names } = chainOf(dir);
+    const name = dir.slice(dir.lastIndexOf("/") + 1);
+    if (names.depthSensitive || names.literal.has(name.toLowerCase()) || names.globs.some((g) => g.match(name))) continue;
+    represented.set(dir, probe);
+  }
+  return represented;
+}
+function rulesText(path7, text) {
+  if (!path7.endsWith("package.json")) return text;
+  try {
+    const manifest = JSON.parse(text);
+    const values = (v) => Array.isArray(v) ? v : v && typeof v === "object" ? Object.values(v) : [v];
+    return ["files", "main", "bin", "browser"].flatMap((k) => values(manifest[k])).filter((f) => typeof f === "string").join("\n");
+  } catch {
+    return text;
+  }
+}
+function chainNames(texts) {
+  const out = { literal: /* @__PURE__ */ new Set(), globs: [], depthSensitive: false };
+  const seenGlobs = /* @__PURE__ */ new Set();
+  for (const text of texts)
+    for (const raw of text.split(/\r?\n/)) {
+      const line = raw.trim().replace(/^!/, "");
+      if (line === "" || line.startsWith("#")) continue;
+      for (const word of line.split(/[\s"',:;=[\]{}()]+/)) {
+        const parts = word.split("/").filter((p) => p !== "" && p !== ".");
+        const slashPattern2 = word.replace(/\/+$/, "").includes("/");
+        for (const part of parts) {
+          if (part === "**") continue;
+          if (MAGIC2.test(part)) {
+            if (slashPattern2) out.depthSensitive = true;
+            if (part === "*") continue;
+            if (!seenGlobs.has(part)) {
+              seenGlobs.add(part);
+              out.globs.push(new Minimatch(part, { dot: true, nocase: true }));
+            }
+          } else out.literal.add(part.toLowerCase());
+        }
+      }
+    }
+  return out;
+}
+var PACKING_FIELDS = ["files", "main", "browser", "bin", "private", "workspaces", "bundleDependencies", "bundledDependencies", "engines"];
+function fileSignature(path7, text, canaryNames, childNames) {
+  if (!path7.endsWith("package.json")) return relevantLines(text, canaryNames, childNames);
+  try {
+    const manifest = JSON.parse(text);
+    return JSON.stringify(PACKING_FIELDS.map((f) => manifest[f] ?? null));
+  } catch {
+    return text;
+  }
+}
+function relevantLines(text, canaryNames, childNames) {
+  const kept = [];
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    if (!line.startsWith("!") && !MAGIC2.test(line)) {
+      const parts = line.split("/").filter((p) => p !== "");
+      if (!parts.some((p) => canaryNames.has(p.toLowerCase()) || childNames.has(p.toLowerCase()))) continue;
+    }
+    kept.push(line);
+  }
+  return kept.join("\n");
+}
+var MAX_REPLICATED_CANARIES = 5e4;
+function moved(path7, from, to) {
+  return path7 === from ? to : path7.startsWith(`${from}/`) ? to + path7.slice(from.length) : path7;
+}
+function replicate(represented, canaries, leaks) {
+  const byProbe = new Map([...represented].filter(([, rep]) => rep.endsWith(DEPTH_PROBE)));
+  const others = new Map([...represented].filter(([, rep]) => !rep.endsWith(DEPTH_PROBE)));
+  const first = replicateOnce(byProbe, canaries, leaks, MAX_REPLICATED_CANARIES);
+  const second = replicateOnce(others, first.canaries, first.leaks, MAX_REPLICATED_CANARIES - (first.canaries.length - canaries.length));
+  return { canaries: second.canaries, leaks: second.leaks, listedOnly: [...first.listedOnly, ...second.listedOnly].sort() };
+}
+function replicateOnce(represented, canaries, leaks, limit) {
+  const members = /* @__PURE__ */ new Map();
+  for (const [dir, rep] of [...represented].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    const list = members.get(rep);
+    if (list) list.push(dir);
+    else members.set(rep, [dir]);
+  }
+  const repOf = (path7) => {
+    for (let up = path7; up.includes("/"); ) {
+      up = up.slice(0, up.lastIndexOf("/"));
+      if (members.has(up)) return up;
+    }
+    return void 0;
+  };
+  const canariesBelow = /* @__PURE__ */ new Map();
+  for (const canary of canaries) {
+    const rep = repOf(canary.path);
+    if (rep === void 0) continue;
+    const list = canariesBelow.get(rep);
+    if (list) list.push(canary);
+    else canariesBelow.set(rep, [canary]);
+  }
+  const copied = /* @__PURE__ */ new Set();
+  const listedOnly = [];
+  let budget = limit;
+  const outCanaries = [...canaries];
+  for (const [rep, dirs] of members) {
+    const below = canariesBelow.get(rep) ?? [];
+    for (const dir of dirs) {
+      if (budget < below.length) {
+        listedOnly.push(dir);
+        continue;
+      }
+      budget -= below.length;
+      copied.add(dir);
+      for (const canary of below) outCanaries.push({ ...canary, path: moved(canary.path, rep, dir) });
+    }
+  }
+  const outLeaks = [...leaks];
+  for (const leak of leaks) {
+    const rep = repOf(leak.canary.path);
+    if (rep === void 0) continue;
+    for (const dir of members.get(rep) ?? []) {
+      if (!copied.has(dir)) continue;
+      const move = (p) => moved(p, rep, dir);
+      outLeaks.push({
+        ...leak,
+        unit: move(leak.unit),
+        configFile: move(leak.configFile),
+        canary: { ...leak.canary, path: move(leak.canary.path) },
+        ...leak.rule ? { rule: { ...leak.rule, file: move(leak.rule.file) } } : {},
+        reason: leak.reason.split(`${rep}/`).join(`${dir}/`)
+      });
+    }
+  }
+  outCanaries.sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+  return { canaries: outCanaries, leaks: outLeaks, listedOnly };
+}
+
 // src/gates/ignore-check/canaries.ts
 var MAX_CHILD_DIRS = 200;
 var DEPTH_PROBE = "agent-gates-depth-probe/nested";
 var IGNORE_FILE = /(?:^|\/)(?:\.gitignore|\.npmignore|\.vscodeignore|[^/]*\.dockerignore|[^/]*\.containerignore)$/;
-function nestPoints(snapshot, units) {
+function nestPoints(snapshot, units, entries) {
   const children = /* @__PURE__ */ new Map();
+  const byName = /* @__PURE__ */ new Map();
   for (const dir of snapshot.dirs) {
     if (dir === "") continue;
     const slash = dir.lastIndexOf("/");
@@ -57091,72 +57973,139 @@ function nestPoints(snapshot, units) {
     const list = children.get(parent) ?? [];
     list.push(dir);
     children.set(parent, list);
+    const same = byName.get(name) ?? [];
+    same.push(dir);
+    byName.set(name, same);
   }
   const ignoreDirs = /* @__PURE__ */ new Set();
-  const words = /* @__PURE__ */ new Set();
+  const named = /* @__PURE__ */ new Set();
   for (const [path7, text] of snapshot.files) {
     if (!IGNORE_FILE.test(path7) && path7 !== ".git/info/exclude") continue;
-    for (const word of text.split(/[^\w.-]+/)) if (word) words.add(word);
-    if (!path7.startsWith(".git/")) ignoreDirs.add(path7.includes("/") ? path7.slice(0, path7.lastIndexOf("/")) : "");
+    const base = path7.startsWith(".git/") ? "" : path7.includes("/") ? path7.slice(0, path7.lastIndexOf("/")) : "";
+    if (!path7.startsWith(".git/")) ignoreDirs.add(base);
+    for (const dir of foldersNamedByIgnoreFile(text, base, snapshot.dirs, byName)) named.add(dir);
   }
+  for (const unit of units) if (unit.packer === "sdist" && unit.configFile.endsWith("MANIFEST.in")) for (const dir of foldersNamedByManifest(snapshot.files.get(unit.configFile) ?? "", unit.dir, snapshot.dirs)) named.add(dir);
+  const shipped = units.flatMap((u) => (u.facts.shippedDirs ?? []).map((d) => joinRel(u.dir, d)));
+  const canaryNames = new Set(DEPTH_PROBE.split("/"));
+  for (const entry of entries) if (entry.class === "never" && !entry.homeOnly) for (const c of canaryPathsFor(entry)) for (const s of c.path.split("/")) canaryNames.add(s.toLowerCase());
+  const plainChildren = /* @__PURE__ */ new Map();
+  for (const dir of /* @__PURE__ */ new Set(["", ...units.map((u) => u.dir), ...named, ...ignoreDirs]))
+    for (const child2 of (children.get(dir) ?? []).slice().sort().slice(0, MAX_CHILD_DIRS)) if (!ignoreDirs.has(child2) && !named.has(child2)) plainChildren.set(child2, joinRel(dir, DEPTH_PROBE));
+  const represented = representatives({ snapshot, ignoreDirs, units, special: /* @__PURE__ */ new Set(["", ...named, ...shipped]), children, canaryNames, plainChildren });
   const points = /* @__PURE__ */ new Set([""]);
   const leftOut = /* @__PURE__ */ new Set();
   const withChildren = (dir) => {
     points.add(dir);
     points.add(joinRel(dir, DEPTH_PROBE));
     (children.get(dir) ?? []).sort().forEach((child2, i) => {
-      if (i < MAX_CHILD_DIRS || ignoreDirs.has(child2) || words.has(child2.slice(child2.lastIndexOf("/") + 1))) points.add(child2);
+      if (represented.has(child2)) return;
+      if (i < MAX_CHILD_DIRS || ignoreDirs.has(child2) || named.has(child2)) points.add(child2);
       else leftOut.add(child2);
     });
   };
-  for (const dir of /* @__PURE__ */ new Set(["", ...units.map((u) => u.dir)])) withChildren(dir);
+  for (const dir of /* @__PURE__ */ new Set(["", ...units.map((u) => u.dir)])) if (!represented.has(dir)) withChildren(dir);
+  const underRepresented = (dir) => {
+    for (let up = dir; up !== ""; up = up.includes("/") ? up.slice(0, up.lastIndexOf("/")) : "") if (represented.has(up)) return true;
+    return false;
+  };
+  for (const dir of named) if (!underRepresented(dir)) withChildren(dir);
   for (const dir of ignoreDirs) {
+    if (represented.has(dir)) continue;
     withChildren(dir);
     if (dir !== "") points.add(dir.includes("/") ? dir.slice(0, dir.lastIndexOf("/")) : "");
   }
-  for (const unit of units)
+  for (const unit of units.filter((u) => !represented.has(u.dir)))
     for (const extra of unit.facts.shippedDirs ?? []) {
       points.add(joinRel(unit.dir, extra));
       points.add(joinRel(joinRel(unit.dir, extra), DEPTH_PROBE));
     }
-  return { points: [...points].sort(), leftOut: [...leftOut].filter((d) => !points.has(d)).sort() };
+  return { points: [...points].sort(), leftOut: [...leftOut].filter((d) => !points.has(d)).sort(), represented };
+}
+var MAGIC3 = /[*?[\\]/;
+function foldersNamedByIgnoreFile(text, base, dirs, byName) {
+  const out = [];
+  for (const raw of text.split(/\r?\n/)) {
+    let line = raw.trim();
+    if (line === "" || line.startsWith("#")) continue;
+    line = line.replace(/^!/, "").replace(/(?:\/\*\*?)+$/, "").replace(/\/+$/, "");
+    const anchored = line.replace(/^\/+/, "").replace(/^(?:\*\*\/)+/, "").split("/").filter((_, i, all) => !all.slice(0, i + 1).some((p) => MAGIC3.test(p))).join("/");
+    if (anchored === "") continue;
+    if (anchored.includes("/") && !line.startsWith("**/")) {
+      const parts = anchored.split("/");
+      for (let n = 1; n <= parts.length; n++) {
+        const dir = joinRel(base, parts.slice(0, n).join("/"));
+        if (dirs.has(dir)) out.push(dir);
+      }
+    } else {
+      const name = anchored.slice(anchored.lastIndexOf("/") + 1);
+      for (const dir of byName.get(name) ?? []) if (base === "" || dir.startsWith(`${base}/`)) out.push(dir);
+    }
+  }
+  return out;
+}
+function foldersNamedByManifest(text, project, dirs) {
+  let commands;
+  try {
+    commands = parseManifestIn("MANIFEST.in", text);
+  } catch {
+    return [];
+  }
+  const below = [...dirs].filter((d) => d !== "" && (project === "" || d.startsWith(`${project}/`))).map((d) => project === "" ? d : d.slice(project.length + 1));
+  const out = /* @__PURE__ */ new Set();
+  for (const cmd of commands) {
+    const globs = cmd.dir !== void 0 ? [cmd.dir] : cmd.action === "include" || cmd.action === "exclude" ? cmd.patterns.filter((p) => p.includes("/")).map((p) => p.slice(0, p.lastIndexOf("/"))) : [];
+    for (const glob of globs) {
+      const clean = glob.replace(/^\.\/?/, "").replace(/\/+$/, "");
+      if (clean === "") continue;
+      const re = translatePattern(clean);
+      for (const dir of below) if (re.test(dir)) out.add(joinRel(project, dir));
+    }
+  }
+  return [...out];
 }
 function buildCanaries(entries, points) {
   const byPath = /* @__PURE__ */ new Map();
   for (const entry of entries) {
     if (entry.class !== "never" || entry.homeOnly) continue;
-    const base = normalizeEntryPath(entry.canary).path;
-    if (!base) continue;
-    const pattern = patternFor(entry, base);
-    for (const point of points) {
-      const path7 = joinRel(point, base);
-      if (!byPath.has(path7)) byPath.set(path7, { path: path7, entry, pattern });
-    }
+    for (const { path: base, pattern } of canaryPathsFor(entry))
+      for (const point of points) {
+        const path7 = joinRel(point, base);
+        if (!byPath.has(path7)) byPath.set(path7, { path: path7, entry, pattern });
+      }
   }
-  return [...byPath.values()].sort((a, b) => a.path.localeCompare(b.path));
-}
-function patternFor(entry, canary) {
-  for (const pattern of entry.patterns) {
-    const glob = new Minimatch(pattern.startsWith("**/") ? pattern : `**/${pattern}`, { dot: true, nocase: true });
-    if (glob.match(canary)) return pattern.replace(/^\*\*\//, "");
-  }
-  return canary;
+  return [...byPath.values()].sort((a, b) => a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 }
 
 // src/gates/ignore-check/packers/docker.ts
 var import_dockerignore = __toESM(require_ignore(), 1);
 
 // src/gates/ignore-check/fix-lines.ts
-var FIX_HEADER = "# agent-gates ignore-check: agent state that must never ship";
+var FIX_HEADER = "# agent-gates ignore-check: AI-agent state that must never ship (the agent-path catalog: `agent-gates catalog`)";
+var OLD_HEADERS = ["# agent-gates ignore-check: agent state that must never ship"];
+function implies(wide, narrow) {
+  const strip = (r) => r.replace(/^!/, "").replace(/^global-exclude /, "").replace(/^(\*\*\/)+/, "");
+  const w = strip(wide);
+  const n = strip(narrow);
+  if (w === n) return true;
+  const glob = new Minimatch(`**/${w}`, { dot: true });
+  const below = new Minimatch(`**/${w.replace(/\/+$/, "")}/**`, { dot: true });
+  const covers = (path7) => glob.match(path7) || below.match(path7);
+  return covers(n) && pathsForGlob(n).every(covers);
+}
+function minimalRules(rules) {
+  const unique = [...new Set(rules)];
+  return unique.filter((rule, i) => !unique.some((other, j) => j !== i && implies(other, rule) && (!implies(rule, other) || j < i))).sort();
+}
 function anyDepthRule(pattern) {
   return pattern.startsWith("**/") ? pattern : `**/${pattern}`;
 }
 function appendRules(edits, file, rules, header = FIX_HEADER) {
   const before = edits.read(file) ?? "";
   const lines = before.split(/\r?\n/).map((l) => l.trim());
-  const block = lines.lastIndexOf(header);
-  const present = new Set(block < 0 ? [] : lines.slice(block));
-  const fresh = [...new Set(rules)].filter((r) => !present.has(r));
+  const block = Math.max(lines.lastIndexOf(header), ...OLD_HEADERS.map((h) => lines.lastIndexOf(h)));
+  const present = block < 0 ? [] : lines.slice(block + 1).filter((l) => l !== "" && !l.startsWith("#"));
+  const fresh = minimalRules([...present, ...rules]).filter((r) => !present.includes(r));
   if (fresh.length === 0) return;
   const eol = before.includes("\r\n") ? "\r\n" : "\n";
   let text = before;
@@ -57182,7 +58131,7 @@ function dockerRules(file, text) {
     try {
       dockerignore({ ignorecase: false }).add(body).ignores("x");
     } catch {
-      throw new GateIncompleteError("ignore-file-invalid", `${file}:${index + 1}: "${line}" is not a valid pattern (Docker refuses the build with "syntax error in pattern")`);
+      throw new GateIncompleteError("ignore-file-invalid", `${safeEcho(file)}:${index + 1}: "${safeEcho(line)}" is not a valid pattern (Docker refuses the build with "syntax error in pattern")`);
     }
     rules.push({ file, line: index + 1, text: line, negate, body });
   });
@@ -57241,7 +58190,7 @@ var dockerPacker = {
   },
   fix(leaks, edits) {
     const byFile = /* @__PURE__ */ new Map();
-    for (const leak of leaks) byFile.set(leak.configFile, [...byFile.get(leak.configFile) ?? [], leak]);
+    for (const leak of leaks) pushTo(byFile, leak.configFile, leak);
     for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)));
     return [];
   }
@@ -57253,13 +58202,61 @@ import { join as join4 } from "node:path";
 
 // src/gates/ignore-check/git-tool.ts
 import { spawn as spawn2 } from "node:child_process";
-function runGit(cwd, args, input, options = {}) {
+
+// src/git/safe-git.ts
+import { execFile } from "node:child_process";
+var NULL_DEVICE = process.platform === "win32" ? "NUL" : "/dev/null";
+var FIXED_OVERRIDES = [
+  "core.fsmonitor=false",
+  `core.hooksPath=${NULL_DEVICE}`,
+  "core.sshCommand=ssh",
+  "core.gitProxy=",
+  "core.alternateRefsCommand=",
+  "core.askPass=",
+  "core.pager=cat",
+  "credential.helper=",
+  "diff.external=",
+  "protocol.ext.allow=never",
+  "log.showSignature=false",
+  "gpg.program=gpg",
+  "color.ui=false"
+];
+var PROGRAM_KEY = /^(?:filter\.(.+)\.(?:clean|smudge|process)|diff\.(.+)\.(?:textconv|command)|merge\.(.+)\.driver|pager\..+)$/i;
+function safeGitEnv(base) {
   const env = {};
-  for (const [key, value] of Object.entries(process.env)) if (!key.startsWith("GIT_")) env[key] = value;
-  Object.assign(env, { GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" });
-  if (!options.userConfig) Object.assign(env, { GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: nullDevice() });
+  for (const [key, value] of Object.entries(base)) if (!/^GIT_/i.test(key) && key !== "PAGER" && key !== "SSH_ASKPASS") env[key] = value;
+  return { ...env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: NULL_DEVICE, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat", LC_ALL: "C" };
+}
+function overridesFor(configList) {
+  const out = [...FIXED_OVERRIDES];
+  for (const record of configList.split("\0")) {
+    const key = record.split("\n", 1)[0] ?? "";
+    const match2 = PROGRAM_KEY.exec(key);
+    if (!match2) continue;
+    if (/^pager\./i.test(key)) out.push(`${key}=cat`);
+    else out.push(`${key}=`);
+    if (match2[1] !== void 0) out.push(`filter.${match2[1]}.required=false`);
+  }
+  return [...new Set(out)].flatMap((o) => ["-c", o]);
+}
+async function safeGit(dir, base = process.env) {
+  const env = safeGitEnv(base);
+  const list = await new Promise((resolve5) => {
+    execFile("git", ["--no-pager", "config", "-z", "--list"], { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout) => resolve5(error2 ? "" : String(stdout)));
+  });
+  return { args: ["--no-pager", ...overridesFor(list)], env };
+}
+
+// src/gates/ignore-check/git-tool.ts
+async function runGit(cwd, args, input, options = {}) {
+  const safe = await safeGit(cwd, process.env);
+  const env = { ...safe.env };
+  if (options.userConfig) {
+    delete env.GIT_CONFIG_NOSYSTEM;
+    delete env.GIT_CONFIG_GLOBAL;
+  }
   return new Promise((resolve5, reject) => {
-    const child2 = spawn2("git", args, { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
+    const child2 = spawn2("git", [...safe.args, ...args], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
     child2.stdout.on("data", (d) => out.push(d));
@@ -57274,9 +58271,6 @@ function runGit(cwd, args, input, options = {}) {
     });
     child2.stdin.end(input ?? "");
   });
-}
-function nullDevice() {
-  return process.platform === "win32" ? "NUL" : "/dev/null";
 }
 
 // src/gates/ignore-check/packers/git.ts
@@ -57294,8 +58288,8 @@ var gitPacker = {
     await writeFile3(join4(skeleton, EXCLUDE), snapshot.files.get(EXCLUDE) ?? "");
     await writeFile3(join4(skeleton, EMPTY_EXCLUDES), "");
     const base = ["-c", `core.excludesFile=${join4(skeleton, EMPTY_EXCLUDES)}`, "-c", "core.quotePath=false"];
-    const shown = new Set((await runGit(skeleton, [...base, "ls-files", "-z", "--others", "--exclude-standard"])).split("\0"));
-    const leaking = canaries.filter((c) => shown.has(c.path));
+    const shown2 = new Set((await runGit(skeleton, [...base, "ls-files", "-z", "--others", "--exclude-standard"])).split("\0"));
+    const leaking = canaries.filter((c) => shown2.has(c.path));
     if (leaking.length === 0) return [];
     const verbose = await runGit(skeleton, [...base, "check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], leaking.map((c) => c.path).join("\0") + "\0");
     const negations = parseCheckIgnore(verbose);
@@ -57321,7 +58315,7 @@ var gitPacker = {
     const byFile = /* @__PURE__ */ new Map();
     for (const leak of leaks) {
       const file = leak.rule && !leak.rule.file.startsWith(".git/") ? leak.rule.file : ".gitignore";
-      byFile.set(file, [...byFile.get(file) ?? [], anyDepthRule(leak.canary.pattern)]);
+      pushTo(byFile, file, anyDepthRule(leak.canary.pattern));
     }
     for (const [file, rules] of byFile) appendRules(edits, file, rules);
     return [];
@@ -57357,6 +58351,7 @@ async function trackedAgentState(root, matcher) {
 // src/gates/ignore-check/packers/npm.ts
 var import_map_workspaces = __toESM(require_lib15(), 1);
 var import_npm_packlist = __toESM(require_lib17(), 1);
+import { lstat as lstat2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
 // node_modules/@humanwhocodes/momoa/dist/momoa.js
@@ -57422,8 +58417,8 @@ var LBRACE = "{";
 var RBRACE = "}";
 var COLON = ":";
 var COMMA = ",";
-var TRUE = "true";
-var FALSE = "false";
+var TRUE2 = "true";
+var FALSE2 = "false";
 var NULL = "null";
 var NAN$1 = "NaN";
 var INFINITY$1 = "Infinity";
@@ -57467,8 +58462,8 @@ var knownTokenTypes = /* @__PURE__ */ new Map([
   [RBRACE, "RBrace"],
   [COLON, "Colon"],
   [COMMA, "Comma"],
-  [TRUE, "Boolean"],
-  [FALSE, "Boolean"],
+  [TRUE2, "Boolean"],
+  [FALSE2, "Boolean"],
   [NULL, "Null"]
 ]);
 var knownJSON5TokenTypes = new Map([
@@ -58901,7 +59896,7 @@ function explainNpmLeak(snapshot, unit, rel, files) {
     const dir = joinRel(unit, segments.slice(0, depth).join("/"));
     const file = npmIgnoreFileIn(snapshot, dir);
     if (depth === 0) rootFile = files ? manifest : file;
-    if (file && !(files && depth === 0)) chain.push(...ignoreLines(file, snapshot.files.get(file) ?? "").map((l) => ({ ...l, depth })));
+    if (file && !(files && depth === 0)) for (const line of ignoreLines(file, snapshot.files.get(file) ?? "")) chain.push({ ...line, depth });
   }
   const configFile = rootFile ?? joinRel(unit, ".npmignore");
   let last;
@@ -58945,7 +59940,7 @@ function parseManifest(snapshot, path7) {
   try {
     value = JSON.parse(snapshot.files.get(path7) ?? "");
   } catch (error2) {
-    throw new GateIncompleteError("package-json-invalid", `${path7} is not valid JSON: ${errorMessage(error2)}`);
+    throw new GateIncompleteError("package-json-invalid", `${safeEcho(path7)} is not valid JSON: ${safeEcho(errorMessage(error2))}`);
   }
   if (!value || typeof value !== "object" || Array.isArray(value)) throw new GateIncompleteError("package-json-invalid", `${path7} is not a JSON object`);
   const files = value.files;
@@ -58953,14 +59948,19 @@ function parseManifest(snapshot, path7) {
     throw new GateIncompleteError("package-json-invalid", `${path7}: "files" must be an array of strings`);
   return value;
 }
-function shippedDirs(files) {
+async function shippedDirs(snapshot, unitDir, files) {
   const dirs = /* @__PURE__ */ new Set();
   for (const entry of files ?? []) {
     if (typeof entry !== "string" || entry.startsWith("!")) continue;
-    const staticPart = entry.replace(/^\.?\//, "").split("/").filter((p) => p !== "");
+    const staticPart = entry.replace(/^\.?\//, "").split("/").filter((p) => p !== "" && p !== ".");
     const cut = staticPart.findIndex((p) => /[*?[{]/.test(p));
     const parts = cut < 0 ? staticPart : staticPart.slice(0, cut);
-    if (cut < 0 && parts.length > 0 && /\.[a-z0-9]+$/i.test(parts[parts.length - 1])) parts.pop();
+    if (parts.length === 0) continue;
+    const path7 = parts.join("/");
+    if (cut < 0 && !snapshot.dirs.has(joinRel(unitDir, path7))) {
+      const kind = await lstat2(join5(snapshot.root, unitDir, path7)).then((s) => s.isDirectory() ? "dir" : "file", () => "missing");
+      if (kind === "file" || kind === "missing" && /\.[a-z0-9]+$/i.test(parts[parts.length - 1])) parts.pop();
+    }
     if (parts.length > 0) dirs.add(parts.join("/"));
   }
   return [...dirs];
@@ -58978,16 +59978,16 @@ var npmPacker = {
       });
       workspaces = [...found.values()].map((abs) => relativeInside(snapshot.root, abs)).filter((d) => d !== void 0).sort();
     }
-    const add = (dir, manifest, isWorkspace) => {
+    const add = async (dir, manifest, isWorkspace) => {
       if (manifest.private === true) return;
       const files = manifest.files;
-      const facts = { manifest, files, workspaces, isWorkspace, shippedDirs: shippedDirs(files) };
+      const facts = { manifest, files, workspaces, isWorkspace, shippedDirs: await shippedDirs(snapshot, dir, files) };
       units.push({ packer: "npm", dir, configFile: files ? joinRel(dir, "package.json") : npmIgnoreFileIn(snapshot, dir) ?? joinRel(dir, ".npmignore"), facts: { ...facts } });
     };
-    add("", root, false);
+    await add("", root, false);
     for (const dir of workspaces) {
       const path7 = joinRel(dir, "package.json");
-      if (snapshot.files.has(path7)) add(dir, parseManifest(snapshot, path7), true);
+      if (snapshot.files.has(path7)) await add(dir, parseManifest(snapshot, path7), true);
     }
     return units;
   },
@@ -59016,7 +60016,7 @@ var npmPacker = {
   },
   fix(leaks, edits, snapshot) {
     const byUnit = /* @__PURE__ */ new Map();
-    for (const leak of leaks) byUnit.set(leak.unit, [...byUnit.get(leak.unit) ?? [], leak]);
+    for (const leak of leaks) pushTo(byUnit, leak.unit, leak);
     for (const [unit, list] of byUnit) {
       const manifestPath = joinRel(unit, "package.json");
       const manifest = parseManifest(snapshot, manifestPath);
@@ -59028,7 +60028,7 @@ var npmPacker = {
       const byFile = /* @__PURE__ */ new Map();
       for (const leak of list) {
         const file = leak.rule && /(^|\/)\.(npm|git)ignore$/.test(leak.rule.file) ? leak.rule.file : rootFile;
-        byFile.set(file, [...byFile.get(file) ?? [], anyDepthRule(leak.canary.pattern)]);
+        pushTo(byFile, file, anyDepthRule(leak.canary.pattern));
       }
       for (const [file, rules] of byFile) appendRules(edits, file, rules);
     }
@@ -59038,7 +60038,8 @@ var npmPacker = {
 function addFilesNegations(edits, path7, negations) {
   const text = edits.read(path7) ?? "";
   const current = JSON.parse(text).files;
-  const fresh = [...new Set(negations)].filter((n) => !current.includes(n));
+  const present = current.filter((c) => c.startsWith("!"));
+  const fresh = minimalRules([...present, ...negations]).filter((n) => !current.includes(n));
   edits.write(path7, appendToFiles(text, fresh));
   edits.note(path7, fresh);
 }
@@ -59810,151 +60811,6 @@ function parse2(toml, options = {}) {
 // node_modules/smol-toml/dist/stringify.js
 var HAS_WELLFORMED = !!"".isWellFormed;
 
-// src/gates/ignore-check/packers/manifest-in.ts
-var PATTERN_ACTIONS = /* @__PURE__ */ new Set(["include", "exclude", "global-include", "global-exclude"]);
-var DIR_PATTERN_ACTIONS = /* @__PURE__ */ new Set(["recursive-include", "recursive-exclude"]);
-var DIR_ACTIONS = /* @__PURE__ */ new Set(["graft", "prune"]);
-function parseManifestIn(file, text) {
-  const commands = [];
-  let pending = "";
-  let startLine = 0;
-  text.split(/\r?\n/).forEach((raw, index) => {
-    let line = raw.replace(/(^|[^\\])#.*$/, "$1").replace(/\\#/g, "#");
-    if (pending === "") startLine = index + 1;
-    if (/\\\s*$/.test(line)) {
-      pending += line.replace(/\\\s*$/, "").trim() + " ";
-      return;
-    }
-    line = (pending + line.trim()).trim();
-    pending = "";
-    if (line === "") return;
-    const words = line.split(/\s+/);
-    const action = words[0];
-    const fail = (why) => {
-      throw new GateIncompleteError("ignore-file-invalid", `${file}:${startLine}: "${line}": ${why}`);
-    };
-    if (PATTERN_ACTIONS.has(action)) {
-      if (words.length < 2) fail(`'${action}' expects <pattern1> <pattern2> ...`);
-      commands.push({ line: startLine, text: line, action, patterns: words.slice(1) });
-    } else if (DIR_PATTERN_ACTIONS.has(action)) {
-      if (words.length < 3) fail(`'${action}' expects <dir> <pattern1> <pattern2> ...`);
-      commands.push({ line: startLine, text: line, action, dir: words[1], patterns: words.slice(2) });
-    } else if (DIR_ACTIONS.has(action)) {
-      if (words.length !== 2) fail(`'${action}' expects a single <dir_pattern>`);
-      commands.push({ line: startLine, text: line, action, dir: words[1], patterns: [] });
-    } else fail(`unknown command '${action}'`);
-  });
-  return commands;
-}
-function translatePattern(glob) {
-  let out = "";
-  const chunks = glob.split("/");
-  chunks.forEach((chunk, c) => {
-    const last = c === chunks.length - 1;
-    if (chunk === "**") {
-      out += last ? ".*" : "(?:[^/]+/)*";
-      return;
-    }
-    for (let i = 0; i < chunk.length; i++) {
-      const ch = chunk[i];
-      if (ch === "*") out += "[^/]*";
-      else if (ch === "?") out += "[^/]";
-      else if (ch === "[") {
-        let j = i + 1;
-        if (chunk[j] === "!") j++;
-        if (chunk[j] === "]") j++;
-        while (j < chunk.length && chunk[j] !== "]") j++;
-        if (j >= chunk.length) out += "\\[";
-        else {
-          let inner = chunk.slice(i + 1, j);
-          let cls = "";
-          if (inner.startsWith("!")) {
-            cls = "^";
-            inner = inner.slice(1);
-          }
-          out += `[${cls}${escapeRegex(inner)}]`;
-          i = j;
-        }
-      } else out += escapeRegex(ch);
-    }
-    if (!last) out += "/";
-  });
-  return new RegExp(`^(?:${out})$`, "s");
-}
-function escapeRegex(text) {
-  return text.replace(/[\\^$.*+?()[\]{}|/-]/g, "\\$&");
-}
-function fnmatch(name, pattern) {
-  return translatePattern(pattern.replace(/\*\*/g, "*")).test(name);
-}
-var MAGIC = /[*?[]/;
-function pyGlob(pattern, paths, recursive) {
-  const want = pattern.split("/").filter((s) => s !== "" && s !== ".");
-  return [...paths].filter((path7) => segmentsMatch(path7.split("/"), want, recursive));
-}
-function segmentsMatch(names, pattern, recursive) {
-  if (pattern.length === 0) return names.length === 0;
-  const [head, ...rest] = pattern;
-  if (recursive && head === "**") {
-    for (let skip = 0; skip <= names.length; skip++) if (segmentsMatch(names.slice(skip), rest, recursive)) return true;
-    return false;
-  }
-  if (names.length === 0) return false;
-  const name = names[0];
-  const ok = MAGIC.test(head) ? fnmatch(name, head) : name === head;
-  return ok && segmentsMatch(names.slice(1), rest, recursive);
-}
-function applyManifest(commands, files, initial = []) {
-  const all = new Set(files);
-  const nodes = new Set(files);
-  for (const f of files) {
-    const parts = f.split("/");
-    for (let n = 1; n < parts.length; n++) nodes.add(parts.slice(0, n).join("/"));
-  }
-  const kept = new Set([...initial].filter((f) => files.includes(f)));
-  const lastInclude = /* @__PURE__ */ new Map();
-  const add = (found, cmd) => {
-    for (const f of found) if (all.has(f)) {
-      kept.add(f);
-      lastInclude.set(f, cmd);
-    }
-  };
-  const remove = (re) => {
-    for (const f of [...kept]) if (re.test(f)) kept.delete(f);
-  };
-  for (const cmd of commands) {
-    const dir = (cmd.dir ?? "").replace(/\/+$/, "");
-    switch (cmd.action) {
-      case "include":
-        for (const p of cmd.patterns) add(pyGlob(p, nodes, false), cmd);
-        break;
-      case "exclude":
-        for (const p of cmd.patterns) remove(translatePattern(p));
-        break;
-      case "global-include":
-        for (const p of cmd.patterns) add(files.filter((f) => translatePattern(`**/${p}`).test(f)), cmd);
-        break;
-      case "global-exclude":
-        for (const p of cmd.patterns) remove(translatePattern(`**/${p}`));
-        break;
-      case "recursive-include":
-        for (const p of cmd.patterns) add(pyGlob(`${dir}/**/${p}`, nodes, true), cmd);
-        break;
-      case "recursive-exclude":
-        for (const p of cmd.patterns) remove(translatePattern(`${dir}/**/${p}`));
-        break;
-      case "graft":
-        if (dir === "." || dir === "") add(files, cmd);
-        else for (const match2 of pyGlob(dir, nodes, false)) add(files.filter((f) => f.startsWith(`${match2}/`)), cmd);
-        break;
-      case "prune":
-        remove(translatePattern(`${dir}/**`));
-        break;
-    }
-  }
-  return { kept, lastInclude };
-}
-
 // src/gates/ignore-check/packers/sdist.ts
 function table(value, key) {
   const next = value?.[key];
@@ -59970,7 +60826,7 @@ function readPyproject(snapshot, path7) {
     return parse2(text);
   } catch (error2) {
     const line = error2 instanceof TomlError ? `:${error2.line}` : "";
-    throw new GateIncompleteError("pyproject-invalid", `${path7}${line}: invalid TOML: ${errorMessage(error2).split("\n")[0]}`);
+    throw new GateIncompleteError("pyproject-invalid", `${safeEcho(path7)}${line}: invalid TOML: ${safeEcho(errorMessage(error2).split("\n")[0] ?? "")}`);
   }
 }
 function firstGitignore(snapshot, dir) {
@@ -59995,8 +60851,8 @@ var sdistPacker = {
       const buildSystem = table(pyproject, "build-system");
       const backend = typeof buildSystem["build-backend"] === "string" ? buildSystem["build-backend"] : "setuptools.build_meta";
       if (backend.startsWith("hatchling")) {
-        const build = table(table(pyproject, "tool"), "hatch");
-        const common = table(build, "build");
+        const build2 = table(table(pyproject, "tool"), "hatch");
+        const common = table(build2, "build");
         const sdist = table(table(common, "targets"), "sdist");
         const ignoreVcs = (sdist["ignore-vcs"] ?? common["ignore-vcs"]) === true;
         const gitignore = ignoreVcs ? void 0 : firstGitignore(snapshot, dir);
@@ -60063,7 +60919,7 @@ var sdistPacker = {
         manual.push({ leak, why: `hatchling reads no .gitignore here; add "${anyDepthRule(leak.canary.pattern)}" to [tool.hatch.build.targets.sdist] exclude in ${leak.configFile}` });
         continue;
       }
-      byFile.set(leak.configFile, [...byFile.get(leak.configFile) ?? [], rule]);
+      pushTo(byFile, leak.configFile, rule);
     }
     for (const [file, rules] of byFile) appendRules(edits, file, rules);
     return manual;
@@ -60125,12 +60981,36 @@ var vsixPacker = {
         manual.push({ leak, why: leak.rule ? `vsce lets any "!" rule win, so only editing "${leak.rule.text}" can exclude it` : '"files" decides what vsce ships; narrow it so it does not cover the agent path' });
         continue;
       }
-      byFile.set(leak.configFile, [...byFile.get(leak.configFile) ?? [], leak]);
+      pushTo(byFile, leak.configFile, leak);
     }
     for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)));
     return manual;
   }
 };
+
+// src/gates/ignore-check/real-npm.ts
+import { execFile as execFile2 } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile2);
+async function disagreementsWithNpm(skeleton, units, planted, leaks) {
+  const npmUnits = units.filter((u) => u.packer === "npm");
+  if (npmUnits.length === 0) return [];
+  const env = { ...process.env, npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false", npm_config_loglevel: "silent" };
+  const shipped = /* @__PURE__ */ new Set();
+  try {
+    for (const unit of npmUnits) {
+      const args = ["pack", "--dry-run", "--json", "--ignore-scripts", ...unit.dir === "" ? [] : ["-w", unit.dir]];
+      const { stdout } = await run("npm", args, { cwd: skeleton, env, maxBuffer: 256 * 1024 * 1024 });
+      const packs = JSON.parse(stdout.slice(stdout.indexOf("[")));
+      for (const pack of packs) for (const file of pack.files) shipped.add(unit.dir === "" ? file.path : `${unit.dir}/${file.path}`);
+    }
+  } catch {
+    return void 0;
+  }
+  const judged = new Set(leaks.filter((l) => l.packer === "npm").map((l) => l.canary.path));
+  const inside = (path7) => npmUnits.some((u) => u.dir === "" || path7.startsWith(`${u.dir}/`));
+  return planted.filter((c) => inside(c.path) && shipped.has(c.path) !== judged.has(c.path)).map((c) => c.path);
+}
 
 // src/gates/ignore-check/skeleton.ts
 import { constants as constants3 } from "node:fs";
@@ -60138,20 +61018,20 @@ import { access as access2, mkdir as mkdir4, mkdtemp, rm as rm2, writeFile as wr
 import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join6 } from "node:path";
 var CANARY_TEXT = "agent-gates ignore-check canary: not real data\n";
-async function createSkeleton(snapshot, canaries) {
+async function createSkeleton(snapshot, canaries, leaveOut = () => false) {
   const base = await scratchBase();
   try {
-    return await writeSkeleton(base, snapshot, canaries);
+    return await writeSkeleton(base, snapshot, canaries, leaveOut);
   } catch (error2) {
     if (error2.code !== "ENOSPC" || base === tmpdir()) throw error2;
-    return writeSkeleton(tmpdir(), snapshot, canaries);
+    return writeSkeleton(tmpdir(), snapshot, canaries, leaveOut);
   }
 }
-async function writeSkeleton(base, snapshot, canaries) {
+async function writeSkeleton(base, snapshot, canaries, leaveOut) {
   const root = await mkdtemp(join6(base, "agent-gates-ignore-check-"));
   try {
     const files = /* @__PURE__ */ new Map();
-    for (const [path7, text] of snapshot.files) if (!path7.startsWith(".git/")) files.set(path7, text);
+    for (const [path7, text] of snapshot.files) if (!path7.startsWith(".git/") && !leaveOut(path7)) files.set(path7, text);
     for (const canary of canaries) if (!files.has(canary.path)) files.set(canary.path, CANARY_TEXT);
     const dirs = /* @__PURE__ */ new Set();
     for (const path7 of files.keys()) dirs.add(dirname3(join6(root, path7)));
@@ -60180,7 +61060,7 @@ async function removeSkeleton(root) {
 
 // src/gates/ignore-check/check.ts
 var PACKERS = [gitPacker, npmPacker, dockerPacker, sdistPacker, vsixPacker];
-async function checkSnapshot(snapshot, wanted, detect, entries) {
+async function checkSnapshot(snapshot, wanted, detect, entries, askNpm = false) {
   const active = PACKERS.filter((p) => wanted === "auto" || wanted.includes(p.name));
   const unitsBy = /* @__PURE__ */ new Map();
   for (const packer of active) {
@@ -60192,16 +61072,22 @@ async function checkSnapshot(snapshot, wanted, detect, entries) {
   if (unitsBy.size === 0)
     throw new GateIncompleteError("nothing-to-check", `no packer found anything to check in ${snapshot.root}: looked for ${active.map((p) => `${p.name} (${NOTHING[p.name]})`).join("; ")}. Run it at the repository root (working-directory) or name the packers to check`);
   const units = [...unitsBy.values()].flat();
-  const { points, leftOut } = nestPoints(snapshot, units);
-  const canaries = buildCanaries(entries, points);
-  const leaks = [];
-  const skeleton = await createSkeleton(snapshot, canaries);
+  const { points, leftOut, represented } = nestPoints(snapshot, units, entries);
+  const planted = buildCanaries(entries, points);
+  const judged = [];
+  let npmDisagrees;
+  const skeleton = await createSkeleton(snapshot, planted, (path7) => represented.has(path7.includes("/") ? path7.slice(0, path7.lastIndexOf("/")) : ""));
   try {
-    for (const [packer, list] of unitsBy) leaks.push(...await packer.evaluate(list, snapshot, skeleton, canaries));
+    for (const [packer, list] of unitsBy) {
+      const own = list.filter((u) => !represented.has(u.dir));
+      if (own.length > 0) for (const leak of await packer.evaluate(own, snapshot, skeleton, planted)) judged.push(leak);
+    }
+    if (askNpm) npmDisagrees = await disagreementsWithNpm(skeleton, units.filter((u) => !represented.has(u.dir)), planted, judged);
   } finally {
     await removeSkeleton(skeleton);
   }
-  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut };
+  const { canaries, leaks, listedOnly } = replicate(represented, planted, judged);
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut, represented, listedOnly, ...askNpm ? { npmDisagrees } : {} };
 }
 var NOTHING = {
   git: "no .git at the folder root",
@@ -60246,8 +61132,8 @@ async function findMachineNpm(path7) {
       }
       const version = await npmVersion(candidate, path7);
       if (!version) return void 0;
-      const derived = PACKLIST_BY_NPM_MAJOR[major(version)];
-      return { npm: version, ...derived === void 0 ? {} : { packlist: `${derived}.x` } };
+      const derived2 = PACKLIST_BY_NPM_MAJOR[major(version)];
+      return { npm: version, ...derived2 === void 0 ? {} : { packlist: `${derived2}.x` } };
     }
   }
   return void 0;
@@ -60874,74 +61760,12 @@ function splitLines(text) {
   return result;
 }
 
-// src/secrets/literal-credentials.ts
-var PLACEHOLDERS = [
-  /\$\{\{[^}]{0,200}\}\}/g,
-  // ${{ secrets.X }} (GitHub Actions, Continue)
-  /\$\{[^}\s]{0,200}\}/g,
-  // ${VAR}, ${env:VAR}, ${input:token}
-  /\{env:[^}\s]{1,200}\}/g,
-  // {env:X} (OpenCode)
-  /\{file:[^}\s]{1,200}\}/g,
-  // {file:path} (OpenCode)
-  /\$[A-Za-z_][A-Za-z0-9_]*/g,
-  // $VAR in shell-style args
-  /%[A-Za-z_][A-Za-z0-9_]*%/g,
-  // %VAR% (Windows)
-  /<[A-Za-z0-9 _-]{2,40}>/g
-  // <your-token>
-];
-function stripPlaceholders(text) {
-  let out = text;
-  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
-  return out;
-}
-var TOKEN_FORMATS = [
-  { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
-  { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
-  { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
-  { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
-  { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
-  { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
-  { kind: "private key", re: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g }
-];
-var CONTEXT_FORMATS = [
-  { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
-  { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
-  { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
-  { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
-  { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
-];
-function findSecretsInText(text) {
-  const cleaned = stripPlaceholders(text);
-  const hits = [];
-  const seen = /* @__PURE__ */ new Set();
-  const push = (kind, value) => {
-    const v = value?.trim();
-    if (!v || v.length < 6 || seen.has(v)) return;
-    seen.add(v);
-    hits.push({ kind, value: v });
-  };
-  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
-  for (const { kind, re } of CONTEXT_FORMATS) {
-    for (const m of cleaned.matchAll(re)) {
-      const value = m[1] ?? "";
-      if (!hits.some((h) => h.value.includes(value) || value.includes(h.value)) && /[0-9]/.test(value)) push(kind, value);
-    }
-  }
-  return hits;
-}
-
 // src/gates/ignore-check/patch-guard.ts
-var KEYED_VALUE = /(?:token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|auth|credential|private[_-]?key|session)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?([^\s"',;}]{6,})|\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi;
+var KEYED_VALUE2 = /(?:token|secret|passw(?:or)?d|pwd|api[_-]?key|apikey|auth|credential|private[_-]?key|session)[A-Za-z0-9_-]*["']?\s*[:=]\s*["']?([^\s"',;}]{6,})|\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi;
 function secretShapedValues(line) {
   const found = /* @__PURE__ */ new Set();
   for (const hit of findSecretsInText(line)) found.add(hit.value);
-  for (const m of line.matchAll(KEYED_VALUE)) {
+  for (const m of line.matchAll(KEYED_VALUE2)) {
     const value = m[1] ?? m[2] ?? "";
     if (/[0-9]/.test(value) || value.length >= 16) found.add(value);
   }
@@ -60972,21 +61796,44 @@ function packageJsonLineIsShowable(line, entries) {
 }
 
 // src/gates/ignore-check/fix.ts
+var ROOT_GITIGNORE_READERS = /* @__PURE__ */ new Set(["git", "npm", "sdist"]);
+var PACKER_ROUNDS = 2;
 async function planFix(outcome, wanted, detect, entries) {
   const edits = new EditSet(outcome.snapshot);
   const manual = [];
-  const byPacker = /* @__PURE__ */ new Map();
-  for (const leak of outcome.leaks) byPacker.set(leak.packer, [...byPacker.get(leak.packer) ?? [], leak]);
-  for (const [name, leaks] of byPacker) manual.push(...packerByName(name).fix(leaks, edits, outcome.snapshot));
+  const manualKeys = /* @__PURE__ */ new Set();
+  const askNpm = outcome.packers.includes("npm");
+  const recheck = () => checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, askNpm);
+  let current = outcome;
+  const rootReaders = outcome.leaks.filter((l) => ROOT_GITIGNORE_READERS.has(l.packer));
+  if (rootReaders.length > 0 && (outcome.packers.includes("git") || outcome.snapshot.files.has(".gitignore"))) {
+    appendRules(edits, ".gitignore", rootReaders.map((l) => anyDepthRule(l.canary.pattern)));
+    const after = await recheck();
+    const still = new Set(after.leaks.map(leakKey));
+    if (outcome.leaks.some((l) => !still.has(leakKey(l)))) current = after;
+    else edits.discard(".gitignore");
+  }
+  for (let round = 0; round < PACKER_ROUNDS; round++) {
+    const open2 = current.leaks.filter((l) => !manualKeys.has(leakKey(l)));
+    if (open2.length === 0) break;
+    const byPacker = /* @__PURE__ */ new Map();
+    for (const leak of open2) pushTo(byPacker, leak.packer, leak);
+    const before = edits.changed.size + [...edits.changed.values()].join("").length;
+    const snapshot = withEdits(outcome.snapshot, edits.changed);
+    for (const [name, leaks] of byPacker)
+      for (const item of packerByName(name).fix(leaks, edits, snapshot)) {
+        manual.push(item);
+        manualKeys.add(leakKey(item.leak));
+      }
+    if (edits.changed.size + [...edits.changed.values()].join("").length === before) break;
+    current = await recheck();
+  }
   const original = /* @__PURE__ */ new Map();
   for (const path7 of edits.changed.keys()) original.set(path7, outcome.snapshot.files.get(path7));
-  let remaining = [];
-  if (edits.changed.size > 0) {
-    const recheck = await checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries);
-    const manualKeys = new Set(manual.map((m) => leakKey(m.leak)));
-    remaining = recheck.leaks.filter((l) => !manualKeys.has(leakKey(l)));
-  }
-  return { changed: edits.changed, original, manual, remaining, ...renderPatch(edits, original) };
+  const remaining = edits.changed.size > 0 ? current.leaks.filter((l) => !manualKeys.has(leakKey(l))) : [];
+  let npmCheck = "not run";
+  if (edits.changed.size > 0 && current !== outcome && current.npmDisagrees) npmCheck = current.npmDisagrees.length === 0 ? "agrees" : current.npmDisagrees;
+  return { changed: edits.changed, original, manual, remaining, npmCheck, ...renderPatch(edits, original) };
 }
 function leakKey(leak) {
   return `${leak.packer}\0${leak.unit}\0${leak.canary.path}`;
@@ -61031,7 +61878,7 @@ async function writeFix(root, plan, bom = /* @__PURE__ */ new Set()) {
 }
 
 // src/gates/ignore-check/snapshot.ts
-import { lstat as lstat2, readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
+import { lstat as lstat3, readdir as readdir2, readFile as readFile2 } from "node:fs/promises";
 import { join as join9 } from "node:path";
 var CONFIG_NAMES = /* @__PURE__ */ new Set([".gitignore", ".npmignore", ".dockerignore", ".containerignore", ".vscodeignore", "package.json", "MANIFEST.in", "pyproject.toml", "setup.py", "setup.cfg"]);
 var DOCKERFILE = /^(?:Dockerfile|Containerfile)(?:\.[\w.-]+)?$|^[\w.-]+\.(?:Dockerfile|Containerfile)$/;
@@ -61090,7 +61937,7 @@ async function readConfigFile(root, rel, isLink) {
   const path7 = join9(root, rel);
   let info2;
   try {
-    info2 = await lstat2(path7);
+    info2 = await lstat3(path7);
   } catch (error2) {
     const code = error2.code;
     if (code === "ENOENT" || code === "ENOTDIR") throw new GateIncompleteError("config-missing", `${rel} does not exist`);
@@ -61166,15 +62013,18 @@ async function runIgnoreCheck(options, deps) {
     units: outcome?.units.length ?? 0,
     canaries: outcome?.canaries.length ?? 0,
     "tracked-agent-state": tracked.length,
-    "canary-folders-left-out": outcome?.leftOut.length ?? 0
+    "canary-folders-left-out": outcome?.leftOut.length ?? 0,
+    "canary-folders-represented": outcome?.represented.size ?? 0
   };
+  if (outcome && outcome.listedOnly.length > 0) stats["represented-listed-only"] = outcome.listedOnly.length;
   for (const name of PACKER_NAMES) if (outcome?.packers.includes(name)) stats[`leaks-${name}`] = leaks.filter((l) => l.packer === name).length;
   const configs = outcome ? [...outcome.snapshot.files].sort(([a], [b]) => a.localeCompare(b)).map(([path7, text]) => ({ path: path7, sha256: sha256Hex(text) })) : [];
   if (machineNpm !== void 0) stats["npm-on-machine"] = machineNpm ? `npm ${machineNpm.npm} (npm-packlist ${machineNpm.packlist ?? "unknown"})` : "not found";
   if (npmWarning) stats["npm-warning"] = npmWarning;
   if (plan) {
     stats["fix-files"] = plan.changed.size;
-    stats["fix-verified"] = plan.remaining.length === 0;
+    stats["fix-verified"] = plan.remaining.length === 0 && Array.isArray(plan.npmCheck) === false;
+    stats["fix-npm-pack"] = Array.isArray(plan.npmCheck) ? `disagrees on ${plan.npmCheck.length} canaries` : plan.npmCheck;
   }
   return buildResult({
     gate: GATE,
@@ -61194,6 +62044,11 @@ async function runIgnoreCheck(options, deps) {
     ...errors.length === 0 && outcome && outcome.leftOut.length > 0 ? { summary: `${findings.filter((f) => !f.suppressed).length} finding(s); ${outcome.leftOut.length} folder(s) were not checked (more than ${MAX_CHILD_DIRS} sibling folders without an ignore file): see details.leftOut` } : {}
   });
 }
+function representedDetails(outcome) {
+  const listed = new Set(outcome.listedOnly);
+  const folders = [...outcome.represented].sort(([a], [b]) => a < b ? -1 : 1).slice(0, 100).map(([dir, by]) => ({ dir, by, listedOnly: listed.has(dir) }));
+  return { count: outcome.represented.size, listedOnly: listed.size, folders };
+}
 function detailsOf(outcome, plan, mode) {
   return {
     packers: outcome.packers.map((packer) => ({
@@ -61204,13 +62059,15 @@ function detailsOf(outcome, plan, mode) {
     units: outcome.units.map((u) => ({ packer: u.packer, dir: u.dir || ".", configFile: u.configFile })),
     canaries: outcome.canaries.length,
     ...outcome.leftOut.length > 0 ? { leftOut: { count: outcome.leftOut.length, folders: outcome.leftOut.slice(0, 100) } } : {},
+    ...outcome.represented.size > 0 ? { represented: representedDetails(outcome) } : {},
     ...plan && mode !== "none" ? {
       fix: {
         mode,
         files: [...plan.changed.keys()].sort(),
         patch: plan.patch,
         withheld: plan.withheld,
-        verified: plan.remaining.length === 0,
+        verified: plan.remaining.length === 0 && !Array.isArray(plan.npmCheck),
+        npmPack: Array.isArray(plan.npmCheck) ? { disagrees: plan.npmCheck.slice(0, 100) } : plan.npmCheck,
         remaining: plan.remaining.map((l) => `${l.packer}: ${l.canary.path}`),
         manual: plan.manual.map((m) => ({ packer: m.leak.packer, canary: m.leak.canary.path, why: m.why }))
       }
@@ -61219,8 +62076,10 @@ function detailsOf(outcome, plan, mode) {
 }
 
 // src/output/run-folder.ts
+import { createHash as createHash2 } from "node:crypto";
 import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join10, resolve as resolve2 } from "node:path";
+import { homedir } from "node:os";
+import { basename as basename3, isAbsolute, join as join10, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
 
 // src/output/json.ts
 function renderJson(result) {
@@ -61228,10 +62087,14 @@ function renderJson(result) {
 }
 
 // src/output/run-folder.ts
-function runFolder(env, cwd) {
+function runFolder(env, cwd, explicit) {
+  if (explicit) return resolve2(cwd, explicit);
   if (env.AGENT_GATES_RUN_DIR) return resolve2(cwd, env.AGENT_GATES_RUN_DIR);
   if (env.RUNNER_TEMP) return join10(env.RUNNER_TEMP, "agent-gates");
-  return join10(cwd, ".agent-gates");
+  const cache = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join10(env.HOME || homedir(), ".cache");
+  const here = resolve2(cwd);
+  const id = `${basename3(here) || "root"}-${createHash2("sha256").update(here).digest("hex").slice(0, 12)}`;
+  return join10(cache, "agent-gates", "runs", id);
 }
 async function writeResultToRunFolder(result, folder) {
   await mkdir6(folder, { recursive: true });
@@ -61239,6 +62102,55 @@ async function writeResultToRunFolder(result, folder) {
   await writeFile6(path7, renderJson(result));
   return path7;
 }
+
+// src/actions/inputs.ts
+var COMMON_INPUT_NAMES = ["config", "category"];
+function inputNames(declarations) {
+  return declarations.map(inputName).filter((n) => n !== void 0 && !COMMON_INPUT_NAMES.includes(n));
+}
+var InputReader = class {
+  /**
+   * @param declared the inputs the action.yml declares; reading any other name
+   * is a programming error caught in tests, never a silently empty input.
+   */
+  constructor(core, declared) {
+    this.core = core;
+    this.declared = declared;
+  }
+  core;
+  declared;
+  /** The declared options given as inputs, parsed by the same code as flags and the config file. */
+  options(declarations) {
+    return fromInputs(declarations, (name) => this.string(name) ?? "");
+  }
+  string(name) {
+    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
+    const value = this.core.getInput(name).trim();
+    return value === "" ? void 0 : value;
+  }
+  required(name) {
+    const value = this.string(name);
+    if (value === void 0) throw new ConfigurationError(`input "${name}" is required`, name);
+    return value;
+  }
+  // The typed readers below go through the options parser too, so an ad hoc input reads and fails like a declared one.
+  bool(name) {
+    return this.parsed(name, { kind: "boolean" });
+  }
+  oneOf(name, allowed) {
+    return this.parsed(name, { kind: "enum", values: allowed });
+  }
+  int(name, min, max) {
+    return this.parsed(name, { kind: "int", min, max });
+  }
+  /** Newline- or comma-separated list; blank items dropped. */
+  list(name) {
+    return this.parsed(name, { kind: "list" });
+  }
+  parsed(name, type) {
+    return parseOptionValue({ name, type, description: name }, this.string(name) ?? "", { source: "input", input: name });
+  }
+};
 
 // src/actions/run-action.ts
 import { resolve as resolve3 } from "node:path";
@@ -61248,6 +62160,309 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile as readFile3 } from "node:fs/promises";
 import { join as join11 } from "node:path";
+
+// src/options/gates/artifact-scan.ts
+var MiB = 1024 ** 2;
+var ARTIFACT_SCAN_OPTIONS = [
+  option({
+    name: "paths",
+    type: { kind: "list" },
+    default: [],
+    placeholder: "PATHS",
+    description: "folders or archives to scan (globs allowed); empty scans the npm packages of the directory, or the folder itself",
+    details: ".tgz/.tar/.zip/.whl/.vsix/.jar/.nupkg, docker save and OCI image tars. On the command line they are the positional arguments.",
+    flag: false
+  }),
+  { ...WORKING_DIRECTORY_OPTION, description: "directory the paths and npm packages are relative to" },
+  option({
+    name: "npm",
+    type: { kind: "auto-boolean" },
+    default: "auto",
+    description: "pack npm packages with the real `npm pack` and scan the tarballs (auto: when package.json exists and no paths are given)"
+  }),
+  option({
+    name: "npm-scripts",
+    type: { kind: "boolean" },
+    default: true,
+    description: "run the lifecycle scripts (prepack, prepare, postpack) while packing, as `npm publish` does",
+    details: "false packs with --ignore-scripts: then the scanned tarball is not what `npm publish` builds, so publish the scanned tarball itself (output `tarballs`)."
+  }),
+  option({
+    name: "fail-on",
+    type: { kind: "enum", values: ["never", "review", "shared"] },
+    default: "never",
+    placeholder: "CLASS",
+    description: "lowest catalog class that fails the gate: never, review or shared",
+    details: "Literal credentials always fail."
+  }),
+  option({ name: "max-depth", type: { kind: "int", min: 0, max: 16 }, default: 4, description: "how deep nested archives are opened; deeper is an error" }),
+  option({
+    name: "max-expanded-bytes",
+    type: { kind: "size" },
+    default: 8 * 1024 ** 3,
+    description: "total decompressed bytes across the run; more is an error (decompression bomb)",
+    config: { key: "limits.max-expanded-bytes" }
+  }),
+  option({
+    name: "max-ratio",
+    type: { kind: "int", min: 1, max: 1e6 },
+    default: 200,
+    description: "largest expanded/compressed ratio of a gzip stream or zip entry; more is an error",
+    config: { key: "limits.max-ratio" }
+  }),
+  option({ name: "max-entries", type: { kind: "int", min: 1, max: 1e9 }, default: 1e6, description: "entries across all archives; more is an error", config: { key: "limits.max-entries" } }),
+  option({
+    name: "max-entry-bytes",
+    type: { kind: "size" },
+    default: 16 * MiB,
+    description: "largest agent file whose content is checked for credentials; larger is an error",
+    config: { key: "limits.max-entry-bytes" }
+  }),
+  option({
+    name: "max-nested-bytes",
+    type: { kind: "size" },
+    default: 32 * MiB,
+    description: "nested zips are buffered in memory up to this size, then spooled to a private temp file",
+    config: { key: "limits.max-nested-bytes" }
+  })
+];
+var ARTIFACT_SCAN_OPTION_SET = { gate: "artifact-scan", options: ARTIFACT_SCAN_OPTIONS };
+
+// src/options/gates/mcp-inventory.ts
+var MCP_ALLOW_ENTRY_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["reason"],
+  anyOf: [{ required: ["name"] }, { required: ["package"] }, { required: ["sha256"] }, { required: ["host"] }],
+  properties: {
+    name: { type: "string", minLength: 1, description: "server name as configured (glob); a name alone is not a security control" },
+    package: { type: "string", minLength: 1, description: "npm/PyPI package, image repository, Go module or script path" },
+    version: { type: "string", minLength: 1, description: "semver range (or the exact version) the package must satisfy" },
+    sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "SHA-256 of what the server runs, or of its normalised entry" },
+    host: { type: "string", minLength: 1, description: "remote server host (glob)" },
+    reason: { type: "string", minLength: 3 }
+  }
+};
+var MCP_INVENTORY_OPTIONS = [
+  { ...WORKING_DIRECTORY_OPTION, description: "repository folder whose MCP configs are listed (relative to the current directory or the workspace)" },
+  option({
+    name: "workstation",
+    type: { kind: "boolean" },
+    default: false,
+    description: "list the user's home and the OS's managed MCP configs instead of a repository",
+    input: false,
+    config: false
+  }),
+  option({ name: "home", type: { kind: "string" }, placeholder: "DIR", description: "the home folder --workstation reads (default: the current user's)", input: false, config: false }),
+  option({
+    name: "probe",
+    type: { kind: "boolean" },
+    default: false,
+    description: "start each pinned stdio server with the MCP SDK and hash its tools (with --workstation only)",
+    details: "Starting a server runs its code, so this never applies to repository content.",
+    input: false,
+    config: false
+  }),
+  option({ name: "csv", type: { kind: "string" }, placeholder: "FILE", description: "also write the inventory as CSV to FILE", input: false, config: false }),
+  option({
+    name: "policy",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "a YAML policy file with the keys of the mcp-inventory config section; replaces the section",
+    config: false
+  }),
+  option({ name: "fail-on-unknown", type: { kind: "boolean" }, default: false, description: "a server no allow entry matches fails the gate (default: a warning; with no allow list, servers are only listed)" }),
+  option({ name: "require-pinned", type: { kind: "boolean" }, default: false, description: "a server whose package is not pinned exactly (version, digest, commit, hashed file) fails the gate" }),
+  option({ name: "fail-on-drift", type: { kind: "boolean" }, default: false, description: "servers added, removed or changed since the previous inventory fail the gate" }),
+  option({
+    name: "exclude",
+    type: { kind: "list" },
+    default: [],
+    placeholder: "GLOBS",
+    description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
+    details: "Globs relative to the repository, matched at any depth."
+  }),
+  option({ name: "previous", type: { kind: "string" }, placeholder: "FILE", description: "previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one" }),
+  option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
+];
+var MCP_INVENTORY_OPTION_SET = {
+  gate: "mcp-inventory",
+  options: MCP_INVENTORY_OPTIONS,
+  extraConfig: { allow: { type: "array", items: MCP_ALLOW_ENTRY_SCHEMA, description: "approved MCP servers; every field an entry gives must match" } }
+};
+
+// src/options/gates/review-gate.ts
+var DEFAULT_SENSITIVE_PATHS = [".github/workflows/**", ".github/actions/**", ".github/agent-gates.yml", ".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var TEAM = { regex: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", description: "org/team-slug" };
+var REVIEW_GATE_OPTIONS = [
+  option({ name: "repo", type: { kind: "string" }, placeholder: "OWNER/NAME", description: "repository of the PR (API mode; token from GITHUB_TOKEN, API from GITHUB_API_URL)", input: false, config: false }),
+  option({ name: "pr", type: { kind: "int", min: 1, max: 1e9 }, description: "PR number (API mode)", input: false, config: false }),
+  option({ name: "snapshot", type: { kind: "string" }, placeholder: "FILE", description: "evaluate a PR snapshot JSON with no API (format: docs/review-gate.md)", input: false, config: false }),
+  option({ name: "save-snapshot", type: { kind: "string" }, placeholder: "FILE", description: "API mode: also write the collected snapshot to FILE", input: false, config: false }),
+  option({
+    name: "token",
+    type: { kind: "string" },
+    description: "token that reads the PR (contents: read, pull-requests: read)",
+    details: "required-teams needs one that can read organization teams (a GitHub App token or a PAT with read:org); apply-label needs pull-requests: write. On the command line the token comes from GITHUB_TOKEN.",
+    flag: false,
+    config: false,
+    input: { expression: "${{ github.token }}" }
+  }),
+  option({ name: "label", type: { kind: "string" }, default: "agent-generated", placeholder: "NAME", description: "label that declares an agent PR, and the label apply-label adds" }),
+  option({ name: "min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 1, description: "approvals an agent PR needs from eligible reviewers" }),
+  option({
+    name: "sensitive-paths",
+    type: { kind: "list" },
+    default: DEFAULT_SENSITIVE_PATHS,
+    placeholder: "GLOBS",
+    description: "minimatch globs; an agent PR touching one needs sensitive-min-approvals"
+  }),
+  option({ name: "sensitive-min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 2, description: "approvals an agent PR touching sensitive paths needs" }),
+  option({
+    name: "required-teams",
+    type: { kind: "list", pattern: TEAM },
+    default: [],
+    placeholder: "TEAMS",
+    description: "org/team-slug; approvals toward sensitive-min-approvals must come from members of one of them",
+    details: "Needs a token that can read the teams, else the gate errors."
+  }),
+  option({
+    name: "strict-head",
+    type: { kind: "boolean" },
+    default: true,
+    description: "count only approvals of the head commit (off: also approvals with no newer commit)"
+  }),
+  option({ name: "lenient", type: { kind: "boolean" }, default: false, description: "the same as --no-strict-head", input: false, config: false }),
+  option({ name: "apply-label", type: { kind: "boolean" }, default: false, description: "add the label to PRs detected as agent work (needs pull-requests: write)" }),
+  option({ name: "exclude-last-pusher", type: { kind: "boolean" }, default: true, description: "the last pusher of the PR may not be the approver", flag: false, input: false }),
+  option({
+    name: CONFIG_OPTION.name,
+    type: CONFIG_OPTION.type,
+    flag: false,
+    config: false,
+    description: "shared input of every gate; review-gate takes its policy from .github/agent-gates.yml on the base branch through the API, so a PR cannot weaken it",
+    details: "Leave empty."
+  })
+];
+var agentMarkers = {
+  type: "object",
+  additionalProperties: false,
+  required: ["agent"],
+  properties: {
+    agent: { type: "string", minLength: 1 },
+    logins: { type: "array", items: { type: "string", minLength: 1 } },
+    emails: { type: "array", items: { type: "string", minLength: 1 } },
+    "branch-prefixes": { type: "array", items: { type: "string", minLength: 1 } },
+    "text-markers": { type: "array", items: { type: "string", minLength: 1 } }
+  }
+};
+var REVIEW_GATE_OPTION_SET = {
+  gate: "review-gate",
+  options: REVIEW_GATE_OPTIONS,
+  extraConfig: {
+    detection: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        defaults: { type: "boolean", description: "use the built-in agent markers (default true)" },
+        labels: { type: "array", items: { type: "string", minLength: 1 } },
+        agents: { type: "array", items: agentMarkers }
+      }
+    }
+  }
+};
+
+// src/options/gates/secret-scan.ts
+var TRAVELS_WITH_THE_CODE = "the scanned code could change it";
+var DECLARED_GITLEAKS_VERSION = "8.28.0";
+var SECRET_SCAN_OPTIONS = [
+  option({ name: "range", type: { kind: "string" }, placeholder: "A..B", description: "scan exactly these commits (A...B: from their merge base)", input: false, config: false }),
+  option({ name: "full", type: { kind: "boolean" }, default: false, description: "scan the full history (see --full-scope)", input: false, config: false }),
+  option({ name: "no-git", type: { kind: "boolean" }, default: false, description: "scan the files in the folder only, no history", input: false, config: false }),
+  option({ name: "staged", type: { kind: "boolean" }, default: false, description: "scan only what is staged for the next commit (a pre-commit check)", input: false, config: false }),
+  option({
+    name: "pre-push",
+    type: { kind: "boolean" },
+    default: false,
+    description: "scan the commits being pushed, read from stdin as git's pre-push hook gives them",
+    input: false,
+    config: false
+  }),
+  option({
+    name: "mode",
+    type: { kind: "enum", values: ["auto", "full", "dir"] },
+    default: "auto",
+    description: "auto (the commit range from the event), full (whole history, see full-scope) or dir (files in working-directory, no history)",
+    flag: false
+  }),
+  option({
+    name: "full-scope",
+    type: { kind: "enum", values: ["default-branch", "all-branches"] },
+    default: "default-branch",
+    placeholder: "SCOPE",
+    description: "what full history means (mode full, schedule, workflow_dispatch): default-branch or all-branches"
+  }),
+  option({
+    name: "engine",
+    type: { kind: "enum", values: ["auto", "native", "wasm"] },
+    default: "auto",
+    placeholder: "ENGINE",
+    description: "auto (gitleaks-path, else a verified release, else the WebAssembly build), native or wasm",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-path",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "a Gitleaks binary you provide (skips the download)",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-version",
+    type: { kind: "string" },
+    default: DECLARED_GITLEAKS_VERSION,
+    placeholder: "V",
+    description: "Gitleaks release for the native engine",
+    details: "Its archive SHA-256 must be in the embedded checksum table or the download is refused.",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-config",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "Gitleaks rules file (TOML)",
+    defaultText: ".gitleaks.toml in the folder, else the built-in rules",
+    details: "Every allow list in it needs a description. (The config input is the agent-gates config file.)"
+  }),
+  option({
+    name: "baseline",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "known findings that do not fail the gate: a Gitleaks JSON report or an earlier agent-gates secret-scan result"
+  }),
+  option({
+    name: "redact-author",
+    type: { kind: "enum", values: ["hash", "omit"] },
+    default: "omit",
+    placeholder: "MODE",
+    description: "commit author name and e-mail in results: omit, or hash (HMAC-SHA-256 keyed with $AGENT_GATES_AUTHOR_KEY, else a per-run key)",
+    details: "AGENT_GATES_AUTHOR_KEY needs at least 16 characters, from a secret; without it hashes only correlate within one run."
+  }),
+  option({
+    name: "fail-on",
+    type: { kind: "enum", values: ["new", "any", "none"] },
+    default: "new",
+    placeholder: "WHAT",
+    description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
+    config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
+  }),
+  option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
+  { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
+];
+var SECRET_SCAN_OPTION_SET = { gate: "secret-scan", options: SECRET_SCAN_OPTIONS };
+
+// src/options/gates/index.ts
+var GATE_OPTION_SETS = [ARTIFACT_SCAN_OPTION_SET, IGNORE_CHECK_OPTION_SET, SECRET_SCAN_OPTION_SET, MCP_INVENTORY_OPTION_SET, REVIEW_GATE_OPTION_SET];
 
 // src/config/sections/common.ts
 var allowEntrySchema = {
@@ -61263,101 +62478,49 @@ var allowEntrySchema = {
 var catalogClassSchema = { type: "string", enum: ["never", "review", "shared"] };
 var stringList = { type: "array", items: { type: "string", minLength: 1 } };
 
-// src/config/sections/artifact-scan.ts
-var artifactScanSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    paths: stringList,
-    npm: { enum: ["auto", true, false] },
-    "npm-scripts": { type: "boolean" },
-    "fail-on": catalogClassSchema,
-    "max-depth": { type: "integer", minimum: 0, maximum: 16 },
-    limits: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        "max-expanded-bytes": { type: "integer", minimum: 1 },
-        "max-ratio": { type: "number", minimum: 1 },
-        "max-entries": { type: "integer", minimum: 1 },
-        "max-entry-bytes": { type: "integer", minimum: 1 },
-        "max-nested-bytes": { type: "integer", minimum: 1 }
-      }
+// src/options/schema.ts
+var SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[kmgtKMGT]?([iI]?[bB])?\\s*$";
+function typeSchema(type, refused) {
+  switch (type.kind) {
+    case "string":
+      return { type: "string", minLength: 1 };
+    case "boolean":
+      return { type: "boolean" };
+    case "int":
+      return { type: "integer", minimum: type.min, maximum: type.max };
+    case "size":
+      return { anyOf: [{ type: "integer", minimum: type.min ?? 1 }, { type: "string", pattern: SIZE_PATTERN }] };
+    case "enum":
+      return { type: "string", enum: type.values.filter((v) => !refused.includes(v)) };
+    case "auto-boolean":
+      return { enum: ["auto", true, false] };
+    case "list": {
+      const item = { type: "string", minLength: 1, ...type.values ? { enum: type.values } : {}, ...type.pattern ? { pattern: type.pattern.regex } : {} };
+      return { anyOf: [{ type: "string", description: "comma-separated" }, { type: "array", items: item }] };
     }
   }
-};
-
-// src/config/sections/ignore-check.ts
-var packerName = { type: "string", enum: ["git", "npm", "docker", "sdist", "vsix"] };
-var ignoreCheckSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    packers: { oneOf: [{ const: "auto" }, { type: "array", items: packerName, uniqueItems: true, minItems: 1 }] },
-    "docker-contexts": stringList,
-    fix: { enum: ["none", "patch"] }
-  }
-};
-
-// src/config/sections/secret-scan.ts
-var secretScanSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    mode: { enum: ["auto", "full", "dir"] },
-    "full-scope": { enum: ["default-branch", "all-branches"] },
-    "gitleaks-config": { type: "string", minLength: 1 },
-    baseline: { type: "string", minLength: 1 },
-    "redact-author": { enum: ["hash", "omit"] },
-    "fail-on": { enum: ["new", "any"] },
-    remote: { type: "string", minLength: 1 }
-  }
-};
-
-// src/config/sections/review-gate.ts
-var agentMarkers = {
-  type: "object",
-  additionalProperties: false,
-  required: ["agent"],
-  properties: {
-    agent: { type: "string", minLength: 1 },
-    logins: stringList,
-    emails: stringList,
-    "branch-prefixes": stringList,
-    "text-markers": stringList
-  }
-};
-var reviewGateSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    label: { type: "string", minLength: 1, description: "label that declares an agent PR (and that apply-label adds)" },
-    "apply-label": { type: "boolean" },
-    "min-approvals": { type: "integer", minimum: 1, maximum: 10 },
-    "sensitive-paths": stringList,
-    "sensitive-min-approvals": { type: "integer", minimum: 1, maximum: 10 },
-    "required-teams": { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" } },
-    "strict-head": { type: "boolean" },
-    "exclude-last-pusher": { type: "boolean" },
-    detection: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        defaults: { type: "boolean", description: "use the built-in agent markers (default true)" },
-        labels: stringList,
-        agents: { type: "array", items: agentMarkers }
-      }
+}
+function sectionSchema(set) {
+  const root = { type: "object", additionalProperties: false, properties: {} };
+  for (const d of set.options) {
+    const key = configKey(d);
+    if (key === void 0 || d.config && d.config.forbidden) continue;
+    const parts = key.split(".");
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      node.properties[part] ??= { type: "object", additionalProperties: false, properties: {} };
+      node = node.properties[part];
     }
+    const refused = d.config ? d.config.refuse?.values ?? [] : [];
+    node.properties[parts[parts.length - 1]] = {
+      ...typeSchema(d.type, refused),
+      description: d.description,
+      ...d.default !== void 0 ? { default: d.default } : {}
+    };
   }
-};
-
-// src/config/sections/index.ts
-var GATE_SECTIONS = {
-  "artifact-scan": artifactScanSection,
-  "ignore-check": ignoreCheckSection,
-  "secret-scan": secretScanSection,
-  "review-gate": reviewGateSection
-};
+  Object.assign(root.properties, set.extraConfig ?? {});
+  return root;
+}
 
 // src/config/schema.ts
 var catalogAddSchema = {
@@ -61400,7 +62563,7 @@ function configSchema() {
           }
         }
       },
-      ...GATE_SECTIONS
+      ...Object.fromEntries(GATE_OPTION_SETS.map((set) => [set.gate, sectionSchema(set)]))
     }
   };
 }
@@ -61428,6 +62591,12 @@ function parseConfig(text, fileName) {
     throw new ConfigurationError(`${fileName}:${line}: invalid YAML: ${syntaxError.message.split("\n")[0]}`, void 0, line, fileName);
   }
   const value = doc.toJS() ?? {};
+  const lineOf = (key) => {
+    const node = doc.getIn(key.split("."), true);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : void 0;
+  };
+  if (value && typeof value === "object")
+    for (const set of GATE_OPTION_SETS) fromConfig(set.options, value[set.gate], { gate: set.gate, file: fileName, lineOf });
   compiled ??= new import_ajv.Ajv({ allErrors: false, strict: false }).compile(configSchema());
   if (!compiled(value)) {
     const error2 = (compiled.errors ?? [])[0];
@@ -61528,61 +62697,66 @@ var SecretLedger = class {
   }
 };
 
-// src/actions/inputs.ts
-var InputReader = class {
-  /**
-   * @param declared the inputs the action.yml declares; reading any other name
-   * is a programming error caught in tests, never a silently empty input.
-   */
-  constructor(core, declared) {
-    this.core = core;
-    this.declared = declared;
-  }
-  core;
-  declared;
-  string(name) {
-    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
-    const value = this.core.getInput(name).trim();
-    return value === "" ? void 0 : value;
-  }
-  required(name) {
-    const value = this.string(name);
-    if (value === void 0) throw new ConfigurationError(`input "${name}" is required`, name);
-    return value;
-  }
-  bool(name) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    if (/^(true|yes|on)$/i.test(value)) return true;
-    if (/^(false|no|off)$/i.test(value)) return false;
-    throw new ConfigurationError(`input "${name}" must be true or false, got "${value}"`, name);
-  }
-  oneOf(name, allowed) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    if (!allowed.includes(value))
-      throw new ConfigurationError(`input "${name}" must be one of ${allowed.join(", ")}, got "${value}"`, name);
-    return value;
-  }
-  int(name, min, max) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new ConfigurationError(`input "${name}" must be a whole number from ${min} to ${max}, got "${value}"`, name);
-    return n;
-  }
-  /** Newline- or comma-separated list; blank items dropped. */
-  list(name) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    return value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-  }
-};
-
 // src/actions/publish.ts
 import { appendFile as appendFile2, stat as stat3, truncate, unlink as unlink2, writeFile as writeFile7 } from "node:fs/promises";
 import { join as join12 } from "node:path";
+
+// src/output/sarif.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/output/rules.ts
+var DOCS_BASE = "https://github.com/agent-gates/agent-gates/blob/v1/docs";
+var CLASS_MEANING = {
+  never: "private agent state that must never be committed or shipped",
+  review: "committed agent configuration that can hold literal secrets",
+  shared: "agent rules and instructions committed on purpose"
+};
+var TABLE = [
+  {
+    match: /^ignore-check\/([a-z]+)-ships-agent-state$/,
+    text: (m) => ({ name: `${m[1]}ShipsAgentState`, short: `${m[1]} would ship agent state`, full: `A canary file at an agent-state path was kept by ${m[1]}'s real file selection: the ignore rules do not exclude it.`, fix: "Add the ignore lines the summary lists to the named ignore file, or run `agent-gates ignore-check --fix`.", doc: "ignore-check.md" })
+  },
+  { match: /^ignore-check\/tracked-agent-state$/, text: () => ({ name: "TrackedAgentState", short: "agent state is tracked by git", full: "A file at an agent-state path is committed; ignore rules do not untrack it.", fix: "Remove it from the index (`git rm --cached <path>`), rotate anything it held, and add the ignore rule.", doc: "ignore-check.md" }) },
+  { match: /^secret\/(.+)$/, text: (m) => ({ name: `Secret-${m[1]}`, short: `secret found by the Gitleaks rule ${m[1]}`, full: `Gitleaks rule ${m[1]} matched a credential in the scanned commits or changes; the value is redacted.`, fix: "Revoke and rotate the credential first (it is in the history), then remove it; for a false positive add a gitleaks:allow comment or a .gitleaksignore entry with a reason.", doc: "secret-scan.md" }) },
+  { match: /^secret-scan\/(.+)$/, text: (m) => ({ name: `SecretScan-${m[1]}`, short: `secret-scan: ${m[1].replace(/-/g, " ")}`, full: `A finding about secret-scan's own inputs (${m[1]}), such as a stale or reasonless suppression.`, fix: "Follow the message: remove or justify the named entry.", doc: "secret-scan.md" }) },
+  { match: /^review-gate\/(.+)$/, text: (m) => ({ name: `ReviewGate-${m[1]}`, short: `review-gate: ${m[1].replace(/-/g, " ")}`, full: `A pull request with agent-written code did not meet the independent-review rule ${m[1]}.`, fix: "Get an approval from someone who neither wrote, co-authored nor ran the agent for the change.", doc: "review-gate.md" }) },
+  { match: /^(mcp[-\w]*)$/, text: (m) => ({ name: m[1], short: `MCP server policy: ${m[1].replace(/-/g, " ")}`, full: `An MCP server configured in the repository breaks the inventory policy (${m[1]}).`, fix: "Pin the server, move literal secrets to environment references, or add an allow entry with a reason.", doc: "mcp-inventory.md" }) }
+];
+function markdown(text, extra = []) {
+  return [`**${text.short}**`, "", text.full, "", ...extra, `**Fix:** ${text.fix}`].join("\n");
+}
+function ruleMetadata(ruleId) {
+  const agent = /^agent-(state|secret)\/(.+)$/.exec(ruleId);
+  const entry = agent ? AGENT_PATH_CATALOG.find((e) => e.id === agent[2]) : void 0;
+  if (agent && entry) {
+    const secret = agent[1] === "secret";
+    const text = {
+      name: `${secret ? "LiteralSecretIn" : "AgentState"}-${entry.id}`,
+      short: secret ? `literal credential in ${entry.tool} agent config` : `${entry.tool}: ${entry.description}`,
+      full: `${entry.description} (${entry.tool}; ${CLASS_MEANING[entry.class]}). Matches ${entry.patterns.join(", ")}.${secret ? " The file holds a literal credential." : ""}`,
+      fix: secret ? "Rotate the credential, replace it with an environment reference, and keep the file out of what ships." : "Exclude the path from what ships (ignore files or `files`), or allow it with a reason in .github/agent-gates.yml.",
+      doc: "artifact-scan.md"
+    };
+    return build(ruleId, text, [`Source: ${entry.source}`, ""]);
+  }
+  for (const row of TABLE) {
+    const m = row.match.exec(ruleId);
+    if (m) return build(ruleId, row.text(m));
+  }
+  return build(ruleId, { name: ruleId.replace(/[^A-Za-z0-9]+/g, "-"), short: ruleId, full: `agent-gates rule ${ruleId}.`, fix: "See the finding message.", doc: "README.md" });
+}
+function build(id, text, extra = []) {
+  return {
+    id,
+    name: text.name,
+    shortDescription: { text: text.short },
+    fullDescription: { text: text.full },
+    help: { text: `${text.full}
+
+Fix: ${text.fix}`, markdown: markdown(text, extra) },
+    helpUri: `${DOCS_BASE}/${text.doc}`
+  };
+}
 
 // src/output/sarif.ts
 var LEVEL = {
@@ -61593,7 +62767,9 @@ var LEVEL = {
   info: "note"
 };
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+var RANK2 = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var SARIF_LIMITS = { runsPerFile: 20, resultsPerRun: 5e3, compressedBytes: 10 * 1024 * 1024 };
 function findingUri(f) {
   const mapped = f.properties?.repoPath;
   if (typeof mapped === "string") return mapped;
@@ -61603,10 +62779,25 @@ function findingUri(f) {
 function pointsAtFile(f) {
   return typeof f.properties?.repoPath === "string" || !f.location.artifact;
 }
-function renderSarif(results) {
-  const runs = results.map((result) => {
-    const rules = /* @__PURE__ */ new Map();
-    for (const f of result.findings) if (!rules.has(f.ruleId)) rules.set(f.ruleId, f);
+function sarifCategory(gate, options = {}, several = false) {
+  const wd = (options.workingDirectory ?? "").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  if (options.category) return several ? `${options.category.replace(/\/+$/, "")}/${gate}` : options.category.replace(/\/+$/, "");
+  return `agent-gates/${gate}${wd ? `/${wd}` : ""}`;
+}
+function sarifEligible(results) {
+  return { included: results.filter((r) => r.status !== "error"), skipped: results.filter((r) => r.status === "error") };
+}
+function renderSarif(results, options = {}) {
+  const { included } = sarifEligible(results);
+  if (included.length === 0) return void 0;
+  if (included.length > SARIF_LIMITS.runsPerFile) throw new Error(`SARIF: ${included.length} runs exceed GitHub's ${SARIF_LIMITS.runsPerFile} per file`);
+  const runs = included.map((result) => {
+    const ordered = [...result.findings].sort((a, b) => RANK2[a.severity] - RANK2[b.severity]);
+    const kept = ordered.slice(0, SARIF_LIMITS.resultsPerRun);
+    const ruleIds = [...new Set(kept.map((f) => f.ruleId))];
+    const severityOf = /* @__PURE__ */ new Map();
+    for (const f of kept) if (!severityOf.has(f.ruleId) || RANK2[f.severity] < RANK2[severityOf.get(f.ruleId)]) severityOf.set(f.ruleId, f.severity);
+    const seen = /* @__PURE__ */ new Map();
     return {
       tool: {
         driver: {
@@ -61614,45 +62805,49 @@ function renderSarif(results) {
           version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: "https://github.com/agent-gates/agent-gates",
-          rules: [...rules.values()].map((f) => ({
-            id: f.ruleId,
-            shortDescription: { text: f.ruleId },
-            fullDescription: { text: f.help?.why ?? f.message },
-            help: { text: f.help ? `${f.help.why}
-
-Fix: ${f.help.fix}` : f.message },
-            defaultConfiguration: { level: LEVEL[f.severity] },
-            properties: { "security-severity": SECURITY_SEVERITY[f.severity], tags: ["security", ...f.criteria] }
+          rules: ruleIds.map((id) => ({
+            ...ruleMetadata(id),
+            defaultConfiguration: { level: LEVEL[severityOf.get(id)] },
+            properties: { "security-severity": SECURITY_SEVERITY[severityOf.get(id)], tags: ["security", ...new Set(kept.filter((f) => f.ruleId === id).flatMap((f) => f.criteria))].slice(0, 10) }
           }))
         }
       },
-      automationDetails: { id: `agent-gates/${result.gate}/` },
+      automationDetails: { id: `${sarifCategory(result.gate, options, included.length > 1)}/` },
       invocations: [
         {
-          executionSuccessful: result.status !== "error",
+          executionSuccessful: true,
           startTimeUtc: result.startedAt,
           endTimeUtc: result.finishedAt,
-          toolExecutionNotifications: result.errors.map((e) => ({ level: "error", message: { text: `${e.code}: ${e.message}` } }))
+          toolExecutionNotifications: ordered.length > kept.length ? [{ level: "warning", message: { text: `${ordered.length - kept.length} less severe finding(s) left out (GitHub keeps ${SARIF_LIMITS.resultsPerRun} per run); the full list is in the JSON report` } }] : []
         }
       ],
-      results: result.findings.map((f) => ({
-        ruleId: f.ruleId,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(findingUri(f)) },
-              // A line belongs to the file itself, never to the archive that holds it.
-              ...f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {}
-            },
-            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}`, kind: "member" }] } : {}
-          }
-        ],
-        partialFingerprints: { "agentGates/v1": f.fingerprint },
-        ...f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressed.reason }] } : {},
-        properties: { severity: f.severity, soc2: f.criteria, ...f.location.commit ? { commit: f.location.commit } : {} }
-      }))
+      results: kept.map((f) => {
+        const uri = findingUri(f);
+        const line = f.location.line && pointsAtFile(f) ? f.location.line : void 0;
+        const logical = f.location.artifact ? `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}` : void 0;
+        const base = createHash3("sha256").update([f.ruleId, f.fingerprint, uri, line ?? "", logical ?? "", f.location.commit ?? ""].join("\0")).digest("hex").slice(0, 32);
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        return {
+          ruleId: f.ruleId,
+          ruleIndex: ruleIds.indexOf(f.ruleId),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(uri) },
+                // A line belongs to the file itself, never to the archive that holds it.
+                ...line ? { region: { startLine: line } } : {}
+              },
+              ...logical ? { logicalLocations: [{ fullyQualifiedName: logical, kind: "member" }] } : {}
+            }
+          ],
+          partialFingerprints: { "agentGates/v2": n ? `${base}:${n}` : base },
+          ...f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressed.reason }] } : {},
+          properties: { severity: f.severity, soc2: f.criteria, ...f.location.commit ? { commit: f.location.commit } : {} }
+        };
+      })
     };
   });
   return JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs }, null, 2) + "\n";
@@ -61669,33 +62864,62 @@ function annotationsFor(result) {
     ...f.location.line && pointsAtFile(f) ? { line: f.location.line } : {}
   }));
 }
+var VISIBLE_PER_LEVEL = 10;
+var ORDER = ["error", "warning", "notice"];
+function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and the JSON report in the run folder") {
+  const byPlace = /* @__PURE__ */ new Map();
+  for (const a of all) {
+    const key = `${a.file}\0${a.line ?? ""}`;
+    const seen = byPlace.get(key);
+    if (!seen) byPlace.set(key, { best: a, more: 0 });
+    else {
+      seen.more++;
+      if (ORDER.indexOf(a.level) < ORDER.indexOf(seen.best.level)) seen.best = a;
+    }
+  }
+  const merged = [...byPlace.values()].map(({ best, more }) => more ? { ...best, message: `${best.message} (+${more} more finding(s) here)` } : best);
+  const kept = [];
+  let dropped = 0;
+  for (const level of ORDER) {
+    const ofLevel = merged.filter((a) => a.level === level);
+    const room = Math.max(0, (level === "notice" && merged.length > VISIBLE_PER_LEVEL ? VISIBLE_PER_LEVEL - 1 : VISIBLE_PER_LEVEL) - (reserved[level] ?? 0));
+    kept.push(...ofLevel.slice(0, room));
+    dropped += Math.max(0, ofLevel.length - room);
+  }
+  if (dropped <= 0) return kept;
+  return [{ level: "notice", title: "agent-gates: more findings", message: `${dropped} more annotation(s) not shown (GitHub shows ${VISIBLE_PER_LEVEL} per level); every finding is in ${elsewhere}`, file: "" }, ...kept];
+}
 
 // src/actions/publish.ts
-async function publishResults(items, name, ledgers, { core, env, cwd }) {
+async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];
-  const sarifPath = join12(folder, `${name}.sarif`);
+  let sarifPath = join12(folder, `${name}.sarif`);
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat3(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    await writeFile7(sarifPath, renderSarif(results));
-    if (summaryPath) await appendFile2(summaryPath, items.map((i) => renderMarkdown(i.result, i.details)).join("\n") + "\n");
-    const written = [...reportPaths, sarifPath, ...summaryPath ? [summaryPath] : []];
+    const sarifText = renderSarif(results, sarif);
+    for (const skipped of sarifEligible(results).skipped)
+      core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`);
+    if (sarifText === void 0) {
+      await unlink2(sarifPath).catch(() => void 0);
+      sarifPath = "";
+    } else await writeFile7(sarifPath, sarifText);
+    if (summaryPath) await appendFile2(summaryPath, capSummary(items.map((i) => renderMarkdown(i.result, i.details)).join("\n"), `in ${folder}`) + "\n");
+    const written = [...reportPaths, ...sarifPath ? [sarifPath] : [], ...summaryPath ? [summaryPath] : []];
     for (const ledger of ledgers) {
       const leaking = await ledger.leakingFiles(written);
       if (leaking.length) {
-        await Promise.all([...reportPaths, sarifPath].map((p) => unlink2(p).catch(() => void 0)));
+        await Promise.all([...reportPaths, sarifPath].filter(Boolean).map((p) => unlink2(p).catch(() => void 0)));
         if (summaryPath) await truncate(summaryPath, summarySizeBefore);
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`);
       }
     }
-    for (const result of results) {
-      for (const a of annotationsFor(result).slice(0, 50)) {
-        core[a.level](a.message, { title: a.title, file: a.file, ...a.line ? { startLine: a.line } : {} });
-      }
+    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
+      core[a.level](a.message, { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} });
     }
   } catch (error2) {
     status = "error";
@@ -61714,7 +62938,7 @@ function concludeStep(core, name, status, summary2) {
 }
 
 // src/actions/run-action.ts
-var COMMON_INPUTS = ["config"];
+var COMMON_INPUTS = ["config", "category"];
 async function runAction(spec, { core, env, cwd }) {
   const startedAt = /* @__PURE__ */ new Date();
   const ledger = new SecretLedger();
@@ -61724,6 +62948,7 @@ async function runAction(spec, { core, env, cwd }) {
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   };
   let result;
+  const sarif = { category: core.getInput("category").trim() || void 0, workingDirectory: core.getInput("working-directory").trim() };
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
@@ -61735,7 +62960,7 @@ async function runAction(spec, { core, env, cwd }) {
     result = errorResult(spec.gate, startedAt, error2, spec.criteria);
   }
   result = guardResult(result, ledger);
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd });
+  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif });
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value);
   concludeStep(core, spec.gate, published.status, result.summary);
   return { ...result, status: published.status };
@@ -61745,11 +62970,10 @@ async function runAction(spec, { core, env, cwd }) {
 var ACTION = {
   gate: GATE,
   criteria: ["CC6.7", "CC8.1"],
-  inputs: ["packers", "working-directory", "fix"],
+  inputs: inputNames(IGNORE_CHECK_OPTIONS),
   read(reader, { env, workspace, config }) {
-    const packers = reader.list("packers");
-    const fix = reader.oneOf("fix", ["none", "patch"]);
-    const options = resolveIgnoreCheckOptions({ dir: resolve4(workspace, reader.string("working-directory") ?? "."), ...packers ? { packers } : {}, ...fix ? { fix } : {} }, config.config);
+    const given = reader.options(IGNORE_CHECK_OPTIONS);
+    const options = resolveIgnoreCheckOptions(ignoreCheckOverrides(resolve4(workspace, given["working-directory"] ?? "."), given), config.config);
     return { ...options, fix: options.fix === "write" ? "patch" : options.fix, runFolder: runFolder(env, workspace) };
   },
   async run(inputs, deps) {

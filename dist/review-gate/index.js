@@ -25122,50 +25122,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative2, options, skipNormalization) {
+    function resolveComponent(base, relative3, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative2 = parse3(serialize(relative2, options), options);
+        relative3 = parse3(serialize(relative3, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative2.scheme) {
-        target.scheme = relative2.scheme;
-        target.userinfo = relative2.userinfo;
-        target.host = relative2.host;
-        target.port = relative2.port;
-        target.path = removeDotSegments(relative2.path || "");
-        target.query = relative2.query;
+      if (!options.tolerant && relative3.scheme) {
+        target.scheme = relative3.scheme;
+        target.userinfo = relative3.userinfo;
+        target.host = relative3.host;
+        target.port = relative3.port;
+        target.path = removeDotSegments(relative3.path || "");
+        target.query = relative3.query;
       } else {
-        if (relative2.userinfo !== void 0 || relative2.host !== void 0 || relative2.port !== void 0) {
-          target.userinfo = relative2.userinfo;
-          target.host = relative2.host;
-          target.port = relative2.port;
-          target.path = removeDotSegments(relative2.path || "");
-          target.query = relative2.query;
+        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
+          target.userinfo = relative3.userinfo;
+          target.host = relative3.host;
+          target.port = relative3.port;
+          target.path = removeDotSegments(relative3.path || "");
+          target.query = relative3.query;
         } else {
-          if (!relative2.path) {
+          if (!relative3.path) {
             target.path = base.path;
-            if (relative2.query !== void 0) {
-              target.query = relative2.query;
+            if (relative3.query !== void 0) {
+              target.query = relative3.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative2.path[0] === "/") {
-              target.path = removeDotSegments(relative2.path);
+            if (relative3.path[0] === "/") {
+              target.path = removeDotSegments(relative3.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative2.path;
+                target.path = "/" + relative3.path;
               } else if (!base.path) {
-                target.path = relative2.path;
+                target.path = relative3.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative2.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative2.query;
+            target.query = relative3.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -25173,7 +25173,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative2.fragment;
+      target.fragment = relative3.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -32112,10 +32112,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -32129,7 +32129,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -32153,7 +32153,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -32169,7 +32169,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -32260,7 +32260,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -32274,13 +32274,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -32323,18 +32323,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -32388,8 +32388,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -32401,7 +32401,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -32412,8 +32412,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -32430,7 +32430,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -32610,7 +32610,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -32627,24 +32627,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -32827,25 +32827,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      return res + sep6 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -33655,14 +33655,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -34829,18 +34829,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -34993,15 +34993,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -35195,13 +35195,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -37769,6 +37769,7 @@ function formatLocation(location) {
 }
 
 // src/output/markdown.ts
+var RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
 function cell(text) {
   return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
@@ -37781,13 +37782,24 @@ function renderMarkdown(result, details) {
     out.push("");
   }
   if (result.findings.length) {
-    out.push("| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|");
-    for (const f of result.findings) {
+    const groups2 = /* @__PURE__ */ new Map();
+    for (const f of [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
       const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(" / ");
       const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity;
-      out.push(`| ${severity} | \`${cell(formatLocation(f.location))}\` | ${cell(f.ruleId)} | ${cell(who)} | ${cell(f.help?.why ?? f.message)} | ${cell(f.help?.fix)} |`);
+      const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ""].join("\0");
+      const group2 = groups2.get(key) ?? { first: f, severity, who, places: [] };
+      group2.places.push(formatLocation(f.location));
+      groups2.set(key, group2);
     }
-    out.push("");
+    const worst = [...groups2.values()].find((g) => !g.first.suppressed && g.first.help?.fix);
+    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
+    const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
+    for (const g of groups2.values()) {
+      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : "");
+      rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`);
+    }
+    if (groups2.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups2.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
+    else out.push(...rows, "");
   }
   if (details) out.push(details, "");
   if (result.allowList.length) {
@@ -37798,6 +37810,20 @@ function renderMarkdown(result, details) {
   const stats = Object.entries(result.stats);
   if (stats.length) out.push(`<sub>${stats.map(([k, v]) => `${cell(k)}: ${cell(String(v))}`).join(" · ")} · SOC 2: ${result.criteria.join(", ")}</sub>`, "");
   return out.join("\n");
+}
+var SUMMARY_LIMIT_BYTES = 256 * 1024;
+function capSummary(markdown2, where, limit = SUMMARY_LIMIT_BYTES) {
+  if (Buffer.byteLength(markdown2) <= limit) return markdown2;
+  const lines = markdown2.split("\n");
+  const kept = [];
+  let bytes = 0;
+  for (const line of lines) {
+    if (bytes + Buffer.byteLength(line) + 1 > limit - 1024) break;
+    kept.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  }
+  const open2 = kept.filter((l) => l.startsWith("<details>")).length - kept.filter((l) => l === "</details>").length;
+  return [...kept, ...open2 > 0 ? ["", "</details>"] : [], "", `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where}.`, ""].join("\n");
 }
 
 // src/gates/review-gate/details.ts
@@ -38332,7 +38358,7 @@ function parse(options) {
   if (!/^http/.test(url)) {
     url = options.baseUrl + url;
   }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const omittedParameters = Object.keys(options).filter((option2) => urlVariableNames.includes(option2)).concat("baseUrl");
   const remainingParameters = omit(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
@@ -42383,8 +42409,17 @@ function createGitHubClient(options) {
   return {
     octokit,
     ...graphqlUrl ? { graphqlUrl } : {},
-    graphql: (query, variables) => octokit.graphql(query, { ...variables, ...graphqlUrl ? { url: graphqlUrl } : {} })
+    // The endpoint is a request option, not a variable: @octokit/graphql refuses `url` beside a
+    // string query, so the query goes in the options object (where `url` is honoured). A GHES
+    // `.../api/v3` base URL is mapped to `.../api/graphql` by Octokit itself.
+    graphql: (query, variables) => octokit.graphql({ ...checkedVariables(variables), query, ...graphqlUrl ? { url: graphqlUrl } : {} })
   };
+}
+var NOT_VARIABLES = /* @__PURE__ */ new Set(["method", "baseUrl", "url", "headers", "request", "query", "mediaType", "operationName"]);
+function checkedVariables(variables) {
+  const clash = Object.keys(variables).find((key) => NOT_VARIABLES.has(key));
+  if (clash) throw new ConfigurationError(`GraphQL variable "${clash}" would be read as a request option`, "graphql");
+  return variables;
 }
 function countingFetch(onRequest) {
   const base = defaults.request?.fetch ?? globalThis.fetch;
@@ -42437,6 +42472,387 @@ function pullRequestFromEvent(eventName, payloadValue, repository) {
 function gateSection(config, gate) {
   const section = config[gate];
   return section && typeof section === "object" ? section : {};
+}
+
+// src/options/types.ts
+function option(declaration) {
+  return declaration;
+}
+function inputName(d) {
+  return d.input === false ? void 0 : d.input?.name ?? d.name;
+}
+function configKey(d) {
+  return d.config === false ? void 0 : d.config?.key ?? d.name;
+}
+function describeOrigin(origin) {
+  switch (origin.source) {
+    case "flag":
+      return `--${origin.flag} (flag)`;
+    case "input":
+      return `input "${origin.input}"`;
+    case "config":
+      return `${origin.file}${origin.line ? `:${origin.line}` : ""}: ${origin.key}`;
+  }
+}
+
+// src/options/common.ts
+var CONFIG_OPTION = option({
+  name: "config",
+  type: { kind: "string" },
+  placeholder: "FILE",
+  description: "the agent-gates config file",
+  defaultText: ".github/agent-gates.yml",
+  flag: { short: "c" },
+  config: false
+});
+var CATEGORY_OPTION = option({
+  name: "category",
+  type: { kind: "string" },
+  description: "the code-scanning category of the SARIF run, so that two steps or a matrix never overwrite each other's alerts",
+  defaultText: "agent-gates/<gate>, plus /<working-directory> when not the root",
+  flag: false,
+  config: false
+});
+var WORKING_DIRECTORY_OPTION = option({
+  name: "working-directory",
+  type: { kind: "string" },
+  placeholder: "DIR",
+  default: ".",
+  description: "directory to work in, relative to the current directory or the workspace",
+  flag: { short: "C" },
+  config: false
+});
+var FORMATS = ["text", "json", "sarif", "markdown"];
+var GATES_OPTION = option({
+  name: "gates",
+  type: { kind: "list" },
+  placeholder: "LIST",
+  description: "the gates to run, e.g. artifact-scan,secret-scan",
+  defaultText: "every local gate",
+  input: false,
+  config: false
+});
+var CLI_OPTIONS = [
+  option({ name: "format", type: { kind: "enum", values: FORMATS }, default: "text", placeholder: "FORMAT", description: "report format: text, json, sarif or markdown", flag: { short: "f" }, input: false, config: false }),
+  option({ name: "output", type: { kind: "string" }, placeholder: "FILE", description: "write the report to FILE instead of stdout", flag: { short: "o" }, input: false, config: false }),
+  { ...CONFIG_OPTION, input: false },
+  option({ name: "run-folder", type: { kind: "string" }, placeholder: "DIR", description: "where the gates leave their JSON and the run record; never inside the checked folder", defaultText: "$AGENT_GATES_RUN_DIR, $RUNNER_TEMP/agent-gates, else $XDG_CACHE_HOME/agent-gates/runs/<folder>-<hash>", input: false, config: false }),
+  option({ name: "quiet", type: { kind: "boolean" }, default: false, description: "print only blocking findings and the verdict", flag: { short: "q" }, input: false, config: false }),
+  option({ name: "verbose", type: { kind: "boolean" }, default: false, description: "print every finding, suppressed ones too, and progress", input: false, config: false }),
+  option({ name: "color", type: { kind: "enum", values: ["auto", "always", "never"] }, default: "auto", placeholder: "WHEN", description: "colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never", input: false, config: false }),
+  option({ name: "help", type: { kind: "boolean" }, default: false, description: "this help", flag: { short: "h" }, input: false, config: false })
+];
+
+// src/options/gates/review-gate.ts
+var DEFAULT_SENSITIVE_PATHS = [".github/workflows/**", ".github/actions/**", ".github/agent-gates.yml", ".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var TEAM = { regex: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", description: "org/team-slug" };
+var REVIEW_GATE_OPTIONS = [
+  option({ name: "repo", type: { kind: "string" }, placeholder: "OWNER/NAME", description: "repository of the PR (API mode; token from GITHUB_TOKEN, API from GITHUB_API_URL)", input: false, config: false }),
+  option({ name: "pr", type: { kind: "int", min: 1, max: 1e9 }, description: "PR number (API mode)", input: false, config: false }),
+  option({ name: "snapshot", type: { kind: "string" }, placeholder: "FILE", description: "evaluate a PR snapshot JSON with no API (format: docs/review-gate.md)", input: false, config: false }),
+  option({ name: "save-snapshot", type: { kind: "string" }, placeholder: "FILE", description: "API mode: also write the collected snapshot to FILE", input: false, config: false }),
+  option({
+    name: "token",
+    type: { kind: "string" },
+    description: "token that reads the PR (contents: read, pull-requests: read)",
+    details: "required-teams needs one that can read organization teams (a GitHub App token or a PAT with read:org); apply-label needs pull-requests: write. On the command line the token comes from GITHUB_TOKEN.",
+    flag: false,
+    config: false,
+    input: { expression: "${{ github.token }}" }
+  }),
+  option({ name: "label", type: { kind: "string" }, default: "agent-generated", placeholder: "NAME", description: "label that declares an agent PR, and the label apply-label adds" }),
+  option({ name: "min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 1, description: "approvals an agent PR needs from eligible reviewers" }),
+  option({
+    name: "sensitive-paths",
+    type: { kind: "list" },
+    default: DEFAULT_SENSITIVE_PATHS,
+    placeholder: "GLOBS",
+    description: "minimatch globs; an agent PR touching one needs sensitive-min-approvals"
+  }),
+  option({ name: "sensitive-min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 2, description: "approvals an agent PR touching sensitive paths needs" }),
+  option({
+    name: "required-teams",
+    type: { kind: "list", pattern: TEAM },
+    default: [],
+    placeholder: "TEAMS",
+    description: "org/team-slug; approvals toward sensitive-min-approvals must come from members of one of them",
+    details: "Needs a token that can read the teams, else the gate errors."
+  }),
+  option({
+    name: "strict-head",
+    type: { kind: "boolean" },
+    default: true,
+    description: "count only approvals of the head commit (off: also approvals with no newer commit)"
+  }),
+  option({ name: "lenient", type: { kind: "boolean" }, default: false, description: "the same as --no-strict-head", input: false, config: false }),
+  option({ name: "apply-label", type: { kind: "boolean" }, default: false, description: "add the label to PRs detected as agent work (needs pull-requests: write)" }),
+  option({ name: "exclude-last-pusher", type: { kind: "boolean" }, default: true, description: "the last pusher of the PR may not be the approver", flag: false, input: false }),
+  option({
+    name: CONFIG_OPTION.name,
+    type: CONFIG_OPTION.type,
+    flag: false,
+    config: false,
+    description: "shared input of every gate; review-gate takes its policy from .github/agent-gates.yml on the base branch through the API, so a PR cannot weaken it",
+    details: "Leave empty."
+  })
+];
+var agentMarkers = {
+  type: "object",
+  additionalProperties: false,
+  required: ["agent"],
+  properties: {
+    agent: { type: "string", minLength: 1 },
+    logins: { type: "array", items: { type: "string", minLength: 1 } },
+    emails: { type: "array", items: { type: "string", minLength: 1 } },
+    "branch-prefixes": { type: "array", items: { type: "string", minLength: 1 } },
+    "text-markers": { type: "array", items: { type: "string", minLength: 1 } }
+  }
+};
+var REVIEW_GATE_OPTION_SET = {
+  gate: "review-gate",
+  options: REVIEW_GATE_OPTIONS,
+  extraConfig: {
+    detection: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        defaults: { type: "boolean", description: "use the built-in agent markers (default true)" },
+        labels: { type: "array", items: { type: "string", minLength: 1 } },
+        agents: { type: "array", items: agentMarkers }
+      }
+    }
+  }
+};
+
+// src/secrets/literal-credentials.ts
+var PLACEHOLDERS = [
+  /\$\{\{[^}]{0,200}\}\}/g,
+  // ${{ secrets.X }} (GitHub Actions, Continue)
+  /\$\{[^}\s]{0,200}\}/g,
+  // ${VAR}, ${env:VAR}, ${input:token}
+  /\{env:[^}\s]{1,200}\}/g,
+  // {env:X} (OpenCode)
+  /\{file:[^}\s]{1,200}\}/g,
+  // {file:path} (OpenCode)
+  /\$[A-Za-z_][A-Za-z0-9_]*/g,
+  // $VAR in shell-style args
+  /%[A-Za-z_][A-Za-z0-9_]*%/g,
+  // %VAR% (Windows)
+  /<[A-Za-z0-9 _-]{2,40}>/g
+  // <your-token>
+];
+function stripPlaceholders(text) {
+  let out = text;
+  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
+  return out;
+}
+var TOKEN_FORMATS = [
+  { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
+  // Bounded: an unterminated BEGIN must not scan to the end of the file once per BEGIN.
+  { kind: "private key", re: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)/g }
+];
+var CONTEXT_FORMATS = [
+  { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
+  { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
+  { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
+  { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
+  { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
+];
+var SENSITIVE_KEY = /(?:^|[_\-.])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|bearer)$|^(?:authorization|x-api-key|api-key|dsn)$/i;
+function looksLikeCredential(value) {
+  if (value.length < 12 || /\s/.test(value)) return false;
+  if (/^(?:true|false|null|none|undefined|changeme|example|placeholder|redacted)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[-_.][a-z]+)*$/i.test(value)) return false;
+  if (/^https?:\/\/[^@]*$/i.test(value)) return false;
+  if (/^[x*.]+$/i.test(value)) return false;
+  return /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+var TOKEN_TESTS = TOKEN_FORMATS.map(({ re }) => new RegExp(re.source, re.flags.replace("g", "")));
+function holdsToken(value) {
+  return TOKEN_TESTS.some((re) => re.test(value));
+}
+function scanTextForSecrets(text, max = Number.POSITIVE_INFINITY) {
+  if (text.length < 6) return { hits: [], total: 0 };
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (kind, value) => {
+    const v = value?.trim();
+    if (!v || v.length < 6 || seen.has(v)) return;
+    seen.add(v);
+    if (hits.length < max) hits.push({ kind, value: v });
+  };
+  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
+  for (const { kind, re } of CONTEXT_FORMATS) {
+    for (const m of cleaned.matchAll(re)) {
+      const value = m[1] ?? "";
+      if (!seen.has(value.trim()) && /[0-9]/.test(value) && !holdsToken(value)) push(kind, value);
+    }
+  }
+  return { hits, total: seen.size };
+}
+var KEYED_VALUE = /(?:^|[\s{,;])["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,16}[:=][ \t]{0,16}["']?([^\s"',;}]{8,512})/gm;
+function findKeyedSecretsInText(text, max = Number.POSITIVE_INFINITY) {
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const m of cleaned.matchAll(KEYED_VALUE)) {
+    const hit = findSecretForKey(m[1] ?? "", m[2] ?? "");
+    if (!hit || seen.has(hit.value)) continue;
+    seen.add(hit.value);
+    if (hits.length < max) hits.push(hit);
+  }
+  return { hits, total: seen.size };
+}
+function findSecretForKey(key, value) {
+  if (!SENSITIVE_KEY.test(key.replace(/([a-z])([A-Z])/g, "$1_$2"))) return void 0;
+  const cleaned = stripPlaceholders(value).trim();
+  if (cleaned !== value.trim()) return void 0;
+  const candidate = cleaned.replace(/^(?:Bearer|Basic|token)\s+/i, "");
+  return looksLikeCredential(candidate) ? { kind: `literal value of "${key}"`, value: candidate } : void 0;
+}
+var MAYBE_CREDENTIAL = /[A-Za-z0-9_+=-]{12,}|[=:@]|bearer|basic|private key/i;
+function redactCredentials(text) {
+  if (!MAYBE_CREDENTIAL.test(text)) return { text, hits: [] };
+  const { hits } = scanTextForSecrets(text, 50);
+  const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value));
+  const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length);
+  let out = text;
+  for (const hit of all) out = out.split(hit.value).join("[REDACTED]");
+  return { text: out, hits: all };
+}
+
+// src/options/parse.ts
+var TRUE = /^(true|yes|on)$/i;
+var FALSE = /^(false|no|off)$/i;
+var SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i;
+function expectation(type) {
+  switch (type.kind) {
+    case "string":
+      return "a non-empty text";
+    case "boolean":
+      return "true or false";
+    case "int":
+      return `a whole number from ${type.min} to ${type.max}`;
+    case "size":
+      return `a size such as 512MiB or 1048576 (at least ${type.min ?? 1} byte${(type.min ?? 1) === 1 ? "" : "s"})`;
+    case "enum":
+      return `one of ${type.values.join(", ")}`;
+    case "auto-boolean":
+      return "auto, true or false";
+    case "list":
+      return type.values ? `a list of ${type.values.join(", ")}` : type.pattern ? `a list of ${type.pattern.description}` : "a list of non-empty texts";
+  }
+}
+function shown(raw) {
+  return redactCredentials(typeof raw === "string" || Array.isArray(raw) ? JSON.stringify(raw) : String(raw)).text;
+}
+function parseOptionValue(d, raw, origin) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (typeof raw === "string" && raw.trim() === "" && origin.source !== "config") return void 0;
+  const fail = (why = `must be ${expectation(d.type)}, got ${shown(raw)}`) => {
+    const key = origin.source === "config" ? origin.key : origin.source === "flag" ? origin.flag : origin.input;
+    throw new ConfigurationError(`${describeOrigin(origin)}: ${why}`, key, origin.source === "config" ? origin.line : void 0, origin.source === "config" ? origin.file : void 0);
+  };
+  const forbidden = d.config !== false && origin.source === "config" ? d.config?.forbidden : void 0;
+  if (forbidden) fail(`cannot be set in the config file (${forbidden}); use the action input or the CLI flag`);
+  const value = parseTyped(d.type, raw, fail);
+  const refused = d.config !== false && origin.source === "config" ? d.config?.refuse : void 0;
+  if (refused && refused.values.includes(String(value))) fail(`${String(value)} cannot be set in the config file (${refused.reason}); use the action input or the CLI flag`);
+  return value;
+}
+function parseTyped(type, raw, fail) {
+  const text = typeof raw === "string" ? raw.trim() : void 0;
+  switch (type.kind) {
+    case "string":
+      return text ? text : fail();
+    case "boolean":
+      if (typeof raw === "boolean") return raw;
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "auto-boolean":
+      if (typeof raw === "boolean") return raw;
+      if (text && /^auto$/i.test(text)) return "auto";
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "int": {
+      const n = typeof raw === "number" ? raw : text && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
+      return Number.isInteger(n) && n >= type.min && n <= type.max ? n : fail();
+    }
+    case "size": {
+      const min = type.min ?? 1;
+      if (typeof raw === "number") return Number.isInteger(raw) && raw >= min ? raw : fail();
+      const m = text === void 0 ? null : SIZE.exec(text);
+      if (!m) return fail();
+      const power = ["", "k", "m", "g", "t"].indexOf((m[2] ?? "").toLowerCase());
+      const bytes = Math.floor(Number(m[1]) * 1024 ** power);
+      return bytes >= min ? bytes : fail();
+    }
+    case "enum":
+      return text !== void 0 && type.values.includes(text) ? text : fail();
+    case "list": {
+      const items = Array.isArray(raw) ? raw : text !== void 0 ? text.split(/[\n,]/) : fail();
+      const list = items.map((item) => typeof item === "string" ? item.trim() : fail()).filter(Boolean);
+      for (const item of list) {
+        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+      }
+      return list;
+    }
+  }
+}
+
+// src/options/resolve.ts
+function fromInputs(declarations, getInput2) {
+  const given = {};
+  for (const d of declarations) {
+    const input = inputName(d);
+    if (input === void 0) continue;
+    const value = parseOptionValue(d, getInput2(input), { source: "input", input });
+    if (value === void 0 || d.config !== false && d.default !== void 0 && sameValue(value, d.default)) continue;
+    given[d.name] = value;
+  }
+  return given;
+}
+function valueAt(section, key) {
+  let node = section;
+  for (const part of key.split(".")) {
+    if (!node || typeof node !== "object" || Array.isArray(node)) return void 0;
+    node = node[part];
+  }
+  return node;
+}
+function fromConfig(declarations, section, where) {
+  const given = {};
+  for (const d of declarations) {
+    const key = configKey(d);
+    if (key === void 0) continue;
+    const raw = valueAt(section, key);
+    if (raw === void 0) continue;
+    const fullKey = `${where.gate}.${key}`;
+    const line = where.lineOf?.(fullKey);
+    const value = parseOptionValue(d, raw, { source: "config", file: where.file ?? "config file", key: fullKey, ...line ? { line } : {} });
+    if (value !== void 0) given[d.name] = value;
+  }
+  return given;
+}
+function resolveOptions(declarations, ...layers) {
+  const resolved = {};
+  for (const d of declarations) {
+    const layer = layers.find((l) => l[d.name] !== void 0);
+    resolved[d.name] = layer ? layer[d.name] : Array.isArray(d.default) ? [...d.default] : d.default;
+  }
+  return resolved;
+}
+function sameValue(a, b) {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
 }
 
 // src/gates/review-gate/markers.ts
@@ -42597,21 +43013,22 @@ function detectMarkers(snapshot, index, labels) {
 
 // src/gates/review-gate/options.ts
 var GATE = "review-gate";
-var DEFAULT_SENSITIVE_PATHS = [".github/workflows/**", ".github/actions/**", ".github/agent-gates.yml", ".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-var DEFAULT_POLICY = {
-  label: "agent-generated",
-  applyLabel: false,
-  minApprovals: 1,
-  sensitivePaths: DEFAULT_SENSITIVE_PATHS,
-  sensitiveMinApprovals: 2,
-  requiredTeams: [],
-  strictHead: true,
-  excludeLastPusher: true,
-  detectionLabels: []
-};
+function policyOverrides(given) {
+  if (given.lenient && given["strict-head"] === true) throw new ConfigurationError("--strict-head and --lenient exclude each other", "strict-head");
+  return givenOnly({
+    label: given.label,
+    minApprovals: given["min-approvals"],
+    sensitivePaths: given["sensitive-paths"],
+    sensitiveMinApprovals: given["sensitive-min-approvals"],
+    requiredTeams: given["required-teams"],
+    strictHead: given.lenient ? false : given["strict-head"],
+    applyLabel: given["apply-label"]
+  });
+}
 function resolvePolicy(overrides, config) {
-  const s = gateSection(config, GATE);
-  const detection = s.detection ?? {};
+  const section = config[GATE];
+  const file = resolveOptions(REVIEW_GATE_OPTIONS, fromConfig(REVIEW_GATE_OPTIONS, section, { gate: GATE, file: "the agent-gates config" }));
+  const detection = gateSection(config, GATE).detection ?? {};
   const configured = (detection.agents ?? []).map((a) => ({
     agent: a.agent,
     logins: a.logins ?? [],
@@ -42620,14 +43037,14 @@ function resolvePolicy(overrides, config) {
     textMarkers: a["text-markers"] ?? []
   }));
   const policy = {
-    label: overrides.label ?? s.label ?? DEFAULT_POLICY.label,
-    applyLabel: overrides.applyLabel ?? s["apply-label"] ?? DEFAULT_POLICY.applyLabel,
-    minApprovals: overrides.minApprovals ?? s["min-approvals"] ?? DEFAULT_POLICY.minApprovals,
-    sensitivePaths: overrides.sensitivePaths ?? s["sensitive-paths"] ?? DEFAULT_POLICY.sensitivePaths,
-    sensitiveMinApprovals: overrides.sensitiveMinApprovals ?? s["sensitive-min-approvals"] ?? DEFAULT_POLICY.sensitiveMinApprovals,
-    requiredTeams: overrides.requiredTeams ?? s["required-teams"] ?? DEFAULT_POLICY.requiredTeams,
-    strictHead: overrides.strictHead ?? s["strict-head"] ?? DEFAULT_POLICY.strictHead,
-    excludeLastPusher: s["exclude-last-pusher"] ?? DEFAULT_POLICY.excludeLastPusher,
+    label: overrides.label ?? file.label,
+    applyLabel: overrides.applyLabel ?? file["apply-label"],
+    minApprovals: overrides.minApprovals ?? file["min-approvals"],
+    sensitivePaths: overrides.sensitivePaths ?? file["sensitive-paths"],
+    sensitiveMinApprovals: overrides.sensitiveMinApprovals ?? file["sensitive-min-approvals"],
+    requiredTeams: overrides.requiredTeams ?? file["required-teams"],
+    strictHead: overrides.strictHead ?? file["strict-head"],
+    excludeLastPusher: file["exclude-last-pusher"],
     detectionLabels: detection.labels ?? [],
     agents: [...detection.defaults === false ? [] : DEFAULT_AGENT_MARKERS, ...configured]
   };
@@ -42658,6 +43075,267 @@ function fingerprintOf(...parts) {
   return sha256Hex(parts.map((p) => String(p ?? "")).join("\0")).slice(0, 32);
 }
 
+// src/options/gates/artifact-scan.ts
+var MiB = 1024 ** 2;
+var ARTIFACT_SCAN_OPTIONS = [
+  option({
+    name: "paths",
+    type: { kind: "list" },
+    default: [],
+    placeholder: "PATHS",
+    description: "folders or archives to scan (globs allowed); empty scans the npm packages of the directory, or the folder itself",
+    details: ".tgz/.tar/.zip/.whl/.vsix/.jar/.nupkg, docker save and OCI image tars. On the command line they are the positional arguments.",
+    flag: false
+  }),
+  { ...WORKING_DIRECTORY_OPTION, description: "directory the paths and npm packages are relative to" },
+  option({
+    name: "npm",
+    type: { kind: "auto-boolean" },
+    default: "auto",
+    description: "pack npm packages with the real `npm pack` and scan the tarballs (auto: when package.json exists and no paths are given)"
+  }),
+  option({
+    name: "npm-scripts",
+    type: { kind: "boolean" },
+    default: true,
+    description: "run the lifecycle scripts (prepack, prepare, postpack) while packing, as `npm publish` does",
+    details: "false packs with --ignore-scripts: then the scanned tarball is not what `npm publish` builds, so publish the scanned tarball itself (output `tarballs`)."
+  }),
+  option({
+    name: "fail-on",
+    type: { kind: "enum", values: ["never", "review", "shared"] },
+    default: "never",
+    placeholder: "CLASS",
+    description: "lowest catalog class that fails the gate: never, review or shared",
+    details: "Literal credentials always fail."
+  }),
+  option({ name: "max-depth", type: { kind: "int", min: 0, max: 16 }, default: 4, description: "how deep nested archives are opened; deeper is an error" }),
+  option({
+    name: "max-expanded-bytes",
+    type: { kind: "size" },
+    default: 8 * 1024 ** 3,
+    description: "total decompressed bytes across the run; more is an error (decompression bomb)",
+    config: { key: "limits.max-expanded-bytes" }
+  }),
+  option({
+    name: "max-ratio",
+    type: { kind: "int", min: 1, max: 1e6 },
+    default: 200,
+    description: "largest expanded/compressed ratio of a gzip stream or zip entry; more is an error",
+    config: { key: "limits.max-ratio" }
+  }),
+  option({ name: "max-entries", type: { kind: "int", min: 1, max: 1e9 }, default: 1e6, description: "entries across all archives; more is an error", config: { key: "limits.max-entries" } }),
+  option({
+    name: "max-entry-bytes",
+    type: { kind: "size" },
+    default: 16 * MiB,
+    description: "largest agent file whose content is checked for credentials; larger is an error",
+    config: { key: "limits.max-entry-bytes" }
+  }),
+  option({
+    name: "max-nested-bytes",
+    type: { kind: "size" },
+    default: 32 * MiB,
+    description: "nested zips are buffered in memory up to this size, then spooled to a private temp file",
+    config: { key: "limits.max-nested-bytes" }
+  })
+];
+var ARTIFACT_SCAN_OPTION_SET = { gate: "artifact-scan", options: ARTIFACT_SCAN_OPTIONS };
+
+// src/options/gates/ignore-check.ts
+var IGNORE_CHECK_PACKERS = ["git", "npm", "docker", "sdist", "vsix"];
+var IGNORE_CHECK_OPTIONS = [
+  option({
+    name: "packers",
+    type: { kind: "list", values: ["auto", ...IGNORE_CHECK_PACKERS] },
+    default: ["auto"],
+    placeholder: "LIST",
+    description: "auto (every packer the folder uses) or a list of git, npm, docker, sdist, vsix"
+  }),
+  option({
+    name: "docker-contexts",
+    type: { kind: "list" },
+    default: [],
+    description: "Docker build contexts beyond each Dockerfile folder, relative to the repository",
+    flag: false,
+    input: false
+  }),
+  option({
+    name: "fix",
+    type: { kind: "enum", values: ["none", "patch"] },
+    default: "none",
+    description: "none, or patch to attach the smallest verified ignore-file fix as ignore-check.patch and in the job summary",
+    details: "On the command line, --fix writes the fix instead.",
+    flag: false
+  }),
+  option({
+    name: "write-fix",
+    type: { kind: "boolean" },
+    default: false,
+    description: "write the smallest ignore-file change that stops each leak, then re-check",
+    flag: { name: "fix" },
+    input: false,
+    config: false
+  }),
+  { ...WORKING_DIRECTORY_OPTION, description: "folder to check (on the command line: the first argument)", flag: false }
+];
+var IGNORE_CHECK_OPTION_SET = { gate: "ignore-check", options: IGNORE_CHECK_OPTIONS };
+
+// src/options/gates/mcp-inventory.ts
+var MCP_ALLOW_ENTRY_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["reason"],
+  anyOf: [{ required: ["name"] }, { required: ["package"] }, { required: ["sha256"] }, { required: ["host"] }],
+  properties: {
+    name: { type: "string", minLength: 1, description: "server name as configured (glob); a name alone is not a security control" },
+    package: { type: "string", minLength: 1, description: "npm/PyPI package, image repository, Go module or script path" },
+    version: { type: "string", minLength: 1, description: "semver range (or the exact version) the package must satisfy" },
+    sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "SHA-256 of what the server runs, or of its normalised entry" },
+    host: { type: "string", minLength: 1, description: "remote server host (glob)" },
+    reason: { type: "string", minLength: 3 }
+  }
+};
+var MCP_INVENTORY_OPTIONS = [
+  { ...WORKING_DIRECTORY_OPTION, description: "repository folder whose MCP configs are listed (relative to the current directory or the workspace)" },
+  option({
+    name: "workstation",
+    type: { kind: "boolean" },
+    default: false,
+    description: "list the user's home and the OS's managed MCP configs instead of a repository",
+    input: false,
+    config: false
+  }),
+  option({ name: "home", type: { kind: "string" }, placeholder: "DIR", description: "the home folder --workstation reads (default: the current user's)", input: false, config: false }),
+  option({
+    name: "probe",
+    type: { kind: "boolean" },
+    default: false,
+    description: "start each pinned stdio server with the MCP SDK and hash its tools (with --workstation only)",
+    details: "Starting a server runs its code, so this never applies to repository content.",
+    input: false,
+    config: false
+  }),
+  option({ name: "csv", type: { kind: "string" }, placeholder: "FILE", description: "also write the inventory as CSV to FILE", input: false, config: false }),
+  option({
+    name: "policy",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "a YAML policy file with the keys of the mcp-inventory config section; replaces the section",
+    config: false
+  }),
+  option({ name: "fail-on-unknown", type: { kind: "boolean" }, default: false, description: "a server no allow entry matches fails the gate (default: a warning; with no allow list, servers are only listed)" }),
+  option({ name: "require-pinned", type: { kind: "boolean" }, default: false, description: "a server whose package is not pinned exactly (version, digest, commit, hashed file) fails the gate" }),
+  option({ name: "fail-on-drift", type: { kind: "boolean" }, default: false, description: "servers added, removed or changed since the previous inventory fail the gate" }),
+  option({
+    name: "exclude",
+    type: { kind: "list" },
+    default: [],
+    placeholder: "GLOBS",
+    description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
+    details: "Globs relative to the repository, matched at any depth."
+  }),
+  option({ name: "previous", type: { kind: "string" }, placeholder: "FILE", description: "previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one" }),
+  option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
+];
+var MCP_INVENTORY_OPTION_SET = {
+  gate: "mcp-inventory",
+  options: MCP_INVENTORY_OPTIONS,
+  extraConfig: { allow: { type: "array", items: MCP_ALLOW_ENTRY_SCHEMA, description: "approved MCP servers; every field an entry gives must match" } }
+};
+
+// src/options/gates/secret-scan.ts
+var TRAVELS_WITH_THE_CODE = "the scanned code could change it";
+var DECLARED_GITLEAKS_VERSION = "8.28.0";
+var SECRET_SCAN_OPTIONS = [
+  option({ name: "range", type: { kind: "string" }, placeholder: "A..B", description: "scan exactly these commits (A...B: from their merge base)", input: false, config: false }),
+  option({ name: "full", type: { kind: "boolean" }, default: false, description: "scan the full history (see --full-scope)", input: false, config: false }),
+  option({ name: "no-git", type: { kind: "boolean" }, default: false, description: "scan the files in the folder only, no history", input: false, config: false }),
+  option({ name: "staged", type: { kind: "boolean" }, default: false, description: "scan only what is staged for the next commit (a pre-commit check)", input: false, config: false }),
+  option({
+    name: "pre-push",
+    type: { kind: "boolean" },
+    default: false,
+    description: "scan the commits being pushed, read from stdin as git's pre-push hook gives them",
+    input: false,
+    config: false
+  }),
+  option({
+    name: "mode",
+    type: { kind: "enum", values: ["auto", "full", "dir"] },
+    default: "auto",
+    description: "auto (the commit range from the event), full (whole history, see full-scope) or dir (files in working-directory, no history)",
+    flag: false
+  }),
+  option({
+    name: "full-scope",
+    type: { kind: "enum", values: ["default-branch", "all-branches"] },
+    default: "default-branch",
+    placeholder: "SCOPE",
+    description: "what full history means (mode full, schedule, workflow_dispatch): default-branch or all-branches"
+  }),
+  option({
+    name: "engine",
+    type: { kind: "enum", values: ["auto", "native", "wasm"] },
+    default: "auto",
+    placeholder: "ENGINE",
+    description: "auto (gitleaks-path, else a verified release, else the WebAssembly build), native or wasm",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-path",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "a Gitleaks binary you provide (skips the download)",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-version",
+    type: { kind: "string" },
+    default: DECLARED_GITLEAKS_VERSION,
+    placeholder: "V",
+    description: "Gitleaks release for the native engine",
+    details: "Its archive SHA-256 must be in the embedded checksum table or the download is refused.",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-config",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "Gitleaks rules file (TOML)",
+    defaultText: ".gitleaks.toml in the folder, else the built-in rules",
+    details: "Every allow list in it needs a description. (The config input is the agent-gates config file.)"
+  }),
+  option({
+    name: "baseline",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "known findings that do not fail the gate: a Gitleaks JSON report or an earlier agent-gates secret-scan result"
+  }),
+  option({
+    name: "redact-author",
+    type: { kind: "enum", values: ["hash", "omit"] },
+    default: "omit",
+    placeholder: "MODE",
+    description: "commit author name and e-mail in results: omit, or hash (HMAC-SHA-256 keyed with $AGENT_GATES_AUTHOR_KEY, else a per-run key)",
+    details: "AGENT_GATES_AUTHOR_KEY needs at least 16 characters, from a secret; without it hashes only correlate within one run."
+  }),
+  option({
+    name: "fail-on",
+    type: { kind: "enum", values: ["new", "any", "none"] },
+    default: "new",
+    placeholder: "WHAT",
+    description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
+    config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
+  }),
+  option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
+  { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
+];
+var SECRET_SCAN_OPTION_SET = { gate: "secret-scan", options: SECRET_SCAN_OPTIONS };
+
+// src/options/gates/index.ts
+var GATE_OPTION_SETS = [ARTIFACT_SCAN_OPTION_SET, IGNORE_CHECK_OPTION_SET, SECRET_SCAN_OPTION_SET, MCP_INVENTORY_OPTION_SET, REVIEW_GATE_OPTION_SET];
+
 // src/config/sections/common.ts
 var allowEntrySchema = {
   type: "object",
@@ -42672,101 +43350,49 @@ var allowEntrySchema = {
 var catalogClassSchema = { type: "string", enum: ["never", "review", "shared"] };
 var stringList = { type: "array", items: { type: "string", minLength: 1 } };
 
-// src/config/sections/artifact-scan.ts
-var artifactScanSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    paths: stringList,
-    npm: { enum: ["auto", true, false] },
-    "npm-scripts": { type: "boolean" },
-    "fail-on": catalogClassSchema,
-    "max-depth": { type: "integer", minimum: 0, maximum: 16 },
-    limits: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        "max-expanded-bytes": { type: "integer", minimum: 1 },
-        "max-ratio": { type: "number", minimum: 1 },
-        "max-entries": { type: "integer", minimum: 1 },
-        "max-entry-bytes": { type: "integer", minimum: 1 },
-        "max-nested-bytes": { type: "integer", minimum: 1 }
-      }
+// src/options/schema.ts
+var SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[kmgtKMGT]?([iI]?[bB])?\\s*$";
+function typeSchema(type, refused) {
+  switch (type.kind) {
+    case "string":
+      return { type: "string", minLength: 1 };
+    case "boolean":
+      return { type: "boolean" };
+    case "int":
+      return { type: "integer", minimum: type.min, maximum: type.max };
+    case "size":
+      return { anyOf: [{ type: "integer", minimum: type.min ?? 1 }, { type: "string", pattern: SIZE_PATTERN }] };
+    case "enum":
+      return { type: "string", enum: type.values.filter((v) => !refused.includes(v)) };
+    case "auto-boolean":
+      return { enum: ["auto", true, false] };
+    case "list": {
+      const item = { type: "string", minLength: 1, ...type.values ? { enum: type.values } : {}, ...type.pattern ? { pattern: type.pattern.regex } : {} };
+      return { anyOf: [{ type: "string", description: "comma-separated" }, { type: "array", items: item }] };
     }
   }
-};
-
-// src/config/sections/ignore-check.ts
-var packerName = { type: "string", enum: ["git", "npm", "docker", "sdist", "vsix"] };
-var ignoreCheckSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    packers: { oneOf: [{ const: "auto" }, { type: "array", items: packerName, uniqueItems: true, minItems: 1 }] },
-    "docker-contexts": stringList,
-    fix: { enum: ["none", "patch"] }
-  }
-};
-
-// src/config/sections/secret-scan.ts
-var secretScanSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    mode: { enum: ["auto", "full", "dir"] },
-    "full-scope": { enum: ["default-branch", "all-branches"] },
-    "gitleaks-config": { type: "string", minLength: 1 },
-    baseline: { type: "string", minLength: 1 },
-    "redact-author": { enum: ["hash", "omit"] },
-    "fail-on": { enum: ["new", "any"] },
-    remote: { type: "string", minLength: 1 }
-  }
-};
-
-// src/config/sections/review-gate.ts
-var agentMarkers = {
-  type: "object",
-  additionalProperties: false,
-  required: ["agent"],
-  properties: {
-    agent: { type: "string", minLength: 1 },
-    logins: stringList,
-    emails: stringList,
-    "branch-prefixes": stringList,
-    "text-markers": stringList
-  }
-};
-var reviewGateSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    label: { type: "string", minLength: 1, description: "label that declares an agent PR (and that apply-label adds)" },
-    "apply-label": { type: "boolean" },
-    "min-approvals": { type: "integer", minimum: 1, maximum: 10 },
-    "sensitive-paths": stringList,
-    "sensitive-min-approvals": { type: "integer", minimum: 1, maximum: 10 },
-    "required-teams": { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" } },
-    "strict-head": { type: "boolean" },
-    "exclude-last-pusher": { type: "boolean" },
-    detection: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        defaults: { type: "boolean", description: "use the built-in agent markers (default true)" },
-        labels: stringList,
-        agents: { type: "array", items: agentMarkers }
-      }
+}
+function sectionSchema(set) {
+  const root = { type: "object", additionalProperties: false, properties: {} };
+  for (const d of set.options) {
+    const key = configKey(d);
+    if (key === void 0 || d.config && d.config.forbidden) continue;
+    const parts = key.split(".");
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      node.properties[part] ??= { type: "object", additionalProperties: false, properties: {} };
+      node = node.properties[part];
     }
+    const refused = d.config ? d.config.refuse?.values ?? [] : [];
+    node.properties[parts[parts.length - 1]] = {
+      ...typeSchema(d.type, refused),
+      description: d.description,
+      ...d.default !== void 0 ? { default: d.default } : {}
+    };
   }
-};
-
-// src/config/sections/index.ts
-var GATE_SECTIONS = {
-  "artifact-scan": artifactScanSection,
-  "ignore-check": ignoreCheckSection,
-  "secret-scan": secretScanSection,
-  "review-gate": reviewGateSection
-};
+  Object.assign(root.properties, set.extraConfig ?? {});
+  return root;
+}
 
 // src/config/schema.ts
 var catalogAddSchema = {
@@ -42809,7 +43435,7 @@ function configSchema() {
           }
         }
       },
-      ...GATE_SECTIONS
+      ...Object.fromEntries(GATE_OPTION_SETS.map((set) => [set.gate, sectionSchema(set)]))
     }
   };
 }
@@ -42837,6 +43463,12 @@ function parseConfig(text, fileName) {
     throw new ConfigurationError(`${fileName}:${line}: invalid YAML: ${syntaxError.message.split("\n")[0]}`, void 0, line, fileName);
   }
   const value = doc.toJS() ?? {};
+  const lineOf = (key) => {
+    const node = doc.getIn(key.split("."), true);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : void 0;
+  };
+  if (value && typeof value === "object")
+    for (const set of GATE_OPTION_SETS) fromConfig(set.options, value[set.gate], { gate: set.gate, file: fileName, lineOf });
   compiled ??= new import_ajv.Ajv({ allErrors: false, strict: false }).compile(configSchema());
   if (!compiled(value)) {
     const error2 = (compiled.errors ?? [])[0];
@@ -42880,8 +43512,8 @@ var TOOL_VERSION = true ? "0.1.0" : "0.1.0-dev";
 
 // src/model/result.ts
 function buildResult(parts) {
-  const findings = [...parts.findings].sort(compareFindings);
-  const blocking = findings.filter((f) => !f.suppressed && parts.blocks(f));
+  const findings = [...parts.findings].sort(compareFindings).map(({ blocking: _, ...f }) => !f.suppressed && parts.blocks(f) ? { ...f, blocking: true } : f);
+  const blocking = findings.filter((f) => f.blocking);
   const status = parts.errors.length > 0 ? "error" : blocking.length > 0 ? "fail" : "pass";
   return {
     schemaVersion: 1,
@@ -45018,11 +45650,11 @@ function isTeamMember(snapshot, teams, login) {
     return members.some((m) => loginKey(m) === loginKey(login));
   });
 }
-function isBotReviewer(review) {
-  return isBotLogin(review.author.login, review.author.type) || AI_REVIEWER_LOGINS.includes(loginKey(review.author.login));
+function isBotReviewer(review2) {
+  return isBotLogin(review2.author.login, review2.author.type) || AI_REVIEWER_LOGINS.includes(loginKey(review2.author.login));
 }
 function chronological(reviews) {
-  return reviews.map((review, i) => ({ review, i })).sort((a, b) => Date.parse(a.review.submittedAt) - Date.parse(b.review.submittedAt) || a.i - b.i).map((x) => x.review);
+  return reviews.map((review2, i) => ({ review: review2, i })).sort((a, b) => Date.parse(a.review.submittedAt) - Date.parse(b.review.submittedAt) || a.i - b.i).map((x) => x.review);
 }
 function classifyReviews(snapshot, policy, exclusions) {
   const ordered = chronological(snapshot.reviews);
@@ -45224,7 +45856,7 @@ var Checker = class {
     const o = this.object(value, path7);
     const state = String(o.state ?? "").toUpperCase();
     if (!REVIEW_STATES.includes(state)) this.fail(`${path7}.state`, `must be one of ${REVIEW_STATES.join(", ")}`);
-    const review = {
+    const review2 = {
       author: this.actor(o.author, `${path7}.author`),
       state,
       commit: this.string(o.commit, `${path7}.commit`),
@@ -45232,9 +45864,9 @@ var Checker = class {
     };
     if (o.canPush !== void 0) {
       if (typeof o.canPush !== "boolean") this.fail(`${path7}.canPush`, "must be true or false");
-      review.canPush = o.canPush;
+      review2.canPush = o.canPush;
     }
-    return review;
+    return review2;
   }
 };
 
@@ -45554,6 +46186,55 @@ function resultFor(snapshot, policy, verdict, facts) {
   });
 }
 
+// src/actions/inputs.ts
+var COMMON_INPUT_NAMES = ["config", "category"];
+function inputNames(declarations) {
+  return declarations.map(inputName).filter((n) => n !== void 0 && !COMMON_INPUT_NAMES.includes(n));
+}
+var InputReader = class {
+  /**
+   * @param declared the inputs the action.yml declares; reading any other name
+   * is a programming error caught in tests, never a silently empty input.
+   */
+  constructor(core, declared) {
+    this.core = core;
+    this.declared = declared;
+  }
+  core;
+  declared;
+  /** The declared options given as inputs, parsed by the same code as flags and the config file. */
+  options(declarations) {
+    return fromInputs(declarations, (name) => this.string(name) ?? "");
+  }
+  string(name) {
+    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
+    const value = this.core.getInput(name).trim();
+    return value === "" ? void 0 : value;
+  }
+  required(name) {
+    const value = this.string(name);
+    if (value === void 0) throw new ConfigurationError(`input "${name}" is required`, name);
+    return value;
+  }
+  // The typed readers below go through the options parser too, so an ad hoc input reads and fails like a declared one.
+  bool(name) {
+    return this.parsed(name, { kind: "boolean" });
+  }
+  oneOf(name, allowed) {
+    return this.parsed(name, { kind: "enum", values: allowed });
+  }
+  int(name, min, max) {
+    return this.parsed(name, { kind: "int", min, max });
+  }
+  /** Newline- or comma-separated list; blank items dropped. */
+  list(name) {
+    return this.parsed(name, { kind: "list" });
+  }
+  parsed(name, type) {
+    return parseOptionValue({ name, type, description: name }, this.string(name) ?? "", { source: "input", input: name });
+  }
+};
+
 // src/actions/run-action.ts
 import { resolve as resolve3 } from "node:path";
 
@@ -45619,61 +46300,246 @@ var SecretLedger = class {
   }
 };
 
-// src/actions/inputs.ts
-var InputReader = class {
-  /**
-   * @param declared the inputs the action.yml declares; reading any other name
-   * is a programming error caught in tests, never a silently empty input.
-   */
-  constructor(core, declared) {
-    this.core = core;
-    this.declared = declared;
-  }
-  core;
-  declared;
-  string(name) {
-    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
-    const value = this.core.getInput(name).trim();
-    return value === "" ? void 0 : value;
-  }
-  required(name) {
-    const value = this.string(name);
-    if (value === void 0) throw new ConfigurationError(`input "${name}" is required`, name);
-    return value;
-  }
-  bool(name) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    if (/^(true|yes|on)$/i.test(value)) return true;
-    if (/^(false|no|off)$/i.test(value)) return false;
-    throw new ConfigurationError(`input "${name}" must be true or false, got "${value}"`, name);
-  }
-  oneOf(name, allowed) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    if (!allowed.includes(value))
-      throw new ConfigurationError(`input "${name}" must be one of ${allowed.join(", ")}, got "${value}"`, name);
-    return value;
-  }
-  int(name, min, max) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new ConfigurationError(`input "${name}" must be a whole number from ${min} to ${max}, got "${value}"`, name);
-    return n;
-  }
-  /** Newline- or comma-separated list; blank items dropped. */
-  list(name) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    return value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-  }
-};
-
 // src/actions/publish.ts
 import { appendFile as appendFile2, stat as stat2, truncate, unlink as unlink2, writeFile as writeFile4 } from "node:fs/promises";
 import { join as join5 } from "node:path";
+
+// src/output/sarif.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/catalog/sources.ts
+var SOURCES = {
+  ccSettings: "https://code.claude.com/docs/en/settings",
+  ccDir: "https://code.claude.com/docs/en/claude-directory",
+  ccWorktrees: "https://code.claude.com/docs/en/worktrees",
+  ccSubagents: "https://code.claude.com/docs/en/sub-agents",
+  ccMcp: "https://code.claude.com/docs/en/mcp",
+  ccHomeState: "https://github.com/anthropics/claude-code/issues/43236",
+  ccToolResults: "https://github.com/anthropics/claude-code/issues/18223",
+  ghAgents: "https://github.com/github/gitignore/blob/main/Global/Agents.gitignore",
+  ghCursor: "https://github.com/github/gitignore/blob/main/Global/Cursor.gitignore",
+  slowRedact: "https://github.com/pinojs/redact/issues/32",
+  cursorMcp: "https://docs.cursor.com/context/model-context-protocol",
+  cursorRules: "https://docs.cursor.com/context/rules",
+  aiderOptions: "https://aider.chat/docs/config/options.html",
+  aiderConf: "https://aider.chat/docs/config/aider_conf.html",
+  aiderRepomap: "https://github.com/Aider-AI/aider/blob/main/aider/repomap.py",
+  geminiConfig: "https://github.com/google-gemini/gemini-cli/blob/main/docs/reference/configuration.md",
+  geminiIgnore: "https://geminicli.com/docs/cli/gemini-ignore/",
+  codexConfig: "https://developers.openai.com/codex/config-reference",
+  continueSrc: "https://github.com/continuedev/continue",
+  continueMcp: "https://docs.continue.dev/customize/deep-dives/mcp",
+  windsurf: "https://docs.windsurf.com/windsurf/cascade/memories",
+  clineConfig: "https://docs.cline.bot/features/cline-rules",
+  clineMemoryBank: "https://docs.cline.bot/prompting/cline-memory-bank",
+  rooRules: "https://docs.roocode.com/features/custom-instructions",
+  rooIgnore: "https://docs.roocode.com/features/rooignore",
+  amazonqMcp: "https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/command-line-mcp-configuration.html",
+  kiroMcp: "https://kiro.dev/docs/mcp/configuration",
+  vscodeMcp: "https://code.visualstudio.com/docs/copilot/customization/mcp-servers",
+  zedSettings: "https://zed.dev/docs/configuring-zed",
+  zedRules: "https://zed.dev/docs/ai/instructions",
+  goose: "https://block.github.io/goose/docs/guides/using-goosehints",
+  opencode: "https://opencode.ai/docs/config",
+  junie: "https://www.jetbrains.com/help/junie/project-settings.html",
+  tabnine: "https://docs.tabnine.com/main/getting-started/tabnine-agent/guidelines",
+  devin: "https://docs.devin.ai/cli/extensibility",
+  specstory: "https://docs.specstory.com/",
+  crush: "https://github.com/charmbracelet/crush",
+  serena: "https://oraios.github.io/serena/02-usage/045_memories.html",
+  knostic: "https://www.knostic.ai/blog/claude-loads-secrets-without-permission",
+  devto600: "https://dev.to/rentierdigital/i-spent-25-years-avoiding-malware-claude-code-stored-600-of-my-secrets-anyway",
+  augment: "https://docs.augmentcode.com/setup-augment/guidelines",
+  ccManagedMcp: "https://code.claude.com/docs/en/managed-mcp",
+  agentScan: "https://github.com/snyk/agent-scan/blob/main/src/agent_scan/agents/claude_desktop.py",
+  clineMcp: "https://docs.cline.bot/mcp/configuring-mcp-servers",
+  toolhive: "https://github.com/stacklok/toolhive/blob/main/pkg/client/config.go",
+  geminiMcp: "https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md",
+  opencodeMcp: "https://opencode.ai/docs/mcp-servers",
+  gooseConfig: "https://block.github.io/goose/docs/guides/config-files",
+  zedMcp: "https://zed.dev/docs/ai/mcp",
+  junieMcp: "https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html",
+  ghCustomAgents: "https://docs.github.com/en/copilot/how-tos/use-copilot-agents/cloud-agent/extend-cloud-agent-with-mcp",
+  openhands: "https://docs.openhands.dev/openhands/usage/microagents/microagents-overview",
+  kilocode: "https://kilo.ai/docs/customize/custom-rules",
+  trae: "https://agentconfig.ing/files/trae-rules",
+  gptme: "https://gptme.org/docs/config.html",
+  gptmeLogs: "https://docs.rs/crate/brokk-sessionwiki/0.29.0/source/src/adapters/gptme.rs",
+  firebaseStudio: "https://firebase.google.com/docs/studio/set-up-gemini#exclude-files",
+  firebender: "https://docs.firebender.com/context/rules",
+  llmCli: "https://github.com/simonw/llm/issues/193",
+  jetbrainsAi: "https://www.jetbrains.com/help/ai-assistant/configure-project-rules.html",
+  avante: "https://github.com/yetone/avante.nvim/blob/main/README.md",
+  jetbrainsAiMcp: "https://www.jetbrains.com/help/ai-assistant/configure-an-mcp-server.html"
+};
+
+// src/catalog/agent-paths.ts
+var never = (e) => ({ class: "never", ...e });
+var review = (e) => ({ class: "review", ...e });
+var shared = (e) => ({
+  class: "shared",
+  mayHoldSecrets: false,
+  ...e
+});
+var AGENT_PATH_CATALOG = [
+  // Claude Code: project state
+  never({ id: "claude-settings-local", tool: "Claude Code", patterns: [".claude/settings.local.json*", ".claude/.settings.local.json*"], mayHoldSecrets: true, description: 'Every "allow always" command line verbatim, including inline tokens, plus local env overrides. Claude Code keeps it out of git only through global excludes, which npm never reads.', canary: ".claude/settings.local.json", source: SOURCES.ccSettings }),
+  never({ id: "claude-local-overrides", tool: "Claude Code", patterns: [".claude/*.local.json*", ".claude/**/*.log"], mayHoldSecrets: true, description: "Local overrides and logs of Claude Code.", canary: ".claude/mcp.local.json", source: SOURCES.ghAgents }),
+  never({ id: "claude-local-memory", tool: "Claude Code", patterns: ["CLAUDE.local.md", ".claude/CLAUDE.local.md"], mayHoldSecrets: true, description: "Private memory notes (sandbox URLs, test data); the docs say to keep it out of git.", canary: "CLAUDE.local.md", source: SOURCES.ccDir }),
+  never({ id: "claude-worktrees", tool: "Claude Code", patterns: [".claude/worktrees/**"], mayHoldSecrets: true, description: "Full worktree copies of the repository; .worktreeinclude copies ignored files such as .env into them.", canary: ".claude/worktrees/feature/.env", source: SOURCES.ccWorktrees }),
+  never({ id: "claude-agent-memory-local", tool: "Claude Code", patterns: [".claude/agent-memory-local/**"], mayHoldSecrets: true, description: 'Subagent memory in local scope, "not in version control".', canary: ".claude/agent-memory-local/reviewer/MEMORY.md", source: SOURCES.ccSubagents }),
+  review({ id: "claude-settings", tool: "Claude Code", patterns: [".claude/settings.json"], mayHoldSecrets: true, description: "Team settings; its env block, apiKeyHelper and hook commands can hold literal secrets.", canary: ".claude/settings.json", source: SOURCES.ccSettings }),
+  review({ id: "claude-agent-memory", tool: "Claude Code", patterns: [".claude/agent-memory/**"], mayHoldSecrets: true, description: "Subagent memory in project scope, written by the agent.", canary: ".claude/agent-memory/reviewer/MEMORY.md", source: SOURCES.ccSubagents }),
+  review({ id: "mcp-json", tool: "Claude Code", patterns: [".mcp.json"], mayHoldSecrets: true, description: "Project-scope MCP servers; literal DSNs and tokens in args, env and headers are common.", canary: ".mcp.json", source: SOURCES.ccMcp }),
+  shared({ id: "claude-shared", tool: "Claude Code", patterns: ["CLAUDE.md", ".claude/CLAUDE.md", ".claude/rules/**", ".claude/commands/**", ".claude/agents/**", ".claude/skills/**", ".claude/output-styles/**", ".claude/hooks/**"], description: "Instructions, commands, agents and skills committed on purpose.", canary: "CLAUDE.md", source: SOURCES.ccDir }),
+  shared({ id: "worktreeinclude", tool: "Claude Code", patterns: [".worktreeinclude", ".claudeignore"], description: "Pattern lists for worktrees and context exclusion.", canary: ".worktreeinclude", source: SOURCES.ccWorktrees }),
+  // Claude Code: home-directory state seen in container images
+  never({ id: "claude-home-account", tool: "Claude Code", patterns: [".claude.json", ".claude.json.backup*"], mayHoldSecrets: true, description: "Home-directory account data with OAuth state and local-scope MCP servers with env.", canary: ".claude.json", source: SOURCES.ccHomeState }),
+  never({ id: "claude-home-transcripts", tool: "Claude Code", patterns: [".claude/projects/**", ".claude/file-history/**", ".claude/session-env/**", ".claude/shell-snapshots/**", ".claude/todos/**", ".claude/tasks/**", ".claude/sessions/**", ".claude/paste-cache/**", ".claude/debug/**", ".claude/statsig/**", ".claude/.credentials.json"], mayHoldSecrets: true, description: "Session transcripts, tool results, shell snapshots and credentials from a home directory; one audit found 600 cleartext secrets there.", canary: ".claude/projects/-app/session.jsonl", source: SOURCES.devto600 }),
+  // Cursor
+  review({ id: "cursor-mcp", tool: "Cursor", patterns: [".cursor/mcp.json"], mayHoldSecrets: true, description: "Cursor MCP servers with env and headers, shared with the team.", canary: ".cursor/mcp.json", source: SOURCES.cursorMcp }),
+  shared({ id: "cursor-shared", tool: "Cursor", patterns: [".cursor/rules/**", ".cursor/commands/**", ".cursorrules", ".cursorignore", ".cursorindexingignore"], description: "Cursor rules and ignore files.", canary: ".cursorrules", source: SOURCES.cursorRules }),
+  // Aider
+  never({ id: "aider-history", tool: "Aider", patterns: [".aider.chat.history.md", ".aider.input.history", ".aider.llm.history"], mayHoldSecrets: true, description: "Full chat transcripts, raw prompts and LLM traffic, including pasted secrets and loaded .env lines.", canary: ".aider.chat.history.md", source: SOURCES.aiderOptions }),
+  never({ id: "aider-caches", tool: "Aider", patterns: [".aider.tags.cache.v*/**", ".aider.ident.cache.v*/**"], mayHoldSecrets: true, description: "Code index caches of private source.", canary: ".aider.tags.cache.v4/cache.db", source: SOURCES.aiderRepomap }),
+  never({ id: "aider-home-keys", tool: "Aider", patterns: [".aider/oauth-keys.env"], mayHoldSecrets: true, description: "Aider OAuth keys from a home directory.", canary: ".aider/oauth-keys.env", source: SOURCES.aiderOptions }),
+  review({ id: "aider-conf", tool: "Aider", patterns: [".aider.conf.yml"], mayHoldSecrets: true, description: "Aider config; the docs allow OpenAI and Anthropic API keys in it.", canary: ".aider.conf.yml", source: SOURCES.aiderConf }),
+  shared({ id: "aider-shared", tool: "Aider", patterns: [".aider.model.settings.yml", ".aider.model.metadata.json", ".aiderignore"], description: "Aider model settings and ignore file.", canary: ".aiderignore", source: SOURCES.aiderOptions }),
+  // Gemini CLI
+  never({ id: "gemini-env", tool: "Gemini CLI", patterns: [".gemini/.env"], mayHoldSecrets: true, description: "Gemini CLI env file; its variables are never excluded.", canary: ".gemini/.env", source: SOURCES.geminiConfig }),
+  never({ id: "gemini-logs", tool: "Gemini CLI", patterns: ["gemini-debug.log", ".gemini-clipboard/**"], mayHoldSecrets: true, description: "Debug logs and clipboard images.", canary: "gemini-debug.log", source: SOURCES.ghAgents }),
+  never({ id: "gemini-home", tool: "Gemini CLI", patterns: [".gemini/**"], except: [".gemini/commands/**", ".gemini/settings.json"], homeOnly: true, mayHoldSecrets: true, description: "Gemini CLI home-directory state (OAuth credentials, sessions).", canary: "root/.gemini/oauth_creds.json", source: SOURCES.geminiConfig }),
+  review({ id: "gemini-settings", tool: "Gemini CLI", patterns: [".gemini/settings.json"], mayHoldSecrets: true, description: "Project settings that can define mcpServers with env.", canary: ".gemini/settings.json", source: SOURCES.geminiConfig }),
+  shared({ id: "gemini-shared", tool: "Gemini CLI", patterns: ["GEMINI.md", ".geminiignore", ".gemini/commands/**"], description: "Gemini CLI instructions and commands.", canary: "GEMINI.md", source: SOURCES.geminiIgnore }),
+  // OpenAI Codex
+  never({ id: "codex-home", tool: "OpenAI Codex", patterns: [".codex/auth.json", ".codex/sessions/**", ".codex/history.jsonl", ".codex/log/**"], mayHoldSecrets: true, description: "Codex credentials and session transcripts from a home directory.", canary: ".codex/auth.json", source: SOURCES.codexConfig }),
+  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config; MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
+  shared({ id: "agents-md", tool: "Codex, Cursor, Windsurf, Devin, OpenCode, Zed, Junie", patterns: ["AGENTS.md", "AGENTS.override.md", "AGENT.md"], description: "Cross-agent instructions.", canary: "AGENTS.md", source: SOURCES.codexConfig }),
+  // Continue
+  never({ id: "continue-env", tool: "Continue", patterns: [".continue/.env"], mayHoldSecrets: true, description: "Continue secret store for ${{ secrets.X }} lookups.", canary: ".continue/.env", source: SOURCES.continueSrc }),
+  review({ id: "continue-config", tool: "Continue", patterns: [".continue/mcpServers/**", ".continue/models/**"], mayHoldSecrets: true, description: "MCP servers and models that can carry inline keys.", canary: ".continue/mcpServers/db.yaml", source: SOURCES.continueMcp }),
+  shared({ id: "continue-shared", tool: "Continue", patterns: [".continue/rules/**", ".continue/prompts/**", ".continuerc.json"], description: "Continue rules and prompts.", canary: ".continuerc.json", source: SOURCES.continueMcp }),
+  // Windsurf, Cline, Roo
+  never({ id: "windsurf-home", tool: "Windsurf", patterns: [".codeium/windsurf/**"], homeOnly: true, mayHoldSecrets: true, description: "Windsurf memories and global MCP config from a home directory.", canary: "root/.codeium/windsurf/mcp_config.json", source: SOURCES.windsurf }),
+  shared({ id: "windsurf-shared", tool: "Windsurf", patterns: [".windsurf/rules/**", ".windsurf/workflows/**", ".windsurfrules", ".codeiumignore"], description: "Windsurf rules and workflows.", canary: ".windsurfrules", source: SOURCES.windsurf }),
+  shared({ id: "cline-shared", tool: "Cline", patterns: [".clinerules", ".clinerules/**", ".clineignore", ".cline/**"], description: "Cline rules and ignore file.", canary: ".clinerules", source: SOURCES.clineConfig }),
+  review({ id: "cline-memory-bank", tool: "Cline", patterns: ["memory-bank/**"], mayHoldSecrets: true, description: "Memory Bank project context notes written by the agent.", canary: "memory-bank/activeContext.md", source: SOURCES.clineMemoryBank }),
+  review({ id: "roo-mcp", tool: "Roo Code", patterns: [".roo/mcp.json"], mayHoldSecrets: true, description: "Roo Code project MCP servers.", canary: ".roo/mcp.json", source: SOURCES.rooRules }),
+  shared({ id: "roo-shared", tool: "Roo Code", patterns: [".roo/rules/**", ".roo/rules-*/**", ".roorules*", ".roomodes", ".rooignore"], description: "Roo Code rules and modes.", canary: ".roomodes", source: SOURCES.rooIgnore }),
+  // Amazon Q, Kiro, VS Code / Copilot
+  review({ id: "amazonq-mcp", tool: "Amazon Q Developer", patterns: [".amazonq/mcp.json"], mayHoldSecrets: true, description: "Workspace MCP servers; the AWS example puts an API key inline.", canary: ".amazonq/mcp.json", source: SOURCES.amazonqMcp }),
+  never({ id: "amazonq-home", tool: "Amazon Q Developer", patterns: [".aws/amazonq/**"], homeOnly: true, mayHoldSecrets: true, description: "Amazon Q home-directory state.", canary: "root/.aws/amazonq/cache.json", source: SOURCES.amazonqMcp }),
+  shared({ id: "amazonq-shared", tool: "Amazon Q Developer", patterns: [".amazonq/rules/**", ".amazonq/cli-agents/**"], description: "Amazon Q rules and agents.", canary: ".amazonq/rules/style.md", source: SOURCES.amazonqMcp }),
+  review({ id: "kiro-mcp", tool: "Kiro", patterns: [".kiro/settings/mcp.json"], mayHoldSecrets: true, description: "Kiro workspace MCP servers; env may be hard-coded.", canary: ".kiro/settings/mcp.json", source: SOURCES.kiroMcp }),
+  shared({ id: "kiro-shared", tool: "Kiro", patterns: [".kiro/steering/**", ".kiro/specs/**", ".kiro/hooks/**"], description: "Kiro steering, specs and hooks.", canary: ".kiro/steering/product.md", source: SOURCES.kiroMcp }),
+  review({ id: "vscode-mcp", tool: "GitHub Copilot / VS Code", patterns: [".vscode/mcp.json"], mayHoldSecrets: true, description: "Workspace MCP servers; literal values instead of password inputs leak.", canary: ".vscode/mcp.json", source: SOURCES.vscodeMcp }),
+  shared({ id: "copilot-shared", tool: "GitHub Copilot", patterns: [".github/copilot-instructions.md", ".github/instructions/**", ".github/prompts/**", ".github/agents/**", ".github/chatmodes/**"], description: "Copilot instructions, prompts and agents.", canary: ".github/copilot-instructions.md", source: SOURCES.ghAgents }),
+  never({ id: "cursor-home-mcp", tool: "Cursor", patterns: [".cursor/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-level Cursor MCP config from a home directory.", canary: "root/.cursor/mcp.json", source: SOURCES.cursorMcp }),
+  // Zed, Goose, OpenCode, Junie, Augment, Tabnine
+  review({ id: "zed-settings", tool: "Zed", patterns: [".zed/settings.json"], mayHoldSecrets: true, description: "Project settings; context_servers can carry tokens.", canary: ".zed/settings.json", source: SOURCES.zedSettings }),
+  shared({ id: "zed-rules", tool: "Zed", patterns: [".rules"], description: "Zed rules file.", canary: ".rules", source: SOURCES.zedRules }),
+  shared({ id: "goose-shared", tool: "Goose", patterns: [".goosehints", ".gooseignore"], description: "Goose hints and ignore file.", canary: ".goosehints", source: SOURCES.goose }),
+  never({ id: "goose-home", tool: "Goose", patterns: [".config/goose/**", ".local/share/goose/**"], homeOnly: true, mayHoldSecrets: true, description: "Goose home-directory config and sessions.", canary: "root/.config/goose/config.yaml", source: SOURCES.goose }),
+  review({ id: "opencode-config", tool: "OpenCode", patterns: ["opencode.json", "opencode.jsonc", ".opencode/opencode.json"], mayHoldSecrets: true, description: "Provider keys and MCP env ({env:VAR} substitution exists).", canary: "opencode.json", source: SOURCES.opencode }),
+  shared({ id: "opencode-shared", tool: "OpenCode", patterns: [".opencode/agent/**", ".opencode/command/**", ".opencode/plugin/**", ".opencode/tool/**"], description: "OpenCode agents, commands and plugins.", canary: ".opencode/agent/review.md", source: SOURCES.opencode }),
+  never({ id: "opencode-home", tool: "OpenCode", patterns: [".config/opencode/**", ".local/share/opencode/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenCode home-directory config and sessions.", canary: "root/.local/share/opencode/auth.json", source: SOURCES.opencode }),
+  review({ id: "junie-mcp", tool: "JetBrains Junie", patterns: [".junie/mcp/mcp.json"], mayHoldSecrets: true, description: "Junie MCP servers.", canary: ".junie/mcp/mcp.json", source: SOURCES.junie }),
+  shared({ id: "junie-shared", tool: "JetBrains Junie", patterns: [".junie/guidelines.md", ".junie/AGENTS.md", ".aiignore"], description: "Junie guidelines.", canary: ".junie/guidelines.md", source: SOURCES.junie }),
+  shared({ id: "augment-shared", tool: "Augment", patterns: [".augment/rules/**", ".augment-guidelines", ".augmentignore"], description: "Augment rules.", canary: ".augment-guidelines", source: SOURCES.augment }),
+  shared({ id: "tabnine-shared", tool: "Tabnine", patterns: [".tabnine/guidelines/**", ".tabnine/agent/system.md", "TABNINE.md", ".tabnineignore"], description: "Tabnine guidelines.", canary: "TABNINE.md", source: SOURCES.tabnine }),
+  // Devin, SpecStory, Crush, Serena, Qwen
+  never({ id: "devin-local", tool: "Devin CLI", patterns: [".devin/config.local.json"], mayHoldSecrets: true, description: 'Personal Devin permissions and MCP config, "automatically excluded from Git".', canary: ".devin/config.local.json", source: SOURCES.devin }),
+  never({ id: "devin-home", tool: "Devin CLI", patterns: [".config/devin/**"], homeOnly: true, mayHoldSecrets: true, description: "Devin CLI home-directory config.", canary: "root/.config/devin/config.json", source: SOURCES.devin }),
+  review({ id: "devin-config", tool: "Devin CLI", patterns: [".devin/config.json", ".devin/hooks.v1.json"], mayHoldSecrets: true, description: "Devin config with mcpServers.", canary: ".devin/config.json", source: SOURCES.devin }),
+  shared({ id: "devin-shared", tool: "Devin CLI", patterns: [".devin/skills/**", ".devin/agents/**"], description: "Devin skills and agents.", canary: ".devin/skills/deploy.md", source: SOURCES.devin }),
+  never({ id: "specstory-history", tool: "SpecStory", patterns: [".specstory/history/**"], mayHoldSecrets: true, description: "Full session transcripts with tool output.", canary: ".specstory/history/2026-01-01_chat.md", source: SOURCES.specstory }),
+  review({ id: "specstory-project", tool: "SpecStory", patterns: [".specstory/.project.json", ".specstory/ai_rules_backups/**"], mayHoldSecrets: true, description: "SpecStory project metadata and rule backups.", canary: ".specstory/.project.json", source: SOURCES.specstory }),
+  never({ id: "crush-state", tool: "Charm Crush", patterns: [".crush/**", ".local/share/crush/**"], mayHoldSecrets: true, description: "SQLite database of full transcripts and logs.", canary: ".crush/crush.db", source: SOURCES.crush }),
+  review({ id: "crush-config", tool: "Charm Crush", patterns: ["crush.json", ".crush.json"], mayHoldSecrets: true, description: "Crush config that may hold keys.", canary: "crush.json", source: SOURCES.crush }),
+  shared({ id: "crush-shared", tool: "Charm Crush", patterns: ["CRUSH.md"], description: "Crush instructions.", canary: "CRUSH.md", source: SOURCES.ghAgents }),
+  review({ id: "serena", tool: "Serena MCP", patterns: [".serena/**"], mayHoldSecrets: true, description: "Agent memories, project config and cache.", canary: ".serena/memories/overview.md", source: SOURCES.serena }),
+  review({ id: "qwen", tool: "Qwen Code", patterns: [".qwen/**"], mayHoldSecrets: true, description: "Qwen Code state, assumed like Gemini CLI (.qwen/.env not verified).", canary: ".qwen/settings.json", source: SOURCES.ghAgents }),
+  shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
+  // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
+  review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
+  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
+  never({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
+  never({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
+  never({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
+  review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
+  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
+  // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
+  never({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
+  shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
+  shared({ id: "kilocode-shared", tool: "Kilo Code", patterns: [".kilocode/rules/**", ".kilocode/rules-*/**", ".kilocode/workflows/**", ".kilocodemodes", ".kilocoderules"], description: "Kilo Code project rules and modes.", canary: ".kilocode/rules/style.md", source: SOURCES.kilocode }),
+  shared({ id: "trae-shared", tool: "Trae", patterns: [".trae/rules/**", ".trae/project_rules.md"], description: "Trae project rules.", canary: ".trae/rules/style.md", source: SOURCES.trae }),
+  review({ id: "gptme-project", tool: "gptme", patterns: ["gptme.toml"], mayHoldSecrets: true, description: "gptme project config; its env section can carry provider keys.", canary: "gptme.toml", source: SOURCES.gptme }),
+  never({ id: "gptme-home", tool: "gptme", patterns: [".config/gptme/**", ".local/share/gptme/**"], homeOnly: true, mayHoldSecrets: true, description: "gptme user config with API keys and one JSONL conversation log per session.", canary: "root/.local/share/gptme/logs/chat/conversation.jsonl", source: SOURCES.gptmeLogs }),
+  review({ id: "firebase-studio-mcp", tool: "Firebase Studio", patterns: [".idx/mcp.json"], mayHoldSecrets: true, description: "Firebase Studio workspace MCP servers.", canary: ".idx/mcp.json", source: SOURCES.firebaseStudio }),
+  shared({ id: "firebase-studio-shared", tool: "Firebase Studio", patterns: [".idx/airules.md", ".aiexclude"], description: "Gemini in Firebase rules and exclusion file.", canary: ".idx/airules.md", source: SOURCES.firebaseStudio }),
+  review({ id: "firebender-config", tool: "Firebender", patterns: ["firebender.json"], mayHoldSecrets: true, description: "Firebender rules and MCP configuration for Android Studio.", canary: "firebender.json", source: SOURCES.firebender }),
+  never({ id: "llm-cli-home", tool: "llm (Simon Willison)", patterns: [".config/io.datasette.llm/**", "Library/Application Support/io.datasette.llm/**"], homeOnly: true, mayHoldSecrets: true, description: "Every prompt and response in logs.db and the API keys in keys.json.", canary: "root/.config/io.datasette.llm/keys.json", source: SOURCES.llmCli }),
+  shared({ id: "replit-shared", tool: "Replit Agent", patterns: ["replit.md", ".replit", "replit.nix"], description: "Replit Agent instructions and workspace config.", canary: "replit.md", source: SOURCES.ghAgents }),
+  shared({ id: "jetbrains-ai-shared", tool: "JetBrains AI Assistant", patterns: [".aiassistant/rules/**"], description: "JetBrains AI Assistant project rules.", canary: ".aiassistant/rules/style.md", source: SOURCES.jetbrainsAi }),
+  shared({ id: "avante-shared", tool: "avante.nvim", patterns: ["avante.md", "*.avanterules"], description: "avante.nvim project instructions and mode prompts.", canary: "avante.md", source: SOURCES.avante }),
+  shared({ id: "deepseek-codewhisperer-shared", tool: "DeepSeek, Amazon CodeWhisperer", patterns: [".deepseek/**", ".amazon-codewhisperer/**"], description: "Agent folders listed by github/gitignore as often committed.", canary: ".deepseek/rules.md", source: SOURCES.ghAgents }),
+  // Generic env files that agents load and copy: last, so tool-specific entries win
+  never({ id: "dotenv", tool: "several (Aider, Gemini CLI, Continue, Claude Code)", patterns: [".env", ".env.*"], except: [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults", ".env.schema", ".env.*.example", ".env.*.sample", ".env.*.template"], mayHoldSecrets: true, description: "Environment files that agents read into context and copy into worktrees.", canary: ".env", source: SOURCES.knostic })
+];
+
+// src/output/rules.ts
+var DOCS_BASE = "https://github.com/agent-gates/agent-gates/blob/v1/docs";
+var CLASS_MEANING = {
+  never: "private agent state that must never be committed or shipped",
+  review: "committed agent configuration that can hold literal secrets",
+  shared: "agent rules and instructions committed on purpose"
+};
+var TABLE = [
+  {
+    match: /^ignore-check\/([a-z]+)-ships-agent-state$/,
+    text: (m) => ({ name: `${m[1]}ShipsAgentState`, short: `${m[1]} would ship agent state`, full: `A canary file at an agent-state path was kept by ${m[1]}'s real file selection: the ignore rules do not exclude it.`, fix: "Add the ignore lines the summary lists to the named ignore file, or run `agent-gates ignore-check --fix`.", doc: "ignore-check.md" })
+  },
+  { match: /^ignore-check\/tracked-agent-state$/, text: () => ({ name: "TrackedAgentState", short: "agent state is tracked by git", full: "A file at an agent-state path is committed; ignore rules do not untrack it.", fix: "Remove it from the index (`git rm --cached <path>`), rotate anything it held, and add the ignore rule.", doc: "ignore-check.md" }) },
+  { match: /^secret\/(.+)$/, text: (m) => ({ name: `Secret-${m[1]}`, short: `secret found by the Gitleaks rule ${m[1]}`, full: `Gitleaks rule ${m[1]} matched a credential in the scanned commits or changes; the value is redacted.`, fix: "Revoke and rotate the credential first (it is in the history), then remove it; for a false positive add a gitleaks:allow comment or a .gitleaksignore entry with a reason.", doc: "secret-scan.md" }) },
+  { match: /^secret-scan\/(.+)$/, text: (m) => ({ name: `SecretScan-${m[1]}`, short: `secret-scan: ${m[1].replace(/-/g, " ")}`, full: `A finding about secret-scan's own inputs (${m[1]}), such as a stale or reasonless suppression.`, fix: "Follow the message: remove or justify the named entry.", doc: "secret-scan.md" }) },
+  { match: /^review-gate\/(.+)$/, text: (m) => ({ name: `ReviewGate-${m[1]}`, short: `review-gate: ${m[1].replace(/-/g, " ")}`, full: `A pull request with agent-written code did not meet the independent-review rule ${m[1]}.`, fix: "Get an approval from someone who neither wrote, co-authored nor ran the agent for the change.", doc: "review-gate.md" }) },
+  { match: /^(mcp[-\w]*)$/, text: (m) => ({ name: m[1], short: `MCP server policy: ${m[1].replace(/-/g, " ")}`, full: `An MCP server configured in the repository breaks the inventory policy (${m[1]}).`, fix: "Pin the server, move literal secrets to environment references, or add an allow entry with a reason.", doc: "mcp-inventory.md" }) }
+];
+function markdown(text, extra = []) {
+  return [`**${text.short}**`, "", text.full, "", ...extra, `**Fix:** ${text.fix}`].join("\n");
+}
+function ruleMetadata(ruleId) {
+  const agent = /^agent-(state|secret)\/(.+)$/.exec(ruleId);
+  const entry = agent ? AGENT_PATH_CATALOG.find((e) => e.id === agent[2]) : void 0;
+  if (agent && entry) {
+    const secret = agent[1] === "secret";
+    const text = {
+      name: `${secret ? "LiteralSecretIn" : "AgentState"}-${entry.id}`,
+      short: secret ? `literal credential in ${entry.tool} agent config` : `${entry.tool}: ${entry.description}`,
+      full: `${entry.description} (${entry.tool}; ${CLASS_MEANING[entry.class]}). Matches ${entry.patterns.join(", ")}.${secret ? " The file holds a literal credential." : ""}`,
+      fix: secret ? "Rotate the credential, replace it with an environment reference, and keep the file out of what ships." : "Exclude the path from what ships (ignore files or `files`), or allow it with a reason in .github/agent-gates.yml.",
+      doc: "artifact-scan.md"
+    };
+    return build(ruleId, text, [`Source: ${entry.source}`, ""]);
+  }
+  for (const row of TABLE) {
+    const m = row.match.exec(ruleId);
+    if (m) return build(ruleId, row.text(m));
+  }
+  return build(ruleId, { name: ruleId.replace(/[^A-Za-z0-9]+/g, "-"), short: ruleId, full: `agent-gates rule ${ruleId}.`, fix: "See the finding message.", doc: "README.md" });
+}
+function build(id, text, extra = []) {
+  return {
+    id,
+    name: text.name,
+    shortDescription: { text: text.short },
+    fullDescription: { text: text.full },
+    help: { text: `${text.full}
+
+Fix: ${text.fix}`, markdown: markdown(text, extra) },
+    helpUri: `${DOCS_BASE}/${text.doc}`
+  };
+}
 
 // src/output/sarif.ts
 var LEVEL = {
@@ -45684,7 +46550,9 @@ var LEVEL = {
   info: "note"
 };
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+var RANK2 = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var SARIF_LIMITS = { runsPerFile: 20, resultsPerRun: 5e3, compressedBytes: 10 * 1024 * 1024 };
 function findingUri(f) {
   const mapped = f.properties?.repoPath;
   if (typeof mapped === "string") return mapped;
@@ -45694,10 +46562,25 @@ function findingUri(f) {
 function pointsAtFile(f) {
   return typeof f.properties?.repoPath === "string" || !f.location.artifact;
 }
-function renderSarif(results) {
-  const runs = results.map((result) => {
-    const rules = /* @__PURE__ */ new Map();
-    for (const f of result.findings) if (!rules.has(f.ruleId)) rules.set(f.ruleId, f);
+function sarifCategory(gate, options = {}, several = false) {
+  const wd = (options.workingDirectory ?? "").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  if (options.category) return several ? `${options.category.replace(/\/+$/, "")}/${gate}` : options.category.replace(/\/+$/, "");
+  return `agent-gates/${gate}${wd ? `/${wd}` : ""}`;
+}
+function sarifEligible(results) {
+  return { included: results.filter((r) => r.status !== "error"), skipped: results.filter((r) => r.status === "error") };
+}
+function renderSarif(results, options = {}) {
+  const { included } = sarifEligible(results);
+  if (included.length === 0) return void 0;
+  if (included.length > SARIF_LIMITS.runsPerFile) throw new Error(`SARIF: ${included.length} runs exceed GitHub's ${SARIF_LIMITS.runsPerFile} per file`);
+  const runs = included.map((result) => {
+    const ordered = [...result.findings].sort((a, b) => RANK2[a.severity] - RANK2[b.severity]);
+    const kept = ordered.slice(0, SARIF_LIMITS.resultsPerRun);
+    const ruleIds = [...new Set(kept.map((f) => f.ruleId))];
+    const severityOf = /* @__PURE__ */ new Map();
+    for (const f of kept) if (!severityOf.has(f.ruleId) || RANK2[f.severity] < RANK2[severityOf.get(f.ruleId)]) severityOf.set(f.ruleId, f.severity);
+    const seen = /* @__PURE__ */ new Map();
     return {
       tool: {
         driver: {
@@ -45705,45 +46588,49 @@ function renderSarif(results) {
           version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: "https://github.com/agent-gates/agent-gates",
-          rules: [...rules.values()].map((f) => ({
-            id: f.ruleId,
-            shortDescription: { text: f.ruleId },
-            fullDescription: { text: f.help?.why ?? f.message },
-            help: { text: f.help ? `${f.help.why}
-
-Fix: ${f.help.fix}` : f.message },
-            defaultConfiguration: { level: LEVEL[f.severity] },
-            properties: { "security-severity": SECURITY_SEVERITY[f.severity], tags: ["security", ...f.criteria] }
+          rules: ruleIds.map((id) => ({
+            ...ruleMetadata(id),
+            defaultConfiguration: { level: LEVEL[severityOf.get(id)] },
+            properties: { "security-severity": SECURITY_SEVERITY[severityOf.get(id)], tags: ["security", ...new Set(kept.filter((f) => f.ruleId === id).flatMap((f) => f.criteria))].slice(0, 10) }
           }))
         }
       },
-      automationDetails: { id: `agent-gates/${result.gate}/` },
+      automationDetails: { id: `${sarifCategory(result.gate, options, included.length > 1)}/` },
       invocations: [
         {
-          executionSuccessful: result.status !== "error",
+          executionSuccessful: true,
           startTimeUtc: result.startedAt,
           endTimeUtc: result.finishedAt,
-          toolExecutionNotifications: result.errors.map((e) => ({ level: "error", message: { text: `${e.code}: ${e.message}` } }))
+          toolExecutionNotifications: ordered.length > kept.length ? [{ level: "warning", message: { text: `${ordered.length - kept.length} less severe finding(s) left out (GitHub keeps ${SARIF_LIMITS.resultsPerRun} per run); the full list is in the JSON report` } }] : []
         }
       ],
-      results: result.findings.map((f) => ({
-        ruleId: f.ruleId,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(findingUri(f)) },
-              // A line belongs to the file itself, never to the archive that holds it.
-              ...f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {}
-            },
-            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}`, kind: "member" }] } : {}
-          }
-        ],
-        partialFingerprints: { "agentGates/v1": f.fingerprint },
-        ...f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressed.reason }] } : {},
-        properties: { severity: f.severity, soc2: f.criteria, ...f.location.commit ? { commit: f.location.commit } : {} }
-      }))
+      results: kept.map((f) => {
+        const uri = findingUri(f);
+        const line = f.location.line && pointsAtFile(f) ? f.location.line : void 0;
+        const logical = f.location.artifact ? `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}` : void 0;
+        const base = createHash2("sha256").update([f.ruleId, f.fingerprint, uri, line ?? "", logical ?? "", f.location.commit ?? ""].join("\0")).digest("hex").slice(0, 32);
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        return {
+          ruleId: f.ruleId,
+          ruleIndex: ruleIds.indexOf(f.ruleId),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(uri) },
+                // A line belongs to the file itself, never to the archive that holds it.
+                ...line ? { region: { startLine: line } } : {}
+              },
+              ...logical ? { logicalLocations: [{ fullyQualifiedName: logical, kind: "member" }] } : {}
+            }
+          ],
+          partialFingerprints: { "agentGates/v2": n ? `${base}:${n}` : base },
+          ...f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressed.reason }] } : {},
+          properties: { severity: f.severity, soc2: f.criteria, ...f.location.commit ? { commit: f.location.commit } : {} }
+        };
+      })
     };
   });
   return JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs }, null, 2) + "\n";
@@ -45760,10 +46647,37 @@ function annotationsFor(result) {
     ...f.location.line && pointsAtFile(f) ? { line: f.location.line } : {}
   }));
 }
+var VISIBLE_PER_LEVEL = 10;
+var ORDER = ["error", "warning", "notice"];
+function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and the JSON report in the run folder") {
+  const byPlace = /* @__PURE__ */ new Map();
+  for (const a of all) {
+    const key = `${a.file}\0${a.line ?? ""}`;
+    const seen = byPlace.get(key);
+    if (!seen) byPlace.set(key, { best: a, more: 0 });
+    else {
+      seen.more++;
+      if (ORDER.indexOf(a.level) < ORDER.indexOf(seen.best.level)) seen.best = a;
+    }
+  }
+  const merged = [...byPlace.values()].map(({ best, more }) => more ? { ...best, message: `${best.message} (+${more} more finding(s) here)` } : best);
+  const kept = [];
+  let dropped = 0;
+  for (const level of ORDER) {
+    const ofLevel = merged.filter((a) => a.level === level);
+    const room = Math.max(0, (level === "notice" && merged.length > VISIBLE_PER_LEVEL ? VISIBLE_PER_LEVEL - 1 : VISIBLE_PER_LEVEL) - (reserved[level] ?? 0));
+    kept.push(...ofLevel.slice(0, room));
+    dropped += Math.max(0, ofLevel.length - room);
+  }
+  if (dropped <= 0) return kept;
+  return [{ level: "notice", title: "agent-gates: more findings", message: `${dropped} more annotation(s) not shown (GitHub shows ${VISIBLE_PER_LEVEL} per level); every finding is in ${elsewhere}`, file: "" }, ...kept];
+}
 
 // src/output/run-folder.ts
+import { createHash as createHash3 } from "node:crypto";
 import { mkdir as mkdir2, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join4, resolve as resolve2 } from "node:path";
+import { homedir } from "node:os";
+import { basename as basename3, isAbsolute, join as join4, relative as relative2, resolve as resolve2, sep as sep5 } from "node:path";
 
 // src/output/json.ts
 function renderJson(result) {
@@ -45771,10 +46685,14 @@ function renderJson(result) {
 }
 
 // src/output/run-folder.ts
-function runFolder(env, cwd) {
+function runFolder(env, cwd, explicit) {
+  if (explicit) return resolve2(cwd, explicit);
   if (env.AGENT_GATES_RUN_DIR) return resolve2(cwd, env.AGENT_GATES_RUN_DIR);
   if (env.RUNNER_TEMP) return join4(env.RUNNER_TEMP, "agent-gates");
-  return join4(cwd, ".agent-gates");
+  const cache = env.XDG_CACHE_HOME && isAbsolute(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join4(env.HOME || homedir(), ".cache");
+  const here = resolve2(cwd);
+  const id = `${basename3(here) || "root"}-${createHash3("sha256").update(here).digest("hex").slice(0, 12)}`;
+  return join4(cache, "agent-gates", "runs", id);
 }
 async function writeResultToRunFolder(result, folder) {
   await mkdir2(folder, { recursive: true });
@@ -45784,31 +46702,35 @@ async function writeResultToRunFolder(result, folder) {
 }
 
 // src/actions/publish.ts
-async function publishResults(items, name, ledgers, { core, env, cwd }) {
+async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];
-  const sarifPath = join5(folder, `${name}.sarif`);
+  let sarifPath = join5(folder, `${name}.sarif`);
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat2(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    await writeFile4(sarifPath, renderSarif(results));
-    if (summaryPath) await appendFile2(summaryPath, items.map((i) => renderMarkdown(i.result, i.details)).join("\n") + "\n");
-    const written = [...reportPaths, sarifPath, ...summaryPath ? [summaryPath] : []];
+    const sarifText = renderSarif(results, sarif);
+    for (const skipped of sarifEligible(results).skipped)
+      core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`);
+    if (sarifText === void 0) {
+      await unlink2(sarifPath).catch(() => void 0);
+      sarifPath = "";
+    } else await writeFile4(sarifPath, sarifText);
+    if (summaryPath) await appendFile2(summaryPath, capSummary(items.map((i) => renderMarkdown(i.result, i.details)).join("\n"), `in ${folder}`) + "\n");
+    const written = [...reportPaths, ...sarifPath ? [sarifPath] : [], ...summaryPath ? [summaryPath] : []];
     for (const ledger of ledgers) {
       const leaking = await ledger.leakingFiles(written);
       if (leaking.length) {
-        await Promise.all([...reportPaths, sarifPath].map((p) => unlink2(p).catch(() => void 0)));
+        await Promise.all([...reportPaths, sarifPath].filter(Boolean).map((p) => unlink2(p).catch(() => void 0)));
         if (summaryPath) await truncate(summaryPath, summarySizeBefore);
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`);
       }
     }
-    for (const result of results) {
-      for (const a of annotationsFor(result).slice(0, 50)) {
-        core[a.level](a.message, { title: a.title, file: a.file, ...a.line ? { startLine: a.line } : {} });
-      }
+    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
+      core[a.level](a.message, { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} });
     }
   } catch (error2) {
     status = "error";
@@ -45827,7 +46749,7 @@ function concludeStep(core, name, status, summary2) {
 }
 
 // src/actions/run-action.ts
-var COMMON_INPUTS = ["config"];
+var COMMON_INPUTS = ["config", "category"];
 async function runAction(spec, { core, env, cwd }) {
   const startedAt = /* @__PURE__ */ new Date();
   const ledger = new SecretLedger();
@@ -45837,6 +46759,7 @@ async function runAction(spec, { core, env, cwd }) {
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   };
   let result;
+  const sarif = { category: core.getInput("category").trim() || void 0, workingDirectory: core.getInput("working-directory").trim() };
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
@@ -45848,7 +46771,7 @@ async function runAction(spec, { core, env, cwd }) {
     result = errorResult(spec.gate, startedAt, error2, spec.criteria);
   }
   result = guardResult(result, ledger);
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd });
+  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif });
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value);
   concludeStep(core, spec.gate, published.status, result.summary);
   return { ...result, status: published.status };
@@ -45858,8 +46781,10 @@ async function runAction(spec, { core, env, cwd }) {
 var ACTION = {
   gate: GATE,
   criteria: CRITERIA,
-  inputs: ["token", "label", "min-approvals", "sensitive-paths", "sensitive-min-approvals", "required-teams", "strict-head", "apply-label"],
+  inputs: inputNames(REVIEW_GATE_OPTIONS),
   async read(reader, { env }) {
+    const given = reader.options(REVIEW_GATE_OPTIONS);
+    if (!given.token) throw new ConfigurationError('input "token" is required', "token");
     const eventPath = env.GITHUB_EVENT_PATH;
     if (!eventPath) throw new GateIncompleteError("event-invalid", "GITHUB_EVENT_PATH is not set");
     const payload = JSON.parse(await readFile4(eventPath, "utf8"));
@@ -45867,19 +46792,11 @@ var ACTION = {
       source: {
         kind: "api",
         ref: pullRequestFromEvent(env.GITHUB_EVENT_NAME, payload, env.GITHUB_REPOSITORY),
-        token: reader.required("token"),
+        token: given.token,
         ...env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {},
         ...env.GITHUB_GRAPHQL_URL ? { graphqlUrl: env.GITHUB_GRAPHQL_URL } : {}
       },
-      overrides: givenOnly({
-        label: reader.string("label"),
-        minApprovals: reader.int("min-approvals", 1, 10),
-        sensitivePaths: reader.list("sensitive-paths"),
-        sensitiveMinApprovals: reader.int("sensitive-min-approvals", 1, 10),
-        requiredTeams: reader.list("required-teams"),
-        strictHead: reader.bool("strict-head"),
-        applyLabel: reader.bool("apply-label")
-      })
+      overrides: policyOverrides(given)
     };
   },
   run: runReviewGate,

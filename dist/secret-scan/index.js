@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve10(data);
+              return err ? reject(err) : resolve11(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve10, reject) => {
+          return new Promise((resolve11, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve10(data);
+              ) : resolve11(data);
             });
           });
         }
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve10, reject) => {
-        res = resolve10;
+      const promise = new Promise((resolve11, reject) => {
+        res = resolve11;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve10, reject) => {
+      const waitForDrain = () => new Promise((resolve11, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve10;
+          callback = resolve11;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve10;
+            this[kClosedResolve] = resolve11;
           } else {
-            resolve10(null);
+            resolve11(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve10) => {
+        return new Promise((resolve11) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve10(null);
+            resolve11(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve10, reject) => {
+        const socket = await new Promise((resolve11, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve10(socket2);
+              resolve11(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve10) => {
-            this[kClosedResolve] = resolve10;
+          await new Promise((resolve11) => {
+            this[kClosedResolve] = resolve11;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve10, reject) => {
+        return await new Promise((resolve11, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve10(null);
+              resolve11(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve10,
+              resolve: resolve11,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve10, stream: stream2, length } = consume2;
+      const { type, body, resolve: resolve11, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve10(chunksDecode(body, length));
+          resolve11(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve10(JSON.parse(chunksDecode(body, length)));
+          resolve11(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve10(chunksConcat(body, length).buffer);
+          resolve11(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve10(new Blob(body, { type: stream2[kContentType] }));
+          resolve11(new Blob(body, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve10(chunksConcat(body, length));
+          resolve11(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve10, reject) => {
+        return new Promise((resolve11, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve10(data);
+            return err ? reject(err) : resolve11(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve10, reject) => agent.dispatch(
+        return new Promise((resolve11, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve10({
+              resolve11({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve10({
+              resolve11({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve10) => {
-        setTimeout(resolve10, ms).unref();
+      return new Promise((resolve11) => {
+        setTimeout(resolve11, ms).unref();
       });
     }
     module.exports = {
@@ -20019,8 +20019,8 @@ var require_coerce = __commonJS({
       const minor = match2[3] || "0";
       const patch = match2[4] || "0";
       const prerelease = options.includePrerelease && match2[5] ? `-${match2[5]}` : "";
-      const build = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse2(`${major}.${minor}.${patch}${prerelease}${build}`, options);
+      const build2 = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
+      return parse2(`${major}.${minor}.${patch}${prerelease}${build2}`, options);
     };
     module.exports = coerce;
   }
@@ -24317,7 +24317,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve10.call(this, root, ref);
+      let _sch = resolve11.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -24344,7 +24344,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve10(root, ref) {
+    function resolve11(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -25208,7 +25208,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve10(baseURI, relativeURI, options) {
+    function resolve11(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25244,50 +25244,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative4 = parse2(serialize(relative4, options), options);
+        relative5 = parse2(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -25295,7 +25295,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -25599,7 +25599,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve10,
+      resolve: resolve11,
       resolveComponent,
       equal,
       serialize,
@@ -25937,8 +25937,8 @@ var require_core = __commonJS({
             return this;
           }
           case "object": {
-            const cacheKey = schemaKeyRef;
-            this._cache.delete(cacheKey);
+            const cacheKey2 = schemaKeyRef;
+            this._cache.delete(cacheKey2);
             let id = schemaKeyRef[this.opts.schemaId];
             if (id) {
               id = (0, resolve_1.normalizeId)(id);
@@ -32234,10 +32234,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -32251,7 +32251,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -32275,7 +32275,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -32291,7 +32291,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -32382,7 +32382,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -32396,13 +32396,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -32445,18 +32445,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -32510,8 +32510,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap2 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -32523,7 +32523,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -32534,8 +32534,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -32552,7 +32552,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -32732,7 +32732,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -32749,24 +32749,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -32949,25 +32949,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -33777,14 +33777,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -34951,18 +34951,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -35115,15 +35115,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -35317,13 +35317,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -35822,11 +35822,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35842,7 +35842,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35915,26 +35915,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve10(output.toString());
+          resolve11(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve10(Buffer.concat(chunks));
+          resolve11(Buffer.concat(chunks));
         });
       }));
     });
@@ -36137,14 +36137,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10, reject) => {
+      return new Promise((resolve11, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve10(res);
+            resolve11(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -36388,12 +36388,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
+      return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve10, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve11, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -36401,7 +36401,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve10(response);
+          resolve11(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -36440,7 +36440,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve10(response);
+          resolve11(response);
         }
       }));
     });
@@ -36451,11 +36451,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCas
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36471,7 +36471,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36502,11 +36502,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36522,7 +36522,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36591,11 +36591,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36611,7 +36611,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36914,11 +36914,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36934,7 +36934,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37047,11 +37047,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37067,7 +37067,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37237,11 +37237,11 @@ function copyFile2(srcFile, destFile, force) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37257,7 +37257,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37476,7 +37476,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve10, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve11, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -37559,7 +37559,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve10(exitCode);
+            resolve11(exitCode);
           }
         });
         if (this.options.input) {
@@ -37682,11 +37682,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37702,7 +37702,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37755,11 +37755,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37775,7 +37775,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37834,11 +37834,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37854,7 +37854,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37981,7 +37981,7 @@ function getIDToken(aud) {
 }
 
 // src/actions/secret-scan.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 
 // src/model/errors.ts
 var ConfigurationError = class extends Error {
@@ -38009,6 +38009,9 @@ function errorMessage(error2) {
   return String(error2);
 }
 
+// src/model/version.ts
+var TOOL_VERSION = true ? "0.1.0" : "0.1.0-dev";
+
 // src/model/finding.ts
 var EXIT_CODES = { pass: 0, fail: 1, error: 2 };
 var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
@@ -38022,7 +38025,444 @@ function formatLocation(location) {
   return text;
 }
 
+// src/model/result.ts
+function buildResult(parts) {
+  const findings = [...parts.findings].sort(compareFindings).map(({ blocking: _, ...f }) => !f.suppressed && parts.blocks(f) ? { ...f, blocking: true } : f);
+  const blocking = findings.filter((f) => f.blocking);
+  const status = parts.errors.length > 0 ? "error" : blocking.length > 0 ? "fail" : "pass";
+  return {
+    schemaVersion: 1,
+    gate: parts.gate,
+    status,
+    summary: parts.summary ?? defaultSummary(status, findings, blocking.length, parts.errors),
+    findings,
+    errors: parts.errors,
+    stats: { findings: findings.length, blocking: blocking.length, ...parts.stats ?? {} },
+    examined: parts.examined ?? {},
+    tool: { name: "agent-gates", version: TOOL_VERSION },
+    engines: parts.engines ?? [],
+    allowList: parts.allowList ?? [],
+    criteria: parts.criteria,
+    startedAt: parts.startedAt.toISOString(),
+    finishedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    ...parts.details === void 0 ? {} : { details: parts.details }
+  };
+}
+function defaultSummary(status, findings, blocking, errors) {
+  if (status === "error") return `could not complete: ${errors[0]?.message ?? "unknown error"}`;
+  if (status === "fail") return `${blocking} blocking finding(s) of ${findings.length}`;
+  return findings.length === 0 ? "no findings" : `${findings.length} non-blocking finding(s)`;
+}
+function toGateError(error2) {
+  if (error2 instanceof GateIncompleteError) return { code: error2.code, message: error2.message };
+  if (error2 instanceof ConfigurationError) return { code: "config-invalid", message: error2.message };
+  return { code: "internal", message: errorMessage(error2) };
+}
+function errorResult(gate, startedAt, error2, criteria) {
+  return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error2)], blocks: () => true, criteria });
+}
+function overallStatus(results) {
+  if (results.some((r) => r.status === "error")) return "error";
+  return results.some((r) => r.status === "fail") ? "fail" : "pass";
+}
+
+// src/options/types.ts
+function option(declaration) {
+  return declaration;
+}
+function inputName(d) {
+  return d.input === false ? void 0 : d.input?.name ?? d.name;
+}
+function configKey(d) {
+  return d.config === false ? void 0 : d.config?.key ?? d.name;
+}
+function describeOrigin(origin) {
+  switch (origin.source) {
+    case "flag":
+      return `--${origin.flag} (flag)`;
+    case "input":
+      return `input "${origin.input}"`;
+    case "config":
+      return `${origin.file}${origin.line ? `:${origin.line}` : ""}: ${origin.key}`;
+  }
+}
+
+// src/options/common.ts
+var CONFIG_OPTION = option({
+  name: "config",
+  type: { kind: "string" },
+  placeholder: "FILE",
+  description: "the agent-gates config file",
+  defaultText: ".github/agent-gates.yml",
+  flag: { short: "c" },
+  config: false
+});
+var CATEGORY_OPTION = option({
+  name: "category",
+  type: { kind: "string" },
+  description: "the code-scanning category of the SARIF run, so that two steps or a matrix never overwrite each other's alerts",
+  defaultText: "agent-gates/<gate>, plus /<working-directory> when not the root",
+  flag: false,
+  config: false
+});
+var WORKING_DIRECTORY_OPTION = option({
+  name: "working-directory",
+  type: { kind: "string" },
+  placeholder: "DIR",
+  default: ".",
+  description: "directory to work in, relative to the current directory or the workspace",
+  flag: { short: "C" },
+  config: false
+});
+var FORMATS = ["text", "json", "sarif", "markdown"];
+var GATES_OPTION = option({
+  name: "gates",
+  type: { kind: "list" },
+  placeholder: "LIST",
+  description: "the gates to run, e.g. artifact-scan,secret-scan",
+  defaultText: "every local gate",
+  input: false,
+  config: false
+});
+var CLI_OPTIONS = [
+  option({ name: "format", type: { kind: "enum", values: FORMATS }, default: "text", placeholder: "FORMAT", description: "report format: text, json, sarif or markdown", flag: { short: "f" }, input: false, config: false }),
+  option({ name: "output", type: { kind: "string" }, placeholder: "FILE", description: "write the report to FILE instead of stdout", flag: { short: "o" }, input: false, config: false }),
+  { ...CONFIG_OPTION, input: false },
+  option({ name: "run-folder", type: { kind: "string" }, placeholder: "DIR", description: "where the gates leave their JSON and the run record; never inside the checked folder", defaultText: "$AGENT_GATES_RUN_DIR, $RUNNER_TEMP/agent-gates, else $XDG_CACHE_HOME/agent-gates/runs/<folder>-<hash>", input: false, config: false }),
+  option({ name: "quiet", type: { kind: "boolean" }, default: false, description: "print only blocking findings and the verdict", flag: { short: "q" }, input: false, config: false }),
+  option({ name: "verbose", type: { kind: "boolean" }, default: false, description: "print every finding, suppressed ones too, and progress", input: false, config: false }),
+  option({ name: "color", type: { kind: "enum", values: ["auto", "always", "never"] }, default: "auto", placeholder: "WHEN", description: "colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never", input: false, config: false }),
+  option({ name: "help", type: { kind: "boolean" }, default: false, description: "this help", flag: { short: "h" }, input: false, config: false })
+];
+
+// src/options/gates/secret-scan.ts
+var TRAVELS_WITH_THE_CODE = "the scanned code could change it";
+var DECLARED_GITLEAKS_VERSION = "8.28.0";
+var SECRET_SCAN_OPTIONS = [
+  option({ name: "range", type: { kind: "string" }, placeholder: "A..B", description: "scan exactly these commits (A...B: from their merge base)", input: false, config: false }),
+  option({ name: "full", type: { kind: "boolean" }, default: false, description: "scan the full history (see --full-scope)", input: false, config: false }),
+  option({ name: "no-git", type: { kind: "boolean" }, default: false, description: "scan the files in the folder only, no history", input: false, config: false }),
+  option({ name: "staged", type: { kind: "boolean" }, default: false, description: "scan only what is staged for the next commit (a pre-commit check)", input: false, config: false }),
+  option({
+    name: "pre-push",
+    type: { kind: "boolean" },
+    default: false,
+    description: "scan the commits being pushed, read from stdin as git's pre-push hook gives them",
+    input: false,
+    config: false
+  }),
+  option({
+    name: "mode",
+    type: { kind: "enum", values: ["auto", "full", "dir"] },
+    default: "auto",
+    description: "auto (the commit range from the event), full (whole history, see full-scope) or dir (files in working-directory, no history)",
+    flag: false
+  }),
+  option({
+    name: "full-scope",
+    type: { kind: "enum", values: ["default-branch", "all-branches"] },
+    default: "default-branch",
+    placeholder: "SCOPE",
+    description: "what full history means (mode full, schedule, workflow_dispatch): default-branch or all-branches"
+  }),
+  option({
+    name: "engine",
+    type: { kind: "enum", values: ["auto", "native", "wasm"] },
+    default: "auto",
+    placeholder: "ENGINE",
+    description: "auto (gitleaks-path, else a verified release, else the WebAssembly build), native or wasm",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-path",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "a Gitleaks binary you provide (skips the download)",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-version",
+    type: { kind: "string" },
+    default: DECLARED_GITLEAKS_VERSION,
+    placeholder: "V",
+    description: "Gitleaks release for the native engine",
+    details: "Its archive SHA-256 must be in the embedded checksum table or the download is refused.",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-config",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "Gitleaks rules file (TOML)",
+    defaultText: ".gitleaks.toml in the folder, else the built-in rules",
+    details: "Every allow list in it needs a description. (The config input is the agent-gates config file.)"
+  }),
+  option({
+    name: "baseline",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "known findings that do not fail the gate: a Gitleaks JSON report or an earlier agent-gates secret-scan result"
+  }),
+  option({
+    name: "redact-author",
+    type: { kind: "enum", values: ["hash", "omit"] },
+    default: "omit",
+    placeholder: "MODE",
+    description: "commit author name and e-mail in results: omit, or hash (HMAC-SHA-256 keyed with $AGENT_GATES_AUTHOR_KEY, else a per-run key)",
+    details: "AGENT_GATES_AUTHOR_KEY needs at least 16 characters, from a secret; without it hashes only correlate within one run."
+  }),
+  option({
+    name: "fail-on",
+    type: { kind: "enum", values: ["new", "any", "none"] },
+    default: "new",
+    placeholder: "WHAT",
+    description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
+    config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
+  }),
+  option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
+  { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
+];
+var SECRET_SCAN_OPTION_SET = { gate: "secret-scan", options: SECRET_SCAN_OPTIONS };
+
+// src/secrets/literal-credentials.ts
+var PLACEHOLDERS = [
+  /\$\{\{[^}]{0,200}\}\}/g,
+  // ${{ secrets.X }} (GitHub Actions, Continue)
+  /\$\{[^}\s]{0,200}\}/g,
+  // ${VAR}, ${env:VAR}, ${input:token}
+  /\{env:[^}\s]{1,200}\}/g,
+  // {env:X} (OpenCode)
+  /\{file:[^}\s]{1,200}\}/g,
+  // {file:path} (OpenCode)
+  /\$[A-Za-z_][A-Za-z0-9_]*/g,
+  // $VAR in shell-style args
+  /%[A-Za-z_][A-Za-z0-9_]*%/g,
+  // %VAR% (Windows)
+  /<[A-Za-z0-9 _-]{2,40}>/g
+  // <your-token>
+];
+function stripPlaceholders(text) {
+  let out = text;
+  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
+  return out;
+}
+var TOKEN_FORMATS = [
+  { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
+  // Bounded: an unterminated BEGIN must not scan to the end of the file once per BEGIN.
+  { kind: "private key", re: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)/g }
+];
+var CONTEXT_FORMATS = [
+  { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
+  { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
+  { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
+  { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
+  { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
+];
+var SENSITIVE_KEY = /(?:^|[_\-.])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|bearer)$|^(?:authorization|x-api-key|api-key|dsn)$/i;
+function looksLikeCredential(value) {
+  if (value.length < 12 || /\s/.test(value)) return false;
+  if (/^(?:true|false|null|none|undefined|changeme|example|placeholder|redacted)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[-_.][a-z]+)*$/i.test(value)) return false;
+  if (/^https?:\/\/[^@]*$/i.test(value)) return false;
+  if (/^[x*.]+$/i.test(value)) return false;
+  return /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+function findSecretsInText(text) {
+  return scanTextForSecrets(text).hits;
+}
+var TOKEN_TESTS = TOKEN_FORMATS.map(({ re }) => new RegExp(re.source, re.flags.replace("g", "")));
+function holdsToken(value) {
+  return TOKEN_TESTS.some((re) => re.test(value));
+}
+function scanTextForSecrets(text, max = Number.POSITIVE_INFINITY) {
+  if (text.length < 6) return { hits: [], total: 0 };
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (kind, value) => {
+    const v = value?.trim();
+    if (!v || v.length < 6 || seen.has(v)) return;
+    seen.add(v);
+    if (hits.length < max) hits.push({ kind, value: v });
+  };
+  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
+  for (const { kind, re } of CONTEXT_FORMATS) {
+    for (const m of cleaned.matchAll(re)) {
+      const value = m[1] ?? "";
+      if (!seen.has(value.trim()) && /[0-9]/.test(value) && !holdsToken(value)) push(kind, value);
+    }
+  }
+  return { hits, total: seen.size };
+}
+var KEYED_VALUE = /(?:^|[\s{,;])["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,16}[:=][ \t]{0,16}["']?([^\s"',;}]{8,512})/gm;
+function findKeyedSecretsInText(text, max = Number.POSITIVE_INFINITY) {
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const m of cleaned.matchAll(KEYED_VALUE)) {
+    const hit = findSecretForKey(m[1] ?? "", m[2] ?? "");
+    if (!hit || seen.has(hit.value)) continue;
+    seen.add(hit.value);
+    if (hits.length < max) hits.push(hit);
+  }
+  return { hits, total: seen.size };
+}
+function findSecretForKey(key, value) {
+  if (!SENSITIVE_KEY.test(key.replace(/([a-z])([A-Z])/g, "$1_$2"))) return void 0;
+  const cleaned = stripPlaceholders(value).trim();
+  if (cleaned !== value.trim()) return void 0;
+  const candidate = cleaned.replace(/^(?:Bearer|Basic|token)\s+/i, "");
+  return looksLikeCredential(candidate) ? { kind: `literal value of "${key}"`, value: candidate } : void 0;
+}
+var MAYBE_CREDENTIAL = /[A-Za-z0-9_+=-]{12,}|[=:@]|bearer|basic|private key/i;
+function redactCredentials(text) {
+  if (!MAYBE_CREDENTIAL.test(text)) return { text, hits: [] };
+  const { hits } = scanTextForSecrets(text, 50);
+  const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value));
+  const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length);
+  let out = text;
+  for (const hit of all) out = out.split(hit.value).join("[REDACTED]");
+  return { text: out, hits: all };
+}
+
+// src/options/parse.ts
+var TRUE = /^(true|yes|on)$/i;
+var FALSE = /^(false|no|off)$/i;
+var SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i;
+function expectation(type) {
+  switch (type.kind) {
+    case "string":
+      return "a non-empty text";
+    case "boolean":
+      return "true or false";
+    case "int":
+      return `a whole number from ${type.min} to ${type.max}`;
+    case "size":
+      return `a size such as 512MiB or 1048576 (at least ${type.min ?? 1} byte${(type.min ?? 1) === 1 ? "" : "s"})`;
+    case "enum":
+      return `one of ${type.values.join(", ")}`;
+    case "auto-boolean":
+      return "auto, true or false";
+    case "list":
+      return type.values ? `a list of ${type.values.join(", ")}` : type.pattern ? `a list of ${type.pattern.description}` : "a list of non-empty texts";
+  }
+}
+function shown(raw) {
+  return redactCredentials(typeof raw === "string" || Array.isArray(raw) ? JSON.stringify(raw) : String(raw)).text;
+}
+function parseOptionValue(d, raw, origin) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (typeof raw === "string" && raw.trim() === "" && origin.source !== "config") return void 0;
+  const fail = (why = `must be ${expectation(d.type)}, got ${shown(raw)}`) => {
+    const key = origin.source === "config" ? origin.key : origin.source === "flag" ? origin.flag : origin.input;
+    throw new ConfigurationError(`${describeOrigin(origin)}: ${why}`, key, origin.source === "config" ? origin.line : void 0, origin.source === "config" ? origin.file : void 0);
+  };
+  const forbidden = d.config !== false && origin.source === "config" ? d.config?.forbidden : void 0;
+  if (forbidden) fail(`cannot be set in the config file (${forbidden}); use the action input or the CLI flag`);
+  const value = parseTyped(d.type, raw, fail);
+  const refused = d.config !== false && origin.source === "config" ? d.config?.refuse : void 0;
+  if (refused && refused.values.includes(String(value))) fail(`${String(value)} cannot be set in the config file (${refused.reason}); use the action input or the CLI flag`);
+  return value;
+}
+function parseTyped(type, raw, fail) {
+  const text = typeof raw === "string" ? raw.trim() : void 0;
+  switch (type.kind) {
+    case "string":
+      return text ? text : fail();
+    case "boolean":
+      if (typeof raw === "boolean") return raw;
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "auto-boolean":
+      if (typeof raw === "boolean") return raw;
+      if (text && /^auto$/i.test(text)) return "auto";
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "int": {
+      const n = typeof raw === "number" ? raw : text && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
+      return Number.isInteger(n) && n >= type.min && n <= type.max ? n : fail();
+    }
+    case "size": {
+      const min = type.min ?? 1;
+      if (typeof raw === "number") return Number.isInteger(raw) && raw >= min ? raw : fail();
+      const m = text === void 0 ? null : SIZE.exec(text);
+      if (!m) return fail();
+      const power = ["", "k", "m", "g", "t"].indexOf((m[2] ?? "").toLowerCase());
+      const bytes = Math.floor(Number(m[1]) * 1024 ** power);
+      return bytes >= min ? bytes : fail();
+    }
+    case "enum":
+      return text !== void 0 && type.values.includes(text) ? text : fail();
+    case "list": {
+      const items = Array.isArray(raw) ? raw : text !== void 0 ? text.split(/[\n,]/) : fail();
+      const list = items.map((item) => typeof item === "string" ? item.trim() : fail()).filter(Boolean);
+      for (const item of list) {
+        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+      }
+      return list;
+    }
+  }
+}
+
+// src/options/resolve.ts
+function fromInputs(declarations, getInput2) {
+  const given = {};
+  for (const d of declarations) {
+    const input = inputName(d);
+    if (input === void 0) continue;
+    const value = parseOptionValue(d, getInput2(input), { source: "input", input });
+    if (value === void 0 || d.config !== false && d.default !== void 0 && sameValue(value, d.default)) continue;
+    given[d.name] = value;
+  }
+  return given;
+}
+function valueAt(section, key) {
+  let node = section;
+  for (const part of key.split(".")) {
+    if (!node || typeof node !== "object" || Array.isArray(node)) return void 0;
+    node = node[part];
+  }
+  return node;
+}
+function fromConfig(declarations, section, where) {
+  const given = {};
+  for (const d of declarations) {
+    const key = configKey(d);
+    if (key === void 0) continue;
+    const raw = valueAt(section, key);
+    if (raw === void 0) continue;
+    const fullKey = `${where.gate}.${key}`;
+    const line = where.lineOf?.(fullKey);
+    const value = parseOptionValue(d, raw, { source: "config", file: where.file ?? "config file", key: fullKey, ...line ? { line } : {} });
+    if (value !== void 0) given[d.name] = value;
+  }
+  return given;
+}
+function resolveOptions(declarations, ...layers) {
+  const resolved = {};
+  for (const d of declarations) {
+    const layer = layers.find((l) => l[d.name] !== void 0);
+    resolved[d.name] = layer ? layer[d.name] : Array.isArray(d.default) ? [...d.default] : d.default;
+  }
+  return resolved;
+}
+function definedOnly(values) {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== void 0));
+}
+function sameValue(a, b) {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+}
+
 // src/output/markdown.ts
+var RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
 function cell(text) {
   return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
@@ -38035,13 +38475,24 @@ function renderMarkdown(result, details) {
     out.push("");
   }
   if (result.findings.length) {
-    out.push("| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|");
-    for (const f of result.findings) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const f of [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
       const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(" / ");
       const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity;
-      out.push(`| ${severity} | \`${cell(formatLocation(f.location))}\` | ${cell(f.ruleId)} | ${cell(who)} | ${cell(f.help?.why ?? f.message)} | ${cell(f.help?.fix)} |`);
+      const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ""].join("\0");
+      const group2 = groups.get(key) ?? { first: f, severity, who, places: [] };
+      group2.places.push(formatLocation(f.location));
+      groups.set(key, group2);
     }
-    out.push("");
+    const worst = [...groups.values()].find((g) => !g.first.suppressed && g.first.help?.fix);
+    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
+    const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
+    for (const g of groups.values()) {
+      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : "");
+      rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`);
+    }
+    if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
+    else out.push(...rows, "");
   }
   if (details) out.push(details, "");
   if (result.allowList.length) {
@@ -38052,6 +38503,20 @@ function renderMarkdown(result, details) {
   const stats = Object.entries(result.stats);
   if (stats.length) out.push(`<sub>${stats.map(([k, v]) => `${cell(k)}: ${cell(String(v))}`).join(" · ")} · SOC 2: ${result.criteria.join(", ")}</sub>`, "");
   return out.join("\n");
+}
+var SUMMARY_LIMIT_BYTES = 256 * 1024;
+function capSummary(markdown2, where, limit = SUMMARY_LIMIT_BYTES) {
+  if (Buffer.byteLength(markdown2) <= limit) return markdown2;
+  const lines = markdown2.split("\n");
+  const kept = [];
+  let bytes = 0;
+  for (const line of lines) {
+    if (bytes + Buffer.byteLength(line) + 1 > limit - 1024) break;
+    kept.push(line);
+    bytes += Buffer.byteLength(line) + 1;
+  }
+  const open2 = kept.filter((l) => l.startsWith("<details>")).length - kept.filter((l) => l === "</details>").length;
+  return [...kept, ...open2 > 0 ? ["", "</details>"] : [], "", `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where}.`, ""].join("\n");
 }
 
 // src/gates/secret-scan/event.ts
@@ -38117,13 +38582,153 @@ async function loadEvent(env) {
   const name = env.GITHUB_EVENT_NAME;
   const path8 = env.GITHUB_EVENT_PATH;
   if (!name || !path8) return void 0;
-  const { readFile: readFile10 } = await import("node:fs/promises");
+  const { readFile: readFile12 } = await import("node:fs/promises");
   try {
-    return { name, payload: JSON.parse(await readFile10(path8, "utf8")) };
+    return { name, payload: JSON.parse(await readFile12(path8, "utf8")) };
   } catch (error2) {
     throw new GateIncompleteError("event-invalid", `cannot read the ${name} event payload at ${path8}: ${error2.message}`);
   }
 }
+
+// src/gates/secret-scan/git.ts
+import { execFile as execFile2, spawn as spawn2 } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+
+// src/git/safe-git.ts
+import { execFile } from "node:child_process";
+var NULL_DEVICE = process.platform === "win32" ? "NUL" : "/dev/null";
+var FIXED_OVERRIDES = [
+  "core.fsmonitor=false",
+  `core.hooksPath=${NULL_DEVICE}`,
+  "core.sshCommand=ssh",
+  "core.gitProxy=",
+  "core.alternateRefsCommand=",
+  "core.askPass=",
+  "core.pager=cat",
+  "credential.helper=",
+  "diff.external=",
+  "protocol.ext.allow=never",
+  "log.showSignature=false",
+  "gpg.program=gpg",
+  "color.ui=false"
+];
+var SAFE_FETCH_ARGS = ["--upload-pack=git-upload-pack"];
+var PROGRAM_KEY = /^(?:filter\.(.+)\.(?:clean|smudge|process)|diff\.(.+)\.(?:textconv|command)|merge\.(.+)\.driver|pager\..+)$/i;
+function safeGitEnv(base) {
+  const env = {};
+  for (const [key, value] of Object.entries(base)) if (!/^GIT_/i.test(key) && key !== "PAGER" && key !== "SSH_ASKPASS") env[key] = value;
+  return { ...env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: NULL_DEVICE, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat", LC_ALL: "C" };
+}
+function overridesFor(configList) {
+  const out = [...FIXED_OVERRIDES];
+  for (const record of configList.split("\0")) {
+    const key = record.split("\n", 1)[0] ?? "";
+    const match2 = PROGRAM_KEY.exec(key);
+    if (!match2) continue;
+    if (/^pager\./i.test(key)) out.push(`${key}=cat`);
+    else out.push(`${key}=`);
+    if (match2[1] !== void 0) out.push(`filter.${match2[1]}.required=false`);
+  }
+  return [...new Set(out)].flatMap((o) => ["-c", o]);
+}
+async function safeGit(dir, base = process.env) {
+  const env = safeGitEnv(base);
+  const list = await new Promise((resolve11) => {
+    execFile("git", ["--no-pager", "config", "-z", "--list"], { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout) => resolve11(error2 ? "" : String(stdout)));
+  });
+  return { args: ["--no-pager", ...overridesFor(list)], env };
+}
+
+// src/gates/secret-scan/git.ts
+var OUTPUT_FLAGS = ["-c", "core.quotePath=false", "-c", "core.attributesFile=/dev/null"];
+var Git = class {
+  constructor(dir, env) {
+    this.dir = dir;
+    this.env = env;
+  }
+  dir;
+  env;
+  safe;
+  /** Nothing the repository's config names may run: computed once per repository from its config. */
+  invocation() {
+    this.safe ??= safeGit(this.dir, this.env);
+    return this.safe;
+  }
+  /** Runs git and returns stdout; throws GateIncompleteError with git's message on failure. */
+  async run(args, code = "git-failed") {
+    const safe = await this.invocation();
+    return new Promise((resolve11, reject) => {
+      execFile2("git", [...safe.args, ...OUTPUT_FLAGS, ...args], { cwd: this.dir, env: safe.env, maxBuffer: 256 * 1024 * 1024 }, (error2, stdout, stderr) => {
+        if (error2) reject(new GateIncompleteError(code, `git ${args[0]} failed: ${String(stderr).trim().split("\n").slice(-2).join(" ") || error2.message}`));
+        else resolve11(stdout);
+      });
+    });
+  }
+  /** Like run() but a failure is `undefined` (for probes). */
+  async probe(args) {
+    return this.run(args).then(
+      (out) => out.trim(),
+      () => void 0
+    );
+  }
+  /** Streams stdout as batches of whole lines (for `git log -p` over long histories; batching keeps the per-line cost low). */
+  async *lines(args) {
+    const safe = await this.invocation();
+    const child2 = spawn2("git", [...safe.args, ...OUTPUT_FLAGS, ...args], { cwd: this.dir, env: safe.env, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child2.stderr.on("data", (d) => stderr = (stderr + d.toString()).slice(-2e3));
+    const exit = new Promise((resolve11) => child2.on("close", (code2) => resolve11(code2 ?? 1)));
+    let rest = "";
+    const decoder = new StringDecoder2("utf8");
+    for await (const chunk of child2.stdout) {
+      const text = rest + decoder.write(chunk);
+      const parts = text.split("\n");
+      rest = parts.pop() ?? "";
+      yield parts;
+    }
+    rest += decoder.end();
+    if (rest) yield [rest];
+    const code = await exit;
+    if (code !== 0) throw new GateIncompleteError("git-failed", `git ${args[0]} failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`);
+  }
+  async isRepository() {
+    return await this.probe(["rev-parse", "--is-inside-work-tree"]) === "true";
+  }
+  async isShallow() {
+    return await this.probe(["rev-parse", "--is-shallow-repository"]) === "true";
+  }
+  /** The full SHA of a commit-ish, or undefined when it is not in the repository. */
+  async commit(rev) {
+    return this.probe(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  }
+  async mergeBase(a, b) {
+    return this.probe(["merge-base", a, b]);
+  }
+  /** Commits in `revs` (rev-list arguments), oldest first. */
+  async revList(revs) {
+    const out = await this.run(["rev-list", "--reverse", ...revs, "--"]);
+    return out.split("\n").filter(Boolean);
+  }
+  /** Commits at the shallow boundary (their parents are missing). */
+  async shallowBoundary() {
+    const path8 = await this.probe(["rev-parse", "--git-path", "shallow"]);
+    if (!path8) return /* @__PURE__ */ new Set();
+    const text = await readFile(resolve2(this.dir, path8), "utf8").catch((error2) => {
+      if (error2.code === "ENOENT") return "";
+      throw new GateIncompleteError("git-failed", `cannot read the shallow-clone list ${path8}: ${error2.message}`);
+    });
+    return new Set(text.split("\n").filter(Boolean));
+  }
+  async hasRemote(remote) {
+    return await this.probe(["remote", "get-url", remote]) !== void 0;
+  }
+  /** Fetches from the remote (read-only; never runs fetched code). */
+  async fetch(remote, args) {
+    await this.run(["fetch", ...SAFE_FETCH_ARGS, "--no-tags", "--quiet", "--no-recurse-submodules", remote, ...args], "git-fetch-failed");
+  }
+};
 
 // src/config/types.ts
 function gateSection(config, gate) {
@@ -38134,13 +38739,20 @@ function gateSection(config, gate) {
 // src/gates/secret-scan/gitleaks-checksums.ts
 var GITLEAKS_CHECKSUMS = {
   "8.28.0": {
-    linux_x64: null,
-    linux_arm64: null,
-    linux_armv7: null,
-    darwin_x64: null,
-    darwin_arm64: null,
-    windows_x64: null,
-    windows_armv7: null
+    linux_x64: {
+      archive: "a65b5253807a68ac0cafa4414031fd740aeb55f54fb7e55f386acb52e6a840eb",
+      binary: "5fd1b3b0073269484d40078662e921d07427340ab9e6ed526ccd215a565b3298"
+    },
+    linux_arm64: {
+      archive: "eff65261156100e5d94a6b3dec313d532fddfe19ae1590bf7a2b4f2699128356",
+      binary: "3770c7ebeb625e3e96c183525ca18285a01aedef2d75a2c41ceb3e141af2e8b7"
+    },
+    darwin_x64: { archive: "edf5a507008b0d2ef4959575772772770586409c1f6f74dabf19cbe7ec341ced" },
+    darwin_arm64: {
+      archive: "d942f3ad147250c9edbaab3fed9e482f98d3b59ba10ae97b8d75647e3ade492c",
+      binary: "5588b5d942dffa048720f7e6e1d274283219fb5722a2c7564d22e83ba39087d7"
+    },
+    windows_x64: { archive: "da6458e8864af553807de1c46a7a8eac0880bd6b99ba56288e87e86a45af884f" }
   },
   "8.24.3": {
     linux_x64: "9991e0b2903da4c8f6122b5c3186448b927a5da4deef1fe45271c3793f4ee29c"
@@ -38150,10 +38762,6 @@ var DEFAULT_GITLEAKS_VERSION = "8.28.0";
 
 // src/gates/secret-scan/options.ts
 var GATE = "secret-scan";
-var ENGINES = ["auto", "native", "wasm"];
-var REDACT_AUTHOR = ["hash", "omit"];
-var FAIL_ON = ["new", "any", "none"];
-var FULL_SCOPES = ["default-branch", "all-branches"];
 var INPUT_ONLY_KEYS = ["engine", "gitleaks-path", "gitleaks-version"];
 function resolveSecretScanOptions(dir, overrides, config) {
   const section = gateSection(config, GATE);
@@ -38162,23 +38770,24 @@ function resolveSecretScanOptions(dir, overrides, config) {
       throw new ConfigurationError(`secret-scan.${key} cannot be set in the config file (the scanned code could change it); use the action input or the CLI flag`, `secret-scan.${key}`);
   if (section["fail-on"] === "none")
     throw new ConfigurationError("secret-scan.fail-on: none cannot be set in the config file; use the action input or the CLI flag", "secret-scan.fail-on");
+  const file = resolveOptions(SECRET_SCAN_OPTIONS, fromConfig(SECRET_SCAN_OPTIONS, section, { gate: GATE }));
   const options = {
     dir,
-    mode: overrides.mode ?? section.mode ?? "auto",
-    fullScope: overrides.fullScope ?? section["full-scope"] ?? "default-branch",
+    mode: overrides.mode ?? file.mode,
+    fullScope: overrides.fullScope ?? file["full-scope"],
     engine: overrides.engine ?? "auto",
     gitleaksVersion: overrides.gitleaksVersion ?? DEFAULT_GITLEAKS_VERSION,
-    redactAuthor: overrides.redactAuthor ?? section["redact-author"] ?? "omit",
-    failOn: overrides.failOn ?? section["fail-on"] ?? "new",
-    remote: overrides.remote ?? section.remote ?? "origin",
+    redactAuthor: overrides.redactAuthor ?? file["redact-author"],
+    failOn: overrides.failOn ?? file["fail-on"],
+    remote: overrides.remote ?? file.remote,
     allow: config.allow ?? []
   };
   const optional = {
     range: overrides.range,
     event: overrides.event,
     gitleaksPath: overrides.gitleaksPath,
-    gitleaksConfig: overrides.gitleaksConfig ?? section["gitleaks-config"],
-    baseline: overrides.baseline ?? section.baseline,
+    gitleaksConfig: overrides.gitleaksConfig ?? file["gitleaks-config"],
+    baseline: overrides.baseline ?? file.baseline,
     install: overrides.install
   };
   Object.assign(options, definedOnly(optional));
@@ -38187,16 +38796,30 @@ function resolveSecretScanOptions(dir, overrides, config) {
     throw new ConfigurationError(`range must look like BASE..HEAD or BASE...HEAD, got "${options.range ?? ""}"`, "range");
   return options;
 }
-function definedOnly(values) {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== void 0));
+function secretScanOverrides(given) {
+  const chosen = [given.range !== void 0, given.full === true, given["no-git"] === true, given.staged === true, given["pre-push"] === true].filter(Boolean).length;
+  if (chosen > 1) throw new ConfigurationError("use only one of --range, --full, --no-git, --staged and --pre-push", "range");
+  const mode = given.range !== void 0 ? "range" : given.full ? "full" : given["no-git"] || given.staged ? "dir" : given["pre-push"] ? "auto" : given.mode;
+  return definedOnly({
+    mode,
+    range: given.range,
+    fullScope: given["full-scope"],
+    engine: given.engine,
+    gitleaksPath: given["gitleaks-path"],
+    gitleaksVersion: given["gitleaks-version"],
+    gitleaksConfig: given["gitleaks-config"],
+    baseline: given.baseline,
+    redactAuthor: given["redact-author"],
+    failOn: given["fail-on"]
+  });
 }
 
 // src/gates/secret-scan/run.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 import { existsSync as existsSync4 } from "node:fs";
 import { chmod as chmod3, mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join11 } from "node:path";
+import { join as join13, resolve as resolve7 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str) => {
@@ -40204,7 +40827,28 @@ var SOURCES = {
   serena: "https://oraios.github.io/serena/02-usage/045_memories.html",
   knostic: "https://www.knostic.ai/blog/claude-loads-secrets-without-permission",
   devto600: "https://dev.to/rentierdigital/i-spent-25-years-avoiding-malware-claude-code-stored-600-of-my-secrets-anyway",
-  augment: "https://docs.augmentcode.com/setup-augment/guidelines"
+  augment: "https://docs.augmentcode.com/setup-augment/guidelines",
+  ccManagedMcp: "https://code.claude.com/docs/en/managed-mcp",
+  agentScan: "https://github.com/snyk/agent-scan/blob/main/src/agent_scan/agents/claude_desktop.py",
+  clineMcp: "https://docs.cline.bot/mcp/configuring-mcp-servers",
+  toolhive: "https://github.com/stacklok/toolhive/blob/main/pkg/client/config.go",
+  geminiMcp: "https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md",
+  opencodeMcp: "https://opencode.ai/docs/mcp-servers",
+  gooseConfig: "https://block.github.io/goose/docs/guides/config-files",
+  zedMcp: "https://zed.dev/docs/ai/mcp",
+  junieMcp: "https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html",
+  ghCustomAgents: "https://docs.github.com/en/copilot/how-tos/use-copilot-agents/cloud-agent/extend-cloud-agent-with-mcp",
+  openhands: "https://docs.openhands.dev/openhands/usage/microagents/microagents-overview",
+  kilocode: "https://kilo.ai/docs/customize/custom-rules",
+  trae: "https://agentconfig.ing/files/trae-rules",
+  gptme: "https://gptme.org/docs/config.html",
+  gptmeLogs: "https://docs.rs/crate/brokk-sessionwiki/0.29.0/source/src/adapters/gptme.rs",
+  firebaseStudio: "https://firebase.google.com/docs/studio/set-up-gemini#exclude-files",
+  firebender: "https://docs.firebender.com/context/rules",
+  llmCli: "https://github.com/simonw/llm/issues/193",
+  jetbrainsAi: "https://www.jetbrains.com/help/ai-assistant/configure-project-rules.html",
+  avante: "https://github.com/yetone/avante.nvim/blob/main/README.md",
+  jetbrainsAiMcp: "https://www.jetbrains.com/help/ai-assistant/configure-an-mcp-server.html"
 };
 
 // src/catalog/agent-paths.ts
@@ -40294,13 +40938,38 @@ var AGENT_PATH_CATALOG = [
   review({ id: "serena", tool: "Serena MCP", patterns: [".serena/**"], mayHoldSecrets: true, description: "Agent memories, project config and cache.", canary: ".serena/memories/overview.md", source: SOURCES.serena }),
   review({ id: "qwen", tool: "Qwen Code", patterns: [".qwen/**"], mayHoldSecrets: true, description: "Qwen Code state, assumed like Gemini CLI (.qwen/.env not verified).", canary: ".qwen/settings.json", source: SOURCES.ghAgents }),
   shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
+  // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
+  review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
+  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
+  never({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
+  never({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
+  never({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
+  review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
+  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
+  // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
+  never({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
+  shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
+  shared({ id: "kilocode-shared", tool: "Kilo Code", patterns: [".kilocode/rules/**", ".kilocode/rules-*/**", ".kilocode/workflows/**", ".kilocodemodes", ".kilocoderules"], description: "Kilo Code project rules and modes.", canary: ".kilocode/rules/style.md", source: SOURCES.kilocode }),
+  shared({ id: "trae-shared", tool: "Trae", patterns: [".trae/rules/**", ".trae/project_rules.md"], description: "Trae project rules.", canary: ".trae/rules/style.md", source: SOURCES.trae }),
+  review({ id: "gptme-project", tool: "gptme", patterns: ["gptme.toml"], mayHoldSecrets: true, description: "gptme project config; its env section can carry provider keys.", canary: "gptme.toml", source: SOURCES.gptme }),
+  never({ id: "gptme-home", tool: "gptme", patterns: [".config/gptme/**", ".local/share/gptme/**"], homeOnly: true, mayHoldSecrets: true, description: "gptme user config with API keys and one JSONL conversation log per session.", canary: "root/.local/share/gptme/logs/chat/conversation.jsonl", source: SOURCES.gptmeLogs }),
+  review({ id: "firebase-studio-mcp", tool: "Firebase Studio", patterns: [".idx/mcp.json"], mayHoldSecrets: true, description: "Firebase Studio workspace MCP servers.", canary: ".idx/mcp.json", source: SOURCES.firebaseStudio }),
+  shared({ id: "firebase-studio-shared", tool: "Firebase Studio", patterns: [".idx/airules.md", ".aiexclude"], description: "Gemini in Firebase rules and exclusion file.", canary: ".idx/airules.md", source: SOURCES.firebaseStudio }),
+  review({ id: "firebender-config", tool: "Firebender", patterns: ["firebender.json"], mayHoldSecrets: true, description: "Firebender rules and MCP configuration for Android Studio.", canary: "firebender.json", source: SOURCES.firebender }),
+  never({ id: "llm-cli-home", tool: "llm (Simon Willison)", patterns: [".config/io.datasette.llm/**", "Library/Application Support/io.datasette.llm/**"], homeOnly: true, mayHoldSecrets: true, description: "Every prompt and response in logs.db and the API keys in keys.json.", canary: "root/.config/io.datasette.llm/keys.json", source: SOURCES.llmCli }),
+  shared({ id: "replit-shared", tool: "Replit Agent", patterns: ["replit.md", ".replit", "replit.nix"], description: "Replit Agent instructions and workspace config.", canary: "replit.md", source: SOURCES.ghAgents }),
+  shared({ id: "jetbrains-ai-shared", tool: "JetBrains AI Assistant", patterns: [".aiassistant/rules/**"], description: "JetBrains AI Assistant project rules.", canary: ".aiassistant/rules/style.md", source: SOURCES.jetbrainsAi }),
+  shared({ id: "avante-shared", tool: "avante.nvim", patterns: ["avante.md", "*.avanterules"], description: "avante.nvim project instructions and mode prompts.", canary: "avante.md", source: SOURCES.avante }),
+  shared({ id: "deepseek-codewhisperer-shared", tool: "DeepSeek, Amazon CodeWhisperer", patterns: [".deepseek/**", ".amazon-codewhisperer/**"], description: "Agent folders listed by github/gitignore as often committed.", canary: ".deepseek/rules.md", source: SOURCES.ghAgents }),
   // Generic env files that agents load and copy: last, so tool-specific entries win
   never({ id: "dotenv", tool: "several (Aider, Gemini CLI, Continue, Claude Code)", patterns: [".env", ".env.*"], except: [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults", ".env.schema", ".env.*.example", ".env.*.sample", ".env.*.template"], mayHoldSecrets: true, description: "Environment files that agents read into context and copy into worktrees.", canary: ".env", source: SOURCES.knostic })
 ];
 
 // src/catalog/match.ts
+var GLOB_OPTIONS = { dot: true, nocase: true, nocomment: true, nonegate: true };
+var ASCII = /^[\x00-\x7f]*$/;
 function normalizeEntryPath(raw) {
-  const unified = raw.normalize("NFC").replace(/\\/g, "/");
+  const unified = (ASCII.test(raw) ? raw : raw.normalize("NFC")).replace(/\\/g, "/");
   let escapes = unified.startsWith("/") || /^[a-zA-Z]:\//.test(unified);
   const out = [];
   for (const segment of unified.split("/")) {
@@ -40314,6 +40983,33 @@ function normalizeEntryPath(raw) {
   }
   return { path: out.join("/"), escapes };
 }
+function foldCase(text) {
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.normalize("NFC").toUpperCase().toLowerCase().normalize("NFC");
+}
+function windowsSegment(segment) {
+  const colon = segment.indexOf(":");
+  const base = colon > 0 ? segment.slice(0, colon) : segment;
+  return base.replace(/[. ]+$/, "") || segment;
+}
+function filesystemKeys(path8) {
+  const folded = foldCase(path8);
+  const windows = folded.split("/").map(windowsSegment).join("/");
+  return windows === folded ? [folded] : [folded, windows];
+}
+var FoldedGlob = class {
+  re;
+  constructor(pattern, options = {}) {
+    const made = new Minimatch(foldCase(pattern), { ...GLOB_OPTIONS, ...options }).makeRe();
+    if (!made) throw new Error(`pattern "${pattern}" is not a valid glob`);
+    this.re = new RegExp(made.source, made.flags.includes("s") ? made.flags : `${made.flags}s`);
+    this.matchBase = options.matchBase === true;
+  }
+  matchBase;
+  match(path8) {
+    return filesystemKeys(normalizeEntryPath(path8).path).some((key) => this.re.test(key) || this.matchBase && this.re.test(key.slice(key.lastIndexOf("/") + 1)));
+  }
+};
 
 // src/config/allow-list.ts
 var AllowList = class {
@@ -40321,18 +41017,14 @@ var AllowList = class {
   constructor(entries, gate) {
     this.entries = entries.filter((e) => !e.gates || e.gates.includes(gate)).map((entry) => ({
       entry,
-      glob: new Minimatch(entry.path.startsWith("**/") || entry.path.startsWith("/") ? entry.path.replace(/^\//, "") : entry.path, {
-        dot: true,
-        nocase: true,
-        matchBase: !entry.path.includes("/")
-      }),
+      // Matched as the catalog is: full case folding, NFC/NFD and Windows' view of the name.
+      glob: new FoldedGlob(entry.path.startsWith("**/") || entry.path.startsWith("/") ? entry.path.replace(/^\//, "") : entry.path, { matchBase: !entry.path.includes("/") }),
       matched: 0
     }));
   }
   /** Marks the finding suppressed when an entry matches its path; returns it for chaining. */
   apply(finding) {
-    const path8 = normalizeEntryPath(finding.location.path).path;
-    const hit = this.entries.find((e) => e.glob.match(path8));
+    const hit = this.entries.find((e) => e.glob.match(finding.location.path));
     if (!hit) return finding;
     hit.matched += 1;
     return { ...finding, suppressed: { reason: hit.entry.reason, by: `allow: ${hit.entry.path}` } };
@@ -40358,63 +41050,19 @@ async function sha256File(path8) {
   return { sha256: hash.digest("hex"), bytes };
 }
 
-// src/model/version.ts
-var TOOL_VERSION = true ? "0.1.0" : "0.1.0-dev";
-
-// src/model/result.ts
-function buildResult(parts) {
-  const findings = [...parts.findings].sort(compareFindings);
-  const blocking = findings.filter((f) => !f.suppressed && parts.blocks(f));
-  const status = parts.errors.length > 0 ? "error" : blocking.length > 0 ? "fail" : "pass";
-  return {
-    schemaVersion: 1,
-    gate: parts.gate,
-    status,
-    summary: parts.summary ?? defaultSummary(status, findings, blocking.length, parts.errors),
-    findings,
-    errors: parts.errors,
-    stats: { findings: findings.length, blocking: blocking.length, ...parts.stats ?? {} },
-    examined: parts.examined ?? {},
-    tool: { name: "agent-gates", version: TOOL_VERSION },
-    engines: parts.engines ?? [],
-    allowList: parts.allowList ?? [],
-    criteria: parts.criteria,
-    startedAt: parts.startedAt.toISOString(),
-    finishedAt: (/* @__PURE__ */ new Date()).toISOString(),
-    ...parts.details === void 0 ? {} : { details: parts.details }
-  };
-}
-function defaultSummary(status, findings, blocking, errors) {
-  if (status === "error") return `could not complete: ${errors[0]?.message ?? "unknown error"}`;
-  if (status === "fail") return `${blocking} blocking finding(s) of ${findings.length}`;
-  return findings.length === 0 ? "no findings" : `${findings.length} non-blocking finding(s)`;
-}
-function toGateError(error2) {
-  if (error2 instanceof GateIncompleteError) return { code: error2.code, message: error2.message };
-  if (error2 instanceof ConfigurationError) return { code: "config-invalid", message: error2.message };
-  return { code: "internal", message: errorMessage(error2) };
-}
-function errorResult(gate, startedAt, error2, criteria) {
-  return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error2)], blocks: () => true, criteria });
-}
-function overallStatus(results) {
-  if (results.some((r) => r.status === "error")) return "error";
-  return results.some((r) => r.status === "fail") ? "fail" : "pass";
-}
-
 // src/gates/secret-scan/engine-select.ts
-import { resolve as resolve2 } from "node:path";
+import { resolve as resolve3 } from "node:path";
 
 // src/gates/secret-scan/engine-native.ts
-import { execFile } from "node:child_process";
+import { execFile as execFile3 } from "node:child_process";
 
 // src/gates/secret-scan/engine.ts
-import { spawn as spawn2 } from "node:child_process";
-import { mkdtemp, readFile } from "node:fs/promises";
+import { spawn as spawn3 } from "node:child_process";
+import { mkdtemp, readFile as readFile2 } from "node:fs/promises";
 import { join as join3 } from "node:path";
 var ENGINE_TIMEOUT_MS = 60 * 60 * 1e3;
-async function runGitleaksProcess(command, prefixArgs, args, request, ledger) {
-  const cwd = await mkdtemp(join3(request.workDir, "engine-cwd-"));
+async function runGitleaksProcess(command, prefixArgs, args, request, ledger, scanRoot) {
+  const cwd = scanRoot ?? await mkdtemp(join3(request.workDir, "engine-cwd-"));
   const reportPath = join3(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   const full = [
     ...prefixArgs,
@@ -40429,14 +41077,14 @@ async function runGitleaksProcess(command, prefixArgs, args, request, ledger) {
     ...request.config ? [`--config=${request.config}`] : []
   ];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot };
-  const { code, stderr } = await new Promise((resolve10, reject) => {
-    const child2 = spawn2(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
+  const { code, stderr } = await new Promise((resolve11, reject) => {
+    const child2 = spawn3(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
     let err = "";
     child2.stderr.on("data", (d) => err = (err + d.toString()).slice(-4e3));
     child2.on("error", reject);
-    child2.on("close", (c) => resolve10({ code: c ?? 1, stderr: err }));
+    child2.on("close", (c) => resolve11({ code: c ?? 1, stderr: err }));
   });
-  const text = await readFile(reportPath, "utf8").catch(() => void 0);
+  const text = await readFile2(reportPath, "utf8").catch(() => void 0);
   if (code !== 0 || text === void 0) {
     const reason = ledger.leaksInto(stderr) ? "(message withheld: it contained scanned content)" : lastLines(stderr);
     throw new GateIncompleteError("engine-failed", `the secret-scanning engine exited with ${code}: ${reason}`);
@@ -40463,11 +41111,11 @@ function lastLines(text) {
 
 // src/gates/secret-scan/engine-native.ts
 function binaryVersion(path8) {
-  return new Promise((resolve10, reject) => {
-    execFile(path8, ["version"], { timeout: 3e4, env: { PATH: process.env.PATH } }, (error2, stdout) => {
+  return new Promise((resolve11, reject) => {
+    execFile3(path8, ["version"], { timeout: 3e4, env: { PATH: process.env.PATH } }, (error2, stdout) => {
       const match2 = /v?(\d+\.\d+\.\d+)/.exec(String(stdout));
       if (error2 || !match2) reject(new GateIncompleteError("engine-unavailable", `${path8} is not a working Gitleaks binary (gitleaks version failed)`));
-      else resolve10(match2[1]);
+      else resolve11(match2[1]);
     });
   });
 }
@@ -40478,15 +41126,15 @@ async function createNativeEngine(path8, ledger, knownVersion) {
   const version = knownVersion ?? await binaryVersion(path8);
   return {
     info: { name: "gitleaks", version, sha256: digest.sha256 },
-    scanDir(source, request) {
-      return runGitleaksProcess(path8, [], ["dir", source], request, ledger);
+    scanDir(root, request) {
+      return runGitleaksProcess(path8, [], ["dir", "."], request, ledger, root);
     }
   };
 }
 
 // src/gates/secret-scan/engine-wasm.ts
 import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir2, readFile as readFile3, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join4 } from "node:path";
@@ -40497,8 +41145,22 @@ var WASM_PIN = {
   packageVersion: "0.1.3",
   gitleaksVersion: "8.28.0",
   brotliSha256: "19774fd46a903b37a3ccc1f1ad26867af9ccf0f5e118b0adcdaf43415ee160b0",
-  wasmSha256: "5969486ab71399e46f2801e49fd8d72329514775ee2f70a5e8a065705df9c0fe"
+  wasmSha256: "5969486ab71399e46f2801e49fd8d72329514775ee2f70a5e8a065705df9c0fe",
+  /**
+   * Gitleaks embeds its built-in config (config/gitleaks.toml) verbatim: these bytes of
+   * the pinned module, checked by digest. The gate reads rule keywords and the built-in
+   * global allowlist from them, to report what that allowlist skips.
+   */
+  builtinConfig: { offset: 19285552, length: 95926, sha256: "c3bee40d87bb4689e3f5ffa5cc0315f7e6e4d43f4e9388397fca59f29407b432" }
 };
+async function builtinConfigText(location = locateWasm()) {
+  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
+  const module = await readFile3(await verifiedModule(location));
+  const { offset, length, sha256 } = WASM_PIN.builtinConfig;
+  const bytes = module.subarray(offset, offset + length);
+  if (sha256Hex(bytes) !== sha256) throw new GateIncompleteError("engine-digest-mismatch", "the built-in Gitleaks config inside the WASM module does not match its pinned SHA-256");
+  return bytes.toString("utf8");
+}
 var CHILD = `
 const { readFileSync } = require('node:fs');
 const { createHash } = require('node:crypto');
@@ -40521,7 +41183,7 @@ function locateWasm() {
 }
 async function verifiedModule(location) {
   const compressedPath = join4(location.packageDir, "wasm", "gitleaks.wasm.br");
-  const compressed = await readFile2(compressedPath).catch(() => {
+  const compressed = await readFile3(compressedPath).catch(() => {
     throw new GateIncompleteError("engine-unavailable", `the WASM engine is missing ${compressedPath}`);
   });
   const digest = sha256Hex(compressed);
@@ -40546,8 +41208,8 @@ async function createWasmEngine(ledger, location = locateWasm()) {
   const prefix = ["-e", CHILD, goJs, modulePath, WASM_PIN.wasmSha256];
   return {
     info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
-    scanDir(source, request) {
-      return runGitleaksProcess(process.execPath, prefix, ["dir", source], request, ledger);
+    scanDir(root, request) {
+      return runGitleaksProcess(process.execPath, prefix, ["dir", "."], request, ledger, root);
     }
   };
 }
@@ -40575,11 +41237,11 @@ import { ok as ok2 } from "assert";
 // node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40595,7 +41257,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40637,7 +41299,7 @@ var RetryHelper = class {
   }
   sleep(seconds) {
     return __awaiter11(this, void 0, void 0, function* () {
-      return new Promise((resolve10) => setTimeout(resolve10, seconds * 1e3));
+      return new Promise((resolve11) => setTimeout(resolve11, seconds * 1e3));
     });
   }
 };
@@ -40645,11 +41307,11 @@ var RetryHelper = class {
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var __awaiter12 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve10) {
-      resolve10(value);
+    return value instanceof P ? value : new P(function(resolve11) {
+      resolve11(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve10, reject) {
+  return new (P || (P = Promise))(function(resolve11, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40665,7 +41327,7 @@ var __awaiter12 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40994,15 +41656,27 @@ function _getGlobal(key, defaultValue) {
 
 // src/gates/secret-scan/install.ts
 var RELEASES = "https://github.com/gitleaks/gitleaks/releases/download";
+async function cachedGitleaks(settings, log) {
+  const expected = pinnedDigest(settings);
+  if (!expected) return void 0;
+  ensureToolCacheEnv();
+  const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch);
+  if (!find(`gitleaks-${expected.slice(0, 16)}`, settings.version, key)) return void 0;
+  return installGitleaks(settings, log);
+}
 function platformKey(platform2, arch3) {
   const os7 = platform2 === "win32" ? "windows" : platform2 === "darwin" ? "darwin" : platform2 === "linux" ? "linux" : void 0;
   const cpu = arch3 === "x64" ? "x64" : arch3 === "arm64" ? "arm64" : arch3 === "arm" ? "armv7" : arch3 === "ia32" ? "x32" : void 0;
   if (!os7 || !cpu) throw new GateIncompleteError("engine-unavailable", `no Gitleaks release for ${platform2}/${arch3}`);
   return { key: `${os7}_${cpu}`, ext: os7 === "windows" ? "zip" : "tar.gz" };
 }
-function pinnedDigest(settings) {
+function pinnedRelease(settings) {
   const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch);
-  return (settings.checksums ?? GITLEAKS_CHECKSUMS)[settings.version]?.[key] ?? void 0;
+  const pin = (settings.checksums ?? GITLEAKS_CHECKSUMS)[settings.version]?.[key] ?? void 0;
+  return typeof pin === "string" ? { archive: pin } : pin;
+}
+function pinnedDigest(settings) {
+  return pinnedRelease(settings)?.archive;
 }
 function ensureToolCacheEnv() {
   process.env.RUNNER_TOOL_CACHE ||= join6(homedir(), ".cache", "agent-gates", "tool-cache");
@@ -41012,7 +41686,8 @@ async function installGitleaks(settings, log) {
   if (!/^\d+\.\d+\.\d+$/.test(settings.version)) throw new ConfigurationError(`gitleaks-version must be X.Y.Z, got "${settings.version}"`, "gitleaks-version");
   const platform2 = settings.platform ?? process.platform;
   const { key, ext: ext2 } = platformKey(platform2, settings.arch ?? process.arch);
-  const expected = pinnedDigest(settings);
+  const pin = pinnedRelease(settings);
+  const expected = pin?.archive;
   if (!expected)
     throw new GateIncompleteError("engine-checksum-unknown", `no pinned SHA-256 for Gitleaks ${settings.version} ${key}; refusing to run an unverified download (set gitleaks-path or engine: wasm)`);
   ensureToolCacheEnv();
@@ -41022,6 +41697,8 @@ async function installGitleaks(settings, log) {
   const cached = find(toolName, settings.version, key);
   if (cached) {
     const verified = await reverify(cached, fileName, binaryName, expected, ext2);
+    if (pin?.binary && verified !== pin.binary)
+      throw new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${cached} has binary SHA-256 ${verified}, not the pinned ${pin.binary}; refusing it`);
     log.info(`Gitleaks ${settings.version} restored from the tool cache and re-verified`);
     return { path: join6(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
   }
@@ -41040,6 +41717,8 @@ async function installGitleaks(settings, log) {
       throw new GateIncompleteError("engine-download-failed", `${fileName} holds no ${binaryName}`);
     });
     const { sha256: binarySha256 } = await sha256File(binary);
+    if (pin?.binary && binarySha256 !== pin.binary)
+      throw new GateIncompleteError("engine-checksum-mismatch", `${binaryName} inside ${fileName} has SHA-256 ${binarySha256}, not the pinned ${pin.binary}; refusing it`);
     await chmod2(binary, 493);
     const dir = await cacheDir(entry, toolName, settings.version, key);
     log.info(`Gitleaks ${settings.version} downloaded and verified (archive SHA-256 ${expected})`);
@@ -41075,15 +41754,30 @@ async function reverify(dir, fileName, binaryName, expected, ext2) {
 // src/gates/secret-scan/engine-select.ts
 async function selectEngine(options, deps) {
   if (options.engine === "wasm") return { engine: await createWasmEngine(deps.ledger), source: "npm-wasm" };
-  if (options.gitleaksPath) return { engine: await createNativeEngine(resolve2(options.dir, options.gitleaksPath), deps.ledger), source: "user-binary" };
+  if (options.gitleaksPath) return { engine: await createNativeEngine(resolve3(options.dir, options.gitleaksPath), deps.ledger), source: "user-binary" };
   const settings = { version: options.gitleaksVersion, ...options.install ?? {} };
-  if (options.engine === "auto" && !pinnedDigest(settings)) {
+  if (options.engine === "auto") {
+    const onRunner = deps.env.GITHUB_ACTIONS === "true";
+    let installed;
+    let fallback;
+    if (pinnedDigest(settings)) {
+      try {
+        installed = onRunner ? await installGitleaks(settings, deps.log) : await cachedGitleaks(settings, deps.log);
+      } catch (error2) {
+        if (error2.code !== "engine-download-failed") throw error2;
+        fallback = `the native Gitleaks download failed (${error2.message}); the WASM engine ran instead`;
+        deps.log.warn(fallback);
+      }
+    }
+    if (installed) return native(installed, deps);
     if (!locateWasm())
-      throw new GateIncompleteError("engine-unavailable", `no pinned checksum for Gitleaks ${options.gitleaksVersion} on this platform and the WASM engine is not installed`);
+      throw new GateIncompleteError("engine-unavailable", `no native Gitleaks ${options.gitleaksVersion} could be used on this platform and the WASM engine is not installed`);
     if (options.gitleaksVersion !== WASM_PIN.gitleaksVersion) deps.log.warn(`using the WASM engine (Gitleaks ${WASM_PIN.gitleaksVersion}); no pinned checksum for Gitleaks ${options.gitleaksVersion} here`);
-    return { engine: await createWasmEngine(deps.ledger), source: "npm-wasm" };
+    return { engine: await createWasmEngine(deps.ledger), source: "npm-wasm", ...fallback ? { fallback } : {} };
   }
-  const installed = await installGitleaks(settings, deps.log);
+  return native(await installGitleaks(settings, deps.log), deps);
+}
+async function native(installed, deps) {
   return {
     engine: await createNativeEngine(installed.path, deps.ledger, installed.version),
     source: installed.fromCache ? "tool-cache" : "download",
@@ -41092,13 +41786,22 @@ async function selectEngine(options, deps) {
 }
 
 // src/gates/secret-scan/findings.ts
-import { createHmac } from "node:crypto";
+import { createHmac as createHmac2 } from "node:crypto";
 
 // src/gates/secret-scan/suppress.ts
-import { readFile as readFile3 } from "node:fs/promises";
-import { join as join7, resolve as resolve3 } from "node:path";
-function contentFingerprint(ruleId, secret) {
-  return sha256Hex(`${ruleId}:${secret}`);
+import { createHmac, randomBytes } from "node:crypto";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join7, resolve as resolve4 } from "node:path";
+function fingerprintKey(env, ledger) {
+  const supplied = env.AGENT_GATES_AUTHOR_KEY;
+  if (supplied && supplied.length >= 16) {
+    ledger.add(supplied);
+    return { key: Buffer.from(supplied, "utf8"), source: "supplied" };
+  }
+  return { key: randomBytes(32), source: "per-run" };
+}
+function contentFingerprint(ruleId, secret, key) {
+  return createHmac("sha256", key).update(`${ruleId}:${secret}`).digest("hex");
 }
 function gitleaksFingerprint(commit, path8, ruleId, line) {
   return commit ? `${commit}:${path8}:${ruleId}:${line}` : `${path8}:${ruleId}:${line}`;
@@ -41126,7 +41829,7 @@ var GitleaksIgnore = class _GitleaksIgnore {
     });
   }
   static async load(repoDir) {
-    const text = await readFile3(join7(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
+    const text = await readFile4(join7(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
       if (error2.code === "ENOENT") return void 0;
       throw new ConfigurationError(`.gitleaksignore: cannot read it: ${error2.message}`, ".gitleaksignore");
     });
@@ -41144,13 +41847,13 @@ var Baseline = class _Baseline {
   positional = /* @__PURE__ */ new Set();
   content = /* @__PURE__ */ new Set();
   used = /* @__PURE__ */ new Set();
-  static async load(repoDir, path8, ledger) {
+  static async load(repoDir, path8, ledger, key) {
     const baseline = new _Baseline();
     if (!path8) return { baseline };
-    const full = resolve3(repoDir, path8);
+    const full = resolve4(repoDir, path8);
     let text;
     try {
-      text = await readFile3(full, "utf8");
+      text = await readFile4(full, "utf8");
     } catch (error2) {
       throw new ConfigurationError(`baseline: cannot read ${path8}: ${error2.message}`, "baseline");
     }
@@ -41166,7 +41869,7 @@ var Baseline = class _Baseline {
         const secret = typeof item?.Secret === "string" ? item.Secret : "";
         if (secret) ledger.add(secret);
         if (typeof item?.Fingerprint === "string") baseline.positional.add(item.Fingerprint);
-        if (rule && secret && secret !== "REDACTED") baseline.content.add(contentFingerprint(rule, secret));
+        if (rule && secret && secret !== "REDACTED") baseline.content.add(contentFingerprint(rule, secret, key));
       }
     } else if (doc && typeof doc === "object" && Array.isArray(doc.findings)) {
       for (const f of doc.findings) {
@@ -41195,7 +41898,7 @@ var Baseline = class _Baseline {
 
 // src/gates/secret-scan/findings.ts
 var SECRET_RULE_PREFIX = "secret/";
-function identityOf({ leak, origin }) {
+function identityOf({ leak, origin, contentFingerprint: cached }, key) {
   const commit = origin.commit && origin.commit !== "WORKTREE" ? origin.commit : void 0;
   return {
     ruleId: leak.RuleID,
@@ -41203,14 +41906,14 @@ function identityOf({ leak, origin }) {
     line: origin.line,
     ...commit ? { commit } : {},
     gitleaksFingerprint: gitleaksFingerprint(commit, origin.path, leak.RuleID, origin.line),
-    contentFingerprint: contentFingerprint(leak.RuleID, leak.Secret)
+    contentFingerprint: cached ?? contentFingerprint(leak.RuleID, leak.Secret, key)
   };
 }
 function hashed(value, key) {
-  return value ? `hmac-sha256:${createHmac("sha256", key).update(value.trim().toLowerCase()).digest("hex").slice(0, 32)}` : void 0;
+  return value ? `hmac-sha256:${createHmac2("sha256", key).update(value.trim().toLowerCase()).digest("hex").slice(0, 32)}` : void 0;
 }
-function toFinding(located, redactAuthor) {
-  const id = identityOf(located);
+function toFinding(located, redactAuthor, key) {
+  const id = identityOf(located, key);
   const { leak } = located;
   const author = redactAuthor.mode === "hash" ? { authorHash: hashed(leak.Author, redactAuthor.key), emailHash: hashed(leak.Email, redactAuthor.key) } : {};
   const properties = {
@@ -41242,15 +41945,83 @@ function hygieneFinding(ruleId, path8, line, message) {
     ruleId: `secret-scan/${ruleId}`,
     severity: "info",
     message,
-    location: { path: path8, line },
-    fingerprint: sha256Hex(`${ruleId}:${path8}:${line}:${message}`).slice(0, 32),
+    location: { path: path8, ...line === void 0 ? {} : { line } },
+    fingerprint: sha256Hex(`${ruleId}:${path8}:${line ?? ""}:${message}`).slice(0, 32),
     criteria: ["CC7.1"]
   };
 }
+function redactName(name, ledger) {
+  let out = name;
+  for (const hit of findSecretsInText(name)) {
+    ledger.add(hit.value);
+    out = out.split(hit.value).join(`[redacted ${hit.kind}]`);
+  }
+  return out;
+}
 
-// src/gates/secret-scan/gitleaks-config.ts
-import { mkdir as mkdir3, readFile as readFile4, realpath, writeFile as writeFile3 } from "node:fs/promises";
-import { isAbsolute, join as join8, relative as relative2, resolve as resolve4, sep as sep4 } from "node:path";
+// src/gates/secret-scan/cache.ts
+import { mkdir as mkdir3, readFile as readFile5, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
+import { join as join8 } from "node:path";
+var VERSION = 1;
+var HistoryCache = class _HistoryCache {
+  constructor(file, key, data) {
+    this.file = file;
+    this.key = key;
+    this.data = data;
+  }
+  file;
+  key;
+  data;
+  static async open(folder, repository, key) {
+    const file = join8(folder, `secret-scan-${sha256Hex(repository).slice(0, 16)}-${key.slice(0, 16)}.json`);
+    const empty = { version: VERSION, key, tips: [], commits: {} };
+    const text = await readFile5(file, "utf8").catch(() => void 0);
+    let data = empty;
+    try {
+      const parsed = text === void 0 ? empty : JSON.parse(text);
+      if (parsed.version === VERSION && parsed.key === key && parsed.commits && Array.isArray(parsed.tips)) data = parsed;
+    } catch {
+      data = empty;
+    }
+    return new _HistoryCache(file, key, data);
+  }
+  get tips() {
+    return this.data.tips;
+  }
+  has(commit) {
+    return Object.prototype.hasOwnProperty.call(this.data.commits, commit);
+  }
+  leaks(commit) {
+    return this.data.commits[commit] ?? [];
+  }
+  /** Records the commits just scanned (with what the engine found in them) and the new head. */
+  record(commits, located, head, inRange) {
+    for (const commit of commits) this.data.commits[commit] = [];
+    for (const { located: l, inlineAllow, contentFingerprint: contentFingerprint2 } of located) {
+      const list = this.data.commits[l.origin.commit];
+      if (!list) continue;
+      list.push({
+        rule: l.leak.RuleID,
+        ...l.leak.Description ? { description: l.leak.Description } : {},
+        path: l.origin.path,
+        line: l.origin.line,
+        ...l.leak.StartColumn ? { column: l.leak.StartColumn } : {},
+        contentFingerprint: contentFingerprint2,
+        inlineAllow
+      });
+    }
+    this.data.tips = [head, ...this.data.tips.filter((t) => t !== head && inRange.has(t))].slice(0, 20);
+  }
+  async save(folder) {
+    await mkdir3(folder, { recursive: true });
+    const partial = `${this.file}.${process.pid}.tmp`;
+    await writeFile3(partial, JSON.stringify(this.data), { mode: 384 });
+    await rename3(partial, this.file);
+  }
+};
+function cacheKey(parts) {
+  return sha256Hex(JSON.stringify({ layout: 1, ...parts }));
+}
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -42193,15 +42964,105 @@ function stringify(obj2, { maxDepth = 1e3, numbersAsFloat = false, strictTempora
   return str;
 }
 
+// src/gates/secret-scan/rules.ts
+function ruleFacts(chain, builtin) {
+  const facts = { keywords: /* @__PURE__ */ new Map(), keywordless: /* @__PURE__ */ new Map(), global: [], perRule: /* @__PURE__ */ new Map() };
+  const docs = chain.map((doc, i) => ({ doc, source: i === 0 ? "gitleaks config" : `gitleaks config (extended file ${i})` }));
+  if (builtin !== void 0) docs.push({ doc: parse(builtin), source: "Gitleaks' built-in config" });
+  for (const { doc, source } of docs) {
+    for (const list of lists(doc.allowlists, doc.allowlist)) facts.global.push(allowlist(list, source));
+    for (const rule of Array.isArray(doc.rules) ? doc.rules : []) {
+      const id = String(rule.id ?? "");
+      const words = Array.isArray(rule.keywords) ? rule.keywords.map((k) => String(k).toLowerCase()) : [];
+      const known = facts.keywords.get(id);
+      facts.keywords.set(id, known === void 0 ? words : known.length === 0 || words.length === 0 ? [] : [...known, ...words]);
+      if (words.length === 0) facts.keywordless.set(id, rule.regex === void 0 && typeof rule.path === "string" ? jsRegExp(rule.path).re ?? null : null);
+      for (const list of lists(rule.allowlists, rule.allowlist)) {
+        const entry = allowlist(list, `${source}, rule ${id}`);
+        facts.perRule.set(id, [...facts.perRule.get(id) ?? [], entry]);
+      }
+    }
+  }
+  for (const list of [...facts.global, ...[...facts.perRule.values()].flat()])
+    if (list.condition === "AND" && list.commits.length > 0 && (list.otherCriteria || list.paths.length > 0))
+      throw new ConfigurationError(
+        `${list.source}: an allowlist with condition = "AND" combines commits with other criteria ("${list.description}"); the gate applies commit allowlists itself and cannot combine them exactly: split it into a commits list and a separate list`,
+        "gitleaks-config"
+      );
+  return facts;
+}
+function lists(many, single) {
+  const out = [];
+  if (Array.isArray(many)) out.push(...many);
+  if (single && typeof single === "object" && !Array.isArray(single)) out.push(single);
+  return out;
+}
+function strings(value) {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+function allowlist(list, source) {
+  return {
+    description: String(list.description ?? "").trim(),
+    source,
+    condition: String(list.condition ?? "OR").toUpperCase() === "AND" ? "AND" : "OR",
+    commits: strings(list.commits).map((c) => c.toLowerCase()),
+    paths: strings(list.paths).map((pattern) => ({ pattern, ...jsRegExp(pattern) })),
+    otherCriteria: strings(list.regexes).length > 0 || strings(list.stopwords).length > 0,
+    targetRules: strings(list.targetRules)
+  };
+}
+function jsRegExp(pattern) {
+  const insensitive = pattern.startsWith("(?i)");
+  const body = insensitive ? pattern.slice(4) : pattern;
+  if (/\(\?[a-zA-Z-]|\\[zAQEpP]|\[\[:/.test(body)) return {};
+  try {
+    return { re: new RegExp(body, insensitive ? "i" : "") };
+  } catch {
+    return {};
+  }
+}
+function commitAllowlist(facts, ruleId, commit) {
+  if (!commit) return void 0;
+  const sha2 = commit.toLowerCase();
+  const candidates = [...facts.global.filter((a) => a.targetRules.length === 0 || a.targetRules.includes(ruleId)), ...facts.perRule.get(ruleId) ?? []];
+  return candidates.find((a) => a.commits.includes(sha2));
+}
+function skippedPaths(facts, paths) {
+  const lists2 = facts.global.filter((a) => a.paths.length > 0 && a.targetRules.length === 0 && (a.condition === "OR" || !a.otherCriteria && a.commits.length === 0));
+  const out = [];
+  for (const path8 of paths)
+    for (const list of lists2) {
+      const hit = list.paths.find((p) => p.re?.test(path8));
+      if (hit) {
+        out.push({ path: path8, reason: `${list.source} allowlist "${list.description}" skips paths matching ${hit.pattern}` });
+        break;
+      }
+    }
+  return out;
+}
+function unevaluatedPathPatterns(facts) {
+  return facts.global.flatMap((a) => a.paths.filter((p) => !p.re).map((p) => `${a.source}: ${p.pattern}`));
+}
+function fragmentPrefilter(facts) {
+  const pathRules = [...facts.keywordless.entries()].filter(([id]) => (facts.keywords.get(id) ?? []).length === 0).map(([, re]) => re);
+  if (pathRules.some((re) => re === null)) return void 0;
+  const words = [...new Set([...facts.keywords.values()].flat())];
+  if (words.length === 0) return void 0;
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  return (path8, lines) => pathRules.some((re) => re.test(path8)) || lines.some((line) => any.test(line.toLowerCase()));
+}
+
 // src/gates/secret-scan/gitleaks-config.ts
+import { mkdir as mkdir4, readFile as readFile6, realpath, writeFile as writeFile4 } from "node:fs/promises";
+import { isAbsolute, join as join9, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
 var MAX_EXTEND_DEPTH = 2;
 async function resolveGitleaksConfig(repoDir, explicit, workDir) {
-  const path8 = explicit ? resolve4(repoDir, explicit) : join8(repoDir, ".gitleaks.toml");
+  const path8 = explicit ? resolve5(repoDir, explicit) : join9(repoDir, ".gitleaks.toml");
   let text;
   try {
-    text = await readFile4(path8, "utf8");
+    text = await readFile6(path8, "utf8");
   } catch (error2) {
-    if (!explicit && error2.code === "ENOENT") return { name: "builtin", sha256: "builtin", extends: [] };
+    if (!explicit && error2.code === "ENOENT") return { name: "builtin", sha256: "builtin", extends: [], chain: [], usesDefault: true };
     throw new ConfigurationError(`gitleaks-config: cannot read ${path8}: ${error2.message}`, "gitleaks-config", void 0, path8);
   }
   const root = await load(repoDir, path8, explicit ?? ".gitleaks.toml", text, 0);
@@ -42210,19 +43071,20 @@ async function resolveGitleaksConfig(repoDir, explicit, workDir) {
   const chain = [];
   for (let c = root; c; c = c.base) chain.push(c);
   const extended = chain.slice(1).map((c) => ({ name: c.name, sha256: sha256Hex(c.text) }));
-  if (!root.base) return { path: path8, name: root.name, sha256: sha256Hex(text), extends: extended };
+  const facts = { chain: chain.map((c) => c.doc), usesDefault: chain.some((c) => c.doc.extend?.useDefault === true) };
+  if (!root.base) return { path: path8, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts };
   if (!workDir) throw new ConfigurationError(`${root.name}: [extend] path needs a private folder for the rewritten config`, "gitleaks-config");
-  const folder = join8(workDir, "gitleaks-config");
-  await mkdir3(folder, { recursive: true, mode: 448 });
+  const folder = join9(workDir, "gitleaks-config");
+  await mkdir4(folder, { recursive: true, mode: 448 });
   let basePath;
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i];
-    const target = join8(folder, `${i}.toml`);
+    const target = join9(folder, `${i}.toml`);
     const doc = basePath ? { ...c.doc, extend: { ...c.doc.extend, path: basePath } } : c.doc;
-    await writeFile3(target, basePath ? stringify(doc) : c.text, { mode: 384 });
+    await writeFile4(target, basePath ? stringify(doc) : c.text, { mode: 384 });
     basePath = target;
   }
-  return { path: basePath, name: root.name, sha256: sha256Hex(text), extends: extended };
+  return { path: basePath, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts };
 }
 async function load(repoDir, file, name, text, depth) {
   let doc;
@@ -42243,7 +43105,7 @@ async function load(repoDir, file, name, text, depth) {
   if (typeof extend.path !== "string" || extend.path === "") throw new ConfigurationError(`${name}: [extend] path must be a file name`, "gitleaks-config");
   if (depth + 1 > MAX_EXTEND_DEPTH) throw new ConfigurationError(`${name}: [extend] goes deeper than ${MAX_EXTEND_DEPTH} levels`, "gitleaks-config");
   const basePath = await insideRepository(repoDir, extend.path, name);
-  const baseText = await readFile4(basePath, "utf8").catch((error2) => {
+  const baseText = await readFile6(basePath, "utf8").catch((error2) => {
     throw new ConfigurationError(`${name}: [extend] path ${extend.path}: cannot read it: ${error2.message}`, "gitleaks-config", void 0, basePath);
   });
   const baseName = relative2(await realpath(repoDir), basePath).split(sep4).join("/");
@@ -42252,7 +43114,7 @@ async function load(repoDir, file, name, text, depth) {
 }
 async function insideRepository(repoDir, path8, name) {
   const repo = await realpath(repoDir);
-  const candidate = isAbsolute(path8) ? path8 : resolve4(repo, path8);
+  const candidate = isAbsolute(path8) ? path8 : resolve5(repo, path8);
   const real = await realpath(candidate).catch(() => {
     throw new ConfigurationError(`${name}: [extend] path ${path8} does not exist`, "gitleaks-config");
   });
@@ -42285,8 +43147,8 @@ function inheritedRules(c) {
 }
 function requireReasons(doc, name) {
   const check = (value, where) => {
-    const lists = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
-    lists.forEach((list, i) => {
+    const lists2 = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
+    lists2.forEach((list, i) => {
       const description2 = list?.description;
       if (typeof description2 !== "string" || description2.trim().length < 3)
         throw new ConfigurationError(`${name}: ${where}[${i}] has no description; every allow-list entry needs a reason`, "gitleaks-config");
@@ -42313,122 +43175,224 @@ function requireReasons(doc, name) {
 }
 
 // src/gates/secret-scan/scan.ts
-import { mkdir as mkdir5, readFile as readFile7 } from "node:fs/promises";
-import { join as join10, relative as relative3, resolve as resolve6, sep as sep5 } from "node:path";
+import { mkdir as mkdir6, readFile as readFile9, realpath as realpath2 } from "node:fs/promises";
+import { join as join12, relative as relative3, resolve as resolve6, sep as sep5 } from "node:path";
 
-// src/gates/secret-scan/git.ts
-import { execFile as execFile2, spawn as spawn3 } from "node:child_process";
-import { readFile as readFile5 } from "node:fs/promises";
-import { resolve as resolve5 } from "node:path";
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
-var GIT_ENV = { GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
-var SAFE_FLAGS = ["-c", "core.quotePath=false", "-c", "core.hooksPath=/dev/null", "-c", "color.ui=false", "-c", "core.attributesFile=/dev/null", "-c", "diff.external=", "-c", "log.showSignature=false"];
-var Git = class {
-  constructor(dir, env) {
-    this.dir = dir;
-    this.env = env;
+// src/gates/secret-scan/history.ts
+import { readdir as readdir3, readFile as readFile8 } from "node:fs/promises";
+import { join as join11 } from "node:path";
+
+// src/gates/secret-scan/layout.ts
+import { appendFile as appendFile2, mkdir as mkdir5, readFile as readFile7 } from "node:fs/promises";
+import { dirname as dirname5, join as join10 } from "node:path";
+var ENGINE_READ_BYTES = 1e5;
+var CAPACITY = ENGINE_READ_BYTES - 1;
+var WINDOW_OVERLAP = 16e3;
+var SEPARATOR = "";
+var ARCHIVE_MAGIC = /^(?:PK\u0003\u0004|\u001f\ufffd|BZh[1-9]|\ufffd7zXZ|\(\ufffd\/\ufffd|7z\ufffd|Rar!)/;
+var FragmentLayout = class {
+  constructor(root, isolate = false, keep) {
+    this.root = root;
+    this.isolate = isolate;
+    this.keep = keep;
   }
-  dir;
-  env;
-  childEnv() {
-    return { ...this.env, ...GIT_ENV };
+  root;
+  isolate;
+  keep;
+  files = /* @__PURE__ */ new Map();
+  fragments = [];
+  folders = /* @__PURE__ */ new Set();
+  pendingBytes = 0;
+  bytes = 0;
+  /** Fragments left out because they hold no keyword of any rule (see rules.ts fragmentPrefilter). */
+  skippedFragments = 0;
+  get fileCount() {
+    return this.files.size;
   }
-  /** Runs git and returns stdout; throws GateIncompleteError with git's message on failure. */
-  run(args, code = "git-failed") {
-    return new Promise((resolve10, reject) => {
-      execFile2("git", [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), maxBuffer: 256 * 1024 * 1024 }, (error2, stdout, stderr) => {
-        if (error2) reject(new GateIncompleteError(code, `git ${args[0]} failed: ${String(stderr).trim().split("\n").slice(-2).join(" ") || error2.message}`));
-        else resolve10(stdout);
-      });
-    });
+  get pending() {
+    return this.pendingBytes;
   }
-  /** Like run() but a failure is `undefined` (for probes). */
-  async probe(args) {
-    return this.run(args).then(
-      (out) => out.trim(),
-      () => void 0
-    );
+  /** Repository paths laid out. */
+  paths() {
+    return [.../* @__PURE__ */ new Set([...this.seenPaths, ...[...this.files.values()].map((f) => f.path)])];
   }
-  /** Streams stdout as batches of whole lines (for `git log -p` over long histories; batching keeps the per-line cost low). */
-  async *lines(args) {
-    const child2 = spawn3("git", [...SAFE_FLAGS, ...args], { cwd: this.dir, env: this.childEnv(), stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child2.stderr.on("data", (d) => stderr = (stderr + d.toString()).slice(-2e3));
-    const exit = new Promise((resolve10) => child2.on("close", (code2) => resolve10(code2 ?? 1)));
-    let rest = "";
-    const decoder = new StringDecoder2("utf8");
-    for await (const chunk of child2.stdout) {
-      const text = rest + decoder.write(chunk);
-      const parts = text.split("\n");
-      rest = parts.pop() ?? "";
-      yield parts;
+  /** Paths whose fragments were all left out by the prefilter still count as seen (allowlist and archive reports). */
+  seenPaths = /* @__PURE__ */ new Set();
+  /** Paths whose content starts like a compressed archive: scanned only as raw bytes, their members never. */
+  archiveContent = /* @__PURE__ */ new Set();
+  /** Adds one fragment (its lines without newlines) of repository path `path`, laid out as `key`. */
+  add(key, path8, commit, startLine, lines) {
+    if (lines.length === 0) return;
+    if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0])) this.archiveContent.add(path8);
+    if (this.keep && !this.keep(path8, lines)) {
+      this.skippedFragments++;
+      this.seenPaths.add(path8);
+      return;
     }
-    rest += decoder.end();
-    if (rest) yield [rest];
-    const code = await exit;
-    if (code !== 0) throw new GateIncompleteError("git-failed", `git ${args[0]} failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`);
+    let file = this.files.get(key);
+    if (!file) {
+      file = { path: path8, pending: ["\n"], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: /* @__PURE__ */ new Map(), chunkStarts: /* @__PURE__ */ new Set([1]) };
+      this.files.set(key, file);
+      this.pendingBytes += 1;
+    }
+    const text = lines.join("\n") + "\n";
+    const size = Buffer.byteLength(text);
+    const index = this.fragments.length;
+    const fragment = { commit, path: path8, file: key, firstLine: 0, lastLine: 0, startLine, windowed: false };
+    this.fragments.push(fragment);
+    if (size > CAPACITY - 1) {
+      if (file.used > 0) this.closeBlock(file);
+      this.addWindows(file, fragment, index, text);
+      return;
+    }
+    const separator = file.holdsFragment ? 2 : 0;
+    if (file.used + separator + size > CAPACITY) this.closeBlock(file);
+    else if (separator) this.push(file, `${SEPARATOR}
+`, 2, -1, 0);
+    fragment.firstLine = file.fragmentOf.length + 1;
+    this.push(file, text, size, index, startLine, lines.length);
+    fragment.lastLine = file.fragmentOf.length;
+    file.holdsFragment = true;
+    if (this.isolate) this.closeBlock(file);
   }
-  async isRepository() {
-    return await this.probe(["rev-parse", "--is-inside-work-tree"]) === "true";
+  /** Appends text covering `count` laid-out lines of fragment `index` starting at source line `first`. */
+  push(file, text, size, index, first, count = 1) {
+    file.pending.push(text);
+    file.used += size;
+    this.pendingBytes += size;
+    for (let i = 0; i < count; i++) {
+      file.fragmentOf.push(index);
+      file.sourceLine.push(index < 0 ? 0 : first + i);
+    }
   }
-  async isShallow() {
-    return await this.probe(["rev-parse", "--is-shallow-repository"]) === "true";
+  /** Pads the block to one full engine read ending in two newlines. */
+  closeBlock(file) {
+    if (file.used === 0) return;
+    const pad = " ".repeat(Math.max(0, ENGINE_READ_BYTES - file.used - 1)) + "\n";
+    this.push(file, pad, pad.length, -1, 0);
+    file.chunkStarts.add(file.fragmentOf.length + 1);
+    file.used = 0;
+    file.holdsFragment = false;
   }
-  /** The full SHA of a commit-ish, or undefined when it is not in the repository. */
-  async commit(rev) {
-    return this.probe(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  /** A fragment longer than a block: windows of one block each, overlapping, each owning the matches that start in it. */
+  addWindows(file, fragment, index, text) {
+    const bytes = Buffer.from(text);
+    const lineStarts = [0];
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 && i + 1 < bytes.length) lineStarts.push(i + 1);
+    const width = CAPACITY - 1;
+    const step = width - WINDOW_OVERLAP;
+    fragment.windowed = true;
+    fragment.firstLine = file.fragmentOf.length + 1;
+    let line = 0;
+    for (let start = 0; start < bytes.length; ) {
+      let end = Math.min(bytes.length, start + width);
+      while (end < bytes.length && (bytes[end] & 192) === 128) end--;
+      let next = Math.min(bytes.length, start + step);
+      while (next < bytes.length && (bytes[next] & 192) === 128) next--;
+      const ownEnd = end === bytes.length ? bytes.length : next;
+      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) line++;
+      let window = bytes.subarray(start, end).toString("utf8");
+      if (!window.endsWith("\n")) window += "\n";
+      const count = window.split("\n").length - 1;
+      for (let k = 0; k < count; k++) {
+        const lineStart = k === 0 ? start : lineStarts[line + k];
+        file.windowLines.set(file.fragmentOf.length + k + 1, { ownStart: start, ownEnd, lineStart, columnOffset: k === 0 ? start - lineStarts[line] : 0 });
+      }
+      this.push(file, window, Buffer.byteLength(window), index, fragment.startLine + line, count);
+      file.holdsFragment = true;
+      this.closeBlock(file);
+      if (end === bytes.length) break;
+      start = next;
+    }
+    fragment.lastLine = file.fragmentOf.length;
   }
-  async mergeBase(a, b) {
-    return this.probe(["merge-base", a, b]);
+  /**
+   * Resolves a finding at laid-out `line`..`endLine` (column in bytes) of `key`.
+   * Undefined when the place is not a fragment line at all.
+   */
+  place(key, line, endLine, column) {
+    const file = this.files.get(key);
+    if (!file) return void 0;
+    const first = file.fragmentOf[line - 1];
+    const last = file.fragmentOf[Math.max(line, endLine) - 1];
+    if (first === void 0 || last === void 0) return void 0;
+    if (first < 0 || last !== first) {
+      const touched = /* @__PURE__ */ new Set();
+      for (let l = line; l <= Math.max(line, endLine); l++) {
+        const f = file.fragmentOf[l - 1];
+        if (f !== void 0 && f >= 0) touched.add(f);
+      }
+      if (touched.size > 0) return { kind: "spans", fragments: [...touched] };
+      for (let l = line + 1; l <= file.fragmentOf.length; l++) {
+        const f = file.fragmentOf[l - 1];
+        if (f >= 0) return { kind: "fragment", fragment: f, line: file.sourceLine[l - 1], columnOffset: 0 };
+      }
+      return void 0;
+    }
+    const trueColumn = column - (file.chunkStarts.has(line) ? 0 : 1);
+    const window = file.windowLines.get(line);
+    if (window) {
+      const offset = window.lineStart + Math.max(0, trueColumn - 1);
+      if (offset < window.ownStart || offset >= window.ownEnd) return { kind: "duplicate" };
+    }
+    const sourceLine = file.sourceLine[line - 1];
+    const asGitleaksGit = (window?.columnOffset ?? 0) + trueColumn + (sourceLine === this.fragments[first].startLine ? 0 : 1);
+    return { kind: "fragment", fragment: first, line: sourceLine, columnOffset: asGitleaksGit - column };
   }
-  /** Commits in `revs` (rev-list arguments), oldest first. */
-  async revList(revs) {
-    const out = await this.run(["rev-list", "--reverse", ...revs, "--"]);
-    return out.split("\n").filter(Boolean);
+  /** The lines of a fragment as laid out (not windowed fragments: those are read as windows). */
+  async fragmentLines(index, cache) {
+    const fragment = this.fragments[index];
+    let lines = cache.get(fragment.file);
+    if (!lines) {
+      lines = (await readFile7(join10(this.root, ...fragment.file.split("/")), "utf8")).split("\n");
+      cache.set(fragment.file, lines);
+    }
+    return lines.slice(fragment.firstLine - 1, fragment.lastLine);
   }
-  /** Commits at the shallow boundary (their parents are missing). */
-  async shallowBoundary() {
-    const path8 = await this.probe(["rev-parse", "--git-path", "shallow"]);
-    if (!path8) return /* @__PURE__ */ new Set();
-    const text = await readFile5(resolve5(this.dir, path8), "utf8").catch((error2) => {
-      if (error2.code === "ENOENT") return "";
-      throw new GateIncompleteError("git-failed", `cannot read the shallow-clone list ${path8}: ${error2.message}`);
-    });
-    return new Set(text.split("\n").filter(Boolean));
-  }
-  async hasRemote(remote) {
-    return await this.probe(["remote", "get-url", remote]) !== void 0;
-  }
-  /** Fetches from the remote (read-only; never runs fetched code). */
-  async fetch(remote, args) {
-    await this.run(["fetch", "--no-tags", "--quiet", "--no-recurse-submodules", remote, ...args], "git-fetch-failed");
+  /** Writes buffered text; called when the buffer grows large and at the end. Writes run in small parallel batches. */
+  async flush() {
+    const ready = [...this.files].filter(([, file]) => file.pending.length > 0);
+    for (let i = 0; i < ready.length; i += 32) {
+      await Promise.all(
+        ready.slice(i, i + 32).map(async ([key, file]) => {
+          const target = join10(this.root, ...key.split("/"));
+          const folder = dirname5(target);
+          if (!this.folders.has(folder)) {
+            await mkdir5(folder, { recursive: true });
+            this.folders.add(folder);
+          }
+          const text = file.pending.join("");
+          file.pending = [];
+          await appendFile2(target, text);
+          this.bytes += text.length;
+        })
+      );
+    }
+    this.pendingBytes = 0;
   }
 };
 
 // src/gates/secret-scan/history.ts
-import { appendFile as appendFile2, mkdir as mkdir4, readdir as readdir3, readFile as readFile6 } from "node:fs/promises";
-import { dirname as dirname5, join as join9 } from "node:path";
 var WORKTREE = "WORKTREE";
 var ENGINE_FILES = /* @__PURE__ */ new Set([".gitleaksignore", ".gitleaks.toml"]);
 var FLUSH_BYTES = 32 * 1024 * 1024;
 var TEXT_DIFF = ["--text", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative"];
 var HistoryLayout = class {
-  constructor(root) {
+  constructor(root, keep) {
     this.root = root;
+    this.layout = new FragmentLayout(root, false, keep);
   }
   root;
-  files = /* @__PURE__ */ new Map();
-  commits = [];
-  commitIds = /* @__PURE__ */ new Map();
+  layout;
   /** Author facts per commit, as `gitleaks git` would report them. */
   authors = /* @__PURE__ */ new Map();
   /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
   unreadable = [];
-  pendingBytes = 0;
-  folders = /* @__PURE__ */ new Set();
-  bytes = 0;
   get fileCount() {
-    return this.files.size;
+    return this.layout.fileCount;
+  }
+  get bytes() {
+    return this.layout.bytes;
   }
   /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
   async addCommits(git, revs) {
@@ -42439,7 +43403,7 @@ var HistoryLayout = class {
   async addWorktree(git) {
     if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", ...TEXT_DIFF, "HEAD", "--"]), WORKTREE);
     const untracked = (await git.run(["ls-files", "-z", "--others", "--exclude-standard"])).split("\0").filter(Boolean);
-    for (const path8 of untracked) await this.addWholeFile(join9(git.dir, path8), WORKTREE, path8);
+    for (const path8 of untracked) await this.addWholeFile(join11(git.dir, path8), WORKTREE, path8);
     await this.flush();
   }
   /** The files of a folder with no history; `.git` and symlinks are not followed. */
@@ -42447,7 +43411,7 @@ var HistoryLayout = class {
     const walk = async (relativeDir) => {
       let entries;
       try {
-        entries = await readdir3(join9(dir, relativeDir), { withFileTypes: true });
+        entries = await readdir3(join11(dir, relativeDir), { withFileTypes: true });
       } catch (error2) {
         this.unreadable.push({ path: relativeDir || ".", reason: reasonOf(error2) });
         return;
@@ -42455,23 +43419,16 @@ var HistoryLayout = class {
       for (const entry of entries) {
         const path8 = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
         if (entry.isDirectory() && entry.name !== ".git") await walk(path8);
-        else if (entry.isFile()) await this.addWholeFile(join9(dir, path8), "", path8);
+        else if (entry.isFile()) await this.addWholeFile(join11(dir, path8), "", path8);
       }
     };
     await walk("");
     await this.flush();
   }
-  /** Maps a line of a laid-out file (path relative to root, `/`-separated) back to its origin. */
-  locate(laidOut, line) {
-    const file = this.files.get(laidOut);
-    const index = file?.commitIndex[line - 1];
-    if (!file || index === void 0 || index < 0) return void 0;
-    return { commit: this.commits[index], path: file.path, line: file.sourceLine[line - 1] };
-  }
   async addWholeFile(source, commit, path8) {
     let text;
     try {
-      text = await readFile6(source, "utf8");
+      text = await readFile8(source, "utf8");
     } catch (error2) {
       if (error2.code !== "ENOENT") this.unreadable.push({ path: path8, reason: reasonOf(error2) });
       return;
@@ -42480,61 +43437,24 @@ var HistoryLayout = class {
     text.split("\n").forEach((l, i) => lines.set(i + 1, l));
     this.add(commit, path8, lines);
   }
-  commitIndex(commit) {
-    let id = this.commitIds.get(commit);
-    if (id === void 0) {
-      id = this.commits.push(commit) - 1;
-      this.commitIds.set(commit, id);
-    }
-    return id;
-  }
-  /** Appends one commit's added lines of one path (a blank separator line keeps sections apart). */
+  /** Adds one fragment; a hunk's added lines that are not contiguous (combined diffs) become one fragment per run. */
   add(commit, path8, added) {
-    const key = laidOutName(path8);
-    let file = this.files.get(key);
-    if (!file) {
-      file = { path: path8, pending: [], commitIndex: [], sourceLine: [] };
-      this.files.set(key, file);
-    } else {
-      file.pending.push("");
-      file.commitIndex.push(-1);
-      file.sourceLine.push(0);
-    }
-    const id = this.commitIndex(commit);
+    let run = [];
+    let first = 0;
     let previous = -1;
     for (const [line, text] of added) {
       if (previous >= 0 && line !== previous + 1) {
-        file.pending.push("");
-        file.commitIndex.push(-1);
-        file.sourceLine.push(0);
+        this.layout.add(laidOutName(path8), path8, commit, first, run);
+        run = [];
       }
-      file.pending.push(text);
-      file.commitIndex.push(id);
-      file.sourceLine.push(line);
-      this.pendingBytes += text.length + 1;
+      if (run.length === 0) first = line;
+      run.push(text);
       previous = line;
     }
+    this.layout.add(laidOutName(path8), path8, commit, first, run);
   }
-  /** Writes buffered lines; called when the buffer grows large and at the end. Writes run in small parallel batches. */
   async flush() {
-    const ready = [...this.files].filter(([, file]) => file.pending.length > 0);
-    for (let i = 0; i < ready.length; i += 32) {
-      await Promise.all(
-        ready.slice(i, i + 32).map(async ([key, file]) => {
-          const target = join9(this.root, ...key.split("/"));
-          const folder = dirname5(target);
-          if (!this.folders.has(folder)) {
-            await mkdir4(folder, { recursive: true });
-            this.folders.add(folder);
-          }
-          const text = file.pending.join("\n") + "\n";
-          file.pending = [];
-          await appendFile2(target, text);
-          this.bytes += text.length;
-        })
-      );
-    }
-    this.pendingBytes = 0;
+    await this.layout.flush();
   }
   async addPatch(batches, fixedCommit) {
     let commits = 0;
@@ -42545,12 +43465,13 @@ var HistoryLayout = class {
     let cursor = 0;
     const done = async () => {
       if (file && file.lines.size > 0) this.add(commit, file.path, file.lines);
-      file = void 0;
-      if (this.pendingBytes > FLUSH_BYTES) await this.flush();
+      if (file) file.lines = /* @__PURE__ */ new Map();
+      if (this.layout.pending > FLUSH_BYTES) await this.flush();
     };
     for await (const batch of batches) for (const line of batch) {
       if (line.startsWith("\0")) {
         await done();
+        file = void 0;
         const [sha2 = "", name = "", email = "", date = ""] = line.slice(1).split("\0");
         commit = sha2.trim();
         this.authors.set(commit, { name, email, date });
@@ -42558,6 +43479,7 @@ var HistoryLayout = class {
         inHunk = false;
       } else if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
         await done();
+        file = void 0;
         inHunk = false;
       } else if (!inHunk && line.startsWith("+++ ")) {
         const target = line.slice(4).replace(/\t$/, "");
@@ -42565,6 +43487,7 @@ var HistoryLayout = class {
       } else if (line.startsWith("@")) {
         const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line);
         if (!header) continue;
+        await done();
         inHunk = true;
         parents = header[1].length - 1;
         cursor = Number(header[2]);
@@ -42791,27 +43714,147 @@ async function scanTarget(options, engine, request, deps) {
   if (!await git.isRepository())
     throw new GateIncompleteError("not-a-repository", `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`);
   const { plan, worktree } = planFor(options);
-  if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], lineText: async () => void 0 };
+  if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], paths: [], archiveContent: [], lineText: async () => void 0 };
   const range2 = await new RangeResolver(git, options.remote, deps.log).resolve(plan);
   deps.log.info(`scanning ${range2.commits.length} commit(s): ${range2.description}`);
+  const cache = request.cache ? await HistoryCache.open(request.cache.folder, await realpath2(options.dir), request.cache.key) : void 0;
+  const part = cache ? await incrementalPart(git, range2, cache) : { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips: 0 };
+  if (cache) deps.log.info(`history cache: ${part.cached.length} commit(s) already scanned with these rules, ${part.scan.length} to scan`);
   const layout = await newLayout(request);
-  const read = await layout.addCommits(git, range2.revs);
-  if (read !== range2.commits.length)
-    throw new GateIncompleteError("range-mismatch", `git log returned ${read} commits but the range has ${range2.commits.length}; refusing a partial scan`);
+  const read = part.scan.length > 0 ? await layout.addCommits(git, part.revs) : 0;
+  if (read !== part.scan.length)
+    throw new GateIncompleteError("range-mismatch", `git log returned ${read} commits but the range has ${part.scan.length} to scan; refusing a partial scan`);
   if (worktree) await layout.addWorktree(git);
-  deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes`);
+  deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes; ${layout.layout.skippedFragments} fragment(s) without any rule keyword left out`);
   const target = worktree ? `${range2.description}, plus uncommitted changes` : range2.description;
-  return { ...await scanLayout(layout, engine, request), target, range: range2, unreadable: layout.unreadable };
+  const scanned = await scanLayout(layout, engine, request);
+  const outcome = { ...scanned, target, range: range2, unreadable: layout.unreadable };
+  if (!cache || !request.cache) return outcome;
+  const fingerprintKey2 = request.cache.fingerprintKey;
+  const fresh = await Promise.all(
+    scanned.located.filter((l) => l.origin.commit !== WORKTREE).map(async (l) => ({ located: l, inlineAllow: (await scanned.lineText(l))?.includes("gitleaks:allow") ?? false, contentFingerprint: identityOf(l, fingerprintKey2).contentFingerprint }))
+  );
+  cache.record(part.scan, fresh, range2.head, new Set(range2.commits));
+  await cache.save(request.cache.folder).catch((error2) => deps.log.warn(`could not write the history cache: ${error2.message}`));
+  const restored = await restoreCached(git, cache, part.cached);
+  return {
+    ...outcome,
+    located: [...scanned.located, ...restored.keys()],
+    lineText: (l) => restored.has(l) ? Promise.resolve(restored.get(l) ? "gitleaks:allow" : "") : scanned.lineText(l),
+    cache: { file: cache.file, key: cache.key, cachedCommits: part.cached.length, scannedCommits: part.scan.length, rewrittenTips: part.rewrittenTips }
+  };
+}
+async function incrementalPart(git, range2, cache) {
+  const inRange = new Set(range2.commits);
+  let rewrittenTips = 0;
+  for (const tip of cache.tips) if (!await git.commit(tip) || range2.base === void 0 && !inRange.has(tip)) rewrittenTips++;
+  const cached = range2.commits.filter((c) => cache.has(c));
+  const uncached = range2.commits.filter((c) => !cache.has(c));
+  if (cached.length === 0) return { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips };
+  if (uncached.length === 0) return { revs: [], scan: [], cached, rewrittenTips };
+  const wanted = new Set(uncached);
+  const boundary = /* @__PURE__ */ new Set();
+  for (const line of (await git.run(["rev-list", "--parents", ...range2.revs, "--"])).split("\n")) {
+    const [commit, ...parents] = line.split(" ");
+    if (commit && wanted.has(commit)) {
+      for (const p of parents) if (cache.has(p)) boundary.add(p);
+    }
+  }
+  const revs = [...range2.revs, ...[...boundary].map((b) => `^${b}`)];
+  const listed = await git.revList(revs);
+  if (listed.length === uncached.length && listed.every((c) => wanted.has(c))) return { revs, scan: uncached, cached, rewrittenTips };
+  return { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips };
+}
+async function restoreCached(git, cache, commits) {
+  const out = /* @__PURE__ */ new Map();
+  const withLeaks = commits.filter((c) => cache.leaks(c).length > 0);
+  if (withLeaks.length === 0) return out;
+  const authors = /* @__PURE__ */ new Map();
+  for (const line of (await git.run(["log", "--no-walk=unsorted", "--format=%H%x00%an%x00%ae%x00%aI", ...withLeaks, "--"])).split("\n"))
+    if (line) authors.set(line.split("\0")[0], line.split("\0").slice(1));
+  for (const commit of withLeaks)
+    for (const c of cache.leaks(commit)) {
+      const [name = "", email = "", date = ""] = authors.get(commit) ?? [];
+      const leak = { RuleID: c.rule, ...c.description ? { Description: c.description } : {}, StartLine: c.line, ...c.column ? { StartColumn: c.column } : {}, Secret: "", File: c.path, Commit: commit, Author: name, Email: email, Date: date };
+      out.set({ leak, origin: { commit, path: c.path, line: c.line }, contentFingerprint: c.contentFingerprint }, c.inlineAllow);
+    }
+  return out;
 }
 async function newLayout(request) {
-  const layout = new HistoryLayout(join10(request.workDir, "history"));
-  await mkdir5(layout.root, { recursive: true });
+  const layout = new HistoryLayout(join12(request.workDir, "history"), request.prefilter);
+  await mkdir6(layout.root, { recursive: true });
   return layout;
 }
-async function scanLayout(layout, engine, request) {
-  const leaks = layout.fileCount === 0 ? [] : await engine.scanDir(layout.root, request);
-  const located = leaks.map((leak) => ({ leak, origin: originIn(layout, leak) }));
-  return { located, lineText: (l) => fileLine(resolve6(layout.root, l.leak.File), l.leak.StartLine) };
+async function scanLayout(history, engine, request) {
+  const layout = history.layout;
+  const seen = { paths: layout.paths(), archiveContent: [...layout.archiveContent] };
+  if (layout.fileCount === 0) return { located: [], lineText: async () => void 0, ...seen };
+  const placed = await placeLeaks(layout, await engine.scanDir(layout.root, request));
+  const recheck = new Set(placed.spanning);
+  const kept = placed.found.filter((p) => !recheck.has(p.fragment));
+  if (recheck.size > 0) kept.push(...await recheckIsolated(layout, [...recheck], engine, request));
+  const lines = /* @__PURE__ */ new Map();
+  const located = [];
+  const texts = /* @__PURE__ */ new Map();
+  for (const p of await keywordFilter(layout, kept, request.keywords, lines)) {
+    const fragment = layout.fragments[p.fragment];
+    const leak = { ...p.leak };
+    if (p.columnOffset && leak.StartColumn !== void 0) leak.StartColumn += p.columnOffset;
+    const author = history.authors.get(fragment.commit);
+    if (author) Object.assign(leak, { Author: author.name, Email: author.email, Date: author.date });
+    const entry = { leak, origin: { commit: fragment.commit, path: fragment.path, line: p.line } };
+    located.push(entry);
+    texts.set(entry, () => fileLine(resolve6(p.root, p.leak.File), p.leak.StartLine));
+  }
+  return { located, lineText: (l) => texts.get(l)?.() ?? Promise.resolve(void 0), ...seen };
+}
+async function placeLeaks(layout, leaks, fragmentOf = (i) => i) {
+  const found = [];
+  const spanning = [];
+  const fileRules = /* @__PURE__ */ new Set();
+  for (const leak of leaks) {
+    const key = relative3(layout.root, resolve6(layout.root, leak.File)).split(sep5).join("/");
+    const place = layout.place(key, leak.StartLine, leak.EndLine ?? leak.StartLine, leak.StartColumn ?? 1);
+    if (!place) throw new GateIncompleteError("engine-failed", "the engine reported a place that is not part of the scanned history");
+    if (place.kind === "spans") spanning.push(...place.fragments.map(fragmentOf));
+    else if (place.kind === "fragment") {
+      if (leak.Match?.startsWith("file detected: ")) {
+        if (fileRules.has(`${key}\0${leak.RuleID}`)) continue;
+        fileRules.add(`${key}\0${leak.RuleID}`);
+      }
+      found.push({ leak, fragment: fragmentOf(place.fragment), line: place.line, columnOffset: place.columnOffset, root: layout.root });
+    }
+  }
+  return { found, spanning };
+}
+async function recheckIsolated(layout, fragments, engine, request) {
+  const isolated = new FragmentLayout(join12(request.workDir, `recheck-${Date.now()}`), true);
+  await mkdir6(isolated.root, { recursive: true });
+  const cache = /* @__PURE__ */ new Map();
+  for (const index of fragments) {
+    const f = layout.fragments[index];
+    isolated.add(f.file, f.path, f.commit, f.startLine, await layout.fragmentLines(index, cache));
+  }
+  await isolated.flush();
+  const placed = await placeLeaks(isolated, await engine.scanDir(isolated.root, request), (i) => fragments[i]);
+  if (placed.spanning.length > 0) throw new GateIncompleteError("engine-failed", "the engine joined fragments that were laid out apart");
+  return placed.found;
+}
+async function keywordFilter(layout, placed, keywords, cache) {
+  if (!keywords) return placed;
+  const kept = [];
+  for (const p of placed) {
+    const words = keywords.get(p.leak.RuleID);
+    const fragment = layout.fragments[p.fragment];
+    const decoded = (p.leak.Tags ?? []).some((t) => t.startsWith("decoded:"));
+    if (!words || words.length === 0 || decoded || fragment.windowed || p.root !== layout.root) {
+      kept.push(p);
+      continue;
+    }
+    const text = (await layout.fragmentLines(p.fragment, cache)).join("\n").toLowerCase();
+    if (words.some((w) => text.includes(w))) kept.push(p);
+  }
+  return kept;
 }
 function planFor(options) {
   const payload = options.event?.payload;
@@ -42833,20 +43876,13 @@ async function scanFolder(dir, engine, request) {
   await layout.addFolder(dir);
   return { ...await scanLayout(layout, engine, request), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
 }
-function originIn(layout, leak) {
-  const key = relative3(layout.root, resolve6(layout.root, leak.File)).split(sep5).join("/");
-  const origin = layout.locate(key, leak.StartLine);
-  if (!origin) throw new GateIncompleteError("engine-failed", "the engine reported a file that was not part of the scanned history");
-  const author = layout.authors.get(origin.commit);
-  if (author) Object.assign(leak, { Author: author.name, Email: author.email, Date: author.date });
-  return origin;
-}
 async function fileLine(path8, line) {
-  const text = await readFile7(path8, "utf8").catch(() => void 0);
+  const text = await readFile9(path8, "utf8").catch(() => void 0);
   return text?.split("\n")[line - 1];
 }
 
 // src/gates/secret-scan/run.ts
+var ENGINE_ARCHIVE_NAMES = /\.(?:7z|br|bz2|gz|lz|lz4|rar|sz|tar|xz|zip|zst|zz)$/i;
 async function runSecretScan(options, deps) {
   const startedAt = /* @__PURE__ */ new Date();
   const errors = [];
@@ -42857,13 +43893,15 @@ async function runSecretScan(options, deps) {
   let details;
   let suppressors;
   let redaction = { mode: "omit" };
-  const workDir = await mkdtemp3(join11(tmpdir3(), "agent-gates-secret-scan-"));
+  const workDir = await mkdtemp3(join13(tmpdir3(), "agent-gates-secret-scan-"));
   await chmod3(workDir, 448);
   try {
     const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir);
     const ignore = await GitleaksIgnore.load(options.dir);
-    const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger);
-    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE) };
+    const fingerprint = fingerprintKey(deps.env, deps.ledger);
+    stats.fingerprintKey = fingerprint.source;
+    const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger, fingerprint.key);
+    const rulesWithoutBuiltin = ruleFacts(config.chain, void 0);
     examined.configs = [
       ...config.path ? [{ path: config.name, sha256: config.sha256 }, ...config.extends.map((e) => ({ path: e.name, sha256: e.sha256 }))] : [],
       ...ignore.sha256 ? [{ path: ".gitleaksignore", sha256: ignore.sha256 }] : [],
@@ -42873,17 +43911,46 @@ async function runSecretScan(options, deps) {
     if (redaction.mode === "hash" && redaction.source) stats.authorHashKey = redaction.source;
     const selected = await selectEngine(options, deps);
     engines.push(selected.engine.info);
-    const outcome = await scanTarget(options, selected.engine, { workDir, ...config.path ? { config: config.path } : {} }, deps);
-    for (const u of outcome.unreadable) errors.push({ code: "file-unreadable", message: `cannot read ${u.path} (${u.reason}); it was not scanned`, location: { path: u.path } });
-    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options, redaction));
+    const builtin = config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => void 0) : void 0;
+    const rules = builtin === void 0 ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin);
+    const rulesKnown = builtin !== void 0 || !config.usesDefault;
+    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key };
+    const prefilter = rulesKnown ? fragmentPrefilter(rules) : void 0;
+    const cache = historyCache(options, deps, fingerprint, {
+      engine: selected.engine.info.sha256 ?? selected.engine.info.name,
+      version: selected.engine.info.version,
+      config: config.sha256,
+      extends: config.extends,
+      builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
+    });
+    const request = {
+      workDir,
+      ...config.path ? { config: config.path } : {},
+      ...rulesKnown ? { keywords: rules.keywords } : {},
+      ...prefilter ? { prefilter } : {},
+      ...cache ? { cache } : {}
+    };
+    const outcome = await scanTarget(options, selected.engine, request, deps);
+    const name = (path8) => redactName(path8, deps.ledger);
+    for (const u of outcome.unreadable)
+      errors.push({ code: "file-unreadable", message: `cannot read ${name(u.path)} (${u.reason}); it was not scanned`, location: { path: name(u.path) } });
+    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options, redaction, name));
+    const notScanned = notScannedPaths(outcome, rules, rulesKnown, name);
+    findings.push(...notScanned.archives.map((a) => hygieneFinding("archive-not-scanned", a.path, void 0, a.reason)));
     findings.push(...hygiene(suppressors, staleScope(options, outcome)));
     Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors));
     if (outcome.range) {
       const r = outcome.range;
       examined.commitRange = { ...r.base ? { base: r.base } : {}, head: r.head, commits: r.commits.length, description: r.description };
     }
+    Object.assign(stats, { skippedPaths: notScanned.skipped.length, archivesNotScanned: notScanned.archives.length });
+    if (outcome.cache) Object.assign(stats, { cachedCommits: outcome.cache.cachedCommits, scannedCommits: outcome.cache.scannedCommits });
     details = {
       target: outcome.target,
+      skippedPaths: notScanned.skipped,
+      ...outcome.cache ? { cache: outcome.cache } : {},
+      archivesNotScanned: notScanned.archives,
+      ...notScanned.unknown.length ? { skippedByUnevaluatedPatterns: notScanned.unknown } : {},
       ...outcome.range ? { range: { revs: outcome.range.revs, commitListSha256: sha256Hex(outcome.range.commits.join("\n")), fallback: outcome.range.fallback, fetches: outcome.range.fetches } } : {},
       ignoreEntries: suppressors.ignore.entries.map((e) => ({ line: e.line, matched: e.matched, reason: e.reason ?? null }))
     };
@@ -42918,13 +43985,41 @@ function authorRedaction(options, deps) {
     deps.ledger.add(supplied);
     return { mode: "hash", key: Buffer.from(supplied, "utf8"), source: "supplied" };
   }
-  return { mode: "hash", key: randomBytes(32), source: "per-run" };
+  return { mode: "hash", key: randomBytes2(32), source: "per-run" };
 }
-async function suppress(located, outcome, s, options, redaction) {
-  const finding = toFinding(located, redaction);
-  const id = identityOf(located);
+var CACHE_DIR_ENV = "AGENT_GATES_CACHE_DIR";
+function historyCache(options, deps, fingerprint, parts) {
+  const folder = deps.env[CACHE_DIR_ENV];
+  if (!folder || options.mode === "dir") return void 0;
+  if (fingerprint.source !== "supplied") {
+    deps.log.warn(`${CACHE_DIR_ENV} is set but not used: the history cache needs a stable fingerprint key (AGENT_GATES_AUTHOR_KEY)`);
+    return void 0;
+  }
+  return { folder: resolve7(options.dir, folder), key: cacheKey({ ...parts, fingerprintKey: sha256Hex(fingerprint.key) }), fingerprintKey: fingerprint.key };
+}
+function notScannedPaths(outcome, rules, rulesKnown, name) {
+  const skipped = skippedPaths(rules, outcome.paths).map((s) => ({ path: name(s.path), reason: s.reason }));
+  const skippedSet = new Set(skippedPaths(rules, outcome.paths).map((s) => s.path));
+  const archives = [
+    ...outcome.paths.filter((p) => ENGINE_ARCHIVE_NAMES.test(p) && !skippedSet.has(p)).map((p) => ({ path: name(p), reason: "an archive by its name: the engine does not open archives, so nothing in it was scanned" })),
+    ...outcome.archiveContent.filter((p) => !ENGINE_ARCHIVE_NAMES.test(p) && !skippedSet.has(p)).map((p) => ({ path: name(p), reason: "compressed archive content: scanned only as raw bytes, the files inside it were not scanned" }))
+  ];
+  const unknown = rulesKnown ? unevaluatedPathPatterns(rules) : ["Gitleaks' built-in global allowlist of this engine version (not known to the gate)"];
+  return { skipped, archives, unknown };
+}
+async function suppress(located, outcome, s, options, redaction, name) {
+  const id = identityOf(located, s.key);
+  const raw = toFinding(located, redaction, s.key);
+  const path8 = name(id.path);
+  const finding = path8 === id.path ? raw : {
+    ...raw,
+    location: { ...raw.location, path: path8 },
+    properties: { ...raw.properties, gitleaksFingerprint: String(raw.properties?.gitleaksFingerprint ?? "").split(id.path).join(path8) }
+  };
   const line = await outcome.lineText(located);
   if (line?.includes("gitleaks:allow")) return { ...finding, suppressed: { reason: "inline gitleaks:allow comment", by: "gitleaks:allow" } };
+  const allowedCommit = commitAllowlist(s.rules, located.leak.RuleID, id.commit ?? "");
+  if (allowedCommit) return { ...finding, suppressed: { reason: allowedCommit.description, by: `${allowedCommit.source}: commits allowlist` } };
   const entry = s.ignore.match(id);
   if (entry?.reason) return { ...finding, suppressed: { reason: entry.reason, by: `.gitleaksignore:${entry.line}` } };
   const allowed = s.allow.apply(finding);
@@ -42962,6 +44057,7 @@ function evidenceStats(selected, config, outcome, findings, s) {
     engineSha256: selected.engine.info.sha256 ?? "",
     ...selected.archiveSha256 ? { engineArchiveSha256: selected.archiveSha256 } : {},
     engineSource: selected.source,
+    ...selected.fallback ? { engineFallback: selected.fallback } : {},
     configSha256: config.sha256,
     configSource: config.name,
     target: outcome.target,
@@ -42993,14 +44089,316 @@ function secretScanDetails(result) {
   return ["| Evidence | |", "|---|---|", ...rows.map(([k, val]) => `| ${k} | ${cell(val)} |`)].join("\n");
 }
 
+// src/actions/inputs.ts
+var COMMON_INPUT_NAMES = ["config", "category"];
+function inputNames(declarations) {
+  return declarations.map(inputName).filter((n) => n !== void 0 && !COMMON_INPUT_NAMES.includes(n));
+}
+var InputReader = class {
+  /**
+   * @param declared the inputs the action.yml declares; reading any other name
+   * is a programming error caught in tests, never a silently empty input.
+   */
+  constructor(core, declared) {
+    this.core = core;
+    this.declared = declared;
+  }
+  core;
+  declared;
+  /** The declared options given as inputs, parsed by the same code as flags and the config file. */
+  options(declarations) {
+    return fromInputs(declarations, (name) => this.string(name) ?? "");
+  }
+  string(name) {
+    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
+    const value = this.core.getInput(name).trim();
+    return value === "" ? void 0 : value;
+  }
+  required(name) {
+    const value = this.string(name);
+    if (value === void 0) throw new ConfigurationError(`input "${name}" is required`, name);
+    return value;
+  }
+  // The typed readers below go through the options parser too, so an ad hoc input reads and fails like a declared one.
+  bool(name) {
+    return this.parsed(name, { kind: "boolean" });
+  }
+  oneOf(name, allowed) {
+    return this.parsed(name, { kind: "enum", values: allowed });
+  }
+  int(name, min, max) {
+    return this.parsed(name, { kind: "int", min, max });
+  }
+  /** Newline- or comma-separated list; blank items dropped. */
+  list(name) {
+    return this.parsed(name, { kind: "list" });
+  }
+  parsed(name, type) {
+    return parseOptionValue({ name, type, description: name }, this.string(name) ?? "", { source: "input", input: name });
+  }
+};
+
 // src/actions/run-action.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
-import { readFile as readFile8 } from "node:fs/promises";
-import { join as join12 } from "node:path";
+import { readFile as readFile10 } from "node:fs/promises";
+import { join as join14 } from "node:path";
+
+// src/options/gates/artifact-scan.ts
+var MiB = 1024 ** 2;
+var ARTIFACT_SCAN_OPTIONS = [
+  option({
+    name: "paths",
+    type: { kind: "list" },
+    default: [],
+    placeholder: "PATHS",
+    description: "folders or archives to scan (globs allowed); empty scans the npm packages of the directory, or the folder itself",
+    details: ".tgz/.tar/.zip/.whl/.vsix/.jar/.nupkg, docker save and OCI image tars. On the command line they are the positional arguments.",
+    flag: false
+  }),
+  { ...WORKING_DIRECTORY_OPTION, description: "directory the paths and npm packages are relative to" },
+  option({
+    name: "npm",
+    type: { kind: "auto-boolean" },
+    default: "auto",
+    description: "pack npm packages with the real `npm pack` and scan the tarballs (auto: when package.json exists and no paths are given)"
+  }),
+  option({
+    name: "npm-scripts",
+    type: { kind: "boolean" },
+    default: true,
+    description: "run the lifecycle scripts (prepack, prepare, postpack) while packing, as `npm publish` does",
+    details: "false packs with --ignore-scripts: then the scanned tarball is not what `npm publish` builds, so publish the scanned tarball itself (output `tarballs`)."
+  }),
+  option({
+    name: "fail-on",
+    type: { kind: "enum", values: ["never", "review", "shared"] },
+    default: "never",
+    placeholder: "CLASS",
+    description: "lowest catalog class that fails the gate: never, review or shared",
+    details: "Literal credentials always fail."
+  }),
+  option({ name: "max-depth", type: { kind: "int", min: 0, max: 16 }, default: 4, description: "how deep nested archives are opened; deeper is an error" }),
+  option({
+    name: "max-expanded-bytes",
+    type: { kind: "size" },
+    default: 8 * 1024 ** 3,
+    description: "total decompressed bytes across the run; more is an error (decompression bomb)",
+    config: { key: "limits.max-expanded-bytes" }
+  }),
+  option({
+    name: "max-ratio",
+    type: { kind: "int", min: 1, max: 1e6 },
+    default: 200,
+    description: "largest expanded/compressed ratio of a gzip stream or zip entry; more is an error",
+    config: { key: "limits.max-ratio" }
+  }),
+  option({ name: "max-entries", type: { kind: "int", min: 1, max: 1e9 }, default: 1e6, description: "entries across all archives; more is an error", config: { key: "limits.max-entries" } }),
+  option({
+    name: "max-entry-bytes",
+    type: { kind: "size" },
+    default: 16 * MiB,
+    description: "largest agent file whose content is checked for credentials; larger is an error",
+    config: { key: "limits.max-entry-bytes" }
+  }),
+  option({
+    name: "max-nested-bytes",
+    type: { kind: "size" },
+    default: 32 * MiB,
+    description: "nested zips are buffered in memory up to this size, then spooled to a private temp file",
+    config: { key: "limits.max-nested-bytes" }
+  })
+];
+var ARTIFACT_SCAN_OPTION_SET = { gate: "artifact-scan", options: ARTIFACT_SCAN_OPTIONS };
+
+// src/options/gates/ignore-check.ts
+var IGNORE_CHECK_PACKERS = ["git", "npm", "docker", "sdist", "vsix"];
+var IGNORE_CHECK_OPTIONS = [
+  option({
+    name: "packers",
+    type: { kind: "list", values: ["auto", ...IGNORE_CHECK_PACKERS] },
+    default: ["auto"],
+    placeholder: "LIST",
+    description: "auto (every packer the folder uses) or a list of git, npm, docker, sdist, vsix"
+  }),
+  option({
+    name: "docker-contexts",
+    type: { kind: "list" },
+    default: [],
+    description: "Docker build contexts beyond each Dockerfile folder, relative to the repository",
+    flag: false,
+    input: false
+  }),
+  option({
+    name: "fix",
+    type: { kind: "enum", values: ["none", "patch"] },
+    default: "none",
+    description: "none, or patch to attach the smallest verified ignore-file fix as ignore-check.patch and in the job summary",
+    details: "On the command line, --fix writes the fix instead.",
+    flag: false
+  }),
+  option({
+    name: "write-fix",
+    type: { kind: "boolean" },
+    default: false,
+    description: "write the smallest ignore-file change that stops each leak, then re-check",
+    flag: { name: "fix" },
+    input: false,
+    config: false
+  }),
+  { ...WORKING_DIRECTORY_OPTION, description: "folder to check (on the command line: the first argument)", flag: false }
+];
+var IGNORE_CHECK_OPTION_SET = { gate: "ignore-check", options: IGNORE_CHECK_OPTIONS };
+
+// src/options/gates/mcp-inventory.ts
+var MCP_ALLOW_ENTRY_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["reason"],
+  anyOf: [{ required: ["name"] }, { required: ["package"] }, { required: ["sha256"] }, { required: ["host"] }],
+  properties: {
+    name: { type: "string", minLength: 1, description: "server name as configured (glob); a name alone is not a security control" },
+    package: { type: "string", minLength: 1, description: "npm/PyPI package, image repository, Go module or script path" },
+    version: { type: "string", minLength: 1, description: "semver range (or the exact version) the package must satisfy" },
+    sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "SHA-256 of what the server runs, or of its normalised entry" },
+    host: { type: "string", minLength: 1, description: "remote server host (glob)" },
+    reason: { type: "string", minLength: 3 }
+  }
+};
+var MCP_INVENTORY_OPTIONS = [
+  { ...WORKING_DIRECTORY_OPTION, description: "repository folder whose MCP configs are listed (relative to the current directory or the workspace)" },
+  option({
+    name: "workstation",
+    type: { kind: "boolean" },
+    default: false,
+    description: "list the user's home and the OS's managed MCP configs instead of a repository",
+    input: false,
+    config: false
+  }),
+  option({ name: "home", type: { kind: "string" }, placeholder: "DIR", description: "the home folder --workstation reads (default: the current user's)", input: false, config: false }),
+  option({
+    name: "probe",
+    type: { kind: "boolean" },
+    default: false,
+    description: "start each pinned stdio server with the MCP SDK and hash its tools (with --workstation only)",
+    details: "Starting a server runs its code, so this never applies to repository content.",
+    input: false,
+    config: false
+  }),
+  option({ name: "csv", type: { kind: "string" }, placeholder: "FILE", description: "also write the inventory as CSV to FILE", input: false, config: false }),
+  option({
+    name: "policy",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "a YAML policy file with the keys of the mcp-inventory config section; replaces the section",
+    config: false
+  }),
+  option({ name: "fail-on-unknown", type: { kind: "boolean" }, default: false, description: "a server no allow entry matches fails the gate (default: a warning; with no allow list, servers are only listed)" }),
+  option({ name: "require-pinned", type: { kind: "boolean" }, default: false, description: "a server whose package is not pinned exactly (version, digest, commit, hashed file) fails the gate" }),
+  option({ name: "fail-on-drift", type: { kind: "boolean" }, default: false, description: "servers added, removed or changed since the previous inventory fail the gate" }),
+  option({
+    name: "exclude",
+    type: { kind: "list" },
+    default: [],
+    placeholder: "GLOBS",
+    description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
+    details: "Globs relative to the repository, matched at any depth."
+  }),
+  option({ name: "previous", type: { kind: "string" }, placeholder: "FILE", description: "previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one" }),
+  option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
+];
+var MCP_INVENTORY_OPTION_SET = {
+  gate: "mcp-inventory",
+  options: MCP_INVENTORY_OPTIONS,
+  extraConfig: { allow: { type: "array", items: MCP_ALLOW_ENTRY_SCHEMA, description: "approved MCP servers; every field an entry gives must match" } }
+};
+
+// src/options/gates/review-gate.ts
+var DEFAULT_SENSITIVE_PATHS = [".github/workflows/**", ".github/actions/**", ".github/agent-gates.yml", ".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var TEAM = { regex: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", description: "org/team-slug" };
+var REVIEW_GATE_OPTIONS = [
+  option({ name: "repo", type: { kind: "string" }, placeholder: "OWNER/NAME", description: "repository of the PR (API mode; token from GITHUB_TOKEN, API from GITHUB_API_URL)", input: false, config: false }),
+  option({ name: "pr", type: { kind: "int", min: 1, max: 1e9 }, description: "PR number (API mode)", input: false, config: false }),
+  option({ name: "snapshot", type: { kind: "string" }, placeholder: "FILE", description: "evaluate a PR snapshot JSON with no API (format: docs/review-gate.md)", input: false, config: false }),
+  option({ name: "save-snapshot", type: { kind: "string" }, placeholder: "FILE", description: "API mode: also write the collected snapshot to FILE", input: false, config: false }),
+  option({
+    name: "token",
+    type: { kind: "string" },
+    description: "token that reads the PR (contents: read, pull-requests: read)",
+    details: "required-teams needs one that can read organization teams (a GitHub App token or a PAT with read:org); apply-label needs pull-requests: write. On the command line the token comes from GITHUB_TOKEN.",
+    flag: false,
+    config: false,
+    input: { expression: "${{ github.token }}" }
+  }),
+  option({ name: "label", type: { kind: "string" }, default: "agent-generated", placeholder: "NAME", description: "label that declares an agent PR, and the label apply-label adds" }),
+  option({ name: "min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 1, description: "approvals an agent PR needs from eligible reviewers" }),
+  option({
+    name: "sensitive-paths",
+    type: { kind: "list" },
+    default: DEFAULT_SENSITIVE_PATHS,
+    placeholder: "GLOBS",
+    description: "minimatch globs; an agent PR touching one needs sensitive-min-approvals"
+  }),
+  option({ name: "sensitive-min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 2, description: "approvals an agent PR touching sensitive paths needs" }),
+  option({
+    name: "required-teams",
+    type: { kind: "list", pattern: TEAM },
+    default: [],
+    placeholder: "TEAMS",
+    description: "org/team-slug; approvals toward sensitive-min-approvals must come from members of one of them",
+    details: "Needs a token that can read the teams, else the gate errors."
+  }),
+  option({
+    name: "strict-head",
+    type: { kind: "boolean" },
+    default: true,
+    description: "count only approvals of the head commit (off: also approvals with no newer commit)"
+  }),
+  option({ name: "lenient", type: { kind: "boolean" }, default: false, description: "the same as --no-strict-head", input: false, config: false }),
+  option({ name: "apply-label", type: { kind: "boolean" }, default: false, description: "add the label to PRs detected as agent work (needs pull-requests: write)" }),
+  option({ name: "exclude-last-pusher", type: { kind: "boolean" }, default: true, description: "the last pusher of the PR may not be the approver", flag: false, input: false }),
+  option({
+    name: CONFIG_OPTION.name,
+    type: CONFIG_OPTION.type,
+    flag: false,
+    config: false,
+    description: "shared input of every gate; review-gate takes its policy from .github/agent-gates.yml on the base branch through the API, so a PR cannot weaken it",
+    details: "Leave empty."
+  })
+];
+var agentMarkers = {
+  type: "object",
+  additionalProperties: false,
+  required: ["agent"],
+  properties: {
+    agent: { type: "string", minLength: 1 },
+    logins: { type: "array", items: { type: "string", minLength: 1 } },
+    emails: { type: "array", items: { type: "string", minLength: 1 } },
+    "branch-prefixes": { type: "array", items: { type: "string", minLength: 1 } },
+    "text-markers": { type: "array", items: { type: "string", minLength: 1 } }
+  }
+};
+var REVIEW_GATE_OPTION_SET = {
+  gate: "review-gate",
+  options: REVIEW_GATE_OPTIONS,
+  extraConfig: {
+    detection: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        defaults: { type: "boolean", description: "use the built-in agent markers (default true)" },
+        labels: { type: "array", items: { type: "string", minLength: 1 } },
+        agents: { type: "array", items: agentMarkers }
+      }
+    }
+  }
+};
+
+// src/options/gates/index.ts
+var GATE_OPTION_SETS = [ARTIFACT_SCAN_OPTION_SET, IGNORE_CHECK_OPTION_SET, SECRET_SCAN_OPTION_SET, MCP_INVENTORY_OPTION_SET, REVIEW_GATE_OPTION_SET];
 
 // src/config/sections/common.ts
 var allowEntrySchema = {
@@ -43016,101 +44414,49 @@ var allowEntrySchema = {
 var catalogClassSchema = { type: "string", enum: ["never", "review", "shared"] };
 var stringList = { type: "array", items: { type: "string", minLength: 1 } };
 
-// src/config/sections/artifact-scan.ts
-var artifactScanSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    paths: stringList,
-    npm: { enum: ["auto", true, false] },
-    "npm-scripts": { type: "boolean" },
-    "fail-on": catalogClassSchema,
-    "max-depth": { type: "integer", minimum: 0, maximum: 16 },
-    limits: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        "max-expanded-bytes": { type: "integer", minimum: 1 },
-        "max-ratio": { type: "number", minimum: 1 },
-        "max-entries": { type: "integer", minimum: 1 },
-        "max-entry-bytes": { type: "integer", minimum: 1 },
-        "max-nested-bytes": { type: "integer", minimum: 1 }
-      }
+// src/options/schema.ts
+var SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[kmgtKMGT]?([iI]?[bB])?\\s*$";
+function typeSchema(type, refused) {
+  switch (type.kind) {
+    case "string":
+      return { type: "string", minLength: 1 };
+    case "boolean":
+      return { type: "boolean" };
+    case "int":
+      return { type: "integer", minimum: type.min, maximum: type.max };
+    case "size":
+      return { anyOf: [{ type: "integer", minimum: type.min ?? 1 }, { type: "string", pattern: SIZE_PATTERN }] };
+    case "enum":
+      return { type: "string", enum: type.values.filter((v) => !refused.includes(v)) };
+    case "auto-boolean":
+      return { enum: ["auto", true, false] };
+    case "list": {
+      const item = { type: "string", minLength: 1, ...type.values ? { enum: type.values } : {}, ...type.pattern ? { pattern: type.pattern.regex } : {} };
+      return { anyOf: [{ type: "string", description: "comma-separated" }, { type: "array", items: item }] };
     }
   }
-};
-
-// src/config/sections/ignore-check.ts
-var packerName = { type: "string", enum: ["git", "npm", "docker", "sdist", "vsix"] };
-var ignoreCheckSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    packers: { oneOf: [{ const: "auto" }, { type: "array", items: packerName, uniqueItems: true, minItems: 1 }] },
-    "docker-contexts": stringList,
-    fix: { enum: ["none", "patch"] }
-  }
-};
-
-// src/config/sections/secret-scan.ts
-var secretScanSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    mode: { enum: ["auto", "full", "dir"] },
-    "full-scope": { enum: ["default-branch", "all-branches"] },
-    "gitleaks-config": { type: "string", minLength: 1 },
-    baseline: { type: "string", minLength: 1 },
-    "redact-author": { enum: ["hash", "omit"] },
-    "fail-on": { enum: ["new", "any"] },
-    remote: { type: "string", minLength: 1 }
-  }
-};
-
-// src/config/sections/review-gate.ts
-var agentMarkers = {
-  type: "object",
-  additionalProperties: false,
-  required: ["agent"],
-  properties: {
-    agent: { type: "string", minLength: 1 },
-    logins: stringList,
-    emails: stringList,
-    "branch-prefixes": stringList,
-    "text-markers": stringList
-  }
-};
-var reviewGateSection = {
-  type: "object",
-  additionalProperties: false,
-  properties: {
-    label: { type: "string", minLength: 1, description: "label that declares an agent PR (and that apply-label adds)" },
-    "apply-label": { type: "boolean" },
-    "min-approvals": { type: "integer", minimum: 1, maximum: 10 },
-    "sensitive-paths": stringList,
-    "sensitive-min-approvals": { type: "integer", minimum: 1, maximum: 10 },
-    "required-teams": { type: "array", items: { type: "string", pattern: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$" } },
-    "strict-head": { type: "boolean" },
-    "exclude-last-pusher": { type: "boolean" },
-    detection: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        defaults: { type: "boolean", description: "use the built-in agent markers (default true)" },
-        labels: stringList,
-        agents: { type: "array", items: agentMarkers }
-      }
+}
+function sectionSchema(set) {
+  const root = { type: "object", additionalProperties: false, properties: {} };
+  for (const d of set.options) {
+    const key = configKey(d);
+    if (key === void 0 || d.config && d.config.forbidden) continue;
+    const parts = key.split(".");
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      node.properties[part] ??= { type: "object", additionalProperties: false, properties: {} };
+      node = node.properties[part];
     }
+    const refused = d.config ? d.config.refuse?.values ?? [] : [];
+    node.properties[parts[parts.length - 1]] = {
+      ...typeSchema(d.type, refused),
+      description: d.description,
+      ...d.default !== void 0 ? { default: d.default } : {}
+    };
   }
-};
-
-// src/config/sections/index.ts
-var GATE_SECTIONS = {
-  "artifact-scan": artifactScanSection,
-  "ignore-check": ignoreCheckSection,
-  "secret-scan": secretScanSection,
-  "review-gate": reviewGateSection
-};
+  Object.assign(root.properties, set.extraConfig ?? {});
+  return root;
+}
 
 // src/config/schema.ts
 var catalogAddSchema = {
@@ -43153,7 +44499,7 @@ function configSchema() {
           }
         }
       },
-      ...GATE_SECTIONS
+      ...Object.fromEntries(GATE_OPTION_SETS.map((set) => [set.gate, sectionSchema(set)]))
     }
   };
 }
@@ -43161,10 +44507,10 @@ function configSchema() {
 // src/config/load.ts
 var DEFAULT_CONFIG_PATH = ".github/agent-gates.yml";
 async function loadConfig(repoDir, explicitPath) {
-  const path8 = explicitPath ?? join12(repoDir, DEFAULT_CONFIG_PATH);
+  const path8 = explicitPath ?? join14(repoDir, DEFAULT_CONFIG_PATH);
   let text;
   try {
-    text = await readFile8(path8, "utf8");
+    text = await readFile10(path8, "utf8");
   } catch (error2) {
     if (!explicitPath && error2.code === "ENOENT") return { config: {} };
     throw new ConfigurationError(`cannot read config file ${path8}: ${error2.message}`, "config", void 0, path8);
@@ -43181,6 +44527,12 @@ function parseConfig(text, fileName) {
     throw new ConfigurationError(`${fileName}:${line}: invalid YAML: ${syntaxError.message.split("\n")[0]}`, void 0, line, fileName);
   }
   const value = doc.toJS() ?? {};
+  const lineOf = (key) => {
+    const node = doc.getIn(key.split("."), true);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : void 0;
+  };
+  if (value && typeof value === "object")
+    for (const set of GATE_OPTION_SETS) fromConfig(set.options, value[set.gate], { gate: set.gate, file: fileName, lineOf });
   compiled ??= new import_ajv.Ajv({ allErrors: false, strict: false }).compile(configSchema());
   if (!compiled(value)) {
     const error2 = (compiled.errors ?? [])[0];
@@ -43235,7 +44587,7 @@ function guardResult(result, ledger) {
 }
 
 // src/output/secret-ledger.ts
-import { readFile as readFile9 } from "node:fs/promises";
+import { readFile as readFile11 } from "node:fs/promises";
 var FRAGMENT = 12;
 var SecretLedger = class {
   values = /* @__PURE__ */ new Set();
@@ -43274,68 +44626,73 @@ var SecretLedger = class {
   async leakingFiles(paths) {
     const leaking = [];
     for (const path8 of paths) {
-      const text = await readFile9(path8, "utf8").catch(() => "");
+      const text = await readFile11(path8, "utf8").catch(() => "");
       if (this.leaksInto(text)) leaking.push(path8);
     }
     return leaking;
   }
 };
 
-// src/actions/inputs.ts
-var InputReader = class {
-  /**
-   * @param declared the inputs the action.yml declares; reading any other name
-   * is a programming error caught in tests, never a silently empty input.
-   */
-  constructor(core, declared) {
-    this.core = core;
-    this.declared = declared;
-  }
-  core;
-  declared;
-  string(name) {
-    if (!this.declared.includes(name)) throw new Error(`input "${name}" is read but not declared in action.yml`);
-    const value = this.core.getInput(name).trim();
-    return value === "" ? void 0 : value;
-  }
-  required(name) {
-    const value = this.string(name);
-    if (value === void 0) throw new ConfigurationError(`input "${name}" is required`, name);
-    return value;
-  }
-  bool(name) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    if (/^(true|yes|on)$/i.test(value)) return true;
-    if (/^(false|no|off)$/i.test(value)) return false;
-    throw new ConfigurationError(`input "${name}" must be true or false, got "${value}"`, name);
-  }
-  oneOf(name, allowed) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    if (!allowed.includes(value))
-      throw new ConfigurationError(`input "${name}" must be one of ${allowed.join(", ")}, got "${value}"`, name);
-    return value;
-  }
-  int(name, min, max) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < min || n > max)
-      throw new ConfigurationError(`input "${name}" must be a whole number from ${min} to ${max}, got "${value}"`, name);
-    return n;
-  }
-  /** Newline- or comma-separated list; blank items dropped. */
-  list(name) {
-    const value = this.string(name);
-    if (value === void 0) return void 0;
-    return value.split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
-  }
-};
-
 // src/actions/publish.ts
-import { appendFile as appendFile3, stat as stat2, truncate, unlink as unlink2, writeFile as writeFile5 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { appendFile as appendFile3, stat as stat2, truncate, unlink as unlink2, writeFile as writeFile6 } from "node:fs/promises";
+import { join as join16 } from "node:path";
+
+// src/output/sarif.ts
+import { createHash as createHash2 } from "node:crypto";
+
+// src/output/rules.ts
+var DOCS_BASE = "https://github.com/agent-gates/agent-gates/blob/v1/docs";
+var CLASS_MEANING = {
+  never: "private agent state that must never be committed or shipped",
+  review: "committed agent configuration that can hold literal secrets",
+  shared: "agent rules and instructions committed on purpose"
+};
+var TABLE = [
+  {
+    match: /^ignore-check\/([a-z]+)-ships-agent-state$/,
+    text: (m) => ({ name: `${m[1]}ShipsAgentState`, short: `${m[1]} would ship agent state`, full: `A canary file at an agent-state path was kept by ${m[1]}'s real file selection: the ignore rules do not exclude it.`, fix: "Add the ignore lines the summary lists to the named ignore file, or run `agent-gates ignore-check --fix`.", doc: "ignore-check.md" })
+  },
+  { match: /^ignore-check\/tracked-agent-state$/, text: () => ({ name: "TrackedAgentState", short: "agent state is tracked by git", full: "A file at an agent-state path is committed; ignore rules do not untrack it.", fix: "Remove it from the index (`git rm --cached <path>`), rotate anything it held, and add the ignore rule.", doc: "ignore-check.md" }) },
+  { match: /^secret\/(.+)$/, text: (m) => ({ name: `Secret-${m[1]}`, short: `secret found by the Gitleaks rule ${m[1]}`, full: `Gitleaks rule ${m[1]} matched a credential in the scanned commits or changes; the value is redacted.`, fix: "Revoke and rotate the credential first (it is in the history), then remove it; for a false positive add a gitleaks:allow comment or a .gitleaksignore entry with a reason.", doc: "secret-scan.md" }) },
+  { match: /^secret-scan\/(.+)$/, text: (m) => ({ name: `SecretScan-${m[1]}`, short: `secret-scan: ${m[1].replace(/-/g, " ")}`, full: `A finding about secret-scan's own inputs (${m[1]}), such as a stale or reasonless suppression.`, fix: "Follow the message: remove or justify the named entry.", doc: "secret-scan.md" }) },
+  { match: /^review-gate\/(.+)$/, text: (m) => ({ name: `ReviewGate-${m[1]}`, short: `review-gate: ${m[1].replace(/-/g, " ")}`, full: `A pull request with agent-written code did not meet the independent-review rule ${m[1]}.`, fix: "Get an approval from someone who neither wrote, co-authored nor ran the agent for the change.", doc: "review-gate.md" }) },
+  { match: /^(mcp[-\w]*)$/, text: (m) => ({ name: m[1], short: `MCP server policy: ${m[1].replace(/-/g, " ")}`, full: `An MCP server configured in the repository breaks the inventory policy (${m[1]}).`, fix: "Pin the server, move literal secrets to environment references, or add an allow entry with a reason.", doc: "mcp-inventory.md" }) }
+];
+function markdown(text, extra = []) {
+  return [`**${text.short}**`, "", text.full, "", ...extra, `**Fix:** ${text.fix}`].join("\n");
+}
+function ruleMetadata(ruleId) {
+  const agent = /^agent-(state|secret)\/(.+)$/.exec(ruleId);
+  const entry = agent ? AGENT_PATH_CATALOG.find((e) => e.id === agent[2]) : void 0;
+  if (agent && entry) {
+    const secret = agent[1] === "secret";
+    const text = {
+      name: `${secret ? "LiteralSecretIn" : "AgentState"}-${entry.id}`,
+      short: secret ? `literal credential in ${entry.tool} agent config` : `${entry.tool}: ${entry.description}`,
+      full: `${entry.description} (${entry.tool}; ${CLASS_MEANING[entry.class]}). Matches ${entry.patterns.join(", ")}.${secret ? " The file holds a literal credential." : ""}`,
+      fix: secret ? "Rotate the credential, replace it with an environment reference, and keep the file out of what ships." : "Exclude the path from what ships (ignore files or `files`), or allow it with a reason in .github/agent-gates.yml.",
+      doc: "artifact-scan.md"
+    };
+    return build(ruleId, text, [`Source: ${entry.source}`, ""]);
+  }
+  for (const row of TABLE) {
+    const m = row.match.exec(ruleId);
+    if (m) return build(ruleId, row.text(m));
+  }
+  return build(ruleId, { name: ruleId.replace(/[^A-Za-z0-9]+/g, "-"), short: ruleId, full: `agent-gates rule ${ruleId}.`, fix: "See the finding message.", doc: "README.md" });
+}
+function build(id, text, extra = []) {
+  return {
+    id,
+    name: text.name,
+    shortDescription: { text: text.short },
+    fullDescription: { text: text.full },
+    help: { text: `${text.full}
+
+Fix: ${text.fix}`, markdown: markdown(text, extra) },
+    helpUri: `${DOCS_BASE}/${text.doc}`
+  };
+}
 
 // src/output/sarif.ts
 var LEVEL = {
@@ -43346,7 +44703,9 @@ var LEVEL = {
   info: "note"
 };
 var SECURITY_SEVERITY = { critical: "9.5", high: "8.0", medium: "5.5", low: "3.0", info: "0.0" };
+var RANK2 = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var SARIF_LIMITS = { runsPerFile: 20, resultsPerRun: 5e3, compressedBytes: 10 * 1024 * 1024 };
 function findingUri(f) {
   const mapped = f.properties?.repoPath;
   if (typeof mapped === "string") return mapped;
@@ -43356,10 +44715,25 @@ function findingUri(f) {
 function pointsAtFile(f) {
   return typeof f.properties?.repoPath === "string" || !f.location.artifact;
 }
-function renderSarif(results) {
-  const runs = results.map((result) => {
-    const rules = /* @__PURE__ */ new Map();
-    for (const f of result.findings) if (!rules.has(f.ruleId)) rules.set(f.ruleId, f);
+function sarifCategory(gate, options = {}, several = false) {
+  const wd = (options.workingDirectory ?? "").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  if (options.category) return several ? `${options.category.replace(/\/+$/, "")}/${gate}` : options.category.replace(/\/+$/, "");
+  return `agent-gates/${gate}${wd ? `/${wd}` : ""}`;
+}
+function sarifEligible(results) {
+  return { included: results.filter((r) => r.status !== "error"), skipped: results.filter((r) => r.status === "error") };
+}
+function renderSarif(results, options = {}) {
+  const { included } = sarifEligible(results);
+  if (included.length === 0) return void 0;
+  if (included.length > SARIF_LIMITS.runsPerFile) throw new Error(`SARIF: ${included.length} runs exceed GitHub's ${SARIF_LIMITS.runsPerFile} per file`);
+  const runs = included.map((result) => {
+    const ordered = [...result.findings].sort((a, b) => RANK2[a.severity] - RANK2[b.severity]);
+    const kept = ordered.slice(0, SARIF_LIMITS.resultsPerRun);
+    const ruleIds = [...new Set(kept.map((f) => f.ruleId))];
+    const severityOf = /* @__PURE__ */ new Map();
+    for (const f of kept) if (!severityOf.has(f.ruleId) || RANK2[f.severity] < RANK2[severityOf.get(f.ruleId)]) severityOf.set(f.ruleId, f.severity);
+    const seen = /* @__PURE__ */ new Map();
     return {
       tool: {
         driver: {
@@ -43367,45 +44741,49 @@ function renderSarif(results) {
           version: result.tool.version,
           semanticVersion: result.tool.version,
           informationUri: "https://github.com/agent-gates/agent-gates",
-          rules: [...rules.values()].map((f) => ({
-            id: f.ruleId,
-            shortDescription: { text: f.ruleId },
-            fullDescription: { text: f.help?.why ?? f.message },
-            help: { text: f.help ? `${f.help.why}
-
-Fix: ${f.help.fix}` : f.message },
-            defaultConfiguration: { level: LEVEL[f.severity] },
-            properties: { "security-severity": SECURITY_SEVERITY[f.severity], tags: ["security", ...f.criteria] }
+          rules: ruleIds.map((id) => ({
+            ...ruleMetadata(id),
+            defaultConfiguration: { level: LEVEL[severityOf.get(id)] },
+            properties: { "security-severity": SECURITY_SEVERITY[severityOf.get(id)], tags: ["security", ...new Set(kept.filter((f) => f.ruleId === id).flatMap((f) => f.criteria))].slice(0, 10) }
           }))
         }
       },
-      automationDetails: { id: `agent-gates/${result.gate}/` },
+      automationDetails: { id: `${sarifCategory(result.gate, options, included.length > 1)}/` },
       invocations: [
         {
-          executionSuccessful: result.status !== "error",
+          executionSuccessful: true,
           startTimeUtc: result.startedAt,
           endTimeUtc: result.finishedAt,
-          toolExecutionNotifications: result.errors.map((e) => ({ level: "error", message: { text: `${e.code}: ${e.message}` } }))
+          toolExecutionNotifications: ordered.length > kept.length ? [{ level: "warning", message: { text: `${ordered.length - kept.length} less severe finding(s) left out (GitHub keeps ${SARIF_LIMITS.resultsPerRun} per run); the full list is in the JSON report` } }] : []
         }
       ],
-      results: result.findings.map((f) => ({
-        ruleId: f.ruleId,
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [
-          {
-            physicalLocation: {
-              artifactLocation: { uri: encodeURI(findingUri(f)) },
-              // A line belongs to the file itself, never to the archive that holds it.
-              ...f.location.line && pointsAtFile(f) ? { region: { startLine: f.location.line } } : {}
-            },
-            ...f.location.artifact ? { logicalLocations: [{ fullyQualifiedName: `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}`, kind: "member" }] } : {}
-          }
-        ],
-        partialFingerprints: { "agentGates/v1": f.fingerprint },
-        ...f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressed.reason }] } : {},
-        properties: { severity: f.severity, soc2: f.criteria, ...f.location.commit ? { commit: f.location.commit } : {} }
-      }))
+      results: kept.map((f) => {
+        const uri = findingUri(f);
+        const line = f.location.line && pointsAtFile(f) ? f.location.line : void 0;
+        const logical = f.location.artifact ? `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}` : void 0;
+        const base = createHash2("sha256").update([f.ruleId, f.fingerprint, uri, line ?? "", logical ?? "", f.location.commit ?? ""].join("\0")).digest("hex").slice(0, 32);
+        const n = seen.get(base) ?? 0;
+        seen.set(base, n + 1);
+        return {
+          ruleId: f.ruleId,
+          ruleIndex: ruleIds.indexOf(f.ruleId),
+          level: LEVEL[f.severity],
+          message: { text: f.message },
+          locations: [
+            {
+              physicalLocation: {
+                artifactLocation: { uri: encodeURI(uri) },
+                // A line belongs to the file itself, never to the archive that holds it.
+                ...line ? { region: { startLine: line } } : {}
+              },
+              ...logical ? { logicalLocations: [{ fullyQualifiedName: logical, kind: "member" }] } : {}
+            }
+          ],
+          partialFingerprints: { "agentGates/v2": n ? `${base}:${n}` : base },
+          ...f.suppressed ? { suppressions: [{ kind: "external", justification: f.suppressed.reason }] } : {},
+          properties: { severity: f.severity, soc2: f.criteria, ...f.location.commit ? { commit: f.location.commit } : {} }
+        };
+      })
     };
   });
   return JSON.stringify({ $schema: SARIF_SCHEMA_URI, version: "2.1.0", runs }, null, 2) + "\n";
@@ -43422,10 +44800,37 @@ function annotationsFor(result) {
     ...f.location.line && pointsAtFile(f) ? { line: f.location.line } : {}
   }));
 }
+var VISIBLE_PER_LEVEL = 10;
+var ORDER = ["error", "warning", "notice"];
+function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and the JSON report in the run folder") {
+  const byPlace = /* @__PURE__ */ new Map();
+  for (const a of all) {
+    const key = `${a.file}\0${a.line ?? ""}`;
+    const seen = byPlace.get(key);
+    if (!seen) byPlace.set(key, { best: a, more: 0 });
+    else {
+      seen.more++;
+      if (ORDER.indexOf(a.level) < ORDER.indexOf(seen.best.level)) seen.best = a;
+    }
+  }
+  const merged = [...byPlace.values()].map(({ best, more }) => more ? { ...best, message: `${best.message} (+${more} more finding(s) here)` } : best);
+  const kept = [];
+  let dropped = 0;
+  for (const level of ORDER) {
+    const ofLevel = merged.filter((a) => a.level === level);
+    const room = Math.max(0, (level === "notice" && merged.length > VISIBLE_PER_LEVEL ? VISIBLE_PER_LEVEL - 1 : VISIBLE_PER_LEVEL) - (reserved[level] ?? 0));
+    kept.push(...ofLevel.slice(0, room));
+    dropped += Math.max(0, ofLevel.length - room);
+  }
+  if (dropped <= 0) return kept;
+  return [{ level: "notice", title: "agent-gates: more findings", message: `${dropped} more annotation(s) not shown (GitHub shows ${VISIBLE_PER_LEVEL} per level); every finding is in ${elsewhere}`, file: "" }, ...kept];
+}
 
 // src/output/run-folder.ts
-import { mkdir as mkdir6, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join13, resolve as resolve7 } from "node:path";
+import { createHash as createHash3 } from "node:crypto";
+import { mkdir as mkdir7, writeFile as writeFile5 } from "node:fs/promises";
+import { homedir as homedir2 } from "node:os";
+import { basename as basename3, isAbsolute as isAbsolute2, join as join15, relative as relative4, resolve as resolve8, sep as sep6 } from "node:path";
 
 // src/output/json.ts
 function renderJson(result) {
@@ -43433,44 +44838,52 @@ function renderJson(result) {
 }
 
 // src/output/run-folder.ts
-function runFolder(env, cwd) {
-  if (env.AGENT_GATES_RUN_DIR) return resolve7(cwd, env.AGENT_GATES_RUN_DIR);
-  if (env.RUNNER_TEMP) return join13(env.RUNNER_TEMP, "agent-gates");
-  return join13(cwd, ".agent-gates");
+function runFolder(env, cwd, explicit) {
+  if (explicit) return resolve8(cwd, explicit);
+  if (env.AGENT_GATES_RUN_DIR) return resolve8(cwd, env.AGENT_GATES_RUN_DIR);
+  if (env.RUNNER_TEMP) return join15(env.RUNNER_TEMP, "agent-gates");
+  const cache = env.XDG_CACHE_HOME && isAbsolute2(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join15(env.HOME || homedir2(), ".cache");
+  const here = resolve8(cwd);
+  const id = `${basename3(here) || "root"}-${createHash3("sha256").update(here).digest("hex").slice(0, 12)}`;
+  return join15(cache, "agent-gates", "runs", id);
 }
 async function writeResultToRunFolder(result, folder) {
-  await mkdir6(folder, { recursive: true });
-  const path8 = join13(folder, `${result.gate}.json`);
-  await writeFile4(path8, renderJson(result));
+  await mkdir7(folder, { recursive: true });
+  const path8 = join15(folder, `${result.gate}.json`);
+  await writeFile5(path8, renderJson(result));
   return path8;
 }
 
 // src/actions/publish.ts
-async function publishResults(items, name, ledgers, { core, env, cwd }) {
+async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];
-  const sarifPath = join14(folder, `${name}.sarif`);
+  let sarifPath = join16(folder, `${name}.sarif`);
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat2(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    await writeFile5(sarifPath, renderSarif(results));
-    if (summaryPath) await appendFile3(summaryPath, items.map((i) => renderMarkdown(i.result, i.details)).join("\n") + "\n");
-    const written = [...reportPaths, sarifPath, ...summaryPath ? [summaryPath] : []];
+    const sarifText = renderSarif(results, sarif);
+    for (const skipped of sarifEligible(results).skipped)
+      core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`);
+    if (sarifText === void 0) {
+      await unlink2(sarifPath).catch(() => void 0);
+      sarifPath = "";
+    } else await writeFile6(sarifPath, sarifText);
+    if (summaryPath) await appendFile3(summaryPath, capSummary(items.map((i) => renderMarkdown(i.result, i.details)).join("\n"), `in ${folder}`) + "\n");
+    const written = [...reportPaths, ...sarifPath ? [sarifPath] : [], ...summaryPath ? [summaryPath] : []];
     for (const ledger of ledgers) {
       const leaking = await ledger.leakingFiles(written);
       if (leaking.length) {
-        await Promise.all([...reportPaths, sarifPath].map((p) => unlink2(p).catch(() => void 0)));
+        await Promise.all([...reportPaths, sarifPath].filter(Boolean).map((p) => unlink2(p).catch(() => void 0)));
         if (summaryPath) await truncate(summaryPath, summarySizeBefore);
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`);
       }
     }
-    for (const result of results) {
-      for (const a of annotationsFor(result).slice(0, 50)) {
-        core[a.level](a.message, { title: a.title, file: a.file, ...a.line ? { startLine: a.line } : {} });
-      }
+    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
+      core[a.level](a.message, { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} });
     }
   } catch (error2) {
     status = "error";
@@ -43489,7 +44902,7 @@ function concludeStep(core, name, status, summary2) {
 }
 
 // src/actions/run-action.ts
-var COMMON_INPUTS = ["config"];
+var COMMON_INPUTS = ["config", "category"];
 async function runAction(spec, { core, env, cwd }) {
   const startedAt = /* @__PURE__ */ new Date();
   const ledger = new SecretLedger();
@@ -43499,18 +44912,19 @@ async function runAction(spec, { core, env, cwd }) {
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   };
   let result;
+  const sarif = { category: core.getInput("category").trim() || void 0, workingDirectory: core.getInput("working-directory").trim() };
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
-    const config = await loadConfig(workspace, configInput ? resolve8(workspace, configInput) : void 0);
+    const config = await loadConfig(workspace, configInput ? resolve9(workspace, configInput) : void 0);
     const inputs = await spec.read(reader, { env, workspace, config });
     result = await spec.run(inputs, deps);
   } catch (error2) {
     result = errorResult(spec.gate, startedAt, error2, spec.criteria);
   }
   result = guardResult(result, ledger);
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd });
+  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif });
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value);
   concludeStep(core, spec.gate, published.status, result.summary);
   return { ...result, status: published.status };
@@ -43520,22 +44934,13 @@ async function runAction(spec, { core, env, cwd }) {
 var ACTION = {
   gate: GATE,
   criteria: ["CC6.1", "CC6.7", "CC7.1"],
-  inputs: ["mode", "full-scope", "gitleaks-config", "baseline", "gitleaks-version", "gitleaks-path", "engine", "redact-author", "fail-on", "working-directory"],
+  inputs: inputNames(SECRET_SCAN_OPTIONS),
   async read(reader, { env, workspace, config }) {
-    const mode = reader.oneOf("mode", ["auto", "full", "dir"]);
-    const overrides = definedOnly({
-      mode,
-      event: (mode ?? "auto") === "auto" || mode === "full" ? await loadEvent(env) : void 0,
-      fullScope: reader.oneOf("full-scope", FULL_SCOPES),
-      gitleaksConfig: reader.string("gitleaks-config"),
-      baseline: reader.string("baseline"),
-      gitleaksVersion: reader.string("gitleaks-version"),
-      gitleaksPath: reader.string("gitleaks-path"),
-      engine: reader.oneOf("engine", ENGINES),
-      redactAuthor: reader.oneOf("redact-author", REDACT_AUTHOR),
-      failOn: reader.oneOf("fail-on", FAIL_ON)
-    });
-    return resolveSecretScanOptions(resolve9(workspace, reader.string("working-directory") ?? "."), overrides, config.config);
+    const given = reader.options(SECRET_SCAN_OPTIONS);
+    const overrides = secretScanOverrides(given);
+    const mode = overrides.mode ?? "auto";
+    const event = mode === "auto" || mode === "full" ? await loadEvent(env) : void 0;
+    return resolveSecretScanOptions(resolve10(workspace, given["working-directory"] ?? "."), definedOnly({ ...overrides, event }), config.config);
   },
   run: runSecretScan,
   details: secretScanDetails
