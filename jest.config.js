@@ -10,6 +10,8 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/sealed.ts'],
   testTimeout: 60000,
+  // A child server a failed test leaves behind must never keep CI waiting after the summary.
+  forceExit: true,
   clearMocks: true,
   restoreMocks: true
 }
