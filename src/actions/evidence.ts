@@ -3,12 +3,12 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { createGitHubClient } from '../github/client.js'
 import { resolveSigningMethod } from '../gates/evidence/method.js'
-import { CRITERIA, GATE, SIGNING_POLICIES } from '../gates/evidence/run.js'
+import { CRITERIA, GATE } from '../gates/evidence/run.js'
+import { EVIDENCE_ACTION_OPTIONS } from '../options/evidence-action.js'
 import { runEvidenceStep, type EvidenceStepDetails, type EvidenceStepOptions } from '../gates/evidence/step.js'
 import { runFolder } from '../output/run-folder.js'
+import { inputNames } from './inputs.js'
 import { runAction, type ActionSpec } from './run-action.js'
-
-const INPUTS = ['signing', 'signing-key', 'attest', 'retention-days', 'evidence-branch', 'evidence-folder', 'artifact-name', 'token'] as const
 
 async function defaultBranch(env: NodeJS.ProcessEnv): Promise<string | undefined> {
   if (!env.GITHUB_EVENT_PATH) return undefined
@@ -24,26 +24,27 @@ interface EvidenceInputs {
 export const ACTION: ActionSpec<EvidenceInputs> = {
   gate: GATE,
   criteria: CRITERIA,
-  inputs: INPUTS,
+  inputs: inputNames(EVIDENCE_ACTION_OPTIONS),
   async read(reader, { env, workspace }) {
-    const token = reader.string('token')
-    const keyPem = reader.string('signing-key') ?? (env.AGENT_GATES_SIGNING_KEY || undefined)
-    const branch = reader.string('evidence-branch')
-    const folder = reader.string('evidence-folder')
-    const retentionDays = reader.int('retention-days', 1, 400)
+    const given = reader.options(EVIDENCE_ACTION_OPTIONS)
+    const token = given.token
+    const keyPem = given['signing-key'] ?? (env.AGENT_GATES_SIGNING_KEY || undefined)
+    const branch = given['evidence-branch']
+    const folder = given['evidence-folder']
+    const retentionDays = given['retention-days']
     return {
       step: {
         runFolder: runFolder(env, workspace),
         cwd: workspace,
-        signing: reader.oneOf('signing', SIGNING_POLICIES) ?? 'required',
+        signing: given.signing ?? 'required',
         ...(retentionDays === undefined ? {} : { retentionDays }),
-        artifactPrefix: reader.string('artifact-name') ?? 'agent-gates-evidence',
+        artifactPrefix: given['artifact-name'] ?? 'agent-gates-evidence',
         ...(branch ? { evidenceBranch: branch, defaultBranch: await defaultBranch(env) } : {}),
         ...(folder ? { evidenceFolder: folder } : {}),
         uploader: new DefaultArtifactClient(),
         ...(branch && token ? { github: createGitHubClient({ token, ...(env.GITHUB_API_URL ? { apiUrl: env.GITHUB_API_URL } : {}) }) } : {})
       },
-      signing: { ...(keyPem ? { keyPem } : {}), attest: reader.oneOf('attest', ['sigstore', 'github'] as const) ?? 'sigstore', ...(token ? { token } : {}) }
+      signing: { ...(keyPem ? { keyPem } : {}), attest: given.attest ?? 'sigstore', ...(token ? { token } : {}) }
     }
   },
   // The signing method is resolved here so the key and tokens go into this step's ledger: no output can carry them.

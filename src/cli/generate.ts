@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { configSchema } from '../config/schema.js'
 import { CLI_OPTIONS } from '../options/common.js'
 import { GATE_OPTION_SETS } from '../options/gates/index.js'
+import { EVIDENCE_ACTION_OPTIONS } from '../options/evidence-action.js'
 import { ROOT_ACTION_OPTIONS } from '../options/root-action.js'
 import { optionsTable, withGeneratedInputs } from '../options/render.js'
 
@@ -24,6 +25,7 @@ export function generatedFiles(root: string): GeneratedFile[] {
     const path = join('actions', set.gate, 'action.yml')
     if (existsSync(join(root, path))) files.push({ path, content: withGeneratedInputs(readFileSync(join(root, path), 'utf8'), set.options) })
   }
+  files.push({ path: 'actions/evidence/action.yml', content: withGeneratedInputs(readFileSync(join(root, 'actions/evidence/action.yml'), 'utf8'), EVIDENCE_ACTION_OPTIONS) })
   files.push({ path: 'action.yml', content: withGeneratedInputs(readFileSync(join(root, 'action.yml'), 'utf8'), ROOT_ACTION_OPTIONS) })
   files.push({ path: SCHEMA_PATH, content: JSON.stringify(configSchema(), null, 2) + '\n' })
   files.push({ path: 'docs/options.md', content: optionsDoc() })

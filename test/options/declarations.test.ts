@@ -166,3 +166,25 @@ describe('the config file refuses what the scanned code may not choose', () => {
     expect(DECLARED_GITLEAKS_VERSION).toBe(DEFAULT_GITLEAKS_VERSION)
   })
 })
+
+describe('the evidence action follows its declarations', () => {
+  it('action.yml declares every input with its real default', async () => {
+    const { EVIDENCE_ACTION_OPTIONS } = await import('../../src/options/evidence-action.js')
+    const action = parse(readFileSync(join(root, 'actions', 'evidence', 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> }
+    for (const d of EVIDENCE_ACTION_OPTIONS as readonly OptionDeclaration[]) {
+      const name = inputName(d)!
+      expect(action.inputs[name]).toBeDefined()
+      const expected = d.input && d.input.expression !== undefined ? d.input.expression : d.default !== undefined ? String(d.default) : ''
+      expect(action.inputs[name]!.default).toBe(expected)
+    }
+  })
+
+  it('reads its inputs through the one parse path, naming the input in every error', async () => {
+    const { EVIDENCE_ACTION_OPTIONS } = await import('../../src/options/evidence-action.js')
+    const { fromInputs } = await import('../../src/options/resolve.js')
+    const given = fromInputs(EVIDENCE_ACTION_OPTIONS, (name) => ({ signing: 'optional', 'retention-days': '30', attest: 'github' })[name] ?? '')
+    expect(given).toMatchObject({ signing: 'optional', 'retention-days': 30, attest: 'github' })
+    expect(() => fromInputs(EVIDENCE_ACTION_OPTIONS, (name) => (name === 'signing' ? 'maybe' : ''))).toThrow(/input "signing"/)
+    expect(() => fromInputs(EVIDENCE_ACTION_OPTIONS, (name) => (name === 'retention-days' ? '401' : ''))).toThrow(/input "retention-days"/)
+  })
+})

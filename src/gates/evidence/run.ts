@@ -12,7 +12,8 @@ import type { EvidenceStore } from './store.js'
 
 export const GATE = 'evidence'
 export const CRITERIA: Soc2Criterion[] = ['CC7.1', 'CC8.1']
-export const SIGNING_POLICIES = ['required', 'optional', 'off'] as const
+import { SIGNING_POLICIES } from '../../options/evidence-action.js'
+export { SIGNING_POLICIES }
 export type SigningPolicy = (typeof SIGNING_POLICIES)[number]
 
 export interface RecordOptions {
