@@ -27,6 +27,10 @@ export function selectGates(requested: string[] | undefined): GateCommand[] {
   const names = requested ?? ROOT_DEFAULT_GATES.filter((n) => COMMANDS.some((c) => c.name === n))
   if (names.length === 0) throw new ConfigurationError('input "gates" selects no gate', 'gates')
   return names.map((name) => {
+    // review-gate judges a pull request through the API with its own inputs (token, policy) and its own triggers:
+    // offered only as its own action, never as a step that would always error here.
+    if (name === 'review-gate')
+      throw new ConfigurationError('input "gates": review-gate is not run by this action; use agent-gates/agent-gates/actions/review-gate in its own job (see examples/review-gate.yml)', 'gates')
     const command = COMMANDS.find((c) => c.name === name)
     if (!command) throw new ConfigurationError(`input "gates": unknown gate "${name}"; available: ${COMMANDS.map((c) => c.name).join(', ')}`, 'gates')
     return command

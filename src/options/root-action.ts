@@ -6,7 +6,7 @@ export const ROOT_DEFAULT_GATES = ['artifact-scan', 'ignore-check', 'secret-scan
 
 /** The root action's inputs (action.yml at the repository root), declared once like every gate's. */
 export const ROOT_ACTION_OPTIONS = [
-  { ...GATES_OPTION, flag: false as const, input: {}, default: ROOT_DEFAULT_GATES, description: 'the gates to run (artifact-scan, ignore-check, secret-scan, mcp-inventory, review-gate)' },
+  { ...GATES_OPTION, flag: false as const, input: {}, default: ROOT_DEFAULT_GATES, description: 'the gates to run (artifact-scan, ignore-check, secret-scan, mcp-inventory; review-gate has its own action, actions/review-gate)' },
   { ...WORKING_DIRECTORY_OPTION, flag: false as const, description: 'repository folder to check, relative to the workspace' },
   option({
     name: 'evidence',

@@ -76,4 +76,13 @@ describe('root action (several gates in one step)', () => {
     expect(core.outputs.status).toBe('error')
     expect(results[0]!.errors[0]!.message).toContain('gates')
   })
+
+  it('does not offer review-gate (it needs its own action), and says where to find it', async () => {
+    const dir = repository(false)
+    const core = fakeCore({ gates: 'artifact-scan,review-gate' })
+    const results = await runGates(core, actionEnv(dir), dir)
+    expect(results[0]!.status).toBe('error')
+    expect(process.exitCode).toBe(2)
+    expect(results[0]!.errors[0]!.message).toContain('actions/review-gate')
+  })
 })
