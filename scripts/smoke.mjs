@@ -47,8 +47,9 @@ const leakyScan = JSON.parse(leakyRun.stdout || '[]').find((r) => r.gate === 'ar
 check('artifact-scan reports .claude/settings.local.json', Boolean(leakyScan?.findings.some((f) => f.location.path === '.claude/settings.local.json')), leakyRun.stdout.slice(0, 300))
 
 // Expected exit code of each action with its defaults on the fixed clean repository:
-// review-gate has no pull request to judge outside a PR event, so it must not pass.
-const EXPECTED = { '/': 0, 'actions/artifact-scan': 0, 'actions/ignore-check': 0, 'actions/secret-scan': 0, 'actions/review-gate': 2 }
+// review-gate has no pull request to judge outside a PR event, so it must not pass; evidence
+// as the job's first step finds no run folder (no gate ran, nothing to vouch for) and fails closed.
+const EXPECTED = { '/': 0, 'actions/artifact-scan': 0, 'actions/ignore-check': 0, 'actions/secret-scan': 0, 'actions/mcp-inventory': 0, 'actions/review-gate': 2, 'actions/evidence': 2 }
 const actionDirs = [root, ...(existsSync(join(root, 'actions')) ? readdirSync(join(root, 'actions')).map((d) => join(root, 'actions', d)) : [])]
 for (const dir of actionDirs) {
   const ymlPath = join(dir, 'action.yml')
