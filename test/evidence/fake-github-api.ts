@@ -32,6 +32,8 @@ export interface FakeGitHubApi {
   repos: Map<string, FakeRepo>
   orgs: Map<string, string[]>
   requests: string[]
+  /** Bodies POSTed to `/repos/{owner}/{repo}/attestations`, with the repository. */
+  attestations: { repository: string; body: Record<string, unknown> }[]
   /** Makes the next ref update fail as if another job had pushed first. */
   raceNextRefUpdate: boolean
   /** `owner/repo#n` → origin of a review-gate fake that answers the PR's GraphQL (forwarded). */
@@ -45,7 +47,7 @@ const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('
 /**
  * A loopback GitHub REST API with the routes the evidence gate uses: the Git
  * data API (blobs, trees, commits, refs), contents, artifacts (paginated, zip
- * download by redirect) and organisation repositories (paginated).
+ * download by redirect), organisation repositories (paginated) and attestations.
  */
 export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken0123456789abcdef', perPageCap = 100): Promise<FakeGitHubApi> {
   const api: FakeGitHubApi = {
@@ -54,6 +56,7 @@ export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken012345678
     repos: new Map(),
     orgs: new Map(),
     requests: [],
+    attestations: [],
     raceNextRefUpdate: false,
     graphqlBackends: new Map(),
     repo(name) {
@@ -106,6 +109,10 @@ export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken012345678
         return commit ? repo.trees.get(commit.tree) : repo.trees.get(ref)
       }
       let r: RegExpExecArray | null
+      if (req.method === 'POST' && rest === 'attestations') {
+        api.attestations.push({ repository: `${m[1]}/${m[2]}`, body })
+        return send(res, 201, { id: 7000 + api.attestations.length })
+      }
       if (req.method === 'GET' && rest === 'pulls') return page(res, u, [...repo.pulls].sort((a, b) => b.updated_at.localeCompare(a.updated_at)))
       if (req.method === 'GET' && rest === 'actions/artifacts') return page(res, u, repo.artifacts, (items) => ({ total_count: repo.artifacts.length, artifacts: items.map(({ zip: _zip, ...a }) => ({ ...a, size_in_bytes: _zip.length, expired: a.expired ?? false })) }))
       if (req.method === 'GET' && (r = /^actions\/artifacts\/(\d+)\/zip$/.exec(rest))) return void res.writeHead(302, { Location: `${api.url}/download/${m[1]}/${m[2]}/${r[1]}` }).end()

@@ -14,6 +14,8 @@ export interface MockSigstore {
   jwt: string
   trustedRoot: unknown
   tokenRequests: string[]
+  /** The same routes for another listener (a TLS front under a public host name). */
+  handler: http.RequestListener
   close(): Promise<void>
 }
 
@@ -43,7 +45,7 @@ export async function startMockSigstore(workflow = 'acme/widgets/.github/workflo
   })}.${randomBytes(48).toString('base64url')}`
   const requestToken = 'request-token-0123456789abcdef'
   const tokenRequests: string[] = []
-  const server = http.createServer((req, res) => {
+  const handler: http.RequestListener = (req, res) => {
     let body = ''
     req.on('data', (c) => (body += c))
     req.on('end', async () => {
@@ -57,7 +59,8 @@ export async function startMockSigstore(workflow = 'acme/widgets/.github/workflo
       const out = await route.fn(body)
       res.writeHead(out.statusCode, { 'Content-Type': out.contentType ?? 'text/plain' }).end(out.response)
     })
-  })
+  }
+  const server = http.createServer(handler)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const start = new Date(Date.now() - 60_000)
@@ -86,6 +89,7 @@ export async function startMockSigstore(workflow = 'acme/widgets/.github/workflo
     jwt,
     trustedRoot: root,
     tokenRequests,
+    handler,
     close: () => new Promise((resolve) => server.close(() => resolve()))
   }
 }
