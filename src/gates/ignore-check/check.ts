@@ -26,15 +26,22 @@ export interface CheckOutcome {
   represented: Map<string, string>
   /** Represented folders whose canaries and leaks were not copied from their representative (past MAX_REPLICATED_CANARIES). */
   listedOnly: string[]
-  /** With `askNpm`: canaries on which the real npm disagreed with the gate (undefined: npm could not run). */
-  npmDisagrees?: string[] | undefined
+  /** With `keep`: the skeleton, left in place for the real npm (fix.ts asks it about the last re-check only). */
+  kept?: KeptSkeleton
+}
+
+/** A skeleton kept after the packers judged it: the caller asks npm, then must dispose of it. */
+export interface KeptSkeleton {
+  /** Canaries on which the real npm disagrees with the gate (undefined: npm could not run). */
+  askNpm(): Promise<string[] | undefined>
+  dispose(): Promise<void>
 }
 
 /**
  * One canary run: detect what the repository packs, plant canaries in a
  * skeleton copy, ask each packer's semantics which would ship.
  */
-export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | PackerName[], detect: DetectOptions, entries: readonly CatalogEntry[], askNpm = false): Promise<CheckOutcome> {
+export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | PackerName[], detect: DetectOptions, entries: readonly CatalogEntry[], keep = false): Promise<CheckOutcome> {
   const active = PACKERS.filter((p) => wanted === 'auto' || wanted.includes(p.name))
   const unitsBy = new Map<Packer, Unit[]>()
   for (const packer of active) {
@@ -50,7 +57,6 @@ export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | Pac
   const { points, leftOut, represented } = nestPoints(snapshot, units, entries)
   const planted = buildCanaries(entries, points)
   const judged: Leak[] = []
-  let npmDisagrees: string[] | undefined
   // A represented folder holds no canary, so its config files change no verdict: the packers need not walk them.
   const skeleton = await createSkeleton(snapshot, planted, (path) => represented.has(path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : ''))
   try {
@@ -58,12 +64,17 @@ export async function checkSnapshot(snapshot: RepoSnapshot, wanted: 'auto' | Pac
       const own = list.filter((u) => !represented.has(u.dir))
       if (own.length > 0) for (const leak of await packer.evaluate(own, snapshot, skeleton, planted)) judged.push(leak)
     }
-    if (askNpm) npmDisagrees = await disagreementsWithNpm(skeleton, units.filter((u) => !represented.has(u.dir)), planted, judged)
-  } finally {
+  } catch (error) {
     await removeSkeleton(skeleton)
+    throw error
   }
+  let kept: KeptSkeleton | undefined
+  if (keep) {
+    const judgedUnits = units.filter((u) => !represented.has(u.dir))
+    kept = { askNpm: () => disagreementsWithNpm(skeleton, judgedUnits, planted, judged), dispose: () => removeSkeleton(skeleton) }
+  } else await removeSkeleton(skeleton)
   const { canaries, leaks, listedOnly } = replicate(represented, planted, judged)
-  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut, represented, listedOnly, ...(askNpm ? { npmDisagrees } : {}) }
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut, represented, listedOnly, ...(kept ? { kept } : {}) }
 }
 
 const NOTHING: Record<PackerName, string> = {

@@ -45,11 +45,26 @@ const PACKER_ROUNDS = 2
  */
 export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName[], detect: DetectOptions, entries: readonly CatalogEntry[]): Promise<FixPlan> {
   const edits = new EditSet(outcome.snapshot)
+  // Each re-check keeps its skeleton until the next one: the real npm is asked about the last only.
+  const keep = outcome.packers.includes('npm')
+  let kept: CheckOutcome['kept']
+  const recheck = async (): Promise<CheckOutcome> => {
+    await kept?.dispose()
+    kept = undefined
+    const next = await checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, keep)
+    kept = next.kept
+    return next
+  }
+  try {
+    return await plan(outcome, edits, recheck)
+  } finally {
+    await kept?.dispose()
+  }
+}
+
+async function plan(outcome: CheckOutcome, edits: EditSet, recheck: () => Promise<CheckOutcome>): Promise<FixPlan> {
   const manual: FixPlan['manual'] = []
   const manualKeys = new Set<string>()
-  // Every re-check also asks the real npm (when an npm package is judged): the last one has the final word.
-  const askNpm = outcome.packers.includes('npm')
-  const recheck = (): Promise<CheckOutcome> => checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, askNpm)
   let current = outcome
   const rootReaders = outcome.leaks.filter((l) => ROOT_GITIGNORE_READERS.has(l.packer))
   if (rootReaders.length > 0 && (outcome.packers.includes('git') || outcome.snapshot.files.has('.gitignore'))) {
@@ -79,7 +94,8 @@ export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName
   const remaining = edits.changed.size > 0 ? current.leaks.filter((l) => !manualKeys.has(leakKey(l))) : []
   // The last word goes to the real packer where it is on the machine: npm judges the fixed skeleton too.
   let npmCheck: FixPlan['npmCheck'] = 'not run'
-  if (edits.changed.size > 0 && current !== outcome && current.npmDisagrees) npmCheck = current.npmDisagrees.length === 0 ? 'agrees' : current.npmDisagrees
+  const disagrees = edits.changed.size > 0 && current !== outcome ? await current.kept?.askNpm() : undefined
+  if (disagrees) npmCheck = disagrees.length === 0 ? 'agrees' : disagrees
   return { changed: edits.changed, original, manual, remaining, npmCheck, ...renderPatch(edits, original) }
 }
 

@@ -1,16 +1,18 @@
 import { spawn } from 'node:child_process'
 import { GateIncompleteError } from '../../model/errors.js'
-import { safeGit } from '../../git/safe-git.js'
+import { safeGit, type SafeGit } from '../../git/safe-git.js'
 
 /**
  * Runs git with the machine's and the user's git configuration switched off, so
  * that only the repository's own files decide (CI must judge the repository,
  * not the developer's global excludes), and through the shared safe-git
  * overrides, so nothing the repository's config names (fsmonitor, filters,
- * hooks, pagers) ever runs.
+ * hooks, pagers) ever runs. `options.safe`: overrides already read for this
+ * folder (the skeleton's repository, whose config only our own `git init` wrote),
+ * so each command is one process, not two.
  */
-export async function runGit(cwd: string, args: string[], input?: string, options: { userConfig?: boolean } = {}): Promise<string> {
-  const safe = await safeGit(cwd, process.env)
+export async function runGit(cwd: string, args: string[], input?: string, options: { userConfig?: boolean; safe?: SafeGit } = {}): Promise<string> {
+  const safe = options.safe ?? (await safeGit(cwd, process.env))
   const env: NodeJS.ProcessEnv = { ...safe.env }
   // Only to explain a leak (global excludes hide it on this machine) is the user's configuration read;
   // that happens in our own skeleton repository, and the program overrides still apply.

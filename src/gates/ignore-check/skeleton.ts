@@ -1,5 +1,5 @@
-import { constants } from 'node:fs'
-import { access, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { constants, mkdirSync, writeFileSync } from 'node:fs'
+import { access, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import type { Canary, RepoSnapshot } from './types.js'
@@ -31,11 +31,10 @@ async function writeSkeleton(base: string, snapshot: RepoSnapshot, canaries: Can
     for (const canary of canaries) if (!files.has(canary.path)) files.set(canary.path, CANARY_TEXT)
     const dirs = new Set<string>()
     for (const path of files.keys()) dirs.add(dirname(join(root, path)))
-    await Promise.all([...dirs].map((d) => mkdir(d, { recursive: true })))
-    const entries = [...files]
-    for (let i = 0; i < entries.length; i += 256) {
-      await Promise.all(entries.slice(i, i + 256).map(([path, text]) => writeFile(join(root, path), text)))
-    }
+    // Synchronous on purpose: thousands of tiny files, and nothing else runs meanwhile; one call per file
+    // is about twice as fast as the promise API's open, write and close.
+    for (const dir of dirs) mkdirSync(dir, { recursive: true })
+    for (const [path, text] of files) writeFileSync(join(root, path), text)
     return root
   } catch (error) {
     await removeSkeleton(root)

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { CatalogMatcher } from '../../../catalog/match.js'
 import type { CatalogEntry } from '../../../catalog/agent-paths.js'
+import { safeGit } from '../../../git/safe-git.js'
 import { runGit } from '../git-tool.js'
 import { appendRules, anyDepthRule } from '../fix-lines.js'
 import { pushTo, type Canary, type EditSet, type Leak, type Packer, type RepoSnapshot, type RuleRef, type Unit } from '../types.js'
@@ -22,24 +23,26 @@ export const gitPacker: Packer = {
 
   async evaluate(units: Unit[], snapshot: RepoSnapshot, skeleton: string, canaries: Canary[]): Promise<Leak[]> {
     if (units.length === 0) return []
-    await runGit(skeleton, ['init', '-q'])
+    // The skeleton is our own folder: its overrides are read once, before `git init` writes its only config.
+    const safe = await safeGit(skeleton, process.env)
+    const git = (args: string[], input?: string, userConfig = false): Promise<string> => runGit(skeleton, args, input, { safe, userConfig })
+    await git(['init', '-q'])
     await mkdir(join(skeleton, '.git/info'), { recursive: true })
     await writeFile(join(skeleton, EXCLUDE), snapshot.files.get(EXCLUDE) ?? '')
     await writeFile(join(skeleton, EMPTY_EXCLUDES), '')
     const base = ['-c', `core.excludesFile=${join(skeleton, EMPTY_EXCLUDES)}`, '-c', 'core.quotePath=false']
-    const shown = new Set((await runGit(skeleton, [...base, 'ls-files', '-z', '--others', '--exclude-standard'])).split('\0'))
+    const shown = new Set((await git([...base, 'ls-files', '-z', '--others', '--exclude-standard'])).split('\0'))
     const leaking = canaries.filter((c) => shown.has(c.path))
     if (leaking.length === 0) return []
-    const verbose = await runGit(skeleton, [...base, 'check-ignore', '-z', '-v', '-n', '--no-index', '--stdin'], leaking.map((c) => c.path).join('\0') + '\0')
-    const negations = parseCheckIgnore(verbose)
-    // A negation of a folder (`!.claude/`) matches the folder, not the file: ask git about the leading
-    // folders (they exist in the skeleton) of each leak no rule of its own explains; the deepest wins.
-    const unexplained = leaking.filter((c) => !negations.has(c.path))
-    const folders = [...new Set(unexplained.flatMap((c) => leadingFolders(c.path)))]
-    const folderRules = folders.length ? parseCheckIgnore(await runGit(skeleton, [...base, 'check-ignore', '-z', '-v', '-n', '--no-index', '--stdin'], folders.join('\0') + '\0')) : new Map<string, RuleRef>()
-    const hiddenLocally = await ignoredByUserExcludes(skeleton, leaking.map((c) => c.path))
+    // One check-ignore for the leaks and their leading folders (it judges each path on its own): a negation
+    // of a folder (`!.claude/`) matches the folder, not the file, so a leak no rule of its own explains
+    // takes its deepest folder's negation (the folders exist in the skeleton).
+    const folders = [...new Set(leaking.flatMap((c) => leadingFolders(c.path)))]
+    const rules = parseCheckIgnore(await git([...base, 'check-ignore', '-z', '-v', '-n', '--no-index', '--stdin'], [...leaking.map((c) => c.path), ...folders].join('\0') + '\0'))
+    const ruleFor = (canary: Canary): RuleRef | undefined => rules.get(canary.path) ?? leadingFolders(canary.path).reverse().map((d) => rules.get(d)).find(Boolean)
+    const hiddenLocally = await ignoredByUserExcludes(git, leaking.filter((c) => !ruleFor(c)).map((c) => c.path))
     return leaking.map((canary) => {
-      const rule = negations.get(canary.path) ?? leadingFolders(canary.path).reverse().map((d) => folderRules.get(d)).find(Boolean)
+      const rule = ruleFor(canary)
       const local = !rule && hiddenLocally.has(canary.path) ? ' (on this machine only the global excludes file hides it; CI, npm and other clones never read that file)' : ''
       return {
         packer: 'git',
@@ -70,10 +73,12 @@ export const gitPacker: Packer = {
 /**
  * Leaking paths that the machine's own git configuration (core.excludesFile,
  * ~/.config/git/ignore) ignores: the Claude Code mechanism that makes a leak
- * invisible to `git status`. A failure here only loses the explanation.
+ * invisible to `git status`. Asked only for the leaks no negation explains (the
+ * only ones it explains). A failure here only loses the explanation.
  */
-async function ignoredByUserExcludes(skeleton: string, paths: string[]): Promise<Set<string>> {
-  const out = await runGit(skeleton, ['-c', 'core.quotePath=false', 'check-ignore', '-z', '--no-index', '--stdin'], paths.join('\0') + '\0', { userConfig: true }).catch(() => '')
+async function ignoredByUserExcludes(git: (args: string[], input: string, userConfig: boolean) => Promise<string>, paths: string[]): Promise<Set<string>> {
+  if (paths.length === 0) return new Set()
+  const out = await git(['-c', 'core.quotePath=false', 'check-ignore', '-z', '--no-index', '--stdin'], paths.join('\0') + '\0', true).catch(() => '')
   return new Set(out.split('\0').filter(Boolean))
 }
 

@@ -1,13 +1,13 @@
 import { lstat } from 'node:fs/promises'
 import { join } from 'node:path'
 import mapWorkspaces from '@npmcli/map-workspaces'
-import packlist from 'npm-packlist'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { safeEcho } from '../echo.js'
 import { appendRules, anyDepthRule, minimalRules } from '../fix-lines.js'
 import { canariesIn, joinRel, type EditSet, type Leak, type Packer, type RepoSnapshot, type Unit, pushTo } from '../types.js'
 import { explainNpmLeak, npmIgnoreFileIn } from './npm-explain.js'
 import { appendToFiles } from './package-json-edit.js'
+import { packlistShared, sharedRules } from './npm-walk.js'
 
 interface NpmFacts {
   manifest: Record<string, unknown>
@@ -93,6 +93,8 @@ export const npmPacker: Packer = {
 
   async evaluate(units, snapshot, skeleton, canaries) {
     const leaks: Leak[] = []
+    // One set of compiled rules and their answers for every package walked here (npm-walk.ts).
+    const shared = sharedRules()
     for (const unit of units) {
       const facts = unit.facts as unknown as NpmFacts
       const path = join(skeleton, unit.dir)
@@ -102,7 +104,7 @@ export const npmPacker: Packer = {
       let shipped: string[]
       try {
         // As `npm pack -w <ws>` calls it: the workspace root is the prefix.
-        shipped = await packlist(tree, facts.isWorkspace ? { path, prefix: skeleton, workspaces: facts.workspaces.map((d) => join(skeleton, d)) } : { path })
+        shipped = await packlistShared(tree, facts.isWorkspace ? { path, prefix: skeleton, workspaces: facts.workspaces.map((d) => join(skeleton, d)) } : { path }, shared)
       } catch (error) {
         throw new GateIncompleteError('npm-packlist-failed', `npm could not list the files of ${unit.dir || 'the root package'}: ${errorMessage(error)}`)
       }
