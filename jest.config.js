@@ -10,6 +10,9 @@ export default {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/setup/sealed.ts'],
   testTimeout: 60000,
+  // Jest's default on two cores is one worker; most suites wait on child
+  // processes (git, npm, engines), so two workers keep both cores busy.
+  maxWorkers: 2,
   // A child server a failed test leaves behind must never keep CI waiting after the summary.
   forceExit: true,
   clearMocks: true,
