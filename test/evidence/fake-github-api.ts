@@ -23,7 +23,8 @@ export interface FakeRepo {
   commits: Map<string, Commit>
   refs: Map<string, string>
   artifacts: FakeArtifact[]
-  pulls: { number: number; merged_at: string | null; updated_at: string; state: 'closed' }[]
+  /** Merged pull requests, as GraphQL lists them (`merged_by`: the login that merged). */
+  pulls: { number: number; merged_at: string; updated_at: string; merged_by?: string }[]
 }
 
 export interface FakeGitHubApi {
@@ -36,7 +37,7 @@ export interface FakeGitHubApi {
   attestations: { repository: string; body: Record<string, unknown> }[]
   /** Makes the next ref update fail as if another job had pushed first. */
   raceNextRefUpdate: boolean
-  /** `owner/repo#n` → origin of a review-gate fake that answers the PR's GraphQL (forwarded). */
+  /** `owner/repo#n` → origin of a review-gate fake that answers the PR's GraphQL and its head branch's activity (forwarded). */
   graphqlBackends: Map<string, string>
   repo(name: string): FakeRepo
   close(): Promise<void>
@@ -45,9 +46,10 @@ export interface FakeGitHubApi {
 const sha1 = (data: string | Buffer) => createHash('sha1').update(data).digest('hex')
 
 /**
- * A loopback GitHub REST API with the routes the evidence gate uses: the Git
- * data API (blobs, trees, commits, refs), contents, artifacts (paginated, zip
- * download by redirect), organisation repositories (paginated) and attestations.
+ * A loopback GitHub API with the routes the evidence gate uses: the Git data API
+ * (blobs, trees, commits, refs), contents, merged pull requests (GraphQL, paginated),
+ * artifacts (paginated, zip download by redirect), organisation repositories
+ * (paginated) and attestations.
  */
 export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken0123456789abcdef', perPageCap = 100): Promise<FakeGitHubApi> {
   const api: FakeGitHubApi = {
@@ -91,6 +93,21 @@ export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken012345678
       }
       if (req.headers.authorization !== `token ${token}` && req.headers.authorization !== `Bearer ${token}`) return send(res, 401, { message: 'Bad credentials' })
       const body = chunks.length ? (JSON.parse(Buffer.concat(chunks).toString()) as Record<string, unknown>) : {}
+      if (req.method === 'POST' && u.pathname === '/graphql' && String(body.query).includes('EvidenceMergedPullRequests')) {
+        const v = body.variables as { owner: string; name: string; after: string | null }
+        const all = [...api.repo(`${v.owner}/${v.name}`).pulls].sort((a, b) => b.updated_at.localeCompare(a.updated_at))
+        const at = v.after ? Number(v.after) : 0
+        const size = Math.min(100, perPageCap)
+        const nodes = all.slice(at, at + size).map((p) => ({ number: p.number, mergedAt: p.merged_at, updatedAt: p.updated_at, mergedBy: p.merged_by ? { login: p.merged_by } : null }))
+        return send(res, 200, { data: { repository: { pullRequests: { pageInfo: { hasNextPage: at + size < all.length, endCursor: String(at + nodes.length) }, nodes } } } })
+      }
+      if (req.method === 'GET' && /^\/repos\/[^/]+\/[^/]+\/activity$/.test(u.pathname)) {
+        // Each PR's fake answers for its own head branch only.
+        const repository = u.pathname.split('/').slice(2, 4).join('/')
+        const backends = [...api.graphqlBackends].filter(([key]) => key.startsWith(`${repository}#`)).map(([, origin]) => origin)
+        void Promise.all(backends.map(async (origin) => (await fetch(`${origin}${u.pathname}${u.search}`, { headers: { authorization: String(req.headers.authorization) } })).json() as Promise<unknown[]>)).then((lists) => send(res, 200, lists.flat()))
+        return
+      }
       if (req.method === 'POST' && u.pathname === '/graphql') {
         const v = body.variables as { owner: string; name: string; number: number }
         const backend = api.graphqlBackends.get(`${v.owner}/${v.name}#${v.number}`)
@@ -113,7 +130,6 @@ export async function startFakeGitHubApi(token = 'ghs_fakeEvidenceToken012345678
         api.attestations.push({ repository: `${m[1]}/${m[2]}`, body })
         return send(res, 201, { id: 7000 + api.attestations.length })
       }
-      if (req.method === 'GET' && rest === 'pulls') return page(res, u, [...repo.pulls].sort((a, b) => b.updated_at.localeCompare(a.updated_at)))
       if (req.method === 'GET' && rest === 'actions/artifacts') return page(res, u, repo.artifacts, (items) => ({ total_count: repo.artifacts.length, artifacts: items.map(({ zip: _zip, ...a }) => ({ ...a, size_in_bytes: _zip.length, expired: a.expired ?? false })) }))
       if (req.method === 'GET' && (r = /^actions\/artifacts\/(\d+)\/zip$/.exec(rest))) return void res.writeHead(302, { Location: `${api.url}/download/${m[1]}/${m[2]}/${r[1]}` }).end()
       if (req.method === 'GET' && (r = /^git\/ref\/(.+)$/.exec(rest))) {

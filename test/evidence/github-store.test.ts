@@ -10,7 +10,7 @@ import { runCli } from '../helpers/cli.js'
 import { actionsEnv, opensslKeyPair, runFolderWith, scanResult, reviewResult, tempDir, testDeps } from './fixtures.js'
 import { startFakeGitHubApi, type FakeGitHubApi } from './fake-github-api.js'
 import { startFakeGitHub } from '../review-gate/fake-github.js'
-import { CLAUDE_WEB, commit, person, pr, review } from '../review-gate/fixtures.js'
+import { CLAUDE_WEB, commit, person, pr, review, sha } from '../review-gate/fixtures.js'
 
 let gh: FakeGitHubApi
 beforeAll(async () => {
@@ -105,18 +105,22 @@ describe('collect from artifacts (REST, paginated) across an organisation', () =
       gh.repo(repository).artifacts.push({ id: id++, name: 'coverage', created_at: '2026-10-05T00:00:00Z', zip: await zipOf({ 'x.txt': 'x' }) })
       gh.repo(repository).artifacts.push({ id: id++, name: 'agent-gates-evidence-0-1-gates', created_at: '2026-09-20T00:00:00Z', zip: await zipOf({ 'x.txt': 'x' }) })
     }
-    // Merged pull requests of acme/one: an agent PR merged without a review-gate record, a human PR, and one of the previous quarter.
-    const agentPr = pr({ repository: 'acme/one', number: 7, commits: [commit('a7', person('alice'), { coAuthors: [CLAUDE_WEB] })], reviews: [] })
-    agentPr.reviews = [review('bob', 'APPROVED', agentPr.head.sha, 5)]
+    // Merged pull requests of acme/one: an agent PR merged without a review-gate record whose head dave pushed (the push
+    // activity says so after the merge), a human PR, an agent PR whose pusher nothing names, and one of the previous quarter.
+    const agentPr = pr({ repository: 'acme/one', number: 7, head: { ref: 'claude/fix-7', sha: sha('a7'), repository: 'acme/one' }, commits: [commit('a7', person('alice'), { coAuthors: [CLAUDE_WEB] })], lastPusher: 'dave' })
+    agentPr.reviews = [review('bob', 'APPROVED', agentPr.head.sha, 5), review('dave', 'APPROVED', agentPr.head.sha, 6)]
     const humanPr = pr({ repository: 'acme/one', number: 8, commits: [commit('h8', person('carol'))] })
-    const backends = await Promise.all([agentPr, humanPr].map((p) => startFakeGitHub({ pr: p }, gh.token)))
+    const unknownPusher = pr({ repository: 'acme/one', number: 9, author: { login: 'carol', type: 'User' }, head: { ref: 'claude/fix-9', sha: sha('a9'), repository: 'acme/one' }, commits: [commit('a9', person('carol'), { coAuthors: [CLAUDE_WEB] })] })
+    delete unknownPusher.lastPusher
+    unknownPusher.reviews = [review('frank', 'APPROVED', unknownPusher.head.sha, 5)]
+    const backends = await Promise.all([agentPr, humanPr, unknownPusher].map((p) => startFakeGitHub({ pr: p }, gh.token)))
     closers.push(...backends.map((b) => () => b.close()))
-    gh.graphqlBackends.set('acme/one#7', backends[0]!.url)
-    gh.graphqlBackends.set('acme/one#8', backends[1]!.url)
+    for (const [i, n] of [7, 8, 9].entries()) gh.graphqlBackends.set(`acme/one#${n}`, backends[i]!.url)
     gh.repo('acme/one').pulls.push(
-      { number: 7, merged_at: '2026-10-10T10:00:00Z', updated_at: '2026-10-10T10:00:00Z', state: 'closed' },
-      { number: 8, merged_at: '2026-10-11T10:00:00Z', updated_at: '2026-10-11T10:00:00Z', state: 'closed' },
-      { number: 6, merged_at: '2026-09-01T10:00:00Z', updated_at: '2026-09-02T10:00:00Z', state: 'closed' }
+      { number: 7, merged_at: '2026-10-10T10:00:00Z', updated_at: '2026-10-10T10:00:00Z', merged_by: 'erin' },
+      { number: 8, merged_at: '2026-10-11T10:00:00Z', updated_at: '2026-10-11T10:00:00Z', merged_by: 'gina' },
+      { number: 9, merged_at: '2026-10-12T10:00:00Z', updated_at: '2026-10-12T10:00:00Z', merged_by: 'erin' },
+      { number: 6, merged_at: '2026-09-01T10:00:00Z', updated_at: '2026-09-02T10:00:00Z', merged_by: 'erin' }
     )
     const before = gh.requests.length
     const out = join(dir, 'package')
@@ -125,15 +129,21 @@ describe('collect from artifacts (REST, paginated) across an organisation', () =
     expect(run.code).toBe(1)
     const listed = gh.requests.slice(before).filter((r) => /actions\/artifacts$/.test(r))
     expect(listed.length).toBe(9) // 5 artifacts per repository, 2 per page: 3 pages each
-    // Two pages of repositories, listed once for the artifacts and once for reviews.csv.
-    expect(gh.requests.slice(before).filter((r) => r.startsWith('GET /orgs/acme/repos'))).toHaveLength(4)
+    // Two pages of repositories, listed once for both the artifacts and reviews.csv.
+    expect(gh.requests.slice(before).filter((r) => r.startsWith('GET /orgs/acme/repos'))).toHaveLength(2)
     const gaps = readFileSync(join(out, 'gaps.csv'), 'utf8')
     expect(gaps).toMatch(/^edited,acme\/three,/m)
     expect(gaps).toMatch(/^unsigned,acme\/two,/m)
     expect(gaps).toMatch(/^unreviewed-agent-pr,acme\/one,CC8\.1,agent PR #7 merged/m)
     const reviews = readFileSync(join(out, 'reviews.csv'), 'utf8').trim().split('\n')
-    expect(reviews).toHaveLength(3)
-    expect(reviews[1]).toMatch(/^acme\/one,7,2026-10-10T10:00:00Z,,co-author:[^,]*Claude[^,]*,bob,.*,none$/)
-    expect(reviews[2]).toMatch(/^acme\/one,8,2026-10-11T10:00:00Z,,,/)
+    expect(reviews).toEqual([
+      'repository,pr,mergedAt,mergedBy,agentMarkers,approvers,excluded,reviewGate',
+      'acme/one,7,2026-10-10T10:00:00Z,erin,branch:Claude Code co-author:Claude Code,bob,alice (PR author; commit author; committer) dave (last pusher),none',
+      'acme/one,8,2026-10-11T10:00:00Z,gina,,,alice (PR author) carol (commit author; committer),none',
+      'acme/one,9,2026-10-12T10:00:00Z,erin,branch:Claude Code co-author:Claude Code,frank,"carol (PR author; commit author; committer) (the pusher of the head commit is not known, so not excluded)",none'
+    ])
+    // The head's pusher is looked up (push activity) for the agent PRs only, once each.
+    expect(gh.requests.slice(before).filter((r) => r === 'GET /repos/acme/one/activity')).toHaveLength(2)
+    expect(gaps).toMatch(/^unreviewed-agent-pr,acme\/one,CC8\.1,agent PR #9 merged 2026-10-12T10:00:00Z by erin/m)
   })
 })

@@ -37,13 +37,10 @@ export const collectCommand = {
     const trustedRoot = given['trusted-root'] ? (JSON.parse(await readFile(resolve(io.cwd, given['trusted-root']), 'utf8')) as unknown) : undefined
     // Keyless records cannot be judged without a root of trust: that is unusable input (exit 2), not a quarter of invalid records.
     if (!given.key && trustedRoot === undefined) throw new ConfigurationError('keyless records need --trusted-root FILE (the trusted_root.json you trust)', 'trusted-root')
-    const sources: RecordSource[] = []
-    if (given.from) sources.push(new FolderSource(resolve(io.cwd, given.from)))
-    else {
-      const { githubSources } = await import('./collect/github-cli.js')
-      sources.push(...(await githubSources(given, io.env)))
-    }
-    const reviews = given.from || given['no-reviews'] ? undefined : (await import('./collect/github-cli.js')).reviewsLoader(given, io.env)
+    // Offline (--from) there is no pull request to list; online, one listing of the repositories serves records and reviews.
+    const github = given.from ? undefined : await (await import('./collect/github-cli.js')).githubCollection(given, io.env)
+    const sources: RecordSource[] = github ? github.sources : [new FolderSource(resolve(io.cwd, given.from!))]
+    const reviews = github && !given['no-reviews'] ? github.reviews : undefined
     const outcome = await collectEvidence({ quarter, outDir: resolve(io.cwd, given.out), sources, policyFor, ...(trustedRoot === undefined ? {} : { trustedRoot }), ...(reviews ? { reviews } : {}) })
     const k = outcome.collector.counts
     if (given.format === 'json') {

@@ -37,7 +37,7 @@ export function resolveSigningMethod(inputs: MethodInputs): ResolvedMethod {
   if (!inGitHubActions(inputs.env)) return { kind: 'none', reason: 'no signing key was given (--key FILE or $AGENT_GATES_SIGNING_KEY), and keyless signing needs GitHub Actions' }
   if (!canRequestIdToken(inputs.env)) return { kind: 'none', reason: 'no signing key was given, and keyless signing needs `permissions: id-token: write`' }
   if (inputs.attest === 'github') {
-    if (!inputs.githubToken) return { kind: 'none', reason: 'GitHub attestations need a token (input github-token)' }
+    if (!inputs.githubToken) return { kind: 'none', reason: 'GitHub attestations need a token (input token, with attestations: write)' }
     inputs.ledger.add(inputs.githubToken)
     return { kind: 'attest', token: inputs.githubToken, instance: 'github', store: true }
   }

@@ -29,11 +29,11 @@ function criterionSection(collector: Collector, c: Soc2Criterion, reviews: Revie
   const reviewPart =
     c === 'CC8.1' && reviews
       ? `<h3>Merged pull requests</h3><p>${reviews.length} merged in the quarter, ${reviews.filter((r) => r.markers).length} with agent markers.</p>` +
-        `<table><thead><tr><th>PR</th><th>Merged</th><th>Agent markers</th><th>Approvers</th><th>Excluded</th><th>review-gate</th></tr></thead><tbody>` +
+        `<table><thead><tr><th>PR</th><th>Merged</th><th>Merged by</th><th>Agent markers</th><th>Approvers</th><th>Excluded</th><th>review-gate</th></tr></thead><tbody>` +
         reviews
           .filter((r) => r.markers)
           .slice(0, 500)
-          .map((r) => `<tr><td>${escapeHtml(`${r.repository}#${r.number}`)}</td><td>${escapeHtml(r.mergedAt)}</td><td>${escapeHtml(r.markers)}</td><td>${escapeHtml(r.approvers)}</td><td>${escapeHtml(r.excluded)}</td><td>${escapeHtml(r.verdict)}</td></tr>`)
+          .map((r) => `<tr><td>${escapeHtml(`${r.repository}#${r.number}`)}</td><td>${escapeHtml(r.mergedAt)}</td><td>${escapeHtml(r.mergedBy)}</td><td>${escapeHtml(r.markers)}</td><td>${escapeHtml(r.approvers)}</td><td>${escapeHtml(r.excluded)}</td><td>${escapeHtml(r.verdict)}</td></tr>`)
           .join('') +
         '</tbody></table>'
       : ''
