@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { CatalogMatcher } from '../../src/catalog/match.js'
-import { consumerViews, pythonNames, type ArchiveFormat } from './consumers.js'
+import { buildGoLister, consumerViews, goNames, goTarEntries, pythonNames, type ArchiveFormat } from './consumers.js'
 import { errorCodes, removeDir, scan, tempDir } from './helpers.js'
 import { eocd, gnuLong, padded, paxHeader, rawZip, tarEnd, tarFile, tarHeader, zeroBlock, zipParts } from './raw-archives.js'
 
@@ -50,6 +50,12 @@ function twoCentralDirectories(): Buffer {
   return Buffer.concat([locals, cd1, cd2, eocd(1, cd2.length, locals.length)])
 }
 
+/** Bytes 345..500 of a star header: a 131-byte prefix, then atime and ctime as octal. */
+function starTail(prefix: string): Buffer {
+  const times = '00000000000\0'
+  return Buffer.concat([Buffer.from(prefix), Buffer.from(times + times)])
+}
+
 const sparse01 = [
   ['GNU.sparse.size', '3'],
   ['GNU.sparse.numblocks', '1'],
@@ -77,6 +83,8 @@ const CASES: Case[] = [
   { file: 'pax-global-path.tar', format: 'tar', bytes: tarOfBlocks(paxHeader([['path', SETTINGS]], 'g'), tarFile('docs/readme.txt', '{}')) },
   { file: 'prefix-under-gnu-magic.tar', format: 'tar', bytes: tarOfBlocks(tarFile('settings.local.json', '{}', { magic: 'gnu', prefix: 'app/.claude' })) },
   { file: 'prefix-without-magic.tar', format: 'tar', bytes: tarOfBlocks(tarFile('settings.local.json', '{}', { magic: 'v7', prefix: 'app/.claude' })) },
+  // Go reads a star header's prefix as 131 bytes (then times); everyone else reads 155 bytes.
+  { file: 'star-prefix-131.tar', format: 'tar', bytes: tarOfBlocks(tarFile('settings.local.json', '{}', { at345: starTail(`${'x'.repeat(123)}/.claude`), at508: 'tar\0' })) },
   { file: 'pax-empty-size.tar', format: 'tar', bytes: tarOfBlocks(paxHeader([['size', '']]), tarHeader({ name: 'docs/blob.bin', size: hidden().length }), hidden()) },
   { file: 'gnu-sparse-0.1.tar', format: 'tar', bytes: tarOfBlocks(paxHeader(sparse01), tarFile('GNUSparseFile.0/docs.txt', 'A=1')) },
   { file: 'gnu-sparse-1.0.tar', format: 'tar', bytes: tarOfBlocks(paxHeader(sparse10), tarFile('GNUSparseFile.0/docs.txt', Buffer.concat([padded('1\n0\n3\n'), Buffer.from('A=1')]))) },
@@ -84,6 +92,7 @@ const CASES: Case[] = [
   ...[
     ['symlink-body', headerOnlyWithBody('2')],
     ['prefix-gnu', tarOfBlocks(tarFile('settings.local.json', '{}', { magic: 'gnu', prefix: 'app/.claude' }))],
+    ['star-prefix', tarOfBlocks(tarFile('settings.local.json', '{}', { at345: starTail(`${'x'.repeat(123)}/.claude`), at508: 'tar\0' }))],
     ['pax-global', tarOfBlocks(paxHeader([['path', SETTINGS]], 'g'), tarFile('docs/readme.txt', '{}'))],
     ['sparse-1.0', tarOfBlocks(paxHeader(sparse10), tarFile('GNUSparseFile.0/docs.txt', Buffer.concat([padded('1\n0\n3\n'), Buffer.from('A=1')])))]
   ].map(([name, layer]) => ({ file: `docker-save-${name as string}.tar`, format: 'tar' as const, bytes: dockerSave(layer as Buffer), layer: { name: '9f1c/layer.tar', bytes: layer as Buffer } })),
@@ -96,6 +105,7 @@ const CASES: Case[] = [
 
 const matcher = new CatalogMatcher()
 let python = new Map<string, string[]>()
+let goLister = ''
 
 beforeAll(() => {
   const listed: { path: string; format: ArchiveFormat }[] = []
@@ -106,11 +116,14 @@ beforeAll(() => {
     listed.push({ path: join(dir, listedFile), format: c.format })
   }
   python = pythonNames(listed)
+  goLister = buildGoLister(dir)
 })
 
 describe('artifact-scan sees what every consumer extracts, or refuses to judge', () => {
   it.each(CASES.map((c) => [c.file, c] as const))('%s', async (_name, c) => {
-    const views = await consumerViews(join(dir, c.layer ? `${c.file}.layer` : c.file), c.format, python)
+    // Go reads the image archive itself and walks into the layer, as Docker and containerd do.
+    const go = c.format === 'tar' ? goNames(goTarEntries(goLister, join(dir, c.file)), c.layer?.name) : undefined
+    const views = await consumerViews(join(dir, c.layer ? `${c.file}.layer` : c.file), c.format, python, go)
     // The planted agent files: whatever any consumer would create at an agent path.
     const planted = new Set(Object.values(views).flatMap((names) => names.map((n) => matcher.match(n)?.entry.class === 'never' ? n : undefined).filter((n): n is string => n !== undefined)))
     expect({ views, planted: planted.size > 0 }).toMatchObject({ planted: true })

@@ -1,10 +1,15 @@
 /**
  * What the real consumers would extract from an archive: npm's node-tar, GNU tar,
- * Python's tarfile and zipfile (one process for a whole batch), `unzip`, and
+ * Python's tarfile and zipfile (one process for a whole batch), Go's archive/tar
+ * (Docker and containerd unpack image layers with it), `unzip`, and
  * yauzl with the options VS Code passes. Each returns the entry names it lists;
  * a consumer that gives up part-way returns what it listed before failing.
  */
 import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import * as tar from 'tar'
 import yauzl from 'yauzl'
 
@@ -76,16 +81,52 @@ export function pythonNames(items: { path: string; format: ArchiveFormat }[]): M
   return new Map(Object.entries(JSON.parse(stdout) as Record<string, string[]>))
 }
 
+/** One entry as Go's archive/tar returns it (`layer` names the image layer it sits in, '' for the outer archive). */
+export interface GoEntry {
+  layer: string
+  name?: string
+  type?: string
+  size: number
+  link?: string
+  error?: string
+}
+
+/**
+ * Builds our Go lister (test/artifact-scan/go-tar-lister) with the local toolchain only: caches in a
+ * temp folder, no module proxy, no toolchain download. Returns the binary's path.
+ */
+export function buildGoLister(workDir: string): string {
+  const source = join(dirname(fileURLToPath(import.meta.url)), 'go-tar-lister')
+  const home = mkdtempSync(join(tmpdir(), 'ag-go-'))
+  const binary = join(workDir, 'go-tar-lister')
+  const env = { ...process.env, GOCACHE: join(home, 'cache'), GOPATH: join(home, 'path'), GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GO111MODULE: 'on', CGO_ENABLED: '0' }
+  execFileSync('go', ['build', '-o', binary, '.'], { cwd: source, env, stdio: ['ignore', 'ignore', 'pipe'] })
+  return binary
+}
+
+/** Every entry Go's archive/tar reads from the archive (and from the layers of an image archive), up to its first error. */
+export function goTarEntries(lister: string, file: string): GoEntry[] {
+  const run = spawnSync(lister, [file], { encoding: 'utf8' })
+  if (run.status !== 0) throw new Error(`go-tar-lister failed: ${run.stderr}`)
+  return lines(run.stdout).map((l) => JSON.parse(l) as GoEntry)
+}
+
+/** The names Docker would create from Go's entries of one layer: a PAX global header is returned as an entry but never extracted. */
+export function goNames(entries: GoEntry[], layer = ''): string[] {
+  return entries.filter((e) => e.layer === layer && e.name !== undefined && e.type !== 'g').map((e) => e.name as string)
+}
+
 function lines(text: string | null): string[] {
   return (text ?? '').split('\n').filter((l) => l.length > 0)
 }
 
 /** Every consumer's listing for one archive (Python's comes from the batch). */
-export async function consumerViews(file: string, format: ArchiveFormat, python: Map<string, string[]>): Promise<Record<string, string[]>> {
+export async function consumerViews(file: string, format: ArchiveFormat, python: Map<string, string[]>, go?: string[]): Promise<Record<string, string[]>> {
   const views: Record<string, string[]> = { python: python.get(file) ?? [] }
   if (format === 'tar') {
     views['node-tar'] = nodeTarNames(file)
     views['gnu-tar'] = gnuTarNames(file)
+    if (go) views.go = go
   } else {
     views.unzip = unzipNames(file)
     views.yauzl = await yauzlNames(file)

@@ -20,6 +20,8 @@ export interface RawHeader {
   checksum?: 'std' | 'eight'
   /** Raw bytes placed at offset 345 (the prefix / GNU atime area) regardless of magic. */
   at345?: Buffer
+  /** Raw bytes at offset 508 (`tar\0` marks a star header, whose prefix is 131 bytes for Go). */
+  at508?: string
 }
 
 const octal = (value: number, width: number) => `${value.toString(8).padStart(width - 1, '0')}\0`
@@ -43,6 +45,7 @@ export function tarHeader(h: RawHeader): Buffer {
   }
   if (h.prefix) b.write(h.prefix, 345, 155, 'utf8')
   if (h.at345) h.at345.copy(b, 345)
+  if (h.at508) b.write(h.at508, 508, 'latin1')
   b.fill(0x20, 148, 156)
   let sum = 0
   for (const byte of b) sum += byte

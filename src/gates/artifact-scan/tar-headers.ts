@@ -14,6 +14,8 @@ export interface RawTarHeader {
   name: string
   /** Prefix field (345..500) when it is non-empty, cut at the first NUL. */
   prefix?: string
+  /** A POSIX header with the star trailer (`tar\0` at 508): Go reads only 131 bytes of prefix and times after it. */
+  starPrefix?: string
   linkname: string
   typeflag: string
   size: number
@@ -81,9 +83,12 @@ export function decodeHeader(block: Uint8Array): RawTarHeader | undefined {
   let tailUsed = false
   for (let i = 345; i < 500 && !tailUsed; i++) tailUsed = block[i] !== 0
   const prefix = tailUsed ? cString(block, 345, 155) : ''
+  const star = magic === 'posix' && block[508] === 0x74 && block[509] === 0x61 && block[510] === 0x72 && block[511] === 0
+  const starPrefix = star && tailUsed ? cString(block, 345, 131) : undefined
   return {
     name: cString(block, 0, 100),
     ...(prefix ? { prefix } : {}),
+    ...(starPrefix !== undefined && starPrefix !== prefix ? { starPrefix } : {}),
     linkname: cString(block, 157, 100),
     typeflag: String.fromCharCode(block[156] as number),
     size,

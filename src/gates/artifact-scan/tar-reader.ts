@@ -21,6 +21,18 @@ const MAX_META_BYTES = 1024 * 1024
 const HEADER_ONLY = new Set(['1', '2', '3', '4', '5', '6'])
 
 /**
+ * Who reads a header-only entry's declared body as the next headers, and who skips it (measured with
+ * the real consumers in test/artifact-scan/consumer-parity.test.ts).
+ */
+const BODY_READ_AS_HEADERS: Record<string, string> = {
+  '1': 'Go, Python and GNU tar read those bytes as the next headers, node-tar skips them',
+  '5': 'node-tar, GNU tar, Python and Go read those bytes as the next headers, other extractors skip them',
+  old0: 'node-tar reads those bytes as the next headers, GNU tar, Python and Go skip them as file content',
+  oldNul: 'node-tar, Python and Go read those bytes as the next headers, GNU tar skips them'
+}
+const LINK_OR_DEVICE = 'Go and Python read those bytes as the next headers, node-tar and GNU tar skip them'
+
+/**
  * Decompresses a gzip stream lazily and sniffs what is inside. Expanded bytes
  * and the ratio are metered, so a gzip bomb stops with `limit-*` errors.
  */
@@ -122,11 +134,11 @@ export async function readTar(source: AsyncIterable<Buffer>, where: string, visi
       if (zeroRun >= 2) break
       continue
     }
-    if (zeroRun === 1) ambiguous('entries follow a single end-of-archive zero block (GNU tar and Python stop there, node-tar reads on)')
+    if (zeroRun === 1) ambiguous('entries follow a single end-of-archive zero block (GNU tar and Python stop there, Go stops with an error, node-tar reads on)')
     zeroRun = 0
     const header = decodeHeader(block)
     if (!header) throw new GateIncompleteError('archive-corrupt', `${where}: corrupt tar data (invalid header checksum or size field in block ${blocks})`)
-    if (header.signedChecksumOnly) ambiguous('a header checksum is valid only as a signed sum (GNU tar and Python accept it, node-tar skips the entry)')
+    if (header.signedChecksumOnly) ambiguous('a header checksum is valid only as a signed sum (GNU tar, Python and Go accept it, node-tar skips the entry)')
     const meta = await readMeta(input, header, pending, where, ambiguous)
     if (meta) {
       pending = meta
@@ -165,7 +177,7 @@ async function readMeta(input: ByteSource, header: RawTarHeader, pending: Pendin
   if (problem) ambiguous(problem)
   if (t === 'g') {
     const framing = [...values.keys()].filter((k) => FRAMING_KEYS.includes(k) || isSparseKey(k))
-    if (framing.length) ambiguous(`a PAX global header sets ${framing.join(', ')} (Python applies it to the entries after it, node-tar ignores a global path)`)
+    if (framing.length) ambiguous(`a PAX global header sets ${framing.join(', ')} (Python and GNU tar apply it to the entries after it, node-tar and Go ignore a global path)`)
     return pending
   }
   if (pending.pax) ambiguous('two PAX headers for one entry')
@@ -187,16 +199,22 @@ function resolveEntry(header: RawTarHeader, pending: Pending, ambiguous: (p: str
     const prefixed = header.prefix ? `${header.prefix}/${header.name}` : header.name
     if (header.magic === 'posix') headerName = prefixed
     else {
-      // Python joins the prefix field whatever the magic; node-tar and GNU tar only under POSIX ustar.
-      ambiguous(`the prefix field is set under ${header.magic === 'gnu' ? 'GNU' : 'non-POSIX'} magic (Python prepends it, node-tar and GNU tar do not)`)
+      // Python joins the prefix field whatever the magic, Go under GNU magic when the GNU time fields
+      // there do not parse; node-tar and GNU tar only under POSIX ustar.
+      const joins = header.magic === 'gnu' ? 'Python and Go prepend it' : 'Python prepends it'
+      ambiguous(`the prefix field is set under ${header.magic === 'gnu' ? 'GNU' : 'non-POSIX'} magic (${joins}, node-tar and GNU tar do not)`)
       alt.add(prefixed)
     }
+  }
+  if (header.starPrefix !== undefined) {
+    ambiguous('a POSIX header with the star trailer has a prefix of more than 130 bytes (Go reads 131 bytes of it, node-tar, GNU tar and Python 155)')
+    alt.add(header.starPrefix ? `${header.starPrefix}/${header.name}` : header.name)
   }
   const name = pax.get('path') ?? pending.longName ?? headerName
   for (const other of [pax.get('path'), pending.longName, headerName]) if (other !== undefined && other !== name) alt.add(other)
   const sparseKeys = [...pax.keys()].filter(isSparseKey)
   if (sparseKeys.length || header.typeflag === 'S') {
-    ambiguous('a GNU sparse entry (node-tar extracts it under its placeholder name with the sparse map as content, GNU tar and Python under GNU.sparse.name)')
+    ambiguous('a GNU sparse entry (node-tar extracts it under its placeholder name with the sparse map as content, GNU tar, Python and Go under GNU.sparse.name)')
     const real = pax.get('GNU.sparse.name')
     if (real) alt.add(real)
   }
@@ -205,12 +223,13 @@ function resolveEntry(header: RawTarHeader, pending: Pending, ambiguous: (p: str
   const paxSize = pax.get('size')
   if (paxSize !== undefined) {
     if (/^[0-9]{1,15}$/.test(paxSize)) size = parseInt(paxSize, 10)
-    else ambiguous(`a PAX size of "${paxSize.slice(0, 20)}" (Python reads it as 0, others keep the header's size)`)
+    else ambiguous(`a PAX size of "${paxSize.slice(0, 20)}" (Python and node-tar read it as 0, GNU tar and Go keep the header's size)`)
   }
   const oldStyleDir = (header.typeflag === '0' || header.typeflag === '\0') && name.endsWith('/')
   const type = oldStyleDir ? 'directory' : typeOf(header.typeflag)
   if ((HEADER_ONLY.has(header.typeflag) || oldStyleDir) && size > 0) {
-    ambiguous(`a ${type} entry declares ${size} bytes of content (Go and Python read those bytes as the next headers; node-tar does so for directories and skips them for links and devices)`)
+    const who = oldStyleDir ? BODY_READ_AS_HEADERS[header.typeflag === '0' ? 'old0' : 'oldNul'] : (BODY_READ_AS_HEADERS[header.typeflag] ?? LINK_OR_DEVICE)
+    ambiguous(`a ${type} entry declares ${size} bytes of content (${who})`)
     size = 0
   }
   const linkname = pax.get('linkpath') ?? pending.longLink ?? header.linkname

@@ -1,0 +1,3 @@
+module agent-gates/go-tar-lister
+
+go 1.19
