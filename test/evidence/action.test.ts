@@ -48,6 +48,7 @@ describe('actions/evidence', () => {
     expect(result.status).toBe('pass')
     expect(core.outputs.digest).toMatch(/^[0-9a-f]{64}$/)
     expect(core.outputs['artifact-id']).toMatch(/^\d+$/)
+    expect([core.outputs['evidence-path'], core.outputs['bundle-path']]).toEqual([join(folder, 'evidence', 'evidence.json'), join(folder, 'evidence', 'evidence.sigstore.json')])
     const record = readFileSync(core.outputs['evidence-path']!, 'utf8')
     const bundle = readFileSync(core.outputs['bundle-path']!, 'utf8')
     const k = loadPublicKey(keys.publicPem)
@@ -89,6 +90,7 @@ describe('actions/evidence', () => {
     expect(record.runRecord).toEqual({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
     expect(core.outputs['artifact-id']).toMatch(/^\d+$/)
     expect(results.artifacts.some((a) => a.name === 'agent-gates-evidence-44-1-gates')).toBe(true)
-    expect(folder).toBeTruthy()
+    // The record sits in the run folder the gates wrote ($RUNNER_TEMP/agent-gates), never in the workspace.
+    expect(core.outputs['evidence-path']).toBe(join(folder, 'evidence', 'evidence.json'))
   })
 })

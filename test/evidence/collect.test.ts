@@ -1,6 +1,6 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { loadSigningKey } from '../../src/gates/evidence/key.js'
 import { recordEvidence, type RecordDetails } from '../../src/gates/evidence/run.js'
@@ -12,21 +12,20 @@ import { actionsEnv, opensslKeyPair, reviewResult, runFolderWith, scanResult, te
 const WEEK = 7 * 24 * 3600 * 1000
 const Q3 = Date.parse('2026-07-01T00:00:00Z')
 
-/** Thirteen weekly signed records of one chain in 2026-Q3 (the folder store chains them), minus the weeks left out. */
-async function quarterOfRecords(skipWeeks: number[], unsignedWeek?: number) {
+/** Thirteen weekly signed records of one chain in 2026-Q3 (the folder store chains them), made once for the file. */
+async function quarterOfRecords() {
   const dir = tempDir()
   const keys = opensslKeyPair(join(dir, 'keys'))
   const store = new FolderStore(join(dir, 'store'))
   const key = loadSigningKey(keys.privatePem)
   for (let week = 0; week < 13; week++) {
-    if (skipWeeks.includes(week)) continue
     const result = await recordEvidence(
       {
         runFolder: runFolderWith([scanResult(week === 3 ? 'fail' : 'pass'), reviewResult()]),
         outDir: join(dir, 'out', String(week)),
         cwd: dir,
-        signing: week === unsignedWeek ? 'off' : 'required',
-        method: week === unsignedWeek ? { kind: 'none', reason: 'off' } : { kind: 'key', key },
+        signing: 'required',
+        method: { kind: 'key', key },
         stores: [store],
         now: new Date(Q3 + week * WEEK + 3600_000)
       },
@@ -37,6 +36,11 @@ async function quarterOfRecords(skipWeeks: number[], unsignedWeek?: number) {
   }
   return { dir, keys, store: join(dir, 'store') }
 }
+
+let quarter: Awaited<ReturnType<typeof quarterOfRecords>>
+beforeAll(async () => {
+  quarter = await quarterOfRecords()
+})
 
 describe('evidence CLI', () => {
   it('records with --key, verifies (0), reports an edited record (1) and refuses ambiguous trust (2)', async () => {
@@ -69,7 +73,7 @@ describe('evidence CLI', () => {
 
 describe('evidence collect', () => {
   it('is clean (exit 0) for a whole signed chain, and the package checks out with sha256sum', async () => {
-    const { dir, keys, store } = await quarterOfRecords([])
+    const { dir, keys, store } = quarter
     const out = join(dir, 'package')
     const run = await runCli(['evidence', 'collect', '--quarter', '2026-Q3', '--from', store, '--key', keys.publicPath, '--out', out], dir)
     expect(run.stdout).toContain('13 record(s), 13 verified')
@@ -80,11 +84,16 @@ describe('evidence collect', () => {
   })
 
   it('reports a missing week, an edited record, an unsigned record and the broken link (exit 1), and the page shows them in chromium', async () => {
-    const { dir, keys, store } = await quarterOfRecords([5], 10)
-    // Edit the record of week 8 after the fact.
+    const { keys } = quarter
+    const dir = tempDir()
+    const store = join(dir, 'store')
+    cpSync(quarter.store, store, { recursive: true })
     const q3 = join(store, '2026', 'Q3')
-    const week8 = readdirSync(q3).filter((n) => n.startsWith('20260826') && !n.endsWith('.sigstore.json'))[0]!
-    writeFileSync(join(q3, week8), readFileSync(join(q3, week8), 'utf8').replace('"status":"fail"', '"status":"pass"').replace('"actor":"alice"', '"actor":"mallory"'))
+    const weekOf = (day: string) => join(q3, readdirSync(q3).find((n) => n.startsWith(day) && !n.endsWith('.sigstore.json'))!)
+    // After the fact: week 5's record removed, week 8's edited, week 10's bundle removed.
+    const [week5, week8, week10] = [weekOf('20260805'), weekOf('20260826'), weekOf('20260909')]
+    for (const path of [week5, week5.replace(/\.json$/, '.sigstore.json'), week10.replace(/\.json$/, '.sigstore.json')]) rmSync(path)
+    writeFileSync(week8, readFileSync(week8, 'utf8').replace('"actor":"alice"', '"actor":"mallory"'))
     const out = join(dir, 'package')
     const run = await runCli(['evidence', 'collect', '--quarter', '2026-Q3', '--from', store, '--key', keys.publicPath, '--out', out], dir)
     expect(run.code).toBe(1)

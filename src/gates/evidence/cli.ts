@@ -14,34 +14,27 @@ import { runFolder } from '../../output/run-folder.js'
 import { SecretLedger } from '../../output/secret-ledger.js'
 import { inGitHubActions } from './context.js'
 import { resolveSigningMethod } from './method.js'
-import { RECORD_OPTIONS, VERIFY_OPTIONS, parseEvidenceArgs, type Declarations } from './options.js'
+import { RECORD_OPTIONS, VERIFY_OPTIONS } from './options.js'
 import { BUNDLE_FILE } from './record.js'
 import { recordEvidence, type RecordDetails, type SigningPolicy } from './run.js'
 import { FolderStore } from './store.js'
 import { UnusableInput, verifyEvidence, type Verification } from './verify.js'
 import { readText, trustPolicyFrom, UsageError } from './trust.js'
 import { collectCommand } from './collect-cli.js'
-
-interface Subcommand {
-  usage: string
-  summary: string
-  declarations: Declarations
-  run(argv: string[], io: CliIo): Promise<number>
-}
+import { subcommand, type Subcommand } from './subcommand.js'
 
 function renderVerification(v: Verification): string {
   const lines = v.checks.map((c) => `  ${c.ok ? 'ok  ' : 'FAIL'} ${c.name}: ${c.detail}`)
   return `${v.valid ? 'valid' : 'INVALID'}: evidence ${v.recordSha256}\n${lines.join('\n')}\n`
 }
 
-const verifyCommand: Subcommand = {
+const verifyCommand = subcommand({
   usage: 'evidence verify evidence.json [--bundle FILE] (--key FILE | --repo OWNER/NAME [--workflow PATH] | --certificate-identity REGEX --certificate-oidc-issuer URL) [--trusted-root FILE]',
   summary: 'verify a record and its Sigstore bundle offline (exit 0 valid, 1 invalid, 2 unusable input)',
   declarations: VERIFY_OPTIONS,
-  async run(argv, io) {
-    const { given, positionals } = parseEvidenceArgs(VERIFY_OPTIONS, argv)
-    if (positionals.length !== 1) throw new UsageError('give one evidence.json')
-    const recordPath = resolve(io.cwd, positionals[0]!)
+  operand: 'evidence.json',
+  async run({ given, operand }, io) {
+    const recordPath = resolve(io.cwd, operand!)
     const policy = await trustPolicyFrom(given, io.cwd)
     const recordBytes = await readText(recordPath, 'the record')
     const bundleText = await readText(given.bundle ? resolve(io.cwd, given.bundle) : join(dirname(recordPath), BUNDLE_FILE), 'the bundle')
@@ -64,15 +57,13 @@ const verifyCommand: Subcommand = {
     io.stdout(given.format === 'json' ? JSON.stringify({ valid: verdict.valid, recordSha256: verdict.recordSha256, checks: verdict.checks, signer: verdict.signer ?? null }, null, 2) + '\n' : renderVerification(verdict))
     return verdict.valid ? 0 : 1
   }
-}
+})
 
-const recordCommand: Subcommand = {
+const recordCommand = subcommand({
   usage: 'evidence record [--run-folder DIR] [--key FILE] [--out DIR] [--store DIR]',
   summary: 'build evidence.json from the run folder, sign it (key, or keyless in Actions) and write it with its bundle',
   declarations: RECORD_OPTIONS,
-  async run(argv, io) {
-    const { given, positionals } = parseEvidenceArgs(RECORD_OPTIONS, argv)
-    if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+  async run({ given }, io) {
     const folder = given['run-folder'] ? resolve(io.cwd, given['run-folder']) : runFolder(io.env, io.cwd)
     const ledger = new SecretLedger()
     const keyPem = given.key ? await readText(resolve(io.cwd, given.key), 'the signing key') : io.env.AGENT_GATES_SIGNING_KEY || undefined
@@ -114,7 +105,7 @@ const recordCommand: Subcommand = {
     else io.stdout(`evidence: ${result.status}: ${result.summary}\n${details ? `  evidence.json ${details.evidencePath}\n  sha256 ${details.digest}\n${details.bundlePath ? `  bundle ${details.bundlePath}\n` : ''}` : ''}${result.errors.map((e) => `  error ${e.code}: ${e.message}\n`).join('')}`)
     return EXIT_CODES[result.status]
   }
-}
+})
 
 const SUBCOMMANDS: Record<string, Subcommand> = { record: recordCommand, verify: verifyCommand, collect: collectCommand }
 
@@ -141,7 +132,7 @@ export async function evidenceMain(argv: string[], io: CliIo): Promise<number> {
     return 0
   }
   try {
-    return await command.run(rest, io)
+    return await command.dispatch(rest, io)
   } catch (error) {
     io.stderr(`agent-gates evidence ${name}: ${errorMessage(error)}\n`)
     return EXIT_CODES.error
@@ -154,5 +145,5 @@ export async function evidenceMain(argv: string[], io: CliIo): Promise<number> {
  * record could not be made or signed.
  */
 export async function recordAfterRun(folder: string, signKey: string, io: CliIo): Promise<number> {
-  return recordCommand.run(['--run-folder', folder, '--key', signKey, '--signing', 'required', '--out', join(folder, 'evidence')], { ...io, stdout: io.stderr })
+  return recordCommand.dispatch(['--run-folder', folder, '--key', signKey, '--signing', 'required', '--out', join(folder, 'evidence')], { ...io, stdout: io.stderr })
 }
