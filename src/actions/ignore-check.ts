@@ -21,6 +21,7 @@ export const ACTION: ActionSpec<IgnoreCheckOptions & { runFolder: string }> = {
   async run(inputs, deps) {
     return attachPatchFile(await runIgnoreCheck(inputs, deps), inputs.runFolder)
   },
+  pathBase: (inputs) => inputs.dir,
   details: ignoreCheckMarkdown,
   outputs(result): Record<string, string> {
     const path = (result.details as IgnoreCheckDetails | undefined)?.patchPath

@@ -19,6 +19,7 @@ export const ACTION: ActionSpec<McpInventoryOptions> = {
     return resolveMcpInventoryOptions({ ...overrides, csvPath: join(runFolder(env, workspace), 'mcp-inventory.csv') }, config.config, env)
   },
   run: runMcpInventory,
+  pathBase: (inputs) => inputs.dir,
   details: mcpInventoryMarkdown,
   outputs(result): Record<string, string> {
     const details = result.details as McpInventoryDetails | undefined

@@ -6,6 +6,7 @@ import { EXIT_CODES, type GateResult, type GateStatus } from '../model/finding.j
 import { annotationsFor, visibleAnnotations } from '../output/annotations.js'
 import { capSummary, renderMarkdown } from '../output/markdown.js'
 import { runFolder, writeResultToRunFolder } from '../output/run-folder.js'
+import { repoRelativeResult } from '../output/paths.js'
 import { renderSarif, sarifCategory, sarifEligible, type SarifOptions } from '../output/sarif.js'
 import type { SecretLedger } from '../output/secret-ledger.js'
 import type { ActionsCore } from './core.js'
@@ -14,6 +15,8 @@ export interface Publication {
   result: GateResult
   /** Gate-specific Markdown for the job summary. */
   details?: string
+  /** The folder the result's file paths start from (the gate's working directory); default the workspace. */
+  base?: string
 }
 
 export interface Published {
@@ -40,10 +43,13 @@ export async function publishResults(
   const summaryPath = env.GITHUB_STEP_SUMMARY
   const summarySizeBefore = summaryPath ? await stat(summaryPath).then((s) => s.size, () => 0) : 0
   const results = items.map((i) => i.result)
+  // Annotations and SARIF name files from the repository root, whatever the working directory.
+  const root = env.GITHUB_WORKSPACE || cwd
+  const located = items.map((i) => repoRelativeResult(i.result, i.base ?? root, root))
   let status = overallStatus(results)
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder))
-    const sarifText = renderSarif(results, sarif)
+    const sarifText = renderSarif(located, sarif)
     for (const skipped of sarifEligible(results).skipped)
       core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`)
     if (sarifText === undefined) {
@@ -61,7 +67,7 @@ export async function publishResults(
       }
     }
     // A step that fails adds its own error line (setFailed), which GitHub counts among the visible errors.
-    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === 'pass' ? 0 : 1 })) {
+    for (const a of visibleAnnotations(located.flatMap(annotationsFor), { error: status === 'pass' ? 0 : 1 })) {
       core[a.level](a.message, { title: a.title, ...(a.file ? { file: a.file } : {}), ...(a.line ? { startLine: a.line } : {}) })
     }
   } catch (error) {

@@ -22,6 +22,8 @@ export interface ActionSpec<I> {
   run(inputs: I, deps: GateDeps): Promise<GateResult>
   /** Gate-specific Markdown for the job summary. */
   details?(result: GateResult): string | undefined
+  /** The folder the gate's file paths start from (its working directory); default the workspace. */
+  pathBase?(inputs: I): string
   /** Extra outputs beyond status, findings-count, report-path, sarif-path. */
   outputs?(result: GateResult): Record<string, string>
 }
@@ -56,6 +58,7 @@ export async function runAction<I>(spec: ActionSpec<I>, { core, env, cwd }: Acti
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   }
   let result: GateResult
+  let base: string | undefined
   // Read before anything can fail, so that an errored gate still names its category.
   const sarif = { category: core.getInput('category').trim() || undefined, workingDirectory: core.getInput('working-directory').trim() }
   try {
@@ -64,13 +67,14 @@ export async function runAction<I>(spec: ActionSpec<I>, { core, env, cwd }: Acti
     const configInput = reader.string('config')
     const config = await loadConfig(workspace, configInput ? resolve(workspace, configInput) : undefined)
     const inputs = await spec.read(reader, { env, workspace, config })
+    base = spec.pathBase?.(inputs)
     result = await spec.run(inputs, deps)
   } catch (error) {
     result = errorResult(spec.gate, startedAt, error, spec.criteria)
   }
   result = guardResult(result, ledger)
 
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif })
+  const published = await publishResults([{ result, details: spec.details?.(result), ...(base ? { base } : {}) }], spec.gate, [ledger], { core, env, cwd, sarif })
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value)
   concludeStep(core, spec.gate, published.status, result.summary)
   return { ...result, status: published.status }

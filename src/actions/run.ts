@@ -53,7 +53,7 @@ export async function runGates(actionsCore: ActionsCore, env: NodeJS.ProcessEnv,
     for (const command of selectGates(given.gates)) {
       const { result, ledger } = await executeCommand(command, { dir, positionals: [], values: {}, config, io }, log)
       ledgers.push(ledger)
-      items.push({ result, ...(command.details ? { details: command.details(result) } : {}) })
+      items.push({ result, base: dir, ...(command.details ? { details: command.details(result) } : {}) })
     }
   } catch (error) {
     items.push({ result: errorResult('run', startedAt, error, []) })

@@ -21,6 +21,7 @@ export const ACTION: ActionSpec<SecretScanOptions> = {
     return resolveSecretScanOptions(resolve(workspace, given['working-directory'] ?? '.'), definedOnly({ ...overrides, event }), config.config)
   },
   run: runSecretScan,
+  pathBase: (inputs) => inputs.dir,
   details: secretScanDetails
 }
 
