@@ -91,8 +91,9 @@ describe('action outputs', () => {
 
     const sarif = JSON.parse(readFileSync(fake.outputs['sarif-path']!, 'utf8'))
     const hit = sarif.runs[0].results.find((r: { message: { text: string } }) => r.message.text.includes(' .claude/settings.local.json '))
-    expect(hit.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: '.npmignore' }, region: { startLine: 2 } })
-    expect(fake.annotations.some((a) => (a.props as { file?: string; startLine?: number }).file === '.npmignore' && (a.props as { startLine?: number }).startLine === 2)).toBe(true)
+    // Paths from the repository root (GITHUB_WORKSPACE), not from working-directory.
+    expect(hit.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'repo/.npmignore' }, region: { startLine: 2 } })
+    expect(fake.annotations.some((a) => (a.props as { file?: string; startLine?: number }).file === 'repo/.npmignore' && (a.props as { startLine?: number }).startLine === 2)).toBe(true)
 
     const report = JSON.parse(readFileSync(fake.outputs['report-path']!, 'utf8'))
     expect(report.examined.configs.map((c: { path: string }) => c.path)).toEqual(['.git/info/exclude', '.npmignore', 'package.json'])
