@@ -36,7 +36,7 @@ describe('mcp-inventory action and CLI', () => {
     expect(csv.trim().split('\r\n')).toHaveLength(3)
     expect(result.findings.map((f) => f.ruleId).sort()).toEqual(['mcp-literal-secret', 'mcp-unpinned'])
     const sarif = await readFile(core.outputs['sarif-path']!, 'utf8')
-    expect(sarif).toContain('"uri": ".mcp.json"')
+    expect(sarif).toContain('"uri": "repo/.mcp.json"') // from the repository root, not working-directory
     for (const text of [capturedText(core), csv, sarif, await readFile(core.outputs['report-path']!, 'utf8')]) expect(text).not.toContain(token)
   })
 
