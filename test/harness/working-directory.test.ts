@@ -72,7 +72,7 @@ describe('working-directory: sub', () => {
     ['mcp-inventory', {}],
     // mode dir: paths from the scanned folder (history findings carry commit paths, already from the root)
     ['secret-scan', { mode: 'dir', engine: 'wasm' }]
-  ] as const)('%s action', async (gate, extra) => {
+  ] as [keyof typeof EXPECTED, Record<string, string>][])('%s action', async (gate, extra) => {
     const step = await runStep({ workspace: repo, event: 'push', facts, uses: gate, keep: true, with: { 'working-directory': 'sub', ...extra } })
     // mcp-inventory: an unpinned server is a warning, not a failure.
     expect(step.exitCode).toBe(gate === 'mcp-inventory' ? 0 : 1)
