@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals'
+import { hostname, userInfo } from 'node:os'
 import { join } from 'node:path'
 import { fakeToken, inventory, tempDir, writeTree, type Run } from './helpers.js'
 
@@ -216,7 +217,7 @@ describe('workstation scope: a fake home with user-scope configs', () => {
     expect(byName('managed1')).toMatchObject({ scope: 'managed', client: 'Claude Code' })
     expect(byName('moved')).toMatchObject({ client: 'Codex', file: join(system, 'relocated', 'config.toml') })
     expect(run.details.probed.find((p) => p.foundBy === '$CODEX_HOME')?.status).toBe('found')
-    expect(run.details.machine?.host).toBeTruthy()
+    expect(run.details.machine).toEqual({ host: hostname(), user: userInfo().username, platform: process.platform })
   })
 
   it('fails on the literal token in Goose envs and never prints it', () => {

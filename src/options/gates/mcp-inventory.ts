@@ -58,7 +58,13 @@ export const MCP_INVENTORY_OPTIONS = [
     description: 'repository files not to read (test fixtures); they are still listed as probed, with status excluded',
     details: 'Globs relative to the repository, matched at any depth.'
   }),
-  option({ name: 'previous', type: { kind: 'string' }, placeholder: 'FILE', description: 'previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one' }),
+  option({
+    name: 'previous',
+    type: { kind: 'string' },
+    placeholder: 'PATH',
+    description: 'previous inventory for drift: an mcp-inventory JSON result, a record holding one, or an evidence store folder',
+    details: 'A folder is searched for JSON records (signature bundles and chain heads left out); the newest one holding an mcp-inventory result is used.'
+  }),
   option({ name: 'probe-timeout', type: { kind: 'int', min: 100, max: 600_000 }, default: 30_000, placeholder: 'MS', description: 'milliseconds a probed server has to answer; a slower one is an error for that server', input: false })
 ] as const
 
