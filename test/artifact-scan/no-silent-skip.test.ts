@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { errorCodes, findingPaths, removeDir, scan, tarOf, tempDir, tgzOf, writeFiles } from './helpers.js'
+import { errorCodes, findingPaths, removeDir, scan, tarOf, tempDir, tgzOf, writeFiles, zipOf } from './helpers.js'
 
 const dir = tempDir('ag-noskip-')
 afterAll(() => removeDir(dir))
@@ -36,6 +36,44 @@ describe('no silent skip', () => {
     const { result } = await scan({ dir: root, paths: ['.'] })
     expect(result.findings.map((f) => f.ruleId)).toContain('agent-secret/mcp-json')
     expect(result.status).toBe('fail')
+  })
+
+  it('a link at an agent path to a later entry has that entry content-scanned, through a chain of links too', async () => {
+    const secret = JSON.stringify({ mcpServers: { gh: { env: { GITHUB_TOKEN: token() } } } })
+    writeFileSync(join(dir, 'later.tar'), await tarOf([
+      { name: 'pkg/.mcp.json', type: 'symlink', linkname: 'conf/servers.json' },
+      { name: 'pkg/.cursor/mcp.json', type: 'symlink', linkname: '../conf/hop' },
+      { name: 'pkg/.vscode/mcp.json', type: 'symlink', linkname: '../conf/clean.json' },
+      { name: 'pkg/conf/hop', type: 'symlink', linkname: 'servers.json' },
+      { name: 'pkg/conf/servers.json', content: secret },
+      { name: 'pkg/conf/clean.json', content: '{"servers":{}}' }
+    ]))
+    writeFileSync(join(dir, 'later.zip'), await zipOf([{ name: '.mcp.json', symlink: true, content: 'conf/servers.json' }, { name: 'conf/servers.json', content: secret }]))
+    const tarRun = await scan({ dir, paths: ['later.tar'] })
+    expect(tarRun.result.errors).toEqual([])
+    expect(tarRun.result.findings.map((f) => [f.location.path, f.ruleId]).sort()).toEqual([
+      ['pkg/.cursor/mcp.json', 'agent-secret/cursor-mcp'],
+      ['pkg/.mcp.json', 'agent-secret/mcp-json'],
+      ['pkg/.vscode/mcp.json', 'agent-state/vscode-mcp']
+    ])
+    const zipRun = await scan({ dir, paths: ['later.zip'] })
+    expect({ errors: zipRun.result.errors, rules: zipRun.result.findings.map((f) => f.ruleId) }).toEqual({ errors: [], rules: ['agent-secret/mcp-json'] })
+  })
+
+  it('a link at an agent path whose target is not in the archive blocks: the unpacking machine decides its content', async () => {
+    writeFileSync(join(dir, 'outside.tgz'), await tgzOf([
+      { name: 'package/index.js', content: 'x' },
+      { name: 'package/.mcp.json', type: 'symlink', linkname: '../../../home/dev/.mcp.json' },
+      { name: 'package/.cursor/mcp.json', type: 'symlink', linkname: '/etc/agent/mcp.json' },
+      { name: 'package/.claude/settings.json', type: 'link', linkname: 'package/missing.json' }
+    ]))
+    const { result } = await scan({ dir, paths: ['outside.tgz'] })
+    expect({ status: result.status, errors: result.errors }).toEqual({ status: 'fail', errors: [] })
+    expect(result.findings.map((f) => [f.location.path, f.ruleId, f.properties?.blockClass]).sort()).toEqual([
+      ['package/.claude/settings.json', 'agent-link-outside/claude-settings', 'never'],
+      ['package/.cursor/mcp.json', 'agent-link-outside/cursor-mcp', 'never'],
+      ['package/.mcp.json', 'agent-link-outside/mcp-json', 'never']
+    ])
   })
 
   it('a hard link at an agent path reuses its target\'s content scan; one whose target was not scanned is an error', async () => {

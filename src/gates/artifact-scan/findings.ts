@@ -97,6 +97,19 @@ function describeHit(hit: Hit, path: string): Described {
       properties: { ...base, blockClass: 'never', credentials: creds.count }
     }
   }
+  if (hit.link?.outside)
+    // The artifact cannot say what such a file will hold: the unpacking machine decides. Blocks whatever fail-on says.
+    return {
+      ruleId: `agent-link-outside/${entry.id}`,
+      severity: 'high',
+      message: `${hit.link.type} ${shown} -> "${hit.link.target}" (${who}) points outside the artifact: once unpacked it holds whatever that path holds on the consumer's machine, so its content cannot be checked`,
+      criteria: ['CC6.1', 'CC6.7'],
+      help: {
+        why: `An agent file that may hold credentials, shipped as a link to a path the artifact does not contain, reads (or exposes through the tool) a file of the machine that installs it. ${entry.description}`,
+        fix: 'Ship the file itself (without literal credentials) instead of a link, or leave the link out of the artifact.'
+      },
+      properties: { ...base, blockClass: 'never', linkType: hit.link.type }
+    }
   if (hit.link) {
     const what = hit.link.targetMatched ? `points at agent state (${who})` : `is agent state (${who})`
     return {

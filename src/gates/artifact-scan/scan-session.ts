@@ -11,9 +11,10 @@ import { redactCredentials } from '../../secrets/literal-credentials.js'
 import { scanContent, type CredentialReport } from './content-scan.js'
 import { agentStateByContent, agentStateByLayout, GENERIC_AGENT_STATE } from './agent-state-heuristics.js'
 import { CREDENTIAL_IN_NAME } from './findings.js'
+import { LinkTargets, type LinkOutcome, type WaitingLink } from './link-targets.js'
 import { detectKind, HEAD_BYTES, UNREADABLE_KINDS, type ArchiveKind } from './detect.js'
 import type { ScanLimits } from './options.js'
-import { collectUpTo, drain, printable, readHead, withHead, type Chunks, type EntryBody, type EntryInfo } from './streams.js'
+import { collectUpTo, drain, printable, readHead, toChunks, withHead, type Chunks, type EntryBody, type EntryInfo } from './streams.js'
 import { gunzipAndSniff, readTar } from './tar-reader.js'
 import { unreadableArchive } from './sniff.js'
 import { readZip } from './zip-reader.js'
@@ -40,7 +41,8 @@ export interface Hit {
   chain: string[]
   path: string
   match: CatalogMatch
-  link?: { type: 'symlink' | 'hardlink'; target: string; targetMatched: boolean }
+  /** `outside`: the target is no entry of the archive, so the unpacking machine decides the content. */
+  link?: { type: 'symlink' | 'hardlink'; target: string; targetMatched: boolean; outside?: boolean }
   credentials?: CredentialReport
   /** Why a path the catalog does not name looks like agent state. */
   evidence?: string
@@ -65,8 +67,8 @@ export class ScanSession {
   /** Per rule: how many hits were not kept, and the last of them. */
   readonly omitted = new Map<string, { hit: Hit; count: number }>()
   private readonly perRule = new Map<string, number>()
-  /** Credential reports of content-scanned files, by archive chain and path: links to them reuse the report. */
-  private readonly scannedFiles = new Map<string, CredentialReport>()
+  /** Links at agent paths and the entries they point at (earlier, later or outside the archive). */
+  private readonly links = new LinkTargets()
   readonly errors: GateErrorInfo[] = []
   readonly stats: SessionStats = { entries: 0, files: 0, bytesScanned: 0, nestedArchives: 0, links: 0, contentScanned: 0 }
   private spoolDir: string | undefined
@@ -137,20 +139,28 @@ export class ScanSession {
     if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(normalized.path, info.type)
     this.checkNames(place, normalized.path, info)
     const { path, match } = this.subject(place, normalized.path, info)
+    // Links at agent paths met earlier that point at this entry.
+    const waiting = place.chain.length ? this.links.take(place.chain, normalized.path) : []
+    if (place.chain.length) this.links.see(place.chain, normalized.path)
 
     if (info.type === 'symlink' || info.type === 'hardlink') {
       // Reported, never followed: the target is matched as a name only.
       this.stats.links += 1
       const target = info.linkTarget ?? ''
-      const resolvedTarget = target.startsWith('/') ? target : `${path}/../${target}`
-      const targetMatch = this.matcher.match(resolvedTarget)
-      const linkMatch = match ?? targetMatch
+      if (waiting.length) for (const o of this.links.chase(waiting, { path: normalized.path, type: info.type, target })) this.settle(o)
       // A link at an agent path that may hold secrets ships its target's content: check it there.
-      const credentials = place.chain.length && match?.entry.mayHoldSecrets ? this.linkedContent(place, path, info.type, target) : undefined
-      if (linkMatch) this.addHit({ chain: place.chain, path, match: linkMatch, link: { type: info.type, target: printable(target), targetMatched: !match }, ...(credentials ? { credentials } : {}) })
+      if (place.chain.length && match?.entry.mayHoldSecrets) {
+        const outcome = this.links.link({ chain: place.chain, path, match, type: info.type, target, hops: 0 })
+        if (outcome) this.settle(outcome)
+      } else {
+        const resolvedTarget = target.startsWith('/') ? target : `${path}/../${target}`
+        const linkMatch = match ?? this.matcher.match(resolvedTarget)
+        if (linkMatch) this.addHit({ chain: place.chain, path, match: linkMatch, link: { type: info.type, target: printable(target), targetMatched: !match } })
+      }
       await body?.release()
       return
     }
+    if (waiting.length && (info.type !== 'file' || !body)) for (const link of waiting) this.settle({ link, problem: `a ${info.type} entry, not a file` })
     if (info.type !== 'file' || !body) {
       // A fifo, a device or an empty file at an agent path still ships that path; only directories
       // are left to the entries inside them.
@@ -163,9 +173,11 @@ export class ScanSession {
     const head = await readHead(body.chunks, HEAD_BYTES)
     // Reclassifying an entry (even to shared) never switches its credential check off.
     if (match && match.entry.mayHoldSecrets) {
-      await this.scanAgentFile(place, path, match, head, body)
+      const report = await this.scanAgentFile(place, path, match, head, body)
+      for (const link of waiting) this.settle(report ? { link, credentials: report } : { link, problem: 'a file larger than max-entry-bytes' })
       return
     }
+    if (waiting.length) return this.scanLinkedFile(place, path, match, waiting, head, body)
     if (match) this.addHit({ chain: place.chain, path, match })
     else {
       // Agent state the catalog does not name: its layout or its first record gives it away.
@@ -244,31 +256,62 @@ export class ScanSession {
   }
 
   /** Review and never files: read (bounded) and look for literal credentials. */
-  private async scanAgentFile(place: Place, path: string, match: CatalogMatch, head: Buffer, body: EntryBody): Promise<void> {
+  private async scanAgentFile(place: Place, path: string, match: CatalogMatch, head: Buffer, body: EntryBody): Promise<CredentialReport | undefined> {
     const { data } = await collectUpTo(head, body.chunks, this.limits.maxEntryBytes)
     await body.release()
     if (!data) {
       this.addHit({ chain: place.chain, path, match })
       this.error('entry-too-large', `${describe(place, path)}: agent file larger than max-entry-bytes (${this.limits.maxEntryBytes}); its content could not be checked for credentials`, place, path)
-      return
+      return undefined
     }
     this.stats.contentScanned += 1
     const credentials = scanContent(path, data, this.ledger)
-    this.scannedFiles.set(`${place.chain.join('!')}\0${path}`, credentials)
+    if (place.chain.length) this.links.recordScan(place.chain, path, credentials)
     this.addHit({ chain: place.chain, path, match, credentials })
+    return credentials
   }
 
   /**
-   * The credential report of the file a link points at, when that file came earlier in the same
-   * archive and was content-scanned; otherwise the link's content could not be checked: an error.
+   * A file that links at agent paths point at (it came after them): its content is what those paths
+   * hold once unpacked, so it is content-scanned as the first link's file type, then handled as itself.
    */
-  private linkedContent(place: Place, path: string, type: 'symlink' | 'hardlink', target: string): CredentialReport | undefined {
-    // Hard link targets name an entry from the archive root; symlinks resolve from the link's folder (absolute ones from the image root).
-    const resolved = normalizeEntryPath(type === 'hardlink' || target.startsWith('/') ? target : `${path}/../${target}`).path
-    const report = this.scannedFiles.get(`${place.chain.join('!')}\0${resolved}`)
-    if (!report)
-      this.error('link-target-unscanned', `${describe(place, path)}: a ${type} at an agent path that may hold secrets points at "${printable(target)}", whose content was not checked (not an earlier agent file of this archive)`, place, path)
-    return report
+  private async scanLinkedFile(place: Place, path: string, match: CatalogMatch | undefined, waiting: WaitingLink[], head: Buffer, body: EntryBody): Promise<void> {
+    const { data } = await collectUpTo(head, body.chunks, this.limits.maxEntryBytes)
+    if (!data) for (const link of waiting) this.settle({ link, problem: 'a file larger than max-entry-bytes' })
+    else {
+      this.stats.contentScanned += 1
+      const credentials = scanContent((waiting[0] as WaitingLink).path, data, this.ledger)
+      for (const link of waiting) this.settle({ link, credentials })
+    }
+    if (match) this.addHit({ chain: place.chain, path, match })
+    if (!data) return body.release()
+    const rest = data.subarray(HEAD_BYTES)
+    const chunks = toChunks((async function* () {
+      if (rest.length) yield rest
+    })())
+    await this.maybeNested(place, path, data.subarray(0, HEAD_BYTES), { chunks, release: () => drain(chunks) })
+  }
+
+  /** Turns what became of a link at an agent path into its finding (and an error when its content is unknown). */
+  private settle(outcome: LinkOutcome): void {
+    const { link } = outcome
+    const place: Place = { chain: link.chain, depth: 0 }
+    const shown = { type: link.type, target: printable(link.target), targetMatched: false }
+    if ('credentials' in outcome) return this.addHit({ chain: link.chain, path: link.path, match: link.match, link: shown, credentials: outcome.credentials })
+    if ('outside' in outcome) return this.addHit({ chain: link.chain, path: link.path, match: link.match, link: { ...shown, outside: true } })
+    this.addHit({ chain: link.chain, path: link.path, match: link.match, link: shown })
+    this.error('link-target-unscanned', `${describe(place, link.path)}: a ${link.type} at an agent path that may hold secrets points at "${printable(link.target)}", ${outcome.problem}; its content was not checked`, place, link.path)
+  }
+
+  /** Reads one archive, then settles the links of it still waiting for their target. */
+  private async reading(place: Place, read: () => Promise<void>): Promise<void> {
+    let complete = false
+    try {
+      await read()
+      complete = true
+    } finally {
+      for (const outcome of this.links.finish(place.chain, complete)) this.settle(outcome)
+    }
   }
 
   /** Opens a nested archive found by its magic bytes; anything else is drained unread. */
@@ -327,11 +370,11 @@ export class ScanSession {
     if (refuse()) return
     if (kind === 'tar') {
       if (place.depth > 0) this.stats.nestedArchives += 1
-      return readTar(source, where, (info, body) => this.visit(place, info, body), this.reporter(place))
+      return this.reading(place, () => readTar(source, where, (info, body) => this.visit(place, info, body), this.reporter(place)))
     }
     if (kind === 'zip') {
       if (place.depth > 0) this.stats.nestedArchives += 1
-      return this.scanNestedZip(source, place)
+      return this.reading(place, () => this.scanNestedZip(source, place))
     }
     throw new GateIncompleteError('archive-unsupported', `${where}: ${kind} compression cannot be opened; the content was not examined`)
   }
@@ -359,7 +402,7 @@ export class ScanSession {
 
   /** Scans a zip file on disk (top-level artifacts). */
   scanZipFile(path: string, place: Place): Promise<void> {
-    return readZip({ path }, artifactChain(place.chain), this.budget, (info, body) => this.visit(place, info, body), this.reporter(place))
+    return this.reading(place, () => readZip({ path }, artifactChain(place.chain), this.budget, (info, body) => this.visit(place, info, body), this.reporter(place)))
   }
 
   async dispose(): Promise<void> {

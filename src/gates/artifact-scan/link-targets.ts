@@ -1,0 +1,118 @@
+import { normalizeEntryPath, type CatalogMatch } from '../../catalog/match.js'
+import type { CredentialReport } from './content-scan.js'
+
+/** Links chased from link to link before the chain is judged unresolvable. */
+const MAX_HOPS = 8
+
+/** A link at an agent path that may hold secrets, waiting for the entry it points at. */
+export interface WaitingLink {
+  chain: string[]
+  path: string
+  match: CatalogMatch
+  type: 'symlink' | 'hardlink'
+  /** The target as written in the archive (shown in the finding). */
+  target: string
+  hops: number
+  /** The link reached so far when the first one pointed at another link. */
+  via?: { path: string; type: 'symlink' | 'hardlink'; target: string }
+}
+
+/** What became of a waiting link once its archive was read to the end. */
+export type LinkOutcome = { link: WaitingLink; credentials: CredentialReport } | { link: WaitingLink; problem: string } | { link: WaitingLink; outside: true }
+
+/** Where a link in an archive points: hard links name an entry from the root, symlinks resolve from the link's folder (absolute ones from the image root). */
+export function resolveLinkTarget(path: string, type: 'symlink' | 'hardlink', target: string): { path: string; escapes: boolean } {
+  const joined = type === 'hardlink' || target.startsWith('/') ? target : `${path}/../${target}`
+  const { path: resolved, escapes } = normalizeEntryPath(joined)
+  // An absolute target is the image root's, not an escape; `..` above the archive root is.
+  return { path: resolved, escapes: escapes && !/^\//.test(target) }
+}
+
+/** FNV-1a: the entries already seen are kept as 32-bit hashes, so memory stays small whatever the archive. */
+function hash(text: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h >>> 0
+}
+
+/**
+ * Links at agent paths whose content is another entry's. A target earlier in the archive that was
+ * content-scanned gives its report; a later one is content-scanned when it arrives; one never met
+ * lies outside the archive (resolved on the machine that unpacks it). A hash collision among the
+ * entries seen can only turn a pass into an error (the target is taken as seen and not scanned).
+ */
+export class LinkTargets {
+  private readonly waiting = new Map<string, WaitingLink[]>()
+  private readonly seen = new Map<string, Set<number>>()
+  private readonly scanned = new Map<string, CredentialReport>()
+
+  /** Notes an entry of an archive (every type), before its own link or content handling. */
+  see(chain: string[], path: string): void {
+    const archive = chain.join('!')
+    let set = this.seen.get(archive)
+    if (!set) this.seen.set(archive, (set = new Set()))
+    set.add(hash(path))
+  }
+
+  /** A content-scanned file's report, for links to it that come later. */
+  recordScan(chain: string[], path: string, report: CredentialReport): void {
+    this.scanned.set(`${chain.join('!')}\0${path}`, report)
+  }
+
+  /**
+   * A link at an agent path: returns its target's report when that is known now, the reason it
+   * cannot be known, or undefined when the link waits for a later entry (or the archive's end).
+   */
+  link(link: WaitingLink): LinkOutcome | undefined {
+    const at = link.via ?? link
+    const { path, escapes } = resolveLinkTarget(at.path, at.type, at.target)
+    if (escapes) return { link, outside: true }
+    const key = `${link.chain.join('!')}\0${path}`
+    const report = this.scanned.get(key)
+    if (report) return { link, credentials: report }
+    if (this.seen.get(link.chain.join('!'))?.has(hash(path)))
+      return { link, problem: 'an earlier entry of this archive that is not an agent file, so its content was not checked' }
+    const list = this.waiting.get(key) ?? []
+    list.push(link)
+    this.waiting.set(key, list)
+    return undefined
+  }
+
+  /** Links waiting for this entry (removed from the waiting list). */
+  take(chain: string[], path: string): WaitingLink[] {
+    const key = `${chain.join('!')}\0${path}`
+    const list = this.waiting.get(key)
+    if (list) this.waiting.delete(key)
+    return list ?? []
+  }
+
+  /** A waiting link reached another link: follow it (bounded), or give up. */
+  chase(links: WaitingLink[], next: { path: string; type: 'symlink' | 'hardlink'; target: string }): LinkOutcome[] {
+    const out: LinkOutcome[] = []
+    for (const link of links) {
+      if (link.hops >= MAX_HOPS) out.push({ link, problem: `a chain of more than ${MAX_HOPS} links` })
+      else {
+        const outcome = this.link({ ...link, via: next, hops: link.hops + 1 })
+        if (outcome) out.push(outcome)
+      }
+    }
+    return out
+  }
+
+  /**
+   * The archive was read to its end (or stopped): every link still waiting points outside it, or,
+   * when the read did not complete, at an entry that was never reached.
+   */
+  finish(chain: string[], complete: boolean): LinkOutcome[] {
+    const prefix = `${chain.join('!')}\0`
+    const out: LinkOutcome[] = []
+    for (const [key, links] of this.waiting) {
+      if (!key.startsWith(prefix)) continue
+      this.waiting.delete(key)
+      for (const link of links) out.push(complete ? { link, outside: true } : { link, problem: 'an entry the read never reached (the archive could not be read to its end)' })
+    }
+    this.seen.delete(chain.join('!'))
+    for (const key of this.scanned.keys()) if (key.startsWith(prefix)) this.scanned.delete(key)
+    return out
+  }
+}
