@@ -3,6 +3,7 @@ import * as core from '@actions/core'
 import { readFile } from 'node:fs/promises'
 import { createGitHubClient } from '../github/client.js'
 import { resolveSigningMethod } from '../gates/evidence/method.js'
+import type { Attester } from '../gates/evidence/sign.js'
 import { CRITERIA, GATE } from '../gates/evidence/run.js'
 import { EVIDENCE_ACTION_OPTIONS } from '../options/evidence-action.js'
 import { runEvidenceStep, type EvidenceStepDetails, type EvidenceStepOptions } from '../gates/evidence/step.js'
@@ -14,6 +15,16 @@ async function defaultBranch(env: NodeJS.ProcessEnv): Promise<string | undefined
   if (!env.GITHUB_EVENT_PATH) return undefined
   const payload = JSON.parse(await readFile(env.GITHUB_EVENT_PATH, 'utf8')) as { repository?: { default_branch?: string } }
   return payload.repository?.default_branch
+}
+
+/** GitHub's Sigstore instance, and the attestations API so `gh attestation verify` finds the bundle. */
+function githubAttester(token: string): Attester {
+  return async (statement) => {
+    // Loaded only here: @actions/attest reads the Actions context on import.
+    const { attest } = await import('@actions/attest')
+    const result = await attest({ subjects: statement.subject, predicateType: statement.predicateType, predicate: statement.predicate, token, sigstore: 'github' })
+    return { bundle: result.bundle, ...(result.attestationID ? { attestationId: result.attestationID } : {}) }
+  }
 }
 
 interface EvidenceInputs {
@@ -50,7 +61,8 @@ export const ACTION: ActionSpec<EvidenceInputs> = {
   // The signing method is resolved here so the key and tokens go into this step's ledger: no output can carry them.
   run: async ({ step, signing }, deps) => {
     if (signing.token) deps.ledger.add(signing.token)
-    const method = step.signing === 'off' ? ({ kind: 'none', reason: 'signing is off' } as const) : resolveSigningMethod({ ...(signing.keyPem ? { keyPem: signing.keyPem } : {}), attest: signing.attest, ...(signing.token ? { githubToken: signing.token } : {}), env: deps.env, ledger: deps.ledger })
+    const attester = signing.attest === 'github' && signing.token ? githubAttester(signing.token) : undefined
+    const method = step.signing === 'off' ? ({ kind: 'none', reason: 'signing is off' } as const) : resolveSigningMethod({ ...(signing.keyPem ? { keyPem: signing.keyPem } : {}), attest: signing.attest, ...(attester ? { attester } : {}), env: deps.env, ledger: deps.ledger })
     return runEvidenceStep({ ...step, method }, deps)
   },
   outputs: (result) => {

@@ -77,12 +77,11 @@ const recordCommand = subcommand({
           ? ({ kind: 'none', reason: 'signing is off' } as const)
           : resolveSigningMethod({
               ...(keyPem ? { keyPem } : {}),
-              attest: given.attest ?? 'sigstore',
+              attest: 'sigstore',
               ...(given['fulcio-url'] ? { fulcioURL: given['fulcio-url'] } : {}),
               ...(given['rekor-url'] ? { rekorURL: given['rekor-url'] } : {}),
               ...(given['tsa-url'] ? { tsaURL: given['tsa-url'] } : {}),
               ...(trustedRootText ? { trustedRootText } : {}),
-              ...(io.env.GITHUB_TOKEN ? { githubToken: io.env.GITHUB_TOKEN } : {}),
               env: io.env,
               ledger
             })

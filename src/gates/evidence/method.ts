@@ -2,7 +2,7 @@ import type { SecretLedger } from '../../output/secret-ledger.js'
 import { inGitHubActions } from './context.js'
 import { actionsIdentity, canRequestIdToken } from './identity.js'
 import { loadSigningKey } from './key.js'
-import { PUBLIC_GOOD, publicGoodTrustedRoot, type SigningMethod } from './sign.js'
+import { PUBLIC_GOOD, publicGoodTrustedRoot, type Attester, type SigningMethod } from './sign.js'
 
 export interface MethodInputs {
   /** PEM private key text (file, env var or action input). */
@@ -14,8 +14,8 @@ export interface MethodInputs {
   tsaURL?: string
   /** trusted_root.json text to ship with keyless records. */
   trustedRootText?: string
-  /** Token for storing GitHub attestations. */
-  githubToken?: string
+  /** GitHub artifact attestations with the job's token; only the action entry has them (`attest: github`). */
+  attester?: Attester
   env: NodeJS.ProcessEnv
   ledger: SecretLedger
 }
@@ -37,9 +37,8 @@ export function resolveSigningMethod(inputs: MethodInputs): ResolvedMethod {
   if (!inGitHubActions(inputs.env)) return { kind: 'none', reason: 'no signing key was given (--key FILE or $AGENT_GATES_SIGNING_KEY), and keyless signing needs GitHub Actions' }
   if (!canRequestIdToken(inputs.env)) return { kind: 'none', reason: 'no signing key was given, and keyless signing needs `permissions: id-token: write`' }
   if (inputs.attest === 'github') {
-    if (!inputs.githubToken) return { kind: 'none', reason: 'GitHub attestations need a token (input token, with attestations: write)' }
-    inputs.ledger.add(inputs.githubToken)
-    return { kind: 'attest', token: inputs.githubToken, instance: 'github', store: true }
+    if (!inputs.attester) return { kind: 'none', reason: 'GitHub attestations are made by the actions/evidence step (attest: github, with a token that has attestations: write)' }
+    return { kind: 'attest', attest: inputs.attester }
   }
   const rekor = inputs.rekorURL ?? PUBLIC_GOOD.rekorURL
   const trustedRootText = inputs.trustedRootText

@@ -20,7 +20,6 @@ export const RECORD_OPTIONS = [
   option({ name: 'out', type: { kind: 'string' }, placeholder: 'DIR', description: 'where evidence.json and evidence.sigstore.json go', defaultText: 'the run folder', input: false, config: false }),
   option({ name: 'key', type: { kind: 'string' }, placeholder: 'FILE', description: 'sign with this PEM private key (ECDSA P-256 PKCS#8 or Ed25519); also $AGENT_GATES_SIGNING_KEY', input: false, config: false }),
   option({ name: 'signing', type: { kind: 'enum', values: SIGNING_POLICIES }, placeholder: 'POLICY', description: 'required (an unsigned record is an error), optional or off', defaultText: 'required in GitHub Actions, optional elsewhere', input: false, config: false }),
-  option({ name: 'attest', type: { kind: 'enum', values: ['sigstore', 'github'] }, default: 'sigstore', placeholder: 'HOW', description: 'keyless signing in Actions: public Sigstore, or GitHub artifact attestations', input: false, config: false }),
   option({ name: 'fulcio-url', type: { kind: 'string' }, placeholder: 'URL', description: 'Fulcio for keyless signing', defaultText: 'public Sigstore', input: false, config: false }),
   option({ name: 'rekor-url', type: { kind: 'string' }, placeholder: 'URL', description: 'Rekor transparency log; "none" to skip the upload (a timestamp then stands in)', defaultText: 'public Sigstore', input: false, config: false }),
   option({ name: 'tsa-url', type: { kind: 'string' }, placeholder: 'URL', description: 'RFC 3161 timestamp authority', defaultText: 'public Sigstore', input: false, config: false }),

@@ -24,7 +24,14 @@ export type SigningMethod =
       /** The trusted root shipped beside the record, so it verifies offline years later. */
       trustedRoot: () => Promise<unknown>
     }
-  | { kind: 'attest'; token: string; instance: 'github' | 'public-good'; store: boolean }
+  | { kind: 'attest'; attest: Attester }
+
+/**
+ * GitHub artifact attestations (`@actions/attest`), supplied by the action entry: gate code
+ * never imports `@actions/*`. Signs the statement's subjects and predicate at GitHub's Sigstore
+ * instance and stores the bundle through the attestations API.
+ */
+export type Attester = (statement: Statement) => Promise<{ bundle: SerializedBundle; attestationId?: string }>
 
 export interface SignedEvidence {
   bundle: SerializedBundle
@@ -65,17 +72,8 @@ export async function signStatement(statement: Statement, method: SigningMethod)
         return { bundle: await buildDsse(signer, witnesses, statement), trustedRoot, method: 'sigstore' }
       }
       case 'attest': {
-        // Imported only here: @actions/attest reads the Actions context on import.
-        const { attest } = await import('@actions/attest')
-        const result = await attest({
-          subjects: statement.subject,
-          predicateType: statement.predicateType,
-          predicate: statement.predicate,
-          token: method.token,
-          sigstore: method.instance,
-          skipWrite: !method.store
-        })
-        return { bundle: result.bundle, method: 'attest', ...(result.attestationID ? { attestationId: result.attestationID } : {}) }
+        const { bundle, attestationId } = await method.attest(statement)
+        return { bundle, method: 'attest', ...(attestationId ? { attestationId } : {}) }
       }
     }
   } catch (error) {
