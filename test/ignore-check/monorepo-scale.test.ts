@@ -80,7 +80,7 @@ describe('scale: 10,000 folders, each with its own .gitignore', () => {
       // Every 500th folder re-includes a file: a different rule set, judged on its own.
       writeFileSync(join(folder, '.gitignore'), i % 500 === 0 ? '**/.claude/\n**/.env*\n!.env.local\n' : `# folder ${i}\n**/.claude/\n**/.env*\n`)
     }
-    const runner = join(dir, '..', `${dir.split('/').pop()}-runner.mjs`)
+    const runner = join(makeRepo({}), 'scale-runner.mjs')
     execFileSync(join(process.cwd(), 'node_modules/.bin/esbuild'), [join(process.cwd(), 'test/ignore-check/fixtures/scale-runner.ts'), '--bundle', '--platform=node', '--format=esm', `--outfile=${runner}`, '--log-level=warning', "--banner:js=import{createRequire}from'module';const require=createRequire(import.meta.url);"])
     const started = Date.now()
     const asked = ['pkgs/g0/d00000/.env.local', 'pkgs/g9/d09500/.env.local', 'pkgs/g4/d04321/.env.local']

@@ -27,6 +27,8 @@ export interface FixPlan {
   withheld: { file: string; why: string; add: string[] }[]
   /** Credential-shaped values seen in changed lines: for the run's SecretLedger, never for output. */
   secrets: string[]
+  /** The re-check of exactly the changed files (undefined: the last re-check was of other edits). */
+  checked?: CheckOutcome
 }
 
 /** Packers that read the root .gitignore for some units: git itself, npm (fallback and workspaces), hatchling and setuptools-scm. */
@@ -48,15 +50,21 @@ export async function planFix(outcome: CheckOutcome, wanted: 'auto' | PackerName
   // Each re-check keeps its skeleton until the next one: the real npm is asked about the last only.
   const keep = outcome.packers.includes('npm')
   let kept: CheckOutcome['kept']
+  let last: { outcome: CheckOutcome; state: Map<string, string> } | undefined
   const recheck = async (): Promise<CheckOutcome> => {
     await kept?.dispose()
     kept = undefined
     const next = await checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, keep)
     kept = next.kept
+    last = { outcome: next, state: new Map(edits.changed) }
     return next
   }
   try {
-    return await plan(outcome, edits, recheck)
+    const planned = await plan(outcome, edits, recheck)
+    const same = last !== undefined && last.state.size === edits.changed.size && [...edits.changed].every(([path, text]) => last?.state.get(path) === text)
+    if (!same || !last) return planned
+    const { kept: _disposed, ...checked } = last.outcome // its skeleton is gone by the time it is used
+    return { ...planned, checked }
   } finally {
     await kept?.dispose()
   }

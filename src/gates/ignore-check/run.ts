@@ -8,7 +8,7 @@ import { GateIncompleteError, errorMessage } from '../../model/errors.js'
 import type { GateErrorInfo, GateResult } from '../../model/finding.js'
 import { buildResult, toGateError } from '../../model/result.js'
 import { MAX_CHILD_DIRS } from './canaries.js'
-import { checkSnapshot, type CheckOutcome } from './check.js'
+import { checkSnapshot, withEdits, type CheckOutcome } from './check.js'
 import { EMBEDDED_ENGINES } from './engines.js'
 import { findMachineNpm, judgeMachineNpm, type MachineNpm } from './machine-npm.js'
 import { anchorFor, leakFinding, trackedFinding } from './findings.js'
@@ -16,7 +16,7 @@ import { planFix, writeFix, type FixPlan } from './fix.js'
 import { GATE, type IgnoreCheckOptions } from './options.js'
 import { trackedAgentState, type TrackedState } from './packers/git.js'
 import { readSnapshot } from './snapshot.js'
-import { PACKER_NAMES, type PackerName } from './types.js'
+import { PACKER_NAMES, type PackerName, type RepoSnapshot } from './types.js'
 
 export interface IgnoreCheckDetails {
   packers: { packer: PackerName; units: number; leaking: number }[]
@@ -83,7 +83,10 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
       if (options.fix === 'write' && plan.changed.size > 0) {
         await writeFix(root, plan, outcome.snapshot.bom)
         deps.log.info(`fix written to ${[...plan.changed.keys()].join(', ')}; running the canaries again`)
-        outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries)
+        const written = await readSnapshot(root)
+        // The tree as written is the one the plan's last re-check judged (the same config files, folders and
+        // Dockerfiles; a fix writes only ignore files and package.json): that verdict stands, else judge again.
+        outcome = plan.checked && sameSnapshot(written, withEdits(outcome.snapshot, plan.changed)) ? { ...plan.checked, snapshot: written } : await checkSnapshot(written, options.packers, detect, entries)
       }
     }
     if (outcome.leftOut.length > 0) deps.log.warn(`${outcome.leftOut.length} folder(s) got no canaries (more than ${MAX_CHILD_DIRS} sibling folders), e.g. ${outcome.leftOut[0]}`)
@@ -130,6 +133,19 @@ export async function runIgnoreCheck(options: IgnoreCheckOptions, deps: GateDeps
     ...(outcome ? { details: detailsOf(outcome, plan, options.fix) } : {}),
     ...(errors.length === 0 && outcome && outcome.leftOut.length > 0 ? { summary: `${findings.filter((f) => !f.suppressed).length} finding(s); ${outcome.leftOut.length} folder(s) were not checked (more than ${MAX_CHILD_DIRS} sibling folders without an ignore file): see details.leftOut` } : {})
   })
+}
+
+function sameSnapshot(a: RepoSnapshot, b: RepoSnapshot): boolean {
+  const sameSet = (x: ReadonlySet<string>, y: ReadonlySet<string>): boolean => x.size === y.size && [...x].every((v) => y.has(v))
+  return (
+    a.root === b.root &&
+    a.gitRoot === b.gitRoot &&
+    a.files.size === b.files.size &&
+    [...a.files].every(([path, text]) => b.files.get(path) === text) &&
+    sameSet(a.dirs, b.dirs) &&
+    sameSet(a.bom ?? new Set(), b.bom ?? new Set()) &&
+    a.dockerfiles.join('\0') === b.dockerfiles.join('\0')
+  )
 }
 
 function representedDetails(outcome: CheckOutcome): NonNullable<IgnoreCheckDetails['represented']> {
