@@ -28,35 +28,54 @@ export function resolveLinkTarget(path: string, type: 'symlink' | 'hardlink', ta
   return { path: resolved, escapes: escapes && !/^\//.test(target) }
 }
 
-/** FNV-1a: the entries already seen are kept as 32-bit hashes, so memory stays small whatever the archive. */
-function hash(text: string): number {
-  let h = 0x811c9dc5
+/** Content scans remembered for later links; past this many, an earlier target counts as seen but unscanned (an error, never a pass). */
+const MAX_REMEMBERED = 10_000
+
+/** FNV-1a with a seed: two of them drive the filter's probes. */
+function hash(text: string, seed: number): number {
+  let h = seed
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
   return h >>> 0
 }
 
 /**
+ * The entries already seen, as a Bloom filter of fixed size (2 MiB), so memory stays flat whatever
+ * the archive holds. A false positive takes an unseen target as seen and unscanned: an error, never a pass.
+ */
+class SeenFilter {
+  private static readonly BITS = 1 << 24
+  private readonly bits = new Uint32Array(SeenFilter.BITS / 32)
+  private probes(key: string): number[] {
+    const a = hash(key, 0x811c9dc5)
+    const b = hash(key, 0x2b992ddf) | 1
+    return [0, 1, 2, 3].map((i) => (a + Math.imul(i, b)) & (SeenFilter.BITS - 1))
+  }
+  add(key: string): void {
+    for (const bit of this.probes(key)) this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31))
+  }
+  has(key: string): boolean {
+    return this.probes(key).every((bit) => ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0)
+  }
+}
+
+/**
  * Links at agent paths whose content is another entry's. A target earlier in the archive that was
  * content-scanned gives its report; a later one is content-scanned when it arrives; one never met
- * lies outside the archive (resolved on the machine that unpacks it). A hash collision among the
- * entries seen can only turn a pass into an error (the target is taken as seen and not scanned).
+ * lies outside the archive (resolved on the machine that unpacks it).
  */
 export class LinkTargets {
   private readonly waiting = new Map<string, WaitingLink[]>()
-  private readonly seen = new Map<string, Set<number>>()
+  private seen: SeenFilter | undefined
   private readonly scanned = new Map<string, CredentialReport>()
 
   /** Notes an entry of an archive (every type), before its own link or content handling. */
   see(chain: string[], path: string): void {
-    const archive = chain.join('!')
-    let set = this.seen.get(archive)
-    if (!set) this.seen.set(archive, (set = new Set()))
-    set.add(hash(path))
+    ;(this.seen ??= new SeenFilter()).add(`${chain.join('!')}\0${path}`)
   }
 
-  /** A content-scanned file's report, for links to it that come later. */
+  /** A content-scanned file's report, for links to it that come later (the first MAX_REMEMBERED). */
   recordScan(chain: string[], path: string, report: CredentialReport): void {
-    this.scanned.set(`${chain.join('!')}\0${path}`, report)
+    if (this.scanned.size < MAX_REMEMBERED) this.scanned.set(`${chain.join('!')}\0${path}`, report)
   }
 
   /**
@@ -70,7 +89,7 @@ export class LinkTargets {
     const key = `${link.chain.join('!')}\0${path}`
     const report = this.scanned.get(key)
     if (report) return { link, credentials: report }
-    if (this.seen.get(link.chain.join('!'))?.has(hash(path)))
+    if (this.seen?.has(key))
       return { link, problem: 'an earlier entry of this archive that is not an agent file, so its content was not checked' }
     const list = this.waiting.get(key) ?? []
     list.push(link)
@@ -111,8 +130,6 @@ export class LinkTargets {
       this.waiting.delete(key)
       for (const link of links) out.push(complete ? { link, outside: true } : { link, problem: 'an entry the read never reached (the archive could not be read to its end)' })
     }
-    this.seen.delete(chain.join('!'))
-    for (const key of this.scanned.keys()) if (key.startsWith(prefix)) this.scanned.delete(key)
     return out
   }
 }
