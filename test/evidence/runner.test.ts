@@ -73,26 +73,26 @@ describe('actions/evidence under the runner harness', () => {
 const ROUTED = ['fulcio.githubapp.com', 'timestamp.githubapp.com', 'fulcio.sigstore.dev', 'timestamp.sigstore.dev']
 
 let gh: FakeGitHubApi
-let job: Job
+let keylessJob: Job
 let mock: MockSigstore
 let proxy: HostProxy
-/** What every step adds to the job: the proxy and the OIDC endpoint whose token the mock Fulcio certifies. */
+/** What every step adds to the keylessJob: the proxy and the OIDC endpoint whose token the mock Fulcio certifies. */
 let stepEnv: Record<string, string>
 
 beforeAll(async () => {
   gh = await startFakeGitHubApi()
-  job = await startJob({ workspace: tempDir('workspace-'), event: 'push', token: gh.token, github: { apiUrl: gh.url, graphqlUrl: `${gh.url}/graphql` }, env: { GITHUB_SERVER_URL: 'https://github.com' } })
-  // The certificate names the job's own workflow and commit, as real Fulcio would.
-  mock = await startMockSigstore(`acme/widgets/.github/workflows/agent-gates.yml@${job.env.GITHUB_REF}`, 'acme/widgets', job.env.GITHUB_SHA)
+  keylessJob = await startJob({ workspace: tempDir('workspace-'), event: 'push', token: gh.token, github: { apiUrl: gh.url, graphqlUrl: `${gh.url}/graphql` }, env: { GITHUB_SERVER_URL: 'https://github.com' } })
+  // The certificate names the keylessJob's own workflow and commit, as real Fulcio would.
+  mock = await startMockSigstore(`acme/widgets/.github/workflows/agent-gates.yml@${keylessJob.env.GITHUB_REF}`, 'acme/widgets', keylessJob.env.GITHUB_SHA)
   proxy = await startHostProxy(ROUTED, mock.handler, tempDir('tls-'))
   stepEnv = { ...proxy.env, ACTIONS_ID_TOKEN_REQUEST_URL: mock.env.ACTIONS_ID_TOKEN_REQUEST_URL!, ACTIONS_ID_TOKEN_REQUEST_TOKEN: mock.requestToken }
-  const folder = join(job.runnerTemp, 'agent-gates')
+  const folder = join(keylessJob.runnerTemp, 'agent-gates')
   mkdirSync(folder, { recursive: true })
   writeFileSync(join(folder, 'artifact-scan.json'), renderJson(scanResult()))
 }, 240_000)
 
 afterAll(async () => {
-  await job?.close()
+  await keylessJob?.close()
   await proxy?.close()
   await mock?.close()
   await gh?.close()
@@ -102,7 +102,7 @@ const errors = (step: { annotations: { level: string; message: string }[] }) => 
 
 describe('attest: github (@actions/attest) end to end on loopback', () => {
   it('signs at GitHub\'s Fulcio and timestamp authority, stores the bundle through the attestations API, and the bundle verifies offline', async () => {
-    const step = await job.step({ uses: 'evidence', with: { attest: 'github', 'artifact-name': 'none' }, env: stepEnv })
+    const step = await keylessJob.step({ uses: 'evidence', with: { attest: 'github', 'artifact-name': 'none' }, env: stepEnv })
     expect({ exit: step.exitCode, errors: errors(step) }).toEqual({ exit: 0, errors: [] })
     // Only GitHub's instance was asked, through the proxy; nothing else left the machine.
     expect(proxy.connects).toEqual(['fulcio.githubapp.com:443', 'timestamp.githubapp.com:443'])
@@ -117,7 +117,7 @@ describe('attest: github (@actions/attest) end to end on loopback', () => {
     // GitHub's instance has no transparency log: no trusted root is shipped (gh attestation trusted-root gives it).
     expect(existsSync(join(step.outputs['evidence-path']!, '..', 'trusted_root.json'))).toBe(false)
 
-    // What reached the attestations API is exactly the bundle beside the record, for this repository, with the job token.
+    // What reached the attestations API is exactly the bundle beside the record, for this repository, with the keylessJob token.
     expect(gh.attestations).toEqual([{ repository: 'acme/widgets', body: { bundle } }])
     expect(gh.requests.filter((r) => r.includes('attestations'))).toEqual(['POST /repos/acme/widgets/attestations'])
     const report = JSON.parse(readFileSync(step.outputs['report-path']!, 'utf8'))
@@ -127,7 +127,7 @@ describe('attest: github (@actions/attest) end to end on loopback', () => {
     expect(verdict.checks.filter((c) => !c.ok)).toEqual([])
     expect(verdict.checks.map((c) => c.name)).toEqual(['bundle', 'signature', 'identity', 'subject', 'schema', 'canonical', 'repository', 'commit'])
     expect(verifyEvidence({ recordBytes: record, bundleText, trustedRoot: mock.trustedRoot, policy: { kind: 'github', repository: 'acme/other' } }).valid).toBe(false)
-    // The step said nothing of the OIDC token or the job token.
+    // The step said nothing of the OIDC token or the keylessJob token.
     const said = step.stdout + step.stderr + step.summary + record + bundleText
     for (const secret of [mock.jwt.split('.')[2]!, mock.requestToken, gh.token]) expect(said).not.toContain(secret)
   })
@@ -136,7 +136,7 @@ describe('attest: github (@actions/attest) end to end on loopback', () => {
 describe('attest: sigstore (the default) without the network', () => {
   it('the action asks the public TUF repository for the trusted root first; refused, the step fails with exit 2 and no bundle', async () => {
     const before = proxy.connects.length
-    const step = await job.step({ uses: 'evidence', with: { 'artifact-name': 'none' }, env: stepEnv })
+    const step = await keylessJob.step({ uses: 'evidence', with: { 'artifact-name': 'none' }, env: stepEnv })
     expect(step.exitCode).toBe(2)
     expect(step.outputs.status).toBe('error')
     expect(errors(step).join('\n')).toMatch(/signing the evidence failed: .*TUF/)
@@ -148,9 +148,9 @@ describe('attest: sigstore (the default) without the network', () => {
     const dir = tempDir('public-')
     writeFileSync(join(dir, 'root.json'), JSON.stringify(mock.trustedRoot))
     const before = proxy.connects.length
-    const child = spawn(node24(), [join(REPO_ROOT, 'dist', 'cli', 'index.js'), 'evidence', 'record', '--run-folder', join(job.runnerTemp, 'agent-gates'), '--out', join(dir, 'out'), '--trusted-root', join(dir, 'root.json')], {
+    const child = spawn(node24(), [join(REPO_ROOT, 'dist', 'cli', 'index.js'), 'evidence', 'record', '--run-folder', join(keylessJob.runnerTemp, 'agent-gates'), '--out', join(dir, 'out'), '--trusted-root', join(dir, 'root.json')], {
       cwd: dir,
-      env: { ...job.env, ...stepEnv },
+      env: { ...keylessJob.env, ...stepEnv },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let output = ''
