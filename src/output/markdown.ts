@@ -10,11 +10,22 @@ export function cell(text: string | number | undefined): string {
 }
 
 /**
+ * Ends the part of a gate's details that is its fix: that part goes right under the verdict, in
+ * place of the generic "Fix first" line (an HTML comment, invisible in the rendered summary).
+ */
+export const FIX_FIRST_END = '<!-- agent-gates: end of the fix -->'
+
+/**
  * The job summary for one gate. `details` is optional gate-specific Markdown
- * (the review record, the scanned range) appended after the findings table.
+ * (the review record, the scanned range) appended after the findings table;
+ * what precedes FIX_FIRST_END in it is shown first.
  */
 export function renderMarkdown(result: GateResult, details?: string): string {
   const out: string[] = [`### ${STATUS_ICON[result.status]} agent-gates ${result.gate}: ${result.status}`, '', cell(result.summary), '']
+  const split = details?.indexOf(FIX_FIRST_END) ?? -1
+  const fixFirst = split >= 0 ? details!.slice(0, split).trim() : undefined
+  if (split >= 0) details = details!.slice(split + FIX_FIRST_END.length).trim() || undefined
+  if (fixFirst) out.push(fixFirst, '')
   if (result.errors.length) {
     out.push('**Could not complete**', '')
     for (const e of result.errors) out.push(`- \`${e.code}\`: ${cell(e.message)}`)
@@ -22,20 +33,21 @@ export function renderMarkdown(result: GateResult, details?: string): string {
   }
   if (result.findings.length) {
     // Grouped by rule, class, reason and fix (not one row per file); the fix of the worst group first.
-    const groups = new Map<string, { first: Finding; severity: string; who: string; places: string[] }>()
+    const groups = new Map<string, { first: Finding; severity: string; who: string; places: Set<string> }>()
     for (const f of [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
       const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(' / ')
       const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity
       const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ''].join('\u0000')
-      const group = groups.get(key) ?? { first: f, severity, who, places: [] }
-      group.places.push(formatLocation(f.location))
+      const group = groups.get(key) ?? { first: f, severity, who, places: new Set<string>() }
+      group.places.add(formatLocation(f.location))
       groups.set(key, group)
     }
     const worst = [...groups.values()].find((g) => !g.first.suppressed && g.first.help?.fix)
-    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, '')
+    if (worst && !fixFirst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, '')
     const rows = ['| Severity | Where | Rule | Tool / class | Why it matters | How to fix |', '|---|---|---|---|---|---|']
     for (const g of groups.values()) {
-      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(', ') + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : '')
+      const places = [...g.places]
+      const where = places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(', ') + (places.length > 5 ? ` and ${places.length - 5} more` : '')
       rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`)
     }
     if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, '', ...rows, '', '</details>', '')
