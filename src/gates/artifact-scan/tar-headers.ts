@@ -31,10 +31,10 @@ export function isZeroBlock(block: Uint8Array): boolean {
   return true
 }
 
-function cString(block: Uint8Array, start: number, length: number): string {
-  const field = block.subarray(start, start + length)
-  const nul = field.indexOf(0)
-  return Buffer.from(nul < 0 ? field : field.subarray(0, nul)).toString('utf8')
+function cString(block: Buffer, start: number, length: number): string {
+  const nul = block.indexOf(0, start)
+  const end = nul < 0 || nul > start + length ? start + length : nul
+  return end === start ? '' : block.toString('utf8', start, end)
 }
 
 /** An octal field with optional leading spaces and NUL/space terminators, or GNU base-256. */
@@ -46,35 +46,46 @@ export function numericField(block: Uint8Array, start: number, length: number): 
     for (let i = start + 1; i < start + length; i++) value = value * 256 + (block[i] as number)
     return Number.isSafeInteger(value) ? value : undefined
   }
-  const text = Buffer.from(block.subarray(start, start + length)).toString('latin1').replace(/[\0 ]+$/, '').replace(/^ +/, '')
-  if (text === '') return 0
-  return /^[0-7]+$/.test(text) ? parseInt(text, 8) : undefined
+  // Parsed by hand (this runs three times per entry): leading spaces, octal digits, then only NULs and spaces.
+  let i = start
+  const end = start + length
+  while (i < end && block[i] === 0x20) i++
+  let value = 0
+  for (; i < end; i++) {
+    const c = block[i] as number
+    if (c < 0x30 || c > 0x37) break
+    value = value * 8 + (c - 0x30)
+  }
+  for (; i < end; i++) if (block[i] !== 0 && block[i] !== 0x20) return undefined
+  return value
 }
 
 /** Checksum status: valid as unsigned (every consumer), valid only as signed, or invalid. */
 export function checksumOf(block: Uint8Array): 'unsigned' | 'signed' | 'invalid' {
   const stored = numericField(block, 148, 8)
   if (stored === undefined) return 'invalid'
-  let unsigned = 0
-  let signed = 0
+  // The checksum field counts as eight spaces; a signed sum differs by 256 for every byte above 127.
+  let unsigned = 8 * 0x20
+  let high = 0
   for (let i = 0; i < BLOCK; i++) {
-    const byte = i >= 148 && i < 156 ? 0x20 : (block[i] as number)
+    if (i === 148) i = 156
+    const byte = block[i] as number
     unsigned += byte
-    signed += byte > 127 ? byte - 256 : byte
+    if (byte > 127) high += 1
   }
   if (stored === unsigned) return 'unsigned'
-  return stored === signed ? 'signed' : 'invalid'
+  return stored === unsigned - 256 * high ? 'signed' : 'invalid'
 }
 
-function magicOf(block: Uint8Array): Magic {
-  const magic = Buffer.from(block.subarray(257, 265)).toString('latin1')
+function magicOf(block: Buffer): Magic {
+  const magic = block.toString('latin1', 257, 265)
   if (magic === 'ustar\u000000') return 'posix'
   if (magic === 'ustar  \u0000') return 'gnu'
   return magic.startsWith('ustar') ? 'ustar-other' : 'v7'
 }
 
 /** Decodes a non-zero header block; undefined when its checksum or size field is invalid. */
-export function decodeHeader(block: Uint8Array): RawTarHeader | undefined {
+export function decodeHeader(block: Buffer): RawTarHeader | undefined {
   const checksum = checksumOf(block)
   if (checksum === 'invalid') return undefined
   const size = numericField(block, 124, 12)

@@ -4,7 +4,7 @@ import { GateIncompleteError } from '../../model/errors.js'
 import type { Budget } from './budget.js'
 import { detectKind, HEAD_BYTES, type ArchiveKind } from './detect.js'
 import { framed, NodeTarView } from './node-tar-view.js'
-import { counted, readHead, toChunks, withHead, type EntryBody, type EntryInfo } from './streams.js'
+import { counted, readHead, toChunks, withHead, type Chunks, type EntryBody, type EntryInfo } from './streams.js'
 import { BLOCK, decodeHeader, FRAMING_KEYS, isSparseKey, isZeroBlock, parsePax, type RawTarHeader } from './tar-headers.js'
 
 export type Visitor = (info: EntryInfo, body: EntryBody | undefined) => Promise<void>
@@ -58,6 +58,21 @@ class ByteSource {
 
   constructor(source: AsyncIterable<Buffer>, private readonly tap: (chunk: Buffer) => void) {
     this.it = source[Symbol.asyncIterator]()
+  }
+
+  /** Up to `max` bytes already buffered, without waiting (undefined when none are): most reads need no await. */
+  readNow(max: number): Buffer | undefined {
+    if (this.pos >= this.chunk.length) return undefined
+    const n = Math.min(max, this.chunk.length - this.pos)
+    const out = this.chunk.subarray(this.pos, this.pos + n)
+    this.pos += n
+    return out
+  }
+
+  /** Exactly `n` buffered bytes, without waiting, or undefined when fewer are buffered. */
+  exactNow(n: number): Buffer | undefined {
+    if (this.chunk.length - this.pos < n) return undefined
+    return this.readNow(n)
   }
 
   /** Up to `max` bytes (at least one), or undefined at the end. */
@@ -122,7 +137,7 @@ export async function readTar(source: AsyncIterable<Buffer>, where: string, visi
   let zeroRun = 0
   let blocks = 0
   for (;;) {
-    const block = await input.exact(BLOCK)
+    const block = input.exactNow(BLOCK) ?? (await input.exact(BLOCK))
     if (block.length < BLOCK) {
       if (block.some((b) => b !== 0) || (zeroRun === 0 && blocks > 0) || blocks === 0)
         throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data (no end-of-archive marker after the last entry; later entries may be missing)`)
@@ -162,7 +177,8 @@ async function readMeta(input: ByteSource, header: RawTarHeader, pending: Pendin
   const t = header.typeflag
   if (t !== 'x' && t !== 'g' && t !== 'L' && t !== 'K') return undefined
   if (header.size > MAX_META_BYTES) throw new GateIncompleteError('archive-corrupt', `${where}: a PAX or GNU long-name header of ${header.size} bytes (over ${MAX_META_BYTES}); consumers cap these differently`)
-  const body = await input.exact(Math.ceil(header.size / BLOCK) * BLOCK)
+  const wanted = Math.ceil(header.size / BLOCK) * BLOCK
+  const body = input.exactNow(wanted) ?? (await input.exact(wanted))
   if (body.length < header.size) throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data inside a PAX or GNU long-name header`)
   const data = body.subarray(0, header.size)
   if (t === 'L' || t === 'K') {
@@ -263,21 +279,28 @@ function typeOf(flag: string): EntryInfo['type'] {
 function bodyOf(input: ByteSource, size: number, where: string): EntryBody {
   let remaining = size
   let padding = (BLOCK - (size % BLOCK)) % BLOCK
-  const pull = async function* (): AsyncGenerator<Buffer> {
-    while (remaining > 0) {
-      const piece = await input.read(remaining)
-      if (!piece) throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data inside an entry`)
-      remaining -= piece.length
-      yield piece
+  const pull = async (): Promise<IteratorResult<Buffer>> => {
+    if (remaining <= 0) return { done: true, value: undefined }
+    const piece = input.readNow(remaining) ?? (await input.read(remaining))
+    if (!piece) throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data inside an entry`)
+    remaining -= piece.length
+    return { done: false, value: piece }
+  }
+  // Calls run one after another (see toChunks); a hand-made iterator costs less than a generator per entry.
+  let last: Promise<unknown> = Promise.resolve()
+  const chunks: Chunks = {
+    next() {
+      const p = last.then(pull)
+      last = p.catch(() => undefined)
+      return p
     }
   }
-  const chunks = toChunks(pull())
   return {
     chunks,
     release: async () => {
       while (!(await chunks.next()).done);
       while (padding > 0) {
-        const piece = await input.read(padding)
+        const piece = input.readNow(padding) ?? (await input.read(padding))
         if (!piece) throw new GateIncompleteError('archive-truncated', `${where}: truncated tar data after an entry`)
         padding -= piece.length
       }

@@ -75,7 +75,8 @@ async function scanPlainFile(session: ScanSession, abs: string, rel: string): Pr
 export async function scanArtifactFile(session: ScanSession, abs: string, name: string): Promise<ExaminedArtifact | undefined> {
   const hash = createHash('sha256')
   const progress = { bytes: 0, complete: false }
-  const stream = createReadStream(abs)
+  // 256 KiB reads: fewer hand-offs to zlib's thread than the default 64 KiB.
+  const stream = createReadStream(abs, { highWaterMark: 256 * 1024 })
   const hashed = (async function* () {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       hash.update(chunk)
