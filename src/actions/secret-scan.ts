@@ -1,9 +1,11 @@
 import * as core from '@actions/core'
+import * as toolCache from '@actions/tool-cache'
 import { resolve } from 'node:path'
 import { secretScanDetails } from '../gates/secret-scan/cli.js'
 import { loadEvent } from '../gates/secret-scan/event.js'
 import { GATE, resolveSecretScanOptions, secretScanOverrides, type SecretScanOptions } from '../gates/secret-scan/options.js'
 import { runSecretScan } from '../gates/secret-scan/run.js'
+import type { ToolStore } from '../gates/secret-scan/tool-store.js'
 import { SECRET_SCAN_OPTIONS } from '../options/gates/secret-scan.js'
 import { definedOnly } from '../options/resolve.js'
 import { inputNames } from './inputs.js'
@@ -18,11 +20,22 @@ export const ACTION: ActionSpec<SecretScanOptions> = {
     const overrides = secretScanOverrides(given)
     const mode = overrides.mode ?? 'auto'
     const event = mode === 'auto' || mode === 'full' ? await loadEvent(env) : undefined
-    return resolveSecretScanOptions(resolve(workspace, given['working-directory'] ?? '.'), definedOnly({ ...overrides, event }), config.config)
+    const install = { store: runnerToolStore() }
+    return resolveSecretScanOptions(resolve(workspace, given['working-directory'] ?? '.'), definedOnly({ ...overrides, event, install }), config.config)
   },
   run: runSecretScan,
   pathBase: (inputs) => inputs.dir,
   details: secretScanDetails
+}
+
+/** The runner's tool cache (its proxy settings and retries) as the native engine's store; the gate verifies what it returns. */
+export function runnerToolStore(): ToolStore {
+  return {
+    find: (name, version, arch) => toolCache.find(name, version, arch) || undefined,
+    download: (url, dest) => toolCache.downloadTool(url, dest),
+    extract: (archive, ext, dest) => (ext === 'zip' ? toolCache.extractZip(archive, dest) : toolCache.extractTar(archive, dest)),
+    cacheDir: (source, name, version, arch) => toolCache.cacheDir(source, name, version, arch)
+  }
 }
 
 export async function main(): Promise<void> {

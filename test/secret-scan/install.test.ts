@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { installGitleaks, platformKey } from '../../src/gates/secret-scan/install.js'
+import { runnerToolStore } from '../../src/actions/secret-scan.js'
 import { locateWasm } from '../../src/gates/secret-scan/engine-wasm.js'
 import { resolveSecretScanOptions, type SecretScanOverrides } from '../../src/gates/secret-scan/options.js'
 import { runSecretScan } from '../../src/gates/secret-scan/run.js'
@@ -115,6 +116,17 @@ describe('native engine: verified download, digest-keyed tool cache', () => {
     expect(second.stats.engineSource).toBe('tool-cache')
     expect(requests).toHaveLength(count)
     expect(second.engines[0]?.sha256).toBe(first.engines[0]?.sha256)
+  })
+
+  it("the action's store (the runner's tool cache) installs the same verified release, and the CLI's folder store finds it there", async () => {
+    process.env.RUNNER_TOOL_CACHE = join(root, 'tool-cache-runner')
+    const count = requests.length
+    const viaRunner = await installGitleaks({ version, downloadBase: base, checksums: table(digest, shimSha256), store: runnerToolStore() }, silentLogger)
+    expect(viaRunner).toEqual(expect.objectContaining({ fromCache: false, archiveSha256: digest, binarySha256: shimSha256 }))
+    expect(requests).toHaveLength(count + 1)
+    const viaFolder = await installGitleaks({ version, downloadBase: base, checksums: table(digest, shimSha256) }, silentLogger)
+    expect(viaFolder).toEqual(expect.objectContaining({ fromCache: true, path: viaRunner.path, binarySha256: shimSha256 }))
+    expect(requests).toHaveLength(count + 1)
   })
 
   it('rejects a tampered cache entry (binary changed after it was cached)', async () => {

@@ -34,6 +34,8 @@ export interface ScanRequest {
   keywords?: ReadonlyMap<string, readonly string[]>
   /** Keeps a fragment for the engine; fragments it drops cannot match any rule (rules.ts fragmentPrefilter). */
   prefilter?: (path: string, lines: string[]) => boolean
+  /** Engine processes that may run at once on a large layout (default: the cores, at most two). */
+  engineProcesses?: number
   /** History cache: its folder, the digest of the engine and rules (cache.ts), and the stable content-fingerprint key it needs. */
   cache?: { folder: string; key: string; fingerprintKey: Buffer }
 }

@@ -1,11 +1,11 @@
 import { chmod, copyFile, mkdtemp, readdir, rm } from 'node:fs/promises'
-import { homedir, tmpdir } from 'node:os'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import * as toolCache from '@actions/tool-cache'
 import { ConfigurationError, GateIncompleteError } from '../../model/errors.js'
 import { sha256File } from '../../model/digest.js'
 import type { Logger } from '../../model/deps.js'
 import { GITLEAKS_CHECKSUMS, type ChecksumTable, type ReleasePin } from './gitleaks-checksums.js'
+import { folderToolStore, type ToolStore } from './tool-store.js'
 
 const RELEASES = 'https://github.com/gitleaks/gitleaks/releases/download'
 
@@ -16,15 +16,16 @@ export interface InstallSettings {
   checksums?: ChecksumTable
   platform?: NodeJS.Platform
   arch?: string
+  /** Where the release is downloaded to and cached (the action passes the runner's tool cache); default folderToolStore(). */
+  store?: ToolStore
 }
 
 /** The pinned release already in the tool cache (re-verified), without downloading; undefined when it is not there. */
 export async function cachedGitleaks(settings: InstallSettings, log: Logger): Promise<InstalledBinary | undefined> {
   const expected = pinnedDigest(settings)
   if (!expected) return undefined
-  ensureToolCacheEnv()
   const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch)
-  if (!toolCache.find(`gitleaks-${expected.slice(0, 16)}`, settings.version, key)) return undefined
+  if (!(settings.store ?? folderToolStore()).find(`gitleaks-${expected.slice(0, 16)}`, settings.version, key)) return undefined
   return installGitleaks(settings, log)
 }
 
@@ -58,12 +59,6 @@ export function pinnedDigest(settings: InstallSettings): string | undefined {
   return pinnedRelease(settings)?.archive
 }
 
-/** tool-cache needs its folders; local runs get a per-user cache instead of the runner's. */
-function ensureToolCacheEnv(): void {
-  process.env.RUNNER_TOOL_CACHE ||= join(homedir(), '.cache', 'agent-gates', 'tool-cache')
-  process.env.RUNNER_TEMP ||= tmpdir()
-}
-
 /**
  * Downloads the official release archive, refuses it unless its SHA-256 is in
  * the embedded table, and caches it keyed by that digest. A cached copy is
@@ -78,14 +73,14 @@ export async function installGitleaks(settings: InstallSettings, log: Logger): P
   const expected = pin?.archive
   if (!expected)
     throw new GateIncompleteError('engine-checksum-unknown', `no pinned SHA-256 for Gitleaks ${settings.version} ${key}; refusing to run an unverified download (set gitleaks-path or engine: wasm)`)
-  ensureToolCacheEnv()
+  const store = settings.store ?? folderToolStore()
   const fileName = `gitleaks_${settings.version}_${key}.${ext}`
   const binaryName = platform === 'win32' ? 'gitleaks.exe' : 'gitleaks'
   const toolName = `gitleaks-${expected.slice(0, 16)}`
 
-  const cached = toolCache.find(toolName, settings.version, key)
+  const cached = store.find(toolName, settings.version, key)
   if (cached) {
-    const verified = await reverify(cached, fileName, binaryName, expected, ext)
+    const verified = await reverify(store, cached, fileName, binaryName, expected, ext)
     if (pin?.binary && verified !== pin.binary)
       throw new GateIncompleteError('engine-cache-tampered', `the cached Gitleaks in ${cached} has binary SHA-256 ${verified}, not the pinned ${pin.binary}; refusing it`)
     log.info(`Gitleaks ${settings.version} restored from the tool cache and re-verified`)
@@ -96,12 +91,12 @@ export async function installGitleaks(settings: InstallSettings, log: Logger): P
   const staging = await mkdtemp(join(tmpdir(), 'agent-gates-gitleaks-'))
   try {
     const entry = join(staging, 'entry')
-    const archive = await toolCache.downloadTool(url, join(entry, fileName)).catch((error: unknown) => {
+    const archive = await store.download(url, join(entry, fileName)).catch((error: unknown) => {
       throw new GateIncompleteError('engine-download-failed', `could not download ${fileName}: ${(error as Error).message}`)
     })
     const { sha256 } = await sha256File(archive)
     if (sha256 !== expected) throw new GateIncompleteError('engine-checksum-mismatch', `${fileName} has SHA-256 ${sha256}, not the pinned ${expected}; refusing it`)
-    const extracted = await extract(archive, ext, join(staging, 'x'))
+    const extracted = await extract(store, archive, ext, join(staging, 'x'))
     const binary = join(entry, binaryName)
     await copyFile(join(extracted, binaryName), binary).catch(() => {
       throw new GateIncompleteError('engine-download-failed', `${fileName} holds no ${binaryName}`)
@@ -112,7 +107,7 @@ export async function installGitleaks(settings: InstallSettings, log: Logger): P
       throw new GateIncompleteError('engine-checksum-mismatch', `${binaryName} inside ${fileName} has SHA-256 ${binarySha256}, not the pinned ${pin.binary}; refusing it`)
     await chmod(binary, 0o755)
     // The verified archive stays beside the binary so later runs can re-verify both.
-    const dir = await toolCache.cacheDir(entry, toolName, settings.version, key)
+    const dir = await store.cacheDir(entry, toolName, settings.version, key)
     log.info(`Gitleaks ${settings.version} downloaded and verified (archive SHA-256 ${expected})`)
     return { path: join(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false }
   } finally {
@@ -120,22 +115,22 @@ export async function installGitleaks(settings: InstallSettings, log: Logger): P
   }
 }
 
-async function extract(archive: string, ext: 'tar.gz' | 'zip', dest: string): Promise<string> {
+async function extract(store: ToolStore, archive: string, ext: 'tar.gz' | 'zip', dest: string): Promise<string> {
   try {
-    return ext === 'zip' ? await toolCache.extractZip(archive, dest) : await toolCache.extractTar(archive, dest)
+    return await store.extract(archive, ext, dest)
   } catch (error) {
     throw new GateIncompleteError('engine-download-failed', `could not unpack the Gitleaks archive: ${(error as Error).message}`)
   }
 }
 
-async function reverify(dir: string, fileName: string, binaryName: string, expected: string, ext: 'tar.gz' | 'zip'): Promise<string> {
+async function reverify(store: ToolStore, dir: string, fileName: string, binaryName: string, expected: string, ext: 'tar.gz' | 'zip'): Promise<string> {
   const tampered = (why: string): GateIncompleteError =>
     new GateIncompleteError('engine-cache-tampered', `the cached Gitleaks in ${dir} failed re-verification (${why}); refusing it`)
   const archive = await sha256File(join(dir, fileName)).catch(() => undefined)
   if (archive?.sha256 !== expected) throw tampered('archive digest differs from the pinned one')
   const scratch = await mkdtemp(join(tmpdir(), 'agent-gates-verify-'))
   try {
-    const fresh = await sha256File(join(await extract(join(dir, fileName), ext, scratch), binaryName)).catch(() => undefined)
+    const fresh = await sha256File(join(await extract(store, join(dir, fileName), ext, scratch), binaryName)).catch(() => undefined)
     const cached = await sha256File(join(dir, binaryName)).catch(() => undefined)
     if (!fresh || fresh.sha256 !== cached?.sha256) throw tampered('binary differs from the verified archive')
     const extra = (await readdir(dir)).filter((f) => f !== fileName && f !== binaryName)

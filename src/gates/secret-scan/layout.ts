@@ -42,6 +42,8 @@ interface WindowLine {
 
 interface LaidOutFile {
   path: string
+  /** Engine folder it is written to (see FragmentLayout.roots); -1 until its first write. */
+  shard: number
   pending: string[]
   /** Bytes used in the block being filled, and whether it holds a fragment yet. */
   used: number
@@ -81,15 +83,40 @@ export class FragmentLayout {
   /** Fragments left out because they hold no keyword of any rule (see rules.ts fragmentPrefilter). */
   skippedFragments = 0
 
+  /** Bytes written to each engine folder. */
+  private readonly shardBytes: number[]
+
   constructor(
     readonly root: string,
     /** One fragment per block: no two fragments ever share an engine chunk. */
     private readonly isolate = false,
-    private readonly keep?: (path: string, lines: string[]) => boolean
-  ) {}
+    private readonly keep?: (path: string, lines: string[]) => boolean,
+    /**
+     * Up to `shards` engine folders, so that several engine processes share the work; a
+     * layout smaller than `above` bytes at its first write stays in one (one engine start).
+     */
+    private readonly split: { shards: number; above: number } = { shards: 1, above: 0 }
+  ) {
+    this.shardBytes = new Array<number>(Math.max(1, split.shards)).fill(0)
+  }
 
   get fileCount(): number {
     return this.files.size
+  }
+
+  /** The engine folders: `root`, then `root.1`, … Each holds whole laid-out files, at their repository-relative names. */
+  get roots(): string[] {
+    return this.shardBytes.map((_, i) => (i === 0 ? this.root : `${this.root}.${i}`))
+  }
+
+  /** Engine folders holding at least one file, with their index. */
+  usedRoots(): { shard: number; root: string }[] {
+    return this.roots.map((root, shard) => ({ shard, root })).filter(({ shard }) => (this.shardBytes[shard] as number) > 0)
+  }
+
+  /** The engine folder a laid-out file went to. */
+  shardOf(key: string): number | undefined {
+    return this.files.get(key)?.shard
   }
 
   get pending(): number {
@@ -119,7 +146,7 @@ export class FragmentLayout {
     let file = this.files.get(key)
     if (!file) {
       // A leading newline: the engine sniffs the first bytes of a file and skips it when they look like a binary format.
-      file = { path, pending: ['\n'], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: new Map(), chunkStarts: new Set([1]) }
+      file = { path, shard: -1, pending: ['\n'], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: new Map(), chunkStarts: new Set([1]) }
       this.files.set(key, file)
       this.pendingBytes += 1
     }
@@ -238,7 +265,8 @@ export class FragmentLayout {
     const fragment = this.fragments[index] as Fragment
     let lines = cache.get(fragment.file)
     if (!lines) {
-      lines = (await readFile(join(this.root, ...fragment.file.split('/')), 'utf8')).split('\n')
+      const shard = Math.max(0, this.files.get(fragment.file)?.shard ?? 0)
+      lines = (await readFile(join(this.roots[shard] as string, ...fragment.file.split('/')), 'utf8')).split('\n')
       cache.set(fragment.file, lines)
     }
     return lines.slice(fragment.firstLine - 1, fragment.lastLine)
@@ -247,10 +275,11 @@ export class FragmentLayout {
   /** Writes buffered text; called when the buffer grows large and at the end. Writes run in small parallel batches. */
   async flush(): Promise<void> {
     const ready = [...this.files].filter(([, file]) => file.pending.length > 0)
+    this.assignShards(ready.map(([, file]) => file))
     for (let i = 0; i < ready.length; i += 32) {
       await Promise.all(
         ready.slice(i, i + 32).map(async ([key, file]) => {
-          const target = join(this.root, ...key.split('/'))
+          const target = join(this.roots[file.shard] as string, ...key.split('/'))
           const folder = dirname(target)
           if (!this.folders.has(folder)) {
             await mkdir(folder, { recursive: true })
@@ -264,5 +293,22 @@ export class FragmentLayout {
       )
     }
     this.pendingBytes = 0
+  }
+
+  /**
+   * Files written for the first time go to the engine folder with the fewest bytes,
+   * largest first (whole files: a path's fragments stay together, as its chunks need
+   * no other path). A small first write keeps everything in the first folder.
+   */
+  private assignShards(files: LaidOutFile[]): void {
+    const sizeOf = (f: LaidOutFile): number => f.pending.reduce((n, t) => n + t.length, 0)
+    for (const f of files) if (f.shard >= 0) this.shardBytes[f.shard] = (this.shardBytes[f.shard] as number) + sizeOf(f)
+    const fresh = files.filter((f) => f.shard < 0).map((f) => ({ f, size: sizeOf(f) }))
+    const one = this.shardBytes.length === 1 || (this.bytes === 0 && this.pendingBytes < this.split.above)
+    fresh.sort((a, b) => b.size - a.size)
+    for (const { f, size } of fresh) {
+      f.shard = one ? 0 : this.shardBytes.indexOf(Math.min(...this.shardBytes))
+      this.shardBytes[f.shard] = (this.shardBytes[f.shard] as number) + size
+    }
   }
 }

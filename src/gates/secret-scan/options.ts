@@ -5,6 +5,7 @@ import { SECRET_SCAN_OPTIONS } from '../../options/gates/secret-scan.js'
 import { definedOnly, fromConfig, resolveOptions } from '../../options/resolve.js'
 import type { GivenOptions } from '../../options/types.js'
 import type { FullScope } from './event.js'
+import type { ToolStore } from './tool-store.js'
 import type { ChecksumTable } from './gitleaks-checksums.js'
 import { DEFAULT_GITLEAKS_VERSION } from './gitleaks-checksums.js'
 
@@ -39,8 +40,8 @@ export interface SecretScanOptions {
   /** Remote to fetch missing commits from (read-only). */
   remote: string
   allow: AllowEntry[]
-  /** Tests only: a local release server and checksum table. Never set from inputs. */
-  install?: { downloadBase?: string; checksums?: ChecksumTable }
+  /** Tests only: a local release server and checksum table; the action: the runner's tool cache as the store. Never set from inputs. */
+  install?: { downloadBase?: string; checksums?: ChecksumTable; store?: ToolStore }
 }
 
 /**

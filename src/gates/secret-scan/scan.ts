@@ -1,4 +1,5 @@
 import { mkdir, readFile, realpath } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { GateDeps } from '../../model/deps.js'
@@ -114,8 +115,16 @@ async function restoreCached(git: Git, cache: HistoryCache, commits: string[]): 
   return out
 }
 
+/**
+ * The engine's regular expressions dominate a large scan and run on one core: a
+ * layout above this size is split between one engine process per core (up to
+ * two), each on whole files. Below it, one engine start costs less than two.
+ */
+export const SPLIT_ABOVE_BYTES = 2 * 1024 * 1024
+
 async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
-  const layout = new HistoryLayout(join(request.workDir, 'history'), request.prefilter)
+  const shards = Math.max(1, Math.min(2, request.engineProcesses ?? availableParallelism()))
+  const layout = new HistoryLayout(join(request.workDir, 'history'), request.prefilter, { shards, above: SPLIT_ABOVE_BYTES })
   await mkdir(layout.root, { recursive: true })
   return layout
 }
@@ -126,7 +135,14 @@ async function scanLayout(history: HistoryLayout, engine: SecretEngine, request:
   const seen = { paths: layout.paths(), archiveContent: [...layout.archiveContent] }
   // Nothing was added (an empty range): no engine start-up needed to know there is nothing to find.
   if (layout.fileCount === 0) return { located: [], lineText: async () => undefined, ...seen }
-  const placed = await placeLeaks(layout, await engine.scanDir(layout.root, request))
+  // One engine process per folder of the layout, at the same time; findings keep the folders' order.
+  const perRoot = await Promise.all(layout.usedRoots().map(async ({ root }) => ({ root, leaks: await engine.scanDir(root, request) })))
+  const placed = { found: [] as Placed[], spanning: [] as number[] }
+  for (const { root, leaks } of perRoot) {
+    const one = await placeLeaks(layout, leaks, root)
+    placed.found.push(...one.found)
+    placed.spanning.push(...one.spanning)
+  }
   const recheck = new Set(placed.spanning)
   const kept = placed.found.filter((p) => !recheck.has(p.fragment))
   if (recheck.size > 0) kept.push(...(await recheckIsolated(layout, [...recheck], engine, request)))
@@ -153,25 +169,29 @@ interface Placed {
   columnOffset: number
   /** Layout folder the engine read (for the line text). */
   root: string
+  /** Found in a re-check of isolated fragments (their chunks held no other fragment's keywords). */
+  isolated: boolean
 }
 
 /** Maps each reported leak to its fragment; leaks that run over a fragment boundary name the fragments to check again. */
-async function placeLeaks(layout: FragmentLayout, leaks: RawLeak[], fragmentOf: (i: number) => number = (i) => i): Promise<{ found: Placed[]; spanning: number[] }> {
+async function placeLeaks(layout: FragmentLayout, leaks: RawLeak[], root: string, fragmentOf?: (i: number) => number): Promise<{ found: Placed[]; spanning: number[] }> {
   const found: Placed[] = []
   const spanning: number[] = []
   const fileRules = new Set<string>()
   for (const leak of leaks) {
-    const key = relative(layout.root, resolve(layout.root, leak.File)).split(sep).join('/')
-    const place = layout.place(key, leak.StartLine, leak.EndLine ?? leak.StartLine, leak.StartColumn ?? 1)
+    const key = relative(root, resolve(root, leak.File)).split(sep).join('/')
+    const shard = layout.shardOf(key)
+    const place = shard !== undefined && layout.roots[Math.max(0, shard)] === root ? layout.place(key, leak.StartLine, leak.EndLine ?? leak.StartLine, leak.StartColumn ?? 1) : undefined
     if (!place) throw new GateIncompleteError('engine-failed', 'the engine reported a place that is not part of the scanned history')
-    if (place.kind === 'spans') spanning.push(...place.fragments.map(fragmentOf))
+    const to = fragmentOf ?? ((i: number) => i)
+    if (place.kind === 'spans') spanning.push(...place.fragments.map(to))
     else if (place.kind === 'fragment') {
       // A path-only rule reports each engine chunk of the file: once per path is what it means.
       if (leak.Match?.startsWith('file detected: ')) {
         if (fileRules.has(`${key}\0${leak.RuleID}`)) continue
         fileRules.add(`${key}\0${leak.RuleID}`)
       }
-      found.push({ leak, fragment: fragmentOf(place.fragment), line: place.line, columnOffset: place.columnOffset, root: layout.root })
+      found.push({ leak, fragment: to(place.fragment), line: place.line, columnOffset: place.columnOffset, root, isolated: fragmentOf !== undefined })
     }
   }
   return { found, spanning }
@@ -187,7 +207,7 @@ async function recheckIsolated(layout: FragmentLayout, fragments: number[], engi
     isolated.add(f.file, f.path, f.commit, f.startLine, await layout.fragmentLines(index, cache))
   }
   await isolated.flush()
-  const placed = await placeLeaks(isolated, await engine.scanDir(isolated.root, request), (i) => fragments[i] as number)
+  const placed = await placeLeaks(isolated, await engine.scanDir(isolated.root, request), isolated.root, (i) => fragments[i] as number)
   if (placed.spanning.length > 0) throw new GateIncompleteError('engine-failed', 'the engine joined fragments that were laid out apart')
   return placed.found
 }
@@ -205,7 +225,7 @@ async function keywordFilter(layout: FragmentLayout, placed: Placed[], keywords:
     const words = keywords.get(p.leak.RuleID)
     const fragment = layout.fragments[p.fragment] as Fragment
     const decoded = (p.leak.Tags ?? []).some((t) => t.startsWith('decoded:'))
-    if (!words || words.length === 0 || decoded || fragment.windowed || p.root !== layout.root) {
+    if (!words || words.length === 0 || decoded || fragment.windowed || p.isolated) {
       kept.push(p)
       continue
     }
