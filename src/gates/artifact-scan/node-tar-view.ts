@@ -40,6 +40,9 @@ export class NodeTarView {
   constructor() {
     this.parser = new Parser({
       strict: false,
+      // Every entry "ignored": node-tar frames it exactly the same (header, then its blocks skipped) but
+      // builds no body stream for it, which halves its cost. Only the framing is compared.
+      filter: () => false,
       onwarn: (code: string, message: string | Error) => this.disagree(`node-tar (npm's extractor) warns ${code}: ${message instanceof Error ? message.message : message}`)
     })
     const record = (entry: ReadEntry) => {

@@ -64,8 +64,9 @@ export interface SessionStats {
 export class ScanSession {
   readonly budget: Budget
   readonly hits: Hit[] = []
-  /** Per rule: how many hits were not kept, and the last of them. */
-  readonly omitted = new Map<string, { hit: Hit; count: number }>()
+  private readonly lastOmitted = new Map<string, { raw: Hit; count: number }>()
+  /** Each archive's chain is one array shared by its entries: redacted once. */
+  private readonly redactedChains = new WeakMap<string[], string[]>()
   private readonly perRule = new Map<string, number>()
   /** Links at agent paths and the entries they point at (earlier, later or outside the archive). */
   private readonly links = new LinkTargets()
@@ -211,22 +212,34 @@ export class ScanSession {
 
   /**
    * Keeps the first MAX_FINDINGS_PER_RULE hits of each rule and counts the rest (with the last one
-   * as their example), so a million matches still end in a report of bounded size.
+   * as their example), so a million matches still end in a report of bounded size. Only kept hits
+   * and the examples are redacted (an omitted one is redacted when it is read), which keeps the
+   * million cheap; credentials in names reach the ledger in `checkNames` anyway.
    */
   private addHit(raw: Hit): void {
-    // Everything a finding prints from the archive passes the credential detector first.
-    const hit: Hit = {
+    const rule = `${raw.match.entry.id}|${raw.credentials?.count ? 'secret' : raw.link ? 'link' : 'state'}`
+    const kept = (this.perRule.get(rule) ?? 0) + 1
+    this.perRule.set(rule, kept)
+    if (kept <= MAX_FINDINGS_PER_RULE) this.hits.push(this.redactHit(raw))
+    else this.lastOmitted.set(rule, { raw, count: kept - MAX_FINDINGS_PER_RULE })
+  }
+
+  /** Per rule: how many hits were not kept, and the last of them (redacted). */
+  get omitted(): Map<string, { hit: Hit; count: number }> {
+    return new Map([...this.lastOmitted].map(([rule, { raw, count }]) => [rule, { hit: this.redactHit(raw), count }]))
+  }
+
+  /** Everything a finding prints from the archive passes the credential detector first. */
+  private redactHit(raw: Hit): Hit {
+    let chain = this.redactedChains.get(raw.chain)
+    if (!chain) this.redactedChains.set(raw.chain, (chain = raw.chain.map((c) => this.redact(c))))
+    return {
       ...raw,
-      chain: raw.chain.map((c) => this.redact(c)),
+      chain,
       path: this.redact(raw.path),
       ...(raw.link ? { link: { ...raw.link, target: this.redact(raw.link.target) } } : {}),
       ...(raw.evidence ? { evidence: this.redact(raw.evidence) } : {})
     }
-    const rule = `${hit.match.entry.id}|${hit.credentials?.count ? 'secret' : hit.link ? 'link' : 'state'}`
-    const kept = (this.perRule.get(rule) ?? 0) + 1
-    this.perRule.set(rule, kept)
-    if (kept <= MAX_FINDINGS_PER_RULE) this.hits.push(hit)
-    else this.omitted.set(rule, { hit, count: kept - MAX_FINDINGS_PER_RULE })
   }
 
   /** True when the path is agent state whose content is checked for credentials. */
