@@ -50,3 +50,15 @@ export async function inventory(overrides: McpInventoryOverrides, config: AgentG
     }
   }
 }
+
+/** A real zip (yazl), entries in the given order. */
+export async function writeZip(path: string, files: Record<string, string>): Promise<void> {
+  const { default: yazl } = await import('yazl')
+  const zip = new yazl.ZipFile()
+  for (const [name, content] of Object.entries(files)) zip.addBuffer(Buffer.from(content), name, { mtime: new Date(0) })
+  zip.end()
+  const chunks: Buffer[] = []
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer)
+  await mkdir(dirname(path), { recursive: true })
+  await writeFile(path, Buffer.concat(chunks))
+}

@@ -115,7 +115,7 @@ describe('what it runs', () => {
       'server.mjs': 'export const v = 1\n'
     })
     const first = await inventory({ dir }, {}, { HOME: home })
-    expect(first.row('cached').runs).toEqual({ source: 'npx-cache', integrity, sha256: createHash('sha256').update(tarball).digest('hex') })
+    expect(first.row('cached').runs).toEqual({ source: 'npx-cache', digestOf: 'tarball', integrity, sha256: createHash('sha256').update(tarball).digest('hex') })
     expect(first.row('bare').runs).toMatchObject({ source: 'project-lockfile', resolvedVersion: '4.5.6', integrity: 'sha512-AAAA' })
     expect(first.row('samever').runs).toMatchObject({ source: 'project-lockfile', integrity: 'sha512-AAAA' })
     expect(first.row('otherver').runs).toEqual({ missing: "not in the project lockfile or npm's npx cache" })

@@ -2,19 +2,28 @@
  * The SHA-256 of what a server runs, where it can be known without running
  * anything: a local file's bytes, an npm tarball found through the project
  * lockfile or npm's own cache (`_npx/<hash>/package-lock.json`, `_cacache`),
- * an image digest written in the command line. Reference §2.1-§2.2.
+ * an image digest written in the command line; Go modules (digest-go.ts), PyPI
+ * packages (digest-python.ts), bunx and pnpm dlx caches (digest-js.ts). Reference §2.1-§2.2.
  */
 import { createHash } from 'node:crypto'
 import { readFile, stat } from 'node:fs/promises'
 import { delimiter, isAbsolute, join, resolve } from 'node:path'
 import { sha256File } from '../../model/digest.js'
+import type { ToolCaches } from './caches.js'
+import { goDigest } from './digest-go.js'
+import { launcherCacheDigest } from './digest-js.js'
+import { pypiDigest } from './digest-python.js'
 import type { PackageRef } from './launchers.js'
 
-export type DigestSource = 'file' | 'project-lockfile' | 'npx-cache' | 'image-digest'
+export type DigestSource = 'file' | 'project-lockfile' | 'npx-cache' | 'image-digest' | 'go-module-cache' | 'go-sum' | 'installed-record' | 'bun-cache' | 'pnpm-dlx-cache'
+
+/** What `sha256` is the digest of: a tarball, wheel or module zip as published, or files as unpacked on disk. */
+export type DigestOf = 'tarball' | 'file' | 'image' | 'module-zip' | 'wheel' | 'sdist' | 'installed-files' | 'package-tree'
 
 export interface RunsDigest {
   sha256?: string
-  /** npm's integrity (`sha512-…`) of the tarball, when known. */
+  digestOf?: DigestOf
+  /** The registry's own digest, when known: npm's integrity (`sha512-…`), Go's `h1:`. */
   integrity?: string
   /** The version that resolved (lockfile or npx cache), when the config line does not say. */
   resolvedVersion?: string
@@ -37,6 +46,8 @@ export interface DigestContext {
   searchPath?: string
   /** Folder of the config file (plugins' `${CLAUDE_PLUGIN_ROOT}`). */
   configDir: string
+  /** Where Go, uv, pipx, bun and pnpm keep what they fetched. */
+  caches: ToolCaches
 }
 
 /** libnpmexec's cache folder for a set of specs: first 16 hex of SHA-512 of the sorted specs. */
@@ -88,12 +99,16 @@ async function npmDigest(pkg: PackageRef, context: DigestContext): Promise<RunsD
       source = 'project-lockfile'
     }
   }
+  // bunx and pnpm dlx keep their own caches, not npm's.
+  if (!found && (pkg.launcher === 'bunx' || pkg.launcher === 'pnpm dlx')) {
+    return (await launcherCacheDigest(pkg.launcher, name, pkg.version, pkg.pinned, context.caches)) ?? { missing: `not in the project lockfile or ${pkg.launcher}'s cache` }
+  }
   if (!found && pkg.npmSpecs) {
     found = await lockEntry(join(context.npmCache, '_npx', npxCacheKey(pkg.npmSpecs), 'package-lock.json'), name)
     if (found) source = 'npx-cache'
   }
   if (!found || !source) return { missing: "not in the project lockfile or npm's npx cache" }
-  const digest: RunsDigest = { source, ...(found.integrity ? { integrity: found.integrity } : {}), ...(found.version && found.version !== pkg.version ? { resolvedVersion: found.version } : {}) }
+  const digest: RunsDigest = { source, digestOf: 'tarball', ...(found.integrity ? { integrity: found.integrity } : {}), ...(found.version && found.version !== pkg.version ? { resolvedVersion: found.version } : {}) }
   const tarball = found.integrity ? cacachePath(context.npmCache, found.integrity) : undefined
   if (tarball && (await isFile(tarball))) {
     const bytes = await readFile(tarball)
@@ -112,7 +127,7 @@ async function fileDigest(written: string, context: DigestContext, cwd: string |
   const info = await stat(path).catch(() => undefined)
   if (!info) return { missing: 'file not found', path }
   if (!info.isFile()) return { missing: 'not a regular file', path }
-  return { sha256: (await sha256File(path)).sha256, source: 'file', path }
+  return { sha256: (await sha256File(path)).sha256, source: 'file', digestOf: 'file', path }
 }
 
 async function onPath(command: string, searchPath: string): Promise<string | undefined> {
@@ -129,7 +144,7 @@ export async function digestWhatRuns(pkg: PackageRef, context: DigestContext, cw
     case 'npm':
       return { pkg, runs: await npmDigest(pkg, context) }
     case 'oci':
-      return { pkg, runs: pkg.pinned && pkg.version ? { sha256: pkg.version.replace(/^sha256:/, ''), source: 'image-digest' } : { missing: 'no digest in the command line' } }
+      return { pkg, runs: pkg.pinned && pkg.version ? { sha256: pkg.version.replace(/^sha256:/, ''), source: 'image-digest', digestOf: 'image' } : { missing: 'no digest in the command line' } }
     case 'local-script':
     case 'binary': {
       if (!pkg.name) return { pkg, runs: { missing: 'no path' } }
@@ -144,6 +159,10 @@ export async function digestWhatRuns(pkg: PackageRef, context: DigestContext, cw
       const { unpinnedBecause: _, ...rest } = pkg
       return { pkg: { ...rest, pinned: true }, runs }
     }
+    case 'go':
+      return { pkg, runs: await goDigest(pkg.name, pkg.version, pkg.pinned, context.caches.goModCache, context.projectDir) }
+    case 'pypi':
+      return { pkg, runs: await pypiDigest(pkg.launcher, pkg.name, pkg.version, pkg.pinned, context.caches, context.projectDir) }
     default:
       return { pkg, runs: { missing: `no offline digest for ${pkg.kind} packages` } }
   }

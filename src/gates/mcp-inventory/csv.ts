@@ -6,7 +6,7 @@ import type { McpInventoryDetails } from './run.js'
 const COLUMNS = [
   'host', 'user', 'scope', 'client', 'file', 'line', 'server', 'disabled', 'transport', 'command', 'package_kind', 'package',
   'version', 'pinned', 'unpinned_because', 'remote_host', 'env_keys', 'header_keys', 'entry_sha256', 'runs_sha256', 'runs_source',
-  'integrity', 'approval', 'allow_reason', 'tools_sha256'
+  'runs_digest_of', 'integrity', 'approval', 'allow_reason', 'tools_sha256'
 ] as const
 
 /** RFC 4180 field; a leading = + - @ is prefixed so spreadsheets do not run it as a formula. */
@@ -42,6 +42,7 @@ export function inventoryCsv(details: McpInventoryDetails): string {
       entry_sha256: s.entrySha256,
       runs_sha256: s.runs.sha256,
       runs_source: s.runs.source ?? s.runs.missing,
+      runs_digest_of: s.runs.digestOf,
       integrity: s.runs.integrity,
       approval: s.approval,
       allow_reason: s.allowReason,

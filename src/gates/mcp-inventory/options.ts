@@ -13,6 +13,7 @@ import { MCP_INVENTORY_OPTION_SET, MCP_INVENTORY_OPTIONS } from '../../options/g
 import { fromConfig } from '../../options/resolve.js'
 import { sectionSchema } from '../../options/schema.js'
 import type { GivenOptions } from '../../options/types.js'
+import { toolCaches, type ToolCaches } from './caches.js'
 
 export const GATE = 'mcp-inventory'
 
@@ -46,6 +47,8 @@ export interface McpInventoryOptions {
   probeTimeoutMs: number
   /** npm's cache folder, for npx lockfiles and tarballs. */
   npmCache: string
+  /** The other launchers' caches (Go, uv, pipx, bun, pnpm). */
+  caches: ToolCaches
   /** Write the inventory as CSV here. */
   csvPath?: string
   /** Previous inventory for drift. */
@@ -147,6 +150,7 @@ export async function resolveMcpInventoryOptions(overrides: McpInventoryOverride
     probe,
     probeTimeoutMs: overrides.probeTimeoutMs ?? section['probe-timeout'] ?? 30_000,
     npmCache: overrides.home ? join(home, '.npm') : resolve(env.npm_config_cache ?? join(home, '.npm')),
+    caches: toolCaches(home, env, overrides.home !== undefined),
     ...(overrides.csvPath ? { csvPath: overrides.csvPath } : {}),
     ...(previous ? { previous } : {}),
     exclude: overrides.exclude ?? section.exclude ?? [],

@@ -123,6 +123,7 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
         ...(location.scope === 'project' ? { projectDir: options.dir } : {}),
         home: options.home,
         npmCache: options.npmCache,
+        caches: options.caches,
         configDir: dirname(candidate.absolute),
         ...(options.workstation && deps.env.PATH ? { searchPath: deps.env.PATH } : {})
       }

@@ -1,0 +1,85 @@
+/**
+ * `go run module/cmd@vX.Y.Z` runs source from the module cache:
+ * `$GOMODCACHE/cache/download/<escaped module>/@v/<version>.zip`, with Go's
+ * own dirhash beside it in `.ziphash` (`h1:`, the form go.sum and
+ * sum.golang.org record). Both are read and checked against each other and
+ * against the project's go.sum; nothing is fetched. Layout: `go help
+ * module-get`, golang.org/x/mod/sumdb/dirhash (Hash1, HashZip).
+ */
+import { createHash } from 'node:crypto'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import yauzl, { type Entry, type ZipFile } from 'yauzl'
+import { sha256File } from '../../model/digest.js'
+import type { RunsDigest } from './artifacts.js'
+
+const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open)
+
+/** The module cache's case encoding: each upper-case letter becomes `!` and its lower case. */
+export function escapeModulePath(path: string): string {
+  return path.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`)
+}
+
+/** Go's `h1:` hash of a module zip: SHA-256 over `"<sha256 hex>  <name>\n"` lines of its files, sorted by name. */
+export async function goZipHash(zipPath: string): Promise<string> {
+  const zip = await openZip(zipPath, { lazyEntries: true, autoClose: true })
+  const files: { name: string; sha256: string }[] = []
+  await new Promise<void>((resolveAll, reject) => {
+    zip.on('error', reject)
+    zip.on('end', () => resolveAll())
+    zip.on('entry', (entry: Entry) => {
+      if (entry.fileName.endsWith('/')) return zip.readEntry()
+      zip.openReadStream(entry, (error, stream) => {
+        if (error || !stream) return reject(error ?? new Error('no stream'))
+        const hash = createHash('sha256')
+        stream.on('data', (chunk: Buffer) => hash.update(chunk))
+        stream.on('error', reject)
+        stream.on('end', () => {
+          files.push({ name: entry.fileName, sha256: hash.digest('hex') })
+          zip.readEntry()
+        })
+      })
+    })
+    zip.readEntry()
+  })
+  const summary = files
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((f) => `${f.sha256}  ${f.name}\n`)
+    .join('')
+  return `h1:${createHash('sha256').update(summary).digest('base64')}`
+}
+
+/** The h1 a go.sum records for the module at that version (its zip line, not the `/go.mod` one). */
+async function goSumHash(goSum: string, module: string, version: string): Promise<string | undefined> {
+  const text = await readFile(goSum, 'utf8').catch(() => '')
+  for (const line of text.split(/\r?\n/)) {
+    const [m, v, h] = line.trim().split(/\s+/)
+    if (m === module && v === version && h) return h
+  }
+  return undefined
+}
+
+/** `github.com/acme/mcp/cmd/srv` → the module paths it may belong to, longest first. */
+const modulePrefixes = (path: string) => path.split('/').map((_, i, parts) => parts.slice(0, parts.length - i).join('/')).filter((p) => p.includes('.') || !p.includes('/'))
+
+export async function goDigest(name: string | undefined, version: string | undefined, pinned: boolean, modCache: string, projectDir: string | undefined): Promise<RunsDigest> {
+  if (!name || !version) return { missing: 'no module version: go resolves it at run time' }
+  if (!pinned) return { missing: `version "${version}" is resolved at run time, not read from the cache` }
+  for (const module of modulePrefixes(name)) {
+    const base = join(modCache, 'cache', 'download', escapeModulePath(module), '@v', escapeModulePath(version))
+    const zip = await sha256File(`${base}.zip`).catch(() => undefined)
+    const sum = projectDir ? await goSumHash(join(projectDir, 'go.sum'), module, version) : undefined
+    if (!zip) {
+      if (sum) return { integrity: sum, source: 'go-sum', digestOf: 'module-zip', missing: 'module zip not in the module cache (go.sum hash only)' }
+      continue
+    }
+    const h1 = await goZipHash(`${base}.zip`).catch(() => undefined)
+    const recorded = (await readFile(`${base}.ziphash`, 'utf8').catch(() => '')).trim()
+    // The cache counts only when its zip still hashes to what Go recorded (and what go.sum expects).
+    if (!h1 || (recorded && recorded !== h1)) return { source: 'go-module-cache', digestOf: 'module-zip', missing: 'cached module zip does not match its .ziphash' }
+    if (sum && sum !== h1) return { source: 'go-module-cache', digestOf: 'module-zip', integrity: h1, missing: "cached module zip does not match the project's go.sum" }
+    return { sha256: zip.sha256, integrity: h1, source: 'go-module-cache', digestOf: 'module-zip' }
+  }
+  return { missing: 'module not in the module cache or go.sum' }
+}
