@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { gzipSync } from 'node:zlib'
 import type { Ajv as AjvClass } from 'ajv'
+import { AGENT_PATH_CATALOG } from '../../src/catalog/agent-paths.js'
 import type { Finding } from '../../src/model/finding.js'
 import { errorResult } from '../../src/model/result.js'
 import { renderSarif, SARIF_LIMITS } from '../../src/output/sarif.js'
@@ -55,7 +56,10 @@ describe('SARIF', () => {
     expect(rule.fullDescription.text).toMatch(/Claude/)
     expect(rule.help.markdown).toContain('**Fix:**')
     expect(rule.helpUri).toMatch(/^https:\/\/github\.com\/agent-gates\/agent-gates\/blob\/v1\/docs\/artifact-scan\.md$/)
-    expect(rule.name).toBeTruthy()
+    const entry = AGENT_PATH_CATALOG.find((e) => e.id === 'claude-settings-local')!
+    expect(rule.name).toBe('AgentState-claude-settings-local')
+    expect(rule.shortDescription.text).toBe(`${entry.tool}: ${entry.description}`)
+    expect(rule.fullDescription.text.startsWith(`${entry.description} (${entry.tool}; `)).toBe(true)
   })
 
   it('fingerprints are unique per location, even for one secret found twice', () => {

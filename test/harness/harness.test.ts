@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { rmSync } from 'node:fs'
+import { join } from 'node:path'
 import { startFakeGitHub, type FakeGitHub } from '../review-gate/fake-github.js'
 import { commit, person, pr, review } from '../review-gate/fixtures.js'
-import { actionDefinition, commitFiles, EVENTS, fixtureRepo, git, ignoreRulesRepo, inputVariable, parseFileCommands, runStep } from './index.js'
+import { actionDefinition, commitFiles, EVENTS, REPO_ROOT, fixtureRepo, git, ignoreRulesRepo, inputVariable, parseFileCommands, runStep } from './index.js'
 
 const TOKEN = 'ghs_' + 'HarnessReviewGateToken0123456789abcdef'
 let clean: string
@@ -26,9 +27,23 @@ describe('harness', () => {
 
   it('gives a bundle the documented runner environment, and nothing of the test process', async () => {
     const step = await runStep({ workspace: clean, event: 'push', uses: '<owner>/agent-gates/actions/ignore-check@v1' })
-    for (const name of ['CI', 'GITHUB_ACTIONS', 'GITHUB_API_URL', 'GITHUB_GRAPHQL_URL', 'GITHUB_SERVER_URL', 'GITHUB_OUTPUT', 'GITHUB_STEP_SUMMARY', 'GITHUB_ENV', 'GITHUB_STATE', 'GITHUB_PATH', 'GITHUB_EVENT_PATH', 'GITHUB_SHA', 'GITHUB_REF', 'GITHUB_WORKSPACE', 'GITHUB_ACTION_PATH', 'RUNNER_TEMP', 'RUNNER_TOOL_CACHE', 'RUNNER_OS', 'RUNNER_ARCH', 'ACTIONS_RUNTIME_URL', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'ACTIONS_ID_TOKEN_REQUEST_URL', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'])
-      expect(step.env[name]).toBeTruthy()
-    expect(step.env.GITHUB_SHA).toBe(git(clean, ['rev-parse', 'HEAD']))
+    const { job } = step
+    const services = job.services.url
+    expect(services).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    // File commands as the runner names them: RUNNER_TEMP/_runner_file_commands/<kind>_<uuid>.
+    const fileCommand = (kind: string) => expect.stringMatching(new RegExp(`^${job.runnerTemp.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/_runner_file_commands/${kind}_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`))
+    const pick = (names: string[]) => Object.fromEntries(names.map((n) => [n, step.env[n]]))
+    const expected = {
+      CI: 'true', GITHUB_ACTIONS: 'true', GITHUB_EVENT_NAME: 'push',
+      GITHUB_API_URL: services, GITHUB_GRAPHQL_URL: `${services}/graphql`, GITHUB_SERVER_URL: services,
+      GITHUB_OUTPUT: fileCommand('set_output'), GITHUB_STEP_SUMMARY: fileCommand('step_summary'), GITHUB_ENV: fileCommand('set_env'), GITHUB_STATE: fileCommand('save_state'), GITHUB_PATH: fileCommand('add_path'),
+      GITHUB_EVENT_PATH: join(job.runnerTemp, '_github_workflow', 'event.json'), GITHUB_SHA: git(clean, ['rev-parse', 'HEAD']), GITHUB_REF: 'refs/heads/main',
+      GITHUB_WORKSPACE: clean, GITHUB_ACTION_PATH: join(REPO_ROOT, 'actions', 'ignore-check'),
+      RUNNER_TEMP: job.runnerTemp, RUNNER_TOOL_CACHE: join(job.runnerTemp, '..', '..', 'hostedtoolcache'), RUNNER_OS: 'Linux', RUNNER_ARCH: process.arch === 'arm64' ? 'ARM64' : 'X64',
+      ACTIONS_RUNTIME_URL: `${services}/runtime/`, ACTIONS_RUNTIME_TOKEN: job.services.runtimeToken, ACTIONS_RESULTS_URL: `${services}/results/`,
+      ACTIONS_ID_TOKEN_REQUEST_URL: `${services}/oidc/token?api-version=2.0`, ACTIONS_ID_TOKEN_REQUEST_TOKEN: job.services.idTokenRequestToken
+    }
+    expect(pick(Object.keys(expected))).toEqual(expected)
     // Declared inputs are always set, to the action.yml default when the step gives none.
     expect(step.env['INPUT_WORKING-DIRECTORY']).toBe(actionDefinition('ignore-check').inputs['working-directory']?.default ?? '')
     expect(step.env.JEST_WORKER_ID).toBeUndefined()
