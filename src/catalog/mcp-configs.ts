@@ -8,7 +8,7 @@ import { SOURCES as S } from './sources.js'
 
 /** How a client reads its file: syntax, where servers sit, field names, placeholder grammar. */
 export const MCP_DIALECTS = [
-  'claude-code', 'claude-json', 'claude-desktop', 'cursor', 'vscode', 'vscode-settings', 'devcontainer', 'code-workspace',
+  'claude-code', 'claude-plugin', 'mcpb', 'claude-json', 'claude-desktop', 'cursor', 'vscode', 'vscode-settings', 'devcontainer', 'code-workspace',
   'copilot-cli', 'windsurf', 'antigravity', 'gemini', 'codex', 'vibe', 'zed', 'continue', 'cline', 'roo', 'kilo',
   'amazonq', 'kiro', 'junie', 'opencode', 'opencode-agents', 'goose', 'amp', 'warp', 'devin', 'claude-agent', 'copilot-agent', 'generic'
 ] as const
@@ -46,6 +46,8 @@ export const MCP_CONFIG_LOCATIONS: readonly McpConfigLocation[] = [
   loc('mcp-project-extra', 'Copilot CLI', 'copilot-cli', 'project', ['.github/mcp.json'], S.vscodeMcp),
   loc('gemini-settings', 'Gemini CLI', 'gemini', 'project', ['.gemini/settings.json'], S.geminiMcp),
   loc('codex-config', 'Codex', 'codex', 'project', ['.codex/config.toml'], S.codexConfig),
+  loc('mcp-project-extra', 'Claude Code', 'claude-plugin', 'project', ['.claude-plugin/plugin.json'], S.ccPlugins),
+  loc('mcp-project-extra', 'Claude Desktop', 'mcpb', 'project', ['*.{mcpb,dxt}'], S.mcpb),
   loc('zed-settings', 'Zed', 'zed', 'project', ['.zed/settings.json'], S.zedMcp),
   loc('continue-config', 'Continue', 'continue', 'project', ['.continue/mcpServers/*.{yaml,yml,json}'], S.continueMcp),
   loc('roo-mcp', 'Roo Code', 'roo', 'project', ['.roo/mcp.json'], S.rooRules),
@@ -64,9 +66,12 @@ export const MCP_CONFIG_LOCATIONS: readonly McpConfigLocation[] = [
   // Workstation: the user's home
   loc('claude-home-account', 'Claude Code', 'claude-json', 'user', ['.claude.json'], S.ccMcp, { env: 'CLAUDE_CONFIG_DIR', paths: ['.claude.json'] }),
   loc('mcp-json', 'Claude Code', 'claude-code', 'user', ['.claude/plugins/{cache,repos}/**/.mcp.json'], S.ccMcp),
+  loc('mcp-project-extra', 'Claude Code', 'claude-plugin', 'user', ['.claude/plugins/{cache,repos}/**/.claude-plugin/plugin.json'], S.ccPlugins),
   loc('mcp-json', 'Visual Studio', 'claude-code', 'user', ['.mcp.json'], S.vscodeMcp),
   loc('claude-shared', 'Claude Code', 'claude-agent', 'user', ['.claude/agents/**/*.md'], S.ccSubagents),
   loc('claude-desktop-config', 'Claude Desktop', 'claude-desktop', 'user', ['Library/Application Support/Claude/claude_desktop_config.json', 'AppData/Roaming/Claude/claude_desktop_config.json', '.config/Claude/claude_desktop_config.json'], S.agentScan),
+  // Installed (unpacked) MCPB extensions; the folder is undocumented, seen in users' reports on macOS and Windows.
+  loc('claude-desktop-config', 'Claude Desktop', 'mcpb', 'user', ['{Library/Application Support,AppData/Roaming,.config}/Claude/Claude Extensions/*/manifest.json'], S.mcpb),
   loc('cursor-home-mcp', 'Cursor', 'cursor', 'user', ['.cursor/mcp.json'], S.cursorMcp),
   loc('vscode-user-mcp', 'VS Code', 'vscode', 'user', [`${APP_DIRS}/{Code,Code - Insiders}/User/mcp.json`, `${APP_DIRS}/{Code,Code - Insiders}/User/profiles/*/mcp.json`, '.vscode-server/data/User/mcp.json'], S.vscodeMcp),
   loc('vscode-user-mcp', 'VS Code', 'vscode-settings', 'user', [`${APP_DIRS}/{Code,Code - Insiders}/User/settings.json`], S.vscodeMcp),
@@ -80,6 +85,8 @@ export const MCP_CONFIG_LOCATIONS: readonly McpConfigLocation[] = [
   loc('gemini-home', 'Gemini CLI', 'gemini', 'user', ['.gemini/extensions/*/gemini-extension.json'], S.geminiMcp),
   loc('gemini-home', 'Antigravity', 'antigravity', 'user', ['.gemini/antigravity/mcp_config.json', '.gemini/config/mcp_config.json'], S.toolhive),
   loc('codex-config', 'Codex', 'codex', 'user', ['.codex/config.toml'], S.codexConfig, { env: 'CODEX_HOME', paths: ['config.toml'] }),
+  // `--profile <name>` layers `$CODEX_HOME/<name>.config.toml` over the base file.
+  loc('codex-config', 'Codex', 'codex', 'user', ['.codex/*.config.toml'], S.codexConfig),
   loc('mcp-home-configs', 'Copilot CLI', 'copilot-cli', 'user', ['.copilot/mcp-config.json'], S.toolhive, { env: 'COPILOT_HOME', paths: ['mcp-config.json'] }),
   loc('mcp-home-configs', 'Zed', 'zed', 'user', ['.config/zed/settings.json', 'AppData/Roaming/Zed/settings.json'], S.zedMcp),
   loc('mcp-home-configs', 'Continue', 'continue', 'user', ['.continue/config.{yaml,json}'], S.continueMcp),

@@ -18,7 +18,7 @@ import type { PackageRef } from './launchers.js'
 export type DigestSource = 'file' | 'project-lockfile' | 'npx-cache' | 'image-digest' | 'go-module-cache' | 'go-sum' | 'installed-record' | 'bun-cache' | 'pnpm-dlx-cache'
 
 /** What `sha256` is the digest of: a tarball, wheel or module zip as published, or files as unpacked on disk. */
-export type DigestOf = 'tarball' | 'file' | 'image' | 'module-zip' | 'wheel' | 'sdist' | 'installed-files' | 'package-tree'
+export type DigestOf = 'tarball' | 'file' | 'image' | 'module-zip' | 'wheel' | 'sdist' | 'installed-files' | 'package-tree' | 'bundle'
 
 export interface RunsDigest {
   sha256?: string
@@ -83,7 +83,7 @@ function expandPathVars(path: string, context: DigestContext): string {
   return path
     .replace(/\$\{(?:workspaceFolder|CLAUDE_PROJECT_DIR)\}/g, context.projectDir ?? context.baseDir)
     .replace(/\$\{userHome\}|^~(?=[\\/])/g, context.home)
-    .replace(/\$\{CLAUDE_PLUGIN_ROOT\}/g, context.configDir)
+    .replace(/\$\{(?:CLAUDE_PLUGIN_ROOT|__dirname)\}/g, context.configDir)
 }
 
 async function npmDigest(pkg: PackageRef, context: DigestContext): Promise<RunsDigest> {

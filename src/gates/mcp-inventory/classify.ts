@@ -113,6 +113,8 @@ export interface RowContext {
   line?: number
   spec: DialectSpec
   digest: DigestContext
+  /** A packed MCP bundle (`.mcpb`): its own bytes are what runs (the registry's `fileSha256`). */
+  bundle?: { name: string; version?: string; sha256: string }
 }
 
 export async function classifyServer(raw: RawServer, context: RowContext): Promise<Classified> {
@@ -150,7 +152,11 @@ export async function classifyServer(raw: RawServer, context: RowContext): Promi
 
   let pkg: PackageRef | undefined
   let runs: RunsDigest = {}
-  if (raw.command && (raw.transport === 'stdio' || raw.transport === 'unknown')) {
+  if (context.bundle) {
+    const { name, version, sha256 } = context.bundle
+    pkg = { kind: 'mcpb', launcher: raw.command ?? 'mcpb', name, ...(version ? { version } : {}), pinned: true }
+    runs = { sha256, source: 'file', digestOf: 'bundle' }
+  } else if (raw.command && (raw.transport === 'stdio' || raw.transport === 'unknown')) {
     const identified = identifyPackage(raw.command, raw.args)
     const digested = await digestWhatRuns(identified, context.digest, raw.cwd)
     pkg = digested.pkg

@@ -25,6 +25,10 @@ export interface DialectSpec {
   inputsKey?: string[]
   /** With none of the containers present, a top-level map of server-shaped entries is the server map (plugin `.mcp.json`). */
   flatFallback?: boolean
+  /** Claude Code `plugin.json`: this key may instead hold a path, or a list of paths, to server files (read as `.mcp.json`). */
+  referencesKey?: string
+  /** One server at this key, named by the file's `name` (MCP bundle manifests: `server.mcp_config`). */
+  singleServer?: string[]
 }
 
 const CLAUDE_VAR = /\$\{[A-Za-z_][A-Za-z0-9_]*(?::-[^}]*)?\}/g
@@ -35,6 +39,9 @@ const GEMINI_VARS = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g
 const OPENCODE_VARS = /\{(?:env|file):[^}\s]+\}/g
 const CONTINUE_VARS = /\$\{\{\s*(?:secrets|inputs)\.[^}]+\}\}/g
 const KIRO_VARS = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/g
+// Claude Code plugins also expand ${CLAUDE_PLUGIN_ROOT} and friends: they are ${VAR} forms already.
+// MCPB manifests: ${__dirname}, ${user_config.key}, ${HOME} and the other folder names (modelcontextprotocol/mcpb MANIFEST.md).
+const MCPB_VARS = /\$\{(?:__dirname|user_config\.[A-Za-z0-9_-]+|HOME|DESKTOP|DOCUMENTS|DOWNLOADS|pathSeparator|\/)\}/g
 const COPILOT_AGENT_VARS = /\$\{\{\s*secrets\.[^}]+\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g
 
 const MCP_SERVERS = [['mcpServers']]
@@ -44,6 +51,8 @@ const vscodeFamily = (containers: string[][]): DialectSpec => ({ syntax: 'jsonc'
 export const DIALECTS: Record<McpDialect, DialectSpec> = {
   // `.mcp.json` is `mcpServers` to Claude Code and Copilot CLI but `servers` to Visual Studio: read both (T2).
   'claude-code': { syntax: 'json', containers: [['mcpServers'], ['servers']], placeholders: [CLAUDE_VAR], flatFallback: true },
+  'claude-plugin': { syntax: 'json', containers: [['mcpServers']], placeholders: [CLAUDE_VAR], referencesKey: 'mcpServers' },
+  mcpb: { syntax: 'json', containers: [], placeholders: [MCPB_VARS], singleServer: ['server', 'mcp_config'] },
   'claude-json': { syntax: 'json', containers: [['mcpServers'], ['projects', '*', 'mcpServers']], placeholders: [CLAUDE_VAR], disabledList: 'disabledMcpServers' },
   'claude-desktop': json(),
   cursor: json([CURSOR_VARS], 'jsonc'),
@@ -55,7 +64,8 @@ export const DIALECTS: Record<McpDialect, DialectSpec> = {
   windsurf: json([WINDSURF_VARS], 'jsonc'),
   antigravity: json([WINDSURF_VARS], 'jsonc'),
   gemini: { syntax: 'json-comments', containers: MCP_SERVERS, placeholders: [GEMINI_VARS], urlIsSse: true },
-  codex: { syntax: 'toml', containers: [['mcp_servers']], placeholders: [] },
+  // Profiles overlay servers per profile: `[profiles.<name>.mcp_servers.<server>]` (openai/codex#9325).
+  codex: { syntax: 'toml', containers: [['mcp_servers'], ['profiles', '*', 'mcp_servers']], placeholders: [] },
   vibe: { syntax: 'toml', containers: [['mcp_servers']], placeholders: [] },
   zed: { syntax: 'jsonc', containers: [['context_servers']], placeholders: [] },
   continue: { syntax: 'yaml', containers: MCP_SERVERS, placeholders: [CONTINUE_VARS] },
@@ -191,7 +201,12 @@ export function serversIn(spec: DialectSpec, root: unknown): RawServer[] {
       }
     }
   }
-  visit(spec.containers, false)
+  if (spec.singleServer) {
+    const [found] = resolveContainer(root, spec.singleServer)
+    const name = isObject(root) ? str(root.name) : undefined
+    if (found && isObject(found.node)) out.push(readServer(spec, name ?? '(bundle)', found.path, found.path.join('.'), found.node, false))
+  }
+  visit(spec.containers.filter((c) => !(spec.referencesKey && c.length === 1 && c[0] === spec.referencesKey && isObject(root) && !isObject(root[spec.referencesKey]))), false)
   const present = spec.containers.some((c) => resolveContainer(root, c).length > 0)
   const serverShaped = (v: unknown) => isObject(v) && ('command' in v || 'url' in v || 'type' in v)
   if (spec.flatFallback && !present && isObject(root) && Object.keys(root).length > 0 && Object.values(root).every(serverShaped)) visit([[]], false)

@@ -9,12 +9,9 @@
 import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import yauzl, { type Entry, type ZipFile } from 'yauzl'
 import { sha256File } from '../../model/digest.js'
 import type { RunsDigest } from './artifacts.js'
-
-const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open)
+import { eachZipEntry } from './zip.js'
 
 /** The module cache's case encoding: each upper-case letter becomes `!` and its lower case. */
 export function escapeModulePath(path: string): string {
@@ -23,25 +20,9 @@ export function escapeModulePath(path: string): string {
 
 /** Go's `h1:` hash of a module zip: SHA-256 over `"<sha256 hex>  <name>\n"` lines of its files, sorted by name. */
 export async function goZipHash(zipPath: string): Promise<string> {
-  const zip = await openZip(zipPath, { lazyEntries: true, autoClose: true })
   const files: { name: string; sha256: string }[] = []
-  await new Promise<void>((resolveAll, reject) => {
-    zip.on('error', reject)
-    zip.on('end', () => resolveAll())
-    zip.on('entry', (entry: Entry) => {
-      if (entry.fileName.endsWith('/')) return zip.readEntry()
-      zip.openReadStream(entry, (error, stream) => {
-        if (error || !stream) return reject(error ?? new Error('no stream'))
-        const hash = createHash('sha256')
-        stream.on('data', (chunk: Buffer) => hash.update(chunk))
-        stream.on('error', reject)
-        stream.on('end', () => {
-          files.push({ name: entry.fileName, sha256: hash.digest('hex') })
-          zip.readEntry()
-        })
-      })
-    })
-    zip.readEntry()
+  await eachZipEntry(zipPath, async (entry, read) => {
+    files.push({ name: entry.fileName, sha256: createHash('sha256').update(await read()).digest('hex') })
   })
   const summary = files
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))

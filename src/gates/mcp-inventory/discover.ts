@@ -19,6 +19,8 @@ export interface Candidate {
   pattern?: string
   /** False when a fixed path does not exist. */
   exists: boolean
+  /** Folder `${CLAUDE_PLUGIN_ROOT}` / `${__dirname}` name, when not the file's own folder. */
+  configDir?: string
 }
 
 /** A probed pattern that matched nothing (wildcard paths); fixed paths appear as absent candidates. */

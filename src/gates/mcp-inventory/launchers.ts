@@ -4,7 +4,7 @@
  * exactly. Reads the argv only; nothing is executed. Rules: reference §2.
  */
 
-export type PackageKind = 'npm' | 'pypi' | 'oci' | 'go' | 'jsr' | 'local-script' | 'binary' | 'shell' | 'module' | 'unknown'
+export type PackageKind = 'npm' | 'pypi' | 'oci' | 'go' | 'jsr' | 'mcpb' | 'local-script' | 'binary' | 'shell' | 'module' | 'unknown'
 
 export interface PackageRef {
   kind: PackageKind

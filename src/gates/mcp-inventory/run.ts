@@ -5,11 +5,11 @@
  */
 import { readFile, realpath, stat } from 'node:fs/promises'
 import { hostname, userInfo } from 'node:os'
-import { dirname, relative, isAbsolute } from 'node:path'
+import { basename, dirname, isAbsolute, posix, relative, resolve } from 'node:path'
 import { minimatch } from 'minimatch'
 import type { McpScope } from '../../catalog/mcp-configs.js'
 import type { GateDeps } from '../../model/deps.js'
-import { sha256Hex } from '../../model/digest.js'
+import { sha256File, sha256Hex } from '../../model/digest.js'
 import { errorMessage } from '../../model/errors.js'
 import type { GateErrorInfo, GateResult } from '../../model/finding.js'
 import { buildResult } from '../../model/result.js'
@@ -25,6 +25,7 @@ import type { McpInventoryOptions } from './options.js'
 import { judge, type Approval } from './policy.js'
 import { probeServers } from './probe.js'
 import { ConfigSyntaxError, parseConfigText } from './syntax.js'
+import { readZipText } from './zip.js'
 
 /** MCP configs are small; a larger file is not read into memory (and is an error, not a skip). */
 const MAX_CONFIG_BYTES = 16 * 1024 * 1024
@@ -75,7 +76,31 @@ function safeMessage(message: string, deps: GateDeps): string {
   return out
 }
 
-async function readCandidate(candidate: Candidate, options: McpInventoryOptions, deps: GateDeps, errors: GateErrorInfo[], collector: FindingCollector, loaded: LoadedServer[]): Promise<ProbedPath> {
+const isBundleArchive = (path: string) => /\.(?:mcpb|dxt)$/i.test(path)
+
+/** A plugin's root: the folder holding `.claude-plugin/plugin.json` (or the file's own folder). */
+const pluginRoot = (path: string) => (basename(dirname(path)) === '.claude-plugin' ? dirname(dirname(path)) : dirname(path))
+
+/** `plugin.json`'s `mcpServers` naming files (a path or a list): each is read as a plugin `.mcp.json`. */
+async function referencedFiles(candidate: Candidate, value: unknown, key: string, errors: GateErrorInfo[]): Promise<Candidate[]> {
+  const field = value && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined
+  const refs = typeof field === 'string' ? [field] : Array.isArray(field) ? field.filter((f): f is string => typeof f === 'string') : []
+  const root = pluginRoot(candidate.absolute)
+  const out: Candidate[] = []
+  for (const ref of refs) {
+    const absolute = resolve(root, ref)
+    const display = posix.normalize(posix.join(posix.dirname(candidate.display), relative(dirname(candidate.absolute), absolute).split('\\').join('/')))
+    if (!(await staysInside(root, absolute))) {
+      errors.push({ code: 'config-outside-plugin', message: `${candidate.display}: ${key} names a file outside the plugin; not read`, location: { path: candidate.display } })
+      continue
+    }
+    const exists = await stat(absolute).then(() => true, () => false)
+    out.push({ location: { ...candidate.location, dialect: 'claude-code' }, absolute, display, pattern: `${candidate.display} ${key}`, exists, configDir: root })
+  }
+  return out
+}
+
+async function readCandidate(candidate: Candidate, options: McpInventoryOptions, deps: GateDeps, errors: GateErrorInfo[], collector: FindingCollector, loaded: LoadedServer[], queue: Candidate[]): Promise<ProbedPath> {
   const { location } = candidate
   const probed: ProbedPath = { path: candidate.display, client: location.client, scope: location.scope, status: 'absent', servers: 0, ...(candidate.pattern ? { foundBy: candidate.pattern } : {}) }
   if (!candidate.exists) return probed
@@ -90,7 +115,12 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
     const info = await stat(candidate.absolute)
     if (!info.isFile()) throw Object.assign(new Error('not a regular file'), { code: info.isDirectory() ? 'EISDIR' : 'ENOTFILE' })
     if (info.size > MAX_CONFIG_BYTES) throw Object.assign(new Error('too large'), { code: `larger than ${MAX_CONFIG_BYTES} bytes` })
-    text = await readFile(candidate.absolute, 'utf8')
+    if (isBundleArchive(candidate.absolute)) {
+      // An MCP bundle is a zip whose manifest.json describes the server.
+      const manifest = await readZipText(candidate.absolute, 'manifest.json', MAX_CONFIG_BYTES)
+      if (manifest === undefined) throw Object.assign(new Error('no manifest.json'), { code: 'no manifest.json in the bundle' })
+      text = manifest
+    } else text = await readFile(candidate.absolute, 'utf8')
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO'
     errors.push({ code: 'config-unreadable', message: `${candidate.display}: cannot read the ${location.client} config (${code})`, location: { path: candidate.display } })
@@ -106,6 +136,8 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
     errors.push({ code: 'config-malformed', message: safeMessage(`${candidate.display}${line ? `:${line}` : ''}: ${location.client} cannot read it: ${errorMessage(error)}`, deps), location: { path: candidate.display, ...(line ? { line } : {}) } })
     return { ...probed, status: 'malformed', ...(line ? { line } : {}) }
   }
+  if (spec.referencesKey) queue.push(...(await referencedFiles(candidate, parsed.value, spec.referencesKey, errors)))
+  const bundle = isBundleArchive(candidate.absolute) ? await bundleIdentity(candidate, parsed.value) : undefined
   const raws = serversIn(spec, parsed.value)
   const inputIds = spec.inputsKey ? inputIdsOf(parsed.value, spec.inputsKey) : undefined
   const baseDir = location.scope === 'project' ? options.dir : location.scope === 'user' ? options.home : dirname(candidate.absolute)
@@ -118,13 +150,14 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
       ...(line ? { line } : {}),
       ...(inputIds ? { inputIds } : {}),
       spec,
+      ...(bundle ? { bundle } : {}),
       digest: {
         baseDir,
         ...(location.scope === 'project' ? { projectDir: options.dir } : {}),
         home: options.home,
         npmCache: options.npmCache,
         caches: options.caches,
-        configDir: dirname(candidate.absolute),
+        configDir: candidate.configDir ?? (spec.referencesKey ? pluginRoot(candidate.absolute) : dirname(candidate.absolute)),
         ...(options.workstation && deps.env.PATH ? { searchPath: deps.env.PATH } : {})
       }
     })
@@ -143,7 +176,8 @@ export async function runMcpInventory(options: McpInventoryOptions, deps: GateDe
     : await discoverRepository(options.dir)
   const loaded: LoadedServer[] = []
   const probed: ProbedPath[] = []
-  for (const candidate of discovery.candidates) probed.push(await readCandidate(candidate, options, deps, errors, collector, loaded))
+  const queue = [...discovery.candidates]
+  for (let candidate = queue.shift(); candidate; candidate = queue.shift()) probed.push(await readCandidate(candidate, options, deps, errors, collector, loaded, queue))
   for (const empty of discovery.emptyPatterns) probed.push({ path: empty.display, client: empty.location.client, scope: empty.location.scope, status: 'absent', servers: 0, foundBy: 'glob' })
 
   if (options.probe) {
@@ -211,6 +245,13 @@ export async function runMcpInventory(options: McpInventoryOptions, deps: GateDe
     details,
     summary: errors.length ? undefined : `${servers.length} MCP server(s) in ${found.length} config file(s) (${probed.length} paths probed); ${collector.blockingCount()} blocking finding(s)`
   })
+}
+
+/** A packed bundle is identified by its manifest's name and version and its own bytes. */
+async function bundleIdentity(candidate: Candidate, manifest: unknown): Promise<{ name: string; version?: string; sha256: string }> {
+  const m = (manifest && typeof manifest === 'object' ? manifest : {}) as { name?: unknown; version?: unknown }
+  const version = typeof m.version === 'string' ? m.version : undefined
+  return { name: typeof m.name === 'string' ? m.name : candidate.display, ...(version ? { version } : {}), sha256: (await sha256File(candidate.absolute)).sha256 }
 }
 
 function excluded(path: string, globs: readonly string[]): boolean {

@@ -1,0 +1,41 @@
+/** Zip reading for module zips and MCP bundles (yauzl, streamed, size-capped). */
+import { promisify } from 'node:util'
+import yauzl, { type Entry, type ZipFile } from 'yauzl'
+
+export const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open)
+
+/** Visits every file entry in order; `read` gives its bytes. */
+export async function eachZipEntry(path: string, visit: (entry: Entry, read: () => Promise<Buffer>) => Promise<boolean | void>): Promise<void> {
+  const zip = await openZip(path, { lazyEntries: true, autoClose: true })
+  await new Promise<void>((resolveAll, reject) => {
+    zip.on('error', reject)
+    zip.on('end', () => resolveAll())
+    zip.on('entry', (entry: Entry) => {
+      const read = () =>
+        new Promise<Buffer>((ok, fail) =>
+          zip.openReadStream(entry, (error, stream) => {
+            if (error || !stream) return fail(error ?? new Error('no stream'))
+            const chunks: Buffer[] = []
+            stream.on('data', (c: Buffer) => chunks.push(c))
+            stream.on('error', fail)
+            stream.on('end', () => ok(Buffer.concat(chunks)))
+          })
+        )
+      const next = entry.fileName.endsWith('/') ? Promise.resolve<boolean | void>(undefined) : visit(entry, read)
+      next.then((stop) => (stop === true ? (zip.close(), resolveAll()) : zip.readEntry()), reject)
+    })
+    zip.readEntry()
+  })
+}
+
+/** One entry's text, or undefined when the archive has none by that name; larger than `maxBytes` throws. */
+export async function readZipText(path: string, name: string, maxBytes: number): Promise<string | undefined> {
+  let text: string | undefined
+  await eachZipEntry(path, async (entry, read) => {
+    if (entry.fileName !== name) return
+    if (entry.uncompressedSize > maxBytes) throw Object.assign(new Error('too large'), { code: `${name} larger than ${maxBytes} bytes` })
+    text = (await read()).toString('utf8')
+    return true
+  })
+  return text
+}
