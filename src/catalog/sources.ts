@@ -5,6 +5,8 @@ export const SOURCES = {
   ccWorktrees: 'https://code.claude.com/docs/en/worktrees',
   ccSubagents: 'https://code.claude.com/docs/en/sub-agents',
   ccMcp: 'https://code.claude.com/docs/en/mcp',
+  ccPlugins: 'https://code.claude.com/docs/en/plugins-reference',
+  mcpb: 'https://github.com/modelcontextprotocol/mcpb/blob/main/MANIFEST.md',
   ccHomeState: 'https://github.com/anthropics/claude-code/issues/43236',
   ccToolResults: 'https://github.com/anthropics/claude-code/issues/18223',
   ghAgents: 'https://github.com/github/gitignore/blob/main/Global/Agents.gitignore',
