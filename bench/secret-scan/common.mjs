@@ -65,7 +65,7 @@ export const pullRequest = (base, head) => ({ name: 'pull_request', payload: { n
  * The action bundle as a workflow step runs it (WASM engine unless inputs say otherwise),
  * under GNU time: its result and peak RSS in MB (the largest process, gate or engine).
  */
-export function agentGates(bench, inputs = {}, event) {
+export function agentGates(bench, inputs = {}, event, bundle = action) {
   const out = mkdtempSync(join(bench.work, 'out-'))
   const extra = {}
   if (event) {
@@ -73,7 +73,7 @@ export function agentGates(bench, inputs = {}, event) {
     Object.assign(extra, { GITHUB_EVENT_NAME: event.name, GITHUB_EVENT_PATH: join(bench.work, 'event.json') })
   }
   const childEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_WORKSPACE: bench.repo, RUNNER_TEMP: out, INPUT_ENGINE: 'wasm', ...inputs, ...extra }
-  const run = spawnSync('/usr/bin/time', ['-f', 'RSS %M', process.execPath, action], { encoding: 'utf8', env: childEnv, maxBuffer: 1 << 30 })
+  const run = spawnSync('/usr/bin/time', ['-f', 'RSS %M', process.execPath, bundle], { encoding: 'utf8', env: childEnv, maxBuffer: 1 << 30 })
   const result = JSON.parse(readFileSync(join(out, 'agent-gates', 'secret-scan.json'), 'utf8'))
   rmSync(out, { recursive: true, force: true })
   if (result.status === 'error') throw new Error(`agent-gates could not complete: ${JSON.stringify(result.errors)}`)

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { resolveSecretScanOptions, type SecretScanOverrides } from '../../src/gates/secret-scan/options.js'
+import { resolveSecretScanOptions, secretScanOverrides, type SecretScanOverrides } from '../../src/gates/secret-scan/options.js'
 import { runSecretScan } from '../../src/gates/secret-scan/run.js'
 import type { GateResult } from '../../src/model/finding.js'
 import { plantedToken, secretLine, testDeps, TestRepo } from './fixtures.js'
@@ -69,6 +69,21 @@ describe('secret-scan history cache', () => {
     expect(rewritten.errors).toEqual([])
     expect(((rewritten.details as Record<string, unknown>).cache as { rewrittenTips: number }).rewrittenTips).toBeGreaterThanOrEqual(1)
     expect(rewritten.stats).toEqual(expect.objectContaining({ commits: 5, cachedCommits: 4, scannedCommits: 1 }))
+  })
+
+  it('the cache-dir option (flag or input) names the folder; the config file may not (the scanned code could change it)', async () => {
+    const folder = mkdtempSync(join(repo.root, 'cache-option-'))
+    const overrides = secretScanOverrides({ 'cache-dir': folder } as Parameters<typeof secretScanOverrides>[0])
+    expect(overrides.cacheDir).toBe(folder)
+    const key = { AGENT_GATES_AUTHOR_KEY: env.AGENT_GATES_AUTHOR_KEY }
+    const cold = await scan(overrides, key)
+    expect(cold.stats).toEqual(expect.objectContaining({ commits: 5, cachedCommits: 0, scannedCommits: 5 }))
+    expect(readdirSync(folder)).toHaveLength(1)
+    // Everything covered: no engine start at all, the same findings.
+    const warm = await scan(overrides, key)
+    expect(warm.stats).toEqual(expect.objectContaining({ commits: 5, cachedCommits: 5, scannedCommits: 0 }))
+    expect(secrets(warm)).toEqual(secrets(cold))
+    expect(() => resolveSecretScanOptions(repo.work, {}, { 'secret-scan': { 'cache-dir': folder } } as never)).toThrow(/secret-scan\.cache-dir cannot be set in the config file/)
   })
 
   it('is not used without a stable fingerprint key (cached fingerprints would mean nothing next run)', async () => {

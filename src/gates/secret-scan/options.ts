@@ -39,6 +39,8 @@ export interface SecretScanOptions {
   failOn: FailOn
   /** Remote to fetch missing commits from (read-only). */
   remote: string
+  /** History cache folder (else $AGENT_GATES_CACHE_DIR); never from the config file, which the scanned code could change. */
+  cacheDir?: string
   allow: AllowEntry[]
   /** Tests only: a local release server and checksum table; the action: the runner's tool cache as the store. Never set from inputs. */
   install?: { downloadBase?: string; checksums?: ChecksumTable; store?: ToolStore }
@@ -61,7 +63,7 @@ export interface SecretScanSection {
 }
 
 /** Keys only an action input or a CLI flag may set. */
-export const INPUT_ONLY_KEYS = ['engine', 'gitleaks-path', 'gitleaks-version'] as const
+export const INPUT_ONLY_KEYS = ['engine', 'gitleaks-path', 'gitleaks-version', 'cache-dir'] as const
 
 export type SecretScanOverrides = Partial<Omit<SecretScanOptions, 'dir' | 'allow'>>
 
@@ -92,6 +94,7 @@ export function resolveSecretScanOptions(dir: string, overrides: SecretScanOverr
     gitleaksPath: overrides.gitleaksPath,
     gitleaksConfig: overrides.gitleaksConfig ?? file['gitleaks-config'],
     baseline: overrides.baseline ?? file.baseline,
+    cacheDir: overrides.cacheDir,
     install: overrides.install
   }
   Object.assign(options, definedOnly(optional))
@@ -117,6 +120,7 @@ export function secretScanOverrides(given: GivenOptions<typeof SECRET_SCAN_OPTIO
     gitleaksConfig: given['gitleaks-config'],
     baseline: given.baseline,
     redactAuthor: given['redact-author'],
-    failOn: given['fail-on']
+    failOn: given['fail-on'],
+    cacheDir: given['cache-dir']
   })
 }

@@ -163,10 +163,10 @@ export const CACHE_DIR_ENV = 'AGENT_GATES_CACHE_DIR'
  * of the cache key.
  */
 function historyCache(options: SecretScanOptions, deps: GateDeps, fingerprint: { key: Buffer; source: string }, parts: Record<string, unknown>) {
-  const folder = deps.env[CACHE_DIR_ENV]
+  const folder = options.cacheDir ?? deps.env[CACHE_DIR_ENV]
   if (!folder || options.mode === 'dir') return undefined
   if (fingerprint.source !== 'supplied') {
-    deps.log.warn(`${CACHE_DIR_ENV} is set but not used: the history cache needs a stable fingerprint key (AGENT_GATES_AUTHOR_KEY)`)
+    deps.log.warn(`cache-dir (or ${CACHE_DIR_ENV}) is set but not used: the history cache needs a stable fingerprint key (AGENT_GATES_AUTHOR_KEY)`)
     return undefined
   }
   return { folder: resolve(options.dir, folder), key: cacheKey({ ...parts, fingerprintKey: sha256Hex(fingerprint.key) }), fingerprintKey: fingerprint.key }

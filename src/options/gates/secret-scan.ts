@@ -90,6 +90,15 @@ export const SECRET_SCAN_OPTIONS = [
     description: 'new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)',
     config: { refuse: { values: ['none'], reason: TRAVELS_WITH_THE_CODE } }
   }),
+  option({
+    name: 'cache-dir',
+    type: { kind: 'string' },
+    placeholder: 'DIR',
+    description: 'history cache folder: later full or push scans with the same rules scan only commits it does not cover',
+    details:
+      'Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). In a workflow, keep the folder with an actions/cache step; the result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR.',
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
   option({ name: 'remote', type: { kind: 'string' }, default: 'origin', description: 'remote to fetch missing commits from (read-only)', flag: false, input: false }),
   { ...WORKING_DIRECTORY_OPTION, description: 'the repository to scan (on the command line: the first argument)', flag: false as const }
 ] as const
