@@ -9,12 +9,12 @@ import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeGitHub, type FakeGitHub } from '../review-gate/fake-github.js'
 import { commit, person, pr, review } from '../review-gate/fixtures.js'
-import { actionDefinition, commitFiles, EVENTS, REPO_ROOT, fixtureRepo, git, ignoreRulesRepo, inputVariable, parseFileCommands, runStep } from './index.js'
+import { actionDefinition, CLEAN_PACKAGE, commitFiles, EVENTS, REPO_ROOT, fixtureRepo, git, ignoreRulesRepo, inputVariable, parseFileCommands, runStep } from './index.js'
 
 const TOKEN = 'ghs_' + 'HarnessReviewGateToken0123456789abcdef'
 let clean: string
 beforeAll(() => {
-  clean = ignoreRulesRepo({ 'package.json': JSON.stringify({ name: 'harness-fixture', version: '1.0.0' }), 'index.js': 'export const x = 1\n' })
+  clean = ignoreRulesRepo({ ...CLEAN_PACKAGE })
 })
 afterAll(() => rmSync(clean, { recursive: true, force: true }))
 

@@ -3,7 +3,8 @@
  * system git configuration, as a fresh checkout would be.
  */
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { ensureBundles, REPO_ROOT } from './bundles.js'
 import { node24 } from './node24.js'
 import { tmpdir } from 'node:os'
@@ -42,17 +43,33 @@ export function commitFiles(dir: string, files: Record<string, string>, message 
   return git(dir, ['rev-parse', 'HEAD'])
 }
 
+/** The clean one-package repository several harness files start from (one cached --fix for all of them). */
+export const CLEAN_PACKAGE: Readonly<Record<string, string>> = { 'package.json': JSON.stringify({ name: 'shipped-fixture', version: '1.0.0', files: ['index.js'] }), 'index.js': 'export const x = 1\n' }
+
 /**
  * A repository that passes ignore-check: `files` committed, then the ignore rules written by the
- * shipped CLI's `ignore-check --fix` committed on top (so the rules follow the catalog).
+ * shipped CLI's `ignore-check --fix` committed on top (so the rules follow the catalog). The files
+ * the fix writes are kept in a cache under the temp folder, keyed by `files` and the CLI bundle's
+ * SHA-256, so test files (and jest workers) that ask for the same fixture run the fix once.
  */
 export function ignoreRulesRepo(files: Record<string, string>, prefix = 'ag-repo-'): string {
   ensureBundles()
   const dir = fixtureRepo(files, prefix)
-  const runs = mkdtempSync(join(tmpdir(), 'ag-fix-run-'))
-  const fix = spawnSync(node24(), [join(REPO_ROOT, 'dist/cli/index.js'), 'ignore-check', dir, '--fix', '--quiet'], { encoding: 'utf8', cwd: dir, env: { ...GIT_ENV, AGENT_GATES_RUN_DIR: runs } })
-  rmSync(runs, { recursive: true, force: true })
-  if (fix.status !== 0) throw new Error(`ignore-check --fix exited ${fix.status}: ${fix.stdout}${fix.stderr}`)
+  const cli = join(REPO_ROOT, 'dist/cli/index.js')
+  const key = createHash('sha256').update(JSON.stringify(files)).update(readFileSync(cli)).digest('hex').slice(0, 32)
+  const cached = join(tmpdir(), 'agent-gates-harness-cache', `ignore-rules-${key}.json`)
+  if (existsSync(cached)) writeTree(dir, JSON.parse(readFileSync(cached, 'utf8')) as Record<string, string>)
+  else {
+    const runs = mkdtempSync(join(tmpdir(), 'ag-fix-run-'))
+    const fix = spawnSync(node24(), [cli, 'ignore-check', dir, '--fix', '--quiet'], { encoding: 'utf8', cwd: dir, env: { ...GIT_ENV, AGENT_GATES_RUN_DIR: runs } })
+    rmSync(runs, { recursive: true, force: true })
+    if (fix.status !== 0) throw new Error(`ignore-check --fix exited ${fix.status}: ${fix.stdout}${fix.stderr}`)
+    const written = git(dir, ['status', '--porcelain', '--untracked-files=all']).split('\n').filter(Boolean).map((l) => l.slice(3))
+    mkdirSync(dirname(cached), { recursive: true })
+    const partial = `${cached}.${process.pid}`
+    writeFileSync(partial, JSON.stringify(Object.fromEntries(written.map((p) => [p, readFileSync(join(dir, p), 'utf8')]))))
+    renameSync(partial, cached)
+  }
   git(dir, ['add', '-A'])
   git(dir, ['commit', '-q', '-m', 'ignore agent state'])
   return dir

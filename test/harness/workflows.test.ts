@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { parse } from 'yaml'
 import { startFakeGitHub, type FakeGitHub } from '../review-gate/fake-github.js'
 import { commit, person, pr, review } from '../review-gate/fixtures.js'
-import { commitFiles, git, ignoreRulesRepo, permissionsOf, REPO_ROOT, runWorkflow, type EventName, type Workflow, type WorkflowJob } from './index.js'
+import { CLEAN_PACKAGE, commitFiles, git, ignoreRulesRepo, permissionsOf, REPO_ROOT, runWorkflow, type EventName, type Workflow, type WorkflowJob } from './index.js'
 
 const examples = readdirSync(join(REPO_ROOT, 'examples')).filter((f) => f.endsWith('.yml')).map((f) => ({ label: `examples/${f}`, workflow: parse(readFileSync(join(REPO_ROOT, 'examples', f), 'utf8')) as Workflow }))
 const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8')
@@ -51,7 +51,7 @@ describe('the shipped workflows run', () => {
   let gh: FakeGitHub
   const agentCommit = commit('w1', person('alice'), { minute: 1, message: 'x\n\nCo-Authored-By: Claude <noreply@anthropic.com>' })
   beforeAll(async () => {
-    origin = ignoreRulesRepo({ 'package.json': JSON.stringify({ name: 'shipped-fixture', version: '1.0.0', files: ['index.js'] }), 'index.js': 'export const x = 1\n' })
+    origin = ignoreRulesRepo({ ...CLEAN_PACKAGE })
     base = git(origin, ['rev-parse', 'HEAD'])
     head = commitFiles(origin, { 'index.js': 'export const x = 2\n' })
     gh = await startFakeGitHub({ pr: pr({ commits: [agentCommit], reviews: [review('bob', 'APPROVED', agentCommit.sha, 4)] }) })
