@@ -5,7 +5,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { goZipHash } from '../../src/gates/mcp-inventory/digest-go.js'
-import { inventory, tempDir, writeTree, writeZip, type Run } from './helpers.js'
+import { fakeToken, inventory, tempDir, writeTree, writeZip, type Run } from './helpers.js'
 
 const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex')
 const recordHash = (data: string) => `sha256=${createHash('sha256').update(data).digest('base64url')}`
@@ -25,10 +25,13 @@ async function goModuleCache(root: string): Promise<{ modCache: string; zip: Buf
   return { modCache, zip: await readFile(out.Zip), h1: out.Sum }
 }
 
-describe('offline digests of what the other launchers run', () => {
+/** One fake home and one repository for the launchers' caches and the further config sources (one scan each). */
+describe('offline digests of what the other launchers run; plugins, profiles and MCP bundles', () => {
   let go: { modCache: string; zip: Buffer; h1: string }
   let run: Run
   let repo: Run
+  let bundle: Buffer
+  const token = fakeToken('ghp_')
   const wheelHash = 'e'.repeat(64)
   const installedRecord = 'mcp_server_fetch/__init__.py,{H},6\nmcp_server_fetch-2025.1.1.dist-info/RECORD,,\n'
 
@@ -65,6 +68,22 @@ describe('offline digests of what the other launchers run', () => {
         }
       })
     })
+    const plugins = '.claude/plugins/cache/acme'
+    const ext = 'Library/Application Support/Claude/Claude Extensions/ant.dir.acme.files'
+    await writeTree(home, {
+      // plugins-reference: plugin.json's mcpServers is an inline map, a path, or a list of paths.
+      [`${plugins}/p1/.claude-plugin/plugin.json`]: JSON.stringify({ name: 'p1', mcpServers: { inline: { command: '${CLAUDE_PLUGIN_ROOT}/bin/srv.sh', args: [] } } }),
+      [`${plugins}/p1/bin/srv.sh`]: '#!/bin/sh\n',
+      [`${plugins}/p2/.claude-plugin/plugin.json`]: JSON.stringify({ name: 'p2', mcpServers: ['./config/servers.json', './config/missing.json'] }),
+      [`${plugins}/p2/config/servers.json`]: JSON.stringify({ mcpServers: { referenced: { command: 'npx', args: ['-y', 'ref-mcp@1.0.0'] } } }),
+      // Codex: profile overlays in config.toml, and a profile file `--profile ha` layers.
+      '.codex/config.toml': '[profiles.work.mcp_servers.prof]\ncommand = "uvx"\nargs = ["prof-mcp==1.0.0"]\n',
+      '.codex/ha.config.toml': '# profile ha\n[mcp_servers.hasrv]\nurl = "https://ha.example.test/mcp"\n',
+      '.config/Code/User/profiles/5a1b2c/mcp.json': '{ "servers": { "vprof": { "type": "http", "url": "https://vp.example.test/mcp", }, }, }',
+      // An installed (unpacked) MCPB extension of Claude Desktop.
+      [`${ext}/manifest.json`]: JSON.stringify({ manifest_version: '0.3', name: 'acme-files', version: '0.2.0', server: { type: 'node', entry_point: 'server/index.js', mcp_config: { command: 'node', args: ['${__dirname}/server/index.js'], env: { ROOT: '${user_config.root}' } } } }),
+      [`${ext}/server/index.js`]: 'serve()\n'
+    })
     run = await inventory({ dir: root, workstation: true, home, systemRoot: join(root, 'system') })
 
     const project = join(root, 'repo')
@@ -73,7 +92,13 @@ describe('offline digests of what the other launchers run', () => {
       'uv.lock': `version = 1\n[[package]]\nname = "locked-mcp"\nversion = "1.0.0"\nsource = { registry = "https://example.test/simple" }\nsdist = { url = "https://example.test/locked_mcp-1.0.0.tar.gz", hash = "sha256:${'d'.repeat(64)}", size = 1 }\nwheels = [\n  { url = "https://example.test/locked_mcp-1.0.0-cp312-cp312-linux_x86_64.whl", hash = "sha256:${'c'.repeat(64)}", size = 1 },\n  { url = "https://example.test/locked_mcp-1.0.0-py3-none-any.whl", hash = "sha256:${wheelHash}", size = 1 },\n]\n`,
       'go.sum': `example.com/mcpsrv v1.0.0 h1:${Buffer.alloc(32).toString('base64')}\nexample.com/mcpsrv v1.0.0/go.mod h1:x\n`
     })
+    await writeZip(join(project, 'dist/tool.mcpb'), {
+      'manifest.json': JSON.stringify({ manifest_version: '0.3', name: 'bundle-srv', version: '1.2.3', server: { type: 'node', entry_point: 'server/index.js', mcp_config: { command: 'node', args: ['${__dirname}/server/index.js'], env: { API_KEY: '${user_config.api_key}', GITHUB_TOKEN: token } } } }),
+      'server/index.js': 'serve()\n'
+    })
+    await writeTree(project, { 'plugin/.claude-plugin/plugin.json': JSON.stringify({ name: 'bad', mcpServers: '../../outside.json' }), 'outside.json': '{}' })
     repo = await inventory({ dir: project }, {}, { GOMODCACHE: go.modCache })
+    bundle = await readFile(join(project, 'dist/tool.mcpb'))
   })
 
   it('go run mod@version: the module zip from the real module cache, with the h1 Go recorded', async () => {
@@ -112,5 +137,36 @@ describe('offline digests of what the other launchers run', () => {
     const bunTree = sha256(['index.js', 'package.json'].map((f) => `${sha256(f === 'index.js' ? 'run()\n' : '{"name":"@acme/bun-mcp","version":"3.0.0"}')}  ${f}\n`).join(''))
     expect(run.row('bun').runs).toMatchObject({ sha256: bunTree, source: 'bun-cache', digestOf: 'package-tree' })
     expect(run.row('pnpm').runs).toMatchObject({ source: 'pnpm-dlx-cache', digestOf: 'package-tree', integrity: 'sha512-AAAA', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
+  })
+
+  it("Claude Code plugin.json: inline servers with ${CLAUDE_PLUGIN_ROOT} at the plugin's root, and the files it names", () => {
+    expect(run.row('inline')).toMatchObject({ client: 'Claude Code', file: '~/.claude/plugins/cache/acme/p1/.claude-plugin/plugin.json', package: { kind: 'binary', pinned: true }, runs: { source: 'file', sha256: sha256('#!/bin/sh\n') } })
+    expect(run.row('referenced')).toMatchObject({ file: '~/.claude/plugins/cache/acme/p2/config/servers.json', package: { kind: 'npm', version: '1.0.0' } })
+    const p2 = '~/.claude/plugins/cache/acme/p2/.claude-plugin/plugin.json'
+    expect(run.details.probed.filter((p) => p.foundBy === `${p2} mcpServers`).map((p) => [p.path, p.status])).toEqual([
+      ['~/.claude/plugins/cache/acme/p2/config/servers.json', 'found'],
+      ['~/.claude/plugins/cache/acme/p2/config/missing.json', 'absent']
+    ])
+  })
+
+  it('a plugin naming a file outside itself is an error, and that file is not read', () => {
+    expect(repo.result.errors).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'config-outside-plugin', location: { path: 'plugin/.claude-plugin/plugin.json' } })]))
+    expect(repo.details.probed.some((p) => p.path.endsWith('outside.json'))).toBe(false)
+  })
+
+  it('Codex profiles (profiles.<name>.mcp_servers and <name>.config.toml) and VS Code user profiles', () => {
+    expect(run.row('prof')).toMatchObject({ client: 'Codex', container: 'profiles.work.mcp_servers', file: '~/.codex/config.toml', line: 1, package: { kind: 'pypi', pinned: true } })
+    expect(run.row('hasrv')).toMatchObject({ client: 'Codex', file: '~/.codex/ha.config.toml', line: 2, transport: 'http', remoteHost: 'ha.example.test' })
+    expect(run.row('vprof')).toMatchObject({ client: 'VS Code', file: '~/.config/Code/User/profiles/5a1b2c/mcp.json', transport: 'http' })
+  })
+
+  it("an installed MCPB extension: the manifest's server, ${__dirname} at the extension's folder, its script hashed", () => {
+    expect(run.row('acme-files')).toMatchObject({ client: 'Claude Desktop', container: 'server.mcp_config', package: { kind: 'local-script', pinned: true }, runs: { sha256: sha256('serve()\n') }, env: [{ key: 'ROOT', value: 'placeholder' }] })
+  })
+
+  it("a packed .mcpb in the repository: the bundle's own SHA-256 (the registry's fileSha256), and its literal token fails", () => {
+    expect(repo.row('bundle-srv')).toMatchObject({ file: 'dist/tool.mcpb', package: { kind: 'mcpb', name: 'bundle-srv', version: '1.2.3', pinned: true }, runs: { sha256: sha256(bundle), digestOf: 'bundle' }, env: [{ key: 'API_KEY', value: 'placeholder' }, { key: 'GITHUB_TOKEN', value: 'literal' }] })
+    expect(repo.result.findings.filter((f) => f.ruleId === 'mcp-literal-secret').map((f) => f.location?.path)).toEqual(['dist/tool.mcpb'])
+    expect(JSON.stringify(repo.result)).not.toContain(token)
   })
 })
