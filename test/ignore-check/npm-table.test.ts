@@ -97,9 +97,10 @@ async function runRows(): Promise<RowRun[]> {
 
 describe('npm: the verified table, against the real npm on this machine', () => {
   let runs: RowRun[]
+  // One hook does the work of every row (14 gate runs, 2 npm runs): its own time limit, for a loaded machine.
   beforeAll(async () => {
     runs = await runRows()
-  })
+  }, 240_000)
 
   it.each(ROWS.map((r, i) => [r.setup, i] as const))('%s', (_setup, i) => {
     const row = ROWS[i]!

@@ -4,7 +4,7 @@ import { createTwoFilesPatch } from 'diff'
 import type { CatalogEntry } from '../../catalog/agent-paths.js'
 import { checkSnapshot, packerByName, withEdits, type CheckOutcome } from './check.js'
 import { packageJsonLineIsShowable, secretShapedValues } from './patch-guard.js'
-import { appendRules, anyDepthRule } from './fix-lines.js'
+import { appendRules, anyDepthRule, exceptsOf } from './fix-lines.js'
 import { EditSet, pushTo, type DetectOptions, type Leak, type PackerName } from './types.js'
 
 export interface FixPlan {
@@ -76,7 +76,7 @@ async function plan(outcome: CheckOutcome, edits: EditSet, recheck: () => Promis
   let current = outcome
   const rootReaders = outcome.leaks.filter((l) => ROOT_GITIGNORE_READERS.has(l.packer))
   if (rootReaders.length > 0 && (outcome.packers.includes('git') || outcome.snapshot.files.has('.gitignore'))) {
-    appendRules(edits, '.gitignore', rootReaders.map((l) => anyDepthRule(l.canary.pattern)))
+    appendRules(edits, '.gitignore', rootReaders.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(rootReaders))
     const after = await recheck()
     const still = new Set(after.leaks.map(leakKey))
     if (outcome.leaks.some((l) => !still.has(leakKey(l)))) current = after

@@ -1,7 +1,7 @@
 import dockerignoreModule, { type Ignore } from '@balena/dockerignore'
 import { GateIncompleteError } from '../../../model/errors.js'
 import { safeEcho } from '../echo.js'
-import { appendRules, anyDepthRule } from '../fix-lines.js'
+import { appendRules, anyDepthRule, exceptsOf } from '../fix-lines.js'
 import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type RuleRef, type Unit, pushTo } from '../types.js'
 
 // A CommonJS module whose default export is the factory; bundlers and Node disagree on where it lands.
@@ -122,7 +122,7 @@ export const dockerPacker: Packer = {
     const byFile = new Map<string, Leak[]>()
     for (const leak of leaks) pushTo(byFile, leak.configFile, leak)
     // Docker honours the last matching line, so appended rules beat earlier exceptions.
-    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)))
+    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(list))
     return []
   }
 }

@@ -4,7 +4,7 @@ import type { CatalogMatcher } from '../../../catalog/match.js'
 import type { CatalogEntry } from '../../../catalog/agent-paths.js'
 import { safeGit } from '../../../git/safe-git.js'
 import { runGit } from '../git-tool.js'
-import { appendRules, anyDepthRule } from '../fix-lines.js'
+import { appendRules, anyDepthRule, exceptsOf } from '../fix-lines.js'
 import { pushTo, type Canary, type EditSet, type Leak, type Packer, type RepoSnapshot, type RuleRef, type Unit } from '../types.js'
 
 const EXCLUDE = '.git/info/exclude'
@@ -60,12 +60,9 @@ export const gitPacker: Packer = {
     // git honours the last matching line and a deeper .gitignore outranks the root one, so a rule goes
     // after the negation that let the canary in (in that file), else at the end of the root .gitignore.
     // .git/info/exclude ranks below every .gitignore and is never written.
-    const byFile = new Map<string, string[]>()
-    for (const leak of leaks) {
-      const file = leak.rule && !leak.rule.file.startsWith('.git/') ? leak.rule.file : '.gitignore'
-      pushTo(byFile, file, anyDepthRule(leak.canary.pattern))
-    }
-    for (const [file, rules] of byFile) appendRules(edits, file, rules)
+    const byFile = new Map<string, Leak[]>()
+    for (const leak of leaks) pushTo(byFile, leak.rule && !leak.rule.file.startsWith('.git/') ? leak.rule.file : '.gitignore', leak)
+    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(list))
     return []
   }
 }

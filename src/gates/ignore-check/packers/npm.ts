@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import mapWorkspaces from '@npmcli/map-workspaces'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { safeEcho } from '../echo.js'
-import { appendRules, anyDepthRule, minimalRules } from '../fix-lines.js'
+import { appendRules, anyDepthRule, exceptsOf, filesNegation, minimalRules } from '../fix-lines.js'
 import { canariesIn, joinRel, type EditSet, type Leak, type Packer, type RepoSnapshot, type Unit, pushTo } from '../types.js'
 import { explainNpmLeak, npmIgnoreFileIn } from './npm-explain.js'
 import { appendToFiles } from './package-json-edit.js'
@@ -125,18 +125,15 @@ export const npmPacker: Packer = {
       const manifestPath = joinRel(unit, 'package.json')
       const manifest = parseManifest(snapshot, manifestPath)
       if (Array.isArray(manifest.files)) {
-        addFilesNegations(edits, manifestPath, list.map((l) => `!${anyDepthRule(l.canary.pattern)}`))
+        addFilesNegations(edits, manifestPath, list.map((l) => filesNegation(l.canary.pattern, l.canary.entry.except)))
         continue
       }
       // Append to a file npm already reads (so creating one never switches off the .gitignore fallback):
       // the nested ignore file whose negation let the canary in, else the package's own.
       const rootFile = npmIgnoreFileIn(snapshot, unit) ?? joinRel(unit, '.npmignore')
-      const byFile = new Map<string, string[]>()
-      for (const leak of list) {
-        const file = leak.rule && /(^|\/)\.(npm|git)ignore$/.test(leak.rule.file) ? leak.rule.file : rootFile
-        pushTo(byFile, file, anyDepthRule(leak.canary.pattern))
-      }
-      for (const [file, rules] of byFile) appendRules(edits, file, rules)
+      const byFile = new Map<string, Leak[]>()
+      for (const leak of list) pushTo(byFile, leak.rule && /(^|\/)\.(npm|git)ignore$/.test(leak.rule.file) ? leak.rule.file : rootFile, leak)
+      for (const [file, leaksHere] of byFile) appendRules(edits, file, leaksHere.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(leaksHere))
     }
     return []
   }

@@ -2,7 +2,7 @@ import ignore from 'ignore'
 import { parse as parseToml, TomlError } from 'smol-toml'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { safeEcho } from '../echo.js'
-import { appendRules, anyDepthRule } from '../fix-lines.js'
+import { appendRules, anyDepthRule, exceptsOf } from '../fix-lines.js'
 import { canariesIn, joinRel, type Leak, type Packer, type RepoSnapshot, type Unit, pushTo } from '../types.js'
 import { gitPacker } from './git.js'
 import { applyManifest, parseManifestIn } from './manifest-in.js'
@@ -139,6 +139,7 @@ export const sdistPacker: Packer = {
   fix(leaks, edits) {
     const manual: { leak: Leak; why: string }[] = []
     const byFile = new Map<string, string[]>()
+    const leaksOf = new Map<string, Leak[]>()
     for (const leak of leaks) {
       const rule = leak.configFile.endsWith('MANIFEST.in') ? `global-exclude ${leak.canary.pattern}` : leak.configFile.endsWith('.gitignore') ? anyDepthRule(leak.canary.pattern) : undefined
       if (!rule) {
@@ -146,9 +147,11 @@ export const sdistPacker: Packer = {
         continue
       }
       pushTo(byFile, leak.configFile, rule)
+      pushTo(leaksOf, leak.configFile, leak)
     }
-    // MANIFEST.in commands run in order, so a global-exclude at the end removes whatever came before.
-    for (const [file, rules] of byFile) appendRules(edits, file, rules)
+    // MANIFEST.in commands run in order, so a global-exclude at the end removes whatever came before; it has no
+    // re-include that gives back only what was in, so the catalog's exceptions are given back in .gitignore only.
+    for (const [file, rules] of byFile) appendRules(edits, file, rules, file.endsWith('MANIFEST.in') ? [] : exceptsOf(leaksOf.get(file) ?? []))
     return manual
   }
 }

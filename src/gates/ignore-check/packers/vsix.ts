@@ -1,6 +1,6 @@
 import { Minimatch } from 'minimatch'
 import { GateIncompleteError } from '../../../model/errors.js'
-import { appendRules, anyDepthRule } from '../fix-lines.js'
+import { appendRules, anyDepthRule, exceptsOf } from '../fix-lines.js'
 import { canariesIn, joinRel, type Leak, type Packer, type Unit, pushTo } from '../types.js'
 import { parseManifest } from './npm.js'
 
@@ -77,7 +77,7 @@ export const vsixPacker: Packer = {
       }
       pushTo(byFile, leak.configFile, leak)
     }
-    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)))
+    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(list))
     return manual
   }
 }
