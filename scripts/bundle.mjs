@@ -10,7 +10,9 @@ const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
 const actions = (await readdir(join(root, 'src/actions'))).filter((f) => /^[a-z-]+\.ts$/.test(f) && !['core.ts', 'inputs.ts', 'run-action.ts', 'publish.ts'].includes(f))
 
 const entries = [
-  { out: 'cli/index.js', code: `import { runCli } from './src/cli/bin.ts'\nawait runCli()\n`, banner: '#!/usr/bin/env node' },
+  // The CLI is split into chunks so that a command loads only its own gate (start-up time and memory);
+  // chunks sit beside index.js, so paths taken from import.meta.url (dist/gitleaks-wasm) stay right.
+  { out: 'cli/index.js', code: `import { runCli } from './src/cli/bin.ts'\nawait runCli()\n`, banner: '#!/usr/bin/env node', split: true },
   ...actions.map((file) => ({
     out: `${file.replace(/\.ts$/, '')}/index.js`,
     code: `import { main } from './src/actions/${file}'\nawait main()\n`
@@ -23,6 +25,9 @@ if (existsSync(join(root, 'dist'))) {
   for (const dir of await readdir(join(root, 'dist'))) if (!wanted.has(dir)) await rm(join(root, 'dist', dir), { recursive: true, force: true })
 }
 for (const entry of entries) {
+  const [folder, file] = entry.out.split('/')
+  // Chunk names carry content hashes: clear the folder so no stale chunk survives.
+  if (entry.split) await rm(join(root, 'dist', folder), { recursive: true, force: true })
   await build({
     stdin: { contents: entry.code, resolveDir: root, sourcefile: `entry-${entry.out}`, loader: 'ts' },
     bundle: true,
@@ -31,7 +36,9 @@ for (const entry of entries) {
     mainFields: ['module', 'main'],
     format: 'esm',
     target: 'node20',
-    outfile: join(root, 'dist', entry.out),
+    ...(entry.split
+      ? { splitting: true, outdir: join(root, 'dist', folder), entryNames: file.replace(/\.js$/, ''), chunkNames: 'chunk-[hash]' }
+      : { outfile: join(root, 'dist', entry.out) }),
     define: { __AGENT_GATES_VERSION__: JSON.stringify(pkg.version) },
     // CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: `${entry.banner ? entry.banner + '\n' : ''}import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },

@@ -11,6 +11,8 @@ import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 import { ConfigurationError } from '../model/errors.js'
 
+export { parseRepository } from './repository.js'
+
 export type GitHubClient = ReturnType<typeof getOctokit>
 
 export interface RetryPolicy {
@@ -115,11 +117,4 @@ function countingFetch(onRequest: ClientOptions['onRequest']): Fetch {
     onRequest?.(init?.method ?? 'GET', typeof input === 'string' ? input : input instanceof URL ? input.href : input.url)
     return base(input, init)
   }
-}
-
-/** Splits `owner/name`, refusing anything else. */
-export function parseRepository(value: string, key = 'repo'): { owner: string; name: string } {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim())
-  if (!match) throw new ConfigurationError(`${key} must be "owner/name", got "${value}"`, key)
-  return { owner: match[1] as string, name: match[2] as string }
 }

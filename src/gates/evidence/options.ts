@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util'
 import { parseArgsOptions, type ParseArgsOptions } from '../../options/help.js'
 import { fromFlags } from '../../options/resolve.js'
 import { option, type GivenOptions, type OptionDeclaration } from '../../options/types.js'
-import { SIGNING_POLICIES } from './run.js'
+import { SIGNING_POLICIES } from '../../options/evidence-action.js'
 
 const TRUST_OPTIONS = [
   option({ name: 'key', type: { kind: 'string' }, placeholder: 'FILE', description: 'trust the signer holding this PEM public key', input: false, config: false }),

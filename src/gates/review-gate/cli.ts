@@ -5,14 +5,14 @@
  */
 import { resolve } from 'node:path'
 import type { CommandContext, GateCommand } from '../../options/command.js'
-import { parseRepository } from '../../github/client.js'
+import { parseRepository } from '../../github/repository.js'
 import { ConfigurationError } from '../../model/errors.js'
 import type { GateResult } from '../../model/finding.js'
 import { REVIEW_GATE_OPTIONS } from '../../options/gates/review-gate.js'
 import { fromFlags } from '../../options/resolve.js'
 import { reviewDetails } from './details.js'
 import { GATE, policyOverrides } from './options.js'
-import { runReviewGate, type ReviewGateOptions } from './run.js'
+import type { ReviewGateOptions } from './run.js'
 
 /** The flags' source: a snapshot file, or a repository and PR (checked before anything runs). */
 function sourceFlags(values: CommandContext['values']) {
@@ -63,6 +63,7 @@ export const reviewGateCommand: GateCommand = {
   },
   local: false,
   positionalIsDir: false,
-  execute: (ctx): Promise<GateResult> => runReviewGate(optionsFrom(ctx), ctx.deps),
+  // Loaded when the gate runs: the GitHub client stack is not needed to parse flags or print help.
+  execute: async (ctx): Promise<GateResult> => (await import('./run.js')).runReviewGate(optionsFrom(ctx), ctx.deps),
   details: reviewDetails
 }

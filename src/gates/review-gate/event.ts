@@ -3,7 +3,7 @@
  * and GITHUB_REPOSITORY. Pure: tests feed real-shaped payloads. An event that
  * names no PR is an error, never a pass.
  */
-import { parseRepository } from '../../github/client.js'
+import { parseRepository } from '../../github/repository.js'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { PullRequestRef } from './collect.js'
 
