@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { goZipHash } from '../../src/gates/mcp-inventory/digest-go.js'
 import { fakeToken, inventory, tempDir, writeTree, writeZip, type Run } from './helpers.js'
@@ -31,6 +32,7 @@ describe('offline digests of what the other launchers run; plugins, profiles and
   let run: Run
   let repo: Run
   let bundle: Buffer
+  let openedFile: string
   const token = fakeToken('ghp_')
   const wheelHash = 'e'.repeat(64)
   const installedRecord = 'mcp_server_fetch/__init__.py,{H},6\nmcp_server_fetch-2025.1.1.dist-info/RECORD,,\n'
@@ -82,8 +84,13 @@ describe('offline digests of what the other launchers run; plugins, profiles and
       '.config/Code/User/profiles/5a1b2c/mcp.json': '{ "servers": { "vprof": { "type": "http", "url": "https://vp.example.test/mcp", }, }, }',
       // An installed (unpacked) MCPB extension of Claude Desktop.
       [`${ext}/manifest.json`]: JSON.stringify({ manifest_version: '0.3', name: 'acme-files', version: '0.2.0', server: { type: 'node', entry_point: 'server/index.js', mcp_config: { command: 'node', args: ['${__dirname}/server/index.js'], env: { ROOT: '${user_config.root}' } } } }),
-      [`${ext}/server/index.js`]: 'serve()\n'
+      [`${ext}/server/index.js`]: 'serve()\n',
+      // VS Code names each folder it opened; that folder's .vscode/mcp.json is read from there.
+      '.config/Code/User/workspaceStorage/9f8e/workspace.json': JSON.stringify({ folder: pathToFileURL(join(root, 'opened')).href }),
+      '.config/Code/User/workspaceStorage/0000/workspace.json': '{ not json'
     })
+    openedFile = join(root, 'opened', '.vscode', 'mcp.json')
+    await writeTree(join(root, 'opened'), { '.vscode/mcp.json': JSON.stringify({ servers: { opened: { command: 'node', args: ['srv.js'] } } }), 'srv.js': 'serve()\n' })
     run = await inventory({ dir: root, workstation: true, home, systemRoot: join(root, 'system') })
 
     const project = join(root, 'repo')
@@ -158,6 +165,11 @@ describe('offline digests of what the other launchers run; plugins, profiles and
     expect(run.row('prof')).toMatchObject({ client: 'Codex', container: 'profiles.work.mcp_servers', file: '~/.codex/config.toml', line: 1, package: { kind: 'pypi', pinned: true } })
     expect(run.row('hasrv')).toMatchObject({ client: 'Codex', file: '~/.codex/ha.config.toml', line: 2, transport: 'http', remoteHost: 'ha.example.test' })
     expect(run.row('vprof')).toMatchObject({ client: 'VS Code', file: '~/.config/Code/User/profiles/5a1b2c/mcp.json', transport: 'http' })
+  })
+
+  it('VS Code workspaceStorage: the project file of each folder the editor opened, its script hashed from that folder', () => {
+    expect(run.row('opened')).toMatchObject({ client: 'VS Code', scope: 'project', file: openedFile, runs: { source: 'file', sha256: sha256('serve()\n') } })
+    expect(run.details.probed.find((p) => p.path === openedFile)).toMatchObject({ status: 'found', foundBy: '~/.config/Code/User/workspaceStorage/9f8e/workspace.json folder' })
   })
 
   it("an installed MCPB extension: the manifest's server, ${__dirname} at the extension's folder, its script hashed", () => {

@@ -3,8 +3,9 @@
  * scope, each path probed and reported whether or not it exists, so the
  * auditor sees what was looked at.
  */
-import { stat } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { braceExpand, Minimatch } from 'minimatch'
 import { glob } from 'tinyglobby'
 import { MCP_CONFIG_LOCATIONS, type McpConfigLocation, type McpScope } from '../../catalog/mcp-configs.js'
@@ -21,6 +22,8 @@ export interface Candidate {
   exists: boolean
   /** Folder `${CLAUDE_PLUGIN_ROOT}` / `${__dirname}` name, when not the file's own folder. */
   configDir?: string
+  /** A project file found from the workstation (a folder the editor opened): its project folder. */
+  projectDir?: string
 }
 
 /** A probed pattern that matched nothing (wildcard paths); fixed paths appear as absent candidates. */
@@ -137,5 +140,43 @@ export async function discoverWorkstation({ home, systemRoot, env }: Workstation
       }
     }
   }
+  await discoverOpenedFolders(home, out, seen)
   return out
+}
+
+/** Editors whose `workspaceStorage/<id>/workspace.json` names each folder opened, with the catalog id of their project file. */
+const OPENED_FOLDERS = [
+  { app: '{Code,Code - Insiders}', catalogId: 'vscode-mcp' },
+  { app: 'Cursor', catalogId: 'cursor-mcp' }
+]
+
+/**
+ * Project files of the folders the user opened in VS Code or Cursor: each
+ * `User/workspaceStorage/<id>/workspace.json` holds `"folder": "file:///…"`
+ * (VS Code's storage layout, the one agent-scan reads). Local folders only.
+ */
+export async function discoverOpenedFolders(home: string, out: Discovery, seen: Set<string>): Promise<void> {
+  for (const { app, catalogId } of OPENED_FOLDERS) {
+    const location = MCP_CONFIG_LOCATIONS.find((l) => l.scope === 'project' && l.catalogId === catalogId)
+    if (!location) continue
+    const pattern = `{.config,Library/Application Support,AppData/Roaming}/${app}/User/workspaceStorage/*/workspace.json`
+    const files = await glob([pattern], { cwd: home, dot: true, onlyFiles: true, followSymbolicLinks: false })
+    for (const rel of files.sort()) {
+      let folder: unknown
+      try {
+        folder = (JSON.parse(await readFile(join(home, rel), 'utf8')) as { folder?: unknown }).folder
+      } catch {
+        continue // editor state, not configuration: a broken one is not the user's MCP config
+      }
+      if (typeof folder !== 'string' || !folder.startsWith('file://')) continue
+      const projectDir = fileURLToPath(folder)
+      for (const path of location.paths) {
+        const absolute = join(projectDir, path)
+        const key = `${location.dialect}\u0000${absolute}`
+        if (seen.has(key)) continue
+        seen.add(key)
+        out.candidates.push({ location, absolute, display: absolute, pattern: `~/${rel.split('\\').join('/')} folder`, exists: await exists(absolute), projectDir })
+      }
+    }
+  }
 }

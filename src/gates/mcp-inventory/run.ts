@@ -106,7 +106,7 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
   if (!candidate.exists) return probed
   if (location.scope === 'project' && excluded(candidate.display, options.exclude)) return { ...probed, status: 'excluded' }
   // A repository's config that links outside the repository (to /proc/self/environ, a home file) is not read.
-  if (location.scope === 'project' && !(await staysInside(options.dir, candidate.absolute))) {
+  if (location.scope === 'project' && !candidate.projectDir && !(await staysInside(options.dir, candidate.absolute))) {
     errors.push({ code: 'config-outside-repository', message: `${candidate.display}: links outside the repository; not read`, location: { path: candidate.display } })
     return { ...probed, status: 'unreadable' }
   }
@@ -140,7 +140,8 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
   const bundle = isBundleArchive(candidate.absolute) ? await bundleIdentity(candidate, parsed.value) : undefined
   const raws = serversIn(spec, parsed.value)
   const inputIds = spec.inputsKey ? inputIdsOf(parsed.value, spec.inputsKey) : undefined
-  const baseDir = location.scope === 'project' ? options.dir : location.scope === 'user' ? options.home : dirname(candidate.absolute)
+  const projectDir = candidate.projectDir ?? options.dir
+  const baseDir = location.scope === 'project' ? projectDir : location.scope === 'user' ? options.home : dirname(candidate.absolute)
   for (const raw of raws) {
     const line = parsed.lineOf(raw.path)
     const classified = await classifyServer(raw, {
@@ -153,7 +154,7 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
       ...(bundle ? { bundle } : {}),
       digest: {
         baseDir,
-        ...(location.scope === 'project' ? { projectDir: options.dir } : {}),
+        ...(location.scope === 'project' ? { projectDir } : {}),
         home: options.home,
         npmCache: options.npmCache,
         caches: options.caches,
