@@ -48,7 +48,9 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   if (read !== part.scan.length)
     throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${part.scan.length} to scan; refusing a partial scan`)
   if (worktree) await layout.addWorktree(git)
-  deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes; ${layout.layout.skippedFragments} fragment(s) without any rule keyword left out`)
+  deps.log.info(
+    `history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes in ${layout.layout.usedRoots().length} engine folder(s); ${layout.layout.skippedFragments} fragment(s) without any rule keyword left out`
+  )
   const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
   const scanned = await scanLayout(layout, engine, request)
   const outcome: ScanOutcome = { ...scanned, target, range, unreadable: layout.unreadable }
