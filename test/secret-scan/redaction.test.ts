@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash, createHmac } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ACTION } from '../../src/actions/secret-scan.js'
 import { runAction } from '../../src/actions/run-action.js'
@@ -41,8 +40,9 @@ function expectClean(text: string, label: string): void {
   expect(text).not.toContain('Ada Planter')
 }
 
-function scratchDirsNow(): Set<string> {
-  return new Set(readdirSync(tmpdir()).filter((n) => n.startsWith('agent-gates-secret-scan-')))
+/** The gate's scratch folders under a temp root of this test's own (other test files run beside it). */
+function scratchDirsIn(root: string): string[] {
+  return readdirSync(root).filter((n) => n.startsWith('agent-gates-secret-scan-'))
 }
 
 beforeAll(() => {
@@ -59,12 +59,13 @@ afterAll(() => repo.cleanup())
 
 describe('secret-scan redaction: no secret byte in any output', () => {
   it('action: JSON, SARIF, summary, annotations, outputs and logs carry rule, place and fingerprints only', async () => {
-    const before = scratchDirsNow()
     const out = mkdtempSync(join(repo.root, 'runner-'))
+    const scratchRoot = mkdtempSync(join(repo.root, 'tmp-'))
+    const untouched = statSync(scratchRoot).mtimeMs
     const summary = join(out, 'summary.md')
     writeFileSync(summary, '')
     const core = fakeCore({ engine: 'wasm' })
-    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_WORKSPACE: repo.work, RUNNER_TEMP: out, GITHUB_STEP_SUMMARY: summary, PATH: process.env.PATH }
+    const env = { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: eventPath, GITHUB_WORKSPACE: repo.work, RUNNER_TEMP: out, GITHUB_STEP_SUMMARY: summary, PATH: process.env.PATH, TMPDIR: scratchRoot }
     const result = await runAction(ACTION, { core, env, cwd: repo.work })
     expect(result.status).toBe('fail')
     expect(process.exitCode).toBe(1)
@@ -92,7 +93,8 @@ describe('secret-scan redaction: no secret byte in any output', () => {
     expect(md).not.toMatch(/https?:\/\/\S*blob/)
     expect(core.annotations.some((a) => JSON.stringify(a.properties).includes('app/settings.ts'))).toBe(true)
     // The private folder that held engine reports and laid-out history is gone.
-    expect([...scratchDirsNow()].filter((d) => !before.has(d))).toEqual([])
+    expect(statSync(scratchRoot).mtimeMs).toBeGreaterThan(untouched) // the gate's folder was made here
+    expect(scratchDirsIn(scratchRoot)).toEqual([])
   })
 
   it('redact-author hash is an HMAC keyed with AGENT_GATES_AUTHOR_KEY (stable across runs), else with a per-run random key', async () => {

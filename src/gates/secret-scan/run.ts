@@ -47,7 +47,8 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   let details: Record<string, unknown> | undefined
   let suppressors: Suppressors | undefined
   let redaction: ReturnType<typeof authorRedaction> = { mode: 'omit' }
-  const workDir = await mkdtemp(join(tmpdir(), 'agent-gates-secret-scan-'))
+  // The scratch root follows the gate's own environment (TMPDIR), as the engine children's does.
+  const workDir = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'agent-gates-secret-scan-'))
   await chmod(workDir, 0o700)
   try {
     const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir)
