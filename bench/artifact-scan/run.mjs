@@ -28,7 +28,9 @@ const cli = process.env.AGENT_GATES_CLI ? resolve(root, process.env.AGENT_GATES_
 async function bundleCli(outfile) {
   await build({
     stdin: { contents: `import { runCli } from './src/cli/bin.ts'\nawait runCli()\n`, resolveDir: root, sourcefile: 'entry-cli', loader: 'ts' },
-    bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'esm', target: 'node20', outfile,
+    bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'esm', target: 'node20',
+    // Split as scripts/bundle.mjs splits the CLI: a command loads only its own gate.
+    splitting: true, outdir: dirname(outfile), entryNames: 'index', chunkNames: 'chunk-[hash]',
     define: { __AGENT_GATES_VERSION__: '"0.0.0-bench"' },
     banner: { js: `import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },
     legalComments: 'none', logLevel: 'warning', charset: 'utf8'

@@ -4,8 +4,10 @@ import type { GateCommand } from '../../options/command.js'
 import { ARTIFACT_SCAN_OPTIONS } from '../../options/gates/artifact-scan.js'
 import { fromFlags } from '../../options/resolve.js'
 import { artifactScanMarkdown } from './details.js'
-import { runArtifactScan } from './gate.js'
 import { artifactScanOverrides, resolveArtifactScanOptions } from './options.js'
+
+/** Loaded when the gate runs, not when the CLI starts (each command loads only its own gate). */
+const runArtifactScan = async (...args: Parameters<typeof import('./gate.js').runArtifactScan>): ReturnType<typeof import('./gate.js').runArtifactScan> => (await import('./gate.js')).runArtifactScan(...args)
 
 export const artifactScanCommand: GateCommand = {
   name: 'artifact-scan',
