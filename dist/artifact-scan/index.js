@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -4095,7 +4095,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise2 = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve9;
+          callback2 = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve9;
+          callback2 = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve9(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve9(null);
+              resolve10(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve9,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer2;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve9, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve9(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve9(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve9(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve9(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve9(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable3({ read: resume });
               const onError = this.onError.bind(this);
-              resolve9({
+              resolve10({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve10({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms2) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms2).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms2).unref();
       });
     }
     module.exports = {
@@ -24892,10 +24892,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key: key2, sep: sep6, value } = collItem;
+        const { start, key: key2, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key2 ?? sep6?.[0],
+          next: key2 ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -24909,7 +24909,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key2 && key2.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -24933,7 +24933,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -24949,7 +24949,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -25040,7 +25040,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token2 of end) {
           const { source: source2, type } = token2;
           switch (type) {
@@ -25054,13 +25054,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source2;
+                sep7 += source2;
               hasSpace = true;
               break;
             default:
@@ -25103,18 +25103,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key: key2, sep: sep6, value } = collItem;
+        const { start, key: key2, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key2 ?? sep6?.[0],
+          next: key2 ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -25168,8 +25168,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap2 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -25181,7 +25181,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key2))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -25192,8 +25192,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st2 of sep6) {
+              if (sep7)
+                for (const st2 of sep7) {
                   if (st2 === valueProps.found)
                     break;
                   if (st2.type === "newline") {
@@ -25210,7 +25210,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -25390,7 +25390,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -25407,24 +25407,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -25607,25 +25607,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos2 = line2.lastIndex;
       while (match2 = line2.exec(source2)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos2 = line2.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos2;
       match2 = last.exec(source2);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source2, onError) {
       let res = "";
@@ -26435,14 +26435,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key: key2, sep: sep6, value }) {
+    function stringifyItem({ start, key: key2, sep: sep7, value }) {
       let res = "";
       for (const st2 of start)
         res += st2.source;
       if (key2)
         res += stringifyToken(key2);
-      if (sep6)
-        for (const st2 of sep6)
+      if (sep7)
+        for (const st2 of sep7)
           res += st2.source;
       if (value)
         res += stringifyToken(value);
@@ -27609,18 +27609,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -27773,15 +27773,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it2.key) && !includesToken(it2.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it2.start);
                   const key2 = it2.key;
-                  const sep6 = it2.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it2.sep;
+                  sep7.push(this.sourceToken);
                   delete it2.key;
                   delete it2.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key: key2, sep: sep6 }]
+                    items: [{ start: start2, key: key2, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it2.sep = it2.sep.concat(start, this.sourceToken);
@@ -27975,13 +27975,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -28772,34 +28772,34 @@ var require_yauzl = __commonJS({
     exports.LocalFileHeader = LocalFileHeader;
     exports.RandomAccessReader = RandomAccessReader;
     function openPromise(path7, options2) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         open3(path7, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve9(zipfile);
+          resolve10(zipfile);
         });
       });
     }
     function fromFdPromise(fd, options2) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve9(zipfile);
+          resolve10(zipfile);
         });
       });
     }
     function fromBufferPromise(buffer2, options2) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         fromBuffer(buffer2, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve9(zipfile);
+          resolve10(zipfile);
         });
       });
     }
     function fromRandomAccessReaderPromise(reader, totalSize, options2) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
           if (err) return reject(err);
-          resolve9(zipfile);
+          resolve10(zipfile);
         });
       });
     }
@@ -29083,15 +29083,15 @@ var require_yauzl = __commonJS({
         if (self.autoClose) self.close();
       }
       function onEntry(entry) {
-        let { resolve: resolve9 } = pendingResolveReject;
+        let { resolve: resolve10 } = pendingResolveReject;
         pendingResolveReject = null;
-        resolve9({ value: entry });
+        resolve10({ value: entry });
       }
       function onEnd() {
-        let { resolve: resolve9 } = pendingResolveReject;
+        let { resolve: resolve10 } = pendingResolveReject;
         pendingResolveReject = null;
         cleanup();
-        resolve9({ done: true });
+        resolve10({ done: true });
       }
       function onError(err) {
         let { reject } = pendingResolveReject;
@@ -29104,9 +29104,9 @@ var require_yauzl = __commonJS({
           return this;
         },
         next() {
-          const promise2 = new Promise((resolve9, reject) => {
+          const promise2 = new Promise((resolve10, reject) => {
             if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
-            pendingResolveReject = { resolve: resolve9, reject };
+            pendingResolveReject = { resolve: resolve10, reject };
           });
           self.readEntry();
           return promise2;
@@ -29295,26 +29295,26 @@ var require_yauzl = __commonJS({
       });
     };
     ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         this.openReadStream(entry, options2, function(err, readStream) {
           if (err) return reject(err);
-          resolve9(readStream);
+          resolve10(readStream);
         });
       });
     };
     ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
           if (err) return reject(err);
-          resolve9(readStream);
+          resolve10(readStream);
         });
       });
     };
     ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
           if (err) return reject(err);
-          resolve9(localFileHeader);
+          resolve10(localFileHeader);
         });
       });
     };
@@ -30630,10 +30630,10 @@ var require_util9 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it2, schema) {
@@ -32553,7 +32553,7 @@ var require_compile = __commonJS({
       const schOrFunc = root2.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve9.call(this, root2, ref);
+      let _sch = resolve10.call(this, root2, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root2.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -32580,7 +32580,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s22) {
       return s1.schema === s22.schema && s1.root === s22.root && s1.baseId === s22.baseId;
     }
-    function resolve9(root2, ref) {
+    function resolve10(root2, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -33444,7 +33444,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve9(baseURI, relativeURI, options2) {
+    function resolve10(baseURI, relativeURI, options2) {
       const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -33480,50 +33480,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options2, skipNormalization) {
+    function resolveComponent(base, relative7, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options2), options2);
-        relative6 = parse4(serialize(relative6, options2), options2);
+        relative7 = parse4(serialize(relative7, options2), options2);
       }
       options2 = options2 || {};
-      if (!options2.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options2.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -33531,7 +33531,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options2) {
@@ -33835,7 +33835,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve9,
+      resolve: resolve10,
       resolveComponent,
       equal,
       serialize,
@@ -36728,11 +36728,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36748,7 +36748,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36821,26 +36821,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve9(output.toString());
+          resolve10(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve9) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve10) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve9(Buffer.concat(chunks));
+          resolve10(Buffer.concat(chunks));
         });
       }));
     });
@@ -37043,14 +37043,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve9(res);
+            resolve10(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -37294,12 +37294,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms2 = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve9) => setTimeout(() => resolve9(), ms2));
+      return new Promise((resolve10) => setTimeout(() => resolve10(), ms2));
     });
   }
   _processResponse(res, options2) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve9, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve10, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -37307,7 +37307,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve9(response);
+          resolve10(response);
         }
         function dateTimeDeserializer(key2, value) {
           if (typeof value === "string") {
@@ -37346,7 +37346,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve9(response);
+          resolve10(response);
         }
       }));
     });
@@ -37357,11 +37357,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c2, k2) => (c2[k2.toLowerC
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37377,7 +37377,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37408,11 +37408,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37428,7 +37428,7 @@ var __awaiter3 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37497,11 +37497,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37517,7 +37517,7 @@ var __awaiter4 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37819,11 +37819,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37839,7 +37839,7 @@ var __awaiter5 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37943,11 +37943,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37963,7 +37963,7 @@ var __awaiter6 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38037,11 +38037,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38057,7 +38057,7 @@ var __awaiter7 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38276,7 +38276,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve9, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve10, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -38359,7 +38359,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve9(exitCode);
+            resolve10(exitCode);
           }
         });
         if (this.options.input) {
@@ -38482,11 +38482,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38502,7 +38502,7 @@ var __awaiter8 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38555,11 +38555,11 @@ function getExecOutput(commandLine, args, options2) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38575,7 +38575,7 @@ var __awaiter9 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38634,11 +38634,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38654,7 +38654,7 @@ var __awaiter10 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38781,7 +38781,7 @@ function getIDToken(aud) {
 }
 
 // src/actions/artifact-scan.ts
-import { join as join11, resolve as resolve8 } from "node:path";
+import { join as join11, resolve as resolve9 } from "node:path";
 
 // src/model/finding.ts
 var EXIT_CODES = { pass: 0, fail: 1, error: 2 };
@@ -38805,8 +38805,13 @@ var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
 function cell(text) {
   return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
+var FIX_FIRST_END = "<!-- agent-gates: end of the fix -->";
 function renderMarkdown(result, details) {
   const out = [`### ${STATUS_ICON[result.status]} agent-gates ${result.gate}: ${result.status}`, "", cell(result.summary), ""];
+  const split = details?.indexOf(FIX_FIRST_END) ?? -1;
+  const fixFirst = split >= 0 ? details.slice(0, split).trim() : void 0;
+  if (split >= 0) details = details.slice(split + FIX_FIRST_END.length).trim() || void 0;
+  if (fixFirst) out.push(fixFirst, "");
   if (result.errors.length) {
     out.push("**Could not complete**", "");
     for (const e of result.errors) out.push(`- \`${e.code}\`: ${cell(e.message)}`);
@@ -38818,15 +38823,16 @@ function renderMarkdown(result, details) {
       const who = [f2.properties?.tool, f2.properties?.class].filter(Boolean).join(" / ");
       const severity = f2.suppressed ? `allowed (${cell(f2.suppressed.reason)})` : f2.severity;
       const key2 = [severity, f2.ruleId, who, f2.help?.why ?? f2.message, f2.help?.fix ?? ""].join("\0");
-      const group2 = groups.get(key2) ?? { first: f2, severity, who, places: [] };
-      group2.places.push(formatLocation(f2.location));
+      const group2 = groups.get(key2) ?? { first: f2, severity, who, places: /* @__PURE__ */ new Set() };
+      group2.places.add(formatLocation(f2.location));
       groups.set(key2, group2);
     }
     const worst = [...groups.values()].find((g2) => !g2.first.suppressed && g2.first.help?.fix);
-    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
+    if (worst && !fixFirst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
     const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
     for (const g2 of groups.values()) {
-      const where = g2.places.slice(0, 5).map((p2) => `\`${cell(p2)}\``).join(", ") + (g2.places.length > 5 ? ` and ${g2.places.length - 5} more` : "");
+      const places = [...g2.places];
+      const where = places.slice(0, 5).map((p2) => `\`${cell(p2)}\``).join(", ") + (places.length > 5 ? ` and ${places.length - 5} more` : "");
       rows.push(`| ${g2.severity} | ${where} | ${cell(g2.first.ruleId)} | ${cell(g2.who)} | ${cell(g2.first.help?.why ?? g2.first.message)} | ${cell(g2.first.help?.fix)} |`);
     }
     if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
@@ -39650,8 +39656,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options2, patterns) : [];
 }
 async function glob(globInput, options2) {
-  const [crawler, relative6] = getCrawler(globInput, options2);
-  return crawler ? formatPaths(await crawler.withPromise(), relative6) : [];
+  const [crawler, relative7] = getCrawler(globInput, options2);
+  return crawler ? formatPaths(await crawler.withPromise(), relative7) : [];
 }
 
 // node_modules/balanced-match/dist/esm/index.js
@@ -41625,6 +41631,8 @@ var SOURCES = {
   ccWorktrees: "https://code.claude.com/docs/en/worktrees",
   ccSubagents: "https://code.claude.com/docs/en/sub-agents",
   ccMcp: "https://code.claude.com/docs/en/mcp",
+  ccPlugins: "https://code.claude.com/docs/en/plugins-reference",
+  mcpb: "https://github.com/modelcontextprotocol/mcpb/blob/main/MANIFEST.md",
   ccHomeState: "https://github.com/anthropics/claude-code/issues/43236",
   ccToolResults: "https://github.com/anthropics/claude-code/issues/18223",
   ghAgents: "https://github.com/github/gitignore/blob/main/Global/Agents.gitignore",
@@ -41724,7 +41732,7 @@ var AGENT_PATH_CATALOG = [
   shared({ id: "gemini-shared", tool: "Gemini CLI", patterns: ["GEMINI.md", ".geminiignore", ".gemini/commands/**"], description: "Gemini CLI instructions and commands.", canary: "GEMINI.md", source: SOURCES.geminiIgnore }),
   // OpenAI Codex
   never({ id: "codex-home", tool: "OpenAI Codex", patterns: [".codex/auth.json", ".codex/sessions/**", ".codex/history.jsonl", ".codex/log/**"], mayHoldSecrets: true, description: "Codex credentials and session transcripts from a home directory.", canary: ".codex/auth.json", source: SOURCES.codexConfig }),
-  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config; MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
+  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml", ".codex/*.config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config (and profile files); MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
   shared({ id: "agents-md", tool: "Codex, Cursor, Windsurf, Devin, OpenCode, Zed, Junie", patterns: ["AGENTS.md", "AGENTS.override.md", "AGENT.md"], description: "Cross-agent instructions.", canary: "AGENTS.md", source: SOURCES.codexConfig }),
   // Continue
   never({ id: "continue-env", tool: "Continue", patterns: [".continue/.env"], mayHoldSecrets: true, description: "Continue secret store for ${{ secrets.X }} lookups.", canary: ".continue/.env", source: SOURCES.continueSrc }),
@@ -41773,12 +41781,12 @@ var AGENT_PATH_CATALOG = [
   shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
   // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
   review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
-  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
+  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json", "{Library/Application Support,AppData/Roaming,.config}/Claude/Claude Extensions/*/manifest.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
   never({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
   never({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
   never({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
   review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
-  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
+  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json", ".claude-plugin/plugin.json", "*.mcpb", "*.dxt"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
   // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
   never({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
   shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
@@ -42031,13 +42039,13 @@ function sha256Hex(data) {
   return createHash("sha256").update(data).digest("hex");
 }
 async function sha256File(path7) {
-  const hash = createHash("sha256");
+  const hash2 = createHash("sha256");
   let bytes = 0;
   for await (const chunk of createReadStream(path7)) {
-    hash.update(chunk);
+    hash2.update(chunk);
     bytes += chunk.length;
   }
-  return { sha256: hash.digest("hex"), bytes };
+  return { sha256: hash2.digest("hex"), bytes };
 }
 function fingerprintOf(...parts) {
   return sha256Hex(parts.map((p2) => String(p2 ?? "")).join("\0")).slice(0, 32);
@@ -42172,6 +42180,18 @@ function describeHit(hit, path7) {
       properties: { ...base, blockClass: "never", credentials: creds.count }
     };
   }
+  if (hit.link?.outside)
+    return {
+      ruleId: `agent-link-outside/${entry.id}`,
+      severity: "high",
+      message: `${hit.link.type} ${shown2} -> "${hit.link.target}" (${who}) points outside the artifact: once unpacked it holds whatever that path holds on the consumer's machine, so its content cannot be checked`,
+      criteria: ["CC6.1", "CC6.7"],
+      help: {
+        why: `An agent file that may hold credentials, shipped as a link to a path the artifact does not contain, reads (or exposes through the tool) a file of the machine that installs it. ${entry.description}`,
+        fix: "Ship the file itself (without literal credentials) instead of a link, or leave the link out of the artifact."
+      },
+      properties: { ...base, blockClass: "never", linkType: hit.link.type }
+    };
   if (hit.link) {
     const what = hit.link.targetMatched ? `points at agent state (${who})` : `is agent state (${who})`;
     return {
@@ -44848,6 +44868,100 @@ function agentStateByContent(path7, head) {
   return void 0;
 }
 
+// src/gates/artifact-scan/link-targets.ts
+var MAX_HOPS = 8;
+function resolveLinkTarget(path7, type, target) {
+  const joined = type === "hardlink" || target.startsWith("/") ? target : `${path7}/../${target}`;
+  const { path: resolved, escapes } = normalizeEntryPath(joined);
+  return { path: resolved, escapes: escapes && !/^\//.test(target) };
+}
+var MAX_REMEMBERED = 1e4;
+function hash(text, seed) {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+var SeenFilter = class _SeenFilter {
+  static BITS = 1 << 24;
+  bits = new Uint32Array(_SeenFilter.BITS / 32);
+  probes(key2) {
+    const a = hash(key2, 2166136261);
+    const b2 = hash(key2, 731459039) | 1;
+    return [0, 1, 2, 3].map((i) => a + Math.imul(i, b2) & _SeenFilter.BITS - 1);
+  }
+  add(key2) {
+    for (const bit of this.probes(key2)) this.bits[bit >>> 5] = this.bits[bit >>> 5] | 1 << (bit & 31);
+  }
+  has(key2) {
+    return this.probes(key2).every((bit) => (this.bits[bit >>> 5] & 1 << (bit & 31)) !== 0);
+  }
+};
+var LinkTargets = class {
+  waiting = /* @__PURE__ */ new Map();
+  seen;
+  scanned = /* @__PURE__ */ new Map();
+  /** Notes an entry of an archive (every type), before its own link or content handling. */
+  see(chain, path7) {
+    ;
+    (this.seen ??= new SeenFilter()).add(`${chain.join("!")}\0${path7}`);
+  }
+  /** A content-scanned file's report, for links to it that come later (the first MAX_REMEMBERED). */
+  recordScan(chain, path7, report2) {
+    if (this.scanned.size < MAX_REMEMBERED) this.scanned.set(`${chain.join("!")}\0${path7}`, report2);
+  }
+  /**
+   * A link at an agent path: returns its target's report when that is known now, the reason it
+   * cannot be known, or undefined when the link waits for a later entry (or the archive's end).
+   */
+  link(link) {
+    const at2 = link.via ?? link;
+    const { path: path7, escapes } = resolveLinkTarget(at2.path, at2.type, at2.target);
+    if (escapes) return { link, outside: true };
+    const key2 = `${link.chain.join("!")}\0${path7}`;
+    const report2 = this.scanned.get(key2);
+    if (report2) return { link, credentials: report2 };
+    if (this.seen?.has(key2))
+      return { link, problem: "an earlier entry of this archive that is not an agent file, so its content was not checked" };
+    const list = this.waiting.get(key2) ?? [];
+    list.push(link);
+    this.waiting.set(key2, list);
+    return void 0;
+  }
+  /** Links waiting for this entry (removed from the waiting list). */
+  take(chain, path7) {
+    const key2 = `${chain.join("!")}\0${path7}`;
+    const list = this.waiting.get(key2);
+    if (list) this.waiting.delete(key2);
+    return list ?? [];
+  }
+  /** A waiting link reached another link: follow it (bounded), or give up. */
+  chase(links, next) {
+    const out = [];
+    for (const link of links) {
+      if (link.hops >= MAX_HOPS) out.push({ link, problem: `a chain of more than ${MAX_HOPS} links` });
+      else {
+        const outcome = this.link({ ...link, via: next, hops: link.hops + 1 });
+        if (outcome) out.push(outcome);
+      }
+    }
+    return out;
+  }
+  /**
+   * The archive was read to its end (or stopped): every link still waiting points outside it, or,
+   * when the read did not complete, at an entry that was never reached.
+   */
+  finish(chain, complete) {
+    const prefix = `${chain.join("!")}\0`;
+    const out = [];
+    for (const [key2, links] of this.waiting) {
+      if (!key2.startsWith(prefix)) continue;
+      this.waiting.delete(key2);
+      for (const link of links) out.push(complete ? { link, outside: true } : { link, problem: "an entry the read never reached (the archive could not be read to its end)" });
+    }
+    return out;
+  }
+};
+
 // src/gates/artifact-scan/tar-headers.ts
 var BLOCK = 512;
 function isZeroBlock(block) {
@@ -44855,37 +44969,46 @@ function isZeroBlock(block) {
   return true;
 }
 function cString(block, start, length) {
-  const field = block.subarray(start, start + length);
-  const nul = field.indexOf(0);
-  return Buffer.from(nul < 0 ? field : field.subarray(0, nul)).toString("utf8");
+  const nul = block.indexOf(0, start);
+  const end = nul < 0 || nul > start + length ? start + length : nul;
+  return end === start ? "" : block.toString("utf8", start, end);
 }
 function numericField(block, start, length) {
   const first = block[start];
   if (first === 128 || first === 255) {
     if (first === 255) return void 0;
-    let value = 0;
-    for (let i = start + 1; i < start + length; i++) value = value * 256 + block[i];
-    return Number.isSafeInteger(value) ? value : void 0;
+    let value2 = 0;
+    for (let i2 = start + 1; i2 < start + length; i2++) value2 = value2 * 256 + block[i2];
+    return Number.isSafeInteger(value2) ? value2 : void 0;
   }
-  const text = Buffer.from(block.subarray(start, start + length)).toString("latin1").replace(/[\0 ]+$/, "").replace(/^ +/, "");
-  if (text === "") return 0;
-  return /^[0-7]+$/.test(text) ? parseInt(text, 8) : void 0;
+  let i = start;
+  const end = start + length;
+  while (i < end && block[i] === 32) i++;
+  let value = 0;
+  for (; i < end; i++) {
+    const c2 = block[i];
+    if (c2 < 48 || c2 > 55) break;
+    value = value * 8 + (c2 - 48);
+  }
+  for (; i < end; i++) if (block[i] !== 0 && block[i] !== 32) return void 0;
+  return value;
 }
 function checksumOf(block) {
   const stored = numericField(block, 148, 8);
   if (stored === void 0) return "invalid";
-  let unsigned = 0;
-  let signed = 0;
+  let unsigned = 8 * 32;
+  let high = 0;
   for (let i = 0; i < BLOCK; i++) {
-    const byte = i >= 148 && i < 156 ? 32 : block[i];
+    if (i === 148) i = 156;
+    const byte = block[i];
     unsigned += byte;
-    signed += byte > 127 ? byte - 256 : byte;
+    if (byte > 127) high += 1;
   }
   if (stored === unsigned) return "unsigned";
-  return stored === signed ? "signed" : "invalid";
+  return stored === unsigned - 256 * high ? "signed" : "invalid";
 }
 function magicOf(block) {
-  const magic = Buffer.from(block.subarray(257, 265)).toString("latin1");
+  const magic = block.toString("latin1", 257, 265);
   if (magic === "ustar\x0000") return "posix";
   if (magic === "ustar  \0") return "gnu";
   return magic.startsWith("ustar") ? "ustar-other" : "v7";
@@ -44899,9 +45022,12 @@ function decodeHeader(block) {
   let tailUsed = false;
   for (let i = 345; i < 500 && !tailUsed; i++) tailUsed = block[i] !== 0;
   const prefix = tailUsed ? cString(block, 345, 155) : "";
+  const star3 = magic === "posix" && block[508] === 116 && block[509] === 97 && block[510] === 114 && block[511] === 0;
+  const starPrefix = star3 && tailUsed ? cString(block, 345, 131) : void 0;
   return {
     name: cString(block, 0, 100),
     ...prefix ? { prefix } : {},
+    ...starPrefix !== void 0 && starPrefix !== prefix ? { starPrefix } : {},
     linkname: cString(block, 157, 100),
     typeflag: String.fromCharCode(block[156]),
     size,
@@ -47955,6 +48081,9 @@ var NodeTarView = class {
   constructor() {
     this.parser = new rt({
       strict: false,
+      // Every entry "ignored": node-tar frames it exactly the same (header, then its blocks skipped) but
+      // builds no body stream for it, which halves its cost. Only the framing is compared.
+      filter: () => false,
       onwarn: (code, message) => this.disagree(`node-tar (npm's extractor) warns ${code}: ${message instanceof Error ? message.message : message}`)
     });
     const record = (entry) => {
@@ -47965,7 +48094,7 @@ var NodeTarView = class {
     };
     this.parser.on("entry", record);
     this.parser.on("ignoredEntry", record);
-    this.ended = new Promise((resolve9) => this.parser.on("end", () => resolve9()));
+    this.ended = new Promise((resolve10) => this.parser.on("end", () => resolve10()));
   }
   write(chunk) {
     if (this.problem) return;
@@ -48043,6 +48172,13 @@ function describe(e) {
 // src/gates/artifact-scan/tar-reader.ts
 var MAX_META_BYTES = 1024 * 1024;
 var HEADER_ONLY = /* @__PURE__ */ new Set(["1", "2", "3", "4", "5", "6"]);
+var BODY_READ_AS_HEADERS = {
+  "1": "Go, Python and GNU tar read those bytes as the next headers, node-tar skips them",
+  "5": "node-tar, GNU tar, Python and Go read those bytes as the next headers, other extractors skip them",
+  old0: "node-tar reads those bytes as the next headers, GNU tar, Python and Go skip them as file content",
+  oldNul: "node-tar, Python and Go read those bytes as the next headers, GNU tar skips them"
+};
+var LINK_OR_DEVICE = "Go and Python read those bytes as the next headers, node-tar and GNU tar skip them";
 async function gunzipAndSniff(source2, budget, where) {
   const compressed = { bytes: 0 };
   const gunzip = createGunzip({ chunkSize: 256 * 1024, readableHighWaterMark: 4 * 1024 * 1024 });
@@ -48064,6 +48200,19 @@ var ByteSource = class {
   chunk = Buffer.alloc(0);
   pos = 0;
   it;
+  /** Up to `max` bytes already buffered, without waiting (undefined when none are): most reads need no await. */
+  readNow(max) {
+    if (this.pos >= this.chunk.length) return void 0;
+    const n = Math.min(max, this.chunk.length - this.pos);
+    const out = this.chunk.subarray(this.pos, this.pos + n);
+    this.pos += n;
+    return out;
+  }
+  /** Exactly `n` buffered bytes, without waiting, or undefined when fewer are buffered. */
+  exactNow(n) {
+    if (this.chunk.length - this.pos < n) return void 0;
+    return this.readNow(n);
+  }
   /** Up to `max` bytes (at least one), or undefined at the end. */
   async read(max) {
     while (this.pos >= this.chunk.length) {
@@ -48109,7 +48258,7 @@ async function readTar(source2, where, visit, report2) {
   let zeroRun = 0;
   let blocks2 = 0;
   for (; ; ) {
-    const block = await input.exact(BLOCK);
+    const block = input.exactNow(BLOCK) ?? await input.exact(BLOCK);
     if (block.length < BLOCK) {
       if (block.some((b2) => b2 !== 0) || zeroRun === 0 && blocks2 > 0 || blocks2 === 0)
         throw new GateIncompleteError("archive-truncated", `${where}: truncated tar data (no end-of-archive marker after the last entry; later entries may be missing)`);
@@ -48121,11 +48270,11 @@ async function readTar(source2, where, visit, report2) {
       if (zeroRun >= 2) break;
       continue;
     }
-    if (zeroRun === 1) ambiguous("entries follow a single end-of-archive zero block (GNU tar and Python stop there, node-tar reads on)");
+    if (zeroRun === 1) ambiguous("entries follow a single end-of-archive zero block (GNU tar and Python stop there, Go stops with an error, node-tar reads on)");
     zeroRun = 0;
     const header = decodeHeader(block);
     if (!header) throw new GateIncompleteError("archive-corrupt", `${where}: corrupt tar data (invalid header checksum or size field in block ${blocks2})`);
-    if (header.signedChecksumOnly) ambiguous("a header checksum is valid only as a signed sum (GNU tar and Python accept it, node-tar skips the entry)");
+    if (header.signedChecksumOnly) ambiguous("a header checksum is valid only as a signed sum (GNU tar, Python and Go accept it, node-tar skips the entry)");
     const meta = await readMeta(input, header, pending, where, ambiguous);
     if (meta) {
       pending = meta;
@@ -48147,7 +48296,8 @@ async function readMeta(input, header, pending, where, ambiguous) {
   const t = header.typeflag;
   if (t !== "x" && t !== "g" && t !== "L" && t !== "K") return void 0;
   if (header.size > MAX_META_BYTES) throw new GateIncompleteError("archive-corrupt", `${where}: a PAX or GNU long-name header of ${header.size} bytes (over ${MAX_META_BYTES}); consumers cap these differently`);
-  const body = await input.exact(Math.ceil(header.size / BLOCK) * BLOCK);
+  const wanted = Math.ceil(header.size / BLOCK) * BLOCK;
+  const body = input.exactNow(wanted) ?? await input.exact(wanted);
   if (body.length < header.size) throw new GateIncompleteError("archive-truncated", `${where}: truncated tar data inside a PAX or GNU long-name header`);
   const data = body.subarray(0, header.size);
   if (t === "L" || t === "K") {
@@ -48162,7 +48312,7 @@ async function readMeta(input, header, pending, where, ambiguous) {
   if (problem) ambiguous(problem);
   if (t === "g") {
     const framing = [...values.keys()].filter((k2) => FRAMING_KEYS.includes(k2) || isSparseKey(k2));
-    if (framing.length) ambiguous(`a PAX global header sets ${framing.join(", ")} (Python applies it to the entries after it, node-tar ignores a global path)`);
+    if (framing.length) ambiguous(`a PAX global header sets ${framing.join(", ")} (Python and GNU tar apply it to the entries after it, node-tar and Go ignore a global path)`);
     return pending;
   }
   if (pending.pax) ambiguous("two PAX headers for one entry");
@@ -48178,15 +48328,20 @@ function resolveEntry(header, pending, ambiguous) {
     const prefixed = header.prefix ? `${header.prefix}/${header.name}` : header.name;
     if (header.magic === "posix") headerName = prefixed;
     else {
-      ambiguous(`the prefix field is set under ${header.magic === "gnu" ? "GNU" : "non-POSIX"} magic (Python prepends it, node-tar and GNU tar do not)`);
+      const joins = header.magic === "gnu" ? "Python and Go prepend it" : "Python prepends it";
+      ambiguous(`the prefix field is set under ${header.magic === "gnu" ? "GNU" : "non-POSIX"} magic (${joins}, node-tar and GNU tar do not)`);
       alt.add(prefixed);
     }
+  }
+  if (header.starPrefix !== void 0) {
+    ambiguous("a POSIX header with the star trailer has a prefix of more than 130 bytes (Go reads 131 bytes of it, node-tar, GNU tar and Python 155)");
+    alt.add(header.starPrefix ? `${header.starPrefix}/${header.name}` : header.name);
   }
   const name = pax.get("path") ?? pending.longName ?? headerName;
   for (const other of [pax.get("path"), pending.longName, headerName]) if (other !== void 0 && other !== name) alt.add(other);
   const sparseKeys = [...pax.keys()].filter(isSparseKey);
   if (sparseKeys.length || header.typeflag === "S") {
-    ambiguous("a GNU sparse entry (node-tar extracts it under its placeholder name with the sparse map as content, GNU tar and Python under GNU.sparse.name)");
+    ambiguous("a GNU sparse entry (node-tar extracts it under its placeholder name with the sparse map as content, GNU tar, Python and Go under GNU.sparse.name)");
     const real = pax.get("GNU.sparse.name");
     if (real) alt.add(real);
   }
@@ -48195,12 +48350,13 @@ function resolveEntry(header, pending, ambiguous) {
   const paxSize = pax.get("size");
   if (paxSize !== void 0) {
     if (/^[0-9]{1,15}$/.test(paxSize)) size = parseInt(paxSize, 10);
-    else ambiguous(`a PAX size of "${paxSize.slice(0, 20)}" (Python reads it as 0, others keep the header's size)`);
+    else ambiguous(`a PAX size of "${paxSize.slice(0, 20)}" (Python and node-tar read it as 0, GNU tar and Go keep the header's size)`);
   }
   const oldStyleDir = (header.typeflag === "0" || header.typeflag === "\0") && name.endsWith("/");
   const type = oldStyleDir ? "directory" : typeOf(header.typeflag);
   if ((HEADER_ONLY.has(header.typeflag) || oldStyleDir) && size > 0) {
-    ambiguous(`a ${type} entry declares ${size} bytes of content (Go and Python read those bytes as the next headers; node-tar does so for directories and skips them for links and devices)`);
+    const who = oldStyleDir ? BODY_READ_AS_HEADERS[header.typeflag === "0" ? "old0" : "oldNul"] : BODY_READ_AS_HEADERS[header.typeflag] ?? LINK_OR_DEVICE;
+    ambiguous(`a ${type} entry declares ${size} bytes of content (${who})`);
     size = 0;
   }
   const linkname = pax.get("linkpath") ?? pending.longLink ?? header.linkname;
@@ -48227,21 +48383,27 @@ function typeOf(flag) {
 function bodyOf(input, size, where) {
   let remaining = size;
   let padding = (BLOCK - size % BLOCK) % BLOCK;
-  const pull = async function* () {
-    while (remaining > 0) {
-      const piece = await input.read(remaining);
-      if (!piece) throw new GateIncompleteError("archive-truncated", `${where}: truncated tar data inside an entry`);
-      remaining -= piece.length;
-      yield piece;
+  const pull = async () => {
+    if (remaining <= 0) return { done: true, value: void 0 };
+    const piece = input.readNow(remaining) ?? await input.read(remaining);
+    if (!piece) throw new GateIncompleteError("archive-truncated", `${where}: truncated tar data inside an entry`);
+    remaining -= piece.length;
+    return { done: false, value: piece };
+  };
+  let last = Promise.resolve();
+  const chunks = {
+    next() {
+      const p2 = last.then(pull);
+      last = p2.catch(() => void 0);
+      return p2;
     }
   };
-  const chunks = toChunks(pull());
   return {
     chunks,
     release: async () => {
       while (!(await chunks.next()).done) ;
       while (padding > 0) {
-        const piece = await input.read(padding);
+        const piece = input.readNow(padding) ?? await input.read(padding);
         if (!piece) throw new GateIncompleteError("archive-truncated", `${where}: truncated tar data after an entry`);
         padding -= piece.length;
       }
@@ -48563,14 +48725,14 @@ function entryInfo(entry, altNames) {
   return { name, type, size: entry.uncompressedSize, ...altNames?.length ? { altNames } : {} };
 }
 function nextEntry(zip) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     const cleanup = () => {
       zip.off("entry", onEntry);
       zip.off("end", onEnd);
       zip.off("error", onError);
     };
-    const onEntry = (e) => (cleanup(), resolve9(e));
-    const onEnd = () => (cleanup(), resolve9(void 0));
+    const onEntry = (e) => (cleanup(), resolve10(e));
+    const onEnd = () => (cleanup(), resolve10(void 0));
     const onError = (e) => (cleanup(), reject(e));
     zip.on("entry", onEntry);
     zip.on("end", onEnd);
@@ -48580,7 +48742,7 @@ function nextEntry(zip) {
 }
 function openEntry(zip, entry) {
   return new Promise(
-    (resolve9, reject) => zip.openReadStream(entry, (error2, stream) => error2 || !stream ? reject(error2 ?? new Error("no stream")) : resolve9(stream))
+    (resolve10, reject) => zip.openReadStream(entry, (error2, stream) => error2 || !stream ? reject(error2 ?? new Error("no stream")) : resolve10(stream))
   );
 }
 async function readLinkTarget(stream) {
@@ -48618,11 +48780,12 @@ var ScanSession = class {
   ledger;
   budget;
   hits = [];
-  /** Per rule: how many hits were not kept, and the last of them. */
-  omitted = /* @__PURE__ */ new Map();
+  lastOmitted = /* @__PURE__ */ new Map();
+  /** Each archive's chain is one array shared by its entries: redacted once. */
+  redactedChains = /* @__PURE__ */ new WeakMap();
   perRule = /* @__PURE__ */ new Map();
-  /** Credential reports of content-scanned files, by archive chain and path: links to them reuse the report. */
-  scannedFiles = /* @__PURE__ */ new Map();
+  /** Links at agent paths and the entries they point at (earlier, later or outside the archive). */
+  links = new LinkTargets();
   errors = [];
   stats = { entries: 0, files: 0, bytesScanned: 0, nestedArchives: 0, links: 0, contentScanned: 0 };
   spoolDir;
@@ -48677,17 +48840,24 @@ var ScanSession = class {
     if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(normalized.path, info2.type);
     this.checkNames(place, normalized.path, info2);
     const { path: path7, match: match2 } = this.subject(place, normalized.path, info2);
+    const waiting = place.chain.length ? this.links.take(place.chain, normalized.path) : [];
+    if (place.chain.length) this.links.see(place.chain, normalized.path);
     if (info2.type === "symlink" || info2.type === "hardlink") {
       this.stats.links += 1;
       const target = info2.linkTarget ?? "";
-      const resolvedTarget = target.startsWith("/") ? target : `${path7}/../${target}`;
-      const targetMatch = this.matcher.match(resolvedTarget);
-      const linkMatch = match2 ?? targetMatch;
-      const credentials = place.chain.length && match2?.entry.mayHoldSecrets ? this.linkedContent(place, path7, info2.type, target) : void 0;
-      if (linkMatch) this.addHit({ chain: place.chain, path: path7, match: linkMatch, link: { type: info2.type, target: printable(target), targetMatched: !match2 }, ...credentials ? { credentials } : {} });
+      if (waiting.length) for (const o of this.links.chase(waiting, { path: normalized.path, type: info2.type, target })) this.settle(o);
+      if (place.chain.length && match2?.entry.mayHoldSecrets) {
+        const outcome = this.links.link({ chain: place.chain, path: path7, match: match2, type: info2.type, target, hops: 0 });
+        if (outcome) this.settle(outcome);
+      } else {
+        const resolvedTarget = target.startsWith("/") ? target : `${path7}/../${target}`;
+        const linkMatch = match2 ?? this.matcher.match(resolvedTarget);
+        if (linkMatch) this.addHit({ chain: place.chain, path: path7, match: linkMatch, link: { type: info2.type, target: printable(target), targetMatched: !match2 } });
+      }
       await body?.release();
       return;
     }
+    if (waiting.length && (info2.type !== "file" || !body)) for (const link of waiting) this.settle({ link, problem: `a ${info2.type} entry, not a file` });
     if (info2.type !== "file" || !body) {
       if (match2 && info2.type !== "directory") this.addHit({ chain: place.chain, path: path7, match: match2 });
       await body?.release();
@@ -48697,9 +48867,11 @@ var ScanSession = class {
     this.stats.bytesScanned += info2.size;
     const head = await readHead(body.chunks, HEAD_BYTES);
     if (match2 && match2.entry.mayHoldSecrets) {
-      await this.scanAgentFile(place, path7, match2, head, body);
+      const report2 = await this.scanAgentFile(place, path7, match2, head, body);
+      for (const link of waiting) this.settle(report2 ? { link, credentials: report2 } : { link, problem: "a file larger than max-entry-bytes" });
       return;
     }
+    if (waiting.length) return this.scanLinkedFile(place, path7, match2, waiting, head, body);
     if (match2) this.addHit({ chain: place.chain, path: path7, match: match2 });
     else {
       const evidence = agentStateByLayout(path7) ?? agentStateByContent(path7, head);
@@ -48730,21 +48902,32 @@ var ScanSession = class {
   }
   /**
    * Keeps the first MAX_FINDINGS_PER_RULE hits of each rule and counts the rest (with the last one
-   * as their example), so a million matches still end in a report of bounded size.
+   * as their example), so a million matches still end in a report of bounded size. Only kept hits
+   * and the examples are redacted (an omitted one is redacted when it is read), which keeps the
+   * million cheap; credentials in names reach the ledger in `checkNames` anyway.
    */
   addHit(raw) {
-    const hit = {
+    const rule = `${raw.match.entry.id}|${raw.credentials?.count ? "secret" : raw.link ? "link" : "state"}`;
+    const kept = (this.perRule.get(rule) ?? 0) + 1;
+    this.perRule.set(rule, kept);
+    if (kept <= MAX_FINDINGS_PER_RULE) this.hits.push(this.redactHit(raw));
+    else this.lastOmitted.set(rule, { raw, count: kept - MAX_FINDINGS_PER_RULE });
+  }
+  /** Per rule: how many hits were not kept, and the last of them (redacted). */
+  get omitted() {
+    return new Map([...this.lastOmitted].map(([rule, { raw, count }]) => [rule, { hit: this.redactHit(raw), count }]));
+  }
+  /** Everything a finding prints from the archive passes the credential detector first. */
+  redactHit(raw) {
+    let chain = this.redactedChains.get(raw.chain);
+    if (!chain) this.redactedChains.set(raw.chain, chain = raw.chain.map((c2) => this.redact(c2)));
+    return {
       ...raw,
-      chain: raw.chain.map((c2) => this.redact(c2)),
+      chain,
       path: this.redact(raw.path),
       ...raw.link ? { link: { ...raw.link, target: this.redact(raw.link.target) } } : {},
       ...raw.evidence ? { evidence: this.redact(raw.evidence) } : {}
     };
-    const rule = `${hit.match.entry.id}|${hit.credentials?.count ? "secret" : hit.link ? "link" : "state"}`;
-    const kept = (this.perRule.get(rule) ?? 0) + 1;
-    this.perRule.set(rule, kept);
-    if (kept <= MAX_FINDINGS_PER_RULE) this.hits.push(hit);
-    else this.omitted.set(rule, { hit, count: kept - MAX_FINDINGS_PER_RULE });
   }
   /** True when the path is agent state whose content is checked for credentials. */
   wantsContent(path7) {
@@ -48775,23 +48958,53 @@ var ScanSession = class {
     if (!data) {
       this.addHit({ chain: place.chain, path: path7, match: match2 });
       this.error("entry-too-large", `${describe2(place, path7)}: agent file larger than max-entry-bytes (${this.limits.maxEntryBytes}); its content could not be checked for credentials`, place, path7);
-      return;
+      return void 0;
     }
     this.stats.contentScanned += 1;
     const credentials = scanContent(path7, data, this.ledger);
-    this.scannedFiles.set(`${place.chain.join("!")}\0${path7}`, credentials);
+    if (place.chain.length) this.links.recordScan(place.chain, path7, credentials);
     this.addHit({ chain: place.chain, path: path7, match: match2, credentials });
+    return credentials;
   }
   /**
-   * The credential report of the file a link points at, when that file came earlier in the same
-   * archive and was content-scanned; otherwise the link's content could not be checked: an error.
+   * A file that links at agent paths point at (it came after them): its content is what those paths
+   * hold once unpacked, so it is content-scanned as the first link's file type, then handled as itself.
    */
-  linkedContent(place, path7, type, target) {
-    const resolved = normalizeEntryPath(type === "hardlink" || target.startsWith("/") ? target : `${path7}/../${target}`).path;
-    const report2 = this.scannedFiles.get(`${place.chain.join("!")}\0${resolved}`);
-    if (!report2)
-      this.error("link-target-unscanned", `${describe2(place, path7)}: a ${type} at an agent path that may hold secrets points at "${printable(target)}", whose content was not checked (not an earlier agent file of this archive)`, place, path7);
-    return report2;
+  async scanLinkedFile(place, path7, match2, waiting, head, body) {
+    const { data } = await collectUpTo(head, body.chunks, this.limits.maxEntryBytes);
+    if (!data) for (const link of waiting) this.settle({ link, problem: "a file larger than max-entry-bytes" });
+    else {
+      this.stats.contentScanned += 1;
+      const credentials = scanContent(waiting[0].path, data, this.ledger);
+      for (const link of waiting) this.settle({ link, credentials });
+    }
+    if (match2) this.addHit({ chain: place.chain, path: path7, match: match2 });
+    if (!data) return body.release();
+    const rest = data.subarray(HEAD_BYTES);
+    const chunks = toChunks((async function* () {
+      if (rest.length) yield rest;
+    })());
+    await this.maybeNested(place, path7, data.subarray(0, HEAD_BYTES), { chunks, release: () => drain(chunks) });
+  }
+  /** Turns what became of a link at an agent path into its finding (and an error when its content is unknown). */
+  settle(outcome) {
+    const { link } = outcome;
+    const place = { chain: link.chain, depth: 0 };
+    const shown2 = { type: link.type, target: printable(link.target), targetMatched: false };
+    if ("credentials" in outcome) return this.addHit({ chain: link.chain, path: link.path, match: link.match, link: shown2, credentials: outcome.credentials });
+    if ("outside" in outcome) return this.addHit({ chain: link.chain, path: link.path, match: link.match, link: { ...shown2, outside: true } });
+    this.addHit({ chain: link.chain, path: link.path, match: link.match, link: shown2 });
+    this.error("link-target-unscanned", `${describe2(place, link.path)}: a ${link.type} at an agent path that may hold secrets points at "${printable(link.target)}", ${outcome.problem}; its content was not checked`, place, link.path);
+  }
+  /** Reads one archive, then settles the links of it still waiting for their target. */
+  async reading(place, read2) {
+    let complete = false;
+    try {
+      await read2();
+      complete = true;
+    } finally {
+      for (const outcome of this.links.finish(place.chain, complete)) this.settle(outcome);
+    }
   }
   /** Opens a nested archive found by its magic bytes; anything else is drained unread. */
   async maybeNested(place, path7, head, body) {
@@ -48844,11 +49057,11 @@ var ScanSession = class {
     if (refuse()) return;
     if (kind === "tar") {
       if (place.depth > 0) this.stats.nestedArchives += 1;
-      return readTar(source2, where, (info2, body) => this.visit(place, info2, body), this.reporter(place));
+      return this.reading(place, () => readTar(source2, where, (info2, body) => this.visit(place, info2, body), this.reporter(place)));
     }
     if (kind === "zip") {
       if (place.depth > 0) this.stats.nestedArchives += 1;
-      return this.scanNestedZip(source2, place);
+      return this.reading(place, () => this.scanNestedZip(source2, place));
     }
     throw new GateIncompleteError("archive-unsupported", `${where}: ${kind} compression cannot be opened; the content was not examined`);
   }
@@ -48874,7 +49087,7 @@ var ScanSession = class {
   }
   /** Scans a zip file on disk (top-level artifacts). */
   scanZipFile(path7, place) {
-    return readZip({ path: path7 }, artifactChain(place.chain), this.budget, (info2, body) => this.visit(place, info2, body), this.reporter(place));
+    return this.reading(place, () => readZip({ path: path7 }, artifactChain(place.chain), this.budget, (info2, body) => this.visit(place, info2, body), this.reporter(place)));
   }
   async dispose() {
     if (this.spoolDir) await rm2(this.spoolDir, { recursive: true, force: true });
@@ -48937,12 +49150,12 @@ async function scanPlainFile(session, abs, rel) {
   }
 }
 async function scanArtifactFile(session, abs, name) {
-  const hash = createHash2("sha256");
+  const hash2 = createHash2("sha256");
   const progress = { bytes: 0, complete: false };
-  const stream = createReadStream2(abs);
+  const stream = createReadStream2(abs, { highWaterMark: 256 * 1024 });
   const hashed = (async function* () {
     for await (const chunk of stream) {
-      hash.update(chunk);
+      hash2.update(chunk);
       progress.bytes += chunk.length;
       yield chunk;
     }
@@ -48975,7 +49188,7 @@ async function scanArtifactFile(session, abs, name) {
     session.recordFailure(error2, place);
   }
   await drain(chunks).catch(() => void 0);
-  if (progress.complete) return { name, sha256: hash.digest("hex"), bytes: progress.bytes };
+  if (progress.complete) return { name, sha256: hash2.digest("hex"), bytes: progress.bytes };
   stream.destroy();
   return { name, ...await sha256File(abs) };
 }
@@ -49210,7 +49423,7 @@ var InputReader = class {
 };
 
 // src/actions/run-action.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -49311,7 +49524,13 @@ var MCP_INVENTORY_OPTIONS = [
     description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
     details: "Globs relative to the repository, matched at any depth."
   }),
-  option({ name: "previous", type: { kind: "string" }, placeholder: "FILE", description: "previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one" }),
+  option({
+    name: "previous",
+    type: { kind: "string" },
+    placeholder: "PATH",
+    description: "previous inventory for drift: an mcp-inventory JSON result, a record holding one, or an evidence store folder",
+    details: "A folder is searched for JSON records (signature bundles and chain heads left out); the newest one holding an mcp-inventory result is used."
+  }),
   option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
 ];
 var MCP_INVENTORY_OPTION_SET = {
@@ -49484,6 +49703,14 @@ var SECRET_SCAN_OPTIONS = [
     placeholder: "WHAT",
     description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
     config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
+  }),
+  option({
+    name: "cache-dir",
+    type: { kind: "string" },
+    placeholder: "DIR",
+    description: "history cache folder: later full or push scans with the same rules scan only commits it does not cover",
+    details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). In a workflow, keep the folder with an actions/cache step; the result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR.",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
   }),
   option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
   { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
@@ -49919,6 +50146,30 @@ function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and
   return [{ level: "notice", title: "agent-gates: more findings", message: `${dropped} more annotation(s) not shown (GitHub shows ${VISIBLE_PER_LEVEL} per level); every finding is in ${elsewhere}`, file: "" }, ...kept];
 }
 
+// src/output/paths.ts
+import { isAbsolute as isAbsolute5, relative as relative6, resolve as resolve7, sep as sep6 } from "node:path";
+function repoRelativeResult(result, base, root2) {
+  const prefix = relative6(resolve7(root2), resolve7(base));
+  if (!prefix || prefix.startsWith("..") || isAbsolute5(prefix)) return result;
+  return { ...result, findings: result.findings.map((f2) => rebaseFinding(f2, resolve7(base), resolve7(root2))) };
+}
+function rebase(path7, base, root2) {
+  if (!path7 || isAbsolute5(path7) || path7.startsWith("~") || path7.includes("://")) return path7;
+  const rel = relative6(root2, resolve7(base, path7));
+  return rel.startsWith("..") || isAbsolute5(rel) ? path7 : rel.split(sep6).join("/");
+}
+function rebaseFinding(f2, base, root2) {
+  if (f2.location.commit) return f2;
+  const { artifact, path: path7 } = f2.location;
+  const [outer, ...inner] = artifact?.split("!") ?? [];
+  const repoPath = f2.properties?.repoPath;
+  return {
+    ...f2,
+    location: { ...f2.location, ...artifact !== void 0 ? { artifact: [rebase(outer ?? "", base, root2), ...inner].join("!") } : { path: rebase(path7, base, root2) } },
+    ...typeof repoPath === "string" ? { properties: { ...f2.properties, repoPath: rebase(repoPath, base, root2) } } : {}
+  };
+}
+
 // src/actions/publish.ts
 async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
@@ -49927,10 +50178,12 @@ async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {}
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat5(summaryPath).then((s3) => s3.size, () => 0) : 0;
   const results = items.map((i) => i.result);
+  const root2 = env.GITHUB_WORKSPACE || cwd;
+  const located = items.map((i) => repoRelativeResult(i.result, i.base ?? root2, root2));
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    const sarifText = renderSarif(results, sarif);
+    const sarifText = renderSarif(located, sarif);
     for (const skipped of sarifEligible(results).skipped)
       core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`);
     if (sarifText === void 0) {
@@ -49947,7 +50200,7 @@ async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {}
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`);
       }
     }
-    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
+    for (const a of visibleAnnotations(located.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
       core[a.level](a.message, { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} });
     }
   } catch (error2) {
@@ -49977,19 +50230,21 @@ async function runAction(spec, { core, env, cwd }) {
     log: { info: (m2) => core.info(m2), warn: (m2) => core.warning(m2), progress: (m2) => core.debug(m2) }
   };
   let result;
+  let base;
   const sarif = { category: core.getInput("category").trim() || void 0, workingDirectory: core.getInput("working-directory").trim() };
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
-    const config = await loadConfig(workspace, configInput ? resolve7(workspace, configInput) : void 0);
+    const config = await loadConfig(workspace, configInput ? resolve8(workspace, configInput) : void 0);
     const inputs = await spec.read(reader, { env, workspace, config });
+    base = spec.pathBase?.(inputs);
     result = await spec.run(inputs, deps);
   } catch (error2) {
     result = errorResult(spec.gate, startedAt, error2, spec.criteria);
   }
   result = guardResult(result, ledger);
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif });
+  const published = await publishResults([{ result, details: spec.details?.(result), ...base ? { base } : {} }], spec.gate, [ledger], { core, env, cwd, sarif });
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value);
   concludeStep(core, spec.gate, published.status, result.summary);
   return { ...result, status: published.status };
@@ -50002,7 +50257,7 @@ var ACTION = {
   inputs: inputNames(ARTIFACT_SCAN_OPTIONS),
   read(reader, { env, workspace, config }) {
     const given = reader.options(ARTIFACT_SCAN_OPTIONS);
-    const options2 = resolveArtifactScanOptions(artifactScanOverrides(resolve8(workspace, given["working-directory"] ?? "."), given), config.config);
+    const options2 = resolveArtifactScanOptions(artifactScanOverrides(resolve9(workspace, given["working-directory"] ?? "."), given), config.config);
     return { ...options2, repoRoot: workspace, keepTarballsIn: join11(runFolder(env, workspace), "tarballs") };
   },
   run: runArtifactScan,

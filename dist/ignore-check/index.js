@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve5(data);
+              return err ? reject(err) : resolve6(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve5, reject) => {
+          return new Promise((resolve6, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve5(data);
+              ) : resolve6(data);
             });
           });
         }
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve5, reject) => {
-        res = resolve5;
+      const promise = new Promise((resolve6, reject) => {
+        res = resolve6;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve5, reject) => {
+      const waitForDrain = () => new Promise((resolve6, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve5;
+          callback = resolve6;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve5;
+            this[kClosedResolve] = resolve6;
           } else {
-            resolve5(null);
+            resolve6(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve5) => {
+        return new Promise((resolve6) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve5(null);
+            resolve6(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve5, reject) => {
+        const socket = await new Promise((resolve6, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve5(socket2);
+              resolve6(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve5) => {
-            this[kClosedResolve] = resolve5;
+          await new Promise((resolve6) => {
+            this[kClosedResolve] = resolve6;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve5, reject) => {
+        return await new Promise((resolve6, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve5(null);
+              resolve6(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve5,
+              resolve: resolve6,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve5, stream, length } = consume2;
+      const { type, body, resolve: resolve6, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve5(chunksDecode(body, length));
+          resolve6(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve5(JSON.parse(chunksDecode(body, length)));
+          resolve6(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve5(chunksConcat(body, length).buffer);
+          resolve6(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve5(new Blob(body, { type: stream[kContentType] }));
+          resolve6(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve5(chunksConcat(body, length));
+          resolve6(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve5, reject) => {
+        return new Promise((resolve6, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve5(data);
+            return err ? reject(err) : resolve6(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve5, reject) => agent.dispatch(
+        return new Promise((resolve6, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve5({
+              resolve6({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve5({
+              resolve6({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve5) => {
-        setTimeout(resolve5, ms).unref();
+      return new Promise((resolve6) => {
+        setTimeout(resolve6, ms).unref();
       });
     }
     module.exports = {
@@ -19364,6 +19364,870 @@ var require_ignore = __commonJS({
         return rule;
       }
     };
+  }
+});
+
+// node_modules/ignore/index.js
+var require_ignore2 = __commonJS({
+  "node_modules/ignore/index.js"(exports, module) {
+    function makeArray(subject) {
+      return Array.isArray(subject) ? subject : [subject];
+    }
+    var UNDEFINED = void 0;
+    var EMPTY = "";
+    var SPACE = " ";
+    var ESCAPE = "\\";
+    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
+    var BOM = "\uFEFF";
+    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
+    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
+    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
+    var REGEX_SPLITALL_CRLF = /\r?\n/g;
+    var DOUBLE_SLASH = "//";
+    var SLASH_CODE = 47;
+    var DOT_CODE = 46;
+    var SLASH = "/";
+    var TMP_KEY_IGNORE = "node-ignore";
+    if (typeof Symbol !== "undefined") {
+      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
+    }
+    var KEY_IGNORE = TMP_KEY_IGNORE;
+    var define = (object, key, value) => {
+      Object.defineProperty(object, key, { value });
+      return value;
+    };
+    var RETURN_FALSE = () => false;
+    var POSIX_CLASSES = {
+      alnum: "0-9A-Za-z",
+      alpha: "A-Za-z",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1f\\x7f",
+      digit: "0-9",
+      graph: "!-.0-~",
+      lower: "a-z",
+      print: " -.0-~",
+      punct: "!-.:-@\\[-`{-~",
+      // git's `sane-ctype.h` classifies \v and \f as control, not space,
+      //   unlike C's `isspace`
+      space: " \\t\\n\\r",
+      upper: "A-Z",
+      xdigit: "0-9A-Fa-f"
+    };
+    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
+    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
+    var NON_SLASH = "(?!\\/)";
+    var classSource = (negated, body) => {
+      if (negated) {
+        return `[^\\/${body}]`;
+      }
+      const source = `[${body}]`;
+      return new RegExp(source).test("/") ? NON_SLASH + source : source;
+    };
+    var scanBracket = (pattern, start) => {
+      const { length } = pattern;
+      let index = start + 1;
+      let negated = EMPTY;
+      const lead = pattern[index];
+      if (lead === "!" || lead === "^") {
+        negated = "^";
+        index++;
+      }
+      let body = EMPTY;
+      let prev = EMPTY;
+      for (; ; ) {
+        const char = pattern[index];
+        if (char === UNDEFINED) {
+          return null;
+        }
+        if (char === ESCAPE) {
+          const escaped = pattern[++index];
+          body += escapeMember(escaped);
+          prev = escaped;
+        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
+          index++;
+          let to = pattern[index];
+          if (to === ESCAPE) {
+            to = pattern[index += 1];
+          }
+          if (prev <= to) {
+            body += `-${escapeMember(to)}`;
+          }
+          prev = EMPTY;
+        } else if (char === "[" && pattern[index + 1] === ":") {
+          const nameStart = index + 2;
+          let end = nameStart;
+          while (end < length && pattern[end] !== "]") {
+            end++;
+          }
+          if (end === length) {
+            return null;
+          }
+          if (end > nameStart && pattern[end - 1] === ":") {
+            const name = pattern.slice(nameStart, end - 1);
+            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
+              return null;
+            }
+            body += POSIX_CLASSES[name];
+            prev = EMPTY;
+            index = end;
+          } else {
+            body += escapeMember("[");
+            prev = "[";
+            index = nameStart - 2;
+          }
+        } else {
+          body += escapeMember(char);
+          prev = char;
+        }
+        index++;
+        if (pattern[index] === "]") {
+          return {
+            end: index,
+            source: classSource(negated, body)
+          };
+        }
+      }
+    };
+    var NEVER_MATCH = "[]";
+    var PLACEHOLDER = "\0";
+    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
+      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
+      "g"
+    );
+    var TRAILING_WILDCARD = "";
+    var TRAILING_DOUBLESTAR = "";
+    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var extractBrackets = (pattern) => {
+      const sources = [];
+      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
+      const { length } = pattern;
+      let out = EMPTY;
+      let index = 0;
+      while (index < length) {
+        const char = pattern[index];
+        if (char === ESCAPE) {
+          const escaped = pattern[index + 1];
+          if (escaped === SLASH && index + 2 === length) {
+            out += hold(NEVER_MATCH);
+          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
+            out += pattern.slice(index, index + 2);
+          } else {
+            out += hold(
+              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
+            );
+          }
+          index += 2;
+        } else if (isReserved(char)) {
+          out += hold(`[${char}]`);
+          index++;
+        } else if (char === "[") {
+          const scanned = scanBracket(pattern, index);
+          if (scanned === null) {
+            out += hold(NEVER_MATCH);
+            index = length;
+          } else {
+            out += hold(scanned.source);
+            index = scanned.end + 1;
+          }
+        } else {
+          out += char;
+          index++;
+        }
+      }
+      return {
+        source: out,
+        sources
+      };
+    };
+    var DIRECT = null;
+    var REGEX_INNER_SLASH = /\/(?!$)/;
+    var WILDCARD = "[^\\/]*";
+    var REPLACERS = [
+      // Replace (\ ) with ' '
+      // Only a space: an escaped tab or other whitespace is already a literal by
+      //   the time it reaches here, and a bare tab must be left as one, not turned
+      //   into a space.
+      // (\ ) -> ' '
+      // (\\ ) -> '\\ '
+      // (\\\ ) -> '\\ '
+      [
+        // A run of backslashes is taken whole, from its first one, so no match
+        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
+        //   quadratic.
+        /(\\+)( ?)/g,
+        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
+        ESCAPE + SPACE
+      ],
+      // git's wildmatch() reads a run of two or more asterisks as one globstar
+      //   whenever the run fills a path segment: it starts the pattern or follows
+      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
+      //   already `**`; a longer one is folded into `**` here, so the steps
+      //   below only ever have to know `**`.
+      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
+      // git also takes a run beside a literal prefix (`a***/b`) or beside an
+      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
+      //   lists both, under "A run of asterisks".
+      [
+        /(^|\/)\*{3,}(?=\/|$)/g,
+        (_, start) => `${start}**`,
+        "*"
+      ],
+      // Escape metacharacters
+      // which is written down by users but means special for regular expressions.
+      // > There are 12 characters with special meanings:
+      // > - the backslash \,
+      // > - the caret ^,
+      // > - the dollar sign $,
+      // > - the period or dot .,
+      // > - the vertical bar or pipe symbol |,
+      // > - the question mark ?,
+      // > - the asterisk or star *,
+      // > - the plus sign +,
+      // > - the opening parenthesis (,
+      // > - the closing parenthesis ),
+      // > - and the opening square bracket [,
+      // > - the opening curly brace {,
+      // > These special characters are often called "metacharacters".
+      [
+        /[\\$.|*+(){^]/g,
+        (match2) => `\\${match2}`
+      ],
+      [
+        // > a question mark (?) matches a single character
+        /(?!\\)\?/g,
+        () => "[^/]",
+        "?"
+      ],
+      // leading slash
+      [
+        // > A leading slash matches the beginning of the pathname.
+        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
+        // A leading slash matches the beginning of the pathname
+        /^\//,
+        () => "^",
+        SLASH
+      ],
+      // replace special metacharacter slash after the leading slash
+      [
+        /\//g,
+        () => "\\/",
+        SLASH
+      ],
+      [
+        // > A leading "**" followed by a slash means match in all directories.
+        // > For example, "**/foo" matches file or directory "foo" anywhere,
+        // > the same as pattern "foo".
+        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
+        // >   under directory "foo".
+        // Notice that the '*'s have been replaced as '\\*'
+        /^\^*(?:\\\*\\\*\\\/)+/,
+        // '**/foo' <-> 'foo'
+        () => "(?:^|\\/)",
+        "*"
+      ],
+      // starting
+      [
+        // there will be no leading '/'
+        //   (which has been replaced by section "leading slash")
+        // If starts with '**', adding a '^' to the regular expression also works
+        DIRECT,
+        (source, pattern) => {
+          if (!source || source[0] === "^" || source[0] === "(") {
+            return source;
+          }
+          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
+          return anchor + source;
+        }
+      ],
+      // two globstars
+      [
+        // Use lookahead assertions so that we could match more than one `'/**'`
+        /\\\/\\\*\\\*(?=\\\/|$)/g,
+        // Zero, one or several directories
+        // should not use '*', or it will be replaced by the next replacer
+        // Check if it is not the last `'/**'`
+        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
+        "*"
+      ],
+      // normal intermediate wildcards
+      [
+        // Never replace escaped '*'
+        // ignore rule '\*' will match the path '*'
+        // 'abc.*/' -> go
+        // 'abc.*'  -> skip this rule,
+        //    coz trailing single wildcard will be handed by [trailing wildcard]
+        /(^|[^\\])(?:\\\*)+(?!$)/g,
+        // '*.js' matches '.js'
+        // '*.js' doesn't match 'abc'
+        // 1. An asterisk "*" matches anything except a slash.
+        // 2. Other consecutive asterisks are considered regular asterisks
+        //    and collapse into one non-slash wildcard run.
+        (_, p1) => p1 + WILDCARD,
+        "*"
+      ],
+      // trailing wildcard, held apart from a literal star
+      [
+        // The step above leaves a trailing `*` alone, so a single `\*` is all that
+        //   can be left at the end here, and what stands in front of it says which
+        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
+        //   nothing before it; a literal arrives as the user's own escape, which
+        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
+        //   There is no third case: every backslash still reaching the chain is
+        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
+        //   own character, so a longer run can never form. This runs while the
+        //   two are still distinct, before the unescape steps below collapse the
+        //   literal onto the very `\*` a wildcard leaves behind.
+        /(^|[^\\])((?:\\\\)*)\\\*$/,
+        (match2, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match2,
+        "*"
+      ],
+      [
+        // unescape, revert step 3 except for back slash
+        // For example, if a user escape a '\\*',
+        // after step 3, the result will be '\\\\\\*'
+        /\\\\\\(?=[$.|*+(){^])/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // '\\\\' -> '\\'
+        /\\\\/g,
+        () => ESCAPE,
+        ESCAPE + ESCAPE
+      ],
+      [
+        // Every real bracket expression -- POSIX classes included -- has already
+        //   been held aside by `extractBrackets`, so the only `[` left in the
+        //   pattern is an escaped, literal one.
+        // A backslash could only stand at the end of the range if it quoted the
+        //   `]`, and `\]` is held aside long before this.
+        /\\\[([^\]/]*?)($|\])/g,
+        // '\\[bar]' -> '\\\\[bar]'
+        (match2, range2, close) => `\\[${range2}${close}`,
+        "["
+      ],
+      // ending
+      [
+        // 'js' will not match 'js.'
+        // 'ab' will not match 'abc'
+        DIRECT,
+        // WTF!
+        // https://git-scm.com/docs/gitignore
+        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
+        // which re-fixes #24, #38
+        // > If there is a separator at the end of the pattern then the pattern
+        // > will only match directories, otherwise the pattern can match both
+        // > files and directories.
+        // 'js*' will not match 'a.js'
+        // 'js/' will not match 'a.js'
+        // 'js' will match 'a.js' and 'a.js/'
+        (source) => {
+          const last = source[source.length - 1];
+          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
+            return source;
+          }
+          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
+        }
+      ]
+    ];
+    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
+    var MODE_IGNORE = "regex";
+    var MODE_CHECK_IGNORE = "checkRegex";
+    var UNDERSCORE = "_";
+    var replaceTrailingWildcard = (_, p1) => {
+      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
+      return `${prefix}(?=$|\\/$)`;
+    };
+    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
+    var replaceTrailingDoublestar = () => "[\\s\\S]";
+    var separatorAfter = (run2, at) => {
+      let separator = EMPTY;
+      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
+        separator += run2[index].single;
+      }
+      return separator;
+    };
+    var pinWildcards = (source) => {
+      if (source.indexOf(WILDCARD) < 0) {
+        return source;
+      }
+      const tokens = [];
+      const { length } = source;
+      let index = 0;
+      while (index < length) {
+        const char = source[index];
+        if (source.startsWith(WILDCARD, index)) {
+          tokens.push({ wildcard: true });
+          index += WILDCARD.length;
+        } else if (char === "[") {
+          let end = index + 1;
+          if (source[end] === "^") {
+            end++;
+          }
+          if (source[end] === "]") {
+            end++;
+          }
+          while (end < length && source[end] !== "]") {
+            end += source[end] === ESCAPE ? 2 : 1;
+          }
+          end++;
+          tokens.push({ single: source.slice(index, end) });
+          index = end;
+        } else if (char === ESCAPE) {
+          tokens.push({ single: source.slice(index, index + 2) });
+          index += 2;
+        } else if (char === "(") {
+          let depth = 0;
+          let end = index;
+          do {
+            if (source[end] === ESCAPE) {
+              end++;
+            } else if (source[end] === "(") {
+              depth++;
+            } else if (source[end] === ")") {
+              depth--;
+            }
+            end++;
+          } while (end < length && depth > 0);
+          if ("*+?".indexOf(source[end]) >= 0) {
+            end++;
+          }
+          tokens.push({ boundary: source.slice(index, end) });
+          index = end;
+        } else if (char === "^" || char === "$") {
+          tokens.push({ boundary: char });
+          index++;
+        } else {
+          tokens.push({ single: char });
+          index++;
+        }
+      }
+      let out = EMPTY;
+      let run2 = [];
+      const flush = () => {
+        let lastWildcard;
+        run2.forEach((token, at) => {
+          if (token.wildcard) {
+            lastWildcard = at;
+          }
+        });
+        run2.forEach((token, at) => {
+          if (!token.wildcard) {
+            out += token.single;
+            return;
+          }
+          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
+        });
+        run2 = [];
+      };
+      tokens.forEach((token) => {
+        if (token.boundary === void 0) {
+          run2.push(token);
+          return;
+        }
+        flush();
+        out += token.boundary;
+      });
+      flush();
+      return out;
+    };
+    var makeRegexPrefix = (pattern) => {
+      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
+        pattern = "**";
+      }
+      const { source, sources } = extractBrackets(pattern);
+      const replaced = REPLACERS.reduce(
+        // A pass whose matcher finds nothing hands back the very string it was
+        //   given, so asking first costs a search and saves a rewrite. Ten of the
+        //   fifteen passes never fire for a typical .gitignore line, and between
+        //   them they were 45% of this chain.
+        (prev, [matcher, replacer, required]) => {
+          if (matcher === DIRECT) {
+            return replacer(prev, pattern);
+          }
+          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
+            return prev;
+          }
+          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
+        },
+        source
+      );
+      return sources.length ? replaced.replace(
+        REGEX_RESTORE_PLACEHOLDER,
+        (match2, index) => sources[index]
+      ) : replaced;
+    };
+    var checkSourceOf = (body, prefix) => {
+      if (body[body.length - 1] === SLASH) {
+        prefix = makeRegexPrefix(body.slice(0, -1));
+      }
+      const head = prefix.slice(0, -1);
+      const last = prefix[prefix.length - 1];
+      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
+    };
+    var matchesBasename = (body) => {
+      const index = body.indexOf(SLASH);
+      return index < 0 || index === body.length - 1;
+    };
+    var basenameOf = (path7) => {
+      const end = path7.length - 1;
+      const index = path7.lastIndexOf(
+        SLASH,
+        path7[end] === SLASH ? end - 1 : end
+      );
+      return index < 0 ? path7 : path7.slice(index + 1);
+    };
+    var parentOf2 = (path7) => {
+      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
+        const slices = path7.split(SLASH).filter(Boolean);
+        slices.pop();
+        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
+      }
+      const end = path7.length - 1;
+      const cut = path7.lastIndexOf(
+        SLASH,
+        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
+      );
+      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
+    };
+    var isString = (subject) => typeof subject === "string";
+    var checkPattern = (pattern) => pattern && isString(pattern);
+    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
+    var IgnoreRule = class {
+      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
+        this.pattern = pattern;
+        this.mark = mark;
+        this.negative = negative;
+        define(this, "body", body);
+        define(this, "ignoreCase", ignoreCase);
+        define(this, "regexPrefix", prefix);
+      }
+      // Worked out on first use and kept behind an own property, the way `regex`
+      //   caches itself in `_regex`. Deciding it in the constructor instead would
+      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
+      //   every compile -- including the compiles of rules that are never matched
+      //   against anything.
+      get _basenameOnly() {
+        return define(this, "_basenameOnly", matchesBasename(this.body));
+      }
+      get regex() {
+        const key = UNDERSCORE + MODE_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_IGNORE, key);
+      }
+      get checkRegex() {
+        const key = UNDERSCORE + MODE_CHECK_IGNORE;
+        if (this[key]) {
+          return this[key];
+        }
+        return this._make(MODE_CHECK_IGNORE, key);
+      }
+      _make(mode, key) {
+        const str = pinWildcards(
+          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
+        );
+        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
+        return define(this, key, regex);
+      }
+    };
+    var hasTrailingBackslash = (str) => {
+      let count = 0;
+      while (str[str.length - count - 1] === ESCAPE) {
+        count++;
+      }
+      return count % 2 === 1;
+    };
+    var trimEnd = (body, stripLineEnd) => {
+      let lineEnd = body.length;
+      let end;
+      for (; ; ) {
+        if (stripLineEnd && body[lineEnd - 1] === "\r") {
+          lineEnd--;
+        }
+        end = lineEnd;
+        while (body[end - 1] === SPACE) {
+          end--;
+        }
+        if (!stripLineEnd || body[end - 1] !== "\n") {
+          break;
+        }
+        lineEnd = end - 1;
+      }
+      if (end === lineEnd) {
+        return body.slice(0, lineEnd);
+      }
+      let backslashes = 0;
+      while (body[end - backslashes - 1] === ESCAPE) {
+        backslashes++;
+      }
+      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
+    };
+    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
+      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
+      if (body[0] === "#") {
+        return;
+      }
+      let negative = false;
+      if (body[0] === "!") {
+        negative = true;
+        body = body.slice(1);
+      }
+      const last = body[body.length - 1];
+      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
+        body = trimEnd(body, stripLineEnd);
+      }
+      if (!body || hasTrailingBackslash(body)) {
+        return;
+      }
+      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
+      const regexPrefix = makeRegexPrefix(body);
+      return new IgnoreRule(
+        pattern,
+        mark,
+        body,
+        ignoreCase,
+        negative,
+        regexPrefix
+      );
+    };
+    var RuleManager = class {
+      constructor(ignoreCase) {
+        this._ignoreCase = ignoreCase;
+        this._rules = [];
+        this._basenameCount = 0;
+      }
+      _add(pattern, index) {
+        if (pattern && pattern[KEY_IGNORE]) {
+          this._rules = this._rules.concat(pattern._rules._rules);
+          this._basenameCount += pattern._rules._basenameCount;
+          this._added = true;
+          return;
+        }
+        const isStr = isString(pattern);
+        const raw = isStr ? pattern : pattern.pattern;
+        const rule = checkPattern(raw) && createRule(
+          raw,
+          isStr ? UNDEFINED : pattern.mark,
+          this._ignoreCase,
+          !this._split,
+          this._stripBOM && !index
+        );
+        if (rule) {
+          this._added = true;
+          this._rules.push(rule);
+          if (matchesBasename(rule.body)) {
+            this._basenameCount++;
+          }
+        }
+      }
+      // @param {Array<string> | string | Ignore} pattern
+      add(pattern) {
+        this._added = false;
+        this._split = isString(pattern);
+        this._stripBOM = !this._split || pattern[0] === BOM;
+        makeArray(
+          this._split ? splitPattern(pattern) : pattern
+        ).forEach(this._add, this);
+        if (this._added) {
+          this._literalRules = UNDEFINED;
+        }
+        return this._added;
+      }
+      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
+      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
+      //   are left out once, rather than tested or compiled for every path.
+      testLiteral(path7) {
+        const rules = this._literalRules || (this._literalRules = this._rules.filter(
+          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
+        ));
+        let ignored = false;
+        let unignored = false;
+        let matchedRule;
+        for (let index = rules.length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule.checkRegex.test(path7)) {
+            ignored = !rule.negative;
+            unignored = rule.negative;
+            matchedRule = rule.negative ? UNDEFINED : rule;
+            break;
+          }
+        }
+        const ret = {
+          ignored,
+          unignored
+        };
+        if (matchedRule) {
+          ret.rule = matchedRule;
+        }
+        return ret;
+      }
+      // Test one single path without recursively checking parent directories
+      //
+      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
+      // @returns {TestResult}
+      test(path7, mode) {
+        const rules = this._rules;
+        const { length } = rules;
+        const shortcut = this._basenameCount * 2 >= length;
+        const basename4 = shortcut ? basenameOf(path7) : path7;
+        for (let index = length - 1; index >= 0; index--) {
+          const rule = rules[index];
+          if (rule[mode].test(
+            shortcut && rule._basenameOnly ? basename4 : path7
+          )) {
+            const { negative } = rule;
+            const ret = {
+              ignored: !negative,
+              unignored: negative
+            };
+            if (!negative) {
+              ret.rule = rule;
+            }
+            return ret;
+          }
+        }
+        return {
+          ignored: false,
+          unignored: false
+        };
+      }
+    };
+    var throwError = (message, Ctor) => {
+      throw new Ctor(message);
+    };
+    var checkPath = (path7, originalPath, doThrow) => {
+      if (!isString(path7)) {
+        return doThrow(
+          `path must be a string, but got \`${originalPath}\``,
+          TypeError
+        );
+      }
+      if (!path7) {
+        return doThrow(`path must not be empty`, TypeError);
+      }
+      if (checkPath.isNotRelative(path7)) {
+        const r = "`path.relative()`d";
+        return doThrow(
+          `path should be a ${r} string, but got "${originalPath}"`,
+          RangeError
+        );
+      }
+      return true;
+    };
+    var isNotRelative = (path7) => {
+      const first = path7.charCodeAt(0);
+      if (first === SLASH_CODE) {
+        return true;
+      }
+      if (first !== DOT_CODE) {
+        return false;
+      }
+      if (path7.length === 1) {
+        return true;
+      }
+      const second = path7.charCodeAt(1);
+      if (second === SLASH_CODE) {
+        return true;
+      }
+      if (second !== DOT_CODE) {
+        return false;
+      }
+      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
+    };
+    checkPath.isNotRelative = isNotRelative;
+    checkPath.convert = (p) => p;
+    var convertPath = (target) => isString(target) && checkPath.convert(target);
+    var Ignore = class {
+      constructor({
+        ignorecase = true,
+        ignoreCase = ignorecase,
+        allowRelativePaths = false
+      } = {}) {
+        define(this, KEY_IGNORE, true);
+        this._rules = new RuleManager(ignoreCase);
+        this._strictPathCheck = !allowRelativePaths;
+        this._initCache();
+      }
+      _initCache() {
+        this._ignoreCache = /* @__PURE__ */ Object.create(null);
+        this._testCache = /* @__PURE__ */ Object.create(null);
+      }
+      add(pattern) {
+        if (this._rules.add(pattern)) {
+          this._initCache();
+        }
+        return this;
+      }
+      // legacy
+      addPattern(pattern) {
+        return this.add(pattern);
+      }
+      // @returns {TestResult}
+      _test(originalPath, cache, path7) {
+        checkPath(
+          path7,
+          originalPath,
+          this._strictPathCheck ? throwError : RETURN_FALSE
+        );
+        return path7 ? this._t(path7, cache) : {
+          ignored: false,
+          unignored: false
+        };
+      }
+      checkIgnore(target) {
+        const path7 = convertPath(target);
+        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
+          return this._test(target, this._testCache, path7);
+        }
+        const dir = this._t(path7, this._testCache);
+        if (dir.ignored) {
+          return dir;
+        }
+        const literal = this._rules.testLiteral(path7);
+        return literal.ignored || literal.unignored ? literal : dir;
+      }
+      _t(path7, cache) {
+        if (path7 in cache) {
+          return cache[path7];
+        }
+        const parentPath = parentOf2(path7);
+        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
+        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
+      }
+      ignores(path7) {
+        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
+      }
+      createFilter() {
+        return (path7) => !this.ignores(path7);
+      }
+      filter(paths) {
+        return makeArray(paths).filter(this.createFilter());
+      }
+      // @returns {TestResult}
+      test(path7) {
+        return this._test(path7, this._testCache, convertPath(path7));
+      }
+    };
+    var factory = (options) => new Ignore(options);
+    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
+    var setupWindows = () => {
+      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
+      checkPath.convert = makePosix;
+      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
+      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
+    };
+    if (
+      // Detect `process` so that it can run in browsers.
+      typeof process !== "undefined" && process.platform === "win32"
+    ) {
+      setupWindows();
+    }
+    module.exports = factory;
+    factory.default = factory;
+    module.exports.isPathValid = isPathValid;
+    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -22356,12 +23220,12 @@ var require_lib3 = __commonJS({
           return process.emit("input", "end", ...args);
         },
         read: function(...args) {
-          let resolve5, reject;
+          let resolve6, reject;
           const promise = new Promise((_resolve, _reject) => {
-            resolve5 = _resolve;
+            resolve6 = _resolve;
             reject = _reject;
           });
-          process.emit("input", "read", resolve5, reject, ...args);
+          process.emit("input", "read", resolve6, reject, ...args);
           return promise;
         }
       }
@@ -27930,9 +28794,9 @@ var require_index_min3 = __commonJS({
 var require_lib5 = __commonJS({
   "node_modules/@npmcli/promise-spawn/node_modules/which/lib/index.js"(exports, module) {
     var { isexe, sync: isexeSync } = require_index_min3();
-    var { join: join13, delimiter: delimiter4, sep: sep5, posix } = __require("path");
+    var { join: join13, delimiter: delimiter4, sep: sep6, posix } = __require("path");
     var isWindows2 = process.platform === "win32";
-    var rSlash = new RegExp(`[${posix.sep}${sep5 === posix.sep ? "" : sep5}]`.replace(/(\\)/g, "\\$1"));
+    var rSlash = new RegExp(`[${posix.sep}${sep6 === posix.sep ? "" : sep6}]`.replace(/(\\)/g, "\\$1"));
     var rRel = new RegExp(`^\\.${rSlash.source}`);
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
     var getPathInfo = (cmd, {
@@ -28082,9 +28946,9 @@ var require_lib6 = __commonJS({
       if (opts.shell) {
         return spawnWithShell(cmd, args, opts, extra);
       }
-      let resolve5, reject;
+      let resolve6, reject;
       const promise = new Promise((_resolve, _reject) => {
-        resolve5 = _resolve;
+        resolve6 = _resolve;
         reject = _reject;
       });
       const closeError = new Error("command failed");
@@ -28117,7 +28981,7 @@ var require_lib6 = __commonJS({
         if (code || signal) {
           rejectWithOpts(closeError, { code, signal });
         } else {
-          resolve5(getResult({ code, signal }));
+          resolve6(getResult({ code, signal }));
         }
       });
       return promise;
@@ -28380,13 +29244,13 @@ var require_lib7 = __commonJS({
         unref: options.unref,
         maxRetryTime: options.maxRetryTime
       });
-      return new Promise(function(resolve5, reject) {
+      return new Promise(function(resolve6, reject) {
         operation.attempt(async (number) => {
           try {
             const result = await fn((err) => {
               throw Object.assign(new Error("Retrying"), { code: "EPROMISERETRY", retried: err });
             }, number, operation);
-            return resolve5(result);
+            return resolve6(result);
           } catch (err) {
             if (!isRetryError(err)) {
               return reject(err);
@@ -28863,9 +29727,9 @@ var require_index_min4 = __commonJS({
 var require_lib8 = __commonJS({
   "node_modules/@npmcli/git/node_modules/which/lib/index.js"(exports, module) {
     var { isexe, sync: isexeSync } = require_index_min4();
-    var { join: join13, delimiter: delimiter4, sep: sep5, posix } = __require("path");
+    var { join: join13, delimiter: delimiter4, sep: sep6, posix } = __require("path");
     var isWindows2 = process.platform === "win32";
-    var rSlash = new RegExp(`[${posix.sep}${sep5 === posix.sep ? "" : sep5}]`.replace(/(\\)/g, "\\$1"));
+    var rSlash = new RegExp(`[${posix.sep}${sep6 === posix.sep ? "" : sep6}]`.replace(/(\\)/g, "\\$1"));
     var rRel = new RegExp(`^\\.${rSlash.source}`);
     var getNotFoundError = (cmd) => Object.assign(new Error(`not found: ${cmd}`), { code: "ENOENT" });
     var getPathInfo = (cmd, {
@@ -31578,7 +32442,7 @@ var require_npa = __commonJS({
           spec = arg;
         }
       }
-      return resolve5(name, spec, where, arg);
+      return resolve6(name, spec, where, arg);
     }
     function isFileSpec(spec) {
       if (!spec) {
@@ -31598,7 +32462,7 @@ var require_npa = __commonJS({
       }
       return spec.toLowerCase().startsWith("npm:");
     }
-    function resolve5(name, spec, where, arg) {
+    function resolve6(name, spec, where, arg) {
       const res = new Result({
         raw: arg,
         name,
@@ -31915,7 +32779,7 @@ var require_npa = __commonJS({
       return res;
     }
     module.exports = npa;
-    module.exports.resolve = resolve5;
+    module.exports.resolve = resolve6;
     module.exports.toPurl = toPurl;
     module.exports.Result = Result;
   }
@@ -33222,8 +34086,8 @@ var require_sort2 = __commonJS({
 // node_modules/@npmcli/package-json/lib/index.js
 var require_lib14 = __commonJS({
   "node_modules/@npmcli/package-json/lib/index.js"(exports, module) {
-    var { readFile: readFile5, writeFile: writeFile8 } = __require("node:fs/promises");
-    var { resolve: resolve5 } = __require("node:path");
+    var { readFile: readFile5, writeFile: writeFile7 } = __require("node:fs/promises");
+    var { resolve: resolve6 } = __require("node:path");
     var parseJSON = require_lib2();
     var updateDeps = require_update_dependencies();
     var updateScripts = require_update_scripts();
@@ -33342,7 +34206,7 @@ var require_lib14 = __commonJS({
           parseErr = err;
         }
         if (parseErr) {
-          const indexFile = resolve5(this.path, "index.js");
+          const indexFile = resolve6(this.path, "index.js");
           let indexFileContent;
           try {
             indexFileContent = await readFile5(indexFile, "utf8");
@@ -33398,7 +34262,7 @@ var require_lib14 = __commonJS({
       }
       get filename() {
         if (this.path) {
-          return resolve5(this.path, "package.json");
+          return resolve6(this.path, "package.json");
         }
         return void 0;
       }
@@ -33437,7 +34301,7 @@ var require_lib14 = __commonJS({
         const fileContent = `${JSON.stringify(content, null, format)}
 `.replace(/\n/g, eol);
         if (fileContent.trim() !== this.#readFileContent.trim()) {
-          const written = await writeFile8(this.filename, fileContent);
+          const written = await writeFile7(this.filename, fileContent);
           this.#readFileContent = fileContent;
           return written;
         }
@@ -36894,8 +37758,8 @@ var require_lib16 = __commonJS({
       }
     };
     var walk = (opts, callback) => {
-      const p = new Promise((resolve5, reject) => {
-        new Walker(opts).on("done", resolve5).on("error", reject).start();
+      const p = new Promise((resolve6, reject) => {
+        new Walker(opts).on("done", resolve6).on("error", reject).start();
       });
       return callback ? p.then((res) => callback(null, res), callback) : p;
     };
@@ -36913,7 +37777,7 @@ var require_lib17 = __commonJS({
     "use strict";
     var { Walker: IgnoreWalker } = require_lib16();
     var { lstatSync: lstat4, readFileSync: readFile5 } = __require("fs");
-    var { basename: basename4, dirname: dirname6, extname: extname2, join: join13, relative: relative3, resolve: resolve5, sep: sep5 } = __require("path");
+    var { basename: basename4, dirname: dirname6, extname: extname2, join: join13, relative: relative4, resolve: resolve6, sep: sep6 } = __require("path");
     var { log } = require_lib3();
     var defaultRules = /* @__PURE__ */ Symbol("npm-packlist.rules.default");
     var strictRules = /* @__PURE__ */ Symbol("npm-packlist.rules.strict");
@@ -36962,9 +37826,9 @@ var require_lib17 = __commonJS({
       if (!rel) {
         return result;
       }
-      const firstRel = rel.split(sep5, 1)[0];
+      const firstRel = rel.split(sep6, 1)[0];
       const newRoot = join13(root, firstRel);
-      const newRel = relative3(newRoot, join13(root, rel));
+      const newRel = relative4(newRoot, join13(root, rel));
       return readOutOfTreeIgnoreFiles(newRoot, newRel, result);
     };
     var PackWalker = class _PackWalker extends IgnoreWalker {
@@ -36974,7 +37838,7 @@ var require_lib17 = __commonJS({
           includeEmpty: false,
           follow: false,
           // we path.resolve() here because ignore-walk doesn't do it and we want full paths
-          path: resolve5(opts?.path || tree.path).replace(/\\/g, "/"),
+          path: resolve6(opts?.path || tree.path).replace(/\\/g, "/"),
           ignoreFiles: opts?.ignoreFiles || [
             defaultRules,
             "package.json",
@@ -36994,10 +37858,10 @@ var require_lib17 = __commonJS({
           const prefix = normalizePath(options.prefix);
           const workspaces = options.workspaces.map((ws) => normalizePath(ws));
           if (path7 !== prefix && workspaces.includes(path7)) {
-            const relpath = relative3(options.prefix, dirname6(options.path));
+            const relpath = relative4(options.prefix, dirname6(options.path));
             additionalDefaults.push(...readOutOfTreeIgnoreFiles(options.prefix, relpath));
           } else if (path7 === prefix) {
-            additionalDefaults.push(...workspaces.map((w) => normalizePath(relative3(options.path, w))));
+            additionalDefaults.push(...workspaces.map((w) => normalizePath(relative4(options.path, w))));
           }
         }
         this.injectRules(defaultRules, [...defaults2, ...additionalDefaults]);
@@ -37089,8 +37953,8 @@ var require_lib17 = __commonJS({
           ignoreFiles,
           // we map over our own requiredFiles and pass ones that are within this entry
           requiredFiles: this.requiredFiles.map((file) => {
-            if (relative3(file, entry) === "..") {
-              return relative3(entry, file).replace(/\\/g, "/");
+            if (relative4(file, entry) === "..") {
+              return relative4(entry, file).replace(/\\/g, "/");
             }
             return false;
           }).filter(Boolean)
@@ -37225,7 +38089,7 @@ var require_lib17 = __commonJS({
             walker.on("done", pResolve);
             walker.start();
           });
-          const relativeFrom = relative3(this.root, walker.path);
+          const relativeFrom = relative4(this.root, walker.path);
           for (const file of bundled) {
             this.result.add(join13(relativeFrom, file).replace(/\\/g, "/"));
           }
@@ -37244,870 +38108,6 @@ var require_lib17 = __commonJS({
     };
     module.exports = walk;
     walk.Walker = PackWalker;
-  }
-});
-
-// node_modules/ignore/index.js
-var require_ignore2 = __commonJS({
-  "node_modules/ignore/index.js"(exports, module) {
-    function makeArray(subject) {
-      return Array.isArray(subject) ? subject : [subject];
-    }
-    var UNDEFINED = void 0;
-    var EMPTY = "";
-    var SPACE = " ";
-    var ESCAPE = "\\";
-    var REGEX_LITERAL_SPECIAL = /[.*+?()[\]{}^$|\\/]/;
-    var BOM = "\uFEFF";
-    var REGEX_ANCHORED_GLOBSTAR = /^\/\*{2,}$/;
-    var REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION = /^\\!/;
-    var REGEX_REPLACE_LEADING_EXCAPED_HASH = /^\\#/;
-    var REGEX_SPLITALL_CRLF = /\r?\n/g;
-    var DOUBLE_SLASH = "//";
-    var SLASH_CODE = 47;
-    var DOT_CODE = 46;
-    var SLASH = "/";
-    var TMP_KEY_IGNORE = "node-ignore";
-    if (typeof Symbol !== "undefined") {
-      TMP_KEY_IGNORE = /* @__PURE__ */ Symbol.for("node-ignore");
-    }
-    var KEY_IGNORE = TMP_KEY_IGNORE;
-    var define = (object, key, value) => {
-      Object.defineProperty(object, key, { value });
-      return value;
-    };
-    var RETURN_FALSE = () => false;
-    var POSIX_CLASSES = {
-      alnum: "0-9A-Za-z",
-      alpha: "A-Za-z",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1f\\x7f",
-      digit: "0-9",
-      graph: "!-.0-~",
-      lower: "a-z",
-      print: " -.0-~",
-      punct: "!-.:-@\\[-`{-~",
-      // git's `sane-ctype.h` classifies \v and \f as control, not space,
-      //   unlike C's `isspace`
-      space: " \\t\\n\\r",
-      upper: "A-Z",
-      xdigit: "0-9A-Fa-f"
-    };
-    var CLASS_MEMBERS_TO_ESCAPE = "\\]^-[";
-    var escapeMember = (char) => CLASS_MEMBERS_TO_ESCAPE.indexOf(char) < 0 ? char : ESCAPE + char;
-    var NON_SLASH = "(?!\\/)";
-    var classSource = (negated, body) => {
-      if (negated) {
-        return `[^\\/${body}]`;
-      }
-      const source = `[${body}]`;
-      return new RegExp(source).test("/") ? NON_SLASH + source : source;
-    };
-    var scanBracket = (pattern, start) => {
-      const { length } = pattern;
-      let index = start + 1;
-      let negated = EMPTY;
-      const lead = pattern[index];
-      if (lead === "!" || lead === "^") {
-        negated = "^";
-        index++;
-      }
-      let body = EMPTY;
-      let prev = EMPTY;
-      for (; ; ) {
-        const char = pattern[index];
-        if (char === UNDEFINED) {
-          return null;
-        }
-        if (char === ESCAPE) {
-          const escaped = pattern[++index];
-          body += escapeMember(escaped);
-          prev = escaped;
-        } else if (char === "-" && prev && index + 1 < length && pattern[index + 1] !== "]") {
-          index++;
-          let to = pattern[index];
-          if (to === ESCAPE) {
-            to = pattern[index += 1];
-          }
-          if (prev <= to) {
-            body += `-${escapeMember(to)}`;
-          }
-          prev = EMPTY;
-        } else if (char === "[" && pattern[index + 1] === ":") {
-          const nameStart = index + 2;
-          let end = nameStart;
-          while (end < length && pattern[end] !== "]") {
-            end++;
-          }
-          if (end === length) {
-            return null;
-          }
-          if (end > nameStart && pattern[end - 1] === ":") {
-            const name = pattern.slice(nameStart, end - 1);
-            if (!Object.prototype.hasOwnProperty.call(POSIX_CLASSES, name)) {
-              return null;
-            }
-            body += POSIX_CLASSES[name];
-            prev = EMPTY;
-            index = end;
-          } else {
-            body += escapeMember("[");
-            prev = "[";
-            index = nameStart - 2;
-          }
-        } else {
-          body += escapeMember(char);
-          prev = char;
-        }
-        index++;
-        if (pattern[index] === "]") {
-          return {
-            end: index,
-            source: classSource(negated, body)
-          };
-        }
-      }
-    };
-    var NEVER_MATCH = "[]";
-    var PLACEHOLDER = "\0";
-    var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER}(\\d+)${PLACEHOLDER}`,
-      "g"
-    );
-    var TRAILING_WILDCARD = "";
-    var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
-    var extractBrackets = (pattern) => {
-      const sources = [];
-      const hold = (source) => `${PLACEHOLDER}${sources.push(source) - 1}${PLACEHOLDER}`;
-      const { length } = pattern;
-      let out = EMPTY;
-      let index = 0;
-      while (index < length) {
-        const char = pattern[index];
-        if (char === ESCAPE) {
-          const escaped = pattern[index + 1];
-          if (escaped === SLASH && index + 2 === length) {
-            out += hold(NEVER_MATCH);
-          } else if (escaped === "*" || escaped === "[" || escaped === SPACE) {
-            out += pattern.slice(index, index + 2);
-          } else {
-            out += hold(
-              REGEX_LITERAL_SPECIAL.test(escaped) ? ESCAPE + escaped : isReserved(escaped) ? `[${escaped}]` : escaped
-            );
-          }
-          index += 2;
-        } else if (isReserved(char)) {
-          out += hold(`[${char}]`);
-          index++;
-        } else if (char === "[") {
-          const scanned = scanBracket(pattern, index);
-          if (scanned === null) {
-            out += hold(NEVER_MATCH);
-            index = length;
-          } else {
-            out += hold(scanned.source);
-            index = scanned.end + 1;
-          }
-        } else {
-          out += char;
-          index++;
-        }
-      }
-      return {
-        source: out,
-        sources
-      };
-    };
-    var DIRECT = null;
-    var REGEX_INNER_SLASH = /\/(?!$)/;
-    var WILDCARD = "[^\\/]*";
-    var REPLACERS = [
-      // Replace (\ ) with ' '
-      // Only a space: an escaped tab or other whitespace is already a literal by
-      //   the time it reaches here, and a bare tab must be left as one, not turned
-      //   into a space.
-      // (\ ) -> ' '
-      // (\\ ) -> '\\ '
-      // (\\\ ) -> '\\ '
-      [
-        // A run of backslashes is taken whole, from its first one, so no match
-        //   ever starts again inside it -- `(\\+?) ` did, which made a long run
-        //   quadratic.
-        /(\\+)( ?)/g,
-        (_, run2, space) => space ? run2.slice(0, run2.length - run2.length % 2) + SPACE : run2,
-        ESCAPE + SPACE
-      ],
-      // git's wildmatch() reads a run of two or more asterisks as one globstar
-      //   whenever the run fills a path segment: it starts the pattern or follows
-      //   a `/`, and it ends the pattern or comes before a `/`. A run of two is
-      //   already `**`; a longer one is folded into `**` here, so the steps
-      //   below only ever have to know `**`.
-      // `***/foo` -> `**/foo`, `a/***/b` -> `a/**/b`, `a/***` -> `a/**`
-      // git also takes a run beside a literal prefix (`a***/b`) or beside an
-      //   escaped slash (`***\/b`) as a globstar, and this does not; the README
-      //   lists both, under "A run of asterisks".
-      [
-        /(^|\/)\*{3,}(?=\/|$)/g,
-        (_, start) => `${start}**`,
-        "*"
-      ],
-      // Escape metacharacters
-      // which is written down by users but means special for regular expressions.
-      // > There are 12 characters with special meanings:
-      // > - the backslash \,
-      // > - the caret ^,
-      // > - the dollar sign $,
-      // > - the period or dot .,
-      // > - the vertical bar or pipe symbol |,
-      // > - the question mark ?,
-      // > - the asterisk or star *,
-      // > - the plus sign +,
-      // > - the opening parenthesis (,
-      // > - the closing parenthesis ),
-      // > - and the opening square bracket [,
-      // > - the opening curly brace {,
-      // > These special characters are often called "metacharacters".
-      [
-        /[\\$.|*+(){^]/g,
-        (match2) => `\\${match2}`
-      ],
-      [
-        // > a question mark (?) matches a single character
-        /(?!\\)\?/g,
-        () => "[^/]",
-        "?"
-      ],
-      // leading slash
-      [
-        // > A leading slash matches the beginning of the pathname.
-        // > For example, "/*.c" matches "cat-file.c" but not "mozilla-sha1/sha1.c".
-        // A leading slash matches the beginning of the pathname
-        /^\//,
-        () => "^",
-        SLASH
-      ],
-      // replace special metacharacter slash after the leading slash
-      [
-        /\//g,
-        () => "\\/",
-        SLASH
-      ],
-      [
-        // > A leading "**" followed by a slash means match in all directories.
-        // > For example, "**/foo" matches file or directory "foo" anywhere,
-        // > the same as pattern "foo".
-        // > "**/foo/bar" matches file or directory "bar" anywhere that is directly
-        // >   under directory "foo".
-        // Notice that the '*'s have been replaced as '\\*'
-        /^\^*(?:\\\*\\\*\\\/)+/,
-        // '**/foo' <-> 'foo'
-        () => "(?:^|\\/)",
-        "*"
-      ],
-      // starting
-      [
-        // there will be no leading '/'
-        //   (which has been replaced by section "leading slash")
-        // If starts with '**', adding a '^' to the regular expression also works
-        DIRECT,
-        (source, pattern) => {
-          if (!source || source[0] === "^" || source[0] === "(") {
-            return source;
-          }
-          const anchor = !REGEX_INNER_SLASH.test(pattern) ? "(?:^|\\/)" : "^";
-          return anchor + source;
-        }
-      ],
-      // two globstars
-      [
-        // Use lookahead assertions so that we could match more than one `'/**'`
-        /\\\/\\\*\\\*(?=\\\/|$)/g,
-        // Zero, one or several directories
-        // should not use '*', or it will be replaced by the next replacer
-        // Check if it is not the last `'/**'`
-        (_, index, str) => index + 6 < str.length ? str.slice(index + 6) === "\\/" ? "(?:\\/[^\\/]+)+" : "(?:\\/[^\\/]+)*" : `\\/${TRAILING_DOUBLESTAR}`,
-        "*"
-      ],
-      // normal intermediate wildcards
-      [
-        // Never replace escaped '*'
-        // ignore rule '\*' will match the path '*'
-        // 'abc.*/' -> go
-        // 'abc.*'  -> skip this rule,
-        //    coz trailing single wildcard will be handed by [trailing wildcard]
-        /(^|[^\\])(?:\\\*)+(?!$)/g,
-        // '*.js' matches '.js'
-        // '*.js' doesn't match 'abc'
-        // 1. An asterisk "*" matches anything except a slash.
-        // 2. Other consecutive asterisks are considered regular asterisks
-        //    and collapse into one non-slash wildcard run.
-        (_, p1) => p1 + WILDCARD,
-        "*"
-      ],
-      // trailing wildcard, held apart from a literal star
-      [
-        // The step above leaves a trailing `*` alone, so a single `\*` is all that
-        //   can be left at the end here, and what stands in front of it says which
-        //   kind it is. A wildcard arrives as the escaper wrote it, `\*` with
-        //   nothing before it; a literal arrives as the user's own escape, which
-        //   the escaper doubled, and then the star's own -- `\\` and then `\*`.
-        //   There is no third case: every backslash still reaching the chain is
-        //   one `\*`, `\[` or `\ ` carries itself, and each is followed by its
-        //   own character, so a longer run can never form. This runs while the
-        //   two are still distinct, before the unescape steps below collapse the
-        //   literal onto the very `\*` a wildcard leaves behind.
-        /(^|[^\\])((?:\\\\)*)\\\*$/,
-        (match2, p1, p2) => p2 === EMPTY ? p1 + TRAILING_WILDCARD : match2,
-        "*"
-      ],
-      [
-        // unescape, revert step 3 except for back slash
-        // For example, if a user escape a '\\*',
-        // after step 3, the result will be '\\\\\\*'
-        /\\\\\\(?=[$.|*+(){^])/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // '\\\\' -> '\\'
-        /\\\\/g,
-        () => ESCAPE,
-        ESCAPE + ESCAPE
-      ],
-      [
-        // Every real bracket expression -- POSIX classes included -- has already
-        //   been held aside by `extractBrackets`, so the only `[` left in the
-        //   pattern is an escaped, literal one.
-        // A backslash could only stand at the end of the range if it quoted the
-        //   `]`, and `\]` is held aside long before this.
-        /\\\[([^\]/]*?)($|\])/g,
-        // '\\[bar]' -> '\\\\[bar]'
-        (match2, range2, close) => `\\[${range2}${close}`,
-        "["
-      ],
-      // ending
-      [
-        // 'js' will not match 'js.'
-        // 'ab' will not match 'abc'
-        DIRECT,
-        // WTF!
-        // https://git-scm.com/docs/gitignore
-        // changes in [2.22.1](https://git-scm.com/docs/gitignore/2.22.1)
-        // which re-fixes #24, #38
-        // > If there is a separator at the end of the pattern then the pattern
-        // > will only match directories, otherwise the pattern can match both
-        // > files and directories.
-        // 'js*' will not match 'a.js'
-        // 'js/' will not match 'a.js'
-        // 'js' will match 'a.js' and 'a.js/'
-        (source) => {
-          const last = source[source.length - 1];
-          if (!last || last === TRAILING_WILDCARD || last === TRAILING_DOUBLESTAR) {
-            return source;
-          }
-          return last === SLASH ? `${source}$` : `${source}(?=$|\\/$)`;
-        }
-      ]
-    ];
-    var REGEX_REPLACE_TRAILING_WILDCARD = /(^|\\\/)?\uE000$/;
-    var MODE_IGNORE = "regex";
-    var MODE_CHECK_IGNORE = "checkRegex";
-    var UNDERSCORE = "_";
-    var replaceTrailingWildcard = (_, p1) => {
-      const prefix = p1 ? `${p1}[^/]+` : "[^/]*";
-      return `${prefix}(?=$|\\/$)`;
-    };
-    var REGEX_REPLACE_TRAILING_DOUBLESTAR = /\uE001$/;
-    var replaceTrailingDoublestar = () => "[\\s\\S]";
-    var separatorAfter = (run2, at) => {
-      let separator = EMPTY;
-      for (let index = at + 1; index < run2.length && !run2[index].wildcard; index++) {
-        separator += run2[index].single;
-      }
-      return separator;
-    };
-    var pinWildcards = (source) => {
-      if (source.indexOf(WILDCARD) < 0) {
-        return source;
-      }
-      const tokens = [];
-      const { length } = source;
-      let index = 0;
-      while (index < length) {
-        const char = source[index];
-        if (source.startsWith(WILDCARD, index)) {
-          tokens.push({ wildcard: true });
-          index += WILDCARD.length;
-        } else if (char === "[") {
-          let end = index + 1;
-          if (source[end] === "^") {
-            end++;
-          }
-          if (source[end] === "]") {
-            end++;
-          }
-          while (end < length && source[end] !== "]") {
-            end += source[end] === ESCAPE ? 2 : 1;
-          }
-          end++;
-          tokens.push({ single: source.slice(index, end) });
-          index = end;
-        } else if (char === ESCAPE) {
-          tokens.push({ single: source.slice(index, index + 2) });
-          index += 2;
-        } else if (char === "(") {
-          let depth = 0;
-          let end = index;
-          do {
-            if (source[end] === ESCAPE) {
-              end++;
-            } else if (source[end] === "(") {
-              depth++;
-            } else if (source[end] === ")") {
-              depth--;
-            }
-            end++;
-          } while (end < length && depth > 0);
-          if ("*+?".indexOf(source[end]) >= 0) {
-            end++;
-          }
-          tokens.push({ boundary: source.slice(index, end) });
-          index = end;
-        } else if (char === "^" || char === "$") {
-          tokens.push({ boundary: char });
-          index++;
-        } else {
-          tokens.push({ single: char });
-          index++;
-        }
-      }
-      let out = EMPTY;
-      let run2 = [];
-      const flush = () => {
-        let lastWildcard;
-        run2.forEach((token, at) => {
-          if (token.wildcard) {
-            lastWildcard = at;
-          }
-        });
-        run2.forEach((token, at) => {
-          if (!token.wildcard) {
-            out += token.single;
-            return;
-          }
-          out += at === lastWildcard ? WILDCARD : `(?:(?!${separatorAfter(run2, at)})[^\\/])*`;
-        });
-        run2 = [];
-      };
-      tokens.forEach((token) => {
-        if (token.boundary === void 0) {
-          run2.push(token);
-          return;
-        }
-        flush();
-        out += token.boundary;
-      });
-      flush();
-      return out;
-    };
-    var makeRegexPrefix = (pattern) => {
-      if (REGEX_ANCHORED_GLOBSTAR.test(pattern)) {
-        pattern = "**";
-      }
-      const { source, sources } = extractBrackets(pattern);
-      const replaced = REPLACERS.reduce(
-        // A pass whose matcher finds nothing hands back the very string it was
-        //   given, so asking first costs a search and saves a rewrite. Ten of the
-        //   fifteen passes never fire for a typical .gitignore line, and between
-        //   them they were 45% of this chain.
-        (prev, [matcher, replacer, required]) => {
-          if (matcher === DIRECT) {
-            return replacer(prev, pattern);
-          }
-          if (required !== UNDEFINED && prev.indexOf(required) < 0) {
-            return prev;
-          }
-          return matcher.test(prev) ? prev.replace(matcher, replacer.bind(pattern)) : prev;
-        },
-        source
-      );
-      return sources.length ? replaced.replace(
-        REGEX_RESTORE_PLACEHOLDER,
-        (match2, index) => sources[index]
-      ) : replaced;
-    };
-    var checkSourceOf = (body, prefix) => {
-      if (body[body.length - 1] === SLASH) {
-        prefix = makeRegexPrefix(body.slice(0, -1));
-      }
-      const head = prefix.slice(0, -1);
-      const last = prefix[prefix.length - 1];
-      return last === TRAILING_WILDCARD ? `${head}$` : last === TRAILING_DOUBLESTAR ? head : NEVER_MATCH;
-    };
-    var matchesBasename = (body) => {
-      const index = body.indexOf(SLASH);
-      return index < 0 || index === body.length - 1;
-    };
-    var basenameOf = (path7) => {
-      const end = path7.length - 1;
-      const index = path7.lastIndexOf(
-        SLASH,
-        path7[end] === SLASH ? end - 1 : end
-      );
-      return index < 0 ? path7 : path7.slice(index + 1);
-    };
-    var parentOf2 = (path7) => {
-      if (path7.charCodeAt(0) === SLASH_CODE || path7.indexOf(DOUBLE_SLASH) >= 0) {
-        const slices = path7.split(SLASH).filter(Boolean);
-        slices.pop();
-        return slices.length ? slices.join(SLASH) + SLASH : EMPTY;
-      }
-      const end = path7.length - 1;
-      const cut = path7.lastIndexOf(
-        SLASH,
-        path7.charCodeAt(end) === SLASH_CODE ? end - 1 : end
-      );
-      return cut < 0 ? EMPTY : path7.slice(0, cut + 1);
-    };
-    var isString = (subject) => typeof subject === "string";
-    var checkPattern = (pattern) => pattern && isString(pattern);
-    var splitPattern = (pattern) => (pattern[pattern.length - 1] === "\r" ? pattern.slice(0, -1) : pattern).split(REGEX_SPLITALL_CRLF).filter(Boolean);
-    var IgnoreRule = class {
-      constructor(pattern, mark, body, ignoreCase, negative, prefix) {
-        this.pattern = pattern;
-        this.mark = mark;
-        this.negative = negative;
-        define(this, "body", body);
-        define(this, "ignoreCase", ignoreCase);
-        define(this, "regexPrefix", prefix);
-      }
-      // Worked out on first use and kept behind an own property, the way `regex`
-      //   caches itself in `_regex`. Deciding it in the constructor instead would
-      //   add a fourth `defineProperty` to every rule ever built, which cost 4% of
-      //   every compile -- including the compiles of rules that are never matched
-      //   against anything.
-      get _basenameOnly() {
-        return define(this, "_basenameOnly", matchesBasename(this.body));
-      }
-      get regex() {
-        const key = UNDERSCORE + MODE_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_IGNORE, key);
-      }
-      get checkRegex() {
-        const key = UNDERSCORE + MODE_CHECK_IGNORE;
-        if (this[key]) {
-          return this[key];
-        }
-        return this._make(MODE_CHECK_IGNORE, key);
-      }
-      _make(mode, key) {
-        const str = pinWildcards(
-          mode === MODE_IGNORE ? this.regexPrefix.replace(REGEX_REPLACE_TRAILING_WILDCARD, replaceTrailingWildcard).replace(REGEX_REPLACE_TRAILING_DOUBLESTAR, replaceTrailingDoublestar) : checkSourceOf(this.body, this.regexPrefix)
-        );
-        const regex = this.ignoreCase ? new RegExp(str, "i") : new RegExp(str);
-        return define(this, key, regex);
-      }
-    };
-    var hasTrailingBackslash = (str) => {
-      let count = 0;
-      while (str[str.length - count - 1] === ESCAPE) {
-        count++;
-      }
-      return count % 2 === 1;
-    };
-    var trimEnd = (body, stripLineEnd) => {
-      let lineEnd = body.length;
-      let end;
-      for (; ; ) {
-        if (stripLineEnd && body[lineEnd - 1] === "\r") {
-          lineEnd--;
-        }
-        end = lineEnd;
-        while (body[end - 1] === SPACE) {
-          end--;
-        }
-        if (!stripLineEnd || body[end - 1] !== "\n") {
-          break;
-        }
-        lineEnd = end - 1;
-      }
-      if (end === lineEnd) {
-        return body.slice(0, lineEnd);
-      }
-      let backslashes = 0;
-      while (body[end - backslashes - 1] === ESCAPE) {
-        backslashes++;
-      }
-      return backslashes % 2 ? body.slice(0, end - 1) + SPACE : body.slice(0, end);
-    };
-    var createRule = (pattern, mark, ignoreCase, stripLineEnd, stripBOM) => {
-      let body = stripBOM && pattern[0] === BOM ? pattern.slice(1) : pattern;
-      if (body[0] === "#") {
-        return;
-      }
-      let negative = false;
-      if (body[0] === "!") {
-        negative = true;
-        body = body.slice(1);
-      }
-      const last = body[body.length - 1];
-      if (last === SPACE || stripLineEnd && (last === "\r" || last === "\n")) {
-        body = trimEnd(body, stripLineEnd);
-      }
-      if (!body || hasTrailingBackslash(body)) {
-        return;
-      }
-      body = body.replace(REGEX_REPLACE_LEADING_EXCAPED_EXCLAMATION, "!").replace(REGEX_REPLACE_LEADING_EXCAPED_HASH, "#");
-      const regexPrefix = makeRegexPrefix(body);
-      return new IgnoreRule(
-        pattern,
-        mark,
-        body,
-        ignoreCase,
-        negative,
-        regexPrefix
-      );
-    };
-    var RuleManager = class {
-      constructor(ignoreCase) {
-        this._ignoreCase = ignoreCase;
-        this._rules = [];
-        this._basenameCount = 0;
-      }
-      _add(pattern, index) {
-        if (pattern && pattern[KEY_IGNORE]) {
-          this._rules = this._rules.concat(pattern._rules._rules);
-          this._basenameCount += pattern._rules._basenameCount;
-          this._added = true;
-          return;
-        }
-        const isStr = isString(pattern);
-        const raw = isStr ? pattern : pattern.pattern;
-        const rule = checkPattern(raw) && createRule(
-          raw,
-          isStr ? UNDEFINED : pattern.mark,
-          this._ignoreCase,
-          !this._split,
-          this._stripBOM && !index
-        );
-        if (rule) {
-          this._added = true;
-          this._rules.push(rule);
-          if (matchesBasename(rule.body)) {
-            this._basenameCount++;
-          }
-        }
-      }
-      // @param {Array<string> | string | Ignore} pattern
-      add(pattern) {
-        this._added = false;
-        this._split = isString(pattern);
-        this._stripBOM = !this._split || pattern[0] === BOM;
-        makeArray(
-          this._split ? splitPattern(pattern) : pattern
-        ).forEach(this._add, this);
-        if (this._added) {
-          this._literalRules = UNDEFINED;
-        }
-        return this._added;
-      }
-      // Match the literal 'abc/' for `checkIgnore`, last rule wins. Only a rule
-      //   ending in a wildcard can match it (see `checkSourceOf`), so the rest
-      //   are left out once, rather than tested or compiled for every path.
-      testLiteral(path7) {
-        const rules = this._literalRules || (this._literalRules = this._rules.filter(
-          ({ body }) => body[body.length - (body[body.length - 1] === SLASH ? 2 : 1)] === "*"
-        ));
-        let ignored = false;
-        let unignored = false;
-        let matchedRule;
-        for (let index = rules.length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule.checkRegex.test(path7)) {
-            ignored = !rule.negative;
-            unignored = rule.negative;
-            matchedRule = rule.negative ? UNDEFINED : rule;
-            break;
-          }
-        }
-        const ret = {
-          ignored,
-          unignored
-        };
-        if (matchedRule) {
-          ret.rule = matchedRule;
-        }
-        return ret;
-      }
-      // Test one single path without recursively checking parent directories
-      //
-      // - mode `string` either `MODE_IGNORE` or `MODE_CHECK_IGNORE`
-      // @returns {TestResult}
-      test(path7, mode) {
-        const rules = this._rules;
-        const { length } = rules;
-        const shortcut = this._basenameCount * 2 >= length;
-        const basename4 = shortcut ? basenameOf(path7) : path7;
-        for (let index = length - 1; index >= 0; index--) {
-          const rule = rules[index];
-          if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename4 : path7
-          )) {
-            const { negative } = rule;
-            const ret = {
-              ignored: !negative,
-              unignored: negative
-            };
-            if (!negative) {
-              ret.rule = rule;
-            }
-            return ret;
-          }
-        }
-        return {
-          ignored: false,
-          unignored: false
-        };
-      }
-    };
-    var throwError = (message, Ctor) => {
-      throw new Ctor(message);
-    };
-    var checkPath = (path7, originalPath, doThrow) => {
-      if (!isString(path7)) {
-        return doThrow(
-          `path must be a string, but got \`${originalPath}\``,
-          TypeError
-        );
-      }
-      if (!path7) {
-        return doThrow(`path must not be empty`, TypeError);
-      }
-      if (checkPath.isNotRelative(path7)) {
-        const r = "`path.relative()`d";
-        return doThrow(
-          `path should be a ${r} string, but got "${originalPath}"`,
-          RangeError
-        );
-      }
-      return true;
-    };
-    var isNotRelative = (path7) => {
-      const first = path7.charCodeAt(0);
-      if (first === SLASH_CODE) {
-        return true;
-      }
-      if (first !== DOT_CODE) {
-        return false;
-      }
-      if (path7.length === 1) {
-        return true;
-      }
-      const second = path7.charCodeAt(1);
-      if (second === SLASH_CODE) {
-        return true;
-      }
-      if (second !== DOT_CODE) {
-        return false;
-      }
-      return path7.length === 2 || path7.charCodeAt(2) === SLASH_CODE;
-    };
-    checkPath.isNotRelative = isNotRelative;
-    checkPath.convert = (p) => p;
-    var convertPath = (target) => isString(target) && checkPath.convert(target);
-    var Ignore = class {
-      constructor({
-        ignorecase = true,
-        ignoreCase = ignorecase,
-        allowRelativePaths = false
-      } = {}) {
-        define(this, KEY_IGNORE, true);
-        this._rules = new RuleManager(ignoreCase);
-        this._strictPathCheck = !allowRelativePaths;
-        this._initCache();
-      }
-      _initCache() {
-        this._ignoreCache = /* @__PURE__ */ Object.create(null);
-        this._testCache = /* @__PURE__ */ Object.create(null);
-      }
-      add(pattern) {
-        if (this._rules.add(pattern)) {
-          this._initCache();
-        }
-        return this;
-      }
-      // legacy
-      addPattern(pattern) {
-        return this.add(pattern);
-      }
-      // @returns {TestResult}
-      _test(originalPath, cache, path7) {
-        checkPath(
-          path7,
-          originalPath,
-          this._strictPathCheck ? throwError : RETURN_FALSE
-        );
-        return path7 ? this._t(path7, cache) : {
-          ignored: false,
-          unignored: false
-        };
-      }
-      checkIgnore(target) {
-        const path7 = convertPath(target);
-        if (!path7 || path7.charCodeAt(path7.length - 1) !== SLASH_CODE) {
-          return this._test(target, this._testCache, path7);
-        }
-        const dir = this._t(path7, this._testCache);
-        if (dir.ignored) {
-          return dir;
-        }
-        const literal = this._rules.testLiteral(path7);
-        return literal.ignored || literal.unignored ? literal : dir;
-      }
-      _t(path7, cache) {
-        if (path7 in cache) {
-          return cache[path7];
-        }
-        const parentPath = parentOf2(path7);
-        const parent = parentPath ? this._t(parentPath, cache) : UNDEFINED;
-        return cache[path7] = parent && parent.ignored ? parent : this._rules.test(path7, MODE_IGNORE);
-      }
-      ignores(path7) {
-        return this._test(path7, this._ignoreCache, convertPath(path7)).ignored;
-      }
-      createFilter() {
-        return (path7) => !this.ignores(path7);
-      }
-      filter(paths) {
-        return makeArray(paths).filter(this.createFilter());
-      }
-      // @returns {TestResult}
-      test(path7) {
-        return this._test(path7, this._testCache, convertPath(path7));
-      }
-    };
-    var factory = (options) => new Ignore(options);
-    var isPathValid = (path7) => checkPath(convertPath(path7), path7, RETURN_FALSE);
-    var setupWindows = () => {
-      const makePosix = (str) => /^\\\\\?\\/.test(str) || /["<>|\u0000-\u001F]+/u.test(str) ? str : str.replace(/\\/g, "/");
-      checkPath.convert = makePosix;
-      const REGEX_TEST_WINDOWS_PATH_ABSOLUTE = /^[a-z]:\//i;
-      checkPath.isNotRelative = (path7) => REGEX_TEST_WINDOWS_PATH_ABSOLUTE.test(path7) || isNotRelative(path7);
-    };
-    if (
-      // Detect `process` so that it can run in browsers.
-      typeof process !== "undefined" && process.platform === "win32"
-    ) {
-      setupWindows();
-    }
-    module.exports = factory;
-    factory.default = factory;
-    module.exports.isPathValid = isPathValid;
-    define(module.exports, /* @__PURE__ */ Symbol.for("setupWindows"), setupWindows);
   }
 });
 
@@ -41062,7 +41062,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve5.call(this, root, ref);
+      let _sch = resolve6.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -41089,7 +41089,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve5(root, ref) {
+    function resolve6(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -41953,7 +41953,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve5(baseURI, relativeURI, options) {
+    function resolve6(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -41989,50 +41989,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        relative4 = parse3(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -42040,7 +42040,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -42344,7 +42344,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve5,
+      resolve: resolve6,
       resolveComponent,
       equal,
       serialize,
@@ -48979,10 +48979,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -48996,7 +48996,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -49020,7 +49020,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -49036,7 +49036,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -49127,7 +49127,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -49141,13 +49141,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -49190,18 +49190,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -49255,8 +49255,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap2 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -49268,7 +49268,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -49279,8 +49279,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -49297,7 +49297,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -49477,7 +49477,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -49494,24 +49494,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -49694,25 +49694,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep5 + (match2?.[1] ?? "");
+      return res + sep6 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -50522,14 +50522,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -51696,18 +51696,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -51860,15 +51860,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -52062,13 +52062,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -52567,11 +52567,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -52587,7 +52587,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -52660,26 +52660,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve5(output.toString());
+          resolve6(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve5(Buffer.concat(chunks));
+          resolve6(Buffer.concat(chunks));
         });
       }));
     });
@@ -52882,14 +52882,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => {
+      return new Promise((resolve6, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve5(res);
+            resolve6(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -53133,12 +53133,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+      return new Promise((resolve6) => setTimeout(() => resolve6(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve6, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -53146,7 +53146,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve5(response);
+          resolve6(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -53185,7 +53185,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve5(response);
+          resolve6(response);
         }
       }));
     });
@@ -53196,11 +53196,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53216,7 +53216,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -53247,11 +53247,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53267,7 +53267,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -53336,11 +53336,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53356,7 +53356,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -53658,11 +53658,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53678,7 +53678,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -53782,11 +53782,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53802,7 +53802,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -53876,11 +53876,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -53896,7 +53896,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54115,7 +54115,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve6, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -54198,7 +54198,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve5(exitCode);
+            resolve6(exitCode);
           }
         });
         if (this.options.input) {
@@ -54321,11 +54321,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54341,7 +54341,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54394,11 +54394,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54414,7 +54414,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54473,11 +54473,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve5) {
-      resolve5(value);
+    return value instanceof P ? value : new P(function(resolve6) {
+      resolve6(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve5, reject) {
+  return new (P || (P = Promise))(function(resolve6, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -54493,7 +54493,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve6(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54620,7 +54620,7 @@ function getIDToken(aud) {
 }
 
 // src/actions/ignore-check.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/model/finding.ts
 var EXIT_CODES = { pass: 0, fail: 1, error: 2 };
@@ -54641,8 +54641,13 @@ var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
 function cell(text) {
   return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
+var FIX_FIRST_END = "<!-- agent-gates: end of the fix -->";
 function renderMarkdown(result, details) {
   const out = [`### ${STATUS_ICON[result.status]} agent-gates ${result.gate}: ${result.status}`, "", cell(result.summary), ""];
+  const split = details?.indexOf(FIX_FIRST_END) ?? -1;
+  const fixFirst2 = split >= 0 ? details.slice(0, split).trim() : void 0;
+  if (split >= 0) details = details.slice(split + FIX_FIRST_END.length).trim() || void 0;
+  if (fixFirst2) out.push(fixFirst2, "");
   if (result.errors.length) {
     out.push("**Could not complete**", "");
     for (const e of result.errors) out.push(`- \`${e.code}\`: ${cell(e.message)}`);
@@ -54654,15 +54659,16 @@ function renderMarkdown(result, details) {
       const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(" / ");
       const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity;
       const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ""].join("\0");
-      const group2 = groups.get(key) ?? { first: f, severity, who, places: [] };
-      group2.places.push(formatLocation(f.location));
+      const group2 = groups.get(key) ?? { first: f, severity, who, places: /* @__PURE__ */ new Set() };
+      group2.places.add(formatLocation(f.location));
       groups.set(key, group2);
     }
     const worst = [...groups.values()].find((g) => !g.first.suppressed && g.first.help?.fix);
-    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
+    if (worst && !fixFirst2) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
     const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
     for (const g of groups.values()) {
-      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : "");
+      const places = [...g.places];
+      const where = places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (places.length > 5 ? ` and ${places.length - 5} more` : "");
       rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`);
     }
     if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
@@ -54695,29 +54701,111 @@ function capSummary(markdown2, where, limit = SUMMARY_LIMIT_BYTES) {
 
 // src/gates/ignore-check/details.ts
 var MAX_ROWS = 200;
+var OPEN_FILES = 5;
+var PACKER_FILES = [
+  { packer: "npm", label: "npm (`.npmignore`, package.json `files`)", test: /(^|\/)(\.npmignore|package\.json)$/ },
+  { packer: "git", label: "git (`.gitignore`)", test: /(^|\/)\.gitignore$/ },
+  { packer: "sdist", label: "setuptools (`MANIFEST.in`)", test: /(^|\/)(MANIFEST\.in|pyproject\.toml)$/ },
+  { packer: "docker", label: "docker (`.dockerignore`)", test: /(^|\/)\.dockerignore$/ },
+  { packer: "vsix", label: "vsce (`.vscodeignore`)", test: /(^|\/)\.vscodeignore$/ }
+];
+function linesToAdd(patch) {
+  const files = [];
+  let from = "";
+  let current;
+  for (const line of patch.split("\n")) {
+    if (line.startsWith("--- ")) from = line.slice(4).trim();
+    else if (line.startsWith("+++ ")) files.push(current = { file: line.slice(4).trim().replace(/^b\//, ""), created: from === "/dev/null", replaces: false, lines: [] });
+    else if (current && line.startsWith("+")) current.lines.push(line.slice(1));
+    else if (current && line.startsWith("-")) current.replaces = true;
+  }
+  return files;
+}
+function packerOf(file) {
+  return PACKER_FILES.find((p) => p.test.test(file)) ?? { packer: "other", label: "other" };
+}
+function fence(lines, lang) {
+  return ["```" + lang, ...lines.map((l) => l.replace(/```/g, "` ` `")), "```"];
+}
+function fixFirst(details, leaks, tracked) {
+  const out = [];
+  const fix = details.fix;
+  if (fix && (fix.patch || fix.withheld.length)) {
+    const verdict = fix.verified ? "canaries re-run on the fixed configuration: no leak left" : `canaries re-run on the fixed configuration: ${fix.remaining.length} leak(s) left`;
+    const npm = fix.npmPack === "agrees" ? "; `npm pack --dry-run` agrees" : "";
+    out.push(`**Fix first:** ${fix.mode === "write" ? "these lines were added" : "add these lines"} (${verdict}${npm}), or run \`agent-gates ignore-check --fix\`.`, "");
+    const files = [...linesToAdd(fix.patch), ...fix.withheld.map((w) => ({ file: w.file, created: false, replaces: false, lines: w.add, withheld: w.why }))];
+    let shown2 = 0;
+    for (const group2 of [...PACKER_FILES, { packer: "other", label: "other" }]) {
+      const mine = files.filter((f) => packerOf(f.file).packer === group2.packer);
+      if (!mine.length) continue;
+      out.push(`**${group2.label}**`, "");
+      for (const f of mine) {
+        const folded = shown2++ >= OPEN_FILES;
+        const withheld = "withheld" in f ? ` — patch withheld (${cell(String(f.withheld))}); add to \`files\` by hand` : "";
+        const what = f.replaces ? "change the lines to" : f.created ? "create with" : "append";
+        const head = `\`${cell(f.file)}\`: ${withheld ? "entries" : what} (${f.lines.length} line(s))${withheld}`;
+        const body = fence(f.lines, /package\.json$/.test(f.file) ? "json" : /MANIFEST\.in$/.test(f.file) ? "" : "gitignore");
+        out.push(...folded ? [`<details><summary>${head}</summary>`, "", ...body, "", "</details>"] : [head, "", ...body], "");
+      }
+    }
+    if (details.patchPath) out.push(`All of it as one patch: \`${cell(details.patchPath)}\` (apply with \`git apply --unidiff-zero\`: it has no context lines, so no neighbouring line of your files is copied here).`, "");
+    for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`);
+    if (fix.manual.length) out.push("");
+  } else if (leaks.length) {
+    out.push("**Fix first:** run `agent-gates ignore-check --fix` (writes the smallest verified lines and re-checks), or set `fix: patch` on this step for the exact lines here. Files to change:", "");
+    const byFile = /* @__PURE__ */ new Map();
+    for (const f of leaks) {
+      const key = `${String(f.properties?.packer)}\0${String(f.properties?.configFile)}`;
+      byFile.set(key, (byFile.get(key) ?? /* @__PURE__ */ new Set()).add(String(f.properties?.catalogId)));
+    }
+    for (const [key, ids] of [...byFile].sort(([a], [b]) => a.localeCompare(b)).slice(0, MAX_ROWS)) {
+      const [packer, file] = key.split("\0");
+      out.push(`- ${packer} \`${cell(file)}\`: ${leaks.filter((f) => `${String(f.properties?.packer)}\0${String(f.properties?.configFile)}` === key).length} canaries of ${ids.size} catalog entr${ids.size === 1 ? "y" : "ies"}`);
+    }
+    out.push("");
+  }
+  if (tracked.length) {
+    const paths = tracked.map((f) => `"${String(f.properties?.repoPath ?? f.location.path)}"`);
+    out.push(`**Already tracked by git** (no ignore rule helps; rotate any credential they held):`, "", ...fence([`git rm --cached -- ${paths.slice(0, MAX_ROWS).join(" ")}`], "sh"), "");
+  }
+  return out;
+}
+function leakTable(leaks) {
+  const groups = /* @__PURE__ */ new Map();
+  for (const f of leaks) {
+    const p = f.properties ?? {};
+    const key = [p.packer, p.configFile, p.catalogId, p.rule, f.location.line ?? ""].join("\0");
+    const g = groups.get(key) ?? { f, canaries: [] };
+    g.canaries.push(String(p.canary));
+    groups.set(key, g);
+  }
+  const rows = ["| Packer | Config file | Catalog entry | Canaries that would ship | Rule that let them through |", "|---|---|---|---|---|"];
+  for (const { f, canaries } of [...groups.values()].slice(0, MAX_ROWS)) {
+    const p = f.properties ?? {};
+    const where = canaries.slice(0, 3).map((c) => `\`${cell(c)}\``).join(", ") + (canaries.length > 3 ? ` and ${canaries.length - 3} more` : "");
+    rows.push(`| ${cell(String(p.packer))} | \`${cell(String(p.configFile))}\` | ${cell(String(p.catalogId))} (${cell(String(p.tool))}) | ${where} | ${cell(String(p.rule))}${f.location.line ? ` (\`${cell(`${f.location.path}:${f.location.line}`)}\`)` : ""} |`);
+  }
+  if (groups.size > MAX_ROWS) rows.push(`| … | | | ${groups.size - MAX_ROWS} more group(s) in the JSON report | |`);
+  return [`<details><summary>${leaks.length} leaking canaries in ${groups.size} group(s) (packer, ignore file, catalog entry)</summary>`, "", ...rows, "", "</details>"];
+}
 function ignoreCheckMarkdown(result) {
   const details = result.details;
   if (!details) return void 0;
-  const out = [`Canaries planted: ${details.canaries} (every \`never\` agent path, at the root and nested).`, "", "| Packer | Units checked | Leaking canaries |", "|---|---|---|"];
+  const leaks = result.findings.filter((f) => typeof f.properties?.canary === "string" && !f.suppressed);
+  const tracked = result.findings.filter((f) => f.ruleId === "ignore-check/tracked-agent-state" && !f.suppressed);
+  const first = fixFirst(details, leaks, tracked);
+  const out = first.length ? [...first, FIX_FIRST_END, ""] : [];
+  out.push(`Canaries planted: ${details.canaries} (every \`never\` agent path, at the root and nested).`, "", "| Packer | Units checked | Leaking canaries |", "|---|---|---|");
   for (const p of details.packers) out.push(`| ${p.packer} | ${p.units} | ${p.leaking} |`);
   if (details.packers.length === 0) out.push("| (none detected) | 0 | 0 |");
   if (details.leftOut) out.push("", `**Not checked:** ${details.leftOut.count} folder(s) got no canaries (more than 200 sibling folders without an ignore file), e.g. ${details.leftOut.folders.slice(0, 5).map((f) => `\`${cell(f)}\``).join(", ")}.`);
-  const leaks = result.findings.filter((f) => typeof f.properties?.canary === "string");
-  if (leaks.length) {
-    out.push("", "| Packer | Config file | Canary that would ship | Rule that let it through |", "|---|---|---|---|");
-    for (const f of leaks.slice(0, MAX_ROWS)) {
-      const line = f.location.line ? `:${f.location.line}` : "";
-      out.push(`| ${cell(String(f.properties?.packer))} | \`${cell(String(f.properties?.configFile))}\` | \`${cell(String(f.properties?.canary))}\` | ${cell(String(f.properties?.rule))}${f.location.line ? ` (\`${cell(f.location.path + line)}\`)` : ""} |`);
-    }
-    if (leaks.length > MAX_ROWS) out.push(`| … | | ${leaks.length - MAX_ROWS} more in the JSON report | |`);
-  }
+  if (leaks.length) out.push("", ...leakTable(leaks));
   const fix = details.fix;
   if (fix) {
     out.push("", `**Fix (${fix.mode === "write" ? "written" : "patch"})**: ${fix.files.length} file(s); canaries re-run on the fixed configuration: ${fix.verified ? "no leak left" : `${fix.remaining.length} leak(s) left`}.`);
-    if (details.patchPath) out.push("", `Patch file: \`${cell(details.patchPath)}\` (apply with \`git apply --unidiff-zero\`: it has no context lines, so no neighbouring line of your files is copied here).`);
-    if (fix.patch) out.push("", "```diff", fix.patch.replace(/```/g, "` ` `").trimEnd(), "```");
+    if (fix.patch) out.push("", "<details><summary>The patch</summary>", "", ...fence([fix.patch.trimEnd()], "diff"), "", "</details>");
     for (const w of fix.withheld ?? []) out.push(`- patch for \`${cell(w.file)}\` withheld (${cell(w.why)}); add by hand: ${w.add.map((a) => `\`${cell(a)}\``).join(", ")}`);
-    for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`);
   }
   return out.join("\n");
 }
@@ -57146,6 +57234,8 @@ var SOURCES = {
   ccWorktrees: "https://code.claude.com/docs/en/worktrees",
   ccSubagents: "https://code.claude.com/docs/en/sub-agents",
   ccMcp: "https://code.claude.com/docs/en/mcp",
+  ccPlugins: "https://code.claude.com/docs/en/plugins-reference",
+  mcpb: "https://github.com/modelcontextprotocol/mcpb/blob/main/MANIFEST.md",
   ccHomeState: "https://github.com/anthropics/claude-code/issues/43236",
   ccToolResults: "https://github.com/anthropics/claude-code/issues/18223",
   ghAgents: "https://github.com/github/gitignore/blob/main/Global/Agents.gitignore",
@@ -57245,7 +57335,7 @@ var AGENT_PATH_CATALOG = [
   shared({ id: "gemini-shared", tool: "Gemini CLI", patterns: ["GEMINI.md", ".geminiignore", ".gemini/commands/**"], description: "Gemini CLI instructions and commands.", canary: "GEMINI.md", source: SOURCES.geminiIgnore }),
   // OpenAI Codex
   never({ id: "codex-home", tool: "OpenAI Codex", patterns: [".codex/auth.json", ".codex/sessions/**", ".codex/history.jsonl", ".codex/log/**"], mayHoldSecrets: true, description: "Codex credentials and session transcripts from a home directory.", canary: ".codex/auth.json", source: SOURCES.codexConfig }),
-  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config; MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
+  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml", ".codex/*.config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config (and profile files); MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
   shared({ id: "agents-md", tool: "Codex, Cursor, Windsurf, Devin, OpenCode, Zed, Junie", patterns: ["AGENTS.md", "AGENTS.override.md", "AGENT.md"], description: "Cross-agent instructions.", canary: "AGENTS.md", source: SOURCES.codexConfig }),
   // Continue
   never({ id: "continue-env", tool: "Continue", patterns: [".continue/.env"], mayHoldSecrets: true, description: "Continue secret store for ${{ secrets.X }} lookups.", canary: ".continue/.env", source: SOURCES.continueSrc }),
@@ -57294,12 +57384,12 @@ var AGENT_PATH_CATALOG = [
   shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
   // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
   review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
-  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
+  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json", "{Library/Application Support,AppData/Roaming,.config}/Claude/Claude Extensions/*/manifest.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
   never({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
   never({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
   never({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
   review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
-  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
+  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json", ".claude-plugin/plugin.json", "*.mcpb", "*.dxt"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
   // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
   never({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
   shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
@@ -58081,6 +58171,7 @@ function buildCanaries(entries, points) {
 var import_dockerignore = __toESM(require_ignore(), 1);
 
 // src/gates/ignore-check/fix-lines.ts
+var import_ignore = __toESM(require_ignore2(), 1);
 var FIX_HEADER = "# agent-gates ignore-check: AI-agent state that must never ship (the agent-path catalog: `agent-gates catalog`)";
 var OLD_HEADERS = ["# agent-gates ignore-check: agent state that must never ship"];
 function implies(wide, narrow) {
@@ -58100,20 +58191,43 @@ function minimalRules(rules) {
 function anyDepthRule(pattern) {
   return pattern.startsWith("**/") ? pattern : `**/${pattern}`;
 }
-function appendRules(edits, file, rules, header = FIX_HEADER) {
+function exceptsOf(leaks) {
+  return [...new Set(leaks.flatMap((l) => l.canary.entry.except ?? []))].sort();
+}
+function coveredExcepts(rule, except) {
+  const glob = new Minimatch(rule.replace(/^!/, ""), { dot: true });
+  return except.filter((e) => glob.match(e));
+}
+function exceptionLines(fresh, except, userText) {
+  const covered = new Set(fresh.flatMap((rule) => coveredExcepts(rule, except)));
+  const user = (0, import_ignore.default)().add(userText);
+  return [...covered].filter((e) => !user.ignores(e.replace(/\*/g, "x"))).map((e) => `!${anyDepthRule(e)}`);
+}
+function filesNegation(pattern, except = []) {
+  const rule = anyDepthRule(pattern);
+  const cut = rule.lastIndexOf("/");
+  const name = rule.slice(cut + 1);
+  const prefix = /^[^*?[\]{}()!|]+\*$/.test(name) ? name.slice(0, -1) : void 0;
+  const spared = coveredExcepts(rule, except);
+  if (!prefix || spared.length === 0 || !spared.every((e) => !e.includes("/") && e.startsWith(prefix) && !/[()|!]/.test(e))) return `!${rule}`;
+  return `!${rule.slice(0, cut + 1)}${prefix}!(${spared.map((e) => e.slice(prefix.length)).join("|")})`;
+}
+function appendRules(edits, file, rules, except = []) {
+  const header = FIX_HEADER;
   const before = edits.read(file) ?? "";
   const lines = before.split(/\r?\n/).map((l) => l.trim());
   const block = Math.max(lines.lastIndexOf(header), ...OLD_HEADERS.map((h) => lines.lastIndexOf(h)));
-  const present = block < 0 ? [] : lines.slice(block + 1).filter((l) => l !== "" && !l.startsWith("#"));
+  const present = block < 0 ? [] : lines.slice(block + 1).filter((l) => l !== "" && !l.startsWith("#") && !l.startsWith("!"));
   const fresh = minimalRules([...present, ...rules]).filter((r) => !present.includes(r));
   if (fresh.length === 0) return;
+  const added = [...fresh, ...exceptionLines(fresh, except, block < 0 ? before : lines.slice(0, block).join("\n"))];
   const eol = before.includes("\r\n") ? "\r\n" : "\n";
   let text = before;
   if (text !== "" && !text.endsWith("\n")) text += eol;
   if (block < 0) text += (text === "" ? "" : eol) + header + eol;
-  text += fresh.join(eol) + eol;
+  text += added.join(eol) + eol;
   edits.write(file, text);
-  edits.note(file, fresh);
+  edits.note(file, added);
 }
 
 // src/gates/ignore-check/packers/docker.ts
@@ -58191,7 +58305,7 @@ var dockerPacker = {
   fix(leaks, edits) {
     const byFile = /* @__PURE__ */ new Map();
     for (const leak of leaks) pushTo(byFile, leak.configFile, leak);
-    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)));
+    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(list));
     return [];
   }
 };
@@ -58199,9 +58313,6 @@ var dockerPacker = {
 // src/gates/ignore-check/packers/git.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { join as join4 } from "node:path";
-
-// src/gates/ignore-check/git-tool.ts
-import { spawn as spawn2 } from "node:child_process";
 
 // src/git/safe-git.ts
 import { execFile } from "node:child_process";
@@ -58241,21 +58352,22 @@ function overridesFor(configList) {
 }
 async function safeGit(dir, base = process.env) {
   const env = safeGitEnv(base);
-  const list = await new Promise((resolve5) => {
-    execFile("git", ["--no-pager", "config", "-z", "--list"], { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout) => resolve5(error2 ? "" : String(stdout)));
+  const list = await new Promise((resolve6) => {
+    execFile("git", ["--no-pager", "config", "-z", "--list"], { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout) => resolve6(error2 ? "" : String(stdout)));
   });
   return { args: ["--no-pager", ...overridesFor(list)], env };
 }
 
 // src/gates/ignore-check/git-tool.ts
+import { spawn as spawn2 } from "node:child_process";
 async function runGit(cwd, args, input, options = {}) {
-  const safe = await safeGit(cwd, process.env);
+  const safe = options.safe ?? await safeGit(cwd, process.env);
   const env = { ...safe.env };
   if (options.userConfig) {
     delete env.GIT_CONFIG_NOSYSTEM;
     delete env.GIT_CONFIG_GLOBAL;
   }
-  return new Promise((resolve5, reject) => {
+  return new Promise((resolve6, reject) => {
     const child2 = spawn2("git", [...safe.args, ...args], { cwd, env, stdio: ["pipe", "pipe", "pipe"] });
     const out = [];
     const err = [];
@@ -58264,7 +58376,7 @@ async function runGit(cwd, args, input, options = {}) {
     child2.on("error", (error2) => reject(new GateIncompleteError("git-unavailable", `cannot run git: ${error2.message}`)));
     child2.on("close", (code) => {
       const stdout = Buffer.concat(out).toString("utf8");
-      if (code === 0 || code === 1 && args.includes("check-ignore")) resolve5(stdout);
+      if (code === 0 || code === 1 && args.includes("check-ignore")) resolve6(stdout);
       else reject(new GateIncompleteError("git-failed", `git ${args[0]} failed (exit ${code}): ${Buffer.concat(err).toString("utf8").trim().slice(0, 300)}`));
     });
     child2.stdin.on("error", () => {
@@ -58283,22 +58395,22 @@ var gitPacker = {
   },
   async evaluate(units, snapshot, skeleton, canaries) {
     if (units.length === 0) return [];
-    await runGit(skeleton, ["init", "-q"]);
+    const safe = await safeGit(skeleton, process.env);
+    const git = (args, input, userConfig = false) => runGit(skeleton, args, input, { safe, userConfig });
+    await git(["init", "-q"]);
     await mkdir3(join4(skeleton, ".git/info"), { recursive: true });
     await writeFile3(join4(skeleton, EXCLUDE), snapshot.files.get(EXCLUDE) ?? "");
     await writeFile3(join4(skeleton, EMPTY_EXCLUDES), "");
     const base = ["-c", `core.excludesFile=${join4(skeleton, EMPTY_EXCLUDES)}`, "-c", "core.quotePath=false"];
-    const shown2 = new Set((await runGit(skeleton, [...base, "ls-files", "-z", "--others", "--exclude-standard"])).split("\0"));
+    const shown2 = new Set((await git([...base, "ls-files", "-z", "--others", "--exclude-standard"])).split("\0"));
     const leaking = canaries.filter((c) => shown2.has(c.path));
     if (leaking.length === 0) return [];
-    const verbose = await runGit(skeleton, [...base, "check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], leaking.map((c) => c.path).join("\0") + "\0");
-    const negations = parseCheckIgnore(verbose);
-    const unexplained = leaking.filter((c) => !negations.has(c.path));
-    const folders = [...new Set(unexplained.flatMap((c) => leadingFolders(c.path)))];
-    const folderRules = folders.length ? parseCheckIgnore(await runGit(skeleton, [...base, "check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], folders.join("\0") + "\0")) : /* @__PURE__ */ new Map();
-    const hiddenLocally = await ignoredByUserExcludes(skeleton, leaking.map((c) => c.path));
+    const folders = [...new Set(leaking.flatMap((c) => leadingFolders(c.path)))];
+    const rules = parseCheckIgnore(await git([...base, "check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], [...leaking.map((c) => c.path), ...folders].join("\0") + "\0"));
+    const ruleFor = (canary) => rules.get(canary.path) ?? leadingFolders(canary.path).reverse().map((d) => rules.get(d)).find(Boolean);
+    const hiddenLocally = await ignoredByUserExcludes(git, leaking.filter((c) => !ruleFor(c)).map((c) => c.path));
     return leaking.map((canary) => {
-      const rule = negations.get(canary.path) ?? leadingFolders(canary.path).reverse().map((d) => folderRules.get(d)).find(Boolean);
+      const rule = ruleFor(canary);
       const local = !rule && hiddenLocally.has(canary.path) ? " (on this machine only the global excludes file hides it; CI, npm and other clones never read that file)" : "";
       return {
         packer: "git",
@@ -58313,16 +58425,14 @@ var gitPacker = {
   },
   fix(leaks, edits) {
     const byFile = /* @__PURE__ */ new Map();
-    for (const leak of leaks) {
-      const file = leak.rule && !leak.rule.file.startsWith(".git/") ? leak.rule.file : ".gitignore";
-      pushTo(byFile, file, anyDepthRule(leak.canary.pattern));
-    }
-    for (const [file, rules] of byFile) appendRules(edits, file, rules);
+    for (const leak of leaks) pushTo(byFile, leak.rule && !leak.rule.file.startsWith(".git/") ? leak.rule.file : ".gitignore", leak);
+    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(list));
     return [];
   }
 };
-async function ignoredByUserExcludes(skeleton, paths) {
-  const out = await runGit(skeleton, ["-c", "core.quotePath=false", "check-ignore", "-z", "--no-index", "--stdin"], paths.join("\0") + "\0", { userConfig: true }).catch(() => "");
+async function ignoredByUserExcludes(git, paths) {
+  if (paths.length === 0) return /* @__PURE__ */ new Set();
+  const out = await git(["-c", "core.quotePath=false", "check-ignore", "-z", "--no-index", "--stdin"], paths.join("\0") + "\0", true).catch(() => "");
   return new Set(out.split("\0").filter(Boolean));
 }
 function parseCheckIgnore(output) {
@@ -58350,7 +58460,6 @@ async function trackedAgentState(root, matcher) {
 
 // src/gates/ignore-check/packers/npm.ts
 var import_map_workspaces = __toESM(require_lib15(), 1);
-var import_npm_packlist = __toESM(require_lib17(), 1);
 import { lstat as lstat2 } from "node:fs/promises";
 import { join as join5 } from "node:path";
 
@@ -59934,6 +60043,68 @@ function coversPath(entry, rel) {
   return parts.some((_, i) => glob.match(parts.slice(0, i + 1).join("/")));
 }
 
+// src/gates/ignore-check/packers/npm-walk.ts
+var import_npm_packlist = __toESM(require_lib17(), 1);
+function sharedRules() {
+  return { sets: /* @__PURE__ */ new Map(), ids: /* @__PURE__ */ new Map(), verdicts: /* @__PURE__ */ new Map() };
+}
+var BaseWalker = import_npm_packlist.default.Walker;
+var baseOnRead = BaseWalker.prototype.onReadIgnoreFile;
+function levelVerdict(sets, above, entry, partial, entryBasename) {
+  let included = above;
+  for (const rules of sets)
+    for (const rule of rules) {
+      if (rule.negate === included) continue;
+      const isRelativeRule = entryBasename && rule.globParts.some((part) => part.length <= (part.slice(-1)[0] ? 1 : 2));
+      const match2 = rule.match("/" + entry) || rule.match(entry) || partial && (rule.match("/" + entry + "/") || rule.match(entry + "/") || rule.negate && (rule.match("/" + entry, true) || rule.match(entry, true)) || isRelativeRule && (rule.match("/" + entryBasename + "/") || rule.match(entryBasename + "/") || rule.negate && (rule.match("/" + entryBasename, true) || rule.match(entryBasename, true))));
+      if (match2) included = rule.negate;
+    }
+  return included;
+}
+function packlistShared(tree, options, shared2) {
+  class SharedWalker extends BaseWalker {
+    onReadIgnoreFile(file, data, then) {
+      let rules = shared2.sets.get(data);
+      if (!rules) {
+        baseOnRead.call(this, file, data, () => {
+        });
+        rules = this.ignoreRules[file];
+        shared2.sets.set(data, rules);
+        shared2.ids.set(rules, shared2.ids.size);
+      }
+      this.ignoreRules[file] = rules;
+      then();
+    }
+    // ignore-walk's filterEntry: the level above first (it may exclude the entry outright), then this level.
+    filterEntry(entry, partial, entryBasename) {
+      const self = this;
+      let included = true;
+      if (self.parent && self.parent.filterEntry) {
+        included = self.parent.filterEntry(self.basename + "/" + entry, partial, entryBasename || entry);
+        if (!included && !self.exact) return false;
+      }
+      const sets = self.ignoreFiles.map((f) => self.ignoreRules[f]).filter((r) => !!r);
+      const key = `${sets.map((r) => shared2.ids.get(r)).join(",")}\0${included ? 1 : 0}${partial ? 1 : 0}\0${entryBasename ?? ""}\0${entry}`;
+      let verdict = shared2.verdicts.get(key);
+      if (verdict === void 0) {
+        verdict = levelVerdict(sets, included, entry, !!partial, entryBasename);
+        shared2.verdicts.set(key, verdict);
+      }
+      return verdict;
+    }
+    // npm-packlist's own child walker, of this class (its walker() hard-codes PackWalker).
+    walker(entry, opts, callback) {
+      new SharedWalker(this.tree, this.walkerOpt(entry, opts)).on("done", callback).start();
+    }
+  }
+  return new Promise((resolve6, reject) => {
+    const walker = new SharedWalker(tree, { ...options, isPackage: true });
+    walker.on("done", (files) => resolve6(files));
+    walker.on("error", reject);
+    walker.start();
+  });
+}
+
 // src/gates/ignore-check/packers/npm.ts
 function parseManifest(snapshot, path7) {
   let value;
@@ -59993,6 +60164,7 @@ var npmPacker = {
   },
   async evaluate(units, snapshot, skeleton, canaries) {
     const leaks = [];
+    const shared2 = sharedRules();
     for (const unit of units) {
       const facts = unit.facts;
       const path7 = join5(skeleton, unit.dir);
@@ -60001,7 +60173,7 @@ var npmPacker = {
       const tree = { path: path7, package: facts.manifest, isProjectRoot: true, edgesOut: /* @__PURE__ */ new Map(), ...workspaceMap.size ? { workspaces: workspaceMap } : {} };
       let shipped;
       try {
-        shipped = await (0, import_npm_packlist.default)(tree, facts.isWorkspace ? { path: path7, prefix: skeleton, workspaces: facts.workspaces.map((d) => join5(skeleton, d)) } : { path: path7 });
+        shipped = await packlistShared(tree, facts.isWorkspace ? { path: path7, prefix: skeleton, workspaces: facts.workspaces.map((d) => join5(skeleton, d)) } : { path: path7 }, shared2);
       } catch (error2) {
         throw new GateIncompleteError("npm-packlist-failed", `npm could not list the files of ${unit.dir || "the root package"}: ${errorMessage(error2)}`);
       }
@@ -60021,16 +60193,13 @@ var npmPacker = {
       const manifestPath = joinRel(unit, "package.json");
       const manifest = parseManifest(snapshot, manifestPath);
       if (Array.isArray(manifest.files)) {
-        addFilesNegations(edits, manifestPath, list.map((l) => `!${anyDepthRule(l.canary.pattern)}`));
+        addFilesNegations(edits, manifestPath, list.map((l) => filesNegation(l.canary.pattern, l.canary.entry.except)));
         continue;
       }
       const rootFile = npmIgnoreFileIn(snapshot, unit) ?? joinRel(unit, ".npmignore");
       const byFile = /* @__PURE__ */ new Map();
-      for (const leak of list) {
-        const file = leak.rule && /(^|\/)\.(npm|git)ignore$/.test(leak.rule.file) ? leak.rule.file : rootFile;
-        pushTo(byFile, file, anyDepthRule(leak.canary.pattern));
-      }
-      for (const [file, rules] of byFile) appendRules(edits, file, rules);
+      for (const leak of list) pushTo(byFile, leak.rule && /(^|\/)\.(npm|git)ignore$/.test(leak.rule.file) ? leak.rule.file : rootFile, leak);
+      for (const [file, leaksHere] of byFile) appendRules(edits, file, leaksHere.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(leaksHere));
     }
     return [];
   }
@@ -60051,7 +60220,7 @@ function relativeInside(root, abs) {
 }
 
 // src/gates/ignore-check/packers/sdist.ts
-var import_ignore = __toESM(require_ignore2(), 1);
+var import_ignore2 = __toESM(require_ignore2(), 1);
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -60894,10 +61063,10 @@ var sdistPacker = {
         }
       } else {
         const facts = unit.facts;
-        const vcs = facts.gitignore ? (0, import_ignore.default)({ ignorecase: false }).add(snapshot.files.get(facts.gitignore) ?? "") : void 0;
+        const vcs = facts.gitignore ? (0, import_ignore2.default)({ ignorecase: false }).add(snapshot.files.get(facts.gitignore) ?? "") : void 0;
         const vcsBase = facts.gitignore?.includes("/") ? facts.gitignore.slice(0, facts.gitignore.lastIndexOf("/") + 1) : "";
-        const excluded = (0, import_ignore.default)({ ignorecase: false }).add(facts.exclude);
-        const included = facts.include.length ? (0, import_ignore.default)({ ignorecase: false }).add(facts.include) : void 0;
+        const excluded = (0, import_ignore2.default)({ ignorecase: false }).add(facts.exclude);
+        const included = facts.include.length ? (0, import_ignore2.default)({ ignorecase: false }).add(facts.include) : void 0;
         for (const { rel, canary } of inside) {
           if (facts.onlyInclude.length && !facts.onlyInclude.some((p) => rel === p.replace(/\/+$/, "") || rel.startsWith(p.replace(/\/+$/, "") + "/"))) continue;
           if (included && !included.ignores(rel)) continue;
@@ -60913,6 +61082,7 @@ var sdistPacker = {
   fix(leaks, edits) {
     const manual = [];
     const byFile = /* @__PURE__ */ new Map();
+    const leaksOf = /* @__PURE__ */ new Map();
     for (const leak of leaks) {
       const rule = leak.configFile.endsWith("MANIFEST.in") ? `global-exclude ${leak.canary.pattern}` : leak.configFile.endsWith(".gitignore") ? anyDepthRule(leak.canary.pattern) : void 0;
       if (!rule) {
@@ -60920,15 +61090,16 @@ var sdistPacker = {
         continue;
       }
       pushTo(byFile, leak.configFile, rule);
+      pushTo(leaksOf, leak.configFile, leak);
     }
-    for (const [file, rules] of byFile) appendRules(edits, file, rules);
+    for (const [file, rules] of byFile) appendRules(edits, file, rules, file.endsWith("MANIFEST.in") ? [] : exceptsOf(leaksOf.get(file) ?? []));
     return manual;
   }
 };
 
 // src/gates/ignore-check/packers/vsix.ts
 function vsceLines(text) {
-  const ignore2 = [];
+  const ignore3 = [];
   const negate = [];
   text.split(/[\n\r]/).forEach((raw, index) => {
     const line = raw.trim();
@@ -60936,9 +61107,9 @@ function vsceLines(text) {
     const body = line.replace(/^\s*!/, "");
     const patterns = /(^|\/)[^/]*\*[^/]*$/.test(body) ? [body] : [body, `${body}/**`];
     const entry = { line: index + 1, text: line, globs: patterns.map((p) => new Minimatch(p, { dot: true })) };
-    (line.startsWith("!") ? negate : ignore2).push(entry);
+    (line.startsWith("!") ? negate : ignore3).push(entry);
   });
-  return { ignore: ignore2, negate };
+  return { ignore: ignore3, negate };
 }
 var vsixPacker = {
   name: "vsix",
@@ -60963,10 +61134,10 @@ var vsixPacker = {
     for (const unit of units) {
       const files = unit.facts.files;
       const text = files ? ["**", ...files.map((f) => `!${f}`)].join("\n") : snapshot.files.get(unit.configFile) ?? "";
-      const { ignore: ignore2, negate } = vsceLines(text);
+      const { ignore: ignore3, negate } = vsceLines(text);
       for (const { rel, canary } of canariesIn(unit.dir, canaries)) {
         const opener = negate.find((n) => n.globs.some((g) => g.match(rel)));
-        if (ignore2.some((i) => i.globs.some((g) => g.match(rel))) && !opener) continue;
+        if (ignore3.some((i) => i.globs.some((g) => g.match(rel))) && !opener) continue;
         const rule = opener ? { file: unit.configFile, line: files ? 1 : opener.line, text: opener.text } : void 0;
         leaks.push({ packer: "vsix", unit: unit.dir, configFile: unit.configFile, canary, ...rule ? { rule } : {}, reason: rule ? `the negation "${rule.text}" re-includes it, and in vsce any "!" wins regardless of order` : "no rule excludes it" });
       }
@@ -60983,7 +61154,7 @@ var vsixPacker = {
       }
       pushTo(byFile, leak.configFile, leak);
     }
-    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)));
+    for (const [file, list] of byFile) appendRules(edits, file, list.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(list));
     return manual;
   }
 };
@@ -60996,13 +61167,23 @@ async function disagreementsWithNpm(skeleton, units, planted, leaks) {
   const npmUnits = units.filter((u) => u.packer === "npm");
   if (npmUnits.length === 0) return [];
   const env = { ...process.env, npm_config_offline: "true", npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false", npm_config_loglevel: "silent" };
+  const pack = async (args) => {
+    const { stdout } = await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts", ...args], { cwd: skeleton, env, maxBuffer: 256 * 1024 * 1024 });
+    return JSON.parse(stdout.slice(stdout.indexOf("[")));
+  };
   const shipped = /* @__PURE__ */ new Set();
+  const workspaces = npmUnits.filter((u) => u.dir !== "");
   try {
-    for (const unit of npmUnits) {
-      const args = ["pack", "--dry-run", "--json", "--ignore-scripts", ...unit.dir === "" ? [] : ["-w", unit.dir]];
-      const { stdout } = await run("npm", args, { cwd: skeleton, env, maxBuffer: 256 * 1024 * 1024 });
-      const packs = JSON.parse(stdout.slice(stdout.indexOf("[")));
-      for (const pack of packs) for (const file of pack.files) shipped.add(unit.dir === "" ? file.path : `${unit.dir}/${file.path}`);
+    const [rootPacks, workspacePacks] = await Promise.all([
+      npmUnits.some((u) => u.dir === "") ? pack([]) : Promise.resolve([]),
+      workspaces.length > 0 ? pack(workspaces.flatMap((u) => ["-w", u.dir])) : Promise.resolve([])
+    ]);
+    for (const p of rootPacks) for (const file of p.files) shipped.add(file.path);
+    const byName = new Map(workspacePacks.map((p) => [p.name, p]));
+    for (const unit of workspaces) {
+      const found = byName.get(String(unit.facts.manifest?.name));
+      if (!found) return void 0;
+      for (const file of found.files) shipped.add(`${unit.dir}/${file.path}`);
     }
   } catch {
     return void 0;
@@ -61013,8 +61194,8 @@ async function disagreementsWithNpm(skeleton, units, planted, leaks) {
 }
 
 // src/gates/ignore-check/skeleton.ts
-import { constants as constants3 } from "node:fs";
-import { access as access2, mkdir as mkdir4, mkdtemp, rm as rm2, writeFile as writeFile4 } from "node:fs/promises";
+import { constants as constants3, mkdirSync, writeFileSync } from "node:fs";
+import { access as access2, mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname as dirname3, join as join6 } from "node:path";
 var CANARY_TEXT = "agent-gates ignore-check canary: not real data\n";
@@ -61035,11 +61216,8 @@ async function writeSkeleton(base, snapshot, canaries, leaveOut) {
     for (const canary of canaries) if (!files.has(canary.path)) files.set(canary.path, CANARY_TEXT);
     const dirs = /* @__PURE__ */ new Set();
     for (const path7 of files.keys()) dirs.add(dirname3(join6(root, path7)));
-    await Promise.all([...dirs].map((d) => mkdir4(d, { recursive: true })));
-    const entries = [...files];
-    for (let i = 0; i < entries.length; i += 256) {
-      await Promise.all(entries.slice(i, i + 256).map(([path7, text]) => writeFile4(join6(root, path7), text)));
-    }
+    for (const dir of dirs) mkdirSync(dir, { recursive: true });
+    for (const [path7, text] of files) writeFileSync(join6(root, path7), text);
     return root;
   } catch (error2) {
     await removeSkeleton(root);
@@ -61060,7 +61238,7 @@ async function removeSkeleton(root) {
 
 // src/gates/ignore-check/check.ts
 var PACKERS = [gitPacker, npmPacker, dockerPacker, sdistPacker, vsixPacker];
-async function checkSnapshot(snapshot, wanted, detect, entries, askNpm = false) {
+async function checkSnapshot(snapshot, wanted, detect, entries, keep = false) {
   const active = PACKERS.filter((p) => wanted === "auto" || wanted.includes(p.name));
   const unitsBy = /* @__PURE__ */ new Map();
   for (const packer of active) {
@@ -61075,19 +61253,23 @@ async function checkSnapshot(snapshot, wanted, detect, entries, askNpm = false) 
   const { points, leftOut, represented } = nestPoints(snapshot, units, entries);
   const planted = buildCanaries(entries, points);
   const judged = [];
-  let npmDisagrees;
   const skeleton = await createSkeleton(snapshot, planted, (path7) => represented.has(path7.includes("/") ? path7.slice(0, path7.lastIndexOf("/")) : ""));
   try {
     for (const [packer, list] of unitsBy) {
       const own = list.filter((u) => !represented.has(u.dir));
       if (own.length > 0) for (const leak of await packer.evaluate(own, snapshot, skeleton, planted)) judged.push(leak);
     }
-    if (askNpm) npmDisagrees = await disagreementsWithNpm(skeleton, units.filter((u) => !represented.has(u.dir)), planted, judged);
-  } finally {
+  } catch (error2) {
     await removeSkeleton(skeleton);
+    throw error2;
   }
+  let kept;
+  if (keep) {
+    const judgedUnits = units.filter((u) => !represented.has(u.dir));
+    kept = { askNpm: () => disagreementsWithNpm(skeleton, judgedUnits, planted, judged), dispose: () => removeSkeleton(skeleton) };
+  } else await removeSkeleton(skeleton);
   const { canaries, leaks, listedOnly } = replicate(represented, planted, judged);
-  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut, represented, listedOnly, ...askNpm ? { npmDisagrees } : {} };
+  return { snapshot, units, canaries, leaks, packers: [...unitsBy.keys()].map((p) => p.name), leftOut, represented, listedOnly, ...kept ? { kept } : {} };
 }
 var NOTHING = {
   git: "no .git at the folder root",
@@ -61146,14 +61328,14 @@ async function readJson(file) {
   }
 }
 function npmVersion(command, path7) {
-  return new Promise((resolve5) => {
+  return new Promise((resolve6) => {
     const child2 = spawn3(command, ["--version"], { env: { ...process.env, PATH: path7 ?? "" }, stdio: ["ignore", "pipe", "ignore"], shell: process.platform === "win32" });
     const out = [];
     child2.stdout.on("data", (d) => out.push(d));
-    child2.on("error", () => resolve5(void 0));
+    child2.on("error", () => resolve6(void 0));
     child2.on("close", (code) => {
       const text = Buffer.concat(out).toString("utf8").trim();
-      resolve5(code === 0 && /^\d+\.\d+\.\d+/.test(text) ? text : void 0);
+      resolve6(code === 0 && /^\d+\.\d+\.\d+/.test(text) ? text : void 0);
     });
   });
 }
@@ -61248,7 +61430,7 @@ function trackedFinding(tracked, allow, scmDirs = []) {
 }
 
 // src/gates/ignore-check/fix.ts
-import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir4, writeFile as writeFile4 } from "node:fs/promises";
 import { dirname as dirname5, join as join8 } from "node:path";
 
 // node_modules/diff/libesm/diff/base.js
@@ -61800,14 +61982,34 @@ var ROOT_GITIGNORE_READERS = /* @__PURE__ */ new Set(["git", "npm", "sdist"]);
 var PACKER_ROUNDS = 2;
 async function planFix(outcome, wanted, detect, entries) {
   const edits = new EditSet(outcome.snapshot);
+  const keep = outcome.packers.includes("npm");
+  let kept;
+  let last;
+  const recheck = async () => {
+    await kept?.dispose();
+    kept = void 0;
+    const next = await checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, keep);
+    kept = next.kept;
+    last = { outcome: next, state: new Map(edits.changed) };
+    return next;
+  };
+  try {
+    const planned = await plan(outcome, edits, recheck);
+    const same = last !== void 0 && last.state.size === edits.changed.size && [...edits.changed].every(([path7, text]) => last?.state.get(path7) === text);
+    if (!same || !last) return planned;
+    const { kept: _disposed, ...checked } = last.outcome;
+    return { ...planned, checked };
+  } finally {
+    await kept?.dispose();
+  }
+}
+async function plan(outcome, edits, recheck) {
   const manual = [];
   const manualKeys = /* @__PURE__ */ new Set();
-  const askNpm = outcome.packers.includes("npm");
-  const recheck = () => checkSnapshot(withEdits(outcome.snapshot, edits.changed), wanted, detect, entries, askNpm);
   let current = outcome;
   const rootReaders = outcome.leaks.filter((l) => ROOT_GITIGNORE_READERS.has(l.packer));
   if (rootReaders.length > 0 && (outcome.packers.includes("git") || outcome.snapshot.files.has(".gitignore"))) {
-    appendRules(edits, ".gitignore", rootReaders.map((l) => anyDepthRule(l.canary.pattern)));
+    appendRules(edits, ".gitignore", rootReaders.map((l) => anyDepthRule(l.canary.pattern)), exceptsOf(rootReaders));
     const after = await recheck();
     const still = new Set(after.leaks.map(leakKey));
     if (outcome.leaks.some((l) => !still.has(leakKey(l)))) current = after;
@@ -61832,7 +62034,8 @@ async function planFix(outcome, wanted, detect, entries) {
   for (const path7 of edits.changed.keys()) original.set(path7, outcome.snapshot.files.get(path7));
   const remaining = edits.changed.size > 0 ? current.leaks.filter((l) => !manualKeys.has(leakKey(l))) : [];
   let npmCheck = "not run";
-  if (edits.changed.size > 0 && current !== outcome && current.npmDisagrees) npmCheck = current.npmDisagrees.length === 0 ? "agrees" : current.npmDisagrees;
+  const disagrees = edits.changed.size > 0 && current !== outcome ? await current.kept?.askNpm() : void 0;
+  if (disagrees) npmCheck = disagrees.length === 0 ? "agrees" : disagrees;
   return { changed: edits.changed, original, manual, remaining, npmCheck, ...renderPatch(edits, original) };
 }
 function leakKey(leak) {
@@ -61870,10 +62073,10 @@ function filesEntries(text) {
     return [];
   }
 }
-async function writeFix(root, plan, bom = /* @__PURE__ */ new Set()) {
-  for (const [path7, text] of plan.changed) {
-    await mkdir5(dirname5(join8(root, path7)), { recursive: true });
-    await writeFile5(join8(root, path7), bom.has(path7) ? `\uFEFF${text}` : text);
+async function writeFix(root, plan2, bom = /* @__PURE__ */ new Set()) {
+  for (const [path7, text] of plan2.changed) {
+    await mkdir4(dirname5(join8(root, path7)), { recursive: true });
+    await writeFile4(join8(root, path7), bom.has(path7) ? `\uFEFF${text}` : text);
   }
 }
 
@@ -61971,7 +62174,7 @@ async function runIgnoreCheck(options, deps) {
   const errors = [];
   let outcome;
   let tracked = [];
-  let plan;
+  let plan2;
   let scmDirs = [];
   let machineNpm;
   let npmWarning;
@@ -61992,12 +62195,13 @@ async function runIgnoreCheck(options, deps) {
       }
     }
     if (options.fix !== "none" && outcome.leaks.length > 0) {
-      plan = await planFix(outcome, options.packers, detect, entries);
-      for (const value of plan.secrets) deps.ledger.add(value);
-      if (options.fix === "write" && plan.changed.size > 0) {
-        await writeFix(root, plan, outcome.snapshot.bom);
-        deps.log.info(`fix written to ${[...plan.changed.keys()].join(", ")}; running the canaries again`);
-        outcome = await checkSnapshot(await readSnapshot(root), options.packers, detect, entries);
+      plan2 = await planFix(outcome, options.packers, detect, entries);
+      for (const value of plan2.secrets) deps.ledger.add(value);
+      if (options.fix === "write" && plan2.changed.size > 0) {
+        await writeFix(root, plan2, outcome.snapshot.bom);
+        deps.log.info(`fix written to ${[...plan2.changed.keys()].join(", ")}; running the canaries again`);
+        const written = await readSnapshot(root);
+        outcome = plan2.checked && sameSnapshot(written, withEdits(outcome.snapshot, plan2.changed)) ? { ...plan2.checked, snapshot: written } : await checkSnapshot(written, options.packers, detect, entries);
       }
     }
     if (outcome.leftOut.length > 0) deps.log.warn(`${outcome.leftOut.length} folder(s) got no canaries (more than ${MAX_CHILD_DIRS} sibling folders), e.g. ${outcome.leftOut[0]}`);
@@ -62021,10 +62225,10 @@ async function runIgnoreCheck(options, deps) {
   const configs = outcome ? [...outcome.snapshot.files].sort(([a], [b]) => a.localeCompare(b)).map(([path7, text]) => ({ path: path7, sha256: sha256Hex(text) })) : [];
   if (machineNpm !== void 0) stats["npm-on-machine"] = machineNpm ? `npm ${machineNpm.npm} (npm-packlist ${machineNpm.packlist ?? "unknown"})` : "not found";
   if (npmWarning) stats["npm-warning"] = npmWarning;
-  if (plan) {
-    stats["fix-files"] = plan.changed.size;
-    stats["fix-verified"] = plan.remaining.length === 0 && Array.isArray(plan.npmCheck) === false;
-    stats["fix-npm-pack"] = Array.isArray(plan.npmCheck) ? `disagrees on ${plan.npmCheck.length} canaries` : plan.npmCheck;
+  if (plan2) {
+    stats["fix-files"] = plan2.changed.size;
+    stats["fix-verified"] = plan2.remaining.length === 0 && Array.isArray(plan2.npmCheck) === false;
+    stats["fix-npm-pack"] = Array.isArray(plan2.npmCheck) ? `disagrees on ${plan2.npmCheck.length} canaries` : plan2.npmCheck;
   }
   return buildResult({
     gate: GATE,
@@ -62040,16 +62244,20 @@ async function runIgnoreCheck(options, deps) {
       ...machineNpm ? [{ name: "npm (this machine)", version: machineNpm.npm }, ...machineNpm.packlist ? [{ name: "npm-packlist (this machine)", version: machineNpm.packlist }] : []] : []
     ],
     allowList: allow.records(),
-    ...outcome ? { details: detailsOf(outcome, plan, options.fix) } : {},
+    ...outcome ? { details: detailsOf(outcome, plan2, options.fix) } : {},
     ...errors.length === 0 && outcome && outcome.leftOut.length > 0 ? { summary: `${findings.filter((f) => !f.suppressed).length} finding(s); ${outcome.leftOut.length} folder(s) were not checked (more than ${MAX_CHILD_DIRS} sibling folders without an ignore file): see details.leftOut` } : {}
   });
+}
+function sameSnapshot(a, b) {
+  const sameSet = (x, y) => x.size === y.size && [...x].every((v) => y.has(v));
+  return a.root === b.root && a.gitRoot === b.gitRoot && a.files.size === b.files.size && [...a.files].every(([path7, text]) => b.files.get(path7) === text) && sameSet(a.dirs, b.dirs) && sameSet(a.bom ?? /* @__PURE__ */ new Set(), b.bom ?? /* @__PURE__ */ new Set()) && a.dockerfiles.join("\0") === b.dockerfiles.join("\0");
 }
 function representedDetails(outcome) {
   const listed = new Set(outcome.listedOnly);
   const folders = [...outcome.represented].sort(([a], [b]) => a < b ? -1 : 1).slice(0, 100).map(([dir, by]) => ({ dir, by, listedOnly: listed.has(dir) }));
   return { count: outcome.represented.size, listedOnly: listed.size, folders };
 }
-function detailsOf(outcome, plan, mode) {
+function detailsOf(outcome, plan2, mode) {
   return {
     packers: outcome.packers.map((packer) => ({
       packer,
@@ -62060,16 +62268,16 @@ function detailsOf(outcome, plan, mode) {
     canaries: outcome.canaries.length,
     ...outcome.leftOut.length > 0 ? { leftOut: { count: outcome.leftOut.length, folders: outcome.leftOut.slice(0, 100) } } : {},
     ...outcome.represented.size > 0 ? { represented: representedDetails(outcome) } : {},
-    ...plan && mode !== "none" ? {
+    ...plan2 && mode !== "none" ? {
       fix: {
         mode,
-        files: [...plan.changed.keys()].sort(),
-        patch: plan.patch,
-        withheld: plan.withheld,
-        verified: plan.remaining.length === 0 && !Array.isArray(plan.npmCheck),
-        npmPack: Array.isArray(plan.npmCheck) ? { disagrees: plan.npmCheck.slice(0, 100) } : plan.npmCheck,
-        remaining: plan.remaining.map((l) => `${l.packer}: ${l.canary.path}`),
-        manual: plan.manual.map((m) => ({ packer: m.leak.packer, canary: m.leak.canary.path, why: m.why }))
+        files: [...plan2.changed.keys()].sort(),
+        patch: plan2.patch,
+        withheld: plan2.withheld,
+        verified: plan2.remaining.length === 0 && !Array.isArray(plan2.npmCheck),
+        npmPack: Array.isArray(plan2.npmCheck) ? { disagrees: plan2.npmCheck.slice(0, 100) } : plan2.npmCheck,
+        remaining: plan2.remaining.map((l) => `${l.packer}: ${l.canary.path}`),
+        manual: plan2.manual.map((m) => ({ packer: m.leak.packer, canary: m.leak.canary.path, why: m.why }))
       }
     } : {}
   };
@@ -62077,7 +62285,7 @@ function detailsOf(outcome, plan, mode) {
 
 // src/output/run-folder.ts
 import { createHash as createHash2 } from "node:crypto";
-import { mkdir as mkdir6, writeFile as writeFile6 } from "node:fs/promises";
+import { mkdir as mkdir5, writeFile as writeFile5 } from "node:fs/promises";
 import { homedir } from "node:os";
 import { basename as basename3, isAbsolute, join as join10, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
 
@@ -62097,9 +62305,9 @@ function runFolder(env, cwd, explicit) {
   return join10(cache, "agent-gates", "runs", id);
 }
 async function writeResultToRunFolder(result, folder) {
-  await mkdir6(folder, { recursive: true });
+  await mkdir5(folder, { recursive: true });
   const path7 = join10(folder, `${result.gate}.json`);
-  await writeFile6(path7, renderJson(result));
+  await writeFile5(path7, renderJson(result));
   return path7;
 }
 
@@ -62153,7 +62361,7 @@ var InputReader = class {
 };
 
 // src/actions/run-action.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -62282,7 +62490,13 @@ var MCP_INVENTORY_OPTIONS = [
     description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
     details: "Globs relative to the repository, matched at any depth."
   }),
-  option({ name: "previous", type: { kind: "string" }, placeholder: "FILE", description: "previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one" }),
+  option({
+    name: "previous",
+    type: { kind: "string" },
+    placeholder: "PATH",
+    description: "previous inventory for drift: an mcp-inventory JSON result, a record holding one, or an evidence store folder",
+    details: "A folder is searched for JSON records (signature bundles and chain heads left out); the newest one holding an mcp-inventory result is used."
+  }),
   option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
 ];
 var MCP_INVENTORY_OPTION_SET = {
@@ -62455,6 +62669,14 @@ var SECRET_SCAN_OPTIONS = [
     placeholder: "WHAT",
     description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
     config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
+  }),
+  option({
+    name: "cache-dir",
+    type: { kind: "string" },
+    placeholder: "DIR",
+    description: "history cache folder: later full or push scans with the same rules scan only commits it does not cover",
+    details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). In a workflow, keep the folder with an actions/cache step; the result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR.",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
   }),
   option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
   { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
@@ -62698,7 +62920,7 @@ var SecretLedger = class {
 };
 
 // src/actions/publish.ts
-import { appendFile as appendFile2, stat as stat3, truncate, unlink as unlink2, writeFile as writeFile7 } from "node:fs/promises";
+import { appendFile as appendFile2, stat as stat3, truncate, unlink as unlink2, writeFile as writeFile6 } from "node:fs/promises";
 import { join as join12 } from "node:path";
 
 // src/output/sarif.ts
@@ -62890,6 +63112,30 @@ function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and
   return [{ level: "notice", title: "agent-gates: more findings", message: `${dropped} more annotation(s) not shown (GitHub shows ${VISIBLE_PER_LEVEL} per level); every finding is in ${elsewhere}`, file: "" }, ...kept];
 }
 
+// src/output/paths.ts
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3, sep as sep5 } from "node:path";
+function repoRelativeResult(result, base, root) {
+  const prefix = relative3(resolve3(root), resolve3(base));
+  if (!prefix || prefix.startsWith("..") || isAbsolute2(prefix)) return result;
+  return { ...result, findings: result.findings.map((f) => rebaseFinding(f, resolve3(base), resolve3(root))) };
+}
+function rebase(path7, base, root) {
+  if (!path7 || isAbsolute2(path7) || path7.startsWith("~") || path7.includes("://")) return path7;
+  const rel = relative3(root, resolve3(base, path7));
+  return rel.startsWith("..") || isAbsolute2(rel) ? path7 : rel.split(sep5).join("/");
+}
+function rebaseFinding(f, base, root) {
+  if (f.location.commit) return f;
+  const { artifact, path: path7 } = f.location;
+  const [outer, ...inner] = artifact?.split("!") ?? [];
+  const repoPath = f.properties?.repoPath;
+  return {
+    ...f,
+    location: { ...f.location, ...artifact !== void 0 ? { artifact: [rebase(outer ?? "", base, root), ...inner].join("!") } : { path: rebase(path7, base, root) } },
+    ...typeof repoPath === "string" ? { properties: { ...f.properties, repoPath: rebase(repoPath, base, root) } } : {}
+  };
+}
+
 // src/actions/publish.ts
 async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
@@ -62898,16 +63144,18 @@ async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {}
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat3(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
+  const root = env.GITHUB_WORKSPACE || cwd;
+  const located = items.map((i) => repoRelativeResult(i.result, i.base ?? root, root));
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    const sarifText = renderSarif(results, sarif);
+    const sarifText = renderSarif(located, sarif);
     for (const skipped of sarifEligible(results).skipped)
       core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`);
     if (sarifText === void 0) {
       await unlink2(sarifPath).catch(() => void 0);
       sarifPath = "";
-    } else await writeFile7(sarifPath, sarifText);
+    } else await writeFile6(sarifPath, sarifText);
     if (summaryPath) await appendFile2(summaryPath, capSummary(items.map((i) => renderMarkdown(i.result, i.details)).join("\n"), `in ${folder}`) + "\n");
     const written = [...reportPaths, ...sarifPath ? [sarifPath] : [], ...summaryPath ? [summaryPath] : []];
     for (const ledger of ledgers) {
@@ -62918,7 +63166,7 @@ async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {}
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`);
       }
     }
-    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
+    for (const a of visibleAnnotations(located.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
       core[a.level](a.message, { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} });
     }
   } catch (error2) {
@@ -62948,19 +63196,21 @@ async function runAction(spec, { core, env, cwd }) {
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   };
   let result;
+  let base;
   const sarif = { category: core.getInput("category").trim() || void 0, workingDirectory: core.getInput("working-directory").trim() };
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
-    const config = await loadConfig(workspace, configInput ? resolve3(workspace, configInput) : void 0);
+    const config = await loadConfig(workspace, configInput ? resolve4(workspace, configInput) : void 0);
     const inputs = await spec.read(reader, { env, workspace, config });
+    base = spec.pathBase?.(inputs);
     result = await spec.run(inputs, deps);
   } catch (error2) {
     result = errorResult(spec.gate, startedAt, error2, spec.criteria);
   }
   result = guardResult(result, ledger);
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif });
+  const published = await publishResults([{ result, details: spec.details?.(result), ...base ? { base } : {} }], spec.gate, [ledger], { core, env, cwd, sarif });
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value);
   concludeStep(core, spec.gate, published.status, result.summary);
   return { ...result, status: published.status };
@@ -62973,12 +63223,13 @@ var ACTION = {
   inputs: inputNames(IGNORE_CHECK_OPTIONS),
   read(reader, { env, workspace, config }) {
     const given = reader.options(IGNORE_CHECK_OPTIONS);
-    const options = resolveIgnoreCheckOptions(ignoreCheckOverrides(resolve4(workspace, given["working-directory"] ?? "."), given), config.config);
+    const options = resolveIgnoreCheckOptions(ignoreCheckOverrides(resolve5(workspace, given["working-directory"] ?? "."), given), config.config);
     return { ...options, fix: options.fix === "write" ? "patch" : options.fix, runFolder: runFolder(env, workspace) };
   },
   async run(inputs, deps) {
     return attachPatchFile(await runIgnoreCheck(inputs, deps), inputs.runFolder);
   },
+  pathBase: (inputs) => inputs.dir,
   details: ignoreCheckMarkdown,
   outputs(result) {
     const path7 = result.details?.patchPath;

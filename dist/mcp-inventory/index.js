@@ -54,42 +54,42 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttp = httpsOverHttp2;
     exports.httpOverHttps = httpOverHttps2;
     exports.httpsOverHttps = httpsOverHttps2;
-    function httpOverHttp2(options) {
-      var agent = new TunnelingAgent(options);
+    function httpOverHttp2(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = http2.request;
       return agent;
     }
-    function httpsOverHttp2(options) {
-      var agent = new TunnelingAgent(options);
+    function httpsOverHttp2(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = http2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
-    function httpOverHttps2(options) {
-      var agent = new TunnelingAgent(options);
+    function httpOverHttps2(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = https2.request;
       return agent;
     }
-    function httpsOverHttps2(options) {
-      var agent = new TunnelingAgent(options);
+    function httpsOverHttps2(options2) {
+      var agent = new TunnelingAgent(options2);
       agent.request = https2.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
-    function TunnelingAgent(options) {
+    function TunnelingAgent(options2) {
       var self = this;
-      self.options = options || {};
+      self.options = options2 || {};
       self.proxyOptions = self.options.proxy || {};
       self.maxSockets = self.options.maxSockets || http2.Agent.defaultMaxSockets;
       self.requests = [];
       self.sockets = [];
       self.on("free", function onFree(socket, host, port, localAddress) {
-        var options2 = toOptions(host, port, localAddress);
+        var options3 = toOptions(host, port, localAddress);
         for (var i = 0, len = self.requests.length; i < len; ++i) {
           var pending = self.requests[i];
-          if (pending.host === options2.host && pending.port === options2.port) {
+          if (pending.host === options3.host && pending.port === options3.port) {
             self.requests.splice(i, 1);
             pending.request.onSocket(socket);
             return;
@@ -102,18 +102,18 @@ var require_tunnel = __commonJS({
     util.inherits(TunnelingAgent, events2.EventEmitter);
     TunnelingAgent.prototype.addRequest = function addRequest(req, host, port, localAddress) {
       var self = this;
-      var options = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
+      var options2 = mergeOptions({ request: req }, self.options, toOptions(host, port, localAddress));
       if (self.sockets.length >= this.maxSockets) {
-        self.requests.push(options);
+        self.requests.push(options2);
         return;
       }
-      self.createSocket(options, function(socket) {
+      self.createSocket(options2, function(socket) {
         socket.on("free", onFree);
         socket.on("close", onCloseOrRemove);
         socket.on("agentRemove", onCloseOrRemove);
         req.onSocket(socket);
         function onFree() {
-          self.emit("free", socket, options);
+          self.emit("free", socket, options2);
         }
         function onCloseOrRemove(err) {
           self.removeSocket(socket);
@@ -123,20 +123,20 @@ var require_tunnel = __commonJS({
         }
       });
     };
-    TunnelingAgent.prototype.createSocket = function createSocket(options, cb) {
+    TunnelingAgent.prototype.createSocket = function createSocket(options2, cb) {
       var self = this;
       var placeholder = {};
       self.sockets.push(placeholder);
       var connectOptions = mergeOptions({}, self.proxyOptions, {
         method: "CONNECT",
-        path: options.host + ":" + options.port,
+        path: options2.host + ":" + options2.port,
         agent: false,
         headers: {
-          host: options.host + ":" + options.port
+          host: options2.host + ":" + options2.port
         }
       });
-      if (options.localAddress) {
-        connectOptions.localAddress = options.localAddress;
+      if (options2.localAddress) {
+        connectOptions.localAddress = options2.localAddress;
       }
       if (connectOptions.proxyAuth) {
         connectOptions.headers = connectOptions.headers || {};
@@ -169,7 +169,7 @@ var require_tunnel = __commonJS({
           socket.destroy();
           var error3 = new Error("tunneling socket could not be established, statusCode=" + res.statusCode);
           error3.code = "ECONNRESET";
-          options.request.emit("error", error3);
+          options2.request.emit("error", error3);
           self.removeSocket(placeholder);
           return;
         }
@@ -178,7 +178,7 @@ var require_tunnel = __commonJS({
           socket.destroy();
           var error3 = new Error("got illegal response body from proxy");
           error3.code = "ECONNRESET";
-          options.request.emit("error", error3);
+          options2.request.emit("error", error3);
           self.removeSocket(placeholder);
           return;
         }
@@ -195,7 +195,7 @@ var require_tunnel = __commonJS({
         );
         var error3 = new Error("tunneling socket could not be established, cause=" + cause.message);
         error3.code = "ECONNRESET";
-        options.request.emit("error", error3);
+        options2.request.emit("error", error3);
         self.removeSocket(placeholder);
       }
     };
@@ -212,13 +212,13 @@ var require_tunnel = __commonJS({
         });
       }
     };
-    function createSecureSocket(options, cb) {
+    function createSecureSocket(options2, cb) {
       var self = this;
-      TunnelingAgent.prototype.createSocket.call(self, options, function(socket) {
-        var hostHeader = options.request.getHeader("host");
+      TunnelingAgent.prototype.createSocket.call(self, options2, function(socket) {
+        var hostHeader = options2.request.getHeader("host");
         var tlsOptions = mergeOptions({}, self.options, {
           socket,
-          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
+          servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options2.host
         });
         var secureSocket = tls.connect(0, tlsOptions);
         self.sockets[self.sockets.indexOf(socket)] = secureSocket;
@@ -651,8 +651,8 @@ var require_errors = __commonJS({
     };
     var kSecureProxyConnectionError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_PRX_TLS");
     var SecureProxyConnectionError = class extends UndiciError {
-      constructor(cause, message, options) {
-        super(message, { cause, ...options ?? {} });
+      constructor(cause, message, options2) {
+        super(message, { cause, ...options2 ?? {} });
         this.name = "SecureProxyConnectionError";
         this.message = message || "Secure Proxy Connection failed";
         this.code = "UND_ERR_PRX_TLS";
@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve16, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve12(data);
+              return err ? reject(err) : resolve16(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve16, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve12(data);
+              ) : resolve16(data);
             });
           });
         }
@@ -2577,7 +2577,7 @@ var require_connect = __commonJS({
       if (maxCachedSessions != null && (!Number.isInteger(maxCachedSessions) || maxCachedSessions < 0)) {
         throw new InvalidArgumentError("maxCachedSessions must be a positive integer or zero");
       }
-      const options = { path: socketPath, ...opts };
+      const options2 = { path: socketPath, ...opts };
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
@@ -2587,7 +2587,7 @@ var require_connect = __commonJS({
           if (!tls) {
             tls = __require("node:tls");
           }
-          servername = servername || options.servername || util.getServerName(host) || null;
+          servername = servername || options2.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname2;
           assert2(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
@@ -2595,7 +2595,7 @@ var require_connect = __commonJS({
           socket = tls.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
-            ...options,
+            ...options2,
             servername,
             session,
             localAddress,
@@ -2615,14 +2615,14 @@ var require_connect = __commonJS({
           socket = net.connect({
             highWaterMark: 64 * 1024,
             // Same as nodejs fs streams.
-            ...options,
+            ...options2,
             localAddress,
             port,
             host: hostname2
           });
         }
-        if (options.keepAlive == null || options.keepAlive) {
-          const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
+        if (options2.keepAlive == null || options2.keepAlive) {
+          const keepAliveInitialDelay = options2.keepAliveInitialDelay === void 0 ? 6e4 : options2.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
         const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
@@ -3895,8 +3895,8 @@ var require_webidl = __commonJS({
             message: `Expected ${dictionary} to be one of: Null, Undefined, Object.`
           });
         }
-        for (const options of converters) {
-          const { key, defaultValue, required: required2, converter } = options;
+        for (const options2 of converters) {
+          const { key, defaultValue, required: required2, converter } = options2;
           if (required2 === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
@@ -3906,16 +3906,16 @@ var require_webidl = __commonJS({
             }
           }
           let value = dictionary[key];
-          const hasDefault = Object.hasOwn(options, "defaultValue");
+          const hasDefault = Object.hasOwn(options2, "defaultValue");
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
           if (required2 || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key}`);
-            if (options.allowedValues && !options.allowedValues.includes(value)) {
+            if (options2.allowedValues && !options2.allowedValues.includes(value)) {
               throw webidl.errors.exception({
                 header: prefix,
-                message: `${value} is not an accepted type. Expected one of ${options.allowedValues.join(", ")}.`
+                message: `${value} is not an accepted type. Expected one of ${options2.allowedValues.join(", ")}.`
               });
             }
             dict[key] = value;
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve12, reject) => {
-        res = resolve12;
+      const promise2 = new Promise((resolve16, reject) => {
+        res = resolve16;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -4968,10 +4968,10 @@ var require_file = __commonJS({
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
-      constructor(blobLike, fileName, options = {}) {
+      constructor(blobLike, fileName, options2 = {}) {
         const n = fileName;
-        const t = options.type;
-        const d = options.lastModified ?? Date.now();
+        const t = options2.type;
+        const d = options2.lastModified ?? Date.now();
         this[kState] = {
           blobLike,
           name: n,
@@ -5118,7 +5118,7 @@ var require_formdata = __commonJS({
           this[kState].push(entry);
         }
       }
-      [nodeUtil.inspect.custom](depth, options) {
+      [nodeUtil.inspect.custom](depth, options2) {
         const state = this[kState].reduce((a, b) => {
           if (a[b.name]) {
             if (Array.isArray(a[b.name])) {
@@ -5131,9 +5131,9 @@ var require_formdata = __commonJS({
           }
           return a;
         }, { __proto__: null });
-        options.depth ??= depth;
-        options.colors ??= true;
-        const output = nodeUtil.formatWithOptions(options, state);
+        options2.depth ??= depth;
+        options2.colors ??= true;
+        const output = nodeUtil.formatWithOptions(options2, state);
         return `FormData ${output.slice(output.indexOf("]") + 2)}`;
       }
     };
@@ -5157,11 +5157,11 @@ var require_formdata = __commonJS({
           value = value instanceof Blob ? new File2([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
         }
         if (filename !== void 0) {
-          const options = {
+          const options2 = {
             type: value.type,
             lastModified: value.lastModified
           };
-          value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
+          value = value instanceof NativeFile ? new File2([value], filename, options2) : new FileLike(value, filename, options2);
         }
       }
       return { name, value };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve16, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve12;
+          callback2 = resolve16;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve16, reject) => {
         assert2(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve12;
+          callback2 = resolve16;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve12) => {
+        return new Promise((resolve16) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve12;
+            this[kClosedResolve] = resolve16;
           } else {
-            resolve12(null);
+            resolve16(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve16) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve12(null);
+            resolve16(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve12, reject) => {
+        const socket = await new Promise((resolve16, reject) => {
           client[kConnector]({
             host,
             hostname: hostname2,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve12(socket2);
+              resolve16(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve12) => {
-            this[kClosedResolve] = resolve12;
+          await new Promise((resolve16) => {
+            this[kClosedResolve] = resolve16;
           });
         }
       }
@@ -8402,7 +8402,7 @@ var require_pool = __commonJS({
         autoSelectFamily,
         autoSelectFamilyAttemptTimeout,
         allowH2,
-        ...options
+        ...options2
       } = {}) {
         if (connections != null && (!Number.isFinite(connections) || connections < 0)) {
           throw new InvalidArgumentError("invalid connections");
@@ -8424,12 +8424,12 @@ var require_pool = __commonJS({
             ...connect
           });
         }
-        super(options);
-        this[kInterceptors] = options.interceptors?.Pool && Array.isArray(options.interceptors.Pool) ? options.interceptors.Pool : [];
+        super(options2);
+        this[kInterceptors] = options2.interceptors?.Pool && Array.isArray(options2.interceptors.Pool) ? options2.interceptors.Pool : [];
         this[kConnections] = connections || null;
         this[kUrl] = util.parseOrigin(origin);
-        this[kOptions] = { ...util.deepClone(options), connect, allowH2 };
-        this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
+        this[kOptions] = { ...util.deepClone(options2), connect, allowH2 };
+        this[kOptions].interceptors = options2.interceptors ? { ...options2.interceptors } : void 0;
         this[kFactory] = factory;
         this.on("connectionError", (origin2, targets, error3) => {
           for (const target of targets) {
@@ -8623,7 +8623,7 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client2(origin, opts) : new Pool(origin, opts);
     }
     var Agent3 = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options2 } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
@@ -8633,16 +8633,16 @@ var require_agent = __commonJS({
         if (!Number.isInteger(maxRedirections) || maxRedirections < 0) {
           throw new InvalidArgumentError("maxRedirections must be a positive number");
         }
-        super(options);
+        super(options2);
         if (connect && typeof connect !== "function") {
           connect = { ...connect };
         }
         if (tls && typeof tls !== "function") {
           tls = { ...tls };
         }
-        this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
-        this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
+        this[kInterceptors] = options2.interceptors?.Agent && Array.isArray(options2.interceptors.Agent) ? options2.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
+        this[kOptions] = { ...util.deepClone(options2), connect, tls };
+        this[kOptions].interceptors = options2.interceptors ? { ...options2.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
         this[kClients] = /* @__PURE__ */ new Map();
@@ -8810,7 +8810,7 @@ var require_proxy_agent = __commonJS({
         const connect = buildConnector({ ...opts.proxyTls });
         this[kConnectEndpoint] = buildConnector({ ...opts.requestTls });
         const agentFactory = opts.factory || defaultAgentFactory;
-        const factory = (origin2, options) => {
+        const factory = (origin2, options2) => {
           const { protocol: protocol2 } = new URL2(origin2);
           if (!this[kTunnelProxy] && protocol2 === "http:" && this[kProxy].protocol === "http:") {
             return new Http1ProxyWrapper(this[kProxy].uri, {
@@ -8819,7 +8819,7 @@ var require_proxy_agent = __commonJS({
               factory: agentFactory
             });
           }
-          return agentFactory(origin2, options);
+          return agentFactory(origin2, options2);
         };
         this[kClient] = clientFactory(url, { connect });
         this[kAgent] = new Agent3({
@@ -9418,10 +9418,10 @@ var require_retry_agent = __commonJS({
     var RetryAgent = class extends Dispatcher {
       #agent = null;
       #options = null;
-      constructor(agent, options = {}) {
-        super(options);
+      constructor(agent, options2 = {}) {
+        super(options2);
         this.#agent = agent;
-        this.#options = options;
+        this.#options = options2;
       }
       dispatch(opts, handler) {
         const retry = new RetryHandler({
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve12, reject) => {
+        return await new Promise((resolve16, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve12(null);
+              resolve16(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert2(!stream[kConsume]);
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve16, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve12,
+              resolve: resolve16,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve12, stream, length } = consume2;
+      const { type, body, resolve: resolve16, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve12(chunksDecode(body, length));
+          resolve16(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve12(JSON.parse(chunksDecode(body, length)));
+          resolve16(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve12(chunksConcat(body, length).buffer);
+          resolve16(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve12(new Blob(body, { type: stream[kContentType] }));
+          resolve16(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve12(chunksConcat(body, length));
+          resolve16(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve16, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve16(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve16, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve16(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve16, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve16(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve16, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve16(data);
           });
         });
       }
@@ -11117,7 +11117,7 @@ var require_mock_interceptor = __commonJS({
 var require_mock_client = __commonJS({
   "node_modules/undici/lib/mock/mock-client.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Client2 = require_client();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11157,7 +11157,7 @@ var require_mock_client = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -11170,7 +11170,7 @@ var require_mock_client = __commonJS({
 var require_mock_pool = __commonJS({
   "node_modules/undici/lib/mock/mock-pool.js"(exports, module) {
     "use strict";
-    var { promisify } = __require("node:util");
+    var { promisify: promisify2 } = __require("node:util");
     var Pool = require_pool();
     var { buildMockDispatch } = require_mock_utils();
     var {
@@ -11210,7 +11210,7 @@ var require_mock_pool = __commonJS({
         return new MockInterceptor(opts, this[kDispatches]);
       }
       async [kClose]() {
-        await promisify(this[kOriginalClose])();
+        await promisify2(this[kOriginalClose])();
         this[kConnected] = 0;
         this[kMockAgent][Symbols.kClients].delete(this[kOrigin]);
       }
@@ -12040,10 +12040,10 @@ var require_headers = __commonJS({
         const lowercaseName = isLowerCase ? name : name.toLowerCase();
         const exists3 = this[kHeadersMap].get(lowercaseName);
         if (exists3) {
-          const delimiter4 = lowercaseName === "cookie" ? "; " : ", ";
+          const delimiter5 = lowercaseName === "cookie" ? "; " : ", ";
           this[kHeadersMap].set(lowercaseName, {
             name: exists3.name,
-            value: `${exists3.value}${delimiter4}${value}`
+            value: `${exists3.value}${delimiter5}${value}`
           });
         } else {
           this[kHeadersMap].set(lowercaseName, { name, value });
@@ -12301,9 +12301,9 @@ var require_headers = __commonJS({
         }
         return this.#headersList[kHeadersSortedMap] = headers;
       }
-      [util.inspect.custom](depth, options) {
-        options.depth ??= depth;
-        return `Headers ${util.formatWithOptions(options, this.#headersList.entries)}`;
+      [util.inspect.custom](depth, options2) {
+        options2.depth ??= depth;
+        return `Headers ${util.formatWithOptions(options2, this.#headersList.entries)}`;
       }
       static getHeadersGuard(o) {
         return o.#guard;
@@ -12528,11 +12528,11 @@ var require_response = __commonJS({
         }
         return fromInnerResponse(clonedResponse, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
-        if (options.depth === null) {
-          options.depth = 2;
+      [nodeUtil.inspect.custom](depth, options2) {
+        if (options2.depth === null) {
+          options2.depth = 2;
         }
-        options.colors ??= true;
+        options2.colors ??= true;
         const properties = {
           status: this.status,
           statusText: this.statusText,
@@ -12544,7 +12544,7 @@ var require_response = __commonJS({
           type: this.type,
           url: this.url
         };
-        return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Response ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
     mixinBody(Response);
@@ -13297,11 +13297,11 @@ var require_request2 = __commonJS({
         }
         return fromInnerRequest(clonedRequest, ac.signal, getHeadersGuard(this[kHeaders]));
       }
-      [nodeUtil.inspect.custom](depth, options) {
-        if (options.depth === null) {
-          options.depth = 2;
+      [nodeUtil.inspect.custom](depth, options2) {
+        if (options2.depth === null) {
+          options2.depth = 2;
         }
-        options.colors ??= true;
+        options2.colors ??= true;
         const properties = {
           method: this.method,
           url: this.url,
@@ -13319,7 +13319,7 @@ var require_request2 = __commonJS({
           isHistoryNavigation: this.isHistoryNavigation,
           signal: this.signal
         };
-        return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
+        return `Request ${nodeUtil.formatWithOptions(options2, properties)}`;
       }
     };
     mixinBody(Request);
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve12, reject) => agent.dispatch(
+        return new Promise((resolve16, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve12({
+              resolve16({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve12({
+              resolve16({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15454,24 +15454,24 @@ var require_cache = __commonJS({
         webidl.util.markAsUncloneable(this);
         this.#relevantRequestResponseList = arguments[1];
       }
-      async match(request, options = {}) {
+      async match(request, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.match";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         request = webidl.converters.RequestInfo(request, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        const p = this.#internalMatchAll(request, options, 1);
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        const p = this.#internalMatchAll(request, options2, 1);
         if (p.length === 0) {
           return;
         }
         return p[0];
       }
-      async matchAll(request = void 0, options = {}) {
+      async matchAll(request = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.matchAll";
         if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
-        return this.#internalMatchAll(request, options);
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
+        return this.#internalMatchAll(request, options2);
       }
       async add(request) {
         webidl.brandCheck(this, _Cache);
@@ -15668,16 +15668,16 @@ var require_cache = __commonJS({
         });
         return cacheJobPromise.promise;
       }
-      async delete(request, options = {}) {
+      async delete(request, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.delete";
         webidl.argumentLengthCheck(arguments, 1, prefix);
         request = webidl.converters.RequestInfo(request, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
         if (request instanceof Request) {
           r = request[kState];
-          if (r.method !== "GET" && !options.ignoreMethod) {
+          if (r.method !== "GET" && !options2.ignoreMethod) {
             return false;
           }
         } else {
@@ -15688,7 +15688,7 @@ var require_cache = __commonJS({
         const operation = {
           type: "delete",
           request: r,
-          options
+          options: options2
         };
         operations.push(operation);
         const cacheJobPromise = createDeferredPromise();
@@ -15714,16 +15714,16 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions} options
        * @returns {Promise<readonly Request[]>}
        */
-      async keys(request = void 0, options = {}) {
+      async keys(request = void 0, options2 = {}) {
         webidl.brandCheck(this, _Cache);
         const prefix = "Cache.keys";
         if (request !== void 0) request = webidl.converters.RequestInfo(request, prefix, "request");
-        options = webidl.converters.CacheQueryOptions(options, prefix, "options");
+        options2 = webidl.converters.CacheQueryOptions(options2, prefix, "options");
         let r = null;
         if (request !== void 0) {
           if (request instanceof Request) {
             r = request[kState];
-            if (r.method !== "GET" && !options.ignoreMethod) {
+            if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request === "string") {
@@ -15737,7 +15737,7 @@ var require_cache = __commonJS({
             requests.push(requestResponse[0]);
           }
         } else {
-          const requestResponses = this.#queryCache(r, options);
+          const requestResponses = this.#queryCache(r, options2);
           for (const requestResponse of requestResponses) {
             requests.push(requestResponse[0]);
           }
@@ -15845,12 +15845,12 @@ var require_cache = __commonJS({
        * @param {requestResponseList} targetStorage
        * @returns {requestResponseList}
        */
-      #queryCache(requestQuery, options, targetStorage) {
+      #queryCache(requestQuery, options2, targetStorage) {
         const resultList = [];
         const storage = targetStorage ?? this.#relevantRequestResponseList;
         for (const requestResponse of storage) {
           const [cachedRequest, cachedResponse] = requestResponse;
-          if (this.#requestMatchesCachedItem(requestQuery, cachedRequest, cachedResponse, options)) {
+          if (this.#requestMatchesCachedItem(requestQuery, cachedRequest, cachedResponse, options2)) {
             resultList.push(requestResponse);
           }
         }
@@ -15864,17 +15864,17 @@ var require_cache = __commonJS({
        * @param {import('../../types/cache').CacheQueryOptions | undefined} options
        * @returns {boolean}
        */
-      #requestMatchesCachedItem(requestQuery, request, response = null, options) {
+      #requestMatchesCachedItem(requestQuery, request, response = null, options2) {
         const queryURL = new URL(requestQuery.url);
         const cachedURL = new URL(request.url);
-        if (options?.ignoreSearch) {
+        if (options2?.ignoreSearch) {
           cachedURL.search = "";
           queryURL.search = "";
         }
         if (!urlEquals(queryURL, cachedURL, true)) {
           return false;
         }
-        if (response == null || options?.ignoreVary || !response.headersList.contains("vary")) {
+        if (response == null || options2?.ignoreVary || !response.headersList.contains("vary")) {
           return true;
         }
         const fieldValues = getFieldValues(response.headersList.get("vary"));
@@ -15890,12 +15890,12 @@ var require_cache = __commonJS({
         }
         return true;
       }
-      #internalMatchAll(request, options, maxResponses = Infinity) {
+      #internalMatchAll(request, options2, maxResponses = Infinity) {
         let r = null;
         if (request !== void 0) {
           if (request instanceof Request) {
             r = request[kState];
-            if (r.method !== "GET" && !options.ignoreMethod) {
+            if (r.method !== "GET" && !options2.ignoreMethod) {
               return [];
             }
           } else if (typeof request === "string") {
@@ -15908,7 +15908,7 @@ var require_cache = __commonJS({
             responses.push(requestResponse[1]);
           }
         } else {
-          const requestResponses = this.#queryCache(r, options);
+          const requestResponses = this.#queryCache(r, options2);
           for (const requestResponse of requestResponses) {
             responses.push(requestResponse[1]);
           }
@@ -15992,21 +15992,21 @@ var require_cachestorage = __commonJS({
         }
         webidl.util.markAsUncloneable(this);
       }
-      async match(request, options = {}) {
+      async match(request, options2 = {}) {
         webidl.brandCheck(this, _CacheStorage);
         webidl.argumentLengthCheck(arguments, 1, "CacheStorage.match");
         request = webidl.converters.RequestInfo(request);
-        options = webidl.converters.MultiCacheQueryOptions(options);
-        if (options.cacheName != null) {
-          if (this.#caches.has(options.cacheName)) {
-            const cacheList = this.#caches.get(options.cacheName);
+        options2 = webidl.converters.MultiCacheQueryOptions(options2);
+        if (options2.cacheName != null) {
+          if (this.#caches.has(options2.cacheName)) {
+            const cacheList = this.#caches.get(options2.cacheName);
             const cache = new Cache(kConstruct, cacheList);
-            return await cache.match(request, options);
+            return await cache.match(request, options2);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
             const cache = new Cache(kConstruct, cacheList);
-            const response = await cache.match(request, options);
+            const response = await cache.match(request, options2);
             if (response !== void 0) {
               return response;
             }
@@ -17183,7 +17183,7 @@ var require_connection = __commonJS({
       crypto2 = __require("node:crypto");
     } catch {
     }
-    function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options) {
+    function establishWebSocketConnection(url, protocols, client, ws, onEstablish, options2) {
       const requestURL = url;
       requestURL.protocol = url.protocol === "ws:" ? "http:" : "https:";
       const request = makeRequest({
@@ -17196,8 +17196,8 @@ var require_connection = __commonJS({
         cache: "no-store",
         redirect: "error"
       });
-      if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+      if (options2.headers) {
+        const headersList = getHeadersList(new Headers2(options2.headers));
         request.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -17211,7 +17211,7 @@ var require_connection = __commonJS({
       const controller = fetching({
         request,
         useParallelQueue: true,
-        dispatcher: options.dispatcher,
+        dispatcher: options2.dispatcher,
         processResponse(response) {
           if (response.type === "error" || response.status !== 101) {
             failWebsocketConnection(ws, "Received network error or non-101 status code.");
@@ -17361,10 +17361,10 @@ var require_permessage_deflate = __commonJS({
       /**
        * @param {Map<string, string>} extensions
        */
-      constructor(extensions, options) {
+      constructor(extensions, options2) {
         this.#options.serverNoContextTakeover = extensions.has("server_no_context_takeover");
         this.#options.serverMaxWindowBits = extensions.get("server_max_window_bits");
-        this.#maxPayloadSize = options.maxPayloadSize;
+        this.#maxPayloadSize = options2.maxPayloadSize;
       }
       /**
        * Decompress a compressed payload.
@@ -17471,14 +17471,14 @@ var require_receiver = __commonJS({
        * @param {Map<string, string>|null} extensions
        * @param {{ maxFragments?: number, maxPayloadSize?: number }} [options]
        */
-      constructor(ws, extensions, options = {}) {
+      constructor(ws, extensions, options2 = {}) {
         super();
         this.ws = ws;
         this.#extensions = extensions == null ? /* @__PURE__ */ new Map() : extensions;
-        this.#maxFragments = options.maxFragments ?? 0;
-        this.#maxPayloadSize = options.maxPayloadSize ?? 0;
+        this.#maxFragments = options2.maxFragments ?? 0;
+        this.#maxPayloadSize = options2.maxPayloadSize ?? 0;
         if (this.#extensions.has("permessage-deflate")) {
-          this.#extensions.set("permessage-deflate", new PerMessageDeflate(extensions, options));
+          this.#extensions.set("permessage-deflate", new PerMessageDeflate(extensions, options2));
         }
       }
       /**
@@ -17941,9 +17941,9 @@ var require_websocket = __commonJS({
         webidl.util.markAsUncloneable(this);
         const prefix = "WebSocket constructor";
         webidl.argumentLengthCheck(arguments, 1, prefix);
-        const options = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
+        const options2 = webidl.converters["DOMString or sequence<DOMString> or WebSocketInit"](protocols, prefix, "options");
         url = webidl.converters.USVString(url, prefix, "url");
-        protocols = options.protocols;
+        protocols = options2.protocols;
         const baseURL = environmentSettingsObject.settingsObject.baseUrl;
         let urlRecord;
         try {
@@ -17982,7 +17982,7 @@ var require_websocket = __commonJS({
           client,
           this,
           (response, extensions) => this.#onConnectionEstablished(response, extensions),
-          options
+          options2
         );
         this[kReadyState] = _WebSocket.CONNECTING;
         this[kSentClose] = sentCloseFrameState.NOT_SENT;
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve12) => {
-        setTimeout(resolve12, ms).unref();
+      return new Promise((resolve16) => {
+        setTimeout(resolve16, ms).unref();
       });
     }
     module.exports = {
@@ -18406,16 +18406,16 @@ var require_eventsource_stream = __commonJS({
        * @param {eventSourceSettings} options.eventSourceSettings
        * @param {Function} [options.push]
        */
-      constructor(options = {}) {
-        options.readableObjectMode = true;
-        super(options);
-        this.state = options.eventSourceSettings || {};
-        this.maxEventSize = options.maxEventSize ?? defaultMaxEventSize;
+      constructor(options2 = {}) {
+        options2.readableObjectMode = true;
+        super(options2);
+        this.state = options2.eventSourceSettings || {};
+        this.maxEventSize = options2.maxEventSize ?? defaultMaxEventSize;
         const parserItemLimit = this.maxEventSize > 0 ? Math.min(maxParserItems, Math.max(minParserItems, Math.floor(this.maxEventSize / bytesPerParserItem))) : 0;
         this.maxDataLines = parserItemLimit;
         this.maxBufferedChunks = parserItemLimit;
-        if (options.push) {
-          this.push = options.push;
+        if (options2.push) {
+          this.push = options2.push;
         }
       }
       /**
@@ -19104,9 +19104,9 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch(init, options2 = void 0) {
       try {
-        return await fetchImpl(init, options);
+        return await fetchImpl(init, options2);
       } catch (err) {
         if (err && typeof err === "object") {
           Error.captureStackTrace(err);
@@ -22104,7 +22104,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve12.call(this, root, ref);
+      let _sch = resolve16.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a4 = root.localRefs) === null || _a4 === void 0 ? void 0 : _a4[ref];
         const { schemaId } = this.opts;
@@ -22131,7 +22131,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve12(root, ref) {
+    function resolve16(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -22832,49 +22832,49 @@ var require_schemes = __commonJS({
       wsComponent.fragment = void 0;
       return wsComponent;
     }
-    function urnParse(urnComponent, options) {
+    function urnParse(urnComponent, options2) {
       if (!urnComponent.path) {
         urnComponent.error = "URN can not be parsed";
         return urnComponent;
       }
       const matches = urnComponent.path.match(URN_REG);
       if (matches && matches[0] === urnComponent.path) {
-        const scheme = options.scheme || urnComponent.scheme || "urn";
+        const scheme = options2.scheme || urnComponent.scheme || "urn";
         urnComponent.nid = matches[1].toLowerCase();
         urnComponent.nss = matches[2];
-        const urnScheme = `${scheme}:${options.nid || urnComponent.nid}`;
+        const urnScheme = `${scheme}:${options2.nid || urnComponent.nid}`;
         const schemeHandler = getSchemeHandler(urnScheme);
         urnComponent.path = void 0;
         if (schemeHandler) {
-          urnComponent = schemeHandler.parse(urnComponent, options);
+          urnComponent = schemeHandler.parse(urnComponent, options2);
         }
       } else {
         urnComponent.error = urnComponent.error || "URN can not be parsed.";
       }
       return urnComponent;
     }
-    function urnSerialize(urnComponent, options) {
+    function urnSerialize(urnComponent, options2) {
       if (urnComponent.nid === void 0) {
         throw new Error("URN without nid cannot be serialized");
       }
-      const scheme = options.scheme || urnComponent.scheme || "urn";
+      const scheme = options2.scheme || urnComponent.scheme || "urn";
       const nid = urnComponent.nid.toLowerCase();
-      const urnScheme = `${scheme}:${options.nid || nid}`;
+      const urnScheme = `${scheme}:${options2.nid || nid}`;
       const schemeHandler = getSchemeHandler(urnScheme);
       if (schemeHandler) {
-        urnComponent = schemeHandler.serialize(urnComponent, options);
+        urnComponent = schemeHandler.serialize(urnComponent, options2);
       }
       const uriComponent = urnComponent;
       const nss = urnComponent.nss;
-      uriComponent.path = `${nid || options.nid}:${nss}`;
-      options.skipEscape = true;
+      uriComponent.path = `${nid || options2.nid}:${nss}`;
+      options2.skipEscape = true;
       return uriComponent;
     }
-    function urnuuidParse(urnComponent, options) {
+    function urnuuidParse(urnComponent, options2) {
       const uuidComponent = urnComponent;
       uuidComponent.uuid = uuidComponent.nss;
       uuidComponent.nss = void 0;
-      if (!options.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
+      if (!options2.tolerant && (!uuidComponent.uuid || !isUUID(uuidComponent.uuid))) {
         uuidComponent.error = uuidComponent.error || "UUID is not valid.";
       }
       return uuidComponent;
@@ -22985,18 +22985,18 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize2(uri, options2) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
-        normalizeString(uri, options);
+        normalizeString(uri, options2);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse5(serialize(uri, options), options);
+        parse5(serialize(uri, options2), options2);
       }
       return uri;
     }
-    function resolve12(baseURI, relativeURI, options) {
-      const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
+    function resolve16(baseURI, relativeURI, options2) {
+      const schemelessOptions = options2 ? Object.assign({ scheme: "null" }, options2) : { scheme: "null" };
       const {
         parsed: baseParsed,
         malformedAuthorityOrPort: baseMalformed,
@@ -23017,13 +23017,13 @@ var require_fast_uri = __commonJS({
         throw new Error(baseParsed.error || relativeParsed.error || "URI is malformed.");
       }
       const resolved = resolveComponent(baseParsed, relativeParsed, schemelessOptions, true);
-      const resolvedSchemeHandler = getSchemeHandler(options && options.scheme || resolved.scheme);
+      const resolvedSchemeHandler = getSchemeHandler(options2 && options2.scheme || resolved.scheme);
       const resolvedHost = resolved.host;
       const resolvedHostIsIP = resolvedHost !== void 0 && resolvedHost !== "" && (isIPv4(resolvedHost) || normalizeIPv6(resolvedHost).isIPV6);
-      if (hasForbiddenDomainHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
+      if (hasForbiddenDomainHost(resolved, options2 || {}, resolvedSchemeHandler, resolvedHostIsIP)) {
         throw new Error(MALFORMED_HOST_ERROR);
       }
-      canonicalizeHost(resolved, options || {}, resolvedSchemeHandler, resolvedHostIsIP);
+      canonicalizeHost(resolved, options2 || {}, resolvedSchemeHandler, resolvedHostIsIP);
       const encodedASCIIHost = resolvedHost && resolvedHost.indexOf("%") !== -1 && !new RegExp("\\P{ASCII}", "u").test(resolvedHost);
       if (resolved.error && !encodedASCIIHost) {
         throw new Error(resolved.error);
@@ -23031,50 +23031,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative8, options2, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse5(serialize(base, options), options);
-        relative6 = parse5(serialize(relative6, options), options);
+        base = parse5(serialize(base, options2), options2);
+        relative8 = parse5(serialize(relative8, options2), options2);
       }
-      options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      options2 = options2 || {};
+      if (!options2.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative6.path) {
+          if (!relative8.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative8.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative8.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative8.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -23082,12 +23082,12 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
-    function equal(uriA, uriB, options) {
-      const normalizedA = normalizeComparableURI(uriA, options);
-      const normalizedB = normalizeComparableURI(uriB, options);
+    function equal(uriA, uriB, options2) {
+      const normalizedA = normalizeComparableURI(uriA, options2);
+      const normalizedB = normalizeComparableURI(uriB, options2);
       return normalizedA !== void 0 && normalizedB !== void 0 && normalizedA === normalizedB;
     }
     function serialize(cmpts, opts) {
@@ -23107,30 +23107,30 @@ var require_fast_uri = __commonJS({
         secure: cmpts.secure,
         error: ""
       };
-      const options = Object.assign({}, opts);
+      const options2 = Object.assign({}, opts);
       const uriTokens = [];
       if (component.scheme) {
         component.scheme = validateScheme(component.scheme);
       }
-      const schemeHandler = getSchemeHandler(options.scheme || component.scheme);
-      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options);
+      const schemeHandler = getSchemeHandler(options2.scheme || component.scheme);
+      if (schemeHandler && schemeHandler.serialize) schemeHandler.serialize(component, options2);
       const hasAuthority = component.userinfo !== void 0 || component.host !== void 0 || component.port !== void 0;
-      const schemelessReference = (component.scheme === void 0 || options.reference === "suffix") && !hasAuthority;
-      const pathNoScheme = !options.skipEscape && schemelessReference;
+      const schemelessReference = (component.scheme === void 0 || options2.reference === "suffix") && !hasAuthority;
+      const pathNoScheme = !options2.skipEscape && schemelessReference;
       if (component.path !== void 0) {
-        if (!options.skipEscape) {
+        if (!options2.skipEscape) {
           component.path = serializePathEncoding(component.path, pathNoScheme);
         } else {
           component.path = normalizePercentEncoding(component.path);
         }
       }
-      if (options.reference !== "suffix" && component.scheme) {
+      if (options2.reference !== "suffix" && component.scheme) {
         component.scheme = validateScheme(component.scheme);
         uriTokens.push(component.scheme, ":");
       }
       const authority = recomposeAuthority(component);
       if (authority !== void 0) {
-        if (options.reference !== "suffix") {
+        if (options2.reference !== "suffix") {
           uriTokens.push("//");
         }
         uriTokens.push(authority);
@@ -23140,7 +23140,7 @@ var require_fast_uri = __commonJS({
       }
       if (component.path !== void 0) {
         let s = component.path;
-        if (!options.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
+        if (!options2.absolutePath && (!schemeHandler || !schemeHandler.absolutePath)) {
           s = schemelessReference && s[0] !== "/" ? removeDotSegmentsRelative(s) : removeDotSegments(s);
         }
         if (schemelessReference) {
@@ -23189,12 +23189,12 @@ var require_fast_uri = __commonJS({
       const host = matches[4];
       return hasMalformedPercentEncoding(matches[3]) || host !== void 0 && !isIPLiteral(host) && hasMalformedPercentEncoding(host) || hasMalformedPercentEncoding(matches[6]) || hasMalformedPercentEncoding(matches[7]) || hasMalformedPercentEncoding(matches[8]);
     }
-    function canonicalizeHost(parsed, options, schemeHandler, isIP) {
-      if (hasForbiddenDomainHost(parsed, options, schemeHandler, isIP)) {
+    function canonicalizeHost(parsed, options2, schemeHandler, isIP) {
+      if (hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP)) {
         parsed.error = parsed.error || MALFORMED_HOST_ERROR;
         return true;
       }
-      if (!options.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
+      if (!options2.unicodeSupport && (!schemeHandler || !schemeHandler.unicodeSupport) && parsed.host && !isIPLiteral(parsed.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && isIP === false && nonSimpleDomain(parsed.host)) {
         let url;
         try {
           url = new URL("http://" + parsed.host);
@@ -23210,16 +23210,16 @@ var require_fast_uri = __commonJS({
       }
       return false;
     }
-    function hasForbiddenDomainHost(parsed, options, schemeHandler, isIP) {
+    function hasForbiddenDomainHost(parsed, options2, schemeHandler, isIP) {
       return Boolean(
-        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
+        parsed.host && isIP === false && !isIPLiteral(parsed.host) && (options2.domainHost || schemeHandler && schemeHandler.domainHost) && FORBIDDEN_DOMAIN_HOST_CHARACTER.test(parsed.host)
       );
     }
     function isHostOnlyURL(url) {
       return url.username === "" && url.password === "" && url.port === "" && url.pathname === "/" && url.search === "" && url.hash === "" && url.hostname !== "";
     }
     function parseWithStatus(uri, opts) {
-      const options = Object.assign({}, opts);
+      const options2 = Object.assign({}, opts);
       const parsed = {
         scheme: void 0,
         userinfo: void 0,
@@ -23236,9 +23236,9 @@ var require_fast_uri = __commonJS({
       let malformedIPLiteral = false;
       let malformedScheme = false;
       let isIP = false;
-      if (options.reference === "suffix") {
-        if (options.scheme) {
-          uri = options.scheme + ":" + uri;
+      if (options2.reference === "suffix") {
+        if (options2.scheme) {
+          uri = options2.scheme + ":" + uri;
         } else {
           uri = "//" + uri;
         }
@@ -23317,19 +23317,19 @@ var require_fast_uri = __commonJS({
         } else {
           parsed.reference = "uri";
         }
-        if (options.reference && options.reference !== "suffix" && options.reference !== parsed.reference) {
-          parsed.error = parsed.error || "URI is not a " + options.reference + " reference.";
+        if (options2.reference && options2.reference !== "suffix" && options2.reference !== parsed.reference) {
+          parsed.error = parsed.error || "URI is not a " + options2.reference + " reference.";
         }
-        const schemeHandler = getSchemeHandler(options.scheme || parsed.scheme);
+        const schemeHandler = getSchemeHandler(options2.scheme || parsed.scheme);
         if (!malformedIPLiteral) {
-          malformedHost = canonicalizeHost(parsed, options, schemeHandler, isIP);
+          malformedHost = canonicalizeHost(parsed, options2, schemeHandler, isIP);
         }
         if (uri.indexOf("%") !== -1 && parsed.host !== void 0 && !malformedIPLiteral) {
           let host = isIP ? parsed.host : normalizePercentEncoding(parsed.host, true);
           if (!isIP) {
             host = normalizePercentEncoding(host.toLowerCase());
           }
-          parsed.host = isIP || options.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
+          parsed.host = isIP || options2.scheme !== "null" ? reescapeHostDelimiters(host, isIP) : host;
         }
         if (!schemeHandler || schemeHandler && !schemeHandler.skipNormalize) {
           if (parsed.path) {
@@ -23343,7 +23343,7 @@ var require_fast_uri = __commonJS({
           }
         }
         if (schemeHandler && schemeHandler.parse) {
-          schemeHandler.parse(parsed, options);
+          schemeHandler.parse(parsed, options2);
           if (schemeHandler === SCHEMES.urn && parsed.nid === void 0) {
             malformedSchemeSpecific = true;
           }
@@ -23386,7 +23386,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize2,
-      resolve: resolve12,
+      resolve: resolve16,
       resolveComponent,
       equal,
       serialize,
@@ -23890,10 +23890,10 @@ var require_core = __commonJS({
     Ajv4.ValidationError = validation_error_1.default;
     Ajv4.MissingRefError = ref_error_1.default;
     exports.default = Ajv4;
-    function checkOptions(checkOpts, options, msg, log2 = "error") {
+    function checkOptions(checkOpts, options2, msg, log2 = "error") {
       for (const key in checkOpts) {
         const opt = key;
-        if (opt in options)
+        if (opt in options2)
           this.logger[log2](`${msg}: option ${key}. ${checkOpts[opt]}`);
       }
     }
@@ -27445,7 +27445,7 @@ var require_stringify = __commonJS({
     var identity = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
-    function createStringifyContext(doc, options) {
+    function createStringifyContext(doc, options2) {
       const opt = Object.assign({
         blockQuote: true,
         commentString: stringifyComment.stringifyComment,
@@ -27465,7 +27465,7 @@ var require_stringify = __commonJS({
         trailingComma: false,
         trueStr: "true",
         verifyAliasOrder: true
-      }, doc.schema.toStringOptions, options);
+      }, doc.schema.toStringOptions, options2);
       let inFlow;
       switch (opt.collectionStyle) {
         case "block":
@@ -27887,10 +27887,10 @@ var require_stringifyCollection = __commonJS({
     var identity = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyCollection(collection, ctx, options) {
+    function stringifyCollection(collection, ctx, options2) {
       const flow = ctx.inFlow ?? collection.flow;
       const stringify3 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify3(collection, ctx, options);
+      return stringify3(collection, ctx, options2);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
@@ -29345,10 +29345,10 @@ var require_stringifyDocument = __commonJS({
     var identity = require_identity();
     var stringify2 = require_stringify();
     var stringifyComment = require_stringifyComment();
-    function stringifyDocument(doc, options) {
+    function stringifyDocument(doc, options2) {
       const lines = [];
-      let hasDirectives = options.directives === true;
-      if (options.directives !== false && doc.directives) {
+      let hasDirectives = options2.directives === true;
+      if (options2.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
           lines.push(dir);
@@ -29358,7 +29358,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify2.createStringifyContext(doc, options);
+      const ctx = stringify2.createStringifyContext(doc, options2);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -29434,7 +29434,7 @@ var require_Document = __commonJS({
     var createNode = require_createNode();
     var directives = require_directives();
     var Document = class _Document {
-      constructor(value, replacer, options) {
+      constructor(value, replacer, options2) {
         this.commentBefore = null;
         this.comment = null;
         this.errors = [];
@@ -29443,8 +29443,8 @@ var require_Document = __commonJS({
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
         const opt = Object.assign({
@@ -29456,17 +29456,17 @@ var require_Document = __commonJS({
           stringKeys: false,
           uniqueKeys: true,
           version: "1.2"
-        }, options);
+        }, options2);
         this.options = opt;
         let { version: version2 } = opt;
-        if (options?._directives) {
-          this.directives = options._directives.atDocument();
+        if (options2?._directives) {
+          this.directives = options2._directives.atDocument();
           if (this.directives.yaml.explicit)
             version2 = this.directives.yaml.version;
         } else
           this.directives = new directives.Directives({ version: version2 });
-        this.setSchema(version2, options);
-        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
+        this.setSchema(version2, options2);
+        this.contents = value === void 0 ? null : this.createNode(value, _replacer, options2);
       }
       /**
        * Create a deep copy of this Document and its contents.
@@ -29517,7 +29517,7 @@ var require_Document = __commonJS({
         }
         return new Alias.Alias(node2.anchor);
       }
-      createNode(value, replacer, options) {
+      createNode(value, replacer, options2) {
         let _replacer = void 0;
         if (typeof replacer === "function") {
           value = replacer.call({ "": value }, "", value);
@@ -29528,11 +29528,11 @@ var require_Document = __commonJS({
           if (asStr.length > 0)
             replacer = replacer.concat(asStr);
           _replacer = replacer;
-        } else if (options === void 0 && replacer) {
-          options = replacer;
+        } else if (options2 === void 0 && replacer) {
+          options2 = replacer;
           replacer = void 0;
         }
-        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options2 ?? {};
         const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(
           this,
           // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
@@ -29557,9 +29557,9 @@ var require_Document = __commonJS({
        * Convert a key and a value into a `Pair` using the current schema,
        * recursively wrapping all values as `Scalar` or `Collection` nodes.
        */
-      createPair(key, value, options = {}) {
-        const k = this.createNode(key, null, options);
-        const v = this.createNode(value, null, options);
+      createPair(key, value, options2 = {}) {
+        const k = this.createNode(key, null, options2);
+        const v = this.createNode(value, null, options2);
         return new Pair.Pair(k, v);
       }
       /**
@@ -29645,7 +29645,7 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version2, options = {}) {
+      setSchema(version2, options2 = {}) {
         if (typeof version2 === "number")
           version2 = String(version2);
         let opt;
@@ -29675,10 +29675,10 @@ var require_Document = __commonJS({
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
-        if (options.schema instanceof Object)
-          this.schema = options.schema;
+        if (options2.schema instanceof Object)
+          this.schema = options2.schema;
         else if (opt)
-          this.schema = new Schema.Schema(Object.assign(opt, options));
+          this.schema = new Schema.Schema(Object.assign(opt, options2));
         else
           throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
       }
@@ -29708,14 +29708,14 @@ var require_Document = __commonJS({
         return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
       }
       /** A YAML representation of the document. */
-      toString(options = {}) {
+      toString(options2 = {}) {
         if (this.errors.length > 0)
           throw new Error("Document with errors cannot be stringified");
-        if ("indent" in options && (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
-          const s = JSON.stringify(options.indent);
+        if ("indent" in options2 && (!Number.isInteger(options2.indent) || Number(options2.indent) <= 0)) {
+          const s = JSON.stringify(options2.indent);
           throw new Error(`"indent" option must be a positive integer, not ${s}`);
         }
-        return stringifyDocument.stringifyDocument(this, options);
+        return stringifyDocument.stringifyDocument(this, options2);
       }
     };
     function assertCollection(contents) {
@@ -30021,10 +30021,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -30038,7 +30038,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -30062,7 +30062,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -30078,7 +30078,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -30169,7 +30169,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -30183,13 +30183,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -30232,18 +30232,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -30297,8 +30297,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap3 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -30310,7 +30310,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -30321,8 +30321,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -30339,7 +30339,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -30519,7 +30519,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -30536,24 +30536,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -30736,25 +30736,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -31066,14 +31066,14 @@ var require_compose_node = __commonJS({
       }
       return node2;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options: options2 }, { offset, source, end }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end, valueEnd, options2.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -31092,8 +31092,8 @@ var require_compose_doc = __commonJS({
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
-      const opts = Object.assign({ _directives: directives }, options);
+    function composeDoc(options2, directives, { offset, start, value, end }, onError) {
+      const opts = Object.assign({ _directives: directives }, options2);
       const doc = new Document.Document(void 0, opts);
       const ctx = {
         atKey: false,
@@ -31172,7 +31172,7 @@ var require_composer = __commonJS({
       return { comment, afterEmptyLine };
     }
     var Composer = class {
-      constructor(options = {}) {
+      constructor(options2 = {}) {
         this.doc = null;
         this.atDirectives = false;
         this.prelude = [];
@@ -31185,8 +31185,8 @@ var require_composer = __commonJS({
           else
             this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
-        this.directives = new directives.Directives({ version: options.version || "1.2" });
-        this.options = options;
+        this.directives = new directives.Directives({ version: options2.version || "1.2" });
+        this.options = options2;
       }
       decorate(doc, afterDoc) {
         const { comment, afterEmptyLine } = parsePrelude(this.prelude);
@@ -31564,14 +31564,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -32738,18 +32738,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -32902,15 +32902,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -33104,13 +33104,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -33250,15 +33250,15 @@ var require_public_api = __commonJS({
     var identity = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
-    function parseOptions(options) {
-      const prettyErrors = options.prettyErrors !== false;
-      const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
+    function parseOptions(options2) {
+      const prettyErrors = options2.prettyErrors !== false;
+      const lineCounter$1 = options2.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseAllDocuments(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       const docs = Array.from(composer$1.compose(parser$1.parse(source)));
       if (prettyErrors && lineCounter2)
         for (const doc of docs) {
@@ -33269,10 +33269,10 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument4(source, options = {}) {
-      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
+    function parseDocument4(source, options2 = {}) {
+      const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options2);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
-      const composer$1 = new composer.Composer(options);
+      const composer$1 = new composer.Composer(options2);
       let doc = null;
       for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
         if (!doc)
@@ -33288,14 +33288,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse5(src, reviver, options2) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
-      } else if (options === void 0 && reviver && typeof reviver === "object") {
-        options = reviver;
+      } else if (options2 === void 0 && reviver && typeof reviver === "object") {
+        options2 = reviver;
       }
-      const doc = parseDocument4(src, options);
+      const doc = parseDocument4(src, options2);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log2.warn(doc.options.logLevel, warning2));
@@ -33305,29 +33305,29 @@ var require_public_api = __commonJS({
         else
           doc.errors = [];
       }
-      return doc.toJS(Object.assign({ reviver: _reviver }, options));
+      return doc.toJS(Object.assign({ reviver: _reviver }, options2));
     }
-    function stringify2(value, replacer, options) {
+    function stringify2(value, replacer, options2) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
-      } else if (options === void 0 && replacer) {
-        options = replacer;
+      } else if (options2 === void 0 && replacer) {
+        options2 = replacer;
       }
-      if (typeof options === "string")
-        options = options.length;
-      if (typeof options === "number") {
-        const indent = Math.round(options);
-        options = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
+      if (typeof options2 === "string")
+        options2 = options2.length;
+      if (typeof options2 === "number") {
+        const indent = Math.round(options2);
+        options2 = indent < 1 ? void 0 : indent > 8 ? { indent: 8 } : { indent };
       }
       if (value === void 0) {
-        const { keepUndefined } = options ?? replacer ?? {};
+        const { keepUndefined } = options2 ?? replacer ?? {};
         if (!keepUndefined)
           return void 0;
       }
       if (identity.isDocument(value) && !_replacer)
-        return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+        return value.toString(options2);
+      return new Document.Document(value, _replacer, options2).toString(options2);
     }
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
@@ -33385,6 +33385,1349 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit.visit;
     exports.visitAsync = visit.visitAsync;
+  }
+});
+
+// node_modules/pend/index.js
+var require_pend = __commonJS({
+  "node_modules/pend/index.js"(exports, module) {
+    module.exports = Pend;
+    function Pend() {
+      this.pending = 0;
+      this.max = Infinity;
+      this.listeners = [];
+      this.waiting = [];
+      this.error = null;
+    }
+    Pend.prototype.go = function(fn) {
+      if (this.pending < this.max) {
+        pendGo(this, fn);
+      } else {
+        this.waiting.push(fn);
+      }
+    };
+    Pend.prototype.wait = function(cb) {
+      if (this.pending === 0) {
+        cb(this.error);
+      } else {
+        this.listeners.push(cb);
+      }
+    };
+    Pend.prototype.hold = function() {
+      return pendHold(this);
+    };
+    function pendHold(self) {
+      self.pending += 1;
+      var called = false;
+      return onCb;
+      function onCb(err) {
+        if (called) throw new Error("callback called twice");
+        called = true;
+        self.error = self.error || err;
+        self.pending -= 1;
+        if (self.waiting.length > 0 && self.pending < self.max) {
+          pendGo(self, self.waiting.shift());
+        } else if (self.pending === 0) {
+          var listeners = self.listeners;
+          self.listeners = [];
+          listeners.forEach(cbListener);
+        }
+      }
+      function cbListener(listener) {
+        listener(self.error);
+      }
+    }
+    function pendGo(self, fn) {
+      fn(pendHold(self));
+    }
+  }
+});
+
+// node_modules/yauzl/fd-slicer.js
+var require_fd_slicer = __commonJS({
+  "node_modules/yauzl/fd-slicer.js"(exports) {
+    var fs3 = __require("fs");
+    var util = __require("util");
+    var stream = __require("stream");
+    var Readable = stream.Readable;
+    var PassThrough2 = stream.PassThrough;
+    var Pend = require_pend();
+    var EventEmitter2 = __require("events").EventEmitter;
+    exports.BufferSlicer = BufferSlicer;
+    exports.FdSlicer = FdSlicer;
+    util.inherits(FdSlicer, EventEmitter2);
+    function FdSlicer(fd) {
+      EventEmitter2.call(this);
+      this.fd = fd;
+      this.pend = new Pend();
+      this.pend.max = 1;
+      this.refCount = 0;
+    }
+    FdSlicer.prototype.read = function(buffer, offset, length, position, callback2) {
+      var self = this;
+      self.pend.go(function(cb) {
+        fs3.read(self.fd, buffer, offset, length, position, function(err, bytesRead, buffer2) {
+          cb();
+          callback2(err, bytesRead, buffer2);
+        });
+      });
+    };
+    FdSlicer.prototype.createReadStream = function(options2) {
+      return new ReadStream(this, options2);
+    };
+    FdSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    FdSlicer.prototype.unref = function() {
+      var self = this;
+      self.refCount -= 1;
+      if (self.refCount < 0) throw new Error("invalid unref");
+      if (self.refCount > 0) return;
+      fs3.close(self.fd, onCloseDone);
+      function onCloseDone(err) {
+        if (err) {
+          self.emit("error", err);
+        } else {
+          self.emit("close");
+        }
+      }
+    };
+    util.inherits(ReadStream, Readable);
+    function ReadStream(context, options2) {
+      options2 = options2 || {};
+      Readable.call(this, options2);
+      this.context = context;
+      this.context.ref();
+      this.start = options2.start || 0;
+      this.endOffset = options2.end;
+      this.pos = this.start;
+    }
+    ReadStream.prototype._read = function(n) {
+      var self = this;
+      var toRead = Math.min(self._readableState.highWaterMark, n);
+      if (self.endOffset != null) {
+        toRead = Math.min(toRead, self.endOffset - self.pos);
+      }
+      if (toRead <= 0) {
+        self.push(null);
+        this._cleanup();
+        return;
+      }
+      self.context.pend.go(function(cb) {
+        var buffer = Buffer.allocUnsafe(toRead);
+        fs3.read(self.context.fd, buffer, 0, toRead, self.pos, function(err, bytesRead) {
+          if (err) {
+            self.destroy(err);
+          } else if (bytesRead === 0) {
+            self.push(null);
+            self._cleanup();
+          } else {
+            self.pos += bytesRead;
+            self.push(buffer.slice(0, bytesRead));
+          }
+          cb();
+        });
+      });
+    };
+    ReadStream.prototype._destroy = function(err, cb) {
+      this._cleanup();
+      cb(err);
+    };
+    ReadStream.prototype._cleanup = function() {
+      if (this.context != null) {
+        this.context.unref();
+        this.context = null;
+      }
+    };
+    util.inherits(BufferSlicer, EventEmitter2);
+    function BufferSlicer(buffer) {
+      EventEmitter2.call(this);
+      this.refCount = 0;
+      this.buffer = buffer;
+    }
+    BufferSlicer.prototype.read = function(buffer, offset, length, position, callback2) {
+      if (!(0 <= offset && offset <= buffer.length)) throw new RangeError("offset outside buffer: 0 <= " + offset + " <= " + buffer.length);
+      if (position < 0) throw new RangeError("position is negative: " + position);
+      if (offset + length > buffer.length) {
+        length = buffer.length - offset;
+      }
+      if (position + length > this.buffer.length) {
+        length = this.buffer.length - position;
+      }
+      if (length <= 0) {
+        setImmediate(function() {
+          callback2(null, 0);
+        });
+        return;
+      }
+      this.buffer.copy(buffer, offset, position, position + length);
+      setImmediate(function() {
+        callback2(null, length);
+      });
+    };
+    BufferSlicer.prototype.createReadStream = function(options2) {
+      options2 = options2 || {};
+      var readStream = new PassThrough2(options2);
+      readStream.start = options2.start || 0;
+      readStream.endOffset = options2.end;
+      readStream.pos = readStream.endOffset || this.buffer.length;
+      var entireSlice = this.buffer.slice(readStream.start, readStream.pos);
+      var maxChunkSize = 65536;
+      var offset = 0;
+      while (true) {
+        var nextOffset = offset + maxChunkSize;
+        if (nextOffset >= entireSlice.length) {
+          if (offset < entireSlice.length) {
+            readStream.write(entireSlice.slice(offset, entireSlice.length));
+          }
+          break;
+        }
+        readStream.write(entireSlice.slice(offset, nextOffset));
+        offset = nextOffset;
+      }
+      readStream.end();
+      return readStream;
+    };
+    BufferSlicer.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    BufferSlicer.prototype.unref = function() {
+      this.refCount -= 1;
+      if (this.refCount < 0) {
+        throw new Error("invalid unref");
+      }
+    };
+  }
+});
+
+// node_modules/yauzl/crc32.js
+var require_crc32 = __commonJS({
+  "node_modules/yauzl/crc32.js"(exports, module) {
+    var CRC_TABLE = new Int32Array([
+      0,
+      1996959894,
+      3993919788,
+      2567524794,
+      124634137,
+      1886057615,
+      3915621685,
+      2657392035,
+      249268274,
+      2044508324,
+      3772115230,
+      2547177864,
+      162941995,
+      2125561021,
+      3887607047,
+      2428444049,
+      498536548,
+      1789927666,
+      4089016648,
+      2227061214,
+      450548861,
+      1843258603,
+      4107580753,
+      2211677639,
+      325883990,
+      1684777152,
+      4251122042,
+      2321926636,
+      335633487,
+      1661365465,
+      4195302755,
+      2366115317,
+      997073096,
+      1281953886,
+      3579855332,
+      2724688242,
+      1006888145,
+      1258607687,
+      3524101629,
+      2768942443,
+      901097722,
+      1119000684,
+      3686517206,
+      2898065728,
+      853044451,
+      1172266101,
+      3705015759,
+      2882616665,
+      651767980,
+      1373503546,
+      3369554304,
+      3218104598,
+      565507253,
+      1454621731,
+      3485111705,
+      3099436303,
+      671266974,
+      1594198024,
+      3322730930,
+      2970347812,
+      795835527,
+      1483230225,
+      3244367275,
+      3060149565,
+      1994146192,
+      31158534,
+      2563907772,
+      4023717930,
+      1907459465,
+      112637215,
+      2680153253,
+      3904427059,
+      2013776290,
+      251722036,
+      2517215374,
+      3775830040,
+      2137656763,
+      141376813,
+      2439277719,
+      3865271297,
+      1802195444,
+      476864866,
+      2238001368,
+      4066508878,
+      1812370925,
+      453092731,
+      2181625025,
+      4111451223,
+      1706088902,
+      314042704,
+      2344532202,
+      4240017532,
+      1658658271,
+      366619977,
+      2362670323,
+      4224994405,
+      1303535960,
+      984961486,
+      2747007092,
+      3569037538,
+      1256170817,
+      1037604311,
+      2765210733,
+      3554079995,
+      1131014506,
+      879679996,
+      2909243462,
+      3663771856,
+      1141124467,
+      855842277,
+      2852801631,
+      3708648649,
+      1342533948,
+      654459306,
+      3188396048,
+      3373015174,
+      1466479909,
+      544179635,
+      3110523913,
+      3462522015,
+      1591671054,
+      702138776,
+      2966460450,
+      3352799412,
+      1504918807,
+      783551873,
+      3082640443,
+      3233442989,
+      3988292384,
+      2596254646,
+      62317068,
+      1957810842,
+      3939845945,
+      2647816111,
+      81470997,
+      1943803523,
+      3814918930,
+      2489596804,
+      225274430,
+      2053790376,
+      3826175755,
+      2466906013,
+      167816743,
+      2097651377,
+      4027552580,
+      2265490386,
+      503444072,
+      1762050814,
+      4150417245,
+      2154129355,
+      426522225,
+      1852507879,
+      4275313526,
+      2312317920,
+      282753626,
+      1742555852,
+      4189708143,
+      2394877945,
+      397917763,
+      1622183637,
+      3604390888,
+      2714866558,
+      953729732,
+      1340076626,
+      3518719985,
+      2797360999,
+      1068828381,
+      1219638859,
+      3624741850,
+      2936675148,
+      906185462,
+      1090812512,
+      3747672003,
+      2825379669,
+      829329135,
+      1181335161,
+      3412177804,
+      3160834842,
+      628085408,
+      1382605366,
+      3423369109,
+      3138078467,
+      570562233,
+      1426400815,
+      3317316542,
+      2998733608,
+      733239954,
+      1555261956,
+      3268935591,
+      3050360625,
+      752459403,
+      1541320221,
+      2607071920,
+      3965973030,
+      1969922972,
+      40735498,
+      2617837225,
+      3943577151,
+      1913087877,
+      83908371,
+      2512341634,
+      3803740692,
+      2075208622,
+      213261112,
+      2463272603,
+      3855990285,
+      2094854071,
+      198958881,
+      2262029012,
+      4057260610,
+      1759359992,
+      534414190,
+      2176718541,
+      4139329115,
+      1873836001,
+      414664567,
+      2282248934,
+      4279200368,
+      1711684554,
+      285281116,
+      2405801727,
+      4167216745,
+      1634467795,
+      376229701,
+      2685067896,
+      3608007406,
+      1308918612,
+      956543938,
+      2808555105,
+      3495958263,
+      1231636301,
+      1047427035,
+      2932959818,
+      3654703836,
+      1088359270,
+      936918e3,
+      2847714899,
+      3736837829,
+      1202900863,
+      817233897,
+      3183342108,
+      3401237130,
+      1404277552,
+      615818150,
+      3134207493,
+      3453421203,
+      1423857449,
+      601450431,
+      3009837614,
+      3294710456,
+      1567103746,
+      711928724,
+      3020668471,
+      3272380065,
+      1510334235,
+      755167117
+    ]);
+    function crc32(buf) {
+      let crc = -1;
+      for (let x of buf) {
+        crc = CRC_TABLE[(crc ^ x) & 255] ^ crc >>> 8;
+      }
+      return (crc ^ -1) >>> 0;
+    }
+    module.exports = crc32;
+  }
+});
+
+// node_modules/yauzl/index.js
+var require_yauzl = __commonJS({
+  "node_modules/yauzl/index.js"(exports) {
+    var fs3 = __require("fs");
+    var zlib = __require("zlib");
+    var fd_slicer = require_fd_slicer();
+    var util = __require("util");
+    var EventEmitter2 = __require("events").EventEmitter;
+    var Transform = __require("stream").Transform;
+    var PassThrough2 = __require("stream").PassThrough;
+    var Writable = __require("stream").Writable;
+    var crc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : require_crc32();
+    exports.open = open3;
+    exports.fromFd = fromFd;
+    exports.fromBuffer = fromBuffer;
+    exports.fromRandomAccessReader = fromRandomAccessReader;
+    exports.openPromise = openPromise;
+    exports.fromFdPromise = fromFdPromise;
+    exports.fromBufferPromise = fromBufferPromise;
+    exports.fromRandomAccessReaderPromise = fromRandomAccessReaderPromise;
+    exports.dosDateTimeToDate = dosDateTimeToDate;
+    exports.getFileNameLowLevel = getFileNameLowLevel;
+    exports.validateFileName = validateFileName;
+    exports.parseExtraFields = parseExtraFields;
+    exports.ZipFile = ZipFile;
+    exports.Entry = Entry;
+    exports.LocalFileHeader = LocalFileHeader;
+    exports.RandomAccessReader = RandomAccessReader;
+    function openPromise(path7, options2) {
+      return new Promise((resolve16, reject) => {
+        open3(path7, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve16(zipfile);
+        });
+      });
+    }
+    function fromFdPromise(fd, options2) {
+      return new Promise((resolve16, reject) => {
+        fromFd(fd, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve16(zipfile);
+        });
+      });
+    }
+    function fromBufferPromise(buffer, options2) {
+      return new Promise((resolve16, reject) => {
+        fromBuffer(buffer, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve16(zipfile);
+        });
+      });
+    }
+    function fromRandomAccessReaderPromise(reader, totalSize, options2) {
+      return new Promise((resolve16, reject) => {
+        fromRandomAccessReader(reader, totalSize, { ...options2, lazyEntries: true }, function(err, zipfile) {
+          if (err) return reject(err);
+          resolve16(zipfile);
+        });
+      });
+    }
+    function open3(path7, options2, callback2) {
+      if (typeof options2 === "function") {
+        callback2 = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback2 == null) callback2 = defaultCallback;
+      fs3.open(path7, "r", function(err, fd) {
+        if (err) return callback2(err);
+        fromFd(fd, options2, function(err2, zipfile) {
+          if (err2) fs3.close(fd, defaultCallback);
+          callback2(err2, zipfile);
+        });
+      });
+    }
+    function fromFd(fd, options2, callback2) {
+      if (typeof options2 === "function") {
+        callback2 = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback2 == null) callback2 = defaultCallback;
+      fs3.fstat(fd, function(err, stats) {
+        if (err) return callback2(err);
+        var reader = new fd_slicer.FdSlicer(fd);
+        fromRandomAccessReader(reader, stats.size, options2, callback2);
+      });
+    }
+    function fromBuffer(buffer, options2, callback2) {
+      if (typeof options2 === "function") {
+        callback2 = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      options2.autoClose = false;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      var reader = new fd_slicer.BufferSlicer(buffer);
+      fromRandomAccessReader(reader, buffer.length, options2, callback2);
+    }
+    function fromRandomAccessReader(reader, totalSize, options2, callback2) {
+      if (typeof options2 === "function") {
+        callback2 = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      if (options2.autoClose == null) options2.autoClose = true;
+      if (options2.lazyEntries == null) options2.lazyEntries = false;
+      if (options2.decodeStrings == null) options2.decodeStrings = true;
+      var decodeStrings = !!options2.decodeStrings;
+      if (options2.validateEntrySizes == null) options2.validateEntrySizes = true;
+      if (options2.strictFileNames == null) options2.strictFileNames = false;
+      if (callback2 == null) callback2 = defaultCallback;
+      if (typeof totalSize !== "number") throw new Error("expected totalSize parameter to be a number");
+      if (totalSize > Number.MAX_SAFE_INTEGER) {
+        throw new Error("zip file too large. only file sizes up to 2^52 are supported due to JavaScript's Number type being an IEEE 754 double.");
+      }
+      reader.ref();
+      var eocdrWithoutCommentSize = 22;
+      var zip64EocdlSize = 20;
+      var maxCommentSize = 65535;
+      var bufferSize = Math.min(zip64EocdlSize + eocdrWithoutCommentSize + maxCommentSize, totalSize);
+      var buffer = newBuffer(bufferSize);
+      var bufferReadStart = totalSize - buffer.length;
+      readAndAssertNoEof(reader, buffer, 0, bufferSize, bufferReadStart, function(err) {
+        if (err) return callback2(err);
+        for (var i = bufferSize - eocdrWithoutCommentSize; i >= 0; i -= 1) {
+          if (buffer.readUInt32LE(i) !== 101010256) continue;
+          var eocdrBuffer = buffer.subarray(i);
+          var diskNumber = eocdrBuffer.readUInt16LE(4);
+          var entryCount = eocdrBuffer.readUInt16LE(10);
+          var centralDirectoryOffset = eocdrBuffer.readUInt32LE(16);
+          var commentLength = eocdrBuffer.readUInt16LE(20);
+          var expectedCommentLength = eocdrBuffer.length - eocdrWithoutCommentSize;
+          if (commentLength !== expectedCommentLength) {
+            return callback2(new Error("Invalid comment length. Expected: " + expectedCommentLength + ". Found: " + commentLength + ". Are there extra bytes at the end of the file? Or is the end of central dir signature `PK☺☻` in the comment?"));
+          }
+          var comment = decodeStrings ? decodeBuffer(eocdrBuffer.subarray(22), false) : eocdrBuffer.subarray(22);
+          if (i - zip64EocdlSize >= 0 && buffer.readUInt32LE(i - zip64EocdlSize) === 117853008) {
+            var zip64EocdlBuffer = buffer.subarray(i - zip64EocdlSize, i - zip64EocdlSize + zip64EocdlSize);
+            var zip64EocdrOffset = readUInt64LE(zip64EocdlBuffer, 8);
+            var zip64EocdrBuffer = newBuffer(56);
+            return readAndAssertNoEof(reader, zip64EocdrBuffer, 0, zip64EocdrBuffer.length, zip64EocdrOffset, function(err2) {
+              if (err2) return callback2(err2);
+              if (zip64EocdrBuffer.readUInt32LE(0) !== 101075792) {
+                return callback2(new Error("invalid zip64 end of central directory record signature"));
+              }
+              diskNumber = zip64EocdrBuffer.readUInt32LE(16);
+              if (diskNumber !== 0) {
+                return callback2(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+              }
+              entryCount = readUInt64LE(zip64EocdrBuffer, 32);
+              centralDirectoryOffset = readUInt64LE(zip64EocdrBuffer, 48);
+              return callback2(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+            });
+          }
+          if (diskNumber !== 0) {
+            return callback2(new Error("multi-disk zip files are not supported: found disk number: " + diskNumber));
+          }
+          return callback2(null, new ZipFile(reader, centralDirectoryOffset, totalSize, entryCount, comment, options2.autoClose, options2.lazyEntries, decodeStrings, options2.validateEntrySizes, options2.strictFileNames));
+        }
+        callback2(new Error("End of central directory record signature not found. Either not a zip file, or file is truncated."));
+      });
+    }
+    util.inherits(ZipFile, EventEmitter2);
+    function ZipFile(reader, centralDirectoryOffset, fileSize, entryCount, comment, autoClose, lazyEntries, decodeStrings, validateEntrySizes, strictFileNames) {
+      var self = this;
+      EventEmitter2.call(self);
+      self.reader = reader;
+      self.reader.on("error", function(err) {
+        emitError(self, err);
+      });
+      self.reader.once("close", function() {
+        self.emit("close");
+      });
+      self.readEntryCursor = centralDirectoryOffset;
+      self.fileSize = fileSize;
+      self.entryCount = entryCount;
+      self.comment = comment;
+      self.entriesRead = 0;
+      self.autoClose = !!autoClose;
+      self.lazyEntries = !!lazyEntries;
+      self.decodeStrings = !!decodeStrings;
+      self.validateEntrySizes = !!validateEntrySizes;
+      self.strictFileNames = !!strictFileNames;
+      self.isOpen = true;
+      self.emittedError = false;
+      self.hasEachEntryBeenCalled = false;
+      if (!self.lazyEntries) self._readEntry();
+    }
+    ZipFile.prototype.close = function() {
+      if (!this.isOpen) return;
+      this.isOpen = false;
+      this.reader.unref();
+    };
+    function emitErrorAndAutoClose(self, err) {
+      if (self.autoClose) self.close();
+      emitError(self, err);
+    }
+    function emitError(self, err) {
+      if (self.emittedError) return;
+      self.emittedError = true;
+      self.emit("error", err);
+    }
+    ZipFile.prototype.readEntry = function() {
+      if (!this.lazyEntries) throw new Error("readEntry() called without lazyEntries:true");
+      this._readEntry();
+    };
+    ZipFile.prototype._readEntry = function() {
+      var self = this;
+      if (self.entryCount === self.entriesRead) {
+        setImmediate(function() {
+          if (self.autoClose) self.close();
+          if (self.emittedError) return;
+          self.emit("end");
+        });
+        return;
+      }
+      if (self.emittedError) return;
+      var buffer = newBuffer(46);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err) {
+        if (err) return emitErrorAndAutoClose(self, err);
+        if (self.emittedError) return;
+        var entry = new Entry();
+        var signature = buffer.readUInt32LE(0);
+        if (signature !== 33639248) return emitErrorAndAutoClose(self, new Error("invalid central directory file header signature: 0x" + signature.toString(16)));
+        entry.versionMadeBy = buffer.readUInt16LE(4);
+        entry.versionNeededToExtract = buffer.readUInt16LE(6);
+        entry.generalPurposeBitFlag = buffer.readUInt16LE(8);
+        entry.compressionMethod = buffer.readUInt16LE(10);
+        entry.lastModFileTime = buffer.readUInt16LE(12);
+        entry.lastModFileDate = buffer.readUInt16LE(14);
+        entry.crc32 = buffer.readUInt32LE(16);
+        entry.compressedSize = buffer.readUInt32LE(20);
+        entry.uncompressedSize = buffer.readUInt32LE(24);
+        entry.fileNameLength = buffer.readUInt16LE(28);
+        entry.extraFieldLength = buffer.readUInt16LE(30);
+        entry.fileCommentLength = buffer.readUInt16LE(32);
+        entry.internalFileAttributes = buffer.readUInt16LE(36);
+        entry.externalFileAttributes = buffer.readUInt32LE(38);
+        entry.relativeOffsetOfLocalHeader = buffer.readUInt32LE(42);
+        if (entry.generalPurposeBitFlag & 64) return emitErrorAndAutoClose(self, new Error("strong encryption is not supported"));
+        self.readEntryCursor += 46;
+        buffer = newBuffer(entry.fileNameLength + entry.extraFieldLength + entry.fileCommentLength);
+        readAndAssertNoEof(self.reader, buffer, 0, buffer.length, self.readEntryCursor, function(err2) {
+          if (err2) return emitErrorAndAutoClose(self, err2);
+          if (self.emittedError) return;
+          entry.fileNameRaw = buffer.subarray(0, entry.fileNameLength);
+          var fileCommentStart = entry.fileNameLength + entry.extraFieldLength;
+          entry.extraFieldRaw = buffer.subarray(entry.fileNameLength, fileCommentStart);
+          entry.fileCommentRaw = buffer.subarray(fileCommentStart, fileCommentStart + entry.fileCommentLength);
+          try {
+            entry.extraFields = parseExtraFields(entry.extraFieldRaw);
+          } catch (err3) {
+            return emitErrorAndAutoClose(self, err3);
+          }
+          if (self.decodeStrings) {
+            var isUtf8 = (entry.generalPurposeBitFlag & 2048) !== 0;
+            entry.fileComment = decodeBuffer(entry.fileCommentRaw, isUtf8);
+            entry.fileName = getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, self.strictFileNames);
+            var errorMessage2 = validateFileName(entry.fileName);
+            if (errorMessage2 != null) return emitErrorAndAutoClose(self, new Error(errorMessage2));
+          } else {
+            entry.fileComment = entry.fileCommentRaw;
+            entry.fileName = entry.fileNameRaw;
+          }
+          entry.comment = entry.fileComment;
+          self.readEntryCursor += buffer.length;
+          self.entriesRead += 1;
+          for (var i = 0; i < entry.extraFields.length; i++) {
+            var extraField = entry.extraFields[i];
+            if (extraField.id !== 1) continue;
+            var zip64EiefBuffer = extraField.data;
+            var index = 0;
+            if (entry.uncompressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include uncompressed size"));
+              }
+              entry.uncompressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.compressedSize === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include compressed size"));
+              }
+              entry.compressedSize = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            if (entry.relativeOffsetOfLocalHeader === 4294967295) {
+              if (index + 8 > zip64EiefBuffer.length) {
+                return emitErrorAndAutoClose(self, new Error("zip64 extended information extra field does not include relative header offset"));
+              }
+              entry.relativeOffsetOfLocalHeader = readUInt64LE(zip64EiefBuffer, index);
+              index += 8;
+            }
+            break;
+          }
+          if (self.validateEntrySizes && entry.compressionMethod === 0) {
+            var expectedCompressedSize = entry.uncompressedSize;
+            if (entry.isEncrypted()) {
+              expectedCompressedSize += 12;
+            }
+            if (entry.compressedSize !== expectedCompressedSize) {
+              var msg = "compressed/uncompressed size mismatch for stored file: " + entry.compressedSize + " != " + entry.uncompressedSize;
+              return emitErrorAndAutoClose(self, new Error(msg));
+            }
+          }
+          self.emit("entry", entry);
+          if (!self.lazyEntries) self._readEntry();
+        });
+      });
+    };
+    ZipFile.prototype.eachEntry = function() {
+      const self = this;
+      if (!self.lazyEntries) throw new Error("eachEntry() requires lazyEntries: true");
+      if (self.hasEachEntryBeenCalled) throw new Error("eachEntry() must only be called once per ZipFile");
+      self.hasEachEntryBeenCalled = true;
+      let pendingResolveReject = null;
+      self.on("entry", onEntry);
+      self.on("end", onEnd);
+      self.on("error", onError);
+      function cleanup() {
+        self.removeListener("entry", onEntry);
+        self.removeListener("end", onEnd);
+        self.removeListener("error", onError);
+        if (self.autoClose) self.close();
+      }
+      function onEntry(entry) {
+        let { resolve: resolve16 } = pendingResolveReject;
+        pendingResolveReject = null;
+        resolve16({ value: entry });
+      }
+      function onEnd() {
+        let { resolve: resolve16 } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        resolve16({ done: true });
+      }
+      function onError(err) {
+        let { reject } = pendingResolveReject;
+        pendingResolveReject = null;
+        cleanup();
+        reject(err);
+      }
+      return {
+        [Symbol.asyncIterator]() {
+          return this;
+        },
+        next() {
+          const promise2 = new Promise((resolve16, reject) => {
+            if (pendingResolveReject != null) throw new Error("next() called before previous Promise was resolved.");
+            pendingResolveReject = { resolve: resolve16, reject };
+          });
+          self.readEntry();
+          return promise2;
+        },
+        return(value) {
+          cleanup();
+          return Promise.resolve({ done: true, value });
+        },
+        throw(value) {
+          cleanup();
+          return Promise.reject(value);
+        }
+      };
+    };
+    ZipFile.prototype.openReadStream = function(entry, options2, callback2) {
+      var self = this;
+      var relativeStart = 0;
+      var relativeEnd = entry.compressedSize;
+      if (callback2 == null) {
+        callback2 = options2;
+        options2 = null;
+      }
+      if (options2 == null) {
+        options2 = {};
+      } else {
+        if (options2.decodeFileData === false) {
+          if (options2.decrypt != null) {
+            throw new Error("cannot use options.decrypt when options.decodeFileData === false");
+          }
+          if (options2.decompress != null) {
+            throw new Error("cannot use options.decompress when options.decodeFileData === false");
+          }
+        } else {
+          if (options2.decrypt != null) {
+            if (!entry.isEncrypted()) {
+              throw new Error("options.decrypt can only be specified for encrypted entries. See also option decodeFileData.");
+            }
+            if (options2.decrypt !== false) throw new Error("invalid options.decrypt value: " + options2.decrypt);
+            if (entry.isCompressed()) {
+              if (options2.decompress !== false) throw new Error("entry is encrypted and compressed, and options.decompress !== false. See also option decodeFileData.");
+            }
+          }
+          if (options2.decompress != null) {
+            if (!entry.isCompressed()) {
+              throw new Error("options.decompress can only be specified for compressed entries. See also option decodeFileData.");
+            }
+            if (!(options2.decompress === false || options2.decompress === true)) {
+              throw new Error("invalid options.decompress value: " + options2.decompress);
+            }
+            decompress = options2.decompress;
+          }
+        }
+        if (options2.start != null) {
+          relativeStart = options2.start;
+          if (relativeStart < 0) throw new Error("options.start < 0");
+          if (relativeStart > entry.compressedSize) throw new Error("options.start > entry.compressedSize");
+        }
+        if (options2.end != null) {
+          relativeEnd = options2.end;
+          if (relativeEnd < 0) throw new Error("options.end < 0");
+          if (relativeEnd > entry.compressedSize) throw new Error("options.end > entry.compressedSize");
+          if (relativeEnd < relativeStart) throw new Error("options.end < options.start");
+        }
+      }
+      var rawMode = options2.decodeFileData === false || // Explicitly requested raw.
+      (entry.compressionMethod === 0 || // Naturally without compression.
+      entry.compressionMethod === 8 && options2.decompress === false) && (!entry.isEncrypted() || // Naturally without encryption.
+      options2.decrypt === false);
+      if (options2.start != null || options2.end != null) {
+        if (!rawMode) throw new Error("start/end range require options.decodeFileData === false for non-trivial encoded entries.");
+      }
+      if (!self.isOpen) return callback2(new Error("closed"));
+      if (entry.isEncrypted() && !rawMode) {
+        if (options2.decrypt !== false) return callback2(new Error("entry is encrypted, and options.decodeFileData !== false"));
+      }
+      var decompress;
+      if (rawMode) {
+        decompress = false;
+      } else if (entry.compressionMethod === 8) {
+        decompress = options2.decodeFileData !== true;
+      } else {
+        return callback2(new Error("unsupported compression method: " + entry.compressionMethod));
+      }
+      self.readLocalFileHeader(entry, { minimal: true }, function(err, localFileHeader) {
+        if (err) return callback2(err);
+        self.openReadStreamLowLevel(
+          localFileHeader.fileDataStart,
+          entry.compressedSize,
+          relativeStart,
+          relativeEnd,
+          decompress,
+          entry.uncompressedSize,
+          callback2
+        );
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevel = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, callback2) {
+      var self = this;
+      var fileDataEnd = fileDataStart + compressedSize;
+      var readStream = self.reader.createReadStream({
+        start: fileDataStart + relativeStart,
+        end: fileDataStart + relativeEnd
+      });
+      var endpointStream = readStream;
+      if (decompress) {
+        var destroyed = false;
+        var inflateFilter = zlib.createInflateRaw();
+        readStream.on("error", function(err) {
+          setImmediate(function() {
+            if (!destroyed) inflateFilter.emit("error", err);
+          });
+        });
+        readStream.pipe(inflateFilter);
+        if (self.validateEntrySizes) {
+          endpointStream = new AssertByteCountStream(uncompressedSize);
+          inflateFilter.on("error", function(err) {
+            setImmediate(function() {
+              if (!destroyed) endpointStream.emit("error", err);
+            });
+          });
+          inflateFilter.pipe(endpointStream);
+        } else {
+          endpointStream = inflateFilter;
+        }
+        installDestroyFn(endpointStream, function() {
+          destroyed = true;
+          if (inflateFilter !== endpointStream) inflateFilter.unpipe(endpointStream);
+          readStream.unpipe(inflateFilter);
+          readStream.destroy();
+        });
+      }
+      callback2(null, endpointStream);
+    };
+    ZipFile.prototype.readLocalFileHeader = function(entry, options2, callback2) {
+      var self = this;
+      if (callback2 == null) {
+        callback2 = options2;
+        options2 = null;
+      }
+      if (options2 == null) options2 = {};
+      self.reader.ref();
+      var buffer = newBuffer(30);
+      readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader, function(err) {
+        try {
+          if (err) return callback2(err);
+          var signature = buffer.readUInt32LE(0);
+          if (signature !== 67324752) {
+            return callback2(new Error("invalid local file header signature: 0x" + signature.toString(16)));
+          }
+          var fileNameLength = buffer.readUInt16LE(26);
+          var extraFieldLength = buffer.readUInt16LE(28);
+          var fileDataStart = entry.relativeOffsetOfLocalHeader + 30 + fileNameLength + extraFieldLength;
+          if (fileDataStart + entry.compressedSize > self.fileSize) {
+            return callback2(new Error("file data overflows file bounds: " + fileDataStart + " + " + entry.compressedSize + " > " + self.fileSize));
+          }
+          if (options2.minimal) {
+            return callback2(null, { fileDataStart });
+          }
+          var localFileHeader = new LocalFileHeader();
+          localFileHeader.fileDataStart = fileDataStart;
+          localFileHeader.versionNeededToExtract = buffer.readUInt16LE(4);
+          localFileHeader.generalPurposeBitFlag = buffer.readUInt16LE(6);
+          localFileHeader.compressionMethod = buffer.readUInt16LE(8);
+          localFileHeader.lastModFileTime = buffer.readUInt16LE(10);
+          localFileHeader.lastModFileDate = buffer.readUInt16LE(12);
+          localFileHeader.crc32 = buffer.readUInt32LE(14);
+          localFileHeader.compressedSize = buffer.readUInt32LE(18);
+          localFileHeader.uncompressedSize = buffer.readUInt32LE(22);
+          localFileHeader.fileNameLength = fileNameLength;
+          localFileHeader.extraFieldLength = extraFieldLength;
+          buffer = newBuffer(fileNameLength + extraFieldLength);
+          self.reader.ref();
+          readAndAssertNoEof(self.reader, buffer, 0, buffer.length, entry.relativeOffsetOfLocalHeader + 30, function(err2) {
+            try {
+              if (err2) return callback2(err2);
+              localFileHeader.fileName = buffer.subarray(0, fileNameLength);
+              localFileHeader.extraField = buffer.subarray(fileNameLength);
+              return callback2(null, localFileHeader);
+            } finally {
+              self.reader.unref();
+            }
+          });
+        } finally {
+          self.reader.unref();
+        }
+      });
+    };
+    ZipFile.prototype.openReadStreamPromise = function(entry, options2) {
+      return new Promise((resolve16, reject) => {
+        this.openReadStream(entry, options2, function(err, readStream) {
+          if (err) return reject(err);
+          resolve16(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.openReadStreamLowLevelPromise = function(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize) {
+      return new Promise((resolve16, reject) => {
+        this.openReadStream(fileDataStart, compressedSize, relativeStart, relativeEnd, decompress, uncompressedSize, function(err, readStream) {
+          if (err) return reject(err);
+          resolve16(readStream);
+        });
+      });
+    };
+    ZipFile.prototype.readLocalFileHeaderPromise = function(entry, options2) {
+      return new Promise((resolve16, reject) => {
+        this.readLocalFileHeader(entry, options2, function(err, localFileHeader) {
+          if (err) return reject(err);
+          resolve16(localFileHeader);
+        });
+      });
+    };
+    function Entry() {
+    }
+    Entry.prototype.getLastModDate = function(options2) {
+      if (options2 == null) options2 = {};
+      if (!options2.forceDosFormat) {
+        for (var i = 0; i < this.extraFields.length; i++) {
+          var extraField = this.extraFields[i];
+          if (extraField.id === 21589) {
+            var data = extraField.data;
+            if (data.length < 5) continue;
+            var flags = data[0];
+            var HAS_MTIME = 1;
+            if (!(flags & HAS_MTIME)) continue;
+            var posixTimestamp = data.readInt32LE(1);
+            return new Date(posixTimestamp * 1e3);
+          } else if (extraField.id === 10) {
+            var data = extraField.data;
+            if (data.length !== 32) continue;
+            if (data.readUInt16LE(4) !== 1) continue;
+            if (data.readUInt16LE(6) !== 24) continue;
+            var hundredNanoSecondsSince1601 = data.readUInt32LE(8) + 4294967296 * data.readInt32LE(12);
+            var millisecondsSince1970 = hundredNanoSecondsSince1601 / 1e4 - 116444736e5;
+            return new Date(millisecondsSince1970);
+          }
+        }
+      }
+      return dosDateTimeToDate(this.lastModFileDate, this.lastModFileTime, options2.timezone);
+    };
+    Entry.prototype.canDecodeFileData = function() {
+      return !this.isEncrypted() && (this.compressionMethod === 0 || this.compressionMethod === 8);
+    };
+    Entry.prototype.isEncrypted = function() {
+      return (this.generalPurposeBitFlag & 1) !== 0;
+    };
+    Entry.prototype.isCompressed = function() {
+      return this.compressionMethod === 8;
+    };
+    function LocalFileHeader() {
+    }
+    function dosDateTimeToDate(date3, time3, timezone) {
+      var day = date3 & 31;
+      var month = (date3 >> 5 & 15) - 1;
+      var year = (date3 >> 9 & 127) + 1980;
+      var millisecond = 0;
+      var second = (time3 & 31) * 2;
+      var minute = time3 >> 5 & 63;
+      var hour = time3 >> 11 & 31;
+      if (timezone == null || timezone === "local") {
+        return new Date(year, month, day, hour, minute, second, millisecond);
+      } else if (timezone === "UTC") {
+        return new Date(Date.UTC(year, month, day, hour, minute, second, millisecond));
+      } else {
+        throw new Error("unrecognized options.timezone: " + options.timezone);
+      }
+    }
+    function getFileNameLowLevel(generalPurposeBitFlag, fileNameBuffer, extraFields, strictFileNames) {
+      var fileName = null;
+      for (var i = 0; i < extraFields.length; i++) {
+        var extraField = extraFields[i];
+        if (extraField.id === 28789) {
+          if (extraField.data.length < 6) {
+            continue;
+          }
+          if (extraField.data.readUInt8(0) !== 1) {
+            continue;
+          }
+          var oldNameCrc32 = extraField.data.readUInt32LE(1);
+          if (crc32(fileNameBuffer) !== oldNameCrc32) {
+            continue;
+          }
+          fileName = decodeBuffer(extraField.data.subarray(5), true);
+          break;
+        }
+      }
+      if (fileName == null) {
+        var isUtf8 = (generalPurposeBitFlag & 2048) !== 0;
+        fileName = decodeBuffer(fileNameBuffer, isUtf8);
+      }
+      if (!strictFileNames) {
+        fileName = fileName.replace(/\\/g, "/");
+      }
+      return fileName;
+    }
+    function validateFileName(fileName) {
+      if (fileName.indexOf("\\") !== -1) {
+        return "invalid characters in fileName: " + fileName;
+      }
+      if (/^[a-zA-Z]:/.test(fileName) || /^\//.test(fileName)) {
+        return "absolute path: " + fileName;
+      }
+      if (fileName.split("/").indexOf("..") !== -1) {
+        return "invalid relative path: " + fileName;
+      }
+      return null;
+    }
+    function parseExtraFields(extraFieldBuffer) {
+      var extraFields = [];
+      var i = 0;
+      while (i < extraFieldBuffer.length - 3) {
+        var headerId = extraFieldBuffer.readUInt16LE(i + 0);
+        var dataSize = extraFieldBuffer.readUInt16LE(i + 2);
+        var dataStart = i + 4;
+        var dataEnd = dataStart + dataSize;
+        if (dataEnd > extraFieldBuffer.length) throw new Error("extra field length exceeds extra field buffer size");
+        var dataBuffer = extraFieldBuffer.subarray(dataStart, dataEnd);
+        extraFields.push({
+          id: headerId,
+          data: dataBuffer
+        });
+        i = dataEnd;
+      }
+      return extraFields;
+    }
+    function readAndAssertNoEof(reader, buffer, offset, length, position, callback2) {
+      if (length === 0) {
+        return setImmediate(function() {
+          callback2(null, newBuffer(0));
+        });
+      }
+      reader.read(buffer, offset, length, position, function(err, bytesRead) {
+        if (err) return callback2(err);
+        if (bytesRead < length) {
+          return callback2(new Error("unexpected EOF"));
+        }
+        callback2();
+      });
+    }
+    util.inherits(AssertByteCountStream, Transform);
+    function AssertByteCountStream(byteCount) {
+      Transform.call(this);
+      this.actualByteCount = 0;
+      this.expectedByteCount = byteCount;
+    }
+    AssertByteCountStream.prototype._transform = function(chunk, encoding, cb) {
+      this.actualByteCount += chunk.length;
+      if (this.actualByteCount > this.expectedByteCount) {
+        var msg = "too many bytes in the stream. expected " + this.expectedByteCount + ". got at least " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb(null, chunk);
+    };
+    AssertByteCountStream.prototype._flush = function(cb) {
+      if (this.actualByteCount < this.expectedByteCount) {
+        var msg = "not enough bytes in the stream. expected " + this.expectedByteCount + ". got only " + this.actualByteCount;
+        return cb(new Error(msg));
+      }
+      cb();
+    };
+    util.inherits(RandomAccessReader, EventEmitter2);
+    function RandomAccessReader() {
+      EventEmitter2.call(this);
+      this.refCount = 0;
+    }
+    RandomAccessReader.prototype.ref = function() {
+      this.refCount += 1;
+    };
+    RandomAccessReader.prototype.unref = function() {
+      var self = this;
+      self.refCount -= 1;
+      if (self.refCount > 0) return;
+      if (self.refCount < 0) throw new Error("invalid unref");
+      self.close(onCloseDone);
+      function onCloseDone(err) {
+        if (err) return self.emit("error", err);
+        self.emit("close");
+      }
+    };
+    RandomAccessReader.prototype.createReadStream = function(options2) {
+      if (options2 == null) options2 = {};
+      var start = options2.start;
+      var end = options2.end;
+      if (start === end) {
+        var emptyStream = new PassThrough2();
+        setImmediate(function() {
+          emptyStream.end();
+        });
+        return emptyStream;
+      }
+      var stream = this._readStreamForRange(start, end);
+      var destroyed = false;
+      var refUnrefFilter = new RefUnrefFilter(this);
+      stream.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) refUnrefFilter.emit("error", err);
+        });
+      });
+      installDestroyFn(refUnrefFilter, function() {
+        stream.unpipe(refUnrefFilter);
+        refUnrefFilter.unref();
+        stream.destroy();
+      });
+      var byteCounter = new AssertByteCountStream(end - start);
+      refUnrefFilter.on("error", function(err) {
+        setImmediate(function() {
+          if (!destroyed) byteCounter.emit("error", err);
+        });
+      });
+      installDestroyFn(byteCounter, function() {
+        destroyed = true;
+        refUnrefFilter.unpipe(byteCounter);
+        refUnrefFilter.destroy();
+      });
+      return stream.pipe(refUnrefFilter).pipe(byteCounter);
+    };
+    RandomAccessReader.prototype._readStreamForRange = function(start, end) {
+      throw new Error("not implemented");
+    };
+    RandomAccessReader.prototype.read = function(buffer, offset, length, position, callback2) {
+      var readStream = this.createReadStream({ start: position, end: position + length });
+      var writeStream = new Writable();
+      var written = 0;
+      writeStream._write = function(chunk, encoding, cb) {
+        chunk.copy(buffer, offset + written, 0, chunk.length);
+        written += chunk.length;
+        cb();
+      };
+      writeStream.on("finish", callback2);
+      readStream.on("error", function(error3) {
+        callback2(error3);
+      });
+      readStream.pipe(writeStream);
+    };
+    RandomAccessReader.prototype.close = function(callback2) {
+      setImmediate(callback2);
+    };
+    util.inherits(RefUnrefFilter, PassThrough2);
+    function RefUnrefFilter(context) {
+      PassThrough2.call(this);
+      this.context = context;
+      this.context.ref();
+      this.unreffedYet = false;
+    }
+    RefUnrefFilter.prototype._flush = function(cb) {
+      this.unref();
+      cb();
+    };
+    RefUnrefFilter.prototype.unref = function(cb) {
+      if (this.unreffedYet) return;
+      this.unreffedYet = true;
+      this.context.unref();
+    };
+    var cp437 = "\0☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼ !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~⌂ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜ¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐└┴┬├─┼╞╟╚╔╩╦╠═╬╧╨╤╥╙╘╒╓╫╪┘┌█▄▌▐▀αßΓπΣσµτΦΘΩδ∞φε∩≡±≥≤⌠⌡÷≈°∙·√ⁿ²■ ";
+    function decodeBuffer(buffer, isUtf8) {
+      if (isUtf8) {
+        return buffer.toString("utf8");
+      } else {
+        var result = "";
+        for (var i = 0; i < buffer.length; i++) {
+          result += cp437[buffer[i]];
+        }
+        return result;
+      }
+    }
+    function readUInt64LE(buffer, offset) {
+      var lower32 = buffer.readUInt32LE(offset);
+      var upper32 = buffer.readUInt32LE(offset + 4);
+      return upper32 * 4294967296 + lower32;
+    }
+    var newBuffer;
+    if (typeof Buffer.allocUnsafe === "function") {
+      newBuffer = function(len) {
+        return Buffer.allocUnsafe(len);
+      };
+    } else {
+      newBuffer = function(len) {
+        return new Buffer(len);
+      };
+    }
+    function installDestroyFn(stream, fn) {
+      if (typeof stream.destroy === "function") {
+        stream._destroy = function(err, cb) {
+          fn();
+          if (cb != null) cb(err);
+        };
+      } else {
+        stream.destroy = fn;
+      }
+    }
+    function defaultCallback(err) {
+      if (err) throw err;
+    }
   }
 });
 
@@ -33634,9 +34977,9 @@ var require_utils3 = __commonJS({
       }
       return output;
     };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
+    exports.wrapOutput = (input, state = {}, options2 = {}) => {
+      const prepend = options2.contains ? "" : "^";
+      const append = options2.contains ? "" : "$";
       let output = `${prepend}(?:${input})${append}`;
       if (state.negated === true) {
         output = `(?:^(?!${output}).*$)`;
@@ -33699,8 +35042,8 @@ var require_scan = __commonJS({
         token.depth = token.isGlobstar ? Infinity : 1;
       }
     };
-    var scan = (input, options) => {
-      const opts = options || {};
+    var scan = (input, options2) => {
+      const opts = options2 || {};
       const length = input.length - 1;
       const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
       const slashes = [];
@@ -34005,9 +35348,9 @@ var require_parse2 = __commonJS({
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
     } = constants3;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
+    var expandRange = (args, options2) => {
+      if (typeof options2.expandRange === "function") {
+        return options2.expandRange(...args, options2);
       }
       args.sort();
       const value = `[${args.join("-")}]`;
@@ -34209,11 +35552,11 @@ var require_parse2 = __commonJS({
       }
       return depth;
     };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
+    var analyzeRepeatedExtglob = (body, options2) => {
+      if (options2.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options2.maxExtglobRecursion === "number" ? options2.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -34245,12 +35588,12 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse5 = (input, options) => {
+    var parse5 = (input, options2) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
       input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       let len = input.length;
       if (len > max) {
@@ -34415,7 +35758,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options2, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -34465,7 +35808,7 @@ var require_parse2 = __commonJS({
           state.output = input;
           return state;
         }
-        state.output = utils.wrapOutput(output, state, options);
+        state.output = utils.wrapOutput(output, state, options2);
         return state;
       }
       while (!eos()) {
@@ -34514,9 +35857,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -34938,8 +36281,8 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse5.fastpaths = (input, options) => {
-      const opts = { ...options };
+    parse5.fastpaths = (input, options2) => {
+      const opts = { ...options2 };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
       if (len > max) {
@@ -35016,9 +36359,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils3();
     var constants3 = require_constants6();
     var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob2, options, returnState = false) => {
+    var picomatch2 = (glob2, options2, returnState = false) => {
       if (Array.isArray(glob2)) {
-        const fns = glob2.map((input) => picomatch2(input, options, returnState));
+        const fns = glob2.map((input) => picomatch2(input, options2, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -35032,19 +36375,19 @@ var require_picomatch = __commonJS({
       if (glob2 === "" || typeof glob2 !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
-      const opts = options || {};
-      const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob2, options) : picomatch2.makeRe(glob2, options, false, true);
+      const opts = options2 || {};
+      const posix3 = opts.windows;
+      const regex = isState ? picomatch2.compileRe(glob2, options2) : picomatch2.makeRe(glob2, options2, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        const ignoreOpts = { ...options2, ignore: null, onMatch: null, onResult: null };
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match: match2, output } = picomatch2.test(input, regex, options, { glob: glob2, posix: posix2 });
-        const result = { glob: glob2, state, regex, posix: posix2, input, output, match: match2, isMatch };
+        const { isMatch, match: match2, output } = picomatch2.test(input, regex, options2, { glob: glob2, posix: posix3 });
+        const result = { glob: glob2, state, regex, posix: posix3, input, output, match: match2, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -35069,15 +36412,15 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob: glob2, posix: posix2 } = {}) => {
+    picomatch2.test = (input, regex, options2, { glob: glob2, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
       if (input === "") {
         return { isMatch: false, output: "" };
       }
-      const opts = options || {};
-      const format = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const opts = options2 || {};
+      const format = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match2 = input === glob2;
       let output = match2 && format ? format(input) : input;
       if (match2 === false) {
@@ -35086,59 +36429,59 @@ var require_picomatch = __commonJS({
       }
       if (match2 === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch2.matchBase(input, regex, options, posix2);
+          match2 = picomatch2.matchBase(input, regex, options2, posix3);
         } else {
           match2 = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match2), match: match2, output };
     };
-    picomatch2.matchBase = (input, glob2, options, posix2 = options && options.windows) => {
-      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+    picomatch2.matchBase = (input, glob2, options2, posix3 = options2 && options2.windows) => {
+      const regex = glob2 instanceof RegExp ? glob2 : picomatch2.makeRe(glob2, options2);
+      return regex.test(utils.basename(input, { windows: posix3 }));
     };
-    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
-      return parse5(pattern, { ...options, fastpaths: false });
+    picomatch2.isMatch = (str2, patterns, options2) => picomatch2(patterns, options2)(str2);
+    picomatch2.parse = (pattern, options2) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options2));
+      return parse5(pattern, { ...options2, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input, options2) => scan(input, options2);
+    picomatch2.compileRe = (state, options2, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
-      const opts = options || {};
+      const opts = options2 || {};
       const prepend = opts.contains ? "" : "^";
       const append = opts.contains ? "" : "$";
       let source = `${prepend}(?:${state.output})${append}`;
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch2.toRegex(source, options2);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input, options2 = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options);
+      if (options2.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse5.fastpaths(input, options2);
       }
       if (!parsed.output) {
-        parsed = parse5(input, options);
+        parsed = parse5(input, options2);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options2, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options2) => {
       try {
-        const opts = options || {};
+        const opts = options2 || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
       } catch (err) {
-        if (options && options.debug === true) throw err;
+        if (options2 && options2.debug === true) throw err;
         return /$^/;
       }
     };
@@ -35153,11 +36496,11 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils3();
-    function picomatch2(glob2, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
+    function picomatch2(glob2, options2, returnState = false) {
+      if (options2 && (options2.windows === null || options2.windows === void 0)) {
+        options2 = { ...options2, windows: utils.isWindows() };
       }
-      return pico(glob2, options, returnState);
+      return pico(glob2, options2, returnState);
     }
     Object.assign(picomatch2, pico);
     module.exports = picomatch2;
@@ -35328,14 +36671,14 @@ var require_parse_options = __commonJS({
     "use strict";
     var looseOption = Object.freeze({ loose: true });
     var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
+    var parseOptions = (options2) => {
+      if (!options2) {
         return emptyOpts;
       }
-      if (typeof options !== "object") {
+      if (typeof options2 !== "object") {
         return looseOption;
       }
-      return options;
+      return options2;
     };
     module.exports = parseOptions;
   }
@@ -35388,10 +36731,10 @@ var require_semver = __commonJS({
       return true;
     };
     var SemVer = class _SemVer {
-      constructor(version2, options) {
-        options = parseOptions(options);
+      constructor(version2, options2) {
+        options2 = parseOptions(options2);
         if (version2 instanceof _SemVer) {
-          if (version2.loose === !!options.loose && version2.includePrerelease === !!options.includePrerelease) {
+          if (version2.loose === !!options2.loose && version2.includePrerelease === !!options2.includePrerelease) {
             return version2;
           } else {
             version2 = version2.version;
@@ -35404,11 +36747,11 @@ var require_semver = __commonJS({
             `version is longer than ${MAX_LENGTH} characters`
           );
         }
-        debug2("SemVer", version2, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version2.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+        debug2("SemVer", version2, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
+        const m = version2.trim().match(options2.loose ? re[t.LOOSE] : re[t.FULL]);
         if (!m) {
           throw new TypeError(`Invalid Version: ${version2}`);
         }
@@ -35663,12 +37006,12 @@ var require_parse3 = __commonJS({
   "node_modules/semver/functions/parse.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var parse5 = (version2, options, throwErrors = false) => {
+    var parse5 = (version2, options2, throwErrors = false) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
       try {
-        return new SemVer(version2, options);
+        return new SemVer(version2, options2);
       } catch (er) {
         if (!throwErrors) {
           return null;
@@ -35685,8 +37028,8 @@ var require_valid = __commonJS({
   "node_modules/semver/functions/valid.js"(exports, module) {
     "use strict";
     var parse5 = require_parse3();
-    var valid = (version2, options) => {
-      const v = parse5(version2, options);
+    var valid = (version2, options2) => {
+      const v = parse5(version2, options2);
       return v ? v.version : null;
     };
     module.exports = valid;
@@ -35698,8 +37041,8 @@ var require_clean = __commonJS({
   "node_modules/semver/functions/clean.js"(exports, module) {
     "use strict";
     var parse5 = require_parse3();
-    var clean = (version2, options) => {
-      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options);
+    var clean = (version2, options2) => {
+      const s = parse5(version2.trim().replace(/^[=v]+/, ""), options2);
       return s ? s.version : null;
     };
     module.exports = clean;
@@ -35711,16 +37054,16 @@ var require_inc = __commonJS({
   "node_modules/semver/functions/inc.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var inc = (version2, release, options, identifier, identifierBase) => {
-      if (typeof options === "string") {
+    var inc = (version2, release, options2, identifier, identifierBase) => {
+      if (typeof options2 === "string") {
         identifierBase = identifier;
-        identifier = options;
-        options = void 0;
+        identifier = options2;
+        options2 = void 0;
       }
       try {
         return new SemVer(
           version2 instanceof SemVer ? version2.version : version2,
-          options
+          options2
         ).inc(release, identifier, identifierBase).version;
       } catch (er) {
         return null;
@@ -35809,8 +37152,8 @@ var require_prerelease = __commonJS({
   "node_modules/semver/functions/prerelease.js"(exports, module) {
     "use strict";
     var parse5 = require_parse3();
-    var prerelease = (version2, options) => {
-      const parsed = parse5(version2, options);
+    var prerelease = (version2, options2) => {
+      const parsed = parse5(version2, options2);
       return parsed && parsed.prerelease.length ? parsed.prerelease : null;
     };
     module.exports = prerelease;
@@ -35998,7 +37341,7 @@ var require_coerce = __commonJS({
     var SemVer = require_semver();
     var parse5 = require_parse3();
     var { safeRe: re, t } = require_re();
-    var coerce = (version2, options) => {
+    var coerce = (version2, options2) => {
       if (version2 instanceof SemVer) {
         return version2;
       }
@@ -36008,12 +37351,12 @@ var require_coerce = __commonJS({
       if (typeof version2 !== "string") {
         return null;
       }
-      options = options || {};
+      options2 = options2 || {};
       let match2 = null;
-      if (!options.rtl) {
-        match2 = version2.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+      if (!options2.rtl) {
+        match2 = version2.match(options2.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
-        const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+        const coerceRtlRegex = options2.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
         let next;
         while ((next = coerceRtlRegex.exec(version2)) && (!match2 || match2.index + match2[0].length !== version2.length)) {
           if (!match2 || next.index + next[0].length !== match2.index + match2[0].length) {
@@ -36029,9 +37372,9 @@ var require_coerce = __commonJS({
       const major = match2[2];
       const minor = match2[3] || "0";
       const patch = match2[4] || "0";
-      const prerelease = options.includePrerelease && match2[5] ? `-${match2[5]}` : "";
-      const build3 = options.includePrerelease && match2[6] ? `+${match2[6]}` : "";
-      return parse5(`${major}.${minor}.${patch}${prerelease}${build3}`, options);
+      const prerelease = options2.includePrerelease && match2[5] ? `-${match2[5]}` : "";
+      const build3 = options2.includePrerelease && match2[6] ? `+${match2[6]}` : "";
+      return parse5(`${major}.${minor}.${patch}${prerelease}${build3}`, options2);
     };
     module.exports = coerce;
   }
@@ -36044,16 +37387,16 @@ var require_truncate = __commonJS({
     var parse5 = require_parse3();
     var constants3 = require_constants7();
     var SemVer = require_semver();
-    var truncate2 = (version2, truncation, options) => {
+    var truncate2 = (version2, truncation, options2) => {
       if (!constants3.RELEASE_TYPES.includes(truncation)) {
         return null;
       }
-      const clonedVersion = cloneInputVersion(version2, options);
+      const clonedVersion = cloneInputVersion(version2, options2);
       return clonedVersion && doTruncation(clonedVersion, truncation);
     };
-    var cloneInputVersion = (version2, options) => {
+    var cloneInputVersion = (version2, options2) => {
       const versionStringToParse = version2 instanceof SemVer ? version2.version : version2;
-      return parse5(versionStringToParse, options);
+      return parse5(versionStringToParse, options2);
     };
     var doTruncation = (version2, truncation) => {
       if (isPrerelease(truncation)) {
@@ -36313,13 +37656,13 @@ var require_range = __commonJS({
     "use strict";
     var SPACE_CHARACTERS = /\s+/g;
     var Range = class _Range {
-      constructor(range2, options) {
-        options = parseOptions(options);
+      constructor(range2, options2) {
+        options2 = parseOptions(options2);
         if (range2 instanceof _Range) {
-          if (range2.loose === !!options.loose && range2.includePrerelease === !!options.includePrerelease) {
+          if (range2.loose === !!options2.loose && range2.includePrerelease === !!options2.includePrerelease) {
             return range2;
           } else {
-            return new _Range(range2.raw, options);
+            return new _Range(range2.raw, options2);
           }
         }
         if (range2 instanceof Comparator) {
@@ -36328,9 +37671,9 @@ var require_range = __commonJS({
           this.formatted = void 0;
           return this;
         }
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
+        this.options = options2;
+        this.loose = !!options2.loose;
+        this.includePrerelease = !!options2.includePrerelease;
         this.raw = range2.trim().replace(SPACE_CHARACTERS, " ");
         this.set = this.raw.split("||").map((r) => this.parseRange(r.trim())).filter((c) => c.length);
         if (!this.set.length) {
@@ -36417,15 +37760,15 @@ var require_range = __commonJS({
         cache.set(memoKey, result);
         return result;
       }
-      intersects(range2, options) {
+      intersects(range2, options2) {
         if (!(range2 instanceof _Range)) {
           throw new TypeError("a Range is required");
         }
         return this.set.some((thisComparators) => {
-          return isSatisfiable(thisComparators, options) && range2.set.some((rangeComparators) => {
-            return isSatisfiable(rangeComparators, options) && thisComparators.every((thisComparator) => {
+          return isSatisfiable(thisComparators, options2) && range2.set.some((rangeComparators) => {
+            return isSatisfiable(rangeComparators, options2) && thisComparators.every((thisComparator) => {
               return rangeComparators.every((rangeComparator) => {
-                return thisComparator.intersects(rangeComparator, options);
+                return thisComparator.intersects(rangeComparator, options2);
               });
             });
           });
@@ -36470,39 +37813,39 @@ var require_range = __commonJS({
     var BUILDSTRIPRE = new RegExp(src[t.BUILD], "g");
     var isNullSet = (c) => c.value === "<0.0.0-0";
     var isAny = (c) => c.value === "";
-    var isSatisfiable = (comparators, options) => {
+    var isSatisfiable = (comparators, options2) => {
       let result = true;
       const remainingComparators = comparators.slice();
       let testComparator = remainingComparators.pop();
       while (result && remainingComparators.length) {
         result = remainingComparators.every((otherComparator) => {
-          return testComparator.intersects(otherComparator, options);
+          return testComparator.intersects(otherComparator, options2);
         });
         testComparator = remainingComparators.pop();
       }
       return result;
     };
-    var parseComparator = (comp, options) => {
+    var parseComparator = (comp, options2) => {
       comp = comp.replace(re[t.BUILD], "");
-      debug2("comp", comp, options);
-      comp = replaceCarets(comp, options);
+      debug2("comp", comp, options2);
+      comp = replaceCarets(comp, options2);
       debug2("caret", comp);
-      comp = replaceTildes(comp, options);
+      comp = replaceTildes(comp, options2);
       debug2("tildes", comp);
-      comp = replaceXRanges(comp, options);
+      comp = replaceXRanges(comp, options2);
       debug2("xrange", comp);
-      comp = replaceStars(comp, options);
+      comp = replaceStars(comp, options2);
       debug2("stars", comp);
       return comp;
     };
     var isX = (id) => !id || id.toLowerCase() === "x" || id === "*";
     var invalidXRangeOrder = (M, m, p) => isX(M) && !isX(m) || isX(m) && p && !isX(p);
-    var replaceTildes = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options)).join(" ");
+    var replaceTildes = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceTilde(c, options2)).join(" ");
     };
-    var replaceTilde = (comp, options) => {
-      const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
-      const z = options.includePrerelease ? "-0" : "";
+    var replaceTilde = (comp, options2) => {
+      const r = options2.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+      const z = options2.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug2("tilde", comp, _, M, m, p, pr);
         let ret;
@@ -36522,13 +37865,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceCarets = (comp, options) => {
-      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options)).join(" ");
+    var replaceCarets = (comp, options2) => {
+      return comp.trim().split(/\s+/).map((c) => replaceCaret(c, options2)).join(" ");
     };
-    var replaceCaret = (comp, options) => {
-      debug2("caret", comp, options);
-      const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
-      const z = options.includePrerelease ? "-0" : "";
+    var replaceCaret = (comp, options2) => {
+      debug2("caret", comp, options2);
+      const r = options2.loose ? re[t.CARETLOOSE] : re[t.CARET];
+      const z = options2.includePrerelease ? "-0" : "";
       return comp.replace(r, (_, M, m, p, pr) => {
         debug2("caret", comp, _, M, m, p, pr);
         let ret;
@@ -36569,13 +37912,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceXRanges = (comp, options) => {
-      debug2("replaceXRanges", comp, options);
-      return comp.split(/\s+/).map((c) => replaceXRange(c, options)).join(" ");
+    var replaceXRanges = (comp, options2) => {
+      debug2("replaceXRanges", comp, options2);
+      return comp.split(/\s+/).map((c) => replaceXRange(c, options2)).join(" ");
     };
-    var replaceXRange = (comp, options) => {
+    var replaceXRange = (comp, options2) => {
       comp = comp.trim();
-      const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+      const r = options2.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
       return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
         debug2("xRange", comp, ret, gtlt, M, m, p, pr);
         if (invalidXRangeOrder(M, m, p)) {
@@ -36588,7 +37931,7 @@ var require_range = __commonJS({
         if (gtlt === "=" && anyX) {
           gtlt = "";
         }
-        pr = options.includePrerelease ? "-0" : "";
+        pr = options2.includePrerelease ? "-0" : "";
         if (xM) {
           if (gtlt === ">" || gtlt === "<") {
             ret = "<0.0.0-0";
@@ -36631,13 +37974,13 @@ var require_range = __commonJS({
         return ret;
       });
     };
-    var replaceStars = (comp, options) => {
-      debug2("replaceStars", comp, options);
+    var replaceStars = (comp, options2) => {
+      debug2("replaceStars", comp, options2);
       return comp.trim().replace(re[t.STAR], "");
     };
-    var replaceGTE0 = (comp, options) => {
-      debug2("replaceGTE0", comp, options);
-      return comp.trim().replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], "");
+    var replaceGTE0 = (comp, options2) => {
+      debug2("replaceGTE0", comp, options2);
+      return comp.trim().replace(re[options2.includePrerelease ? t.GTE0PRE : t.GTE0], "");
     };
     var hyphenReplace = (incPr) => ($0, from, fM, fm, fp, fpr, fb, to, tM, tm, tp, tpr) => {
       if (isX(fM)) {
@@ -36666,13 +38009,13 @@ var require_range = __commonJS({
       }
       return `${from} ${to}`.trim();
     };
-    var testSet = (set, version2, options) => {
+    var testSet = (set, version2, options2) => {
       for (let i = 0; i < set.length; i++) {
         if (!set[i].test(version2)) {
           return false;
         }
       }
-      if (version2.prerelease.length && !options.includePrerelease) {
+      if (version2.prerelease.length && !options2.includePrerelease) {
         for (let i = 0; i < set.length; i++) {
           debug2(set[i].semver);
           if (set[i].semver === Comparator.ANY) {
@@ -36701,19 +38044,19 @@ var require_comparator = __commonJS({
       static get ANY() {
         return ANY;
       }
-      constructor(comp, options) {
-        options = parseOptions(options);
+      constructor(comp, options2) {
+        options2 = parseOptions(options2);
         if (comp instanceof _Comparator) {
-          if (comp.loose === !!options.loose) {
+          if (comp.loose === !!options2.loose) {
             return comp;
           } else {
             comp = comp.value;
           }
         }
         comp = comp.trim().split(/\s+/).join(" ");
-        debug2("comparator", comp, options);
-        this.options = options;
-        this.loose = !!options.loose;
+        debug2("comparator", comp, options2);
+        this.options = options2;
+        this.loose = !!options2.loose;
         this.parse(comp);
         if (this.semver === ANY) {
           this.value = "";
@@ -36755,7 +38098,7 @@ var require_comparator = __commonJS({
         }
         return cmp(version2, this.operator, this.semver, this.options);
       }
-      intersects(comp, options) {
+      intersects(comp, options2) {
         if (!(comp instanceof _Comparator)) {
           throw new TypeError("a Comparator is required");
         }
@@ -36763,18 +38106,18 @@ var require_comparator = __commonJS({
           if (this.value === "") {
             return true;
           }
-          return new Range(comp.value, options).test(this.value);
+          return new Range(comp.value, options2).test(this.value);
         } else if (comp.operator === "") {
           if (comp.value === "") {
             return true;
           }
-          return new Range(this.value, options).test(comp.semver);
+          return new Range(this.value, options2).test(comp.semver);
         }
-        options = parseOptions(options);
-        if (options.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
+        options2 = parseOptions(options2);
+        if (options2.includePrerelease && (this.value === "<0.0.0-0" || comp.value === "<0.0.0-0")) {
           return false;
         }
-        if (!options.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
+        if (!options2.includePrerelease && (this.value.startsWith("<0.0.0") || comp.value.startsWith("<0.0.0"))) {
           return false;
         }
         if (this.operator.startsWith(">") && comp.operator.startsWith(">")) {
@@ -36786,10 +38129,10 @@ var require_comparator = __commonJS({
         if (this.semver.version === comp.semver.version && this.operator.includes("=") && comp.operator.includes("=")) {
           return true;
         }
-        if (cmp(this.semver, "<", comp.semver, options) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
+        if (cmp(this.semver, "<", comp.semver, options2) && this.operator.startsWith(">") && comp.operator.startsWith("<")) {
           return true;
         }
-        if (cmp(this.semver, ">", comp.semver, options) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
+        if (cmp(this.semver, ">", comp.semver, options2) && this.operator.startsWith("<") && comp.operator.startsWith(">")) {
           return true;
         }
         return false;
@@ -36810,9 +38153,9 @@ var require_satisfies = __commonJS({
   "node_modules/semver/functions/satisfies.js"(exports, module) {
     "use strict";
     var Range = require_range();
-    var satisfies = (version2, range2, options) => {
+    var satisfies = (version2, range2, options2) => {
       try {
-        range2 = new Range(range2, options);
+        range2 = new Range(range2, options2);
       } catch (er) {
         return false;
       }
@@ -36827,7 +38170,7 @@ var require_to_comparators = __commonJS({
   "node_modules/semver/ranges/to-comparators.js"(exports, module) {
     "use strict";
     var Range = require_range();
-    var toComparators = (range2, options) => new Range(range2, options).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
+    var toComparators = (range2, options2) => new Range(range2, options2).set.map((comp) => comp.map((c) => c.value).join(" ").trim().split(" "));
     module.exports = toComparators;
   }
 });
@@ -36838,12 +38181,12 @@ var require_max_satisfying = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
-    var maxSatisfying = (versions, range2, options) => {
+    var maxSatisfying = (versions, range2, options2) => {
       let max = null;
       let maxSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range2, options);
+        rangeObj = new Range(range2, options2);
       } catch (er) {
         return null;
       }
@@ -36851,7 +38194,7 @@ var require_max_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!max || maxSV.compare(v) === -1) {
             max = v;
-            maxSV = new SemVer(max, options);
+            maxSV = new SemVer(max, options2);
           }
         }
       });
@@ -36867,12 +38210,12 @@ var require_min_satisfying = __commonJS({
     "use strict";
     var SemVer = require_semver();
     var Range = require_range();
-    var minSatisfying = (versions, range2, options) => {
+    var minSatisfying = (versions, range2, options2) => {
       let min = null;
       let minSV = null;
       let rangeObj = null;
       try {
-        rangeObj = new Range(range2, options);
+        rangeObj = new Range(range2, options2);
       } catch (er) {
         return null;
       }
@@ -36880,7 +38223,7 @@ var require_min_satisfying = __commonJS({
         if (rangeObj.test(v)) {
           if (!min || minSV.compare(v) === 1) {
             min = v;
-            minSV = new SemVer(min, options);
+            minSV = new SemVer(min, options2);
           }
         }
       });
@@ -36954,9 +38297,9 @@ var require_valid2 = __commonJS({
   "node_modules/semver/ranges/valid.js"(exports, module) {
     "use strict";
     var Range = require_range();
-    var validRange = (range2, options) => {
+    var validRange = (range2, options2) => {
       try {
-        return new Range(range2, options).range || "*";
+        return new Range(range2, options2).range || "*";
       } catch (er) {
         return null;
       }
@@ -36978,9 +38321,9 @@ var require_outside = __commonJS({
     var lt = require_lt();
     var lte2 = require_lte();
     var gte2 = require_gte();
-    var outside = (version2, range2, hilo, options) => {
-      version2 = new SemVer(version2, options);
-      range2 = new Range(range2, options);
+    var outside = (version2, range2, hilo, options2) => {
+      version2 = new SemVer(version2, options2);
+      range2 = new Range(range2, options2);
       let gtfn, ltefn, ltfn, comp, ecomp;
       switch (hilo) {
         case ">":
@@ -37000,7 +38343,7 @@ var require_outside = __commonJS({
         default:
           throw new TypeError('Must provide a hilo val of "<" or ">"');
       }
-      if (satisfies(version2, range2, options)) {
+      if (satisfies(version2, range2, options2)) {
         return false;
       }
       for (let i = 0; i < range2.set.length; ++i) {
@@ -37013,9 +38356,9 @@ var require_outside = __commonJS({
           }
           high = high || comparator;
           low = low || comparator;
-          if (gtfn(comparator.semver, high.semver, options)) {
+          if (gtfn(comparator.semver, high.semver, options2)) {
             high = comparator;
-          } else if (ltfn(comparator.semver, low.semver, options)) {
+          } else if (ltfn(comparator.semver, low.semver, options2)) {
             low = comparator;
           }
         });
@@ -37039,7 +38382,7 @@ var require_gtr = __commonJS({
   "node_modules/semver/ranges/gtr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
-    var gtr = (version2, range2, options) => outside(version2, range2, ">", options);
+    var gtr = (version2, range2, options2) => outside(version2, range2, ">", options2);
     module.exports = gtr;
   }
 });
@@ -37049,7 +38392,7 @@ var require_ltr = __commonJS({
   "node_modules/semver/ranges/ltr.js"(exports, module) {
     "use strict";
     var outside = require_outside();
-    var ltr = (version2, range2, options) => outside(version2, range2, "<", options);
+    var ltr = (version2, range2, options2) => outside(version2, range2, "<", options2);
     module.exports = ltr;
   }
 });
@@ -37059,10 +38402,10 @@ var require_intersects = __commonJS({
   "node_modules/semver/ranges/intersects.js"(exports, module) {
     "use strict";
     var Range = require_range();
-    var intersects = (r1, r2, options) => {
-      r1 = new Range(r1, options);
-      r2 = new Range(r2, options);
-      return r1.intersects(r2, options);
+    var intersects = (r1, r2, options2) => {
+      r1 = new Range(r1, options2);
+      r2 = new Range(r2, options2);
+      return r1.intersects(r2, options2);
     };
     module.exports = intersects;
   }
@@ -37074,13 +38417,13 @@ var require_simplify = __commonJS({
     "use strict";
     var satisfies = require_satisfies();
     var compare = require_compare();
-    module.exports = (versions, range2, options) => {
+    module.exports = (versions, range2, options2) => {
       const set = [];
       let first = null;
       let prev = null;
-      const v = versions.sort((a, b) => compare(a, b, options));
+      const v = versions.sort((a, b) => compare(a, b, options2));
       for (const version2 of v) {
-        const included = satisfies(version2, range2, options);
+        const included = satisfies(version2, range2, options2);
         if (included) {
           prev = version2;
           if (!first) {
@@ -37127,16 +38470,16 @@ var require_subset = __commonJS({
     var { ANY } = Comparator;
     var satisfies = require_satisfies();
     var compare = require_compare();
-    var subset = (sub, dom, options = {}) => {
+    var subset = (sub, dom, options2 = {}) => {
       if (sub === dom) {
         return true;
       }
-      sub = new Range(sub, options);
-      dom = new Range(dom, options);
+      sub = new Range(sub, options2);
+      dom = new Range(dom, options2);
       let sawNonNull = false;
       OUTER: for (const simpleSub of sub.set) {
         for (const simpleDom of dom.set) {
-          const isSub = simpleSubset(simpleSub, simpleDom, options);
+          const isSub = simpleSubset(simpleSub, simpleDom, options2);
           sawNonNull = sawNonNull || isSub !== null;
           if (isSub) {
             continue OUTER;
@@ -37150,21 +38493,21 @@ var require_subset = __commonJS({
     };
     var minimumVersionWithPreRelease = [new Comparator(">=0.0.0-0")];
     var minimumVersion = [new Comparator(">=0.0.0")];
-    var simpleSubset = (sub, dom, options) => {
+    var simpleSubset = (sub, dom, options2) => {
       if (sub === dom) {
         return true;
       }
       if (sub.length === 1 && sub[0].semver === ANY) {
         if (dom.length === 1 && dom[0].semver === ANY) {
           return true;
-        } else if (options.includePrerelease) {
+        } else if (options2.includePrerelease) {
           sub = minimumVersionWithPreRelease;
         } else {
           sub = minimumVersion;
         }
       }
       if (dom.length === 1 && dom[0].semver === ANY) {
-        if (options.includePrerelease) {
+        if (options2.includePrerelease) {
           return true;
         } else {
           dom = minimumVersion;
@@ -37174,9 +38517,9 @@ var require_subset = __commonJS({
       let gt, lt;
       for (const c of sub) {
         if (c.operator === ">" || c.operator === ">=") {
-          gt = higherGT(gt, c, options);
+          gt = higherGT(gt, c, options2);
         } else if (c.operator === "<" || c.operator === "<=") {
-          lt = lowerLT(lt, c, options);
+          lt = lowerLT(lt, c, options2);
         } else {
           eqSet.add(c.semver);
         }
@@ -37186,7 +38529,7 @@ var require_subset = __commonJS({
       }
       let gtltComp;
       if (gt && lt) {
-        gtltComp = compare(gt.semver, lt.semver, options);
+        gtltComp = compare(gt.semver, lt.semver, options2);
         if (gtltComp > 0) {
           return null;
         } else if (gtltComp === 0 && (gt.operator !== ">=" || lt.operator !== "<=")) {
@@ -37194,14 +38537,14 @@ var require_subset = __commonJS({
         }
       }
       for (const eq of eqSet) {
-        if (gt && !satisfies(eq, String(gt), options)) {
+        if (gt && !satisfies(eq, String(gt), options2)) {
           return null;
         }
-        if (lt && !satisfies(eq, String(lt), options)) {
+        if (lt && !satisfies(eq, String(lt), options2)) {
           return null;
         }
         for (const c of dom) {
-          if (!satisfies(eq, String(c), options)) {
+          if (!satisfies(eq, String(c), options2)) {
             return false;
           }
         }
@@ -37209,8 +38552,8 @@ var require_subset = __commonJS({
       }
       let higher, lower;
       let hasDomLT, hasDomGT;
-      let needDomLTPre = lt && !options.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
-      let needDomGTPre = gt && !options.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
+      let needDomLTPre = lt && !options2.includePrerelease && lt.semver.prerelease.length ? lt.semver : false;
+      let needDomGTPre = gt && !options2.includePrerelease && gt.semver.prerelease.length ? gt.semver : false;
       if (needDomLTPre && needDomLTPre.prerelease.length === 1 && lt.operator === "<" && needDomLTPre.prerelease[0] === 0) {
         needDomLTPre = false;
       }
@@ -37224,7 +38567,7 @@ var require_subset = __commonJS({
             }
           }
           if (c.operator === ">" || c.operator === ">=") {
-            higher = higherGT(gt, c, options);
+            higher = higherGT(gt, c, options2);
             if (higher === c && higher !== gt) {
               return false;
             }
@@ -37239,7 +38582,7 @@ var require_subset = __commonJS({
             }
           }
           if (c.operator === "<" || c.operator === "<=") {
-            lower = lowerLT(lt, c, options);
+            lower = lowerLT(lt, c, options2);
             if (lower === c && lower !== lt) {
               return false;
             }
@@ -37262,18 +38605,18 @@ var require_subset = __commonJS({
       }
       return true;
     };
-    var higherGT = (a, b, options) => {
+    var higherGT = (a, b, options2) => {
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare(a.semver, b.semver, options2);
       return comp > 0 ? a : comp < 0 ? b : b.operator === ">" && a.operator === ">=" ? b : a;
     };
-    var lowerLT = (a, b, options) => {
+    var lowerLT = (a, b, options2) => {
       if (!a) {
         return b;
       }
-      const comp = compare(a.semver, b.semver, options);
+      const comp = compare(a.semver, b.semver, options2);
       return comp < 0 ? a : comp > 0 ? b : b.operator === "<" && a.operator === "<=" ? b : a;
     };
     module.exports = subset;
@@ -37700,8 +39043,8 @@ var require_windows = __commonJS({
     module.exports = isexe;
     isexe.sync = sync2;
     var fs3 = __require("fs");
-    function checkPathExt(path7, options) {
-      var pathext = options.pathExt !== void 0 ? options.pathExt : process.env.PATHEXT;
+    function checkPathExt(path7, options2) {
+      var pathext = options2.pathExt !== void 0 ? options2.pathExt : process.env.PATHEXT;
       if (!pathext) {
         return true;
       }
@@ -37717,19 +39060,19 @@ var require_windows = __commonJS({
       }
       return false;
     }
-    function checkStat(stat8, path7, options) {
+    function checkStat(stat8, path7, options2) {
       if (!stat8.isSymbolicLink() && !stat8.isFile()) {
         return false;
       }
-      return checkPathExt(path7, options);
+      return checkPathExt(path7, options2);
     }
-    function isexe(path7, options, cb) {
+    function isexe(path7, options2, cb) {
       fs3.stat(path7, function(er, stat8) {
-        cb(er, er ? false : checkStat(stat8, path7, options));
+        cb(er, er ? false : checkStat(stat8, path7, options2));
       });
     }
-    function sync2(path7, options) {
-      return checkStat(fs3.statSync(path7), path7, options);
+    function sync2(path7, options2) {
+      return checkStat(fs3.statSync(path7), path7, options2);
     }
   }
 });
@@ -37740,23 +39083,23 @@ var require_mode = __commonJS({
     module.exports = isexe;
     isexe.sync = sync2;
     var fs3 = __require("fs");
-    function isexe(path7, options, cb) {
+    function isexe(path7, options2, cb) {
       fs3.stat(path7, function(er, stat8) {
-        cb(er, er ? false : checkStat(stat8, options));
+        cb(er, er ? false : checkStat(stat8, options2));
       });
     }
-    function sync2(path7, options) {
-      return checkStat(fs3.statSync(path7), options);
+    function sync2(path7, options2) {
+      return checkStat(fs3.statSync(path7), options2);
     }
-    function checkStat(stat8, options) {
-      return stat8.isFile() && checkMode(stat8, options);
+    function checkStat(stat8, options2) {
+      return stat8.isFile() && checkMode(stat8, options2);
     }
-    function checkMode(stat8, options) {
+    function checkMode(stat8, options2) {
       var mod = stat8.mode;
       var uid = stat8.uid;
       var gid = stat8.gid;
-      var myUid = options.uid !== void 0 ? options.uid : process.getuid && process.getuid();
-      var myGid = options.gid !== void 0 ? options.gid : process.getgid && process.getgid();
+      var myUid = options2.uid !== void 0 ? options2.uid : process.getuid && process.getuid();
+      var myGid = options2.gid !== void 0 ? options2.gid : process.getgid && process.getgid();
       var u = parseInt("100", 8);
       var g = parseInt("010", 8);
       var o = parseInt("001", 8);
@@ -37779,28 +39122,28 @@ var require_isexe = __commonJS({
     }
     module.exports = isexe;
     isexe.sync = sync2;
-    function isexe(path7, options, cb) {
-      if (typeof options === "function") {
-        cb = options;
-        options = {};
+    function isexe(path7, options2, cb) {
+      if (typeof options2 === "function") {
+        cb = options2;
+        options2 = {};
       }
       if (!cb) {
         if (typeof Promise !== "function") {
           throw new TypeError("callback not provided");
         }
-        return new Promise(function(resolve12, reject) {
-          isexe(path7, options || {}, function(er, is) {
+        return new Promise(function(resolve16, reject) {
+          isexe(path7, options2 || {}, function(er, is) {
             if (er) {
               reject(er);
             } else {
-              resolve12(is);
+              resolve16(is);
             }
           });
         });
       }
-      core(path7, options || {}, function(er, is) {
+      core(path7, options2 || {}, function(er, is) {
         if (er) {
-          if (er.code === "EACCES" || options && options.ignoreErrors) {
+          if (er.code === "EACCES" || options2 && options2.ignoreErrors) {
             er = null;
             is = false;
           }
@@ -37808,11 +39151,11 @@ var require_isexe = __commonJS({
         cb(er, is);
       });
     }
-    function sync2(path7, options) {
+    function sync2(path7, options2) {
       try {
-        return core.sync(path7, options || {});
+        return core.sync(path7, options2 || {});
       } catch (er) {
-        if (options && options.ignoreErrors || er.code === "EACCES") {
+        if (options2 && options2.ignoreErrors || er.code === "EACCES") {
           return false;
         } else {
           throw er;
@@ -37859,27 +39202,27 @@ var require_which = __commonJS({
         opt = {};
       const { pathEnv, pathExt, pathExtExe } = getPathInfo(cmd, opt);
       const found = [];
-      const step = (i) => new Promise((resolve12, reject) => {
+      const step = (i) => new Promise((resolve16, reject) => {
         if (i === pathEnv.length)
-          return opt.all && found.length ? resolve12(found) : reject(getNotFoundError(cmd));
+          return opt.all && found.length ? resolve16(found) : reject(getNotFoundError(cmd));
         const ppRaw = pathEnv[i];
         const pathPart = /^".*"$/.test(ppRaw) ? ppRaw.slice(1, -1) : ppRaw;
         const pCmd = path7.join(pathPart, cmd);
         const p = !pathPart && /^\.[\\\/]/.test(cmd) ? cmd.slice(0, 2) + pCmd : pCmd;
-        resolve12(subStep(p, i, 0));
+        resolve16(subStep(p, i, 0));
       });
-      const subStep = (p, i, ii) => new Promise((resolve12, reject) => {
+      const subStep = (p, i, ii) => new Promise((resolve16, reject) => {
         if (ii === pathExt.length)
-          return resolve12(step(i + 1));
+          return resolve16(step(i + 1));
         const ext2 = pathExt[ii];
         isexe(p + ext2, { pathExt: pathExtExe }, (er, is) => {
           if (!er && is) {
             if (opt.all)
               found.push(p + ext2);
             else
-              return resolve12(p + ext2);
+              return resolve16(p + ext2);
           }
-          return resolve12(subStep(p, i, ii + 1));
+          return resolve16(subStep(p, i, ii + 1));
         });
       });
       return cb ? step(0).then((res) => cb(null, res), cb) : step(0);
@@ -37922,9 +39265,9 @@ var require_which = __commonJS({
 var require_path_key = __commonJS({
   "node_modules/path-key/index.js"(exports, module) {
     "use strict";
-    var pathKey = (options = {}) => {
-      const environment = options.env || process.env;
-      const platform2 = options.platform || process.platform;
+    var pathKey = (options2 = {}) => {
+      const environment = options2.env || process.env;
+      const platform2 = options2.platform || process.platform;
       if (platform2 !== "win32") {
         return "PATH";
       }
@@ -38091,24 +39434,24 @@ var require_parse4 = __commonJS({
       }
       return parsed;
     }
-    function parse5(command, args, options) {
+    function parse5(command, args, options2) {
       if (args && !Array.isArray(args)) {
-        options = args;
+        options2 = args;
         args = null;
       }
       args = args ? args.slice(0) : [];
-      options = Object.assign({}, options);
+      options2 = Object.assign({}, options2);
       const parsed = {
         command,
         args,
-        options,
+        options: options2,
         file: void 0,
         original: {
           command,
           args
         }
       };
-      return options.shell ? parsed : parseNonShell(parsed);
+      return options2.shell ? parsed : parseNonShell(parsed);
     }
     module.exports = parse5;
   }
@@ -38171,14 +39514,14 @@ var require_cross_spawn = __commonJS({
     var cp = __require("child_process");
     var parse5 = require_parse4();
     var enoent = require_enoent();
-    function spawn3(command, args, options) {
-      const parsed = parse5(command, args, options);
+    function spawn3(command, args, options2) {
+      const parsed = parse5(command, args, options2);
       const spawned = cp.spawn(parsed.command, parsed.args, parsed.options);
       enoent.hookChildProcess(spawned, parsed);
       return spawned;
     }
-    function spawnSync(command, args, options) {
-      const parsed = parse5(command, args, options);
+    function spawnSync(command, args, options2) {
+      const parsed = parse5(command, args, options2);
       const result = cp.spawnSync(parsed.command, parsed.args, parsed.options);
       result.error = result.error || enoent.verifyENOENTSync(result.status, parsed);
       return result;
@@ -38315,15 +39658,15 @@ function issueFileCommand(command, message) {
   });
 }
 function prepareKeyValueMessage(key, value) {
-  const delimiter4 = `ghadelimiter_${crypto.randomUUID()}`;
+  const delimiter5 = `ghadelimiter_${crypto.randomUUID()}`;
   const convertedValue = toCommandValue(value);
-  if (key.includes(delimiter4)) {
-    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter4}"`);
+  if (key.includes(delimiter5)) {
+    throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter5}"`);
   }
-  if (convertedValue.includes(delimiter4)) {
-    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter4}"`);
+  if (convertedValue.includes(delimiter5)) {
+    throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter5}"`);
   }
-  return `${key}<<${delimiter4}${os2.EOL}${convertedValue}${os2.EOL}${delimiter4}`;
+  return `${key}<<${delimiter5}${os2.EOL}${convertedValue}${os2.EOL}${delimiter5}`;
 }
 
 // node_modules/@actions/core/lib/core.js
@@ -38412,11 +39755,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -38432,7 +39775,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38505,26 +39848,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve16) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve12(output.toString());
+          resolve16(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve16) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve12(Buffer.concat(chunks));
+          resolve16(Buffer.concat(chunks));
         });
       }));
     });
@@ -38727,14 +40070,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve16, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve12(res);
+            resolve16(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -38934,8 +40277,8 @@ var HttpClient = class {
       this._proxyAgent = agent;
     }
     if (!agent) {
-      const options = { keepAlive: this._keepAlive, maxSockets };
-      agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+      const options2 = { keepAlive: this._keepAlive, maxSockets };
+      agent = usingSsl ? new https.Agent(options2) : new http.Agent(options2);
       this._agent = agent;
     }
     if (usingSsl && this._ignoreSslError) {
@@ -38978,12 +40321,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
+      return new Promise((resolve16) => setTimeout(() => resolve16(), ms));
     });
   }
-  _processResponse(res, options) {
+  _processResponse(res, options2) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve12, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve16, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -38991,7 +40334,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve12(response);
+          resolve16(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -39007,7 +40350,7 @@ var HttpClient = class {
         try {
           contents = yield res.readBody();
           if (contents && contents.length > 0) {
-            if (options && options.deserializeDates) {
+            if (options2 && options2.deserializeDates) {
               obj = JSON.parse(contents, dateTimeDeserializer);
             } else {
               obj = JSON.parse(contents);
@@ -39030,7 +40373,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve12(response);
+          resolve16(response);
         }
       }));
     });
@@ -39041,11 +40384,11 @@ var lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase(
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39061,7 +40404,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39072,11 +40415,11 @@ var BearerCredentialHandler = class {
   }
   // currently implements pre-authorization
   // TODO: support preAuth = false where it hooks on 401
-  prepareRequest(options) {
-    if (!options.headers) {
+  prepareRequest(options2) {
+    if (!options2.headers) {
       throw Error("The request has no headers");
     }
-    options.headers["Authorization"] = `Bearer ${this.token}`;
+    options2.headers["Authorization"] = `Bearer ${this.token}`;
   }
   // This handler cannot handle 401
   canHandleAuthentication() {
@@ -39092,11 +40435,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39112,7 +40455,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39181,11 +40524,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39201,7 +40544,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39259,9 +40602,9 @@ var Summary = class {
    *
    * @returns {Promise<Summary>} summary instance
    */
-  write(options) {
+  write(options2) {
     return __awaiter4(this, void 0, void 0, function* () {
-      const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+      const overwrite = !!(options2 === null || options2 === void 0 ? void 0 : options2.overwrite);
       const filePath = yield this.filePath();
       const writeFunc = overwrite ? writeFile : appendFile;
       yield writeFunc(filePath, this._buffer, { encoding: "utf8" });
@@ -39394,8 +40737,8 @@ var Summary = class {
    *
    * @returns {Summary} summary instance
    */
-  addImage(src, alt, options) {
-    const { width, height } = options || {};
+  addImage(src, alt, options2) {
+    const { width, height } = options2 || {};
     const attrs = Object.assign(Object.assign({}, width && { width }), height && { height });
     const element = this.wrap("img", null, Object.assign({ src, alt }, attrs));
     return this.addRaw(element).addEOL();
@@ -39503,11 +40846,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39523,7 +40866,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39627,11 +40970,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39647,7 +40990,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -39721,11 +41064,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -39741,30 +41084,30 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
 var IS_WINDOWS2 = process.platform === "win32";
 var ToolRunner = class extends events.EventEmitter {
-  constructor(toolPath, args, options) {
+  constructor(toolPath, args, options2) {
     super();
     if (!toolPath) {
       throw new Error("Parameter 'toolPath' cannot be null or empty.");
     }
     this.toolPath = toolPath;
     this.args = args || [];
-    this.options = options || {};
+    this.options = options2 || {};
   }
   _debug(message) {
     if (this.options.listeners && this.options.listeners.debug) {
       this.options.listeners.debug(message);
     }
   }
-  _getCommandString(options, noPrefix) {
+  _getCommandString(options2, noPrefix) {
     const toolPath = this._getSpawnFileName();
-    const args = this._getSpawnArgs(options);
+    const args = this._getSpawnArgs(options2);
     let cmd = noPrefix ? "" : "[command]";
     if (IS_WINDOWS2) {
       if (this._isCmdFile()) {
@@ -39772,7 +41115,7 @@ var ToolRunner = class extends events.EventEmitter {
         for (const a of args) {
           cmd += ` ${a}`;
         }
-      } else if (options.windowsVerbatimArguments) {
+      } else if (options2.windowsVerbatimArguments) {
         cmd += `"${toolPath}"`;
         for (const a of args) {
           cmd += ` ${a}`;
@@ -39815,13 +41158,13 @@ var ToolRunner = class extends events.EventEmitter {
     }
     return this.toolPath;
   }
-  _getSpawnArgs(options) {
+  _getSpawnArgs(options2) {
     if (IS_WINDOWS2) {
       if (this._isCmdFile()) {
         let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
         for (const a of this.args) {
           argline += " ";
-          argline += options.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
+          argline += options2.windowsVerbatimArguments ? a : this._windowsQuoteCmdArg(a);
         }
         argline += '"';
         return [argline];
@@ -39919,28 +41262,28 @@ var ToolRunner = class extends events.EventEmitter {
     reverse += '"';
     return reverse.split("").reverse().join("");
   }
-  _cloneExecOptions(options) {
-    options = options || {};
+  _cloneExecOptions(options2) {
+    options2 = options2 || {};
     const result = {
-      cwd: options.cwd || process.cwd(),
-      env: options.env || process.env,
-      silent: options.silent || false,
-      windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-      failOnStdErr: options.failOnStdErr || false,
-      ignoreReturnCode: options.ignoreReturnCode || false,
-      delay: options.delay || 1e4
+      cwd: options2.cwd || process.cwd(),
+      env: options2.env || process.env,
+      silent: options2.silent || false,
+      windowsVerbatimArguments: options2.windowsVerbatimArguments || false,
+      failOnStdErr: options2.failOnStdErr || false,
+      ignoreReturnCode: options2.ignoreReturnCode || false,
+      delay: options2.delay || 1e4
     };
-    result.outStream = options.outStream || process.stdout;
-    result.errStream = options.errStream || process.stderr;
+    result.outStream = options2.outStream || process.stdout;
+    result.errStream = options2.errStream || process.stderr;
     return result;
   }
-  _getSpawnOptions(options, toolPath) {
-    options = options || {};
+  _getSpawnOptions(options2, toolPath) {
+    options2 = options2 || {};
     const result = {};
-    result.cwd = options.cwd;
-    result.env = options.env;
-    result["windowsVerbatimArguments"] = options.windowsVerbatimArguments || this._isCmdFile();
-    if (options.windowsVerbatimArguments) {
+    result.cwd = options2.cwd;
+    result.env = options2.env;
+    result["windowsVerbatimArguments"] = options2.windowsVerbatimArguments || this._isCmdFile();
+    if (options2.windowsVerbatimArguments) {
       result.argv0 = `"${toolPath}"`;
     }
     return result;
@@ -39960,7 +41303,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve12, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve16, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -40043,7 +41386,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error3) {
             reject(error3);
           } else {
-            resolve12(exitCode);
+            resolve16(exitCode);
           }
         });
         if (this.options.input) {
@@ -40101,7 +41444,7 @@ function argStringToArray(argString) {
   return args;
 }
 var ExecState = class _ExecState extends events.EventEmitter {
-  constructor(options, toolPath) {
+  constructor(options2, toolPath) {
     super();
     this.processClosed = false;
     this.processError = "";
@@ -40114,10 +41457,10 @@ var ExecState = class _ExecState extends events.EventEmitter {
     if (!toolPath) {
       throw new Error("toolPath must not be empty");
     }
-    this.options = options;
+    this.options = options2;
     this.toolPath = toolPath;
-    if (options.delay) {
-      this.delay = options.delay;
+    if (options2.delay) {
+      this.delay = options2.delay;
     }
   }
   CheckComplete() {
@@ -40166,11 +41509,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40186,12 +41529,12 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
 };
-function exec(commandLine, args, options) {
+function exec(commandLine, args, options2) {
   return __awaiter8(this, void 0, void 0, function* () {
     const commandArgs = argStringToArray(commandLine);
     if (commandArgs.length === 0) {
@@ -40199,19 +41542,19 @@ function exec(commandLine, args, options) {
     }
     const toolPath = commandArgs[0];
     args = commandArgs.slice(1).concat(args || []);
-    const runner = new ToolRunner(toolPath, args, options);
+    const runner = new ToolRunner(toolPath, args, options2);
     return runner.exec();
   });
 }
-function getExecOutput(commandLine, args, options) {
+function getExecOutput(commandLine, args, options2) {
   return __awaiter8(this, void 0, void 0, function* () {
     var _a4, _b;
     let stdout = "";
     let stderr = "";
     const stdoutDecoder = new StringDecoder("utf8");
     const stderrDecoder = new StringDecoder("utf8");
-    const originalStdoutListener = (_a4 = options === null || options === void 0 ? void 0 : options.listeners) === null || _a4 === void 0 ? void 0 : _a4.stdout;
-    const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+    const originalStdoutListener = (_a4 = options2 === null || options2 === void 0 ? void 0 : options2.listeners) === null || _a4 === void 0 ? void 0 : _a4.stdout;
+    const originalStdErrListener = (_b = options2 === null || options2 === void 0 ? void 0 : options2.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
     const stdErrListener = (data) => {
       stderr += stderrDecoder.write(data);
       if (originalStdErrListener) {
@@ -40224,8 +41567,8 @@ function getExecOutput(commandLine, args, options) {
         originalStdoutListener(data);
       }
     };
-    const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+    const listeners = Object.assign(Object.assign({}, options2 === null || options2 === void 0 ? void 0 : options2.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+    const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options2), { listeners }));
     stdout += stdoutDecoder.end();
     stderr += stderrDecoder.end();
     return {
@@ -40239,11 +41582,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40259,7 +41602,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40318,11 +41661,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve12) {
-      resolve12(value);
+    return value instanceof P ? value : new P(function(resolve16) {
+      resolve16(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve12, reject) {
+  return new (P || (P = Promise))(function(resolve16, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -40338,7 +41681,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve16(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -40369,27 +41712,27 @@ function addPath(inputPath) {
   }
   process.env["PATH"] = `${inputPath}${path5.delimiter}${process.env["PATH"]}`;
 }
-function getInput(name, options) {
+function getInput(name, options2) {
   const val = process.env[`INPUT_${name.replace(/ /g, "_").toUpperCase()}`] || "";
-  if (options && options.required && !val) {
+  if (options2 && options2.required && !val) {
     throw new Error(`Input required and not supplied: ${name}`);
   }
-  if (options && options.trimWhitespace === false) {
+  if (options2 && options2.trimWhitespace === false) {
     return val;
   }
   return val.trim();
 }
-function getMultilineInput(name, options) {
-  const inputs = getInput(name, options).split("\n").filter((x) => x !== "");
-  if (options && options.trimWhitespace === false) {
+function getMultilineInput(name, options2) {
+  const inputs = getInput(name, options2).split("\n").filter((x) => x !== "");
+  if (options2 && options2.trimWhitespace === false) {
     return inputs;
   }
   return inputs.map((input) => input.trim());
 }
-function getBooleanInput(name, options) {
+function getBooleanInput(name, options2) {
   const trueValue = ["true", "True", "TRUE"];
   const falseValue = ["false", "False", "FALSE"];
-  const val = getInput(name, options);
+  const val = getInput(name, options2);
   if (trueValue.includes(val))
     return true;
   if (falseValue.includes(val))
@@ -40465,7 +41808,7 @@ function getIDToken(aud) {
 }
 
 // src/actions/mcp-inventory.ts
-import { join as join11, resolve as resolve11 } from "node:path";
+import { join as join15, resolve as resolve15 } from "node:path";
 
 // src/model/finding.ts
 var EXIT_CODES = { pass: 0, fail: 1, error: 2 };
@@ -40486,8 +41829,13 @@ var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
 function cell(text) {
   return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
+var FIX_FIRST_END = "<!-- agent-gates: end of the fix -->";
 function renderMarkdown(result, details) {
   const out = [`### ${STATUS_ICON[result.status]} agent-gates ${result.gate}: ${result.status}`, "", cell(result.summary), ""];
+  const split = details?.indexOf(FIX_FIRST_END) ?? -1;
+  const fixFirst = split >= 0 ? details.slice(0, split).trim() : void 0;
+  if (split >= 0) details = details.slice(split + FIX_FIRST_END.length).trim() || void 0;
+  if (fixFirst) out.push(fixFirst, "");
   if (result.errors.length) {
     out.push("**Could not complete**", "");
     for (const e of result.errors) out.push(`- \`${e.code}\`: ${cell(e.message)}`);
@@ -40499,15 +41847,16 @@ function renderMarkdown(result, details) {
       const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(" / ");
       const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity;
       const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ""].join("\0");
-      const group2 = groups.get(key) ?? { first: f, severity, who, places: [] };
-      group2.places.push(formatLocation(f.location));
+      const group2 = groups.get(key) ?? { first: f, severity, who, places: /* @__PURE__ */ new Set() };
+      group2.places.add(formatLocation(f.location));
       groups.set(key, group2);
     }
     const worst = [...groups.values()].find((g) => !g.first.suppressed && g.first.help?.fix);
-    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
+    if (worst && !fixFirst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
     const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
     for (const g of groups.values()) {
-      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : "");
+      const places = [...g.places];
+      const where = places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (places.length > 5 ? ` and ${places.length - 5} more` : "");
       rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`);
     }
     if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
@@ -40577,7 +41926,7 @@ var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile } from "node:fs/promises";
 import { homedir } from "node:os";
-import { join as join3, parse as parsePath, resolve as resolve2 } from "node:path";
+import { join as join4, parse as parsePath, resolve as resolve3 } from "node:path";
 
 // src/model/errors.ts
 var ConfigurationError = class extends Error {
@@ -40728,7 +42077,13 @@ var MCP_INVENTORY_OPTIONS = [
     description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
     details: "Globs relative to the repository, matched at any depth."
   }),
-  option({ name: "previous", type: { kind: "string" }, placeholder: "FILE", description: "previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one" }),
+  option({
+    name: "previous",
+    type: { kind: "string" },
+    placeholder: "PATH",
+    description: "previous inventory for drift: an mcp-inventory JSON result, a record holding one, or an evidence store folder",
+    details: "A folder is searched for JSON records (signature bundles and chain heads left out); the newest one holding an mcp-inventory result is used."
+  }),
   option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
 ];
 var MCP_INVENTORY_OPTION_SET = {
@@ -41007,10 +42362,29 @@ function sectionSchema(set) {
   return root;
 }
 
+// src/gates/mcp-inventory/caches.ts
+import { delimiter as delimiter3, join as join3, resolve as resolve2 } from "node:path";
+var unique = (paths) => [...new Set(paths.filter((p) => !!p))];
+function toolCaches(home, env, homeOnly) {
+  const e = homeOnly ? {} : env;
+  const at = (p) => p ? resolve2(home, p) : void 0;
+  const local = join3(home, "AppData", "Local");
+  const roaming = join3(home, "AppData", "Roaming");
+  const gopath = e.GOPATH?.split(delimiter3).find(Boolean);
+  return {
+    goModCache: at(e.GOMODCACHE) ?? (gopath ? join3(resolve2(home, gopath), "pkg", "mod") : join3(home, "go", "pkg", "mod")),
+    uvCaches: unique([at(e.UV_CACHE_DIR), e.XDG_CACHE_HOME ? join3(resolve2(home, e.XDG_CACHE_HOME), "uv") : void 0, join3(home, ".cache", "uv"), join3(local, "uv", "cache")]),
+    uvToolDirs: unique([at(e.UV_TOOL_DIR), e.XDG_DATA_HOME ? join3(resolve2(home, e.XDG_DATA_HOME), "uv", "tools") : void 0, join3(home, ".local", "share", "uv", "tools"), join3(roaming, "uv", "data", "tools")]),
+    pipxHomes: unique([at(e.PIPX_HOME), join3(home, ".local", "share", "pipx"), join3(home, ".local", "pipx"), join3(home, "Library", "Application Support", "pipx")]),
+    bunCaches: unique([at(e.BUN_INSTALL_CACHE_DIR), e.BUN_INSTALL ? join3(resolve2(home, e.BUN_INSTALL), "install", "cache") : void 0, join3(home, ".bun", "install", "cache")]),
+    pnpmDlxCaches: unique([e.XDG_CACHE_HOME ? join3(resolve2(home, e.XDG_CACHE_HOME), "pnpm", "dlx") : void 0, join3(home, ".cache", "pnpm", "dlx"), join3(home, "Library", "Caches", "pnpm", "dlx"), join3(local, "pnpm-cache", "dlx")])
+  };
+}
+
 // src/gates/mcp-inventory/options.ts
 var GATE = "mcp-inventory";
 function mcpInventoryOverrides(dir, given, cwd) {
-  const at = (path7) => path7 === void 0 ? void 0 : resolve2(cwd, path7);
+  const at = (path7) => path7 === void 0 ? void 0 : resolve3(cwd, path7);
   const overrides = { dir };
   if (given.workstation !== void 0) overrides.workstation = given.workstation;
   if (given.home !== void 0) overrides.home = at(given.home);
@@ -41060,16 +42434,17 @@ async function resolveMcpInventoryOptions(overrides, config2, env) {
   const probe = overrides.probe ?? false;
   if (probe && !workstation) throw new ConfigurationError("--probe starts the configured servers and is allowed only with --workstation, never on repository content", "probe");
   if (overrides.home && !workstation) throw new ConfigurationError("--home applies to --workstation only", "home");
-  const home = resolve2(overrides.home ?? env.HOME ?? env.USERPROFILE ?? homedir());
-  const previous = overrides.previous ?? (section.previous ? resolve2(overrides.dir, section.previous) : void 0);
+  const home = resolve3(overrides.home ?? env.HOME ?? env.USERPROFILE ?? homedir());
+  const previous = overrides.previous ?? (section.previous ? resolve3(overrides.dir, section.previous) : void 0);
   return {
     dir: overrides.dir,
     workstation,
     home,
-    systemRoot: overrides.systemRoot ?? parsePath(resolve2("/")).root,
+    systemRoot: overrides.systemRoot ?? parsePath(resolve3("/")).root,
     probe,
     probeTimeoutMs: overrides.probeTimeoutMs ?? section["probe-timeout"] ?? 3e4,
-    npmCache: overrides.home ? join3(home, ".npm") : resolve2(env.npm_config_cache ?? join3(home, ".npm")),
+    npmCache: overrides.home ? join4(home, ".npm") : resolve3(env.npm_config_cache ?? join4(home, ".npm")),
+    caches: toolCaches(home, env, overrides.home !== void 0),
     ...overrides.csvPath ? { csvPath: overrides.csvPath } : {},
     ...previous ? { previous } : {},
     exclude: overrides.exclude ?? section.exclude ?? [],
@@ -41084,9 +42459,9 @@ async function resolveMcpInventoryOptions(overrides, config2, env) {
 }
 
 // src/gates/mcp-inventory/run.ts
-import { readFile as readFile4, realpath as realpath2, stat as stat6 } from "node:fs/promises";
+import { readFile as readFile8, realpath as realpath2, stat as stat6 } from "node:fs/promises";
 import { hostname, userInfo } from "node:os";
-import { dirname as dirname5, relative as relative4, isAbsolute as isAbsolute3 } from "node:path";
+import { basename as basename4, dirname as dirname7, isAbsolute as isAbsolute3, posix as posix2, relative as relative5, resolve as resolve11 } from "node:path";
 
 // node_modules/balanced-match/dist/esm/index.js
 var range = (a, b, str2) => {
@@ -41247,15 +42622,15 @@ function parseCommaParts(str2, budget) {
 function bound(value, fallback) {
   return value === void 0 || isNaN(value) ? fallback : value;
 }
-function expand(str2, options = {}) {
+function expand(str2, options2 = {}) {
   if (!str2) {
     return [];
   }
-  const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  const max = bound(options2.max, EXPANSION_MAX);
+  const maxLength = bound(options2.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options2.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options2.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options2.maxSteps, EXPANSION_MAX_STEPS);
   if (str2.slice(0, 2) === "{}") {
     str2 = "\\{\\}" + str2.slice(2);
   }
@@ -41683,13 +43058,13 @@ var AST = class {
       parts: this.#parts
     };
   }
-  constructor(type, parent, options = {}) {
+  constructor(type, parent, options2 = {}) {
     this.type = type;
     if (type)
       this.#hasMagic = true;
     this.#parent = parent;
     this.#root = this.#parent ? this.#parent.#root : this;
-    this.#options = this.#root === this ? options : this.#root.#options;
+    this.#options = this.#root === this ? options2 : this.#root.#options;
     this.#negs = this.#root === this ? [] : this.#root.#negs;
     if (type === "!" && !this.#root.#filledNegs)
       this.#negs.push(this);
@@ -41969,9 +43344,9 @@ var AST = class {
     this.#toString = void 0;
     this.#emptyExt = false;
   }
-  static fromGlob(pattern, options = {}) {
-    const ast = new _a(null, void 0, options);
-    _a.#parseAST(pattern, ast, 0, options, 0);
+  static fromGlob(pattern, options2 = {}) {
+    const ast = new _a(null, void 0, options2);
+    _a.#parseAST(pattern, ast, 0, options2, 0);
     return ast;
   }
   // returns the regular expression if there's magic, or the unescaped
@@ -42244,12 +43619,12 @@ var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) 
 };
 
 // node_modules/minimatch/dist/esm/index.js
-var minimatch = (p, pattern, options = {}) => {
+var minimatch = (p, pattern, options2 = {}) => {
   assertValidPattern(pattern);
-  if (!options.nocomment && pattern.charAt(0) === "#") {
+  if (!options2.nocomment && pattern.charAt(0) === "#") {
     return false;
   }
-  return new Minimatch(pattern, options).match(p);
+  return new Minimatch(pattern, options2).match(p);
 };
 var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
 var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
@@ -42314,7 +43689,7 @@ var qmark2 = "[^/]";
 var star2 = qmark2 + "*?";
 var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
 var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+var filter = (pattern, options2 = {}) => (p) => minimatch(p, pattern, options2);
 minimatch.filter = filter;
 var ext = (a, b = {}) => Object.assign({}, a, b);
 var defaults = (def) => {
@@ -42322,50 +43697,50 @@ var defaults = (def) => {
     return minimatch;
   }
   const orig = minimatch;
-  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+  const m = (p, pattern, options2 = {}) => orig(p, pattern, ext(def, options2));
   return Object.assign(m, {
     Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern, options = {}) {
-        super(pattern, ext(def, options));
+      constructor(pattern, options2 = {}) {
+        super(pattern, ext(def, options2));
       }
-      static defaults(options) {
-        return orig.defaults(ext(def, options)).Minimatch;
+      static defaults(options2) {
+        return orig.defaults(ext(def, options2)).Minimatch;
       }
     },
     AST: class AST extends orig.AST {
       /* c8 ignore start */
-      constructor(type, parent, options = {}) {
-        super(type, parent, ext(def, options));
+      constructor(type, parent, options2 = {}) {
+        super(type, parent, ext(def, options2));
       }
       /* c8 ignore stop */
-      static fromGlob(pattern, options = {}) {
-        return orig.AST.fromGlob(pattern, ext(def, options));
+      static fromGlob(pattern, options2 = {}) {
+        return orig.AST.fromGlob(pattern, ext(def, options2));
       }
     },
-    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-    defaults: (options) => orig.defaults(ext(def, options)),
-    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
-    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+    unescape: (s, options2 = {}) => orig.unescape(s, ext(def, options2)),
+    escape: (s, options2 = {}) => orig.escape(s, ext(def, options2)),
+    filter: (pattern, options2 = {}) => orig.filter(pattern, ext(def, options2)),
+    defaults: (options2) => orig.defaults(ext(def, options2)),
+    makeRe: (pattern, options2 = {}) => orig.makeRe(pattern, ext(def, options2)),
+    braceExpand: (pattern, options2 = {}) => orig.braceExpand(pattern, ext(def, options2)),
+    match: (list, pattern, options2 = {}) => orig.match(list, pattern, ext(def, options2)),
     sep: orig.sep,
     GLOBSTAR
   });
 };
 minimatch.defaults = defaults;
-var braceExpand = (pattern, options = {}) => {
+var braceExpand = (pattern, options2 = {}) => {
   assertValidPattern(pattern);
-  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+  if (options2.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
     return [pattern];
   }
-  return expand(pattern, { max: options.braceExpandMax });
+  return expand(pattern, { max: options2.braceExpandMax });
 };
 minimatch.braceExpand = braceExpand;
-var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+var makeRe = (pattern, options2 = {}) => new Minimatch(pattern, options2).makeRe();
 minimatch.makeRe = makeRe;
-var match = (list, pattern, options = {}) => {
-  const mm = new Minimatch(pattern, options);
+var match = (list, pattern, options2 = {}) => {
+  const mm = new Minimatch(pattern, options2);
   list = list.filter((f) => mm.match(f));
   if (mm.options.nonull && !list.length) {
     list.push(pattern);
@@ -42394,28 +43769,28 @@ var Minimatch = class {
   windowsNoMagicRoot;
   maxGlobstarRecursion;
   regexp;
-  constructor(pattern, options = {}) {
+  constructor(pattern, options2 = {}) {
     assertValidPattern(pattern);
-    options = options || {};
-    this.options = options;
-    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+    options2 = options2 || {};
+    this.options = options2;
+    this.maxGlobstarRecursion = options2.maxGlobstarRecursion ?? 200;
     this.pattern = pattern;
-    this.platform = options.platform || defaultPlatform;
+    this.platform = options2.platform || defaultPlatform;
     this.isWindows = this.platform === "win32";
     const awe = "allowWindowsEscape";
-    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
+    this.windowsPathsNoEscape = !!options2.windowsPathsNoEscape || options2[awe] === false;
     if (this.windowsPathsNoEscape) {
       this.pattern = this.pattern.replace(/\\/g, "/");
     }
-    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+    this.preserveMultipleSlashes = !!options2.preserveMultipleSlashes;
     this.regexp = null;
     this.negate = false;
-    this.nonegate = !!options.nonegate;
+    this.nonegate = !!options2.nonegate;
     this.comment = false;
     this.empty = false;
-    this.partial = !!options.partial;
+    this.partial = !!options2.partial;
     this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+    this.windowsNoMagicRoot = options2.windowsNoMagicRoot !== void 0 ? options2.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
     this.globSet = [];
     this.globParts = [];
     this.set = [];
@@ -42437,8 +43812,8 @@ var Minimatch = class {
   }
   make() {
     const pattern = this.pattern;
-    const options = this.options;
-    if (!options.nocomment && pattern.charAt(0) === "#") {
+    const options2 = this.options;
+    if (!options2.nocomment && pattern.charAt(0) === "#") {
       this.comment = true;
       return;
     }
@@ -42448,7 +43823,7 @@ var Minimatch = class {
     }
     this.parseNegate();
     this.globSet = [...new Set(this.braceExpand())];
-    if (options.debug) {
+    if (options2.debug) {
       this.debug = (...args) => console.error(...args);
     }
     this.debug(this.pattern, this.globSet);
@@ -42905,7 +44280,7 @@ var Minimatch = class {
   }
   parse(pattern) {
     assertValidPattern(pattern);
-    const options = this.options;
+    const options2 = this.options;
     if (pattern === "**")
       return GLOBSTAR;
     if (pattern === "")
@@ -42913,13 +44288,13 @@ var Minimatch = class {
     let m;
     let fastTest = null;
     if (m = pattern.match(starRE)) {
-      fastTest = options.dot ? starTestDot : starTest;
+      fastTest = options2.dot ? starTestDot : starTest;
     } else if (m = pattern.match(starDotExtRE)) {
-      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
+      fastTest = (options2.nocase ? options2.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options2.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
     } else if (m = pattern.match(qmarksRE)) {
-      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
+      fastTest = (options2.nocase ? options2.dot ? qmarksTestNocaseDot : qmarksTestNocase : options2.dot ? qmarksTestDot : qmarksTest)(m);
     } else if (m = pattern.match(starDotStarRE)) {
-      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+      fastTest = options2.dot ? starDotStarTestDot : starDotStarTest;
     } else if (m = pattern.match(dotStarRE)) {
       fastTest = dotStarTest;
     }
@@ -42937,9 +44312,9 @@ var Minimatch = class {
       this.regexp = false;
       return this.regexp;
     }
-    const options = this.options;
-    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
-    const flags = new Set(options.nocase ? ["i"] : []);
+    const options2 = this.options;
+    const twoStar = options2.noglobstar ? star2 : options2.dot ? twoStarDot : twoStarNoDot;
+    const flags = new Set(options2.nocase ? ["i"] : []);
     let re = set.map((pattern) => {
       const pp = pattern.map((p) => {
         if (p instanceof RegExp) {
@@ -43011,7 +44386,7 @@ var Minimatch = class {
     if (f === "/" && partial2) {
       return true;
     }
-    const options = this.options;
+    const options2 = this.options;
     if (this.isWindows) {
       f = f.split("\\").join("/");
     }
@@ -43027,18 +44402,18 @@ var Minimatch = class {
     }
     for (const pattern of set) {
       let file = ff;
-      if (options.matchBase && pattern.length === 1) {
+      if (options2.matchBase && pattern.length === 1) {
         file = [filename];
       }
       const hit = this.matchOne(file, pattern, partial2);
       if (hit) {
-        if (options.flipNegate) {
+        if (options2.flipNegate) {
           return true;
         }
         return !this.negate;
       }
     }
-    if (options.flipNegate) {
+    if (options2.flipNegate) {
       return false;
     }
     return this.negate;
@@ -43136,25 +44511,1789 @@ function sha256OfCanonical(value) {
 }
 
 // src/gates/mcp-inventory/artifacts.ts
+import { createHash as createHash6 } from "node:crypto";
+import { readFile as readFile5, stat as stat3 } from "node:fs/promises";
+import { delimiter as delimiter4, isAbsolute as isAbsolute2, join as join8, resolve as resolve7 } from "node:path";
+
+// src/gates/mcp-inventory/digest-go.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
-import { delimiter as delimiter3, isAbsolute, join as join4, resolve as resolve3 } from "node:path";
+import { readFile as readFile2 } from "node:fs/promises";
+import { join as join5 } from "node:path";
+
+// src/gates/mcp-inventory/zip.ts
+var import_yauzl = __toESM(require_yauzl(), 1);
+import { promisify } from "node:util";
+var openZip = promisify(import_yauzl.default.open);
+async function eachZipEntry(path7, visit) {
+  const zip = await openZip(path7, { lazyEntries: true, autoClose: true });
+  await new Promise((resolveAll, reject) => {
+    zip.on("error", reject);
+    zip.on("end", () => resolveAll());
+    zip.on("entry", (entry) => {
+      const read = () => new Promise(
+        (ok, fail) => zip.openReadStream(entry, (error3, stream) => {
+          if (error3 || !stream) return fail(error3 ?? new Error("no stream"));
+          const chunks = [];
+          stream.on("data", (c) => chunks.push(c));
+          stream.on("error", fail);
+          stream.on("end", () => ok(Buffer.concat(chunks)));
+        })
+      );
+      const next = entry.fileName.endsWith("/") ? Promise.resolve(void 0) : visit(entry, read);
+      next.then((stop) => stop === true ? (zip.close(), resolveAll()) : zip.readEntry(), reject);
+    });
+    zip.readEntry();
+  });
+}
+async function readZipText(path7, name, maxBytes) {
+  let text;
+  await eachZipEntry(path7, async (entry, read) => {
+    if (entry.fileName !== name) return;
+    if (entry.uncompressedSize > maxBytes) throw Object.assign(new Error("too large"), { code: `${name} larger than ${maxBytes} bytes` });
+    text = (await read()).toString("utf8");
+    return true;
+  });
+  return text;
+}
+
+// src/gates/mcp-inventory/digest-go.ts
+function escapeModulePath(path7) {
+  return path7.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+async function goZipHash(zipPath) {
+  const files = [];
+  await eachZipEntry(zipPath, async (entry, read) => {
+    files.push({ name: entry.fileName, sha256: createHash3("sha256").update(await read()).digest("hex") });
+  });
+  const summary2 = files.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0).map((f) => `${f.sha256}  ${f.name}
+`).join("");
+  return `h1:${createHash3("sha256").update(summary2).digest("base64")}`;
+}
+async function goSumHash(goSum, module, version2) {
+  const text = await readFile2(goSum, "utf8").catch(() => "");
+  for (const line of text.split(/\r?\n/)) {
+    const [m, v, h] = line.trim().split(/\s+/);
+    if (m === module && v === version2 && h) return h;
+  }
+  return void 0;
+}
+var modulePrefixes = (path7) => path7.split("/").map((_, i, parts) => parts.slice(0, parts.length - i).join("/")).filter((p) => p.includes(".") || !p.includes("/"));
+async function goDigest(name, version2, pinned, modCache, projectDir) {
+  if (!name || !version2) return { missing: "no module version: go resolves it at run time" };
+  if (!pinned) return { missing: `version "${version2}" is resolved at run time, not read from the cache` };
+  for (const module of modulePrefixes(name)) {
+    const base = join5(modCache, "cache", "download", escapeModulePath(module), "@v", escapeModulePath(version2));
+    const zip = await sha256File(`${base}.zip`).catch(() => void 0);
+    const sum = projectDir ? await goSumHash(join5(projectDir, "go.sum"), module, version2) : void 0;
+    if (!zip) {
+      if (sum) return { integrity: sum, source: "go-sum", digestOf: "module-zip", missing: "module zip not in the module cache (go.sum hash only)" };
+      continue;
+    }
+    const h1 = await goZipHash(`${base}.zip`).catch(() => void 0);
+    const recorded = (await readFile2(`${base}.ziphash`, "utf8").catch(() => "")).trim();
+    if (!h1 || recorded && recorded !== h1) return { source: "go-module-cache", digestOf: "module-zip", missing: "cached module zip does not match its .ziphash" };
+    if (sum && sum !== h1) return { source: "go-module-cache", digestOf: "module-zip", integrity: h1, missing: "cached module zip does not match the project's go.sum" };
+    return { sha256: zip.sha256, integrity: h1, source: "go-module-cache", digestOf: "module-zip" };
+  }
+  return { missing: "module not in the module cache or go.sum" };
+}
+
+// src/gates/mcp-inventory/digest-js.ts
+import { createHash as createHash4 } from "node:crypto";
+import { readdir as readdir3, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname4, join as join6, relative as relative3 } from "node:path";
+
+// node_modules/tinyglobby/dist/index.mjs
+import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync } from "fs";
+import { isAbsolute, posix, resolve as resolve5 } from "path";
+import { fileURLToPath } from "url";
+
+// node_modules/fdir/dist/index.mjs
+import { createRequire } from "module";
+import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve4, sep as sep4 } from "path";
+import * as nativeFs from "fs";
+var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
+function cleanPath(path7) {
+  let normalized = normalize(path7);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);
+  return normalized;
+}
+var SLASHES_REGEX = /[\\/]/g;
+function convertSlashes(path7, separator) {
+  return path7.replace(SLASHES_REGEX, separator);
+}
+var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
+function isRootDirectory(path7) {
+  return path7 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path7);
+}
+function normalizePath(path7, options2) {
+  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options2;
+  const pathNeedsCleaning = process.platform === "win32" && path7.includes("/") || path7.startsWith(".");
+  if (resolvePaths) path7 = resolve4(path7);
+  if (normalizePath$1 || pathNeedsCleaning) path7 = cleanPath(path7);
+  if (path7 === ".") return "";
+  const needsSeperator = path7[path7.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path7 + pathSeparator : path7, pathSeparator);
+}
+function joinPathWithBasePath(filename, directoryPath) {
+  return directoryPath + filename;
+}
+function joinPathWithRelativePath(root, options2) {
+  return function(filename, directoryPath) {
+    const sameRoot = directoryPath.startsWith(root);
+    if (sameRoot) return directoryPath.slice(root.length) + filename;
+    else return convertSlashes(relative2(root, directoryPath), options2.pathSeparator) + options2.pathSeparator + filename;
+  };
+}
+function joinPath(filename) {
+  return filename;
+}
+function joinDirectoryPath(filename, directoryPath, separator) {
+  return directoryPath + filename + separator;
+}
+function build$7(root, options2) {
+  const { relativePaths, includeBasePath } = options2;
+  return relativePaths && root ? joinPathWithRelativePath(root, options2) : includeBasePath ? joinPathWithBasePath : joinPath;
+}
+function pushDirectoryWithRelativePath(root) {
+  return function(directoryPath, paths) {
+    paths.push(directoryPath.substring(root.length) || ".");
+  };
+}
+function pushDirectoryFilterWithRelativePath(root) {
+  return function(directoryPath, paths, filters) {
+    const relativePath = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter2) => filter2(relativePath, true))) paths.push(relativePath);
+  };
+}
+var pushDirectory = (directoryPath, paths) => {
+  paths.push(directoryPath || ".");
+};
+var pushDirectoryFilter = (directoryPath, paths, filters) => {
+  const path7 = directoryPath || ".";
+  if (filters.every((filter2) => filter2(path7, true))) paths.push(path7);
+};
+var empty$2 = () => {
+};
+function build$6(root, options2) {
+  const { includeDirs, filters, relativePaths } = options2;
+  if (!includeDirs) return empty$2;
+  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
+  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
+}
+var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
+  if (filters.every((filter2) => filter2(filename, false))) counts.files++;
+};
+var pushFileFilter = (filename, paths, _counts, filters) => {
+  if (filters.every((filter2) => filter2(filename, false))) paths.push(filename);
+};
+var pushFileCount = (_filename, _paths, counts, _filters) => {
+  counts.files++;
+};
+var pushFile = (filename, paths) => {
+  paths.push(filename);
+};
+var empty$1 = () => {
+};
+function build$5(options2) {
+  const { excludeFiles, filters, onlyCounts } = options2;
+  if (excludeFiles) return empty$1;
+  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
+  else if (onlyCounts) return pushFileCount;
+  else return pushFile;
+}
+var getArray = (paths) => {
+  return paths;
+};
+var getArrayGroup = () => {
+  return [""].slice(0, 0);
+};
+function build$4(options2) {
+  return options2.group ? getArrayGroup : getArray;
+}
+var groupFiles = (groups, directory, files) => {
+  groups.push({
+    directory,
+    files,
+    dir: directory
+  });
+};
+var empty = () => {
+};
+function build$3(options2) {
+  return options2.group ? groupFiles : empty;
+}
+var resolveSymlinksAsync = function(path7, state, callback$1) {
+  const { queue, fs: fs3, options: { suppressErrors } } = state;
+  queue.enqueue();
+  fs3.realpath(path7, (error3, resolvedPath) => {
+    if (error3) return queue.dequeue(suppressErrors ? null : error3, state);
+    fs3.stat(resolvedPath, (error$1, stat8) => {
+      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
+      if (stat8.isDirectory() && isRecursive(path7, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat8, resolvedPath);
+      queue.dequeue(null, state);
+    });
+  });
+};
+var resolveSymlinks = function(path7, state, callback$1) {
+  const { queue, fs: fs3, options: { suppressErrors } } = state;
+  queue.enqueue();
+  try {
+    const resolvedPath = fs3.realpathSync(path7);
+    const stat8 = fs3.statSync(resolvedPath);
+    if (stat8.isDirectory() && isRecursive(path7, resolvedPath, state)) return;
+    callback$1(stat8, resolvedPath);
+  } catch (e) {
+    if (!suppressErrors) throw e;
+  }
+};
+function build$2(options2, isSynchronous) {
+  if (!options2.resolveSymlinks || options2.excludeSymlinks) return null;
+  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
+}
+function isRecursive(path7, resolved, state) {
+  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
+  let parent = dirname3(path7);
+  let depth = 1;
+  while (parent !== state.root && depth < 2) {
+    const resolvedPath = state.symlinks.get(parent);
+    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
+    if (isSameRoot) depth++;
+    else parent = dirname3(parent);
+  }
+  state.symlinks.set(path7, resolved);
+  return depth > 1;
+}
+function isRecursiveUsingRealPaths(resolved, state) {
+  return state.visited.includes(resolved + state.options.pathSeparator);
+}
+var onlyCountsSync = (state) => {
+  return state.counts;
+};
+var groupsSync = (state) => {
+  return state.groups;
+};
+var defaultSync = (state) => {
+  return state.paths;
+};
+var limitFilesSync = (state) => {
+  return state.paths.slice(0, state.options.maxFiles);
+};
+var onlyCountsAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.counts, state.options.suppressErrors);
+  return null;
+};
+var defaultAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.paths, state.options.suppressErrors);
+  return null;
+};
+var limitFilesAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
+  return null;
+};
+var groupsAsync = (state, error3, callback$1) => {
+  report(error3, callback$1, state.groups, state.options.suppressErrors);
+  return null;
+};
+function report(error3, callback$1, output, suppressErrors) {
+  if (error3 && !suppressErrors) callback$1(error3, output);
+  else callback$1(null, output);
+}
+function build$1(options2, isSynchronous) {
+  const { onlyCounts, group: group2, maxFiles } = options2;
+  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
+  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
+  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
+  else return isSynchronous ? defaultSync : defaultAsync;
+}
+var readdirOpts = { withFileTypes: true };
+var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  state.queue.enqueue();
+  if (currentDepth < 0) return state.queue.dequeue(null, state);
+  const { fs: fs3 } = state;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  fs3.readdir(crawlPath || ".", readdirOpts, (error3, entries = []) => {
+    callback$1(entries, directoryPath, currentDepth);
+    state.queue.dequeue(state.options.suppressErrors ? null : error3, state);
+  });
+};
+var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
+  const { fs: fs3 } = state;
+  if (currentDepth < 0) return;
+  state.visited.push(crawlPath);
+  state.counts.directories++;
+  let entries = [];
+  try {
+    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
+  } catch (e) {
+    if (!state.options.suppressErrors) throw e;
+  }
+  callback$1(entries, directoryPath, currentDepth);
+};
+function build(isSynchronous) {
+  return isSynchronous ? walkSync : walkAsync;
+}
+var Queue = class {
+  count = 0;
+  constructor(onQueueEmpty) {
+    this.onQueueEmpty = onQueueEmpty;
+  }
+  enqueue() {
+    this.count++;
+    return this.count;
+  }
+  dequeue(error3, output) {
+    if (this.onQueueEmpty && (--this.count <= 0 || error3)) {
+      this.onQueueEmpty(error3, output);
+      if (error3) {
+        output.controller.abort();
+        this.onQueueEmpty = void 0;
+      }
+    }
+  }
+};
+var Counter = class {
+  _files = 0;
+  _directories = 0;
+  set files(num) {
+    this._files = num;
+  }
+  get files() {
+    return this._files;
+  }
+  set directories(num) {
+    this._directories = num;
+  }
+  get directories() {
+    return this._directories;
+  }
+  /**
+  * @deprecated use `directories` instead
+  */
+  /* c8 ignore next 3 */
+  get dirs() {
+    return this._directories;
+  }
+};
+var Aborter = class {
+  aborted = false;
+  abort() {
+    this.aborted = true;
+  }
+};
+var Walker = class {
+  root;
+  isSynchronous;
+  state;
+  joinPath;
+  pushDirectory;
+  pushFile;
+  getArray;
+  groupFiles;
+  resolveSymlink;
+  walkDirectory;
+  callbackInvoker;
+  constructor(root, options2, callback$1) {
+    this.isSynchronous = !callback$1;
+    this.callbackInvoker = build$1(options2, this.isSynchronous);
+    this.root = normalizePath(root, options2);
+    this.state = {
+      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
+      paths: [""].slice(0, 0),
+      groups: [],
+      counts: new Counter(),
+      options: options2,
+      queue: new Queue((error3, state) => this.callbackInvoker(state, error3, callback$1)),
+      symlinks: /* @__PURE__ */ new Map(),
+      visited: [""].slice(0, 0),
+      controller: new Aborter(),
+      fs: options2.fs || nativeFs
+    };
+    this.joinPath = build$7(this.root, options2);
+    this.pushDirectory = build$6(this.root, options2);
+    this.pushFile = build$5(options2);
+    this.getArray = build$4(options2);
+    this.groupFiles = build$3(options2);
+    this.resolveSymlink = build$2(options2, this.isSynchronous);
+    this.walkDirectory = build(this.isSynchronous);
+  }
+  start() {
+    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
+    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
+    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
+  }
+  walk = (entries, directoryPath, depth) => {
+    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
+    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
+    const files = this.getArray(this.state.paths);
+    for (let i = 0; i < entries.length; ++i) {
+      const entry = entries[i];
+      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
+        const filename = this.joinPath(entry.name, directoryPath);
+        this.pushFile(filename, files, this.state.counts, filters);
+      } else if (entry.isDirectory()) {
+        let path7 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path7)) continue;
+        this.pushDirectory(path7, paths, filters);
+        this.walkDirectory(this.state, path7, path7, depth - 1, this.walk);
+      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
+        let path7 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path7, this.state, (stat8, resolvedPath) => {
+          if (stat8.isDirectory()) {
+            resolvedPath = normalizePath(resolvedPath, this.state.options);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path7 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path7 + pathSeparator, depth - 1, this.walk);
+          } else {
+            resolvedPath = useRealPaths ? resolvedPath : path7;
+            const filename = basename3(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
+            resolvedPath = this.joinPath(filename, directoryPath$1);
+            this.pushFile(resolvedPath, files, this.state.counts, filters);
+          }
+        });
+      }
+    }
+    this.groupFiles(this.state.groups, directoryPath, files);
+  };
+};
+function promise(root, options2) {
+  return new Promise((resolve$1, reject) => {
+    callback(root, options2, (err, output) => {
+      if (err) return reject(err);
+      resolve$1(output);
+    });
+  });
+}
+function callback(root, options2, callback$1) {
+  let walker = new Walker(root, options2, callback$1);
+  walker.start();
+}
+function sync(root, options2) {
+  const walker = new Walker(root, options2);
+  return walker.start();
+}
+var APIBuilder = class {
+  constructor(root, options2) {
+    this.root = root;
+    this.options = options2;
+  }
+  withPromise() {
+    return promise(this.root, this.options);
+  }
+  withCallback(cb) {
+    callback(this.root, this.options, cb);
+  }
+  sync() {
+    return sync(this.root, this.options);
+  }
+};
+var pm = null;
+try {
+  __require2.resolve("picomatch");
+  pm = __require2("picomatch");
+} catch {
+}
+var Builder = class {
+  globCache = {};
+  options = {
+    maxDepth: Infinity,
+    suppressErrors: true,
+    pathSeparator: sep4,
+    filters: []
+  };
+  globFunction;
+  constructor(options2) {
+    this.options = {
+      ...this.options,
+      ...options2
+    };
+    this.globFunction = this.options.globFunction;
+  }
+  group() {
+    this.options.group = true;
+    return this;
+  }
+  withPathSeparator(separator) {
+    this.options.pathSeparator = separator;
+    return this;
+  }
+  withBasePath() {
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withRelativePaths() {
+    this.options.relativePaths = true;
+    return this;
+  }
+  withDirs() {
+    this.options.includeDirs = true;
+    return this;
+  }
+  withMaxDepth(depth) {
+    this.options.maxDepth = depth;
+    return this;
+  }
+  withMaxFiles(limit) {
+    this.options.maxFiles = limit;
+    return this;
+  }
+  withFullPaths() {
+    this.options.resolvePaths = true;
+    this.options.includeBasePath = true;
+    return this;
+  }
+  withErrors() {
+    this.options.suppressErrors = false;
+    return this;
+  }
+  withSymlinks({ resolvePaths = true } = {}) {
+    this.options.resolveSymlinks = true;
+    this.options.useRealPaths = resolvePaths;
+    return this.withFullPaths();
+  }
+  withAbortSignal(signal) {
+    this.options.signal = signal;
+    return this;
+  }
+  normalize() {
+    this.options.normalizePath = true;
+    return this;
+  }
+  filter(predicate) {
+    this.options.filters.push(predicate);
+    return this;
+  }
+  onlyDirs() {
+    this.options.excludeFiles = true;
+    this.options.includeDirs = true;
+    return this;
+  }
+  exclude(predicate) {
+    this.options.exclude = predicate;
+    return this;
+  }
+  onlyCounts() {
+    this.options.onlyCounts = true;
+    return this;
+  }
+  crawl(root) {
+    return new APIBuilder(root || ".", this.options);
+  }
+  withGlobFunction(fn) {
+    this.globFunction = fn;
+    return this;
+  }
+  /**
+  * @deprecated Pass options using the constructor instead:
+  * ```ts
+  * new fdir(options).crawl("/path/to/root");
+  * ```
+  * This method will be removed in v7.0
+  */
+  /* c8 ignore next 4 */
+  crawlWithOptions(root, options2) {
+    this.options = {
+      ...this.options,
+      ...options2
+    };
+    return new APIBuilder(root || ".", this.options);
+  }
+  glob(...patterns) {
+    if (this.globFunction) return this.globWithOptions(patterns);
+    return this.globWithOptions(patterns, ...[{ dot: true }]);
+  }
+  globWithOptions(patterns, ...options2) {
+    const globFn = this.globFunction || pm;
+    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
+    var isMatch = this.globCache[patterns.join("\0")];
+    if (!isMatch) {
+      isMatch = globFn(patterns, ...options2);
+      this.globCache[patterns.join("\0")] = isMatch;
+    }
+    this.options.filters.push((path7) => isMatch(path7));
+    return this;
+  }
+};
+
+// node_modules/tinyglobby/dist/index.mjs
+var import_picomatch = __toESM(require_picomatch2(), 1);
+var isReadonlyArray = Array.isArray;
+var BACKSLASHES = /\\/g;
+var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
+var isWin = process.platform === "win32";
+var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
+function getPartialMatcher(patterns, options2 = {}) {
+  const patternsCount = patterns.length;
+  const patternsParts = Array(patternsCount);
+  const matchers = Array(patternsCount);
+  let i, j;
+  for (i = 0; i < patternsCount; i++) {
+    const parts = splitPattern(patterns[i]);
+    patternsParts[i] = parts;
+    const partsCount = parts.length;
+    const partMatchers = Array(partsCount);
+    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options2);
+    matchers[i] = partMatchers;
+  }
+  return (input) => {
+    const inputParts = input.split("/");
+    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
+    for (i = 0; i < patternsCount; i++) {
+      const patternParts = patternsParts[i];
+      const matcher = matchers[i];
+      const inputPatternCount = inputParts.length;
+      const minParts = Math.min(inputPatternCount, patternParts.length);
+      j = 0;
+      while (j < minParts) {
+        const part = patternParts[j];
+        if (part.includes("/")) return true;
+        if (!matcher[j](inputParts[j])) break;
+        if (!options2.noglobstar && part === "**") return true;
+        j++;
+      }
+      if (j === inputPatternCount) return true;
+    }
+    return false;
+  };
+}
+var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
+var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
+function buildFormat(cwd, root, absolute) {
+  if (cwd === root || root.startsWith(`${cwd}/`)) {
+    if (absolute) {
+      const start = cwd.length + +!isRoot(cwd);
+      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
+    }
+    const prefix = root.slice(cwd.length + 1);
+    if (prefix) return (p, isDir) => {
+      if (p === ".") return prefix;
+      const result = `${prefix}/${p}`;
+      return isDir ? result.slice(0, -1) : result;
+    };
+    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
+  }
+  if (absolute) return (p) => posix.relative(cwd, p) || ".";
+  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+}
+function buildRelative(cwd, root) {
+  if (root.startsWith(`${cwd}/`)) {
+    const prefix = root.slice(cwd.length + 1);
+    return (p) => `${prefix}/${p}`;
+  }
+  return (p) => {
+    const result = posix.relative(cwd, `${root}/${p}`);
+    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
+  };
+}
+function ensureNonDriveRelativePath(path7) {
+  return path7.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
+}
+var splitPatternOptions = { parts: true };
+function splitPattern(path7) {
+  var _result$parts;
+  const result = import_picomatch.default.scan(path7, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path7];
+}
+var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
+var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
+var escapePosixPath = (path7) => path7.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path7) => path7.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePath = isWin ? escapeWin32Path : escapePosixPath;
+function isDynamicPattern(pattern, options2) {
+  if ((options2 === null || options2 === void 0 ? void 0 : options2.caseSensitiveMatch) === false) return true;
+  const scan = import_picomatch.default.scan(pattern);
+  return scan.isGlob || scan.negated;
+}
+function log(...tasks) {
+  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
+}
+function ensureStringArray(value) {
+  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
+}
+var PARENT_DIRECTORY = /^(\/?\.\.)+/;
+var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
+function normalizePattern(pattern, opts, props, isIgnore) {
+  var _PARENT_DIRECTORY$exe;
+  const cwd = opts.cwd;
+  let result = pattern;
+  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
+  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
+  const escapedCwd = escapePath(cwd);
+  result = isAbsolute(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
+  const parts = splitPattern(result);
+  if (parentDir) {
+    const n = (parentDir.length + 1) / 3;
+    let i = 0;
+    const cwdParts = escapedCwd.split("/");
+    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
+      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
+      i++;
+    }
+    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
+    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
+      props.root = ensureNonDriveRelativePath(potentialRoot);
+      props.depthOffset = -n + i;
+    }
+  }
+  if (!isIgnore && props.depthOffset >= 0) {
+    var _props$commonPath;
+    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
+    const newCommonPath = [];
+    const length = Math.min(props.commonPath.length, parts.length);
+    for (let i = 0; i < length; i++) {
+      const part = parts[i];
+      if (part === "**" && !parts[i + 1]) {
+        newCommonPath.pop();
+        break;
+      }
+      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
+      newCommonPath.push(part);
+    }
+    props.depthOffset = newCommonPath.length;
+    props.commonPath = newCommonPath;
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+  }
+  return result;
+}
+function processPatterns(options2, patterns, props) {
+  const matchPatterns = [];
+  const ignorePatterns = [];
+  for (const pattern of options2.ignore) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options2, props, true));
+  }
+  for (const pattern of patterns) {
+    if (!pattern) continue;
+    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options2, props, false));
+    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options2, props, true));
+  }
+  return {
+    match: matchPatterns,
+    ignore: ignorePatterns
+  };
+}
+function buildCrawler(options2, patterns) {
+  const cwd = options2.cwd;
+  const props = {
+    root: cwd,
+    depthOffset: 0
+  };
+  const processed = processPatterns(options2, patterns, props);
+  if (options2.debug) log("internal processing patterns:", processed);
+  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options2;
+  const root = props.root.replace(BACKSLASHES, "");
+  const matchOptions = {
+    dot,
+    nobrace: options2.braceExpansion === false,
+    nocase: !caseSensitiveMatch,
+    noextglob: options2.extglob === false,
+    noglobstar: options2.globstar === false,
+    posix: true
+  };
+  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
+  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
+  const format = buildFormat(cwd, root, absolute);
+  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
+  const excludePredicate = (_, p) => {
+    const relativePath = excludeFormatter(p, true);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+  };
+  let maxDepth;
+  if (options2.deep !== void 0) maxDepth = Math.round(options2.deep - props.depthOffset);
+  const crawler = new Builder({
+    filters: [debug2 ? (p, isDirectory2) => {
+      const path7 = format(p, isDirectory2);
+      const matches = matcher(path7) && !ignore(path7);
+      if (matches) log(`matched ${path7}`);
+      return matches;
+    } : (p, isDirectory2) => {
+      const path7 = format(p, isDirectory2);
+      return matcher(path7) && !ignore(path7);
+    }],
+    exclude: debug2 ? (_, p) => {
+      const skipped = excludePredicate(_, p);
+      log(`${skipped ? "skipped" : "crawling"} ${p}`);
+      return skipped;
+    } : excludePredicate,
+    fs: options2.fs,
+    pathSeparator: "/",
+    relativePaths: !absolute,
+    resolvePaths: absolute,
+    includeBasePath: absolute,
+    resolveSymlinks: followSymbolicLinks,
+    excludeSymlinks: !followSymbolicLinks,
+    excludeFiles: onlyDirectories,
+    includeDirs: onlyDirectories || !options2.onlyFiles,
+    maxDepth,
+    signal: options2.signal
+  }).crawl(root);
+  if (options2.debug) log("internal properties:", {
+    ...props,
+    root
+  });
+  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
+}
+function formatPaths(paths, mapper) {
+  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
+  return paths;
+}
+var defaultOptions = {
+  caseSensitiveMatch: true,
+  debug: !!process.env.TINYGLOBBY_DEBUG,
+  expandDirectories: true,
+  followSymbolicLinks: true,
+  onlyFiles: true
+};
+function getOptions(options2) {
+  const opts = Object.assign({}, options2);
+  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.ignore = ensureStringArray(opts.ignore);
+  opts.fs && (opts.fs = {
+    readdir: opts.fs.readdir || readdir2,
+    readdirSync: opts.fs.readdirSync || readdirSync,
+    realpath: opts.fs.realpath || realpath,
+    realpathSync: opts.fs.realpathSync || realpathSync,
+    stat: opts.fs.stat || stat2,
+    statSync: opts.fs.statSync || statSync
+  });
+  if (opts.debug) log("globbing with options:", opts);
+  return opts;
+}
+function getCrawler(globInput, inputOptions = {}) {
+  var _ref;
+  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
+  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
+  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
+  const options2 = getOptions(isModern ? inputOptions : globInput);
+  return patterns.length > 0 ? buildCrawler(options2, patterns) : [];
+}
+async function glob(globInput, options2) {
+  const [crawler, relative8] = getCrawler(globInput, options2);
+  return crawler ? formatPaths(await crawler.withPromise(), relative8) : [];
+}
+
+// src/gates/mcp-inventory/digest-js.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+async function treeDigest(dir) {
+  const lines = [];
+  const walk = async (at) => {
+    for (const entry of await readdir3(at, { withFileTypes: true })) {
+      const path7 = join6(at, entry.name);
+      if (entry.isDirectory() && entry.name !== "node_modules") await walk(path7);
+      else if (entry.isFile()) lines.push(`${(await sha256File(path7)).sha256}  ${relative3(dir, path7).split("\\").join("/")}
+`);
+    }
+  };
+  await walk(dir);
+  return createHash4("sha256").update(lines.sort((a, b) => a.slice(66) < b.slice(66) ? -1 : 1).join("")).digest("hex");
+}
+var escapeGlob = (s) => s.replace(/[*?[\]{}()!@+]/g, "\\$&");
+function single(found) {
+  const versions = [...new Set(found.map((f) => f.version))];
+  if (versions.length === 0) return void 0;
+  if (versions.length > 1) return { missing: `several cached versions (${versions.sort().join(", ")}); which runs is resolved at run time` };
+  return found[0];
+}
+async function bunDigest(name, exact, caches) {
+  const found = [];
+  for (const cache of caches.bunCaches) {
+    const dirs = await glob([`${escapeGlob(name)}@${exact ? escapeGlob(exact) : "*"}@@@*`], { cwd: cache, absolute: true, onlyDirectories: true, followSymbolicLinks: false }).catch(() => []);
+    for (const dir of dirs.sort()) {
+      const version2 = /@([^@/\\]+)@@@[^/\\]*[\\/]?$/.exec(dir)?.[1];
+      if (version2) found.push({ version: version2, dir: dir.replace(/[\\/]$/, "") });
+    }
+  }
+  const one = single(found);
+  if (!one || "missing" in one) return one ? { source: "bun-cache", ...one } : void 0;
+  return { sha256: await treeDigest(one.dir), source: "bun-cache", digestOf: "package-tree", path: one.dir, ...exact ? {} : { resolvedVersion: one.version } };
+}
+async function pnpmIntegrity(lockPath, name, version2) {
+  try {
+    const lock = (0, import_yaml2.parse)(await readFile3(lockPath, "utf8"));
+    const packages = lock.packages ?? {};
+    return (packages[`${name}@${version2}`] ?? packages[`/${name}@${version2}`] ?? packages[`/${name}/${version2}`])?.resolution?.integrity;
+  } catch {
+    return void 0;
+  }
+}
+async function pnpmDlxDigest(name, exact, caches) {
+  const found = [];
+  const store = name.replace("/", "+");
+  for (const cache of caches.pnpmDlxCaches) {
+    const manifests = await glob([`*/*/node_modules/.pnpm/${escapeGlob(store)}@${exact ? escapeGlob(exact) : "*"}/node_modules/${escapeGlob(name)}/package.json`], { cwd: cache, absolute: true, onlyFiles: true, followSymbolicLinks: false }).catch(() => []);
+    for (const manifest of manifests.sort()) {
+      const dir = dirname4(manifest);
+      const version2 = new RegExp(`[\\\\/]\\.pnpm[\\\\/]${store.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}@([^/\\\\_(]+)`).exec(dir)?.[1];
+      const prefix = dir.slice(0, dir.search(/[\\/]node_modules[\\/]\.pnpm[\\/]/));
+      if (version2) found.push({ version: version2, dir, lock: join6(prefix, "pnpm-lock.yaml") });
+    }
+  }
+  const one = single(found);
+  if (!one || "missing" in one) return one ? { source: "pnpm-dlx-cache", ...one } : void 0;
+  const integrity = await pnpmIntegrity(one.lock, name, one.version);
+  return { sha256: await treeDigest(one.dir), source: "pnpm-dlx-cache", digestOf: "package-tree", path: one.dir, ...integrity ? { integrity } : {}, ...exact ? {} : { resolvedVersion: one.version } };
+}
+async function launcherCacheDigest(launcher, name, version2, pinned, caches) {
+  const exact = pinned ? version2 : void 0;
+  if (launcher === "bunx") return bunDigest(name, exact, caches);
+  if (launcher === "pnpm dlx") return pnpmDlxDigest(name, exact, caches);
+  return void 0;
+}
+
+// src/gates/mcp-inventory/digest-python.ts
+import { createHash as createHash5 } from "node:crypto";
+import { readFile as readFile4 } from "node:fs/promises";
+import { dirname as dirname5, join as join7, resolve as resolve6 } from "node:path";
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string3, ptr) {
+  let lines = string3.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string3, line, column) {
+  let lines = string3.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError = class _TomlError extends Error {
+  line;
+  column;
+  codeblock;
+  constructor(message, options2) {
+    const [line, column] = getLineColFromPtr(options2.toml, options2.ptr);
+    const codeblock = makeCodeBlock(options2.toml, line, column);
+    super(`Invalid TOML document: ${message}
+
+${codeblock}`, options2);
+    this.line = line;
+    this.column = column;
+    this.codeblock = codeblock;
+  }
+  /** @internal */
+  static x(message, ctx, ptr) {
+    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+  }
+};
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+var TomlDate = class _TomlDate extends Date {
+  #hasDate = false;
+  #hasTime = false;
+  #offset = null;
+  constructor(date3, fasttype, unsafeDelim) {
+    let hasDate = true;
+    let hasTime = true;
+    let offset = "Z";
+    let c;
+    if (typeof date3 === "string") {
+      if (fasttype)
+        prep: {
+          if (fasttype < 3) {
+            if (+date3.slice(11, 13) > 23) {
+              date3 = "";
+              break prep;
+            }
+            if (fasttype === 2) {
+              offset = null;
+              date3 += "Z";
+            } else if ((c = date3.charCodeAt(date3.length - 1)) !== 90 && c !== 122) {
+              offset = date3.slice(date3.length - 6);
+            }
+            if (unsafeDelim)
+              date3 = date3.slice(0, 10) + "T" + date3.slice(11);
+          } else if (fasttype === 4) {
+            date3 = +date3.slice(0, 2) > 23 ? "" : `0000-01-01T${date3}Z`;
+          }
+          hasDate = fasttype !== 4;
+          hasTime = fasttype !== 3;
+        }
+      else {
+        let match2 = date3.match(DATE_TIME_RE);
+        if (match2) {
+          if (!match2[1]) {
+            hasDate = false;
+            date3 = `0000-01-01T${date3}`;
+          }
+          hasTime = !!match2[2];
+          hasTime && date3[10] === " " && (date3 = date3.replace(" ", "T"));
+          if (match2[2] && +match2[2] > 23) {
+            date3 = "";
+          } else {
+            offset = match2[3] || null;
+            if (!offset && hasTime)
+              date3 += "Z";
+          }
+        } else {
+          date3 = "";
+        }
+      }
+    }
+    super(date3);
+    if (!isNaN(this.getTime())) {
+      this.#hasDate = hasDate;
+      this.#hasTime = hasTime;
+      this.#offset = offset;
+    }
+  }
+  isDateTime() {
+    return this.#hasDate && this.#hasTime;
+  }
+  isLocal() {
+    return !this.#hasDate || !this.#hasTime || !this.#offset;
+  }
+  isDate() {
+    return this.#hasDate && !this.#hasTime;
+  }
+  isTime() {
+    return this.#hasTime && !this.#hasDate;
+  }
+  isValid() {
+    return this.#hasDate || this.#hasTime;
+  }
+  toISOString() {
+    let iso = super.toISOString();
+    if (this.isDate())
+      return iso.slice(0, 10);
+    if (this.isTime())
+      return iso.slice(11, 23);
+    if (this.#offset === null)
+      return iso.slice(0, -1);
+    if (this.#offset === "Z" || this.#offset === "z")
+      return iso;
+    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+    offset = this.#offset[0] === "-" ? offset : -offset;
+    let offsetDate = new Date(this.getTime() - offset * 6e4);
+    return offsetDate.toISOString().slice(0, -1) + this.#offset;
+  }
+  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+    let date3 = new _TomlDate(jsDate);
+    date3.#offset = offset;
+    return date3;
+  }
+  static wrapAsLocalDateTime(jsDate) {
+    let date3 = new _TomlDate(jsDate);
+    date3.#offset = null;
+    return date3;
+  }
+  static wrapAsLocalDate(jsDate) {
+    let date3 = new _TomlDate(jsDate);
+    date3.#hasTime = false;
+    date3.#offset = null;
+    return date3;
+  }
+  static wrapAsLocalTime(jsDate) {
+    let date3 = new _TomlDate(jsDate);
+    date3.#hasDate = false;
+    date3.#offset = null;
+    return date3;
+  }
+};
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str2 = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str2 = str2.replaceAll("_", "");
+  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str2 = str2.replaceAll("_", "");
+  return parseInteger(ctx, str2, base, startPtr);
+}
+function parseInteger(ctx, str2, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str2, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date3 = new TomlDate(str2, type, unsafeDelim);
+    if (!date3.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date3;
+  }
+  try {
+    if (temporalSuffix)
+      str2 += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str2);
+      case 2:
+        return Temporal.PlainDateTime.from(str2);
+      case 3:
+        return Temporal.PlainDate.from(str2);
+      case 4:
+        return Temporal.PlainTime.from(str2);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta2, type) {
+  let t = table;
+  let m = meta2;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options2 = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options2.maxDepth ?? 1e3,
+    bi: options2.integersAsBigInt ?? false,
+    ld: options2.useLegacyDate ?? true,
+    uk: options2.unsafeKeyBehaviour === "throw" ? 2 : options2.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta2 = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta2;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta2,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+
+// node_modules/smol-toml/dist/stringify.js
+var HAS_WELLFORMED = !!"".isWellFormed;
+
+// src/gates/mcp-inventory/digest-python.ts
+var normalizePyName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
+async function fromUvLock(projectDir, name, version2) {
+  let lock;
+  try {
+    lock = parse(await readFile4(join7(projectDir, "uv.lock"), "utf8"));
+  } catch {
+    return void 0;
+  }
+  const entry = lock.package?.find((p) => p.name && normalizePyName(p.name) === normalizePyName(name) && p.version === version2);
+  if (!entry) return void 0;
+  const wheels = entry.wheels ?? [];
+  const chosen = wheels.length === 1 ? wheels[0] : wheels.find((w) => /-none-any\.whl$/.test(w.url ?? ""));
+  const file = chosen ?? (wheels.length === 0 ? entry.sdist : void 0);
+  const hash = /^sha256:([0-9a-f]{64})$/.exec(file?.hash ?? "")?.[1];
+  if (!hash) return { source: "project-lockfile", missing: wheels.length > 1 ? "uv.lock has several platform wheels; which one runs depends on the machine" : "uv.lock records no SHA-256 for it" };
+  return { sha256: hash, source: "project-lockfile", digestOf: chosen ? "wheel" : "sdist" };
+}
+var recordHash = (bytes) => `sha256=${createHash5("sha256").update(bytes).digest("base64url")}`;
+async function recordHolds(recordPath, text) {
+  const base = dirname5(dirname5(recordPath));
+  for (const line of text.split(/\r?\n/)) {
+    const m = /^"?(.*?)"?,(sha256=[A-Za-z0-9_-]+),\d*$/.exec(line.trim());
+    if (!m) continue;
+    const bytes = await readFile4(resolve6(base, m[1].replace(/""/g, '"'))).catch(() => void 0);
+    if (!bytes || recordHash(bytes) !== m[2]) return false;
+  }
+  return true;
+}
+var SITE_PACKAGES = ["*/lib/python*/site-packages", "*/Lib/site-packages"];
+function installRoots(launcher, caches) {
+  if (launcher === "pipx") return caches.pipxHomes.flatMap((home) => [{ dir: join7(home, "venvs"), patterns: SITE_PACKAGES }, { dir: join7(home, ".cache"), patterns: SITE_PACKAGES }]);
+  return [
+    ...caches.uvToolDirs.map((dir) => ({ dir, patterns: SITE_PACKAGES })),
+    // uvx's environments, and the unpacked wheels they link to, both in archive-v0.
+    ...caches.uvCaches.map((dir) => ({ dir: join7(dir, "archive-v0"), patterns: [...SITE_PACKAGES, "*"] }))
+  ];
+}
+async function fromInstalled(launcher, name, version2, caches) {
+  const wanted = normalizePyName(name);
+  const found = [];
+  for (const root of installRoots(launcher, caches)) {
+    const records = await glob(root.patterns.map((p) => `${p}/*.dist-info/RECORD`), { cwd: root.dir, absolute: true, onlyFiles: true, followSymbolicLinks: false, caseSensitiveMatch: false }).catch(() => []);
+    for (const record2 of records.sort()) {
+      const m = /^(.+)-([^-]+)\.dist-info$/.exec(record2.split(/[\\/]/).at(-2) ?? "");
+      if (!m || normalizePyName(m[1]) !== wanted || version2 && m[2] !== version2) continue;
+      const text = await readFile4(record2, "utf8").catch(() => void 0);
+      if (text === void 0) continue;
+      if (!await recordHolds(record2, text)) return { source: "installed-record", digestOf: "installed-files", path: record2, missing: "installed files do not match their RECORD" };
+      found.push({ version: m[2], sha256: (await sha256File(record2)).sha256, path: record2 });
+    }
+  }
+  if (found.length === 0) return void 0;
+  const versions = new Set(found.map((f) => f.version));
+  if (versions.size > 1) return { source: "installed-record", missing: `several installed versions (${[...versions].sort().join(", ")}); which runs is resolved at run time` };
+  const first = found[0];
+  return { sha256: first.sha256, source: "installed-record", digestOf: "installed-files", path: first.path, ...version2 ? {} : { resolvedVersion: first.version } };
+}
+async function pypiDigest(launcher, name, version2, pinned, caches, projectDir) {
+  if (!name || /^git\+/.test(name)) return { missing: "not a PyPI release (git source): no published file hash" };
+  name = name.replace(/\[[^\]]*\]$/, "");
+  const exact = pinned ? version2 : void 0;
+  const locked = projectDir && exact ? await fromUvLock(projectDir, name, exact) : void 0;
+  if (locked?.sha256) return locked;
+  const installed = await fromInstalled(launcher, name, exact, caches);
+  if (installed) return installed;
+  return locked ?? { missing: exact ? `${name}==${exact} not in uv.lock or an installed environment` : "not pinned and not installed: which version runs is resolved at run time" };
+}
+
+// src/gates/mcp-inventory/artifacts.ts
 function npxCacheKey(specs) {
-  return createHash3("sha512").update([...specs].sort((a, b) => a.localeCompare(b, "en")).join("\n")).digest("hex").slice(0, 16);
+  return createHash6("sha512").update([...specs].sort((a, b) => a.localeCompare(b, "en")).join("\n")).digest("hex").slice(0, 16);
 }
 function cacachePath(npmCache, integrity) {
   const m = /^sha512-([A-Za-z0-9+/=]+)$/.exec(integrity.split(/\s+/)[0] ?? "");
   if (!m) return void 0;
   const hex = Buffer.from(m[1], "base64").toString("hex");
-  return join4(npmCache, "_cacache", "content-v2", "sha512", hex.slice(0, 2), hex.slice(2, 4), hex.slice(4));
+  return join8(npmCache, "_cacache", "content-v2", "sha512", hex.slice(0, 2), hex.slice(2, 4), hex.slice(4));
 }
 async function isFile(path7) {
-  return stat2(path7).then((s) => s.isFile(), () => false);
+  return stat3(path7).then((s) => s.isFile(), () => false);
 }
 async function lockEntry(lockPath, name) {
   let lock;
   try {
-    lock = JSON.parse(await readFile2(lockPath, "utf8"));
+    lock = JSON.parse(await readFile5(lockPath, "utf8"));
   } catch {
     return void 0;
   }
@@ -43162,7 +46301,7 @@ async function lockEntry(lockPath, name) {
   return entry ? { ...entry.version ? { version: entry.version } : {}, ...entry.integrity ? { integrity: entry.integrity } : {} } : void 0;
 }
 function expandPathVars(path7, context) {
-  return path7.replace(/\$\{(?:workspaceFolder|CLAUDE_PROJECT_DIR)\}/g, context.projectDir ?? context.baseDir).replace(/\$\{userHome\}|^~(?=[\\/])/g, context.home).replace(/\$\{CLAUDE_PLUGIN_ROOT\}/g, context.configDir);
+  return path7.replace(/\$\{(?:workspaceFolder|CLAUDE_PROJECT_DIR)\}/g, context.projectDir ?? context.baseDir).replace(/\$\{userHome\}|^~(?=[\\/])/g, context.home).replace(/\$\{(?:CLAUDE_PLUGIN_ROOT|__dirname)\}/g, context.configDir);
 }
 async function npmDigest(pkg, context) {
   const name = pkg.name;
@@ -43170,39 +46309,42 @@ async function npmDigest(pkg, context) {
   let found;
   let source;
   if (context.projectDir) {
-    const local = await lockEntry(join4(context.projectDir, "package-lock.json"), name);
+    const local = await lockEntry(join8(context.projectDir, "package-lock.json"), name);
     if (local && (!pkg.version || local.version === pkg.version)) {
       found = local;
       source = "project-lockfile";
     }
   }
+  if (!found && (pkg.launcher === "bunx" || pkg.launcher === "pnpm dlx")) {
+    return await launcherCacheDigest(pkg.launcher, name, pkg.version, pkg.pinned, context.caches) ?? { missing: `not in the project lockfile or ${pkg.launcher}'s cache` };
+  }
   if (!found && pkg.npmSpecs) {
-    found = await lockEntry(join4(context.npmCache, "_npx", npxCacheKey(pkg.npmSpecs), "package-lock.json"), name);
+    found = await lockEntry(join8(context.npmCache, "_npx", npxCacheKey(pkg.npmSpecs), "package-lock.json"), name);
     if (found) source = "npx-cache";
   }
   if (!found || !source) return { missing: "not in the project lockfile or npm's npx cache" };
-  const digest = { source, ...found.integrity ? { integrity: found.integrity } : {}, ...found.version && found.version !== pkg.version ? { resolvedVersion: found.version } : {} };
+  const digest = { source, digestOf: "tarball", ...found.integrity ? { integrity: found.integrity } : {}, ...found.version && found.version !== pkg.version ? { resolvedVersion: found.version } : {} };
   const tarball = found.integrity ? cacachePath(context.npmCache, found.integrity) : void 0;
   if (tarball && await isFile(tarball)) {
-    const bytes = await readFile2(tarball);
-    const sha512 = `sha512-${createHash3("sha512").update(bytes).digest("base64")}`;
-    if (sha512 === found.integrity) digest.sha256 = createHash3("sha256").update(bytes).digest("hex");
+    const bytes = await readFile5(tarball);
+    const sha512 = `sha512-${createHash6("sha512").update(bytes).digest("base64")}`;
+    if (sha512 === found.integrity) digest.sha256 = createHash6("sha256").update(bytes).digest("hex");
     else digest.missing = "cached tarball does not match its integrity";
   } else if (!digest.missing) digest.missing = "tarball not in npm's cache";
   return digest;
 }
 async function fileDigest(written, context, cwd) {
   const expanded = expandPathVars(written, context);
-  const base = cwd ? resolve3(context.baseDir, expandPathVars(cwd, context)) : context.baseDir;
-  const path7 = isAbsolute(expanded) ? expanded : resolve3(base, expanded);
-  const info2 = await stat2(path7).catch(() => void 0);
+  const base = cwd ? resolve7(context.baseDir, expandPathVars(cwd, context)) : context.baseDir;
+  const path7 = isAbsolute2(expanded) ? expanded : resolve7(base, expanded);
+  const info2 = await stat3(path7).catch(() => void 0);
   if (!info2) return { missing: "file not found", path: path7 };
   if (!info2.isFile()) return { missing: "not a regular file", path: path7 };
-  return { sha256: (await sha256File(path7)).sha256, source: "file", path: path7 };
+  return { sha256: (await sha256File(path7)).sha256, source: "file", digestOf: "file", path: path7 };
 }
 async function onPath(command, searchPath) {
-  for (const dir of searchPath.split(delimiter3).filter(Boolean)) {
-    const candidate = join4(dir, command);
+  for (const dir of searchPath.split(delimiter4).filter(Boolean)) {
+    const candidate = join8(dir, command);
     if (await isFile(candidate)) return candidate;
   }
   return void 0;
@@ -43212,7 +46354,7 @@ async function digestWhatRuns(pkg, context, cwd) {
     case "npm":
       return { pkg, runs: await npmDigest(pkg, context) };
     case "oci":
-      return { pkg, runs: pkg.pinned && pkg.version ? { sha256: pkg.version.replace(/^sha256:/, ""), source: "image-digest" } : { missing: "no digest in the command line" } };
+      return { pkg, runs: pkg.pinned && pkg.version ? { sha256: pkg.version.replace(/^sha256:/, ""), source: "image-digest", digestOf: "image" } : { missing: "no digest in the command line" } };
     case "local-script":
     case "binary": {
       if (!pkg.name) return { pkg, runs: { missing: "no path" } };
@@ -43227,6 +46369,10 @@ async function digestWhatRuns(pkg, context, cwd) {
       const { unpinnedBecause: _, ...rest } = pkg;
       return { pkg: { ...rest, pinned: true }, runs };
     }
+    case "go":
+      return { pkg, runs: await goDigest(pkg.name, pkg.version, pkg.pinned, context.caches.goModCache, context.projectDir) };
+    case "pypi":
+      return { pkg, runs: await pypiDigest(pkg.launcher, pkg.name, pkg.version, pkg.pinned, context.caches, context.projectDir) };
     default:
       return { pkg, runs: { missing: `no offline digest for ${pkg.kind} packages` } };
   }
@@ -43241,6 +46387,7 @@ var GEMINI_VARS = /\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 var OPENCODE_VARS = /\{(?:env|file):[^}\s]+\}/g;
 var CONTINUE_VARS = /\$\{\{\s*(?:secrets|inputs)\.[^}]+\}\}/g;
 var KIRO_VARS = /\$\{[A-Za-z_][A-Za-z0-9_]*\}/g;
+var MCPB_VARS = /\$\{(?:__dirname|user_config\.[A-Za-z0-9_-]+|HOME|DESKTOP|DOCUMENTS|DOWNLOADS|pathSeparator|\/)\}/g;
 var COPILOT_AGENT_VARS = /\$\{\{\s*secrets\.[^}]+\}\}|\$\{[A-Za-z_][A-Za-z0-9_]*\}|\$[A-Za-z_][A-Za-z0-9_]*/g;
 var MCP_SERVERS = [["mcpServers"]];
 var json = (placeholders = [], syntax = "json") => ({ syntax, containers: MCP_SERVERS, placeholders });
@@ -43248,6 +46395,8 @@ var vscodeFamily = (containers) => ({ syntax: "jsonc", containers, foreignContai
 var DIALECTS = {
   // `.mcp.json` is `mcpServers` to Claude Code and Copilot CLI but `servers` to Visual Studio: read both (T2).
   "claude-code": { syntax: "json", containers: [["mcpServers"], ["servers"]], placeholders: [CLAUDE_VAR], flatFallback: true },
+  "claude-plugin": { syntax: "json", containers: [["mcpServers"]], placeholders: [CLAUDE_VAR], referencesKey: "mcpServers" },
+  mcpb: { syntax: "json", containers: [], placeholders: [MCPB_VARS], singleServer: ["server", "mcp_config"] },
   "claude-json": { syntax: "json", containers: [["mcpServers"], ["projects", "*", "mcpServers"]], placeholders: [CLAUDE_VAR], disabledList: "disabledMcpServers" },
   "claude-desktop": json(),
   cursor: json([CURSOR_VARS], "jsonc"),
@@ -43259,7 +46408,8 @@ var DIALECTS = {
   windsurf: json([WINDSURF_VARS], "jsonc"),
   antigravity: json([WINDSURF_VARS], "jsonc"),
   gemini: { syntax: "json-comments", containers: MCP_SERVERS, placeholders: [GEMINI_VARS], urlIsSse: true },
-  codex: { syntax: "toml", containers: [["mcp_servers"]], placeholders: [] },
+  // Profiles overlay servers per profile: `[profiles.<name>.mcp_servers.<server>]` (openai/codex#9325).
+  codex: { syntax: "toml", containers: [["mcp_servers"], ["profiles", "*", "mcp_servers"]], placeholders: [] },
   vibe: { syntax: "toml", containers: [["mcp_servers"]], placeholders: [] },
   zed: { syntax: "jsonc", containers: [["context_servers"]], placeholders: [] },
   continue: { syntax: "yaml", containers: MCP_SERVERS, placeholders: [CONTINUE_VARS] },
@@ -43370,7 +46520,12 @@ function serversIn(spec, root) {
       }
     }
   };
-  visit(spec.containers, false);
+  if (spec.singleServer) {
+    const [found] = resolveContainer(root, spec.singleServer);
+    const name = isObject(root) ? str(root.name) : void 0;
+    if (found && isObject(found.node)) out.push(readServer(spec, name ?? "(bundle)", found.path, found.path.join("."), found.node, false));
+  }
+  visit(spec.containers.filter((c) => !(spec.referencesKey && c.length === 1 && c[0] === spec.referencesKey && isObject(root) && !isObject(root[spec.referencesKey]))), false);
   const present = spec.containers.some((c) => resolveContainer(root, c).length > 0);
   const serverShaped = (v) => isObject(v) && ("command" in v || "url" in v || "type" in v);
   if (spec.flatFallback && !present && isObject(root) && Object.keys(root).length > 0 && Object.values(root).every(serverShaped)) visit([[]], false);
@@ -43415,7 +46570,7 @@ function versionVerdict(version2, exact = EXACT_SEMVER) {
   return { pinned: false, unpinnedBecause: `range "${version2}"` };
 }
 function readOptions(args, withValue) {
-  const options = /* @__PURE__ */ new Map();
+  const options2 = /* @__PURE__ */ new Map();
   let i = 0;
   for (; i < args.length; i++) {
     const arg = args[i];
@@ -43428,15 +46583,15 @@ function readOptions(args, withValue) {
     const name = eq > 0 ? arg.slice(0, eq) : arg;
     let value = eq > 0 ? arg.slice(eq + 1) : void 0;
     if (value === void 0 && withValue.includes(name)) value = args[++i];
-    options.set(name, [...options.get(name) ?? [], value ?? ""]);
+    options2.set(name, [...options2.get(name) ?? [], value ?? ""]);
   }
-  return { options, rest: args.slice(i) };
+  return { options: options2, rest: args.slice(i) };
 }
 function npmLike(launcher, args) {
-  const { options, rest } = readOptions(args, ["-p", "--package", "-c", "--call", "--registry", "--cache", "--userconfig"]);
-  if (options.has("-c") || options.has("--call"))
+  const { options: options2, rest } = readOptions(args, ["-p", "--package", "-c", "--call", "--registry", "--cache", "--userconfig"]);
+  if (options2.has("-c") || options2.has("--call"))
     return { kind: "shell", launcher, pinned: false, unpinnedBecause: "shell command (npx -c)" };
-  const packages = [...options.get("-p") ?? [], ...options.get("--package") ?? []].filter(Boolean);
+  const packages = [...options2.get("-p") ?? [], ...options2.get("--package") ?? []].filter(Boolean);
   const specs = packages.length > 0 ? packages : rest[0] ? [rest[0]] : [];
   const first = specs[0];
   if (!first) return { kind: "npm", launcher, pinned: false, unpinnedBecause: "no package" };
@@ -43457,8 +46612,8 @@ function npmLike(launcher, args) {
   };
 }
 function uvLike(launcher, args) {
-  const { options, rest } = readOptions(args, ["--from", "--with", "--python", "-p", "--index", "--index-url", "--extra-index-url", "--spec", "-w"]);
-  const from = options.get("--from")?.[0] ?? options.get("--spec")?.[0];
+  const { options: options2, rest } = readOptions(args, ["--from", "--with", "--python", "-p", "--index", "--index-url", "--extra-index-url", "--spec", "-w"]);
+  const from = options2.get("--from")?.[0] ?? options2.get("--spec")?.[0];
   const spec = from ?? rest[0];
   if (!spec) return { kind: "pypi", launcher, pinned: false, unpinnedBecause: "no package" };
   if (/^git\+/.test(spec)) {
@@ -43599,7 +46754,11 @@ async function classifyServer(raw, context) {
   const headers = keyed(raw.headers, raw.headersFromNames);
   let pkg;
   let runs = {};
-  if (raw.command && (raw.transport === "stdio" || raw.transport === "unknown")) {
+  if (context.bundle) {
+    const { name: name2, version: version2, sha256: sha2562 } = context.bundle;
+    pkg = { kind: "mcpb", launcher: raw.command ?? "mcpb", name: name2, ...version2 ? { version: version2 } : {}, pinned: true };
+    runs = { sha256: sha2562, source: "file", digestOf: "bundle" };
+  } else if (raw.command && (raw.transport === "stdio" || raw.transport === "unknown")) {
     const identified = identifyPackage(raw.command, raw.args);
     const digested = await digestWhatRuns(identified, context.digest, raw.cwd);
     pkg = digested.pkg;
@@ -43645,782 +46804,9 @@ async function classifyServer(raw, context) {
 }
 
 // src/gates/mcp-inventory/discover.ts
-import { stat as stat4 } from "node:fs/promises";
-import { join as join5, relative as relative3, resolve as resolve6 } from "node:path";
-
-// node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat3, statSync } from "fs";
-import { isAbsolute as isAbsolute2, posix, resolve as resolve5 } from "path";
-import { fileURLToPath } from "url";
-
-// node_modules/fdir/dist/index.mjs
-import { createRequire } from "module";
-import { basename as basename3, dirname as dirname3, normalize, relative as relative2, resolve as resolve4, sep as sep4 } from "path";
-import * as nativeFs from "fs";
-var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path7) {
-  let normalized = normalize(path7);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);
-  return normalized;
-}
-var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path7, separator) {
-  return path7.replace(SLASHES_REGEX, separator);
-}
-var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path7) {
-  return path7 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path7);
-}
-function normalizePath(path7, options) {
-  const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path7.includes("/") || path7.startsWith(".");
-  if (resolvePaths) path7 = resolve4(path7);
-  if (normalizePath$1 || pathNeedsCleaning) path7 = cleanPath(path7);
-  if (path7 === ".") return "";
-  const needsSeperator = path7[path7.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path7 + pathSeparator : path7, pathSeparator);
-}
-function joinPathWithBasePath(filename, directoryPath) {
-  return directoryPath + filename;
-}
-function joinPathWithRelativePath(root, options) {
-  return function(filename, directoryPath) {
-    const sameRoot = directoryPath.startsWith(root);
-    if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
-  };
-}
-function joinPath(filename) {
-  return filename;
-}
-function joinDirectoryPath(filename, directoryPath, separator) {
-  return directoryPath + filename + separator;
-}
-function build$7(root, options) {
-  const { relativePaths, includeBasePath } = options;
-  return relativePaths && root ? joinPathWithRelativePath(root, options) : includeBasePath ? joinPathWithBasePath : joinPath;
-}
-function pushDirectoryWithRelativePath(root) {
-  return function(directoryPath, paths) {
-    paths.push(directoryPath.substring(root.length) || ".");
-  };
-}
-function pushDirectoryFilterWithRelativePath(root) {
-  return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter2) => filter2(relativePath, true))) paths.push(relativePath);
-  };
-}
-var pushDirectory = (directoryPath, paths) => {
-  paths.push(directoryPath || ".");
-};
-var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path7 = directoryPath || ".";
-  if (filters.every((filter2) => filter2(path7, true))) paths.push(path7);
-};
-var empty$2 = () => {
-};
-function build$6(root, options) {
-  const { includeDirs, filters, relativePaths } = options;
-  if (!includeDirs) return empty$2;
-  if (relativePaths) return filters && filters.length ? pushDirectoryFilterWithRelativePath(root) : pushDirectoryWithRelativePath(root);
-  return filters && filters.length ? pushDirectoryFilter : pushDirectory;
-}
-var pushFileFilterAndCount = (filename, _paths, counts, filters) => {
-  if (filters.every((filter2) => filter2(filename, false))) counts.files++;
-};
-var pushFileFilter = (filename, paths, _counts, filters) => {
-  if (filters.every((filter2) => filter2(filename, false))) paths.push(filename);
-};
-var pushFileCount = (_filename, _paths, counts, _filters) => {
-  counts.files++;
-};
-var pushFile = (filename, paths) => {
-  paths.push(filename);
-};
-var empty$1 = () => {
-};
-function build$5(options) {
-  const { excludeFiles, filters, onlyCounts } = options;
-  if (excludeFiles) return empty$1;
-  if (filters && filters.length) return onlyCounts ? pushFileFilterAndCount : pushFileFilter;
-  else if (onlyCounts) return pushFileCount;
-  else return pushFile;
-}
-var getArray = (paths) => {
-  return paths;
-};
-var getArrayGroup = () => {
-  return [""].slice(0, 0);
-};
-function build$4(options) {
-  return options.group ? getArrayGroup : getArray;
-}
-var groupFiles = (groups, directory, files) => {
-  groups.push({
-    directory,
-    files,
-    dir: directory
-  });
-};
-var empty = () => {
-};
-function build$3(options) {
-  return options.group ? groupFiles : empty;
-}
-var resolveSymlinksAsync = function(path7, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
-  queue.enqueue();
-  fs3.realpath(path7, (error3, resolvedPath) => {
-    if (error3) return queue.dequeue(suppressErrors ? null : error3, state);
-    fs3.stat(resolvedPath, (error$1, stat8) => {
-      if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat8.isDirectory() && isRecursive(path7, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat8, resolvedPath);
-      queue.dequeue(null, state);
-    });
-  });
-};
-var resolveSymlinks = function(path7, state, callback$1) {
-  const { queue, fs: fs3, options: { suppressErrors } } = state;
-  queue.enqueue();
-  try {
-    const resolvedPath = fs3.realpathSync(path7);
-    const stat8 = fs3.statSync(resolvedPath);
-    if (stat8.isDirectory() && isRecursive(path7, resolvedPath, state)) return;
-    callback$1(stat8, resolvedPath);
-  } catch (e) {
-    if (!suppressErrors) throw e;
-  }
-};
-function build$2(options, isSynchronous) {
-  if (!options.resolveSymlinks || options.excludeSymlinks) return null;
-  return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
-}
-function isRecursive(path7, resolved, state) {
-  if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname3(path7);
-  let depth = 1;
-  while (parent !== state.root && depth < 2) {
-    const resolvedPath = state.symlinks.get(parent);
-    const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
-    if (isSameRoot) depth++;
-    else parent = dirname3(parent);
-  }
-  state.symlinks.set(path7, resolved);
-  return depth > 1;
-}
-function isRecursiveUsingRealPaths(resolved, state) {
-  return state.visited.includes(resolved + state.options.pathSeparator);
-}
-var onlyCountsSync = (state) => {
-  return state.counts;
-};
-var groupsSync = (state) => {
-  return state.groups;
-};
-var defaultSync = (state) => {
-  return state.paths;
-};
-var limitFilesSync = (state) => {
-  return state.paths.slice(0, state.options.maxFiles);
-};
-var onlyCountsAsync = (state, error3, callback$1) => {
-  report(error3, callback$1, state.counts, state.options.suppressErrors);
-  return null;
-};
-var defaultAsync = (state, error3, callback$1) => {
-  report(error3, callback$1, state.paths, state.options.suppressErrors);
-  return null;
-};
-var limitFilesAsync = (state, error3, callback$1) => {
-  report(error3, callback$1, state.paths.slice(0, state.options.maxFiles), state.options.suppressErrors);
-  return null;
-};
-var groupsAsync = (state, error3, callback$1) => {
-  report(error3, callback$1, state.groups, state.options.suppressErrors);
-  return null;
-};
-function report(error3, callback$1, output, suppressErrors) {
-  if (error3 && !suppressErrors) callback$1(error3, output);
-  else callback$1(null, output);
-}
-function build$1(options, isSynchronous) {
-  const { onlyCounts, group: group2, maxFiles } = options;
-  if (onlyCounts) return isSynchronous ? onlyCountsSync : onlyCountsAsync;
-  else if (group2) return isSynchronous ? groupsSync : groupsAsync;
-  else if (maxFiles) return isSynchronous ? limitFilesSync : limitFilesAsync;
-  else return isSynchronous ? defaultSync : defaultAsync;
-}
-var readdirOpts = { withFileTypes: true };
-var walkAsync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  state.queue.enqueue();
-  if (currentDepth < 0) return state.queue.dequeue(null, state);
-  const { fs: fs3 } = state;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  fs3.readdir(crawlPath || ".", readdirOpts, (error3, entries = []) => {
-    callback$1(entries, directoryPath, currentDepth);
-    state.queue.dequeue(state.options.suppressErrors ? null : error3, state);
-  });
-};
-var walkSync = (state, crawlPath, directoryPath, currentDepth, callback$1) => {
-  const { fs: fs3 } = state;
-  if (currentDepth < 0) return;
-  state.visited.push(crawlPath);
-  state.counts.directories++;
-  let entries = [];
-  try {
-    entries = fs3.readdirSync(crawlPath || ".", readdirOpts);
-  } catch (e) {
-    if (!state.options.suppressErrors) throw e;
-  }
-  callback$1(entries, directoryPath, currentDepth);
-};
-function build(isSynchronous) {
-  return isSynchronous ? walkSync : walkAsync;
-}
-var Queue = class {
-  count = 0;
-  constructor(onQueueEmpty) {
-    this.onQueueEmpty = onQueueEmpty;
-  }
-  enqueue() {
-    this.count++;
-    return this.count;
-  }
-  dequeue(error3, output) {
-    if (this.onQueueEmpty && (--this.count <= 0 || error3)) {
-      this.onQueueEmpty(error3, output);
-      if (error3) {
-        output.controller.abort();
-        this.onQueueEmpty = void 0;
-      }
-    }
-  }
-};
-var Counter = class {
-  _files = 0;
-  _directories = 0;
-  set files(num) {
-    this._files = num;
-  }
-  get files() {
-    return this._files;
-  }
-  set directories(num) {
-    this._directories = num;
-  }
-  get directories() {
-    return this._directories;
-  }
-  /**
-  * @deprecated use `directories` instead
-  */
-  /* c8 ignore next 3 */
-  get dirs() {
-    return this._directories;
-  }
-};
-var Aborter = class {
-  aborted = false;
-  abort() {
-    this.aborted = true;
-  }
-};
-var Walker = class {
-  root;
-  isSynchronous;
-  state;
-  joinPath;
-  pushDirectory;
-  pushFile;
-  getArray;
-  groupFiles;
-  resolveSymlink;
-  walkDirectory;
-  callbackInvoker;
-  constructor(root, options, callback$1) {
-    this.isSynchronous = !callback$1;
-    this.callbackInvoker = build$1(options, this.isSynchronous);
-    this.root = normalizePath(root, options);
-    this.state = {
-      root: isRootDirectory(this.root) ? this.root : this.root.slice(0, -1),
-      paths: [""].slice(0, 0),
-      groups: [],
-      counts: new Counter(),
-      options,
-      queue: new Queue((error3, state) => this.callbackInvoker(state, error3, callback$1)),
-      symlinks: /* @__PURE__ */ new Map(),
-      visited: [""].slice(0, 0),
-      controller: new Aborter(),
-      fs: options.fs || nativeFs
-    };
-    this.joinPath = build$7(this.root, options);
-    this.pushDirectory = build$6(this.root, options);
-    this.pushFile = build$5(options);
-    this.getArray = build$4(options);
-    this.groupFiles = build$3(options);
-    this.resolveSymlink = build$2(options, this.isSynchronous);
-    this.walkDirectory = build(this.isSynchronous);
-  }
-  start() {
-    this.pushDirectory(this.root, this.state.paths, this.state.options.filters);
-    this.walkDirectory(this.state, this.root, this.root, this.state.options.maxDepth, this.walk);
-    return this.isSynchronous ? this.callbackInvoker(this.state, null) : null;
-  }
-  walk = (entries, directoryPath, depth) => {
-    const { paths, options: { filters, resolveSymlinks: resolveSymlinks$1, excludeSymlinks, exclude, maxFiles, signal, useRealPaths, pathSeparator }, controller } = this.state;
-    if (controller.aborted || signal && signal.aborted || maxFiles && paths.length > maxFiles) return;
-    const files = this.getArray(this.state.paths);
-    for (let i = 0; i < entries.length; ++i) {
-      const entry = entries[i];
-      if (entry.isFile() || entry.isSymbolicLink() && !resolveSymlinks$1 && !excludeSymlinks) {
-        const filename = this.joinPath(entry.name, directoryPath);
-        this.pushFile(filename, files, this.state.counts, filters);
-      } else if (entry.isDirectory()) {
-        let path7 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path7)) continue;
-        this.pushDirectory(path7, paths, filters);
-        this.walkDirectory(this.state, path7, path7, depth - 1, this.walk);
-      } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path7 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path7, this.state, (stat8, resolvedPath) => {
-          if (stat8.isDirectory()) {
-            resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path7 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path7 + pathSeparator, depth - 1, this.walk);
-          } else {
-            resolvedPath = useRealPaths ? resolvedPath : path7;
-            const filename = basename3(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname3(resolvedPath), this.state.options);
-            resolvedPath = this.joinPath(filename, directoryPath$1);
-            this.pushFile(resolvedPath, files, this.state.counts, filters);
-          }
-        });
-      }
-    }
-    this.groupFiles(this.state.groups, directoryPath, files);
-  };
-};
-function promise(root, options) {
-  return new Promise((resolve$1, reject) => {
-    callback(root, options, (err, output) => {
-      if (err) return reject(err);
-      resolve$1(output);
-    });
-  });
-}
-function callback(root, options, callback$1) {
-  let walker = new Walker(root, options, callback$1);
-  walker.start();
-}
-function sync(root, options) {
-  const walker = new Walker(root, options);
-  return walker.start();
-}
-var APIBuilder = class {
-  constructor(root, options) {
-    this.root = root;
-    this.options = options;
-  }
-  withPromise() {
-    return promise(this.root, this.options);
-  }
-  withCallback(cb) {
-    callback(this.root, this.options, cb);
-  }
-  sync() {
-    return sync(this.root, this.options);
-  }
-};
-var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
-var Builder = class {
-  globCache = {};
-  options = {
-    maxDepth: Infinity,
-    suppressErrors: true,
-    pathSeparator: sep4,
-    filters: []
-  };
-  globFunction;
-  constructor(options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    this.globFunction = this.options.globFunction;
-  }
-  group() {
-    this.options.group = true;
-    return this;
-  }
-  withPathSeparator(separator) {
-    this.options.pathSeparator = separator;
-    return this;
-  }
-  withBasePath() {
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withRelativePaths() {
-    this.options.relativePaths = true;
-    return this;
-  }
-  withDirs() {
-    this.options.includeDirs = true;
-    return this;
-  }
-  withMaxDepth(depth) {
-    this.options.maxDepth = depth;
-    return this;
-  }
-  withMaxFiles(limit) {
-    this.options.maxFiles = limit;
-    return this;
-  }
-  withFullPaths() {
-    this.options.resolvePaths = true;
-    this.options.includeBasePath = true;
-    return this;
-  }
-  withErrors() {
-    this.options.suppressErrors = false;
-    return this;
-  }
-  withSymlinks({ resolvePaths = true } = {}) {
-    this.options.resolveSymlinks = true;
-    this.options.useRealPaths = resolvePaths;
-    return this.withFullPaths();
-  }
-  withAbortSignal(signal) {
-    this.options.signal = signal;
-    return this;
-  }
-  normalize() {
-    this.options.normalizePath = true;
-    return this;
-  }
-  filter(predicate) {
-    this.options.filters.push(predicate);
-    return this;
-  }
-  onlyDirs() {
-    this.options.excludeFiles = true;
-    this.options.includeDirs = true;
-    return this;
-  }
-  exclude(predicate) {
-    this.options.exclude = predicate;
-    return this;
-  }
-  onlyCounts() {
-    this.options.onlyCounts = true;
-    return this;
-  }
-  crawl(root) {
-    return new APIBuilder(root || ".", this.options);
-  }
-  withGlobFunction(fn) {
-    this.globFunction = fn;
-    return this;
-  }
-  /**
-  * @deprecated Pass options using the constructor instead:
-  * ```ts
-  * new fdir(options).crawl("/path/to/root");
-  * ```
-  * This method will be removed in v7.0
-  */
-  /* c8 ignore next 4 */
-  crawlWithOptions(root, options) {
-    this.options = {
-      ...this.options,
-      ...options
-    };
-    return new APIBuilder(root || ".", this.options);
-  }
-  glob(...patterns) {
-    if (this.globFunction) return this.globWithOptions(patterns);
-    return this.globWithOptions(patterns, ...[{ dot: true }]);
-  }
-  globWithOptions(patterns, ...options) {
-    const globFn = this.globFunction || pm;
-    if (!globFn) throw new Error("Please specify a glob function to use glob matching.");
-    var isMatch = this.globCache[patterns.join("\0")];
-    if (!isMatch) {
-      isMatch = globFn(patterns, ...options);
-      this.globCache[patterns.join("\0")] = isMatch;
-    }
-    this.options.filters.push((path7) => isMatch(path7));
-    return this;
-  }
-};
-
-// node_modules/tinyglobby/dist/index.mjs
-var import_picomatch = __toESM(require_picomatch2(), 1);
-var isReadonlyArray = Array.isArray;
-var BACKSLASHES = /\\/g;
-var DRIVE_RELATIVE_PATH = /^[A-Za-z]:$/;
-var isWin = process.platform === "win32";
-var ONLY_PARENT_DIRECTORIES = /^(\/?\.\.)+$/;
-function getPartialMatcher(patterns, options = {}) {
-  const patternsCount = patterns.length;
-  const patternsParts = Array(patternsCount);
-  const matchers = Array(patternsCount);
-  let i, j;
-  for (i = 0; i < patternsCount; i++) {
-    const parts = splitPattern(patterns[i]);
-    patternsParts[i] = parts;
-    const partsCount = parts.length;
-    const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
-    matchers[i] = partMatchers;
-  }
-  return (input) => {
-    const inputParts = input.split("/");
-    if (inputParts[0] === ".." && ONLY_PARENT_DIRECTORIES.test(input)) return true;
-    for (i = 0; i < patternsCount; i++) {
-      const patternParts = patternsParts[i];
-      const matcher = matchers[i];
-      const inputPatternCount = inputParts.length;
-      const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
-        if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
-        if (!options.noglobstar && part === "**") return true;
-        j++;
-      }
-      if (j === inputPatternCount) return true;
-    }
-    return false;
-  };
-}
-var WIN32_ROOT_DIR = /^[A-Z]:\/$/i;
-var isRoot = isWin ? (p) => WIN32_ROOT_DIR.test(p) : (p) => p === "/";
-function buildFormat(cwd, root, absolute) {
-  if (cwd === root || root.startsWith(`${cwd}/`)) {
-    if (absolute) {
-      const start = cwd.length + +!isRoot(cwd);
-      return (p, isDir) => p.slice(start, isDir ? -1 : void 0) || ".";
-    }
-    const prefix = root.slice(cwd.length + 1);
-    if (prefix) return (p, isDir) => {
-      if (p === ".") return prefix;
-      const result = `${prefix}/${p}`;
-      return isDir ? result.slice(0, -1) : result;
-    };
-    return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
-  }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
-}
-function buildRelative(cwd, root) {
-  if (root.startsWith(`${cwd}/`)) {
-    const prefix = root.slice(cwd.length + 1);
-    return (p) => `${prefix}/${p}`;
-  }
-  return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
-    return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
-  };
-}
-function ensureNonDriveRelativePath(path7) {
-  return path7.replace(DRIVE_RELATIVE_PATH, (match2) => `${match2}/`);
-}
-var splitPatternOptions = { parts: true };
-function splitPattern(path7) {
-  var _result$parts;
-  const result = import_picomatch.default.scan(path7, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path7];
-}
-var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
-var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path7) => path7.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path7) => path7.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapePath = isWin ? escapeWin32Path : escapePosixPath;
-function isDynamicPattern(pattern, options) {
-  if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
-  const scan = import_picomatch.default.scan(pattern);
-  return scan.isGlob || scan.negated;
-}
-function log(...tasks) {
-  console.log(`[tinyglobby ${(/* @__PURE__ */ new Date()).toLocaleTimeString("es")}]`, ...tasks);
-}
-function ensureStringArray(value) {
-  return typeof value === "string" ? [value] : value !== null && value !== void 0 ? value : [];
-}
-var PARENT_DIRECTORY = /^(\/?\.\.)+/;
-var ESCAPING_BACKSLASHES = /\\(?=[()[\]{}!*+?@|])/g;
-function normalizePattern(pattern, opts, props, isIgnore) {
-  var _PARENT_DIRECTORY$exe;
-  const cwd = opts.cwd;
-  let result = pattern;
-  if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
-  if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
-  const escapedCwd = escapePath(cwd);
-  result = isAbsolute2(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
-  const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
-  const parts = splitPattern(result);
-  if (parentDir) {
-    const n = (parentDir.length + 1) / 3;
-    let i = 0;
-    const cwdParts = escapedCwd.split("/");
-    while (i < n && parts[i + n] === cwdParts[cwdParts.length + i - n]) {
-      result = result.slice(0, (n - i - 1) * 3) + result.slice((n - i) * 3 + parts[i + n].length + 1) || ".";
-      i++;
-    }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i * 3));
-    if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
-      props.root = ensureNonDriveRelativePath(potentialRoot);
-      props.depthOffset = -n + i;
-    }
-  }
-  if (!isIgnore && props.depthOffset >= 0) {
-    var _props$commonPath;
-    (_props$commonPath = props.commonPath) !== null && _props$commonPath !== void 0 || (props.commonPath = parts);
-    const newCommonPath = [];
-    const length = Math.min(props.commonPath.length, parts.length);
-    for (let i = 0; i < length; i++) {
-      const part = parts[i];
-      if (part === "**" && !parts[i + 1]) {
-        newCommonPath.pop();
-        break;
-      }
-      if (i === parts.length - 1 || part !== props.commonPath[i] || isDynamicPattern(part)) break;
-      newCommonPath.push(part);
-    }
-    props.depthOffset = newCommonPath.length;
-    props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
-  }
-  return result;
-}
-function processPatterns(options, patterns, props) {
-  const matchPatterns = [];
-  const ignorePatterns = [];
-  for (const pattern of options.ignore) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") ignorePatterns.push(normalizePattern(pattern, options, props, true));
-  }
-  for (const pattern of patterns) {
-    if (!pattern) continue;
-    if (pattern[0] !== "!" || pattern[1] === "(") matchPatterns.push(normalizePattern(pattern, options, props, false));
-    else if (pattern[1] !== "!" || pattern[2] === "(") ignorePatterns.push(normalizePattern(pattern.slice(1), options, props, true));
-  }
-  return {
-    match: matchPatterns,
-    ignore: ignorePatterns
-  };
-}
-function buildCrawler(options, patterns) {
-  const cwd = options.cwd;
-  const props = {
-    root: cwd,
-    depthOffset: 0
-  };
-  const processed = processPatterns(options, patterns, props);
-  if (options.debug) log("internal processing patterns:", processed);
-  const { absolute, caseSensitiveMatch, debug: debug2, dot, followSymbolicLinks, onlyDirectories } = options;
-  const root = props.root.replace(BACKSLASHES, "");
-  const matchOptions = {
-    dot,
-    nobrace: options.braceExpansion === false,
-    nocase: !caseSensitiveMatch,
-    noextglob: options.extglob === false,
-    noglobstar: options.globstar === false,
-    posix: true
-  };
-  const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
-  const partialMatcher = getPartialMatcher(processed.match, matchOptions);
-  const format = buildFormat(cwd, root, absolute);
-  const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
-  const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
-  };
-  let maxDepth;
-  if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
-  const crawler = new Builder({
-    filters: [debug2 ? (p, isDirectory2) => {
-      const path7 = format(p, isDirectory2);
-      const matches = matcher(path7) && !ignore(path7);
-      if (matches) log(`matched ${path7}`);
-      return matches;
-    } : (p, isDirectory2) => {
-      const path7 = format(p, isDirectory2);
-      return matcher(path7) && !ignore(path7);
-    }],
-    exclude: debug2 ? (_, p) => {
-      const skipped = excludePredicate(_, p);
-      log(`${skipped ? "skipped" : "crawling"} ${p}`);
-      return skipped;
-    } : excludePredicate,
-    fs: options.fs,
-    pathSeparator: "/",
-    relativePaths: !absolute,
-    resolvePaths: absolute,
-    includeBasePath: absolute,
-    resolveSymlinks: followSymbolicLinks,
-    excludeSymlinks: !followSymbolicLinks,
-    excludeFiles: onlyDirectories,
-    includeDirs: onlyDirectories || !options.onlyFiles,
-    maxDepth,
-    signal: options.signal
-  }).crawl(root);
-  if (options.debug) log("internal properties:", {
-    ...props,
-    root
-  });
-  return [crawler, cwd !== root && !absolute && buildRelative(cwd, root)];
-}
-function formatPaths(paths, mapper) {
-  if (mapper) for (let i = paths.length - 1; i >= 0; i--) paths[i] = mapper(paths[i]);
-  return paths;
-}
-var defaultOptions = {
-  caseSensitiveMatch: true,
-  debug: !!process.env.TINYGLOBBY_DEBUG,
-  expandDirectories: true,
-  followSymbolicLinks: true,
-  onlyFiles: true
-};
-function getOptions(options) {
-  const opts = Object.assign({}, options);
-  for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
-  opts.ignore = ensureStringArray(opts.ignore);
-  opts.fs && (opts.fs = {
-    readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync,
-    realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
-    stat: opts.fs.stat || stat3,
-    statSync: opts.fs.statSync || statSync
-  });
-  if (opts.debug) log("globbing with options:", opts);
-  return opts;
-}
-function getCrawler(globInput, inputOptions = {}) {
-  var _ref;
-  if (globInput && (inputOptions === null || inputOptions === void 0 ? void 0 : inputOptions.patterns)) throw new Error("Cannot pass patterns as both an argument and an option");
-  const isModern = isReadonlyArray(globInput) || typeof globInput === "string";
-  const patterns = ensureStringArray((_ref = isModern ? globInput : globInput.patterns) !== null && _ref !== void 0 ? _ref : "**/*");
-  const options = getOptions(isModern ? inputOptions : globInput);
-  return patterns.length > 0 ? buildCrawler(options, patterns) : [];
-}
-async function glob(globInput, options) {
-  const [crawler, relative6] = getCrawler(globInput, options);
-  return crawler ? formatPaths(await crawler.withPromise(), relative6) : [];
-}
+import { readFile as readFile6, stat as stat4 } from "node:fs/promises";
+import { join as join9, relative as relative4, resolve as resolve8 } from "node:path";
+import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // src/catalog/sources.ts
 var SOURCES = {
@@ -44429,6 +46815,8 @@ var SOURCES = {
   ccWorktrees: "https://code.claude.com/docs/en/worktrees",
   ccSubagents: "https://code.claude.com/docs/en/sub-agents",
   ccMcp: "https://code.claude.com/docs/en/mcp",
+  ccPlugins: "https://code.claude.com/docs/en/plugins-reference",
+  mcpb: "https://github.com/modelcontextprotocol/mcpb/blob/main/MANIFEST.md",
   ccHomeState: "https://github.com/anthropics/claude-code/issues/43236",
   ccToolResults: "https://github.com/anthropics/claude-code/issues/18223",
   ghAgents: "https://github.com/github/gitignore/blob/main/Global/Agents.gitignore",
@@ -44509,6 +46897,8 @@ var MCP_CONFIG_LOCATIONS = [
   loc("mcp-project-extra", "Copilot CLI", "copilot-cli", "project", [".github/mcp.json"], SOURCES.vscodeMcp),
   loc("gemini-settings", "Gemini CLI", "gemini", "project", [".gemini/settings.json"], SOURCES.geminiMcp),
   loc("codex-config", "Codex", "codex", "project", [".codex/config.toml"], SOURCES.codexConfig),
+  loc("mcp-project-extra", "Claude Code", "claude-plugin", "project", [".claude-plugin/plugin.json"], SOURCES.ccPlugins),
+  loc("mcp-project-extra", "Claude Desktop", "mcpb", "project", ["*.{mcpb,dxt}"], SOURCES.mcpb),
   loc("zed-settings", "Zed", "zed", "project", [".zed/settings.json"], SOURCES.zedMcp),
   loc("continue-config", "Continue", "continue", "project", [".continue/mcpServers/*.{yaml,yml,json}"], SOURCES.continueMcp),
   loc("roo-mcp", "Roo Code", "roo", "project", [".roo/mcp.json"], SOURCES.rooRules),
@@ -44527,9 +46917,12 @@ var MCP_CONFIG_LOCATIONS = [
   // Workstation: the user's home
   loc("claude-home-account", "Claude Code", "claude-json", "user", [".claude.json"], SOURCES.ccMcp, { env: "CLAUDE_CONFIG_DIR", paths: [".claude.json"] }),
   loc("mcp-json", "Claude Code", "claude-code", "user", [".claude/plugins/{cache,repos}/**/.mcp.json"], SOURCES.ccMcp),
+  loc("mcp-project-extra", "Claude Code", "claude-plugin", "user", [".claude/plugins/{cache,repos}/**/.claude-plugin/plugin.json"], SOURCES.ccPlugins),
   loc("mcp-json", "Visual Studio", "claude-code", "user", [".mcp.json"], SOURCES.vscodeMcp),
   loc("claude-shared", "Claude Code", "claude-agent", "user", [".claude/agents/**/*.md"], SOURCES.ccSubagents),
   loc("claude-desktop-config", "Claude Desktop", "claude-desktop", "user", ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], SOURCES.agentScan),
+  // Installed (unpacked) MCPB extensions; the folder is undocumented, seen in users' reports on macOS and Windows.
+  loc("claude-desktop-config", "Claude Desktop", "mcpb", "user", ["{Library/Application Support,AppData/Roaming,.config}/Claude/Claude Extensions/*/manifest.json"], SOURCES.mcpb),
   loc("cursor-home-mcp", "Cursor", "cursor", "user", [".cursor/mcp.json"], SOURCES.cursorMcp),
   loc("vscode-user-mcp", "VS Code", "vscode", "user", [`${APP_DIRS}/{Code,Code - Insiders}/User/mcp.json`, `${APP_DIRS}/{Code,Code - Insiders}/User/profiles/*/mcp.json`, ".vscode-server/data/User/mcp.json"], SOURCES.vscodeMcp),
   loc("vscode-user-mcp", "VS Code", "vscode-settings", "user", [`${APP_DIRS}/{Code,Code - Insiders}/User/settings.json`], SOURCES.vscodeMcp),
@@ -44543,6 +46936,8 @@ var MCP_CONFIG_LOCATIONS = [
   loc("gemini-home", "Gemini CLI", "gemini", "user", [".gemini/extensions/*/gemini-extension.json"], SOURCES.geminiMcp),
   loc("gemini-home", "Antigravity", "antigravity", "user", [".gemini/antigravity/mcp_config.json", ".gemini/config/mcp_config.json"], SOURCES.toolhive),
   loc("codex-config", "Codex", "codex", "user", [".codex/config.toml"], SOURCES.codexConfig, { env: "CODEX_HOME", paths: ["config.toml"] }),
+  // `--profile <name>` layers `$CODEX_HOME/<name>.config.toml` over the base file.
+  loc("codex-config", "Codex", "codex", "user", [".codex/*.config.toml"], SOURCES.codexConfig),
   loc("mcp-home-configs", "Copilot CLI", "copilot-cli", "user", [".copilot/mcp-config.json"], SOURCES.toolhive, { env: "COPILOT_HOME", paths: ["mcp-config.json"] }),
   loc("mcp-home-configs", "Zed", "zed", "user", [".config/zed/settings.json", "AppData/Roaming/Zed/settings.json"], SOURCES.zedMcp),
   loc("mcp-home-configs", "Continue", "continue", "user", [".continue/config.{yaml,json}"], SOURCES.continueMcp),
@@ -44584,13 +46979,13 @@ async function probeLocation(location, root, out, seen) {
   };
   for (const path7 of location.paths.flatMap((p) => braceExpand(p))) {
     if (!HAS_GLOB.test(path7)) {
-      const absolute = join5(root.dir, path7);
+      const absolute = join9(root.dir, path7);
       add({ location, absolute, display: root.display(path7), exists: await exists2(absolute) });
       continue;
     }
     const pattern = path7;
     const matches = await glob([pattern], { cwd: root.dir, dot: true, onlyFiles: false, expandDirectories: false, followSymbolicLinks: false, ignore: SKIPPED });
-    for (const rel of matches.map((m) => m.replace(/\/$/, "")).sort()) add({ location, absolute: join5(root.dir, rel), display: root.display(rel), pattern, exists: true });
+    for (const rel of matches.map((m) => m.replace(/\/$/, "")).sort()) add({ location, absolute: join9(root.dir, rel), display: root.display(rel), pattern, exists: true });
     if (matches.length === 0) out.emptyPatterns.push({ location, display: root.display(pattern) });
   }
 }
@@ -44609,7 +47004,7 @@ async function discoverRepository(dir) {
   );
   for (const { location, path: path7 } of pairs2) {
     if (HAS_GLOB.test(path7)) continue;
-    const absolute = join5(dir, path7);
+    const absolute = join9(dir, path7);
     add(location, { absolute, display: display(path7), exists: await exists2(absolute) });
   }
   const matches = (await glob([...new Set(pairs2.map((p) => `**/${p.path}`))], { cwd: dir, dot: true, onlyFiles: false, expandDirectories: false, followSymbolicLinks: false, ignore: SKIPPED })).map((m) => m.replace(/\/$/, "")).sort();
@@ -44618,7 +47013,7 @@ async function discoverRepository(dir) {
     for (const pair of pairs2) {
       if (!pair.glob.match(rel)) continue;
       matched.add(pair.glob.pattern);
-      add(pair.location, { absolute: join5(dir, rel), display: display(rel), pattern: `**/${pair.path}`, exists: true });
+      add(pair.location, { absolute: join9(dir, rel), display: display(rel), pattern: `**/${pair.path}`, exists: true });
     }
   }
   for (const { location, path: path7, glob: g } of pairs2) if (HAS_GLOB.test(path7) && !matched.has(g.pattern)) out.emptyPatterns.push({ location, display: `**/${path7}` });
@@ -44628,17 +47023,17 @@ async function discoverWorkstation({ home, systemRoot, env }) {
   const out = { candidates: [], emptyPatterns: [] };
   const seen = /* @__PURE__ */ new Set();
   const homeRoot = { scope: "user", dir: home, display: (rel) => `~/${rel.split("\\").join("/")}` };
-  const systemDisplay = (rel) => resolve6(systemRoot, rel);
+  const systemDisplay = (rel) => resolve8(systemRoot, rel);
   for (const location of MCP_CONFIG_LOCATIONS) {
     if (location.scope === "project") continue;
     const root = location.scope === "user" ? homeRoot : { scope: "managed", dir: systemRoot, display: systemDisplay };
     await probeLocation(location, root, out, seen);
     const moved = location.relocatedBy && env[location.relocatedBy.env];
     if (moved && location.relocatedBy) {
-      const base = resolve6(home, moved);
+      const base = resolve8(home, moved);
       for (const rel of location.relocatedBy.paths) {
-        const absolute = rel ? join5(base, rel) : base;
-        const shown2 = relative3(home, absolute);
+        const absolute = rel ? join9(base, rel) : base;
+        const shown2 = relative4(home, absolute);
         const key = `${location.dialect}\0${absolute}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -44646,12 +47041,42 @@ async function discoverWorkstation({ home, systemRoot, env }) {
       }
     }
   }
+  await discoverOpenedFolders(home, out, seen);
   return out;
+}
+var OPENED_FOLDERS = [
+  { app: "{Code,Code - Insiders}", catalogId: "vscode-mcp" },
+  { app: "Cursor", catalogId: "cursor-mcp" }
+];
+async function discoverOpenedFolders(home, out, seen) {
+  for (const { app, catalogId } of OPENED_FOLDERS) {
+    const location = MCP_CONFIG_LOCATIONS.find((l) => l.scope === "project" && l.catalogId === catalogId);
+    if (!location) continue;
+    const pattern = `{.config,Library/Application Support,AppData/Roaming}/${app}/User/workspaceStorage/*/workspace.json`;
+    const files = await glob([pattern], { cwd: home, dot: true, onlyFiles: true, followSymbolicLinks: false });
+    for (const rel of files.sort()) {
+      let folder;
+      try {
+        folder = JSON.parse(await readFile6(join9(home, rel), "utf8")).folder;
+      } catch {
+        continue;
+      }
+      if (typeof folder !== "string" || !folder.startsWith("file://")) continue;
+      const projectDir = fileURLToPath2(folder);
+      for (const path7 of location.paths) {
+        const absolute = join9(projectDir, path7);
+        const key = `${location.dialect}\0${absolute}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.candidates.push({ location, absolute, display: absolute, pattern: `~/${rel.split("\\").join("/")} folder`, exists: await exists2(absolute), projectDir });
+      }
+    }
+  }
 }
 
 // src/gates/mcp-inventory/drift.ts
-import { readdir as readdir3, readFile as readFile3, stat as stat5 } from "node:fs/promises";
-import { join as join6 } from "node:path";
+import { readdir as readdir4, readFile as readFile7, stat as stat5 } from "node:fs/promises";
+import { join as join10 } from "node:path";
 function findInventory(value, depth = 0) {
   if (depth > 8 || typeof value !== "object" || value === null) return void 0;
   const v = value;
@@ -44665,7 +47090,7 @@ function findInventory(value, depth = 0) {
 }
 async function readJson(path7) {
   try {
-    return JSON.parse(await readFile3(path7, "utf8"));
+    return JSON.parse(await readFile7(path7, "utf8"));
   } catch (error3) {
     throw new GateIncompleteError("previous-unreadable", `cannot read the previous inventory ${path7}: ${error3.message}`);
   }
@@ -44673,8 +47098,8 @@ async function readJson(path7) {
 async function jsonFilesUnder(dir, depth = 0) {
   if (depth > 4) return [];
   const out = [];
-  for (const entry of await readdir3(dir, { withFileTypes: true })) {
-    const path7 = join6(dir, entry.name);
+  for (const entry of await readdir4(dir, { withFileTypes: true })) {
+    const path7 = join10(dir, entry.name);
     if (entry.isDirectory() && entry.name !== "chains") out.push(...await jsonFilesUnder(path7, depth + 1));
     else if (entry.isFile() && entry.name.endsWith(".json") && !entry.name.endsWith(".sigstore.json")) out.push(path7);
   }
@@ -44846,7 +47271,7 @@ var FindingCollector = class {
 
 // src/gates/mcp-inventory/csv.ts
 import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import { dirname as dirname4, resolve as resolve7 } from "node:path";
+import { dirname as dirname6, resolve as resolve9 } from "node:path";
 var COLUMNS = [
   "host",
   "user",
@@ -44869,6 +47294,7 @@ var COLUMNS = [
   "entry_sha256",
   "runs_sha256",
   "runs_source",
+  "runs_digest_of",
   "integrity",
   "approval",
   "allow_reason",
@@ -44905,6 +47331,7 @@ function inventoryCsv(details) {
       entry_sha256: s.entrySha256,
       runs_sha256: s.runs.sha256,
       runs_source: s.runs.source ?? s.runs.missing,
+      runs_digest_of: s.runs.digestOf,
       integrity: s.runs.integrity,
       approval: s.approval,
       allow_reason: s.allowReason,
@@ -44915,17 +47342,17 @@ function inventoryCsv(details) {
   return lines.join("\r\n") + "\r\n";
 }
 async function writeInventoryCsv(path7, csv) {
-  const absolute = resolve7(path7);
-  await mkdir2(dirname4(absolute), { recursive: true });
+  const absolute = resolve9(path7);
+  await mkdir2(dirname6(absolute), { recursive: true });
   await writeFile2(absolute, csv);
   return absolute;
 }
 
 // src/gates/mcp-inventory/probe.ts
-import { createHash as createHash4 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { mkdtemp, rm as rm2 } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join as join7, resolve as resolve8 } from "node:path";
+import { join as join11, resolve as resolve10 } from "node:path";
 
 // node_modules/zod/v4/core/util.js
 var util_exports = {};
@@ -48278,7 +50705,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive2(inst, stack, resolve12) {
+function isRecursive2(inst, stack, resolve16) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -48288,7 +50715,7 @@ function isRecursive2(inst, stack, resolve12) {
   let result = NONE;
   const check = (child2) => {
     if (result !== PROVEN && child2?._zod) {
-      const answer = isRecursive2(child2, stack, resolve12);
+      const answer = isRecursive2(child2, stack, resolve16);
       if (answer > result)
         result = answer;
     }
@@ -48299,7 +50726,7 @@ function isRecursive2(inst, stack, resolve12) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive2(desc.value, stack, resolve12) : NONE;
+      const child2 = desc.get ? ASSUMED : desc.value?._zod ? isRecursive2(desc.value, stack, resolve16) : NONE;
       if (child2 > answer)
         answer = child2;
     }
@@ -48363,7 +50790,7 @@ function isRecursive2(inst, stack, resolve12) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve12 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve16 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive2(inner, stack, false) : ASSUMED);
       break;
     }
@@ -49431,11 +51858,11 @@ Set the \`cycles\` parameter to \`"ref"\` to resolve cyclical schemas with defs.
     ctx.sharedDefsExtractedFor = ctx.external;
 }
 function compactTypeUnion(schema) {
-  const options = schema.anyOf;
-  if (!Array.isArray(options) || options.length === 0 || schema.type !== void 0)
+  const options2 = schema.anyOf;
+  if (!Array.isArray(options2) || options2.length === 0 || schema.type !== void 0)
     return;
   const types3 = [];
-  for (const option2 of options) {
+  for (const option2 of options2) {
     if (!option2 || typeof option2 !== "object")
       return;
     compactTypeUnion(option2);
@@ -50080,14 +52507,14 @@ var objectProcessor = (schema, ctx, _json, params) => {
 var unionProcessor = (schema, ctx, json2, params) => {
   const def = schema._zod.def;
   const isExclusive = def.inclusive === false;
-  const options = def.options.map((x, i) => processSchema(x, ctx, {
+  const options2 = def.options.map((x, i) => processSchema(x, ctx, {
     ...params,
     path: [...params.path, isExclusive ? "oneOf" : "anyOf", i]
   }));
   if (isExclusive) {
-    json2.oneOf = options;
+    json2.oneOf = options2;
   } else {
-    json2.anyOf = options;
+    json2.anyOf = options2;
   }
 };
 var intersectionProcessor = (schema, ctx, json2, params) => {
@@ -50410,7 +52837,7 @@ var ZodRealError = /* @__PURE__ */ $constructor("ZodError", initializer2, void 0
 });
 
 // node_modules/zod/v4/classic/parse.js
-var parse2 = /* @__PURE__ */ _parse(ZodRealError);
+var parse3 = /* @__PURE__ */ _parse(ZodRealError);
 var parseAsync2 = /* @__PURE__ */ _parseAsync(ZodRealError);
 var safeParse3 = /* @__PURE__ */ _safeParse(ZodRealError);
 var safeParseAsync2 = /* @__PURE__ */ _safeParseAsync(ZodRealError);
@@ -50547,7 +52974,7 @@ var ZodType = /* @__PURE__ */ $constructor("ZodType", (inst, def) => {
     util_exports.own(this, "~standard", value);
   },
   parse: function _parse2(data, params) {
-    return parse2(this, data, params, { callee: _parse2 });
+    return parse3(this, data, params, { callee: _parse2 });
   },
   parseAsync: async function _parseAsync2(data, params) {
     return await parseAsync2(this, data, params, { callee: _parseAsync2 });
@@ -51058,10 +53485,10 @@ var ZodUnion = /* @__PURE__ */ $constructor("ZodUnion", (inst, def) => {
   inst._zod.processJSONSchema = (ctx, json2, params) => unionProcessor(inst, ctx, json2, params);
   inst.options = def.options;
 });
-function union(options, params) {
+function union(options2, params) {
   return new ZodUnion({
     type: "union",
-    options,
+    options: options2,
     ...util_exports.normalizeParams(params)
   });
 }
@@ -51069,10 +53496,10 @@ var ZodDiscriminatedUnion = /* @__PURE__ */ $constructor("ZodDiscriminatedUnion"
   ZodUnion.init(inst, def);
   $ZodDiscriminatedUnion.init(inst, def);
 });
-function discriminatedUnion(discriminator, options, params) {
+function discriminatedUnion(discriminator, options2, params) {
   return new ZodDiscriminatedUnion({
     type: "union",
-    options,
+    options: options2,
     discriminator,
     ...util_exports.normalizeParams(params)
   });
@@ -53237,11 +55664,11 @@ var Protocol = class {
         }
         await this.notification(notification, notificationOptions);
       },
-      sendRequest: async (r, resultSchema, options) => {
+      sendRequest: async (r, resultSchema, options2) => {
         if (abortController.signal.aborted) {
           throw new McpError(ErrorCode.ConnectionClosed, "Request was cancelled");
         }
-        const requestOptions = { ...options, relatedRequestId: request.id };
+        const requestOptions = { ...options2, relatedRequestId: request.id };
         if (relatedTaskId && !requestOptions.relatedTask) {
           requestOptions.relatedTask = { taskId: relatedTaskId };
         }
@@ -53413,11 +55840,11 @@ var Protocol = class {
    *
    * @experimental Use `client.experimental.tasks.requestStream()` to access this method.
    */
-  async *requestStream(request, resultSchema, options) {
-    const { task } = options ?? {};
+  async *requestStream(request, resultSchema, options2) {
+    const { task } = options2 ?? {};
     if (!task) {
       try {
-        const result = await this.request(request, resultSchema, options);
+        const result = await this.request(request, resultSchema, options2);
         yield { type: "result", result };
       } catch (error3) {
         yield {
@@ -53429,7 +55856,7 @@ var Protocol = class {
     }
     let taskId;
     try {
-      const createResult = await this.request(request, CreateTaskResultSchema, options);
+      const createResult = await this.request(request, CreateTaskResultSchema, options2);
       if (createResult.task) {
         taskId = createResult.task.taskId;
         yield { type: "taskCreated", task: createResult.task };
@@ -53437,11 +55864,11 @@ var Protocol = class {
         throw new McpError(ErrorCode.InternalError, "Task creation did not return a task");
       }
       while (true) {
-        const task2 = await this.getTask({ taskId }, options);
+        const task2 = await this.getTask({ taskId }, options2);
         yield { type: "taskStatus", task: task2 };
         if (isTerminal(task2.status)) {
           if (task2.status === "completed") {
-            const result = await this.getTaskResult({ taskId }, resultSchema, options);
+            const result = await this.getTaskResult({ taskId }, resultSchema, options2);
             yield { type: "result", result };
           } else if (task2.status === "failed") {
             yield {
@@ -53457,13 +55884,13 @@ var Protocol = class {
           return;
         }
         if (task2.status === "input_required") {
-          const result = await this.getTaskResult({ taskId }, resultSchema, options);
+          const result = await this.getTaskResult({ taskId }, resultSchema, options2);
           yield { type: "result", result };
           return;
         }
         const pollInterval = task2.pollInterval ?? this._options?.defaultTaskPollInterval ?? 1e3;
-        await new Promise((resolve12) => setTimeout(resolve12, pollInterval));
-        options?.signal?.throwIfAborted();
+        await new Promise((resolve16) => setTimeout(resolve16, pollInterval));
+        options2?.signal?.throwIfAborted();
       }
     } catch (error3) {
       yield {
@@ -53477,9 +55904,9 @@ var Protocol = class {
    *
    * Do not use this method to emit notifications! Use notification() instead.
    */
-  request(request, resultSchema, options) {
-    const { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options ?? {};
-    return new Promise((resolve12, reject) => {
+  request(request, resultSchema, options2) {
+    const { relatedRequestId, resumptionToken, onresumptiontoken, task, relatedTask } = options2 ?? {};
+    return new Promise((resolve16, reject) => {
       const earlyReject = (error3) => {
         reject(error3);
       };
@@ -53498,15 +55925,15 @@ var Protocol = class {
           return;
         }
       }
-      options?.signal?.throwIfAborted();
+      options2?.signal?.throwIfAborted();
       const messageId = this._requestMessageId++;
       const jsonrpcRequest = {
         ...request,
         jsonrpc: "2.0",
         id: messageId
       };
-      if (options?.onprogress) {
-        this._progressHandlers.set(messageId, options.onprogress);
+      if (options2?.onprogress) {
+        this._progressHandlers.set(messageId, options2.onprogress);
         jsonrpcRequest.params = {
           ...request.params,
           _meta: {
@@ -53546,7 +55973,7 @@ var Protocol = class {
         reject(error3);
       };
       this._responseHandlers.set(messageId, (response) => {
-        if (options?.signal?.aborted) {
+        if (options2?.signal?.aborted) {
           return;
         }
         if (response instanceof Error) {
@@ -53557,18 +55984,18 @@ var Protocol = class {
           if (!parseResult.success) {
             reject(parseResult.error);
           } else {
-            resolve12(parseResult.data);
+            resolve16(parseResult.data);
           }
         } catch (error3) {
           reject(error3);
         }
       });
-      options?.signal?.addEventListener("abort", () => {
-        cancel(options?.signal?.reason);
+      options2?.signal?.addEventListener("abort", () => {
+        cancel(options2?.signal?.reason);
       });
-      const timeout = options?.timeout ?? DEFAULT_REQUEST_TIMEOUT_MSEC;
+      const timeout = options2?.timeout ?? DEFAULT_REQUEST_TIMEOUT_MSEC;
       const timeoutHandler = () => cancel(McpError.fromError(ErrorCode.RequestTimeout, "Request timed out", { timeout }));
-      this._setupTimeout(messageId, timeout, options?.maxTotalTimeout, timeoutHandler, options?.resetTimeoutOnProgress ?? false);
+      this._setupTimeout(messageId, timeout, options2?.maxTotalTimeout, timeoutHandler, options2?.resetTimeoutOnProgress ?? false);
       const relatedTaskId = relatedTask?.taskId;
       if (relatedTaskId) {
         const responseResolver = (response) => {
@@ -53601,42 +56028,42 @@ var Protocol = class {
    *
    * @experimental Use `client.experimental.tasks.getTask()` to access this method.
    */
-  async getTask(params, options) {
-    return this.request({ method: "tasks/get", params }, GetTaskResultSchema, options);
+  async getTask(params, options2) {
+    return this.request({ method: "tasks/get", params }, GetTaskResultSchema, options2);
   }
   /**
    * Retrieves the result of a completed task.
    *
    * @experimental Use `client.experimental.tasks.getTaskResult()` to access this method.
    */
-  async getTaskResult(params, resultSchema, options) {
-    return this.request({ method: "tasks/result", params }, resultSchema, options);
+  async getTaskResult(params, resultSchema, options2) {
+    return this.request({ method: "tasks/result", params }, resultSchema, options2);
   }
   /**
    * Lists tasks, optionally starting from a pagination cursor.
    *
    * @experimental Use `client.experimental.tasks.listTasks()` to access this method.
    */
-  async listTasks(params, options) {
-    return this.request({ method: "tasks/list", params }, ListTasksResultSchema, options);
+  async listTasks(params, options2) {
+    return this.request({ method: "tasks/list", params }, ListTasksResultSchema, options2);
   }
   /**
    * Cancels a specific task.
    *
    * @experimental Use `client.experimental.tasks.cancelTask()` to access this method.
    */
-  async cancelTask(params, options) {
-    return this.request({ method: "tasks/cancel", params }, CancelTaskResultSchema, options);
+  async cancelTask(params, options2) {
+    return this.request({ method: "tasks/cancel", params }, CancelTaskResultSchema, options2);
   }
   /**
    * Emits a notification, which is a one-way message that does not expect a response.
    */
-  async notification(notification, options) {
+  async notification(notification, options2) {
     if (!this._transport) {
       throw new Error("Not connected");
     }
     this.assertNotificationCapability(notification.method);
-    const relatedTaskId = options?.relatedTask?.taskId;
+    const relatedTaskId = options2?.relatedTask?.taskId;
     if (relatedTaskId) {
       const jsonrpcNotification2 = {
         ...notification,
@@ -53645,7 +56072,7 @@ var Protocol = class {
           ...notification.params,
           _meta: {
             ...notification.params?._meta || {},
-            [RELATED_TASK_META_KEY]: options.relatedTask
+            [RELATED_TASK_META_KEY]: options2.relatedTask
           }
         }
       };
@@ -53657,7 +56084,7 @@ var Protocol = class {
       return;
     }
     const debouncedMethods = this._options?.debouncedNotificationMethods ?? [];
-    const canDebounce = debouncedMethods.includes(notification.method) && !notification.params && !options?.relatedRequestId && !options?.relatedTask;
+    const canDebounce = debouncedMethods.includes(notification.method) && !notification.params && !options2?.relatedRequestId && !options2?.relatedTask;
     if (canDebounce) {
       if (this._pendingDebouncedNotifications.has(notification.method)) {
         return;
@@ -53672,19 +56099,19 @@ var Protocol = class {
           ...notification,
           jsonrpc: "2.0"
         };
-        if (options?.relatedTask) {
+        if (options2?.relatedTask) {
           jsonrpcNotification2 = {
             ...jsonrpcNotification2,
             params: {
               ...jsonrpcNotification2.params,
               _meta: {
                 ...jsonrpcNotification2.params?._meta || {},
-                [RELATED_TASK_META_KEY]: options.relatedTask
+                [RELATED_TASK_META_KEY]: options2.relatedTask
               }
             }
           };
         }
-        this._transport?.send(jsonrpcNotification2, options).catch((error3) => this._onerror(error3));
+        this._transport?.send(jsonrpcNotification2, options2).catch((error3) => this._onerror(error3));
       });
       return;
     }
@@ -53692,19 +56119,19 @@ var Protocol = class {
       ...notification,
       jsonrpc: "2.0"
     };
-    if (options?.relatedTask) {
+    if (options2?.relatedTask) {
       jsonrpcNotification = {
         ...jsonrpcNotification,
         params: {
           ...jsonrpcNotification.params,
           _meta: {
             ...jsonrpcNotification.params?._meta || {},
-            [RELATED_TASK_META_KEY]: options.relatedTask
+            [RELATED_TASK_META_KEY]: options2.relatedTask
           }
         }
       };
     }
-    await this._transport.send(jsonrpcNotification, options);
+    await this._transport.send(jsonrpcNotification, options2);
   }
   /**
    * Registers a handler to invoke when this protocol object receives a request with the given method.
@@ -53819,12 +56246,12 @@ var Protocol = class {
       }
     } catch {
     }
-    return new Promise((resolve12, reject) => {
+    return new Promise((resolve16, reject) => {
       if (signal.aborted) {
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
         return;
       }
-      const timeoutId = setTimeout(resolve12, interval);
+      const timeoutId = setTimeout(resolve16, interval);
       signal.addEventListener("abort", () => {
         clearTimeout(timeoutId);
         reject(new McpError(ErrorCode.InvalidRequest, "Request cancelled"));
@@ -54026,13 +56453,13 @@ var ExperimentalClientTasks = class {
    *
    * @experimental
    */
-  async *callToolStream(params, resultSchema = CallToolResultSchema, options) {
+  async *callToolStream(params, resultSchema = CallToolResultSchema, options2) {
     const clientInternal = this._client;
     const optionsWithTask = {
-      ...options,
+      ...options2,
       // We check if the tool is known to be a task during auto-configuration, but assume
       // the caller knows what they're doing if they pass this explicitly
-      task: options?.task ?? (clientInternal.isToolTask(params.name) ? {} : void 0)
+      task: options2?.task ?? (clientInternal.isToolTask(params.name) ? {} : void 0)
     };
     const stream = clientInternal.requestStream({ method: "tools/call", params }, resultSchema, optionsWithTask);
     const validator = clientInternal.getToolOutputValidator(params.name);
@@ -54081,8 +56508,8 @@ var ExperimentalClientTasks = class {
    *
    * @experimental
    */
-  async getTask(taskId, options) {
-    return this._client.getTask({ taskId }, options);
+  async getTask(taskId, options2) {
+    return this._client.getTask({ taskId }, options2);
   }
   /**
    * Retrieves the result of a completed task.
@@ -54094,8 +56521,8 @@ var ExperimentalClientTasks = class {
    *
    * @experimental
    */
-  async getTaskResult(taskId, resultSchema, options) {
-    return this._client.getTaskResult({ taskId }, resultSchema, options);
+  async getTaskResult(taskId, resultSchema, options2) {
+    return this._client.getTaskResult({ taskId }, resultSchema, options2);
   }
   /**
    * Lists tasks with optional pagination.
@@ -54106,8 +56533,8 @@ var ExperimentalClientTasks = class {
    *
    * @experimental
    */
-  async listTasks(cursor, options) {
-    return this._client.listTasks(cursor ? { cursor } : void 0, options);
+  async listTasks(cursor, options2) {
+    return this._client.listTasks(cursor ? { cursor } : void 0, options2);
   }
   /**
    * Cancels a running task.
@@ -54117,8 +56544,8 @@ var ExperimentalClientTasks = class {
    *
    * @experimental
    */
-  async cancelTask(taskId, options) {
-    return this._client.cancelTask({ taskId }, options);
+  async cancelTask(taskId, options2) {
+    return this._client.cancelTask({ taskId }, options2);
   }
   /**
    * Sends a request and returns an AsyncGenerator that yields response messages.
@@ -54134,8 +56561,8 @@ var ExperimentalClientTasks = class {
    *
    * @experimental
    */
-  requestStream(request, resultSchema, options) {
-    return this._client.requestStream(request, resultSchema, options);
+  requestStream(request, resultSchema, options2) {
+    return this._client.requestStream(request, resultSchema, options2);
   }
 };
 
@@ -54220,17 +56647,17 @@ var Client = class extends Protocol {
   /**
    * Initializes this client with the given name and version information.
    */
-  constructor(_clientInfo, options) {
-    super(options);
+  constructor(_clientInfo, options2) {
+    super(options2);
     this._clientInfo = _clientInfo;
     this._cachedToolOutputValidators = /* @__PURE__ */ new Map();
     this._cachedKnownTaskTools = /* @__PURE__ */ new Set();
     this._cachedRequiredTaskTools = /* @__PURE__ */ new Set();
     this._listChangedDebounceTimers = /* @__PURE__ */ new Map();
-    this._capabilities = options?.capabilities ?? {};
-    this._jsonSchemaValidator = options?.jsonSchemaValidator ?? new AjvJsonSchemaValidator();
-    if (options?.listChanged) {
-      this._pendingListChangedConfig = options.listChanged;
+    this._capabilities = options2?.capabilities ?? {};
+    this._jsonSchemaValidator = options2?.jsonSchemaValidator ?? new AjvJsonSchemaValidator();
+    if (options2?.listChanged) {
+      this._pendingListChangedConfig = options2.listChanged;
     }
   }
   /**
@@ -54378,7 +56805,7 @@ var Client = class extends Protocol {
       throw new Error(`Server does not support ${capability} (required for ${method})`);
     }
   }
-  async connect(transport, options) {
+  async connect(transport, options2) {
     await super.connect(transport);
     if (transport.sessionId !== void 0) {
       return;
@@ -54391,7 +56818,7 @@ var Client = class extends Protocol {
           capabilities: this._capabilities,
           clientInfo: this._clientInfo
         }
-      }, InitializeResultSchema, options);
+      }, InitializeResultSchema, options2);
       if (result === void 0) {
         throw new Error(`Server sent invalid initialize result: ${result}`);
       }
@@ -54532,46 +56959,46 @@ var Client = class extends Protocol {
     }
     assertClientRequestTaskCapability(this._capabilities.tasks?.requests, method, "Client");
   }
-  async ping(options) {
-    return this.request({ method: "ping" }, EmptyResultSchema, options);
+  async ping(options2) {
+    return this.request({ method: "ping" }, EmptyResultSchema, options2);
   }
-  async complete(params, options) {
-    return this.request({ method: "completion/complete", params }, CompleteResultSchema, options);
+  async complete(params, options2) {
+    return this.request({ method: "completion/complete", params }, CompleteResultSchema, options2);
   }
-  async setLoggingLevel(level, options) {
-    return this.request({ method: "logging/setLevel", params: { level } }, EmptyResultSchema, options);
+  async setLoggingLevel(level, options2) {
+    return this.request({ method: "logging/setLevel", params: { level } }, EmptyResultSchema, options2);
   }
-  async getPrompt(params, options) {
-    return this.request({ method: "prompts/get", params }, GetPromptResultSchema, options);
+  async getPrompt(params, options2) {
+    return this.request({ method: "prompts/get", params }, GetPromptResultSchema, options2);
   }
-  async listPrompts(params, options) {
-    return this.request({ method: "prompts/list", params }, ListPromptsResultSchema, options);
+  async listPrompts(params, options2) {
+    return this.request({ method: "prompts/list", params }, ListPromptsResultSchema, options2);
   }
-  async listResources(params, options) {
-    return this.request({ method: "resources/list", params }, ListResourcesResultSchema, options);
+  async listResources(params, options2) {
+    return this.request({ method: "resources/list", params }, ListResourcesResultSchema, options2);
   }
-  async listResourceTemplates(params, options) {
-    return this.request({ method: "resources/templates/list", params }, ListResourceTemplatesResultSchema, options);
+  async listResourceTemplates(params, options2) {
+    return this.request({ method: "resources/templates/list", params }, ListResourceTemplatesResultSchema, options2);
   }
-  async readResource(params, options) {
-    return this.request({ method: "resources/read", params }, ReadResourceResultSchema, options);
+  async readResource(params, options2) {
+    return this.request({ method: "resources/read", params }, ReadResourceResultSchema, options2);
   }
-  async subscribeResource(params, options) {
-    return this.request({ method: "resources/subscribe", params }, EmptyResultSchema, options);
+  async subscribeResource(params, options2) {
+    return this.request({ method: "resources/subscribe", params }, EmptyResultSchema, options2);
   }
-  async unsubscribeResource(params, options) {
-    return this.request({ method: "resources/unsubscribe", params }, EmptyResultSchema, options);
+  async unsubscribeResource(params, options2) {
+    return this.request({ method: "resources/unsubscribe", params }, EmptyResultSchema, options2);
   }
   /**
    * Calls a tool and waits for the result. Automatically validates structured output if the tool has an outputSchema.
    *
    * For task-based execution with streaming behavior, use client.experimental.tasks.callToolStream() instead.
    */
-  async callTool(params, resultSchema = CallToolResultSchema, options) {
+  async callTool(params, resultSchema = CallToolResultSchema, options2) {
     if (this.isToolTaskRequired(params.name)) {
       throw new McpError(ErrorCode.InvalidRequest, `Tool "${params.name}" requires task-based execution. Use client.experimental.tasks.callToolStream() instead.`);
     }
-    const result = await this.request({ method: "tools/call", params }, resultSchema, options);
+    const result = await this.request({ method: "tools/call", params }, resultSchema, options2);
     const validator = this.getToolOutputValidator(params.name);
     if (validator) {
       if (!result.structuredContent && !result.isError) {
@@ -54634,8 +57061,8 @@ var Client = class extends Protocol {
   getToolOutputValidator(toolName) {
     return this._cachedToolOutputValidators.get(toolName);
   }
-  async listTools(params, options) {
-    const result = await this.request({ method: "tools/list", params }, ListToolsResultSchema, options);
+  async listTools(params, options2) {
+    const result = await this.request({ method: "tools/list", params }, ListToolsResultSchema, options2);
     this.cacheToolMetadata(result.tools);
     return result;
   }
@@ -54643,16 +57070,16 @@ var Client = class extends Protocol {
    * Set up a single list changed handler.
    * @internal
    */
-  _setupListChangedHandler(listType, notificationSchema, options, fetcher) {
-    const parseResult = ListChangedOptionsBaseSchema.safeParse(options);
+  _setupListChangedHandler(listType, notificationSchema, options2, fetcher) {
+    const parseResult = ListChangedOptionsBaseSchema.safeParse(options2);
     if (!parseResult.success) {
       throw new Error(`Invalid ${listType} listChanged options: ${parseResult.error.message}`);
     }
-    if (typeof options.onChanged !== "function") {
+    if (typeof options2.onChanged !== "function") {
       throw new Error(`Invalid ${listType} listChanged options: onChanged must be a function`);
     }
     const { autoRefresh, debounceMs } = parseResult.data;
-    const { onChanged } = options;
+    const { onChanged } = options2;
     const refresh = async () => {
       if (!autoRefresh) {
         onChanged(null, null);
@@ -54693,8 +57120,8 @@ import { PassThrough } from "node:stream";
 // node_modules/@modelcontextprotocol/sdk/dist/esm/shared/stdio.js
 var STDIO_DEFAULT_MAX_BUFFER_SIZE = 10 * 1024 * 1024;
 var ReadBuffer = class {
-  constructor(options) {
-    this._maxBufferSize = options?.maxBufferSize ?? STDIO_DEFAULT_MAX_BUFFER_SIZE;
+  constructor(options2) {
+    this._maxBufferSize = options2?.maxBufferSize ?? STDIO_DEFAULT_MAX_BUFFER_SIZE;
   }
   append(chunk) {
     const newSize = (this._buffer?.length ?? 0) + chunk.length;
@@ -54775,7 +57202,7 @@ var StdioClientTransport = class {
     if (this._process) {
       throw new Error("StdioClientTransport already started! If using Client class, note that connect() calls start() automatically.");
     }
-    return new Promise((resolve12, reject) => {
+    return new Promise((resolve16, reject) => {
       this._process = (0, import_cross_spawn.default)(this._serverParams.command, this._serverParams.args ?? [], {
         // merge default env with server env because mcp server needs some env vars
         env: {
@@ -54792,7 +57219,7 @@ var StdioClientTransport = class {
         this.onerror?.(error3);
       });
       this._process.on("spawn", () => {
-        resolve12();
+        resolve16();
       });
       this._process.on("close", (_code) => {
         this._process = void 0;
@@ -54857,22 +57284,22 @@ var StdioClientTransport = class {
     if (this._process) {
       const processToClose = this._process;
       this._process = void 0;
-      const closePromise = new Promise((resolve12) => {
+      const closePromise = new Promise((resolve16) => {
         processToClose.once("close", () => {
-          resolve12();
+          resolve16();
         });
       });
       try {
         processToClose.stdin?.end();
       } catch {
       }
-      await Promise.race([closePromise, new Promise((resolve12) => setTimeout(resolve12, 2e3).unref())]);
+      await Promise.race([closePromise, new Promise((resolve16) => setTimeout(resolve16, 2e3).unref())]);
       if (processToClose.exitCode === null) {
         try {
           processToClose.kill("SIGTERM");
         } catch {
         }
-        await Promise.race([closePromise, new Promise((resolve12) => setTimeout(resolve12, 2e3).unref())]);
+        await Promise.race([closePromise, new Promise((resolve16) => setTimeout(resolve16, 2e3).unref())]);
       }
       if (processToClose.exitCode === null) {
         try {
@@ -54884,15 +57311,15 @@ var StdioClientTransport = class {
     this._readBuffer.clear();
   }
   send(message) {
-    return new Promise((resolve12) => {
+    return new Promise((resolve16) => {
       if (!this._process?.stdin) {
         throw new Error("Not connected");
       }
       const json2 = serializeMessage(message);
       if (this._process.stdin.write(json2)) {
-        resolve12();
+        resolve16();
       } else {
-        this._process.stdin.once("drain", resolve12);
+        this._process.stdin.once("drain", resolve16);
       }
     });
   }
@@ -54900,7 +57327,7 @@ var StdioClientTransport = class {
 
 // src/gates/mcp-inventory/probe.ts
 var MAX_PAGES = 100;
-var sha256 = (text) => createHash4("sha256").update(text, "utf8").digest("hex");
+var sha256 = (text) => createHash7("sha256").update(text, "utf8").digest("hex");
 function toolSetHashes(tools, instructions) {
   const list = tools.map((tool) => {
     if (typeof tool.name !== "string") throw new Error("a tool without a string name has no set hash");
@@ -54911,8 +57338,8 @@ function toolSetHashes(tools, instructions) {
 }
 async function probeOne(server, timeoutMs) {
   const { row, raw, baseDir } = server;
-  const home = await mkdtemp(join7(tmpdir(), "agent-gates-probe-"));
-  const transport = new StdioClientTransport({ command: raw.command, args: raw.args, env: { ...getDefaultEnvironment(), HOME: home, USERPROFILE: home }, cwd: raw.cwd ? resolve8(baseDir, raw.cwd) : baseDir, stderr: "ignore" });
+  const home = await mkdtemp(join11(tmpdir(), "agent-gates-probe-"));
+  const transport = new StdioClientTransport({ command: raw.command, args: raw.args, env: { ...getDefaultEnvironment(), HOME: home, USERPROFILE: home }, cwd: raw.cwd ? resolve10(baseDir, raw.cwd) : baseDir, stderr: "ignore" });
   const client = new Client({ name: "agent-gates-mcp-inventory", version: TOOL_VERSION });
   let timer;
   const deadline = new Promise((_, reject) => {
@@ -55327,11 +57754,11 @@ var tt = {
   LineComment: 40,
   BlockComment: 41
 };
-function isDigit(c) {
+function isDigit2(c) {
   return c >= CHAR_0 && c <= CHAR_9;
 }
 function isHexDigit(c) {
-  return isDigit(c) || c >= CHAR_UPPER_A && c <= CHAR_UPPER_F || c >= CHAR_LOWER_A && c <= CHAR_LOWER_F;
+  return isDigit2(c) || c >= CHAR_UPPER_A && c <= CHAR_UPPER_F || c >= CHAR_LOWER_A && c <= CHAR_LOWER_F;
 }
 function isPositiveDigit(c) {
   return c >= CHAR_1 && c <= CHAR_9;
@@ -55340,7 +57767,7 @@ function isKeywordStart(c) {
   return keywordStarts.has(c);
 }
 function isNumberStart(c) {
-  return isDigit(c) || c === CHAR_DOT || c === CHAR_MINUS;
+  return isDigit2(c) || c === CHAR_DOT || c === CHAR_MINUS;
 }
 function isJSON5NumberStart(c) {
   return isNumberStart(c) || c === CHAR_PLUS;
@@ -55362,7 +57789,7 @@ function isJSON5IdentifierStart(c) {
   return ID_Start.test(ct);
 }
 function isJSON5IdentifierPart(c) {
-  if (isJSON5IdentifierStart(c) || isDigit(c)) {
+  if (isJSON5IdentifierStart(c) || isDigit2(c)) {
     return true;
   }
   const ct = String.fromCharCode(c);
@@ -55429,11 +57856,11 @@ var Tokenizer = class {
    * @param {string} text The source text
    * @param {TokenizeOptions} [options] Options for the tokenizer.
    */
-  constructor(text, options) {
+  constructor(text, options2) {
     this.#text = text;
     this.#options = {
       ...DEFAULT_OPTIONS$1,
-      ...options
+      ...options2
     };
     this.#reader = new CharCodeReader(text);
     this.#json5 = this.#options.mode === "json5";
@@ -55567,10 +57994,10 @@ var Tokenizer = class {
    * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
    */
   #readString(c) {
-    const delimiter4 = c;
+    const delimiter5 = c;
     let length = 1;
     c = this.#reader.peek();
-    while (c !== -1 && c !== delimiter4) {
+    while (c !== -1 && c !== delimiter5) {
       this.#reader.next();
       length++;
       if (c === CHAR_BACKSLASH) {
@@ -55626,7 +58053,7 @@ var Tokenizer = class {
           return length + identifier.length;
         }
       }
-      if (!isDigit(c)) {
+      if (!isDigit2(c)) {
         this.#unexpected(c);
       }
       this.#reader.next();
@@ -55647,7 +58074,7 @@ var Tokenizer = class {
           length++;
           c = this.#reader.peek();
         } while (isHexDigit(c));
-      } else if (isDigit(c)) {
+      } else if (isDigit2(c)) {
         this.#unexpected(c);
       }
     } else {
@@ -55656,7 +58083,7 @@ var Tokenizer = class {
           this.#unexpected(c);
         }
         c = this.#reader.peek();
-        while (isDigit(c)) {
+        while (isDigit2(c)) {
           this.#reader.next();
           length++;
           c = this.#reader.peek();
@@ -55669,7 +58096,7 @@ var Tokenizer = class {
       length++;
       digitCount++;
       c = this.#reader.peek();
-      while (isDigit(c)) {
+      while (isDigit2(c)) {
         this.#reader.next();
         length++;
         digitCount++;
@@ -55697,11 +58124,11 @@ var Tokenizer = class {
         this.#reader.next();
         this.#unexpectedEOF();
       }
-      if (!isDigit(c)) {
+      if (!isDigit2(c)) {
         this.#reader.next();
         this.#unexpected(c);
       }
-      while (isDigit(c)) {
+      while (isDigit2(c)) {
         this.#reader.next();
         length++;
         c = this.#reader.peek();
@@ -56129,28 +58556,28 @@ function getLiteralValue2(value, token, json5 = false) {
       throw new TypeError(`Unknown token type "${token.type}.`);
   }
 }
-function parse3(text, options) {
-  options = Object.freeze({
+function parse4(text, options2) {
+  options2 = Object.freeze({
     ...DEFAULT_OPTIONS,
-    ...options
+    ...options2
   });
   const tokens = [];
   const tokenizer = new Tokenizer(text, {
-    mode: options.mode,
-    ranges: options.ranges
+    mode: options2.mode,
+    ranges: options2.ranges
   });
-  const json5 = options.mode === "json5";
-  const allowTrailingCommas = options.allowTrailingCommas || json5;
+  const json5 = options2.mode === "json5";
+  const allowTrailingCommas = options2.allowTrailingCommas || json5;
   function nextNoComments() {
     const nextType = tokenizer.next();
-    if (nextType && options.tokens) {
+    if (nextType && options2.tokens) {
       tokens.push(tokenizer.token);
     }
     return nextType;
   }
   function nextSkipComments() {
     const nextType = tokenizer.next();
-    if (nextType && options.tokens) {
+    if (nextType && options2.tokens) {
       tokens.push(tokenizer.token);
     }
     if (nextType >= tt.LineComment) {
@@ -56158,7 +58585,7 @@ function parse3(text, options) {
     }
     return nextType;
   }
-  const next = options.mode === "json" ? nextNoComments : nextSkipComments;
+  const next = options2.mode === "json" ? nextNoComments : nextSkipComments;
   function assertTokenType(token, type) {
     if (token !== type) {
       throw new UnexpectedToken(tokenizer.token);
@@ -56170,7 +58597,7 @@ function parse3(text, options) {
     }
   }
   function createRange(start, end) {
-    return options.ranges ? {
+    return options2.ranges ? {
       range: [start.offset, end.offset]
     } : void 0;
   }
@@ -56427,10 +58854,10 @@ function parse3(text, options) {
       }
     }
   };
-  if (options.tokens) {
+  if (options2.tokens) {
     docParts.tokens = tokens;
   }
-  if (options.ranges) {
+  if (options2.ranges) {
     docParts.range = [
       docParts.loc.start.offset,
       docParts.loc.end.offset
@@ -56443,766 +58870,8 @@ function parse3(text, options) {
   );
 }
 
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string3, ptr) {
-  let lines = string3.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string3, line, column) {
-  let lines = string3.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date3, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date3 === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date3.slice(11, 13) > 23) {
-              date3 = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date3 += "Z";
-            } else if ((c = date3.charCodeAt(date3.length - 1)) !== 90 && c !== 122) {
-              offset = date3.slice(date3.length - 6);
-            }
-            if (unsafeDelim)
-              date3 = date3.slice(0, 10) + "T" + date3.slice(11);
-          } else if (fasttype === 4) {
-            date3 = +date3.slice(0, 2) > 23 ? "" : `0000-01-01T${date3}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match2 = date3.match(DATE_TIME_RE);
-        if (match2) {
-          if (!match2[1]) {
-            hasDate = false;
-            date3 = `0000-01-01T${date3}`;
-          }
-          hasTime = !!match2[2];
-          hasTime && date3[10] === " " && (date3 = date3.replace(" ", "T"));
-          if (match2[2] && +match2[2] > 23) {
-            date3 = "";
-          } else {
-            offset = match2[3] || null;
-            if (!offset && hasTime)
-              date3 += "Z";
-          }
-        } else {
-          date3 = "";
-        }
-      }
-    }
-    super(date3);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date3 = new _TomlDate(jsDate);
-    date3.#offset = offset;
-    return date3;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date3 = new _TomlDate(jsDate);
-    date3.#offset = null;
-    return date3;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date3 = new _TomlDate(jsDate);
-    date3.#hasTime = false;
-    date3.#offset = null;
-    return date3;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date3 = new _TomlDate(jsDate);
-    date3.#hasDate = false;
-    date3.#offset = null;
-    return date3;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit2(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit2(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit2(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str2 = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str2 = str2.replaceAll("_", "");
-  return state > 1 ? parseFloat(str2) : parseInteger(ctx, str2, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit2(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str2 = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str2 = str2.replaceAll("_", "");
-  return parseInteger(ctx, str2, base, startPtr);
-}
-function parseInteger(ctx, str2, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str2, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str2) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str2);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++)) || !isDigit2(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit2(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit2(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit2(c) || !isDigit2(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit2(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str2, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date3 = new TomlDate(str2, type, unsafeDelim);
-    if (!date3.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date3;
-  }
-  try {
-    if (temporalSuffix)
-      str2 += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str2);
-      case 2:
-        return Temporal.PlainDateTime.from(str2);
-      case 3:
-        return Temporal.PlainDate.from(str2);
-      case 4:
-        return Temporal.PlainTime.from(str2);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta2, type) {
-  let t = table;
-  let m = meta2;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse4(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta2 = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta2;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta2,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var HAS_WELLFORMED = !!"".isWellFormed;
-
 // src/gates/mcp-inventory/syntax.ts
-var import_yaml2 = __toESM(require_dist(), 1);
+var import_yaml3 = __toESM(require_dist(), 1);
 var ConfigSyntaxError = class extends Error {
   constructor(message, line) {
     super(message);
@@ -57229,7 +58898,7 @@ function parseJsonConfig(text, syntax) {
   let ast;
   try {
     const mode = syntax === "json" ? "json" : syntax === "json5" ? "json5" : "jsonc";
-    ast = parse3(text, { mode, allowTrailingCommas: syntax === "jsonc" || syntax === "json5" });
+    ast = parse4(text, { mode, allowTrailingCommas: syntax === "jsonc" || syntax === "json5" });
   } catch (error3) {
     const e = error3;
     throw new ConfigSyntaxError(`not valid ${syntax.toUpperCase()}: ${(e.message ?? String(error3)).replace(/\s*\(\d+:\d+\)$/, "")}`, e.line);
@@ -57267,23 +58936,23 @@ function parseJsonConfig(text, syntax) {
   return { value, lineOf: (path7) => lines.get(keyOf(path7)) };
 }
 function parseYamlConfig(text) {
-  const lineCounter = new import_yaml2.LineCounter();
-  const doc = (0, import_yaml2.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new import_yaml3.LineCounter();
+  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const first = doc.errors[0];
   if (first) throw new ConfigSyntaxError(`not valid YAML: ${first.message.split("\n")[0]}`, lineCounter.linePos(first.pos[0]).line);
   const lines = /* @__PURE__ */ new Map();
   const walk = (node2, path7) => {
     const range2 = node2?.range;
     if (range2) lines.set(keyOf(path7), lineCounter.linePos(range2[0]).line);
-    if ((0, import_yaml2.isMap)(node2)) {
+    if ((0, import_yaml3.isMap)(node2)) {
       for (const item of node2.items) {
-        const key = (0, import_yaml2.isScalar)(item.key) ? String(item.key.value) : String(item.key);
+        const key = (0, import_yaml3.isScalar)(item.key) ? String(item.key.value) : String(item.key);
         walk(item.value, [...path7, key]);
         const keyRange = item.key?.range;
         if (keyRange) lines.set(keyOf([...path7, key]), lineCounter.linePos(keyRange[0]).line);
       }
-    } else if ((0, import_yaml2.isSeq)(node2)) node2.items.forEach((item, i) => walk(item, [...path7, i]));
-    else if ((0, import_yaml2.isAlias)(node2)) return;
+    } else if ((0, import_yaml3.isSeq)(node2)) node2.items.forEach((item, i) => walk(item, [...path7, i]));
+    else if ((0, import_yaml3.isAlias)(node2)) return;
   };
   walk(doc.contents, []);
   let value;
@@ -57310,7 +58979,7 @@ function parseFrontMatter(text) {
 function parseTomlConfig(text) {
   let value;
   try {
-    value = parse4(text);
+    value = parse(text);
   } catch (error3) {
     const line = error3 instanceof TomlError ? error3.line : void 0;
     throw new ConfigSyntaxError(`not valid TOML: ${error3.message.split("\n")[0]}`, line);
@@ -57344,12 +59013,31 @@ function safeMessage(message, deps) {
   }
   return out;
 }
-async function readCandidate(candidate, options, deps, errors, collector, loaded) {
+var isBundleArchive = (path7) => /\.(?:mcpb|dxt)$/i.test(path7);
+var pluginRoot = (path7) => basename4(dirname7(path7)) === ".claude-plugin" ? dirname7(dirname7(path7)) : dirname7(path7);
+async function referencedFiles(candidate, value, key, errors) {
+  const field2 = value && typeof value === "object" ? value[key] : void 0;
+  const refs = typeof field2 === "string" ? [field2] : Array.isArray(field2) ? field2.filter((f) => typeof f === "string") : [];
+  const root = pluginRoot(candidate.absolute);
+  const out = [];
+  for (const ref of refs) {
+    const absolute = resolve11(root, ref);
+    const display = posix2.normalize(posix2.join(posix2.dirname(candidate.display), relative5(dirname7(candidate.absolute), absolute).split("\\").join("/")));
+    if (!await staysInside(root, absolute)) {
+      errors.push({ code: "config-outside-plugin", message: `${candidate.display}: ${key} names a file outside the plugin; not read`, location: { path: candidate.display } });
+      continue;
+    }
+    const exists3 = await stat6(absolute).then(() => true, () => false);
+    out.push({ location: { ...candidate.location, dialect: "claude-code" }, absolute, display, pattern: `${candidate.display} ${key}`, exists: exists3, configDir: root });
+  }
+  return out;
+}
+async function readCandidate(candidate, options2, deps, errors, collector, loaded, queue) {
   const { location } = candidate;
   const probed = { path: candidate.display, client: location.client, scope: location.scope, status: "absent", servers: 0, ...candidate.pattern ? { foundBy: candidate.pattern } : {} };
   if (!candidate.exists) return probed;
-  if (location.scope === "project" && excluded(candidate.display, options.exclude)) return { ...probed, status: "excluded" };
-  if (location.scope === "project" && !await staysInside(options.dir, candidate.absolute)) {
+  if (location.scope === "project" && excluded(candidate.display, options2.exclude)) return { ...probed, status: "excluded" };
+  if (location.scope === "project" && !candidate.projectDir && !await staysInside(options2.dir, candidate.absolute)) {
     errors.push({ code: "config-outside-repository", message: `${candidate.display}: links outside the repository; not read`, location: { path: candidate.display } });
     return { ...probed, status: "unreadable" };
   }
@@ -57358,7 +59046,11 @@ async function readCandidate(candidate, options, deps, errors, collector, loaded
     const info2 = await stat6(candidate.absolute);
     if (!info2.isFile()) throw Object.assign(new Error("not a regular file"), { code: info2.isDirectory() ? "EISDIR" : "ENOTFILE" });
     if (info2.size > MAX_CONFIG_BYTES) throw Object.assign(new Error("too large"), { code: `larger than ${MAX_CONFIG_BYTES} bytes` });
-    text = await readFile4(candidate.absolute, "utf8");
+    if (isBundleArchive(candidate.absolute)) {
+      const manifest = await readZipText(candidate.absolute, "manifest.json", MAX_CONFIG_BYTES);
+      if (manifest === void 0) throw Object.assign(new Error("no manifest.json"), { code: "no manifest.json in the bundle" });
+      text = manifest;
+    } else text = await readFile8(candidate.absolute, "utf8");
   } catch (error3) {
     const code = error3.code ?? "EIO";
     errors.push({ code: "config-unreadable", message: `${candidate.display}: cannot read the ${location.client} config (${code})`, location: { path: candidate.display } });
@@ -57374,9 +59066,12 @@ async function readCandidate(candidate, options, deps, errors, collector, loaded
     errors.push({ code: "config-malformed", message: safeMessage(`${candidate.display}${line ? `:${line}` : ""}: ${location.client} cannot read it: ${errorMessage(error3)}`, deps), location: { path: candidate.display, ...line ? { line } : {} } });
     return { ...probed, status: "malformed", ...line ? { line } : {} };
   }
+  if (spec.referencesKey) queue.push(...await referencedFiles(candidate, parsed.value, spec.referencesKey, errors));
+  const bundle = isBundleArchive(candidate.absolute) ? await bundleIdentity(candidate, parsed.value) : void 0;
   const raws = serversIn(spec, parsed.value);
   const inputIds = spec.inputsKey ? inputIdsOf(parsed.value, spec.inputsKey) : void 0;
-  const baseDir = location.scope === "project" ? options.dir : location.scope === "user" ? options.home : dirname5(candidate.absolute);
+  const projectDir = candidate.projectDir ?? options2.dir;
+  const baseDir = location.scope === "project" ? projectDir : location.scope === "user" ? options2.home : dirname7(candidate.absolute);
   for (const raw of raws) {
     const line = parsed.lineOf(raw.path);
     const classified = await classifyServer(raw, {
@@ -57386,13 +59081,15 @@ async function readCandidate(candidate, options, deps, errors, collector, loaded
       ...line ? { line } : {},
       ...inputIds ? { inputIds } : {},
       spec,
+      ...bundle ? { bundle } : {},
       digest: {
         baseDir,
-        ...location.scope === "project" ? { projectDir: options.dir } : {},
-        home: options.home,
-        npmCache: options.npmCache,
-        configDir: dirname5(candidate.absolute),
-        ...options.workstation && deps.env.PATH ? { searchPath: deps.env.PATH } : {}
+        ...location.scope === "project" ? { projectDir } : {},
+        home: options2.home,
+        npmCache: options2.npmCache,
+        caches: options2.caches,
+        configDir: candidate.configDir ?? (spec.referencesKey ? pluginRoot(candidate.absolute) : dirname7(candidate.absolute)),
+        ...options2.workstation && deps.env.PATH ? { searchPath: deps.env.PATH } : {}
       }
     });
     collector.serverFindings(classified);
@@ -57400,29 +59097,30 @@ async function readCandidate(candidate, options, deps, errors, collector, loaded
   }
   return { ...probed, status: "found", servers: raws.length };
 }
-async function runMcpInventory(options, deps) {
+async function runMcpInventory(options2, deps) {
   const startedAt = /* @__PURE__ */ new Date();
   const errors = [];
-  const collector = new FindingCollector(deps, options.policy);
-  const discovery = options.workstation ? await discoverWorkstation({ home: options.home, systemRoot: options.systemRoot, env: deps.env }) : await discoverRepository(options.dir);
+  const collector = new FindingCollector(deps, options2.policy);
+  const discovery = options2.workstation ? await discoverWorkstation({ home: options2.home, systemRoot: options2.systemRoot, env: deps.env }) : await discoverRepository(options2.dir);
   const loaded = [];
   const probed = [];
-  for (const candidate of discovery.candidates) probed.push(await readCandidate(candidate, options, deps, errors, collector, loaded));
+  const queue = [...discovery.candidates];
+  for (let candidate = queue.shift(); candidate; candidate = queue.shift()) probed.push(await readCandidate(candidate, options2, deps, errors, collector, loaded, queue));
   for (const empty2 of discovery.emptyPatterns) probed.push({ path: empty2.display, client: empty2.location.client, scope: empty2.location.scope, status: "absent", servers: 0, foundBy: "glob" });
-  if (options.probe) {
+  if (options2.probe) {
     deps.log.progress(`probing ${loaded.length} server(s)`);
-    for (const failure2 of await probeServers(loaded, options.probeTimeoutMs))
+    for (const failure2 of await probeServers(loaded, options2.probeTimeoutMs))
       errors.push({ code: "probe-failed", message: safeMessage(failure2.message, deps), location: { path: failure2.row.file, ...failure2.row.line ? { line: failure2.row.line } : {} } });
   }
   const servers = loaded.map(({ row }) => {
-    const verdict = judge(row, options.policy);
+    const verdict = judge(row, options2.policy);
     collector.policyFindings(row, verdict);
     return { ...row, approval: verdict.approval, ...verdict.approval === "approved" && verdict.entry ? { allowReason: verdict.entry.reason } : {} };
   });
   let drift;
-  if (options.previous) {
+  if (options2.previous) {
     try {
-      drift = compareInventories(await readPreviousInventory(options.previous), servers);
+      drift = compareInventories(await readPreviousInventory(options2.previous), servers);
       for (const entry of drift) collector.driftFinding(entry, servers.find((s) => s.id === entry.id));
     } catch (error3) {
       errors.push({ code: "previous-unreadable", message: safeMessage(errorMessage(error3), deps) });
@@ -57430,22 +59128,22 @@ async function runMcpInventory(options, deps) {
   }
   const inventorySha256 = sha256OfCanonical([...servers].sort((a, b) => a.id < b.id ? -1 : 1));
   const details = {
-    scope: options.workstation ? "workstation" : "repository",
-    ...options.workstation ? { machine: { host: hostname(), user: safeUser(), platform: process.platform } } : {},
-    policySource: options.policySource,
+    scope: options2.workstation ? "workstation" : "repository",
+    ...options2.workstation ? { machine: { host: hostname(), user: safeUser(), platform: process.platform } } : {},
+    policySource: options2.policySource,
     probed,
     servers,
     ...drift ? { drift } : {},
     inventorySha256
   };
-  if (options.csvPath) {
+  if (options2.csvPath) {
     const csv = inventoryCsv(details);
     if (deps.ledger.leaksInto(csv)) errors.push({ code: "secret-in-output", message: "the CSV would contain secret bytes; it was not written" });
     else {
       try {
-        details.csvPath = await writeInventoryCsv(options.csvPath, csv);
+        details.csvPath = await writeInventoryCsv(options2.csvPath, csv);
       } catch (error3) {
-        errors.push({ code: "csv-unwritable", message: `cannot write the CSV ${options.csvPath}: ${errorMessage(error3)}` });
+        errors.push({ code: "csv-unwritable", message: `cannot write the CSV ${options2.csvPath}: ${errorMessage(error3)}` });
       }
     }
   }
@@ -57472,12 +59170,17 @@ async function runMcpInventory(options, deps) {
     summary: errors.length ? void 0 : `${servers.length} MCP server(s) in ${found.length} config file(s) (${probed.length} paths probed); ${collector.blockingCount()} blocking finding(s)`
   });
 }
+async function bundleIdentity(candidate, manifest) {
+  const m = manifest && typeof manifest === "object" ? manifest : {};
+  const version2 = typeof m.version === "string" ? m.version : void 0;
+  return { name: typeof m.name === "string" ? m.name : candidate.display, ...version2 ? { version: version2 } : {}, sha256: (await sha256File(candidate.absolute)).sha256 };
+}
 function excluded(path7, globs) {
   return globs.some((g) => minimatch(path7, g.startsWith("**/") || g.startsWith("/") ? g.replace(/^\//, "") : `{${g},**/${g}}`, { dot: true }));
 }
 async function staysInside(dir, path7) {
   const [root, target] = await Promise.all([realpath2(dir).catch(() => dir), realpath2(path7).catch(() => path7)]);
-  const rel = relative4(root, target);
+  const rel = relative5(root, target);
   return rel === "" || !rel.startsWith("..") && !isAbsolute3(rel);
 }
 function inputIdsOf(root, key) {
@@ -57495,10 +59198,10 @@ function safeUser() {
 }
 
 // src/output/run-folder.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
-import { basename as basename4, isAbsolute as isAbsolute4, join as join8, relative as relative5, resolve as resolve9, sep as sep5 } from "node:path";
+import { basename as basename5, isAbsolute as isAbsolute4, join as join12, relative as relative6, resolve as resolve12, sep as sep5 } from "node:path";
 
 // src/output/json.ts
 function renderJson(result) {
@@ -57507,17 +59210,17 @@ function renderJson(result) {
 
 // src/output/run-folder.ts
 function runFolder(env, cwd, explicit) {
-  if (explicit) return resolve9(cwd, explicit);
-  if (env.AGENT_GATES_RUN_DIR) return resolve9(cwd, env.AGENT_GATES_RUN_DIR);
-  if (env.RUNNER_TEMP) return join8(env.RUNNER_TEMP, "agent-gates");
-  const cache = env.XDG_CACHE_HOME && isAbsolute4(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join8(env.HOME || homedir2(), ".cache");
-  const here = resolve9(cwd);
-  const id = `${basename4(here) || "root"}-${createHash5("sha256").update(here).digest("hex").slice(0, 12)}`;
-  return join8(cache, "agent-gates", "runs", id);
+  if (explicit) return resolve12(cwd, explicit);
+  if (env.AGENT_GATES_RUN_DIR) return resolve12(cwd, env.AGENT_GATES_RUN_DIR);
+  if (env.RUNNER_TEMP) return join12(env.RUNNER_TEMP, "agent-gates");
+  const cache = env.XDG_CACHE_HOME && isAbsolute4(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join12(env.HOME || homedir2(), ".cache");
+  const here = resolve12(cwd);
+  const id = `${basename5(here) || "root"}-${createHash8("sha256").update(here).digest("hex").slice(0, 12)}`;
+  return join12(cache, "agent-gates", "runs", id);
 }
 async function writeResultToRunFolder(result, folder) {
   await mkdir3(folder, { recursive: true });
-  const path7 = join8(folder, `${result.gate}.json`);
+  const path7 = join12(folder, `${result.gate}.json`);
   await writeFile3(path7, renderJson(result));
   return path7;
 }
@@ -57572,13 +59275,13 @@ var InputReader = class {
 };
 
 // src/actions/run-action.ts
-import { resolve as resolve10 } from "node:path";
+import { resolve as resolve14 } from "node:path";
 
 // src/config/load.ts
 var import_ajv3 = __toESM(require_ajv(), 1);
-var import_yaml3 = __toESM(require_dist(), 1);
-import { readFile as readFile5 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+var import_yaml4 = __toESM(require_dist(), 1);
+import { readFile as readFile9 } from "node:fs/promises";
+import { join as join13 } from "node:path";
 
 // src/options/gates/artifact-scan.ts
 var MiB = 1024 ** 2;
@@ -57851,6 +59554,14 @@ var SECRET_SCAN_OPTIONS = [
     description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
     config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
   }),
+  option({
+    name: "cache-dir",
+    type: { kind: "string" },
+    placeholder: "DIR",
+    description: "history cache folder: later full or push scans with the same rules scan only commits it does not cover",
+    details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). In a workflow, keep the folder with an actions/cache step; the result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR.",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
   option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
   { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
 ];
@@ -57922,10 +59633,10 @@ function configSchema() {
 // src/config/load.ts
 var DEFAULT_CONFIG_PATH = ".github/agent-gates.yml";
 async function loadConfig(repoDir, explicitPath) {
-  const path7 = explicitPath ?? join9(repoDir, DEFAULT_CONFIG_PATH);
+  const path7 = explicitPath ?? join13(repoDir, DEFAULT_CONFIG_PATH);
   let text;
   try {
-    text = await readFile5(path7, "utf8");
+    text = await readFile9(path7, "utf8");
   } catch (error3) {
     if (!explicitPath && error3.code === "ENOENT") return { config: {} };
     throw new ConfigurationError(`cannot read config file ${path7}: ${error3.message}`, "config", void 0, path7);
@@ -57934,8 +59645,8 @@ async function loadConfig(repoDir, explicitPath) {
 }
 var compiled;
 function parseConfig(text, fileName) {
-  const lineCounter = new import_yaml3.LineCounter();
-  const doc = (0, import_yaml3.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lineCounter = new import_yaml4.LineCounter();
+  const doc = (0, import_yaml4.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   const syntaxError = doc.errors[0];
   if (syntaxError) {
     const line = lineCounter.linePos(syntaxError.pos[0]).line;
@@ -57975,8 +59686,8 @@ function locate(doc, counter, error3) {
   const extra = error3.keyword === "additionalProperties" ? String(params.additionalProperty) : void 0;
   const key = [...segments, ...extra ? [extra] : []].join(".");
   let node2 = segments.length ? doc.getIn(segments.map(asPathPart), true) : doc.contents;
-  if (extra && (0, import_yaml3.isMap)(node2)) {
-    const pair = node2.items.find((p) => (0, import_yaml3.isPair)(p) && (0, import_yaml3.isScalar)(p.key) && String(p.key.value) === extra);
+  if (extra && (0, import_yaml4.isMap)(node2)) {
+    const pair = node2.items.find((p) => (0, import_yaml4.isPair)(p) && (0, import_yaml4.isScalar)(p.key) && String(p.key.value) === extra);
     node2 = pair?.key ?? node2;
   }
   const offset = node2?.range?.[0] ?? 0;
@@ -58002,7 +59713,7 @@ function guardResult(result, ledger) {
 }
 
 // src/output/secret-ledger.ts
-import { readFile as readFile6 } from "node:fs/promises";
+import { readFile as readFile10 } from "node:fs/promises";
 var FRAGMENT = 12;
 var SecretLedger = class {
   values = /* @__PURE__ */ new Set();
@@ -58041,7 +59752,7 @@ var SecretLedger = class {
   async leakingFiles(paths) {
     const leaking = [];
     for (const path7 of paths) {
-      const text = await readFile6(path7, "utf8").catch(() => "");
+      const text = await readFile10(path7, "utf8").catch(() => "");
       if (this.leaksInto(text)) leaking.push(path7);
     }
     return leaking;
@@ -58050,10 +59761,10 @@ var SecretLedger = class {
 
 // src/actions/publish.ts
 import { appendFile as appendFile2, stat as stat7, truncate, unlink as unlink2, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join10 } from "node:path";
+import { join as join14 } from "node:path";
 
 // src/output/sarif.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 
 // src/catalog/agent-paths.ts
 var never2 = (e) => ({ class: "never", ...e });
@@ -58095,7 +59806,7 @@ var AGENT_PATH_CATALOG = [
   shared({ id: "gemini-shared", tool: "Gemini CLI", patterns: ["GEMINI.md", ".geminiignore", ".gemini/commands/**"], description: "Gemini CLI instructions and commands.", canary: "GEMINI.md", source: SOURCES.geminiIgnore }),
   // OpenAI Codex
   never2({ id: "codex-home", tool: "OpenAI Codex", patterns: [".codex/auth.json", ".codex/sessions/**", ".codex/history.jsonl", ".codex/log/**"], mayHoldSecrets: true, description: "Codex credentials and session transcripts from a home directory.", canary: ".codex/auth.json", source: SOURCES.codexConfig }),
-  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config; MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
+  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml", ".codex/*.config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config (and profile files); MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
   shared({ id: "agents-md", tool: "Codex, Cursor, Windsurf, Devin, OpenCode, Zed, Junie", patterns: ["AGENTS.md", "AGENTS.override.md", "AGENT.md"], description: "Cross-agent instructions.", canary: "AGENTS.md", source: SOURCES.codexConfig }),
   // Continue
   never2({ id: "continue-env", tool: "Continue", patterns: [".continue/.env"], mayHoldSecrets: true, description: "Continue secret store for ${{ secrets.X }} lookups.", canary: ".continue/.env", source: SOURCES.continueSrc }),
@@ -58144,12 +59855,12 @@ var AGENT_PATH_CATALOG = [
   shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
   // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
   review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
-  never2({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
+  never2({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json", "{Library/Application Support,AppData/Roaming,.config}/Claude/Claude Extensions/*/manifest.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
   never2({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
   never2({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
   never2({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
   review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
-  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
+  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json", ".claude-plugin/plugin.json", "*.mcpb", "*.dxt"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
   // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
   never2({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
   shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
@@ -58244,15 +59955,15 @@ function findingUri(f) {
 function pointsAtFile(f) {
   return typeof f.properties?.repoPath === "string" || !f.location.artifact;
 }
-function sarifCategory(gate, options = {}, several = false) {
-  const wd = (options.workingDirectory ?? "").replace(/^\.\/?/, "").replace(/\/+$/, "");
-  if (options.category) return several ? `${options.category.replace(/\/+$/, "")}/${gate}` : options.category.replace(/\/+$/, "");
+function sarifCategory(gate, options2 = {}, several = false) {
+  const wd = (options2.workingDirectory ?? "").replace(/^\.\/?/, "").replace(/\/+$/, "");
+  if (options2.category) return several ? `${options2.category.replace(/\/+$/, "")}/${gate}` : options2.category.replace(/\/+$/, "");
   return `agent-gates/${gate}${wd ? `/${wd}` : ""}`;
 }
 function sarifEligible(results) {
   return { included: results.filter((r) => r.status !== "error"), skipped: results.filter((r) => r.status === "error") };
 }
-function renderSarif(results, options = {}) {
+function renderSarif(results, options2 = {}) {
   const { included } = sarifEligible(results);
   if (included.length === 0) return void 0;
   if (included.length > SARIF_LIMITS.runsPerFile) throw new Error(`SARIF: ${included.length} runs exceed GitHub's ${SARIF_LIMITS.runsPerFile} per file`);
@@ -58277,7 +59988,7 @@ function renderSarif(results, options = {}) {
           }))
         }
       },
-      automationDetails: { id: `${sarifCategory(result.gate, options, included.length > 1)}/` },
+      automationDetails: { id: `${sarifCategory(result.gate, options2, included.length > 1)}/` },
       invocations: [
         {
           executionSuccessful: true,
@@ -58290,7 +60001,7 @@ function renderSarif(results, options = {}) {
         const uri = findingUri(f);
         const line = f.location.line && pointsAtFile(f) ? f.location.line : void 0;
         const logical = f.location.artifact ? `${f.location.artifact}:${f.location.path}${f.location.line ? `:${f.location.line}` : ""}` : void 0;
-        const base = createHash6("sha256").update([f.ruleId, f.fingerprint, uri, line ?? "", logical ?? "", f.location.commit ?? ""].join("\0")).digest("hex").slice(0, 32);
+        const base = createHash9("sha256").update([f.ruleId, f.fingerprint, uri, line ?? "", logical ?? "", f.location.commit ?? ""].join("\0")).digest("hex").slice(0, 32);
         const n = seen.get(base) ?? 0;
         seen.set(base, n + 1);
         return {
@@ -58355,18 +60066,44 @@ function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and
   return [{ level: "notice", title: "agent-gates: more findings", message: `${dropped} more annotation(s) not shown (GitHub shows ${VISIBLE_PER_LEVEL} per level); every finding is in ${elsewhere}`, file: "" }, ...kept];
 }
 
+// src/output/paths.ts
+import { isAbsolute as isAbsolute5, relative as relative7, resolve as resolve13, sep as sep6 } from "node:path";
+function repoRelativeResult(result, base, root) {
+  const prefix = relative7(resolve13(root), resolve13(base));
+  if (!prefix || prefix.startsWith("..") || isAbsolute5(prefix)) return result;
+  return { ...result, findings: result.findings.map((f) => rebaseFinding(f, resolve13(base), resolve13(root))) };
+}
+function rebase(path7, base, root) {
+  if (!path7 || isAbsolute5(path7) || path7.startsWith("~") || path7.includes("://")) return path7;
+  const rel = relative7(root, resolve13(base, path7));
+  return rel.startsWith("..") || isAbsolute5(rel) ? path7 : rel.split(sep6).join("/");
+}
+function rebaseFinding(f, base, root) {
+  if (f.location.commit) return f;
+  const { artifact, path: path7 } = f.location;
+  const [outer, ...inner] = artifact?.split("!") ?? [];
+  const repoPath = f.properties?.repoPath;
+  return {
+    ...f,
+    location: { ...f.location, ...artifact !== void 0 ? { artifact: [rebase(outer ?? "", base, root), ...inner].join("!") } : { path: rebase(path7, base, root) } },
+    ...typeof repoPath === "string" ? { properties: { ...f.properties, repoPath: rebase(repoPath, base, root) } } : {}
+  };
+}
+
 // src/actions/publish.ts
 async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];
-  let sarifPath = join10(folder, `${name}.sarif`);
+  let sarifPath = join14(folder, `${name}.sarif`);
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat7(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
+  const root = env.GITHUB_WORKSPACE || cwd;
+  const located = items.map((i) => repoRelativeResult(i.result, i.base ?? root, root));
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    const sarifText = renderSarif(results, sarif);
+    const sarifText = renderSarif(located, sarif);
     for (const skipped of sarifEligible(results).skipped)
       core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`);
     if (sarifText === void 0) {
@@ -58383,7 +60120,7 @@ async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {}
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`);
       }
     }
-    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
+    for (const a of visibleAnnotations(located.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
       core[a.level](a.message, { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} });
     }
   } catch (error3) {
@@ -58413,19 +60150,21 @@ async function runAction(spec, { core, env, cwd }) {
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   };
   let result;
+  let base;
   const sarif = { category: core.getInput("category").trim() || void 0, workingDirectory: core.getInput("working-directory").trim() };
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
-    const config2 = await loadConfig(workspace, configInput ? resolve10(workspace, configInput) : void 0);
+    const config2 = await loadConfig(workspace, configInput ? resolve14(workspace, configInput) : void 0);
     const inputs = await spec.read(reader, { env, workspace, config: config2 });
+    base = spec.pathBase?.(inputs);
     result = await spec.run(inputs, deps);
   } catch (error3) {
     result = errorResult(spec.gate, startedAt, error3, spec.criteria);
   }
   result = guardResult(result, ledger);
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif });
+  const published = await publishResults([{ result, details: spec.details?.(result), ...base ? { base } : {} }], spec.gate, [ledger], { core, env, cwd, sarif });
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value);
   concludeStep(core, spec.gate, published.status, result.summary);
   return { ...result, status: published.status };
@@ -58438,10 +60177,11 @@ var ACTION = {
   inputs: inputNames(MCP_INVENTORY_OPTIONS),
   read(reader, { env, workspace, config: config2 }) {
     const given = reader.options(MCP_INVENTORY_OPTIONS);
-    const overrides = mcpInventoryOverrides(resolve11(workspace, given["working-directory"] ?? "."), given, workspace);
-    return resolveMcpInventoryOptions({ ...overrides, csvPath: join11(runFolder(env, workspace), "mcp-inventory.csv") }, config2.config, env);
+    const overrides = mcpInventoryOverrides(resolve15(workspace, given["working-directory"] ?? "."), given, workspace);
+    return resolveMcpInventoryOptions({ ...overrides, csvPath: join15(runFolder(env, workspace), "mcp-inventory.csv") }, config2.config, env);
   },
   run: runMcpInventory,
+  pathBase: (inputs) => inputs.dir,
   details: mcpInventoryMarkdown,
   outputs(result) {
     const details = result.details;

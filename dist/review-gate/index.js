@@ -2164,9 +2164,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve4(data);
+              return err ? reject(err) : resolve5(data);
             });
           });
         }
@@ -2204,12 +2204,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve4(data);
+              ) : resolve5(data);
             });
           });
         }
@@ -4476,8 +4476,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve4, reject) => {
-        res = resolve4;
+      const promise = new Promise((resolve5, reject) => {
+        res = resolve5;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6728,12 +6728,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7403,12 +7403,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve4, reject) => {
+      const waitForDrain = () => new Promise((resolve5, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve4;
+          callback = resolve5;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7887,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve4;
+            this[kClosedResolve] = resolve5;
           } else {
-            resolve4(null);
+            resolve5(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve4) => {
+        return new Promise((resolve5) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7907,7 +7907,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve4(null);
+            resolve5(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve4, reject) => {
+        const socket = await new Promise((resolve5, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7970,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve4(socket2);
+              resolve5(socket2);
             }
           });
         });
@@ -8306,8 +8306,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve4) => {
-            this[kClosedResolve] = resolve4;
+          await new Promise((resolve5) => {
+            this[kClosedResolve] = resolve5;
           });
         }
       }
@@ -9576,7 +9576,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve4, reject) => {
+        return await new Promise((resolve5, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9589,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve4(null);
+              resolve5(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9608,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9625,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve4,
+              resolve: resolve5,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9695,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve4, stream, length } = consume2;
+      const { type, body, resolve: resolve5, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve4(chunksDecode(body, length));
+          resolve5(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve4(JSON.parse(chunksDecode(body, length)));
+          resolve5(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve4(chunksConcat(body, length).buffer);
+          resolve5(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve4(new Blob(body, { type: stream[kContentType] }));
+          resolve5(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve4(chunksConcat(body, length));
+          resolve5(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9963,9 +9963,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10188,9 +10188,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10475,9 +10475,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -10569,9 +10569,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve4, reject) => {
+        return new Promise((resolve5, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve4(data);
+            return err ? reject(err) : resolve5(data);
           });
         });
       }
@@ -14434,7 +14434,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve4, reject) => agent.dispatch(
+        return new Promise((resolve5, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14510,7 +14510,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve4({
+              resolve5({
                 status,
                 statusText,
                 headersList,
@@ -14553,7 +14553,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve4({
+              resolve5({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18294,8 +18294,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve4) => {
-        setTimeout(resolve4, ms).unref();
+      return new Promise((resolve5) => {
+        setTimeout(resolve5, ms).unref();
       });
     }
     module.exports = {
@@ -19150,2097 +19150,6 @@ var require_undici = __commonJS({
     module.exports.mockErrors = mockErrors;
     var { EventSource } = require_eventsource();
     module.exports.EventSource = EventSource;
-  }
-});
-
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
-var require_proxy = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getProxyUrl = getProxyUrl2;
-    exports.checkBypass = checkBypass2;
-    function getProxyUrl2(reqUrl) {
-      const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass2(reqUrl)) {
-        return void 0;
-      }
-      const proxyVar = (() => {
-        if (usingSsl) {
-          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-        } else {
-          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-        }
-      })();
-      if (proxyVar) {
-        try {
-          return new DecodedURL2(proxyVar);
-        } catch (_a2) {
-          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL2(`http://${proxyVar}`);
-        }
-      } else {
-        return void 0;
-      }
-    }
-    function checkBypass2(reqUrl) {
-      if (!reqUrl.hostname) {
-        return false;
-      }
-      const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress2(reqHost)) {
-        return true;
-      }
-      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-      if (!noProxy) {
-        return false;
-      }
-      let reqPort;
-      if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-      } else if (reqUrl.protocol === "http:") {
-        reqPort = 80;
-      } else if (reqUrl.protocol === "https:") {
-        reqPort = 443;
-      }
-      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-      if (typeof reqPort === "number") {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-      }
-      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isLoopbackAddress2(host) {
-      const hostLower = host.toLowerCase();
-      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-    }
-    var DecodedURL2 = class extends URL {
-      constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
-  }
-});
-
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
-      function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
-        });
-      }
-      return new (P || (P = Promise))(function(resolve4, reject) {
-        function fulfilled(value) {
-          try {
-            step(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-    exports.getProxyUrl = getProxyUrl2;
-    exports.isHttps = isHttps;
-    var http2 = __importStar(__require("http"));
-    var https2 = __importStar(__require("https"));
-    var pm = __importStar(require_proxy());
-    var tunnel2 = __importStar(require_tunnel2());
-    var undici_1 = require_undici();
-    var HttpCodes2;
-    (function(HttpCodes3) {
-      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
-      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
-      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
-      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
-      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
-      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
-      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
-      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
-      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
-      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
-      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
-      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
-      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
-      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
-      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
-      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
-      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
-      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
-      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
-      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
-      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
-      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
-      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
-    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
-    var MediaTypes2;
-    (function(MediaTypes3) {
-      MediaTypes3["ApplicationJson"] = "application/json";
-    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
-    function getProxyUrl2(serverUrl) {
-      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-      return proxyUrl ? proxyUrl.href : "";
-    }
-    var HttpRedirectCodes2 = [
-      HttpCodes2.MovedPermanently,
-      HttpCodes2.ResourceMoved,
-      HttpCodes2.SeeOther,
-      HttpCodes2.TemporaryRedirect,
-      HttpCodes2.PermanentRedirect
-    ];
-    var HttpResponseRetryCodes2 = [
-      HttpCodes2.BadGateway,
-      HttpCodes2.ServiceUnavailable,
-      HttpCodes2.GatewayTimeout
-    ];
-    var RetryableHttpVerbs2 = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling2 = 10;
-    var ExponentialBackoffTimeSlice2 = 5;
-    var HttpClientError2 = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
-        this.name = "HttpClientError";
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, _HttpClientError.prototype);
-      }
-    };
-    exports.HttpClientError = HttpClientError2;
-    var HttpClientResponse2 = class {
-      constructor(message) {
-        this.message = message;
-      }
-      readBody() {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
-            });
-            this.message.on("end", () => {
-              resolve4(output.toString());
-            });
-          }));
-        });
-      }
-      readBodyBuffer() {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
-            const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
-            });
-            this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
-            });
-          }));
-        });
-      }
-    };
-    exports.HttpClientResponse = HttpClientResponse2;
-    function isHttps(requestUrl) {
-      const parsedUrl = new URL(requestUrl);
-      return parsedUrl.protocol === "https:";
-    }
-    var HttpClient3 = class {
-      constructor(userAgent2, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-          if (requestOptions.ignoreSslError != null) {
-            this._ignoreSslError = requestOptions.ignoreSslError;
-          }
-          this._socketTimeout = requestOptions.socketTimeout;
-          if (requestOptions.allowRedirects != null) {
-            this._allowRedirects = requestOptions.allowRedirects;
-          }
-          if (requestOptions.allowRedirectDowngrade != null) {
-            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-          }
-          if (requestOptions.maxRedirects != null) {
-            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-          }
-          if (requestOptions.keepAlive != null) {
-            this._keepAlive = requestOptions.keepAlive;
-          }
-          if (requestOptions.allowRetries != null) {
-            this._allowRetries = requestOptions.allowRetries;
-          }
-          if (requestOptions.maxRetries != null) {
-            this._maxRetries = requestOptions.maxRetries;
-          }
-        }
-      }
-      options(requestUrl, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      get(requestUrl, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return this.request("GET", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      del(requestUrl, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      post(requestUrl, data, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      patch(requestUrl, data, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      put(requestUrl, data, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      head(requestUrl, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-      }
-      /**
-       * Gets a typed object from an endpoint
-       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-       */
-      getJson(requestUrl_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          const res = yield this.get(requestUrl, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      postJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      putJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      patchJson(requestUrl_1, obj_1) {
-        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
-          const data = JSON.stringify(obj2, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      /**
-       * Makes a raw http request.
-       * All other methods such as get, post, patch, and request ultimately call this.
-       * Prefer get, del, post and patch
-       */
-      request(verb, requestUrl, data, headers) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          if (this._disposed) {
-            throw new Error("Client has already been disposed.");
-          }
-          const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
-          let numTries = 0;
-          let response;
-          do {
-            response = yield this.requestRaw(info2, data);
-            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
-              let authenticationHandler;
-              for (const handler2 of this.handlers) {
-                if (handler2.canHandleAuthentication(response)) {
-                  authenticationHandler = handler2;
-                  break;
-                }
-              }
-              if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
-              } else {
-                return response;
-              }
-            }
-            let redirectsRemaining = this._maxRedirects;
-            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-              const redirectUrl = response.message.headers["location"];
-              if (!redirectUrl) {
-                break;
-              }
-              const parsedRedirectUrl = new URL(redirectUrl);
-              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-              }
-              yield response.readBody();
-              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header in headers) {
-                  if (header.toLowerCase() === "authorization") {
-                    delete headers[header];
-                  }
-                }
-              }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
-              redirectsRemaining--;
-            }
-            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
-              return response;
-            }
-            numTries += 1;
-            if (numTries < maxTries) {
-              yield response.readBody();
-              yield this._performExponentialBackoff(numTries);
-            }
-          } while (numTries < maxTries);
-          return response;
-        });
-      }
-      /**
-       * Needs to be called if keepAlive is set to true in request options.
-       */
-      dispose() {
-        if (this._agent) {
-          this._agent.destroy();
-        }
-        this._disposed = true;
-      }
-      /**
-       * Raw request.
-       * @param info
-       * @param data
-       */
-      requestRaw(info2, data) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
-              } else if (!res) {
-                reject(new Error("Unknown error"));
-              } else {
-                resolve4(res);
-              }
-            }
-            this.requestRawWithCallback(info2, data, callbackForResult);
-          });
-        });
-      }
-      /**
-       * Raw request with callback.
-       * @param info
-       * @param data
-       * @param onResult
-       */
-      requestRawWithCallback(info2, data, onResult) {
-        if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
-          }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-          if (!callbackCalled) {
-            callbackCalled = true;
-            onResult(err, res);
-          }
-        }
-        const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse2(msg);
-          handleResult(void 0, res);
-        });
-        let socket;
-        req.on("socket", (sock) => {
-          socket = sock;
-        });
-        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-          if (socket) {
-            socket.end();
-          }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
-        });
-        req.on("error", function(err) {
-          handleResult(err);
-        });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
-        }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
-            req.end();
-          });
-          data.pipe(req);
-        } else {
-          req.end();
-        }
-      }
-      /**
-       * Gets an http agent. This function is useful when you need an http agent that handles
-       * routing through a proxy server - depending upon the url and proxy environment variables.
-       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-       */
-      getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-      }
-      getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-          return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-      }
-      _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https2 : http2;
-        const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
-        }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
-        if (this.handlers) {
-          for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
-          }
-        }
-        return info2;
-      }
-      _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys3(this.requestOptions.headers), lowercaseKeys3(headers || {}));
-        }
-        return lowercaseKeys3(headers || {});
-      }
-      /**
-       * Gets an existing header value or returns a default.
-       * Handles converting number header values to strings since HTTP headers must be strings.
-       * Note: This returns string | string[] since some headers can have multiple values.
-       * For headers that must always be a single string (like Content-Type), use the
-       * specialized _getExistingOrDefaultContentTypeHeader method instead.
-       */
-      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-          }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== void 0) {
-          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      /**
-       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-       * Always returns a single string (not an array) since Content-Type should be a single value.
-       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-       */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
-            } else {
-              clientHeader = headerValue;
-            }
-          }
-        }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
-        if (additionalValue !== void 0) {
-          if (typeof additionalValue === "number") {
-            return String(additionalValue);
-          } else if (Array.isArray(additionalValue)) {
-            return additionalValue.join(", ");
-          } else {
-            return additionalValue;
-          }
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-          agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-          agent = this._agent;
-        }
-        if (agent) {
-          return agent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        let maxSockets = 100;
-        if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
-        }
-        if (proxyUrl && proxyUrl.hostname) {
-          const agentOptions = {
-            maxSockets,
-            keepAlive: this._keepAlive,
-            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-            }), { host: proxyUrl.hostname, port: proxyUrl.port })
-          };
-          let tunnelAgent;
-          const overHttps = proxyUrl.protocol === "https:";
-          if (usingSsl) {
-            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
-          } else {
-            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
-          }
-          agent = tunnelAgent(agentOptions);
-          this._proxyAgent = agent;
-        }
-        if (!agent) {
-          const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
-          this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-          agent.options = Object.assign(agent.options || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return agent;
-      }
-      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-          proxyAgent = this._proxyAgentDispatcher;
-        }
-        if (proxyAgent) {
-          return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-        }));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return proxyAgent;
-      }
-      _getUserAgentWithOrchestrationId(userAgent2) {
-        const baseUserAgent = userAgent2 || "actions/http-client";
-        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-        if (orchId) {
-          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-      }
-      _performExponentialBackoff(retryNumber) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
-          const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
-        });
-      }
-      _processResponse(res, options) {
-        return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter12(this, void 0, void 0, function* () {
-            const statusCode = res.message.statusCode || 0;
-            const response = {
-              statusCode,
-              result: null,
-              headers: {}
-            };
-            if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
-            }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
-                if (!isNaN(a.valueOf())) {
-                  return a;
-                }
-              }
-              return value;
-            }
-            let obj2;
-            let contents;
-            try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
-                if (options && options.deserializeDates) {
-                  obj2 = JSON.parse(contents, dateTimeDeserializer);
-                } else {
-                  obj2 = JSON.parse(contents);
-                }
-                response.result = obj2;
-              }
-              response.headers = res.message.headers;
-            } catch (err) {
-            }
-            if (statusCode > 299) {
-              let msg;
-              if (obj2 && obj2.message) {
-                msg = obj2.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
-              } else {
-                msg = `Failed request: (${statusCode})`;
-              }
-              const err = new HttpClientError2(msg, statusCode);
-              err.result = response.result;
-              reject(err);
-            } else {
-              resolve4(response);
-            }
-          }));
-        });
-      }
-    };
-    exports.HttpClient = HttpClient3;
-    var lowercaseKeys3 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
-  }
-});
-
-// node_modules/bottleneck/light.js
-var require_light = __commonJS({
-  "node_modules/bottleneck/light.js"(exports, module) {
-    (function(global2, factory) {
-      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
-    })(exports, (function() {
-      "use strict";
-      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
-      function getCjsExportFromNamespace(n) {
-        return n && n["default"] || n;
-      }
-      var load = function(received, defaults3, onto = {}) {
-        var k, ref, v;
-        for (k in defaults3) {
-          v = defaults3[k];
-          onto[k] = (ref = received[k]) != null ? ref : v;
-        }
-        return onto;
-      };
-      var overwrite = function(received, defaults3, onto = {}) {
-        var k, v;
-        for (k in received) {
-          v = received[k];
-          if (defaults3[k] !== void 0) {
-            onto[k] = v;
-          }
-        }
-        return onto;
-      };
-      var parser = {
-        load,
-        overwrite
-      };
-      var DLList;
-      DLList = class DLList {
-        constructor(incr, decr) {
-          this.incr = incr;
-          this.decr = decr;
-          this._first = null;
-          this._last = null;
-          this.length = 0;
-        }
-        push(value) {
-          var node;
-          this.length++;
-          if (typeof this.incr === "function") {
-            this.incr();
-          }
-          node = {
-            value,
-            prev: this._last,
-            next: null
-          };
-          if (this._last != null) {
-            this._last.next = node;
-            this._last = node;
-          } else {
-            this._first = this._last = node;
-          }
-          return void 0;
-        }
-        shift() {
-          var value;
-          if (this._first == null) {
-            return;
-          } else {
-            this.length--;
-            if (typeof this.decr === "function") {
-              this.decr();
-            }
-          }
-          value = this._first.value;
-          if ((this._first = this._first.next) != null) {
-            this._first.prev = null;
-          } else {
-            this._last = null;
-          }
-          return value;
-        }
-        first() {
-          if (this._first != null) {
-            return this._first.value;
-          }
-        }
-        getArray() {
-          var node, ref, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, ref.value));
-          }
-          return results;
-        }
-        forEachShift(cb) {
-          var node;
-          node = this.shift();
-          while (node != null) {
-            cb(node), node = this.shift();
-          }
-          return void 0;
-        }
-        debug() {
-          var node, ref, ref1, ref2, results;
-          node = this._first;
-          results = [];
-          while (node != null) {
-            results.push((ref = node, node = node.next, {
-              value: ref.value,
-              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
-              next: (ref2 = ref.next) != null ? ref2.value : void 0
-            }));
-          }
-          return results;
-        }
-      };
-      var DLList_1 = DLList;
-      var Events;
-      Events = class Events {
-        constructor(instance) {
-          this.instance = instance;
-          this._events = {};
-          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
-            throw new Error("An Emitter already exists for this object");
-          }
-          this.instance.on = (name, cb) => {
-            return this._addListener(name, "many", cb);
-          };
-          this.instance.once = (name, cb) => {
-            return this._addListener(name, "once", cb);
-          };
-          this.instance.removeAllListeners = (name = null) => {
-            if (name != null) {
-              return delete this._events[name];
-            } else {
-              return this._events = {};
-            }
-          };
-        }
-        _addListener(name, status, cb) {
-          var base;
-          if ((base = this._events)[name] == null) {
-            base[name] = [];
-          }
-          this._events[name].push({ cb, status });
-          return this.instance;
-        }
-        listenerCount(name) {
-          if (this._events[name] != null) {
-            return this._events[name].length;
-          } else {
-            return 0;
-          }
-        }
-        async trigger(name, ...args) {
-          var e, promises3;
-          try {
-            if (name !== "debug") {
-              this.trigger("debug", `Event triggered: ${name}`, args);
-            }
-            if (this._events[name] == null) {
-              return;
-            }
-            this._events[name] = this._events[name].filter(function(listener) {
-              return listener.status !== "none";
-            });
-            promises3 = this._events[name].map(async (listener) => {
-              var e2, returned;
-              if (listener.status === "none") {
-                return;
-              }
-              if (listener.status === "once") {
-                listener.status = "none";
-              }
-              try {
-                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
-                if (typeof (returned != null ? returned.then : void 0) === "function") {
-                  return await returned;
-                } else {
-                  return returned;
-                }
-              } catch (error2) {
-                e2 = error2;
-                {
-                  this.trigger("error", e2);
-                }
-                return null;
-              }
-            });
-            return (await Promise.all(promises3)).find(function(x) {
-              return x != null;
-            });
-          } catch (error2) {
-            e = error2;
-            {
-              this.trigger("error", e);
-            }
-            return null;
-          }
-        }
-      };
-      var Events_1 = Events;
-      var DLList$1, Events$1, Queues;
-      DLList$1 = DLList_1;
-      Events$1 = Events_1;
-      Queues = class Queues {
-        constructor(num_priorities) {
-          var i;
-          this.Events = new Events$1(this);
-          this._length = 0;
-          this._lists = (function() {
-            var j, ref, results;
-            results = [];
-            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
-              results.push(new DLList$1((() => {
-                return this.incr();
-              }), (() => {
-                return this.decr();
-              })));
-            }
-            return results;
-          }).call(this);
-        }
-        incr() {
-          if (this._length++ === 0) {
-            return this.Events.trigger("leftzero");
-          }
-        }
-        decr() {
-          if (--this._length === 0) {
-            return this.Events.trigger("zero");
-          }
-        }
-        push(job) {
-          return this._lists[job.options.priority].push(job);
-        }
-        queued(priority) {
-          if (priority != null) {
-            return this._lists[priority].length;
-          } else {
-            return this._length;
-          }
-        }
-        shiftAll(fn) {
-          return this._lists.forEach(function(list) {
-            return list.forEachShift(fn);
-          });
-        }
-        getFirst(arr = this._lists) {
-          var j, len, list;
-          for (j = 0, len = arr.length; j < len; j++) {
-            list = arr[j];
-            if (list.length > 0) {
-              return list;
-            }
-          }
-          return [];
-        }
-        shiftLastFrom(priority) {
-          return this.getFirst(this._lists.slice(priority).reverse()).shift();
-        }
-      };
-      var Queues_1 = Queues;
-      var BottleneckError;
-      BottleneckError = class BottleneckError extends Error {
-      };
-      var BottleneckError_1 = BottleneckError;
-      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
-      NUM_PRIORITIES = 10;
-      DEFAULT_PRIORITY = 5;
-      parser$1 = parser;
-      BottleneckError$1 = BottleneckError_1;
-      Job = class Job {
-        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
-          this.task = task;
-          this.args = args;
-          this.rejectOnDrop = rejectOnDrop;
-          this.Events = Events2;
-          this._states = _states;
-          this.Promise = Promise2;
-          this.options = parser$1.load(options, jobDefaults);
-          this.options.priority = this._sanitizePriority(this.options.priority);
-          if (this.options.id === jobDefaults.id) {
-            this.options.id = `${this.options.id}-${this._randomIndex()}`;
-          }
-          this.promise = new this.Promise((_resolve, _reject) => {
-            this._resolve = _resolve;
-            this._reject = _reject;
-          });
-          this.retryCount = 0;
-        }
-        _sanitizePriority(priority) {
-          var sProperty;
-          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
-          if (sProperty < 0) {
-            return 0;
-          } else if (sProperty > NUM_PRIORITIES - 1) {
-            return NUM_PRIORITIES - 1;
-          } else {
-            return sProperty;
-          }
-        }
-        _randomIndex() {
-          return Math.random().toString(36).slice(2);
-        }
-        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
-          if (this._states.remove(this.options.id)) {
-            if (this.rejectOnDrop) {
-              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
-            }
-            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
-            return true;
-          } else {
-            return false;
-          }
-        }
-        _assertStatus(expected) {
-          var status;
-          status = this._states.jobStatus(this.options.id);
-          if (!(status === expected || expected === "DONE" && status === null)) {
-            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
-          }
-        }
-        doReceive() {
-          this._states.start(this.options.id);
-          return this.Events.trigger("received", { args: this.args, options: this.options });
-        }
-        doQueue(reachedHWM, blocked) {
-          this._assertStatus("RECEIVED");
-          this._states.next(this.options.id);
-          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
-        }
-        doRun() {
-          if (this.retryCount === 0) {
-            this._assertStatus("QUEUED");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
-        }
-        async doExecute(chained, clearGlobalState, run, free) {
-          var error2, eventInfo, passed;
-          if (this.retryCount === 0) {
-            this._assertStatus("RUNNING");
-            this._states.next(this.options.id);
-          } else {
-            this._assertStatus("EXECUTING");
-          }
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          this.Events.trigger("executing", eventInfo);
-          try {
-            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
-            if (clearGlobalState()) {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._resolve(passed);
-            }
-          } catch (error1) {
-            error2 = error1;
-            return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
-          }
-        }
-        doExpire(clearGlobalState, run, free) {
-          var error2, eventInfo;
-          if (this._states.jobStatus(this.options.id === "RUNNING")) {
-            this._states.next(this.options.id);
-          }
-          this._assertStatus("EXECUTING");
-          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
-          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
-        }
-        async _onFailure(error2, eventInfo, clearGlobalState, run, free) {
-          var retry2, retryAfter;
-          if (clearGlobalState()) {
-            retry2 = await this.Events.trigger("failed", error2, eventInfo);
-            if (retry2 != null) {
-              retryAfter = ~~retry2;
-              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
-              this.retryCount++;
-              return run(retryAfter);
-            } else {
-              this.doDone(eventInfo);
-              await free(this.options, eventInfo);
-              this._assertStatus("DONE");
-              return this._reject(error2);
-            }
-          }
-        }
-        doDone(eventInfo) {
-          this._assertStatus("EXECUTING");
-          this._states.next(this.options.id);
-          return this.Events.trigger("done", eventInfo);
-        }
-      };
-      var Job_1 = Job;
-      var BottleneckError$2, LocalDatastore, parser$2;
-      parser$2 = parser;
-      BottleneckError$2 = BottleneckError_1;
-      LocalDatastore = class LocalDatastore {
-        constructor(instance, storeOptions, storeInstanceOptions) {
-          this.instance = instance;
-          this.storeOptions = storeOptions;
-          this.clientId = this.instance._randomIndex();
-          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
-          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
-          this._running = 0;
-          this._done = 0;
-          this._unblockTime = 0;
-          this.ready = this.Promise.resolve();
-          this.clients = {};
-          this._startHeartbeat();
-        }
-        _startHeartbeat() {
-          var base;
-          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
-            return typeof (base = this.heartbeat = setInterval(() => {
-              var amount, incr, maximum, now, reservoir;
-              now = Date.now();
-              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
-                this._lastReservoirRefresh = now;
-                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
-                this.instance._drainAll(this.computeCapacity());
-              }
-              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
-                ({
-                  reservoirIncreaseAmount: amount,
-                  reservoirIncreaseMaximum: maximum,
-                  reservoir
-                } = this.storeOptions);
-                this._lastReservoirIncrease = now;
-                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
-                if (incr > 0) {
-                  this.storeOptions.reservoir += incr;
-                  return this.instance._drainAll(this.computeCapacity());
-                }
-              }
-            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
-          } else {
-            return clearInterval(this.heartbeat);
-          }
-        }
-        async __publish__(message) {
-          await this.yieldLoop();
-          return this.instance.Events.trigger("message", message.toString());
-        }
-        async __disconnect__(flush) {
-          await this.yieldLoop();
-          clearInterval(this.heartbeat);
-          return this.Promise.resolve();
-        }
-        yieldLoop(t = 0) {
-          return new this.Promise(function(resolve4, reject) {
-            return setTimeout(resolve4, t);
-          });
-        }
-        computePenalty() {
-          var ref;
-          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
-        }
-        async __updateSettings__(options) {
-          await this.yieldLoop();
-          parser$2.overwrite(options, options, this.storeOptions);
-          this._startHeartbeat();
-          this.instance._drainAll(this.computeCapacity());
-          return true;
-        }
-        async __running__() {
-          await this.yieldLoop();
-          return this._running;
-        }
-        async __queued__() {
-          await this.yieldLoop();
-          return this.instance.queued();
-        }
-        async __done__() {
-          await this.yieldLoop();
-          return this._done;
-        }
-        async __groupCheck__(time) {
-          await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
-        }
-        computeCapacity() {
-          var maxConcurrent, reservoir;
-          ({ maxConcurrent, reservoir } = this.storeOptions);
-          if (maxConcurrent != null && reservoir != null) {
-            return Math.min(maxConcurrent - this._running, reservoir);
-          } else if (maxConcurrent != null) {
-            return maxConcurrent - this._running;
-          } else if (reservoir != null) {
-            return reservoir;
-          } else {
-            return null;
-          }
-        }
-        conditionsCheck(weight) {
-          var capacity;
-          capacity = this.computeCapacity();
-          return capacity == null || weight <= capacity;
-        }
-        async __incrementReservoir__(incr) {
-          var reservoir;
-          await this.yieldLoop();
-          reservoir = this.storeOptions.reservoir += incr;
-          this.instance._drainAll(this.computeCapacity());
-          return reservoir;
-        }
-        async __currentReservoir__() {
-          await this.yieldLoop();
-          return this.storeOptions.reservoir;
-        }
-        isBlocked(now) {
-          return this._unblockTime >= now;
-        }
-        check(weight, now) {
-          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
-        }
-        async __check__(weight) {
-          var now;
-          await this.yieldLoop();
-          now = Date.now();
-          return this.check(weight, now);
-        }
-        async __register__(index, weight, expiration) {
-          var now, wait;
-          await this.yieldLoop();
-          now = Date.now();
-          if (this.conditionsCheck(weight)) {
-            this._running += weight;
-            if (this.storeOptions.reservoir != null) {
-              this.storeOptions.reservoir -= weight;
-            }
-            wait = Math.max(this._nextRequest - now, 0);
-            this._nextRequest = now + wait + this.storeOptions.minTime;
-            return {
-              success: true,
-              wait,
-              reservoir: this.storeOptions.reservoir
-            };
-          } else {
-            return {
-              success: false
-            };
-          }
-        }
-        strategyIsBlock() {
-          return this.storeOptions.strategy === 3;
-        }
-        async __submit__(queueLength, weight) {
-          var blocked, now, reachedHWM;
-          await this.yieldLoop();
-          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
-            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
-          }
-          now = Date.now();
-          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
-          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
-          if (blocked) {
-            this._unblockTime = now + this.computePenalty();
-            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
-            this.instance._dropAllQueued();
-          }
-          return {
-            reachedHWM,
-            blocked,
-            strategy: this.storeOptions.strategy
-          };
-        }
-        async __free__(index, weight) {
-          await this.yieldLoop();
-          this._running -= weight;
-          this._done += weight;
-          this.instance._drainAll(this.computeCapacity());
-          return {
-            running: this._running
-          };
-        }
-      };
-      var LocalDatastore_1 = LocalDatastore;
-      var BottleneckError$3, States;
-      BottleneckError$3 = BottleneckError_1;
-      States = class States {
-        constructor(status1) {
-          this.status = status1;
-          this._jobs = {};
-          this.counts = this.status.map(function() {
-            return 0;
-          });
-        }
-        next(id) {
-          var current, next;
-          current = this._jobs[id];
-          next = current + 1;
-          if (current != null && next < this.status.length) {
-            this.counts[current]--;
-            this.counts[next]++;
-            return this._jobs[id]++;
-          } else if (current != null) {
-            this.counts[current]--;
-            return delete this._jobs[id];
-          }
-        }
-        start(id) {
-          var initial;
-          initial = 0;
-          this._jobs[id] = initial;
-          return this.counts[initial]++;
-        }
-        remove(id) {
-          var current;
-          current = this._jobs[id];
-          if (current != null) {
-            this.counts[current]--;
-            delete this._jobs[id];
-          }
-          return current != null;
-        }
-        jobStatus(id) {
-          var ref;
-          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
-        }
-        statusJobs(status) {
-          var k, pos, ref, results, v;
-          if (status != null) {
-            pos = this.status.indexOf(status);
-            if (pos < 0) {
-              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
-            }
-            ref = this._jobs;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              if (v === pos) {
-                results.push(k);
-              }
-            }
-            return results;
-          } else {
-            return Object.keys(this._jobs);
-          }
-        }
-        statusCounts() {
-          return this.counts.reduce(((acc, v, i) => {
-            acc[this.status[i]] = v;
-            return acc;
-          }), {});
-        }
-      };
-      var States_1 = States;
-      var DLList$2, Sync;
-      DLList$2 = DLList_1;
-      Sync = class Sync {
-        constructor(name, Promise2) {
-          this.schedule = this.schedule.bind(this);
-          this.name = name;
-          this.Promise = Promise2;
-          this._running = 0;
-          this._queue = new DLList$2();
-        }
-        isEmpty() {
-          return this._queue.length === 0;
-        }
-        async _tryToRun() {
-          var args, cb, error2, reject, resolve4, returned, task;
-          if (this._running < 1 && this._queue.length > 0) {
-            this._running++;
-            ({ task, args, resolve: resolve4, reject } = this._queue.shift());
-            cb = await (async function() {
-              try {
-                returned = await task(...args);
-                return function() {
-                  return resolve4(returned);
-                };
-              } catch (error1) {
-                error2 = error1;
-                return function() {
-                  return reject(error2);
-                };
-              }
-            })();
-            this._running--;
-            this._tryToRun();
-            return cb();
-          }
-        }
-        schedule(task, ...args) {
-          var promise, reject, resolve4;
-          resolve4 = reject = null;
-          promise = new this.Promise(function(_resolve, _reject) {
-            resolve4 = _resolve;
-            return reject = _reject;
-          });
-          this._queue.push({ task, args, resolve: resolve4, reject });
-          this._tryToRun();
-          return promise;
-        }
-      };
-      var Sync_1 = Sync;
-      var version = "2.19.5";
-      var version$1 = {
-        version
-      };
-      var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
-        default: version$1
-      });
-      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
-      parser$3 = parser;
-      Events$2 = Events_1;
-      RedisConnection$1 = require$$2;
-      IORedisConnection$1 = require$$3;
-      Scripts$1 = require$$4;
-      Group = (function() {
-        class Group2 {
-          constructor(limiterOptions = {}) {
-            this.deleteKey = this.deleteKey.bind(this);
-            this.limiterOptions = limiterOptions;
-            parser$3.load(this.limiterOptions, this.defaults, this);
-            this.Events = new Events$2(this);
-            this.instances = {};
-            this.Bottleneck = Bottleneck_1;
-            this._startAutoCleanup();
-            this.sharedConnection = this.connection != null;
-            if (this.connection == null) {
-              if (this.limiterOptions.datastore === "redis") {
-                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              } else if (this.limiterOptions.datastore === "ioredis") {
-                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
-              }
-            }
-          }
-          key(key = "") {
-            var ref;
-            return (ref = this.instances[key]) != null ? ref : (() => {
-              var limiter;
-              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
-                id: `${this.id}-${key}`,
-                timeout: this.timeout,
-                connection: this.connection
-              }));
-              this.Events.trigger("created", limiter, key);
-              return limiter;
-            })();
-          }
-          async deleteKey(key = "") {
-            var deleted, instance;
-            instance = this.instances[key];
-            if (this.connection) {
-              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
-            }
-            if (instance != null) {
-              delete this.instances[key];
-              await instance.disconnect();
-            }
-            return instance != null || deleted > 0;
-          }
-          limiters() {
-            var k, ref, results, v;
-            ref = this.instances;
-            results = [];
-            for (k in ref) {
-              v = ref[k];
-              results.push({
-                key: k,
-                limiter: v
-              });
-            }
-            return results;
-          }
-          keys() {
-            return Object.keys(this.instances);
-          }
-          async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
-            if (this.connection == null) {
-              return this.Promise.resolve(this.keys());
-            }
-            keys = [];
-            cursor = null;
-            start = `b_${this.id}-`.length;
-            end = "_settings".length;
-            while (cursor !== 0) {
-              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
-              cursor = ~~next;
-              for (i = 0, len = found.length; i < len; i++) {
-                k = found[i];
-                keys.push(k.slice(start, -end));
-              }
-            }
-            return keys;
-          }
-          _startAutoCleanup() {
-            var base;
-            clearInterval(this.interval);
-            return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
-              time = Date.now();
-              ref = this.instances;
-              results = [];
-              for (k in ref) {
-                v = ref[k];
-                try {
-                  if (await v._store.__groupCheck__(time)) {
-                    results.push(this.deleteKey(k));
-                  } else {
-                    results.push(void 0);
-                  }
-                } catch (error2) {
-                  e = error2;
-                  results.push(v.Events.trigger("error", e));
-                }
-              }
-              return results;
-            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
-          }
-          updateSettings(options = {}) {
-            parser$3.overwrite(options, this.defaults, this);
-            parser$3.overwrite(options, options, this.limiterOptions);
-            if (options.timeout != null) {
-              return this._startAutoCleanup();
-            }
-          }
-          disconnect(flush = true) {
-            var ref;
-            if (!this.sharedConnection) {
-              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
-            }
-          }
-        }
-        Group2.prototype.defaults = {
-          timeout: 1e3 * 60 * 5,
-          connection: null,
-          Promise,
-          id: "group-key"
-        };
-        return Group2;
-      }).call(commonjsGlobal);
-      var Group_1 = Group;
-      var Batcher, Events$3, parser$4;
-      parser$4 = parser;
-      Events$3 = Events_1;
-      Batcher = (function() {
-        class Batcher2 {
-          constructor(options = {}) {
-            this.options = options;
-            parser$4.load(this.options, this.defaults, this);
-            this.Events = new Events$3(this);
-            this._arr = [];
-            this._resetPromise();
-            this._lastFlush = Date.now();
-          }
-          _resetPromise() {
-            return this._promise = new this.Promise((res, rej) => {
-              return this._resolve = res;
-            });
-          }
-          _flush() {
-            clearTimeout(this._timeout);
-            this._lastFlush = Date.now();
-            this._resolve();
-            this.Events.trigger("batch", this._arr);
-            this._arr = [];
-            return this._resetPromise();
-          }
-          add(data) {
-            var ret;
-            this._arr.push(data);
-            ret = this._promise;
-            if (this._arr.length === this.maxSize) {
-              this._flush();
-            } else if (this.maxTime != null && this._arr.length === 1) {
-              this._timeout = setTimeout(() => {
-                return this._flush();
-              }, this.maxTime);
-            }
-            return ret;
-          }
-        }
-        Batcher2.prototype.defaults = {
-          maxTime: null,
-          maxSize: null,
-          Promise
-        };
-        return Batcher2;
-      }).call(commonjsGlobal);
-      var Batcher_1 = Batcher;
-      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
-      var require$$8 = getCjsExportFromNamespace(version$2);
-      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
-      NUM_PRIORITIES$1 = 10;
-      DEFAULT_PRIORITY$1 = 5;
-      parser$5 = parser;
-      Queues$1 = Queues_1;
-      Job$1 = Job_1;
-      LocalDatastore$1 = LocalDatastore_1;
-      RedisDatastore$1 = require$$4$1;
-      Events$4 = Events_1;
-      States$1 = States_1;
-      Sync$1 = Sync_1;
-      Bottleneck3 = (function() {
-        class Bottleneck4 {
-          constructor(options = {}, ...invalid) {
-            var storeInstanceOptions, storeOptions;
-            this._addToQueue = this._addToQueue.bind(this);
-            this._validateOptions(options, invalid);
-            parser$5.load(options, this.instanceDefaults, this);
-            this._queues = new Queues$1(NUM_PRIORITIES$1);
-            this._scheduled = {};
-            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
-            this._limiter = null;
-            this.Events = new Events$4(this);
-            this._submitLock = new Sync$1("submit", this.Promise);
-            this._registerLock = new Sync$1("register", this.Promise);
-            storeOptions = parser$5.load(options, this.storeDefaults, {});
-            this._store = (function() {
-              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
-                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
-                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else if (this.datastore === "local") {
-                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
-                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
-              } else {
-                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
-              }
-            }).call(this);
-            this._queues.on("leftzero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
-            });
-            this._queues.on("zero", () => {
-              var ref;
-              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
-            });
-          }
-          _validateOptions(options, invalid) {
-            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
-              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
-            }
-          }
-          ready() {
-            return this._store.ready;
-          }
-          clients() {
-            return this._store.clients;
-          }
-          channel() {
-            return `b_${this.id}`;
-          }
-          channel_client() {
-            return `b_${this.id}_${this._store.clientId}`;
-          }
-          publish(message) {
-            return this._store.__publish__(message);
-          }
-          disconnect(flush = true) {
-            return this._store.__disconnect__(flush);
-          }
-          chain(_limiter) {
-            this._limiter = _limiter;
-            return this;
-          }
-          queued(priority) {
-            return this._queues.queued(priority);
-          }
-          clusterQueued() {
-            return this._store.__queued__();
-          }
-          empty() {
-            return this.queued() === 0 && this._submitLock.isEmpty();
-          }
-          running() {
-            return this._store.__running__();
-          }
-          done() {
-            return this._store.__done__();
-          }
-          jobStatus(id) {
-            return this._states.jobStatus(id);
-          }
-          jobs(status) {
-            return this._states.statusJobs(status);
-          }
-          counts() {
-            return this._states.statusCounts();
-          }
-          _randomIndex() {
-            return Math.random().toString(36).slice(2);
-          }
-          check(weight = 1) {
-            return this._store.__check__(weight);
-          }
-          _clearGlobalState(index) {
-            if (this._scheduled[index] != null) {
-              clearTimeout(this._scheduled[index].expiration);
-              delete this._scheduled[index];
-              return true;
-            } else {
-              return false;
-            }
-          }
-          async _free(index, job, options, eventInfo) {
-            var e, running;
-            try {
-              ({ running } = await this._store.__free__(index, options.weight));
-              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
-              if (running === 0 && this.empty()) {
-                return this.Events.trigger("idle");
-              }
-            } catch (error1) {
-              e = error1;
-              return this.Events.trigger("error", e);
-            }
-          }
-          _run(index, job, wait) {
-            var clearGlobalState, free, run;
-            job.doRun();
-            clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
-            free = this._free.bind(this, index, job);
-            return this._scheduled[index] = {
-              timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
-              }, wait),
-              expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
-              }, wait + job.options.expiration) : void 0,
-              job
-            };
-          }
-          _drainOne(capacity) {
-            return this._registerLock.schedule(() => {
-              var args, index, next, options, queue;
-              if (this.queued() === 0) {
-                return this.Promise.resolve(null);
-              }
-              queue = this._queues.getFirst();
-              ({ options, args } = next = queue.first());
-              if (capacity != null && options.weight > capacity) {
-                return this.Promise.resolve(null);
-              }
-              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
-              index = this._randomIndex();
-              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
-                var empty;
-                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
-                if (success) {
-                  queue.shift();
-                  empty = this.empty();
-                  if (empty) {
-                    this.Events.trigger("empty");
-                  }
-                  if (reservoir === 0) {
-                    this.Events.trigger("depleted", empty);
-                  }
-                  this._run(index, next, wait);
-                  return this.Promise.resolve(options.weight);
-                } else {
-                  return this.Promise.resolve(null);
-                }
-              });
-            });
-          }
-          _drainAll(capacity, total = 0) {
-            return this._drainOne(capacity).then((drained) => {
-              var newCapacity;
-              if (drained != null) {
-                newCapacity = capacity != null ? capacity - drained : capacity;
-                return this._drainAll(newCapacity, total + drained);
-              } else {
-                return this.Promise.resolve(total);
-              }
-            }).catch((e) => {
-              return this.Events.trigger("error", e);
-            });
-          }
-          _dropAllQueued(message) {
-            return this._queues.shiftAll(function(job) {
-              return job.doDrop({ message });
-            });
-          }
-          stop(options = {}) {
-            var done, waitForExecuting;
-            options = parser$5.load(options, this.stopDefaults);
-            waitForExecuting = (at) => {
-              var finished;
-              finished = () => {
-                var counts;
-                counts = this._states.counts;
-                return counts[0] + counts[1] + counts[2] + counts[3] === at;
-              };
-              return new this.Promise((resolve4, reject) => {
-                if (finished()) {
-                  return resolve4();
-                } else {
-                  return this.on("done", () => {
-                    if (finished()) {
-                      this.removeAllListeners("done");
-                      return resolve4();
-                    }
-                  });
-                }
-              });
-            };
-            done = options.dropWaitingJobs ? (this._run = function(index, next) {
-              return next.doDrop({
-                message: options.dropErrorMessage
-              });
-            }, this._drainOne = () => {
-              return this.Promise.resolve(null);
-            }, this._registerLock.schedule(() => {
-              return this._submitLock.schedule(() => {
-                var k, ref, v;
-                ref = this._scheduled;
-                for (k in ref) {
-                  v = ref[k];
-                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
-                    clearTimeout(v.timeout);
-                    clearTimeout(v.expiration);
-                    v.job.doDrop({
-                      message: options.dropErrorMessage
-                    });
-                  }
-                }
-                this._dropAllQueued(options.dropErrorMessage);
-                return waitForExecuting(0);
-              });
-            })) : this.schedule({
-              priority: NUM_PRIORITIES$1 - 1,
-              weight: 0
-            }, () => {
-              return waitForExecuting(1);
-            });
-            this._receive = function(job) {
-              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
-            };
-            this.stop = () => {
-              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
-            };
-            return done;
-          }
-          async _addToQueue(job) {
-            var args, blocked, error2, options, reachedHWM, shifted, strategy;
-            ({ args, options } = job);
-            try {
-              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
-            } catch (error1) {
-              error2 = error1;
-              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
-              job.doDrop({ error: error2 });
-              return false;
-            }
-            if (blocked) {
-              job.doDrop();
-              return true;
-            } else if (reachedHWM) {
-              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
-              if (shifted != null) {
-                shifted.doDrop();
-              }
-              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
-                if (shifted == null) {
-                  job.doDrop();
-                }
-                return reachedHWM;
-              }
-            }
-            job.doQueue(reachedHWM, blocked);
-            this._queues.push(job);
-            await this._drainAll();
-            return reachedHWM;
-          }
-          _receive(job) {
-            if (this._states.jobStatus(job.options.id) != null) {
-              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
-              return false;
-            } else {
-              job.doReceive();
-              return this._submitLock.schedule(this._addToQueue, job);
-            }
-          }
-          submit(...args) {
-            var cb, fn, job, options, ref, ref1, task;
-            if (typeof args[0] === "function") {
-              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
-              options = parser$5.load({}, this.jobDefaults);
-            } else {
-              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
-              options = parser$5.load(options, this.jobDefaults);
-            }
-            task = (...args2) => {
-              return new this.Promise(function(resolve4, reject) {
-                return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve4)(args3);
-                });
-              });
-            };
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            job.promise.then(function(args2) {
-              return typeof cb === "function" ? cb(...args2) : void 0;
-            }).catch(function(args2) {
-              if (Array.isArray(args2)) {
-                return typeof cb === "function" ? cb(...args2) : void 0;
-              } else {
-                return typeof cb === "function" ? cb(args2) : void 0;
-              }
-            });
-            return this._receive(job);
-          }
-          schedule(...args) {
-            var job, options, task;
-            if (typeof args[0] === "function") {
-              [task, ...args] = args;
-              options = {};
-            } else {
-              [options, task, ...args] = args;
-            }
-            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
-            this._receive(job);
-            return job.promise;
-          }
-          wrap(fn) {
-            var schedule, wrapped;
-            schedule = this.schedule.bind(this);
-            wrapped = function(...args) {
-              return schedule(fn.bind(this), ...args);
-            };
-            wrapped.withOptions = function(options, ...args) {
-              return schedule(options, fn, ...args);
-            };
-            return wrapped;
-          }
-          async updateSettings(options = {}) {
-            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
-            parser$5.overwrite(options, this.instanceDefaults, this);
-            return this;
-          }
-          currentReservoir() {
-            return this._store.__currentReservoir__();
-          }
-          incrementReservoir(incr = 0) {
-            return this._store.__incrementReservoir__(incr);
-          }
-        }
-        Bottleneck4.default = Bottleneck4;
-        Bottleneck4.Events = Events$4;
-        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
-        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
-          LEAK: 1,
-          OVERFLOW: 2,
-          OVERFLOW_PRIORITY: 4,
-          BLOCK: 3
-        };
-        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
-        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
-        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
-        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
-        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
-        Bottleneck4.prototype.jobDefaults = {
-          priority: DEFAULT_PRIORITY$1,
-          weight: 1,
-          expiration: null,
-          id: "<no-id>"
-        };
-        Bottleneck4.prototype.storeDefaults = {
-          maxConcurrent: null,
-          minTime: 0,
-          highWater: null,
-          strategy: Bottleneck4.prototype.strategy.LEAK,
-          penalty: null,
-          reservoir: null,
-          reservoirRefreshInterval: null,
-          reservoirRefreshAmount: null,
-          reservoirIncreaseInterval: null,
-          reservoirIncreaseAmount: null,
-          reservoirIncreaseMaximum: null
-        };
-        Bottleneck4.prototype.localStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 250
-        };
-        Bottleneck4.prototype.redisStoreDefaults = {
-          Promise,
-          timeout: null,
-          heartbeatInterval: 5e3,
-          clientTimeout: 1e4,
-          Redis: null,
-          clientOptions: {},
-          clusterNodes: null,
-          clearDatastore: false,
-          connection: null
-        };
-        Bottleneck4.prototype.instanceDefaults = {
-          datastore: "local",
-          connection: null,
-          id: "<no-id>",
-          rejectOnDrop: true,
-          trackDoneStatus: false,
-          Promise
-        };
-        Bottleneck4.prototype.stopDefaults = {
-          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
-          dropWaitingJobs: true,
-          dropErrorMessage: "This limiter has been stopped."
-        };
-        return Bottleneck4;
-      }).call(commonjsGlobal);
-      var Bottleneck_1 = Bottleneck3;
-      var lib = Bottleneck_1;
-      return lib;
-    }));
   }
 });
 
@@ -24195,7 +22104,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve4.call(this, root, ref);
+      let _sch = resolve5.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -24222,7 +22131,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve4(root, ref) {
+    function resolve5(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -25086,7 +22995,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve4(baseURI, relativeURI, options) {
+    function resolve5(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25122,50 +23031,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative3, options, skipNormalization) {
+    function resolveComponent(base, relative4, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse3(serialize(base, options), options);
-        relative3 = parse3(serialize(relative3, options), options);
+        relative4 = parse3(serialize(relative4, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative3.scheme) {
-        target.scheme = relative3.scheme;
-        target.userinfo = relative3.userinfo;
-        target.host = relative3.host;
-        target.port = relative3.port;
-        target.path = removeDotSegments(relative3.path || "");
-        target.query = relative3.query;
+      if (!options.tolerant && relative4.scheme) {
+        target.scheme = relative4.scheme;
+        target.userinfo = relative4.userinfo;
+        target.host = relative4.host;
+        target.port = relative4.port;
+        target.path = removeDotSegments(relative4.path || "");
+        target.query = relative4.query;
       } else {
-        if (relative3.userinfo !== void 0 || relative3.host !== void 0 || relative3.port !== void 0) {
-          target.userinfo = relative3.userinfo;
-          target.host = relative3.host;
-          target.port = relative3.port;
-          target.path = removeDotSegments(relative3.path || "");
-          target.query = relative3.query;
+        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
+          target.userinfo = relative4.userinfo;
+          target.host = relative4.host;
+          target.port = relative4.port;
+          target.path = removeDotSegments(relative4.path || "");
+          target.query = relative4.query;
         } else {
-          if (!relative3.path) {
+          if (!relative4.path) {
             target.path = base.path;
-            if (relative3.query !== void 0) {
-              target.query = relative3.query;
+            if (relative4.query !== void 0) {
+              target.query = relative4.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative3.path[0] === "/") {
-              target.path = removeDotSegments(relative3.path);
+            if (relative4.path[0] === "/") {
+              target.path = removeDotSegments(relative4.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative3.path;
+                target.path = "/" + relative4.path;
               } else if (!base.path) {
-                target.path = relative3.path;
+                target.path = relative4.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative3.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative3.query;
+            target.query = relative4.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -25173,7 +23082,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative3.fragment;
+      target.fragment = relative4.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -25477,7 +23386,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve4,
+      resolve: resolve5,
       resolveComponent,
       equal,
       serialize,
@@ -32112,10 +30021,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -32129,7 +30038,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -32153,7 +30062,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -32169,7 +30078,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -32260,7 +30169,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -32274,13 +30183,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -32323,18 +30232,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -32388,8 +30297,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap2 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -32401,7 +30310,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -32412,8 +30321,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -32430,7 +30339,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -32610,7 +30519,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -32627,24 +30536,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -32827,25 +30736,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep6 + (match2?.[1] ?? "");
+      return res + sep7 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -33655,14 +31564,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -34829,18 +32738,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -34993,15 +32902,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -35195,13 +33104,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -35479,6 +33388,2097 @@ var require_dist = __commonJS({
   }
 });
 
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl2;
+    exports.checkBypass = checkBypass2;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass2(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL2(proxyVar);
+        } catch (_a2) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL2(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass2(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress2(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress2(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL2 = class extends URL {
+      constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve5, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl2;
+    exports.isHttps = isHttps;
+    var http2 = __importStar(__require("http"));
+    var https2 = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs2 = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling2 = 10;
+    var ExponentialBackoffTimeSlice2 = 5;
+    var HttpClientError2 = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError2;
+    var HttpClientResponse2 = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve5(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve5(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse2;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter12(this, arguments, void 0, function* (requestUrl, obj2, additionalHeaders = {}) {
+          const data = JSON.stringify(obj2, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs2.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header in headers) {
+                  if (header.toLowerCase() === "authorization") {
+                    delete headers[header];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve5(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse2(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https2 : http2;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys3(this.requestOptions.headers), lowercaseKeys3(headers || {}));
+        }
+        return lowercaseKeys3(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[header];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys3(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http2.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https2.Agent(options) : new http2.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
+          const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter12(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve5(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj2;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj2 = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj2 = JSON.parse(contents);
+                }
+                response.result = obj2;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj2 && obj2.message) {
+                msg = obj2.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError2(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve5(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys3 = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCase()] = obj2[k], c), {});
+  }
+});
+
+// node_modules/bottleneck/light.js
+var require_light = __commonJS({
+  "node_modules/bottleneck/light.js"(exports, module) {
+    (function(global2, factory) {
+      typeof exports === "object" && typeof module !== "undefined" ? module.exports = factory() : typeof define === "function" && define.amd ? define(factory) : global2.Bottleneck = factory();
+    })(exports, (function() {
+      "use strict";
+      var commonjsGlobal = typeof globalThis !== "undefined" ? globalThis : typeof window !== "undefined" ? window : typeof global !== "undefined" ? global : typeof self !== "undefined" ? self : {};
+      function getCjsExportFromNamespace(n) {
+        return n && n["default"] || n;
+      }
+      var load = function(received, defaults3, onto = {}) {
+        var k, ref, v;
+        for (k in defaults3) {
+          v = defaults3[k];
+          onto[k] = (ref = received[k]) != null ? ref : v;
+        }
+        return onto;
+      };
+      var overwrite = function(received, defaults3, onto = {}) {
+        var k, v;
+        for (k in received) {
+          v = received[k];
+          if (defaults3[k] !== void 0) {
+            onto[k] = v;
+          }
+        }
+        return onto;
+      };
+      var parser = {
+        load,
+        overwrite
+      };
+      var DLList;
+      DLList = class DLList {
+        constructor(incr, decr) {
+          this.incr = incr;
+          this.decr = decr;
+          this._first = null;
+          this._last = null;
+          this.length = 0;
+        }
+        push(value) {
+          var node;
+          this.length++;
+          if (typeof this.incr === "function") {
+            this.incr();
+          }
+          node = {
+            value,
+            prev: this._last,
+            next: null
+          };
+          if (this._last != null) {
+            this._last.next = node;
+            this._last = node;
+          } else {
+            this._first = this._last = node;
+          }
+          return void 0;
+        }
+        shift() {
+          var value;
+          if (this._first == null) {
+            return;
+          } else {
+            this.length--;
+            if (typeof this.decr === "function") {
+              this.decr();
+            }
+          }
+          value = this._first.value;
+          if ((this._first = this._first.next) != null) {
+            this._first.prev = null;
+          } else {
+            this._last = null;
+          }
+          return value;
+        }
+        first() {
+          if (this._first != null) {
+            return this._first.value;
+          }
+        }
+        getArray() {
+          var node, ref, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, ref.value));
+          }
+          return results;
+        }
+        forEachShift(cb) {
+          var node;
+          node = this.shift();
+          while (node != null) {
+            cb(node), node = this.shift();
+          }
+          return void 0;
+        }
+        debug() {
+          var node, ref, ref1, ref2, results;
+          node = this._first;
+          results = [];
+          while (node != null) {
+            results.push((ref = node, node = node.next, {
+              value: ref.value,
+              prev: (ref1 = ref.prev) != null ? ref1.value : void 0,
+              next: (ref2 = ref.next) != null ? ref2.value : void 0
+            }));
+          }
+          return results;
+        }
+      };
+      var DLList_1 = DLList;
+      var Events;
+      Events = class Events {
+        constructor(instance) {
+          this.instance = instance;
+          this._events = {};
+          if (this.instance.on != null || this.instance.once != null || this.instance.removeAllListeners != null) {
+            throw new Error("An Emitter already exists for this object");
+          }
+          this.instance.on = (name, cb) => {
+            return this._addListener(name, "many", cb);
+          };
+          this.instance.once = (name, cb) => {
+            return this._addListener(name, "once", cb);
+          };
+          this.instance.removeAllListeners = (name = null) => {
+            if (name != null) {
+              return delete this._events[name];
+            } else {
+              return this._events = {};
+            }
+          };
+        }
+        _addListener(name, status, cb) {
+          var base;
+          if ((base = this._events)[name] == null) {
+            base[name] = [];
+          }
+          this._events[name].push({ cb, status });
+          return this.instance;
+        }
+        listenerCount(name) {
+          if (this._events[name] != null) {
+            return this._events[name].length;
+          } else {
+            return 0;
+          }
+        }
+        async trigger(name, ...args) {
+          var e, promises3;
+          try {
+            if (name !== "debug") {
+              this.trigger("debug", `Event triggered: ${name}`, args);
+            }
+            if (this._events[name] == null) {
+              return;
+            }
+            this._events[name] = this._events[name].filter(function(listener) {
+              return listener.status !== "none";
+            });
+            promises3 = this._events[name].map(async (listener) => {
+              var e2, returned;
+              if (listener.status === "none") {
+                return;
+              }
+              if (listener.status === "once") {
+                listener.status = "none";
+              }
+              try {
+                returned = typeof listener.cb === "function" ? listener.cb(...args) : void 0;
+                if (typeof (returned != null ? returned.then : void 0) === "function") {
+                  return await returned;
+                } else {
+                  return returned;
+                }
+              } catch (error2) {
+                e2 = error2;
+                {
+                  this.trigger("error", e2);
+                }
+                return null;
+              }
+            });
+            return (await Promise.all(promises3)).find(function(x) {
+              return x != null;
+            });
+          } catch (error2) {
+            e = error2;
+            {
+              this.trigger("error", e);
+            }
+            return null;
+          }
+        }
+      };
+      var Events_1 = Events;
+      var DLList$1, Events$1, Queues;
+      DLList$1 = DLList_1;
+      Events$1 = Events_1;
+      Queues = class Queues {
+        constructor(num_priorities) {
+          var i;
+          this.Events = new Events$1(this);
+          this._length = 0;
+          this._lists = (function() {
+            var j, ref, results;
+            results = [];
+            for (i = j = 1, ref = num_priorities; 1 <= ref ? j <= ref : j >= ref; i = 1 <= ref ? ++j : --j) {
+              results.push(new DLList$1((() => {
+                return this.incr();
+              }), (() => {
+                return this.decr();
+              })));
+            }
+            return results;
+          }).call(this);
+        }
+        incr() {
+          if (this._length++ === 0) {
+            return this.Events.trigger("leftzero");
+          }
+        }
+        decr() {
+          if (--this._length === 0) {
+            return this.Events.trigger("zero");
+          }
+        }
+        push(job) {
+          return this._lists[job.options.priority].push(job);
+        }
+        queued(priority) {
+          if (priority != null) {
+            return this._lists[priority].length;
+          } else {
+            return this._length;
+          }
+        }
+        shiftAll(fn) {
+          return this._lists.forEach(function(list) {
+            return list.forEachShift(fn);
+          });
+        }
+        getFirst(arr = this._lists) {
+          var j, len, list;
+          for (j = 0, len = arr.length; j < len; j++) {
+            list = arr[j];
+            if (list.length > 0) {
+              return list;
+            }
+          }
+          return [];
+        }
+        shiftLastFrom(priority) {
+          return this.getFirst(this._lists.slice(priority).reverse()).shift();
+        }
+      };
+      var Queues_1 = Queues;
+      var BottleneckError;
+      BottleneckError = class BottleneckError extends Error {
+      };
+      var BottleneckError_1 = BottleneckError;
+      var BottleneckError$1, DEFAULT_PRIORITY, Job, NUM_PRIORITIES, parser$1;
+      NUM_PRIORITIES = 10;
+      DEFAULT_PRIORITY = 5;
+      parser$1 = parser;
+      BottleneckError$1 = BottleneckError_1;
+      Job = class Job {
+        constructor(task, args, options, jobDefaults, rejectOnDrop, Events2, _states, Promise2) {
+          this.task = task;
+          this.args = args;
+          this.rejectOnDrop = rejectOnDrop;
+          this.Events = Events2;
+          this._states = _states;
+          this.Promise = Promise2;
+          this.options = parser$1.load(options, jobDefaults);
+          this.options.priority = this._sanitizePriority(this.options.priority);
+          if (this.options.id === jobDefaults.id) {
+            this.options.id = `${this.options.id}-${this._randomIndex()}`;
+          }
+          this.promise = new this.Promise((_resolve, _reject) => {
+            this._resolve = _resolve;
+            this._reject = _reject;
+          });
+          this.retryCount = 0;
+        }
+        _sanitizePriority(priority) {
+          var sProperty;
+          sProperty = ~~priority !== priority ? DEFAULT_PRIORITY : priority;
+          if (sProperty < 0) {
+            return 0;
+          } else if (sProperty > NUM_PRIORITIES - 1) {
+            return NUM_PRIORITIES - 1;
+          } else {
+            return sProperty;
+          }
+        }
+        _randomIndex() {
+          return Math.random().toString(36).slice(2);
+        }
+        doDrop({ error: error2, message = "This job has been dropped by Bottleneck" } = {}) {
+          if (this._states.remove(this.options.id)) {
+            if (this.rejectOnDrop) {
+              this._reject(error2 != null ? error2 : new BottleneckError$1(message));
+            }
+            this.Events.trigger("dropped", { args: this.args, options: this.options, task: this.task, promise: this.promise });
+            return true;
+          } else {
+            return false;
+          }
+        }
+        _assertStatus(expected) {
+          var status;
+          status = this._states.jobStatus(this.options.id);
+          if (!(status === expected || expected === "DONE" && status === null)) {
+            throw new BottleneckError$1(`Invalid job status ${status}, expected ${expected}. Please open an issue at https://github.com/SGrondin/bottleneck/issues`);
+          }
+        }
+        doReceive() {
+          this._states.start(this.options.id);
+          return this.Events.trigger("received", { args: this.args, options: this.options });
+        }
+        doQueue(reachedHWM, blocked) {
+          this._assertStatus("RECEIVED");
+          this._states.next(this.options.id);
+          return this.Events.trigger("queued", { args: this.args, options: this.options, reachedHWM, blocked });
+        }
+        doRun() {
+          if (this.retryCount === 0) {
+            this._assertStatus("QUEUED");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          return this.Events.trigger("scheduled", { args: this.args, options: this.options });
+        }
+        async doExecute(chained, clearGlobalState, run, free) {
+          var error2, eventInfo, passed;
+          if (this.retryCount === 0) {
+            this._assertStatus("RUNNING");
+            this._states.next(this.options.id);
+          } else {
+            this._assertStatus("EXECUTING");
+          }
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          this.Events.trigger("executing", eventInfo);
+          try {
+            passed = await (chained != null ? chained.schedule(this.options, this.task, ...this.args) : this.task(...this.args));
+            if (clearGlobalState()) {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._resolve(passed);
+            }
+          } catch (error1) {
+            error2 = error1;
+            return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+          }
+        }
+        doExpire(clearGlobalState, run, free) {
+          var error2, eventInfo;
+          if (this._states.jobStatus(this.options.id === "RUNNING")) {
+            this._states.next(this.options.id);
+          }
+          this._assertStatus("EXECUTING");
+          eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
+          error2 = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
+          return this._onFailure(error2, eventInfo, clearGlobalState, run, free);
+        }
+        async _onFailure(error2, eventInfo, clearGlobalState, run, free) {
+          var retry2, retryAfter;
+          if (clearGlobalState()) {
+            retry2 = await this.Events.trigger("failed", error2, eventInfo);
+            if (retry2 != null) {
+              retryAfter = ~~retry2;
+              this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
+              this.retryCount++;
+              return run(retryAfter);
+            } else {
+              this.doDone(eventInfo);
+              await free(this.options, eventInfo);
+              this._assertStatus("DONE");
+              return this._reject(error2);
+            }
+          }
+        }
+        doDone(eventInfo) {
+          this._assertStatus("EXECUTING");
+          this._states.next(this.options.id);
+          return this.Events.trigger("done", eventInfo);
+        }
+      };
+      var Job_1 = Job;
+      var BottleneckError$2, LocalDatastore, parser$2;
+      parser$2 = parser;
+      BottleneckError$2 = BottleneckError_1;
+      LocalDatastore = class LocalDatastore {
+        constructor(instance, storeOptions, storeInstanceOptions) {
+          this.instance = instance;
+          this.storeOptions = storeOptions;
+          this.clientId = this.instance._randomIndex();
+          parser$2.load(storeInstanceOptions, storeInstanceOptions, this);
+          this._nextRequest = this._lastReservoirRefresh = this._lastReservoirIncrease = Date.now();
+          this._running = 0;
+          this._done = 0;
+          this._unblockTime = 0;
+          this.ready = this.Promise.resolve();
+          this.clients = {};
+          this._startHeartbeat();
+        }
+        _startHeartbeat() {
+          var base;
+          if (this.heartbeat == null && (this.storeOptions.reservoirRefreshInterval != null && this.storeOptions.reservoirRefreshAmount != null || this.storeOptions.reservoirIncreaseInterval != null && this.storeOptions.reservoirIncreaseAmount != null)) {
+            return typeof (base = this.heartbeat = setInterval(() => {
+              var amount, incr, maximum, now, reservoir;
+              now = Date.now();
+              if (this.storeOptions.reservoirRefreshInterval != null && now >= this._lastReservoirRefresh + this.storeOptions.reservoirRefreshInterval) {
+                this._lastReservoirRefresh = now;
+                this.storeOptions.reservoir = this.storeOptions.reservoirRefreshAmount;
+                this.instance._drainAll(this.computeCapacity());
+              }
+              if (this.storeOptions.reservoirIncreaseInterval != null && now >= this._lastReservoirIncrease + this.storeOptions.reservoirIncreaseInterval) {
+                ({
+                  reservoirIncreaseAmount: amount,
+                  reservoirIncreaseMaximum: maximum,
+                  reservoir
+                } = this.storeOptions);
+                this._lastReservoirIncrease = now;
+                incr = maximum != null ? Math.min(amount, maximum - reservoir) : amount;
+                if (incr > 0) {
+                  this.storeOptions.reservoir += incr;
+                  return this.instance._drainAll(this.computeCapacity());
+                }
+              }
+            }, this.heartbeatInterval)).unref === "function" ? base.unref() : void 0;
+          } else {
+            return clearInterval(this.heartbeat);
+          }
+        }
+        async __publish__(message) {
+          await this.yieldLoop();
+          return this.instance.Events.trigger("message", message.toString());
+        }
+        async __disconnect__(flush) {
+          await this.yieldLoop();
+          clearInterval(this.heartbeat);
+          return this.Promise.resolve();
+        }
+        yieldLoop(t = 0) {
+          return new this.Promise(function(resolve5, reject) {
+            return setTimeout(resolve5, t);
+          });
+        }
+        computePenalty() {
+          var ref;
+          return (ref = this.storeOptions.penalty) != null ? ref : 15 * this.storeOptions.minTime || 5e3;
+        }
+        async __updateSettings__(options) {
+          await this.yieldLoop();
+          parser$2.overwrite(options, options, this.storeOptions);
+          this._startHeartbeat();
+          this.instance._drainAll(this.computeCapacity());
+          return true;
+        }
+        async __running__() {
+          await this.yieldLoop();
+          return this._running;
+        }
+        async __queued__() {
+          await this.yieldLoop();
+          return this.instance.queued();
+        }
+        async __done__() {
+          await this.yieldLoop();
+          return this._done;
+        }
+        async __groupCheck__(time) {
+          await this.yieldLoop();
+          return this._nextRequest + this.timeout < time;
+        }
+        computeCapacity() {
+          var maxConcurrent, reservoir;
+          ({ maxConcurrent, reservoir } = this.storeOptions);
+          if (maxConcurrent != null && reservoir != null) {
+            return Math.min(maxConcurrent - this._running, reservoir);
+          } else if (maxConcurrent != null) {
+            return maxConcurrent - this._running;
+          } else if (reservoir != null) {
+            return reservoir;
+          } else {
+            return null;
+          }
+        }
+        conditionsCheck(weight) {
+          var capacity;
+          capacity = this.computeCapacity();
+          return capacity == null || weight <= capacity;
+        }
+        async __incrementReservoir__(incr) {
+          var reservoir;
+          await this.yieldLoop();
+          reservoir = this.storeOptions.reservoir += incr;
+          this.instance._drainAll(this.computeCapacity());
+          return reservoir;
+        }
+        async __currentReservoir__() {
+          await this.yieldLoop();
+          return this.storeOptions.reservoir;
+        }
+        isBlocked(now) {
+          return this._unblockTime >= now;
+        }
+        check(weight, now) {
+          return this.conditionsCheck(weight) && this._nextRequest - now <= 0;
+        }
+        async __check__(weight) {
+          var now;
+          await this.yieldLoop();
+          now = Date.now();
+          return this.check(weight, now);
+        }
+        async __register__(index, weight, expiration) {
+          var now, wait;
+          await this.yieldLoop();
+          now = Date.now();
+          if (this.conditionsCheck(weight)) {
+            this._running += weight;
+            if (this.storeOptions.reservoir != null) {
+              this.storeOptions.reservoir -= weight;
+            }
+            wait = Math.max(this._nextRequest - now, 0);
+            this._nextRequest = now + wait + this.storeOptions.minTime;
+            return {
+              success: true,
+              wait,
+              reservoir: this.storeOptions.reservoir
+            };
+          } else {
+            return {
+              success: false
+            };
+          }
+        }
+        strategyIsBlock() {
+          return this.storeOptions.strategy === 3;
+        }
+        async __submit__(queueLength, weight) {
+          var blocked, now, reachedHWM;
+          await this.yieldLoop();
+          if (this.storeOptions.maxConcurrent != null && weight > this.storeOptions.maxConcurrent) {
+            throw new BottleneckError$2(`Impossible to add a job having a weight of ${weight} to a limiter having a maxConcurrent setting of ${this.storeOptions.maxConcurrent}`);
+          }
+          now = Date.now();
+          reachedHWM = this.storeOptions.highWater != null && queueLength === this.storeOptions.highWater && !this.check(weight, now);
+          blocked = this.strategyIsBlock() && (reachedHWM || this.isBlocked(now));
+          if (blocked) {
+            this._unblockTime = now + this.computePenalty();
+            this._nextRequest = this._unblockTime + this.storeOptions.minTime;
+            this.instance._dropAllQueued();
+          }
+          return {
+            reachedHWM,
+            blocked,
+            strategy: this.storeOptions.strategy
+          };
+        }
+        async __free__(index, weight) {
+          await this.yieldLoop();
+          this._running -= weight;
+          this._done += weight;
+          this.instance._drainAll(this.computeCapacity());
+          return {
+            running: this._running
+          };
+        }
+      };
+      var LocalDatastore_1 = LocalDatastore;
+      var BottleneckError$3, States;
+      BottleneckError$3 = BottleneckError_1;
+      States = class States {
+        constructor(status1) {
+          this.status = status1;
+          this._jobs = {};
+          this.counts = this.status.map(function() {
+            return 0;
+          });
+        }
+        next(id) {
+          var current, next;
+          current = this._jobs[id];
+          next = current + 1;
+          if (current != null && next < this.status.length) {
+            this.counts[current]--;
+            this.counts[next]++;
+            return this._jobs[id]++;
+          } else if (current != null) {
+            this.counts[current]--;
+            return delete this._jobs[id];
+          }
+        }
+        start(id) {
+          var initial;
+          initial = 0;
+          this._jobs[id] = initial;
+          return this.counts[initial]++;
+        }
+        remove(id) {
+          var current;
+          current = this._jobs[id];
+          if (current != null) {
+            this.counts[current]--;
+            delete this._jobs[id];
+          }
+          return current != null;
+        }
+        jobStatus(id) {
+          var ref;
+          return (ref = this.status[this._jobs[id]]) != null ? ref : null;
+        }
+        statusJobs(status) {
+          var k, pos, ref, results, v;
+          if (status != null) {
+            pos = this.status.indexOf(status);
+            if (pos < 0) {
+              throw new BottleneckError$3(`status must be one of ${this.status.join(", ")}`);
+            }
+            ref = this._jobs;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              if (v === pos) {
+                results.push(k);
+              }
+            }
+            return results;
+          } else {
+            return Object.keys(this._jobs);
+          }
+        }
+        statusCounts() {
+          return this.counts.reduce(((acc, v, i) => {
+            acc[this.status[i]] = v;
+            return acc;
+          }), {});
+        }
+      };
+      var States_1 = States;
+      var DLList$2, Sync;
+      DLList$2 = DLList_1;
+      Sync = class Sync {
+        constructor(name, Promise2) {
+          this.schedule = this.schedule.bind(this);
+          this.name = name;
+          this.Promise = Promise2;
+          this._running = 0;
+          this._queue = new DLList$2();
+        }
+        isEmpty() {
+          return this._queue.length === 0;
+        }
+        async _tryToRun() {
+          var args, cb, error2, reject, resolve5, returned, task;
+          if (this._running < 1 && this._queue.length > 0) {
+            this._running++;
+            ({ task, args, resolve: resolve5, reject } = this._queue.shift());
+            cb = await (async function() {
+              try {
+                returned = await task(...args);
+                return function() {
+                  return resolve5(returned);
+                };
+              } catch (error1) {
+                error2 = error1;
+                return function() {
+                  return reject(error2);
+                };
+              }
+            })();
+            this._running--;
+            this._tryToRun();
+            return cb();
+          }
+        }
+        schedule(task, ...args) {
+          var promise, reject, resolve5;
+          resolve5 = reject = null;
+          promise = new this.Promise(function(_resolve, _reject) {
+            resolve5 = _resolve;
+            return reject = _reject;
+          });
+          this._queue.push({ task, args, resolve: resolve5, reject });
+          this._tryToRun();
+          return promise;
+        }
+      };
+      var Sync_1 = Sync;
+      var version = "2.19.5";
+      var version$1 = {
+        version
+      };
+      var version$2 = /* @__PURE__ */ Object.freeze({
+        version,
+        default: version$1
+      });
+      var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$3 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$4 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var Events$2, Group, IORedisConnection$1, RedisConnection$1, Scripts$1, parser$3;
+      parser$3 = parser;
+      Events$2 = Events_1;
+      RedisConnection$1 = require$$2;
+      IORedisConnection$1 = require$$3;
+      Scripts$1 = require$$4;
+      Group = (function() {
+        class Group2 {
+          constructor(limiterOptions = {}) {
+            this.deleteKey = this.deleteKey.bind(this);
+            this.limiterOptions = limiterOptions;
+            parser$3.load(this.limiterOptions, this.defaults, this);
+            this.Events = new Events$2(this);
+            this.instances = {};
+            this.Bottleneck = Bottleneck_1;
+            this._startAutoCleanup();
+            this.sharedConnection = this.connection != null;
+            if (this.connection == null) {
+              if (this.limiterOptions.datastore === "redis") {
+                this.connection = new RedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              } else if (this.limiterOptions.datastore === "ioredis") {
+                this.connection = new IORedisConnection$1(Object.assign({}, this.limiterOptions, { Events: this.Events }));
+              }
+            }
+          }
+          key(key = "") {
+            var ref;
+            return (ref = this.instances[key]) != null ? ref : (() => {
+              var limiter;
+              limiter = this.instances[key] = new this.Bottleneck(Object.assign(this.limiterOptions, {
+                id: `${this.id}-${key}`,
+                timeout: this.timeout,
+                connection: this.connection
+              }));
+              this.Events.trigger("created", limiter, key);
+              return limiter;
+            })();
+          }
+          async deleteKey(key = "") {
+            var deleted, instance;
+            instance = this.instances[key];
+            if (this.connection) {
+              deleted = await this.connection.__runCommand__(["del", ...Scripts$1.allKeys(`${this.id}-${key}`)]);
+            }
+            if (instance != null) {
+              delete this.instances[key];
+              await instance.disconnect();
+            }
+            return instance != null || deleted > 0;
+          }
+          limiters() {
+            var k, ref, results, v;
+            ref = this.instances;
+            results = [];
+            for (k in ref) {
+              v = ref[k];
+              results.push({
+                key: k,
+                limiter: v
+              });
+            }
+            return results;
+          }
+          keys() {
+            return Object.keys(this.instances);
+          }
+          async clusterKeys() {
+            var cursor, end, found, i, k, keys, len, next, start;
+            if (this.connection == null) {
+              return this.Promise.resolve(this.keys());
+            }
+            keys = [];
+            cursor = null;
+            start = `b_${this.id}-`.length;
+            end = "_settings".length;
+            while (cursor !== 0) {
+              [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
+              cursor = ~~next;
+              for (i = 0, len = found.length; i < len; i++) {
+                k = found[i];
+                keys.push(k.slice(start, -end));
+              }
+            }
+            return keys;
+          }
+          _startAutoCleanup() {
+            var base;
+            clearInterval(this.interval);
+            return typeof (base = this.interval = setInterval(async () => {
+              var e, k, ref, results, time, v;
+              time = Date.now();
+              ref = this.instances;
+              results = [];
+              for (k in ref) {
+                v = ref[k];
+                try {
+                  if (await v._store.__groupCheck__(time)) {
+                    results.push(this.deleteKey(k));
+                  } else {
+                    results.push(void 0);
+                  }
+                } catch (error2) {
+                  e = error2;
+                  results.push(v.Events.trigger("error", e));
+                }
+              }
+              return results;
+            }, this.timeout / 2)).unref === "function" ? base.unref() : void 0;
+          }
+          updateSettings(options = {}) {
+            parser$3.overwrite(options, this.defaults, this);
+            parser$3.overwrite(options, options, this.limiterOptions);
+            if (options.timeout != null) {
+              return this._startAutoCleanup();
+            }
+          }
+          disconnect(flush = true) {
+            var ref;
+            if (!this.sharedConnection) {
+              return (ref = this.connection) != null ? ref.disconnect(flush) : void 0;
+            }
+          }
+        }
+        Group2.prototype.defaults = {
+          timeout: 1e3 * 60 * 5,
+          connection: null,
+          Promise,
+          id: "group-key"
+        };
+        return Group2;
+      }).call(commonjsGlobal);
+      var Group_1 = Group;
+      var Batcher, Events$3, parser$4;
+      parser$4 = parser;
+      Events$3 = Events_1;
+      Batcher = (function() {
+        class Batcher2 {
+          constructor(options = {}) {
+            this.options = options;
+            parser$4.load(this.options, this.defaults, this);
+            this.Events = new Events$3(this);
+            this._arr = [];
+            this._resetPromise();
+            this._lastFlush = Date.now();
+          }
+          _resetPromise() {
+            return this._promise = new this.Promise((res, rej) => {
+              return this._resolve = res;
+            });
+          }
+          _flush() {
+            clearTimeout(this._timeout);
+            this._lastFlush = Date.now();
+            this._resolve();
+            this.Events.trigger("batch", this._arr);
+            this._arr = [];
+            return this._resetPromise();
+          }
+          add(data) {
+            var ret;
+            this._arr.push(data);
+            ret = this._promise;
+            if (this._arr.length === this.maxSize) {
+              this._flush();
+            } else if (this.maxTime != null && this._arr.length === 1) {
+              this._timeout = setTimeout(() => {
+                return this._flush();
+              }, this.maxTime);
+            }
+            return ret;
+          }
+        }
+        Batcher2.prototype.defaults = {
+          maxTime: null,
+          maxSize: null,
+          Promise
+        };
+        return Batcher2;
+      }).call(commonjsGlobal);
+      var Batcher_1 = Batcher;
+      var require$$4$1 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
+      var require$$8 = getCjsExportFromNamespace(version$2);
+      var Bottleneck3, DEFAULT_PRIORITY$1, Events$4, Job$1, LocalDatastore$1, NUM_PRIORITIES$1, Queues$1, RedisDatastore$1, States$1, Sync$1, parser$5, splice = [].splice;
+      NUM_PRIORITIES$1 = 10;
+      DEFAULT_PRIORITY$1 = 5;
+      parser$5 = parser;
+      Queues$1 = Queues_1;
+      Job$1 = Job_1;
+      LocalDatastore$1 = LocalDatastore_1;
+      RedisDatastore$1 = require$$4$1;
+      Events$4 = Events_1;
+      States$1 = States_1;
+      Sync$1 = Sync_1;
+      Bottleneck3 = (function() {
+        class Bottleneck4 {
+          constructor(options = {}, ...invalid) {
+            var storeInstanceOptions, storeOptions;
+            this._addToQueue = this._addToQueue.bind(this);
+            this._validateOptions(options, invalid);
+            parser$5.load(options, this.instanceDefaults, this);
+            this._queues = new Queues$1(NUM_PRIORITIES$1);
+            this._scheduled = {};
+            this._states = new States$1(["RECEIVED", "QUEUED", "RUNNING", "EXECUTING"].concat(this.trackDoneStatus ? ["DONE"] : []));
+            this._limiter = null;
+            this.Events = new Events$4(this);
+            this._submitLock = new Sync$1("submit", this.Promise);
+            this._registerLock = new Sync$1("register", this.Promise);
+            storeOptions = parser$5.load(options, this.storeDefaults, {});
+            this._store = (function() {
+              if (this.datastore === "redis" || this.datastore === "ioredis" || this.connection != null) {
+                storeInstanceOptions = parser$5.load(options, this.redisStoreDefaults, {});
+                return new RedisDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else if (this.datastore === "local") {
+                storeInstanceOptions = parser$5.load(options, this.localStoreDefaults, {});
+                return new LocalDatastore$1(this, storeOptions, storeInstanceOptions);
+              } else {
+                throw new Bottleneck4.prototype.BottleneckError(`Invalid datastore type: ${this.datastore}`);
+              }
+            }).call(this);
+            this._queues.on("leftzero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.ref === "function" ? ref.ref() : void 0 : void 0;
+            });
+            this._queues.on("zero", () => {
+              var ref;
+              return (ref = this._store.heartbeat) != null ? typeof ref.unref === "function" ? ref.unref() : void 0 : void 0;
+            });
+          }
+          _validateOptions(options, invalid) {
+            if (!(options != null && typeof options === "object" && invalid.length === 0)) {
+              throw new Bottleneck4.prototype.BottleneckError("Bottleneck v2 takes a single object argument. Refer to https://github.com/SGrondin/bottleneck#upgrading-to-v2 if you're upgrading from Bottleneck v1.");
+            }
+          }
+          ready() {
+            return this._store.ready;
+          }
+          clients() {
+            return this._store.clients;
+          }
+          channel() {
+            return `b_${this.id}`;
+          }
+          channel_client() {
+            return `b_${this.id}_${this._store.clientId}`;
+          }
+          publish(message) {
+            return this._store.__publish__(message);
+          }
+          disconnect(flush = true) {
+            return this._store.__disconnect__(flush);
+          }
+          chain(_limiter) {
+            this._limiter = _limiter;
+            return this;
+          }
+          queued(priority) {
+            return this._queues.queued(priority);
+          }
+          clusterQueued() {
+            return this._store.__queued__();
+          }
+          empty() {
+            return this.queued() === 0 && this._submitLock.isEmpty();
+          }
+          running() {
+            return this._store.__running__();
+          }
+          done() {
+            return this._store.__done__();
+          }
+          jobStatus(id) {
+            return this._states.jobStatus(id);
+          }
+          jobs(status) {
+            return this._states.statusJobs(status);
+          }
+          counts() {
+            return this._states.statusCounts();
+          }
+          _randomIndex() {
+            return Math.random().toString(36).slice(2);
+          }
+          check(weight = 1) {
+            return this._store.__check__(weight);
+          }
+          _clearGlobalState(index) {
+            if (this._scheduled[index] != null) {
+              clearTimeout(this._scheduled[index].expiration);
+              delete this._scheduled[index];
+              return true;
+            } else {
+              return false;
+            }
+          }
+          async _free(index, job, options, eventInfo) {
+            var e, running;
+            try {
+              ({ running } = await this._store.__free__(index, options.weight));
+              this.Events.trigger("debug", `Freed ${options.id}`, eventInfo);
+              if (running === 0 && this.empty()) {
+                return this.Events.trigger("idle");
+              }
+            } catch (error1) {
+              e = error1;
+              return this.Events.trigger("error", e);
+            }
+          }
+          _run(index, job, wait) {
+            var clearGlobalState, free, run;
+            job.doRun();
+            clearGlobalState = this._clearGlobalState.bind(this, index);
+            run = this._run.bind(this, index, job);
+            free = this._free.bind(this, index, job);
+            return this._scheduled[index] = {
+              timeout: setTimeout(() => {
+                return job.doExecute(this._limiter, clearGlobalState, run, free);
+              }, wait),
+              expiration: job.options.expiration != null ? setTimeout(function() {
+                return job.doExpire(clearGlobalState, run, free);
+              }, wait + job.options.expiration) : void 0,
+              job
+            };
+          }
+          _drainOne(capacity) {
+            return this._registerLock.schedule(() => {
+              var args, index, next, options, queue;
+              if (this.queued() === 0) {
+                return this.Promise.resolve(null);
+              }
+              queue = this._queues.getFirst();
+              ({ options, args } = next = queue.first());
+              if (capacity != null && options.weight > capacity) {
+                return this.Promise.resolve(null);
+              }
+              this.Events.trigger("debug", `Draining ${options.id}`, { args, options });
+              index = this._randomIndex();
+              return this._store.__register__(index, options.weight, options.expiration).then(({ success, wait, reservoir }) => {
+                var empty;
+                this.Events.trigger("debug", `Drained ${options.id}`, { success, args, options });
+                if (success) {
+                  queue.shift();
+                  empty = this.empty();
+                  if (empty) {
+                    this.Events.trigger("empty");
+                  }
+                  if (reservoir === 0) {
+                    this.Events.trigger("depleted", empty);
+                  }
+                  this._run(index, next, wait);
+                  return this.Promise.resolve(options.weight);
+                } else {
+                  return this.Promise.resolve(null);
+                }
+              });
+            });
+          }
+          _drainAll(capacity, total = 0) {
+            return this._drainOne(capacity).then((drained) => {
+              var newCapacity;
+              if (drained != null) {
+                newCapacity = capacity != null ? capacity - drained : capacity;
+                return this._drainAll(newCapacity, total + drained);
+              } else {
+                return this.Promise.resolve(total);
+              }
+            }).catch((e) => {
+              return this.Events.trigger("error", e);
+            });
+          }
+          _dropAllQueued(message) {
+            return this._queues.shiftAll(function(job) {
+              return job.doDrop({ message });
+            });
+          }
+          stop(options = {}) {
+            var done, waitForExecuting;
+            options = parser$5.load(options, this.stopDefaults);
+            waitForExecuting = (at) => {
+              var finished;
+              finished = () => {
+                var counts;
+                counts = this._states.counts;
+                return counts[0] + counts[1] + counts[2] + counts[3] === at;
+              };
+              return new this.Promise((resolve5, reject) => {
+                if (finished()) {
+                  return resolve5();
+                } else {
+                  return this.on("done", () => {
+                    if (finished()) {
+                      this.removeAllListeners("done");
+                      return resolve5();
+                    }
+                  });
+                }
+              });
+            };
+            done = options.dropWaitingJobs ? (this._run = function(index, next) {
+              return next.doDrop({
+                message: options.dropErrorMessage
+              });
+            }, this._drainOne = () => {
+              return this.Promise.resolve(null);
+            }, this._registerLock.schedule(() => {
+              return this._submitLock.schedule(() => {
+                var k, ref, v;
+                ref = this._scheduled;
+                for (k in ref) {
+                  v = ref[k];
+                  if (this.jobStatus(v.job.options.id) === "RUNNING") {
+                    clearTimeout(v.timeout);
+                    clearTimeout(v.expiration);
+                    v.job.doDrop({
+                      message: options.dropErrorMessage
+                    });
+                  }
+                }
+                this._dropAllQueued(options.dropErrorMessage);
+                return waitForExecuting(0);
+              });
+            })) : this.schedule({
+              priority: NUM_PRIORITIES$1 - 1,
+              weight: 0
+            }, () => {
+              return waitForExecuting(1);
+            });
+            this._receive = function(job) {
+              return job._reject(new Bottleneck4.prototype.BottleneckError(options.enqueueErrorMessage));
+            };
+            this.stop = () => {
+              return this.Promise.reject(new Bottleneck4.prototype.BottleneckError("stop() has already been called"));
+            };
+            return done;
+          }
+          async _addToQueue(job) {
+            var args, blocked, error2, options, reachedHWM, shifted, strategy;
+            ({ args, options } = job);
+            try {
+              ({ reachedHWM, blocked, strategy } = await this._store.__submit__(this.queued(), options.weight));
+            } catch (error1) {
+              error2 = error1;
+              this.Events.trigger("debug", `Could not queue ${options.id}`, { args, options, error: error2 });
+              job.doDrop({ error: error2 });
+              return false;
+            }
+            if (blocked) {
+              job.doDrop();
+              return true;
+            } else if (reachedHWM) {
+              shifted = strategy === Bottleneck4.prototype.strategy.LEAK ? this._queues.shiftLastFrom(options.priority) : strategy === Bottleneck4.prototype.strategy.OVERFLOW_PRIORITY ? this._queues.shiftLastFrom(options.priority + 1) : strategy === Bottleneck4.prototype.strategy.OVERFLOW ? job : void 0;
+              if (shifted != null) {
+                shifted.doDrop();
+              }
+              if (shifted == null || strategy === Bottleneck4.prototype.strategy.OVERFLOW) {
+                if (shifted == null) {
+                  job.doDrop();
+                }
+                return reachedHWM;
+              }
+            }
+            job.doQueue(reachedHWM, blocked);
+            this._queues.push(job);
+            await this._drainAll();
+            return reachedHWM;
+          }
+          _receive(job) {
+            if (this._states.jobStatus(job.options.id) != null) {
+              job._reject(new Bottleneck4.prototype.BottleneckError(`A job with the same id already exists (id=${job.options.id})`));
+              return false;
+            } else {
+              job.doReceive();
+              return this._submitLock.schedule(this._addToQueue, job);
+            }
+          }
+          submit(...args) {
+            var cb, fn, job, options, ref, ref1, task;
+            if (typeof args[0] === "function") {
+              ref = args, [fn, ...args] = ref, [cb] = splice.call(args, -1);
+              options = parser$5.load({}, this.jobDefaults);
+            } else {
+              ref1 = args, [options, fn, ...args] = ref1, [cb] = splice.call(args, -1);
+              options = parser$5.load(options, this.jobDefaults);
+            }
+            task = (...args2) => {
+              return new this.Promise(function(resolve5, reject) {
+                return fn(...args2, function(...args3) {
+                  return (args3[0] != null ? reject : resolve5)(args3);
+                });
+              });
+            };
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            job.promise.then(function(args2) {
+              return typeof cb === "function" ? cb(...args2) : void 0;
+            }).catch(function(args2) {
+              if (Array.isArray(args2)) {
+                return typeof cb === "function" ? cb(...args2) : void 0;
+              } else {
+                return typeof cb === "function" ? cb(args2) : void 0;
+              }
+            });
+            return this._receive(job);
+          }
+          schedule(...args) {
+            var job, options, task;
+            if (typeof args[0] === "function") {
+              [task, ...args] = args;
+              options = {};
+            } else {
+              [options, task, ...args] = args;
+            }
+            job = new Job$1(task, args, options, this.jobDefaults, this.rejectOnDrop, this.Events, this._states, this.Promise);
+            this._receive(job);
+            return job.promise;
+          }
+          wrap(fn) {
+            var schedule, wrapped;
+            schedule = this.schedule.bind(this);
+            wrapped = function(...args) {
+              return schedule(fn.bind(this), ...args);
+            };
+            wrapped.withOptions = function(options, ...args) {
+              return schedule(options, fn, ...args);
+            };
+            return wrapped;
+          }
+          async updateSettings(options = {}) {
+            await this._store.__updateSettings__(parser$5.overwrite(options, this.storeDefaults));
+            parser$5.overwrite(options, this.instanceDefaults, this);
+            return this;
+          }
+          currentReservoir() {
+            return this._store.__currentReservoir__();
+          }
+          incrementReservoir(incr = 0) {
+            return this._store.__incrementReservoir__(incr);
+          }
+        }
+        Bottleneck4.default = Bottleneck4;
+        Bottleneck4.Events = Events$4;
+        Bottleneck4.version = Bottleneck4.prototype.version = require$$8.version;
+        Bottleneck4.strategy = Bottleneck4.prototype.strategy = {
+          LEAK: 1,
+          OVERFLOW: 2,
+          OVERFLOW_PRIORITY: 4,
+          BLOCK: 3
+        };
+        Bottleneck4.BottleneckError = Bottleneck4.prototype.BottleneckError = BottleneckError_1;
+        Bottleneck4.Group = Bottleneck4.prototype.Group = Group_1;
+        Bottleneck4.RedisConnection = Bottleneck4.prototype.RedisConnection = require$$2;
+        Bottleneck4.IORedisConnection = Bottleneck4.prototype.IORedisConnection = require$$3;
+        Bottleneck4.Batcher = Bottleneck4.prototype.Batcher = Batcher_1;
+        Bottleneck4.prototype.jobDefaults = {
+          priority: DEFAULT_PRIORITY$1,
+          weight: 1,
+          expiration: null,
+          id: "<no-id>"
+        };
+        Bottleneck4.prototype.storeDefaults = {
+          maxConcurrent: null,
+          minTime: 0,
+          highWater: null,
+          strategy: Bottleneck4.prototype.strategy.LEAK,
+          penalty: null,
+          reservoir: null,
+          reservoirRefreshInterval: null,
+          reservoirRefreshAmount: null,
+          reservoirIncreaseInterval: null,
+          reservoirIncreaseAmount: null,
+          reservoirIncreaseMaximum: null
+        };
+        Bottleneck4.prototype.localStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 250
+        };
+        Bottleneck4.prototype.redisStoreDefaults = {
+          Promise,
+          timeout: null,
+          heartbeatInterval: 5e3,
+          clientTimeout: 1e4,
+          Redis: null,
+          clientOptions: {},
+          clusterNodes: null,
+          clearDatastore: false,
+          connection: null
+        };
+        Bottleneck4.prototype.instanceDefaults = {
+          datastore: "local",
+          connection: null,
+          id: "<no-id>",
+          rejectOnDrop: true,
+          trackDoneStatus: false,
+          Promise
+        };
+        Bottleneck4.prototype.stopDefaults = {
+          enqueueErrorMessage: "This limiter has been stopped and cannot accept new jobs.",
+          dropWaitingJobs: true,
+          dropErrorMessage: "This limiter has been stopped."
+        };
+        return Bottleneck4;
+      }).call(commonjsGlobal);
+      var Bottleneck_1 = Bottleneck3;
+      var lib = Bottleneck_1;
+      return lib;
+    }));
+  }
+});
+
 // node_modules/@actions/core/lib/core.js
 var core_exports = {};
 __export(core_exports, {
@@ -35700,11 +35700,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35720,7 +35720,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35793,26 +35793,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve4(output.toString());
+          resolve5(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve4(Buffer.concat(chunks));
+          resolve5(Buffer.concat(chunks));
         });
       }));
     });
@@ -36015,14 +36015,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve4(res);
+            resolve5(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -36266,12 +36266,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -36279,7 +36279,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve4(response);
+          resolve5(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -36318,7 +36318,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve4(response);
+          resolve5(response);
         }
       }));
     });
@@ -36329,11 +36329,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCas
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36349,7 +36349,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36380,11 +36380,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36400,7 +36400,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36469,11 +36469,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36489,7 +36489,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36791,11 +36791,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36811,7 +36811,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36915,11 +36915,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36935,7 +36935,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37009,11 +37009,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37029,7 +37029,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37248,7 +37248,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -37331,7 +37331,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve4(exitCode);
+            resolve5(exitCode);
           }
         });
         if (this.options.input) {
@@ -37454,11 +37454,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37474,7 +37474,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37527,11 +37527,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37547,7 +37547,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37606,11 +37606,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37626,7 +37626,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37774,8 +37774,13 @@ var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
 function cell(text) {
   return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
+var FIX_FIRST_END = "<!-- agent-gates: end of the fix -->";
 function renderMarkdown(result, details) {
   const out = [`### ${STATUS_ICON[result.status]} agent-gates ${result.gate}: ${result.status}`, "", cell(result.summary), ""];
+  const split = details?.indexOf(FIX_FIRST_END) ?? -1;
+  const fixFirst = split >= 0 ? details.slice(0, split).trim() : void 0;
+  if (split >= 0) details = details.slice(split + FIX_FIRST_END.length).trim() || void 0;
+  if (fixFirst) out.push(fixFirst, "");
   if (result.errors.length) {
     out.push("**Could not complete**", "");
     for (const e of result.errors) out.push(`- \`${e.code}\`: ${cell(e.message)}`);
@@ -37787,15 +37792,16 @@ function renderMarkdown(result, details) {
       const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(" / ");
       const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity;
       const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ""].join("\0");
-      const group2 = groups2.get(key) ?? { first: f, severity, who, places: [] };
-      group2.places.push(formatLocation(f.location));
+      const group2 = groups2.get(key) ?? { first: f, severity, who, places: /* @__PURE__ */ new Set() };
+      group2.places.add(formatLocation(f.location));
       groups2.set(key, group2);
     }
     const worst = [...groups2.values()].find((g) => !g.first.suppressed && g.first.help?.fix);
-    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
+    if (worst && !fixFirst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
     const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
     for (const g of groups2.values()) {
-      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : "");
+      const places = [...g.places];
+      const where = places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (places.length > 5 ? ` and ${places.length - 5} more` : "");
       rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`);
     }
     if (groups2.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups2.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
@@ -37867,6 +37873,1126 @@ function reviewDetails(result) {
   return out.join("\n");
 }
 
+// src/model/errors.ts
+var ConfigurationError = class extends Error {
+  constructor(message, key, line, file) {
+    super(message);
+    this.key = key;
+    this.line = line;
+    this.file = file;
+  }
+  key;
+  line;
+  file;
+  name = "ConfigurationError";
+};
+var GateIncompleteError = class extends Error {
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+  code;
+  name = "GateIncompleteError";
+};
+function errorMessage(error2) {
+  if (error2 instanceof Error) return error2.message;
+  return String(error2);
+}
+
+// src/github/repository.ts
+function parseRepository(value, key = "repo") {
+  const match2 = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
+  if (!match2) throw new ConfigurationError(`${key} must be "owner/name", got "${value}"`, key);
+  return { owner: match2[1], name: match2[2] };
+}
+
+// src/gates/review-gate/event.ts
+function obj(value) {
+  return value && typeof value === "object" ? value : {};
+}
+var SUPPORTED_EVENTS = ["pull_request", "pull_request_target", "pull_request_review", "merge_group"];
+function pullRequestFromEvent(eventName, payloadValue, repository) {
+  if (!repository) throw new GateIncompleteError("event-invalid", "GITHUB_REPOSITORY is not set");
+  const repo = parseRepository(repository, "GITHUB_REPOSITORY");
+  const payload = obj(payloadValue);
+  switch (eventName) {
+    case "pull_request":
+    case "pull_request_target":
+    case "pull_request_review": {
+      const pr = obj(payload.pull_request);
+      const number = pr.number;
+      if (typeof number !== "number" || !Number.isInteger(number) || number < 1)
+        throw new GateIncompleteError("event-invalid", `the ${eventName} payload has no pull_request.number`);
+      const ref = { owner: repo.owner, name: repo.name, number };
+      const sender = obj(payload.sender).login;
+      const head = obj(pr.head).sha;
+      if (eventName !== "pull_request_review" && payload.action === "synchronize" && typeof sender === "string" && typeof head === "string") ref.pusher = { login: sender, sha: head };
+      return ref;
+    }
+    case "merge_group": {
+      const headRef = String(obj(payload.merge_group).head_ref ?? "");
+      const match2 = /\/pr-(\d+)-[0-9a-f]{7,64}$/.exec(headRef);
+      if (!match2) throw new GateIncompleteError("event-invalid", `merge_group head_ref "${headRef}" does not name a PR`);
+      return { owner: repo.owner, name: repo.name, number: Number(match2[1]) };
+    }
+    default:
+      throw new GateIncompleteError("event-unsupported", `review-gate runs on ${SUPPORTED_EVENTS.join(", ")}; got "${eventName ?? "(none)"}"`);
+  }
+}
+
+// src/config/types.ts
+function gateSection(config, gate) {
+  const section = config[gate];
+  return section && typeof section === "object" ? section : {};
+}
+
+// src/options/types.ts
+function option(declaration) {
+  return declaration;
+}
+function inputName(d) {
+  return d.input === false ? void 0 : d.input?.name ?? d.name;
+}
+function configKey(d) {
+  return d.config === false ? void 0 : d.config?.key ?? d.name;
+}
+function describeOrigin(origin) {
+  switch (origin.source) {
+    case "flag":
+      return `--${origin.flag} (flag)`;
+    case "input":
+      return `input "${origin.input}"`;
+    case "config":
+      return `${origin.file}${origin.line ? `:${origin.line}` : ""}: ${origin.key}`;
+  }
+}
+
+// src/options/common.ts
+var CONFIG_OPTION = option({
+  name: "config",
+  type: { kind: "string" },
+  placeholder: "FILE",
+  description: "the agent-gates config file",
+  defaultText: ".github/agent-gates.yml",
+  flag: { short: "c" },
+  config: false
+});
+var CATEGORY_OPTION = option({
+  name: "category",
+  type: { kind: "string" },
+  description: "the code-scanning category of the SARIF run, so that two steps or a matrix never overwrite each other's alerts",
+  defaultText: "agent-gates/<gate>, plus /<working-directory> when not the root",
+  flag: false,
+  config: false
+});
+var WORKING_DIRECTORY_OPTION = option({
+  name: "working-directory",
+  type: { kind: "string" },
+  placeholder: "DIR",
+  default: ".",
+  description: "directory to work in, relative to the current directory or the workspace",
+  flag: { short: "C" },
+  config: false
+});
+var FORMATS = ["text", "json", "sarif", "markdown"];
+var GATES_OPTION = option({
+  name: "gates",
+  type: { kind: "list" },
+  placeholder: "LIST",
+  description: "the gates to run, e.g. artifact-scan,secret-scan",
+  defaultText: "every local gate",
+  input: false,
+  config: false
+});
+var CLI_OPTIONS = [
+  option({ name: "format", type: { kind: "enum", values: FORMATS }, default: "text", placeholder: "FORMAT", description: "report format: text, json, sarif or markdown", flag: { short: "f" }, input: false, config: false }),
+  option({ name: "output", type: { kind: "string" }, placeholder: "FILE", description: "write the report to FILE instead of stdout", flag: { short: "o" }, input: false, config: false }),
+  { ...CONFIG_OPTION, input: false },
+  option({ name: "run-folder", type: { kind: "string" }, placeholder: "DIR", description: "where the gates leave their JSON and the run record; never inside the checked folder", defaultText: "$AGENT_GATES_RUN_DIR, $RUNNER_TEMP/agent-gates, else $XDG_CACHE_HOME/agent-gates/runs/<folder>-<hash>", input: false, config: false }),
+  option({ name: "quiet", type: { kind: "boolean" }, default: false, description: "print only blocking findings and the verdict", flag: { short: "q" }, input: false, config: false }),
+  option({ name: "verbose", type: { kind: "boolean" }, default: false, description: "print every finding, suppressed ones too, and progress", input: false, config: false }),
+  option({ name: "color", type: { kind: "enum", values: ["auto", "always", "never"] }, default: "auto", placeholder: "WHEN", description: "colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never", input: false, config: false }),
+  option({ name: "help", type: { kind: "boolean" }, default: false, description: "this help", flag: { short: "h" }, input: false, config: false })
+];
+
+// src/options/gates/review-gate.ts
+var DEFAULT_SENSITIVE_PATHS = [".github/workflows/**", ".github/actions/**", ".github/agent-gates.yml", ".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
+var TEAM = { regex: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", description: "org/team-slug" };
+var REVIEW_GATE_OPTIONS = [
+  option({ name: "repo", type: { kind: "string" }, placeholder: "OWNER/NAME", description: "repository of the PR (API mode; token from GITHUB_TOKEN, API from GITHUB_API_URL)", input: false, config: false }),
+  option({ name: "pr", type: { kind: "int", min: 1, max: 1e9 }, description: "PR number (API mode)", input: false, config: false }),
+  option({ name: "snapshot", type: { kind: "string" }, placeholder: "FILE", description: "evaluate a PR snapshot JSON with no API (format: docs/review-gate.md)", input: false, config: false }),
+  option({ name: "save-snapshot", type: { kind: "string" }, placeholder: "FILE", description: "API mode: also write the collected snapshot to FILE", input: false, config: false }),
+  option({
+    name: "token",
+    type: { kind: "string" },
+    description: "token that reads the PR (contents: read, pull-requests: read)",
+    details: "required-teams needs one that can read organization teams (a GitHub App token or a PAT with read:org); apply-label needs pull-requests: write. On the command line the token comes from GITHUB_TOKEN.",
+    flag: false,
+    config: false,
+    input: { expression: "${{ github.token }}" }
+  }),
+  option({ name: "label", type: { kind: "string" }, default: "agent-generated", placeholder: "NAME", description: "label that declares an agent PR, and the label apply-label adds" }),
+  option({ name: "min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 1, description: "approvals an agent PR needs from eligible reviewers" }),
+  option({
+    name: "sensitive-paths",
+    type: { kind: "list" },
+    default: DEFAULT_SENSITIVE_PATHS,
+    placeholder: "GLOBS",
+    description: "minimatch globs; an agent PR touching one needs sensitive-min-approvals"
+  }),
+  option({ name: "sensitive-min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 2, description: "approvals an agent PR touching sensitive paths needs" }),
+  option({
+    name: "required-teams",
+    type: { kind: "list", pattern: TEAM },
+    default: [],
+    placeholder: "TEAMS",
+    description: "org/team-slug; approvals toward sensitive-min-approvals must come from members of one of them",
+    details: "Needs a token that can read the teams, else the gate errors."
+  }),
+  option({
+    name: "strict-head",
+    type: { kind: "boolean" },
+    default: true,
+    description: "count only approvals of the head commit (off: also approvals with no newer commit)"
+  }),
+  option({ name: "lenient", type: { kind: "boolean" }, default: false, description: "the same as --no-strict-head", input: false, config: false }),
+  option({ name: "apply-label", type: { kind: "boolean" }, default: false, description: "add the label to PRs detected as agent work (needs pull-requests: write)" }),
+  option({ name: "exclude-last-pusher", type: { kind: "boolean" }, default: true, description: "the last pusher of the PR may not be the approver", flag: false, input: false }),
+  option({
+    name: CONFIG_OPTION.name,
+    type: CONFIG_OPTION.type,
+    flag: false,
+    config: false,
+    description: "shared input of every gate; review-gate takes its policy from .github/agent-gates.yml on the base branch through the API, so a PR cannot weaken it",
+    details: "Leave empty."
+  })
+];
+var agentMarkers = {
+  type: "object",
+  additionalProperties: false,
+  required: ["agent"],
+  properties: {
+    agent: { type: "string", minLength: 1 },
+    logins: { type: "array", items: { type: "string", minLength: 1 } },
+    emails: { type: "array", items: { type: "string", minLength: 1 } },
+    "branch-prefixes": { type: "array", items: { type: "string", minLength: 1 } },
+    "text-markers": { type: "array", items: { type: "string", minLength: 1 } }
+  }
+};
+var REVIEW_GATE_OPTION_SET = {
+  gate: "review-gate",
+  options: REVIEW_GATE_OPTIONS,
+  extraConfig: {
+    detection: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        defaults: { type: "boolean", description: "use the built-in agent markers (default true)" },
+        labels: { type: "array", items: { type: "string", minLength: 1 } },
+        agents: { type: "array", items: agentMarkers }
+      }
+    }
+  }
+};
+
+// src/secrets/literal-credentials.ts
+var PLACEHOLDERS = [
+  /\$\{\{[^}]{0,200}\}\}/g,
+  // ${{ secrets.X }} (GitHub Actions, Continue)
+  /\$\{[^}\s]{0,200}\}/g,
+  // ${VAR}, ${env:VAR}, ${input:token}
+  /\{env:[^}\s]{1,200}\}/g,
+  // {env:X} (OpenCode)
+  /\{file:[^}\s]{1,200}\}/g,
+  // {file:path} (OpenCode)
+  /\$[A-Za-z_][A-Za-z0-9_]*/g,
+  // $VAR in shell-style args
+  /%[A-Za-z_][A-Za-z0-9_]*%/g,
+  // %VAR% (Windows)
+  /<[A-Za-z0-9 _-]{2,40}>/g
+  // <your-token>
+];
+function stripPlaceholders(text) {
+  let out = text;
+  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
+  return out;
+}
+var TOKEN_FORMATS = [
+  { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+  { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+  { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
+  { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
+  { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+  { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+  { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
+  // Bounded: an unterminated BEGIN must not scan to the end of the file once per BEGIN.
+  { kind: "private key", re: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)/g }
+];
+var CONTEXT_FORMATS = [
+  { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
+  { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
+  { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
+  { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
+  { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
+];
+var SENSITIVE_KEY = /(?:^|[_\-.])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|bearer)$|^(?:authorization|x-api-key|api-key|dsn)$/i;
+function looksLikeCredential(value) {
+  if (value.length < 12 || /\s/.test(value)) return false;
+  if (/^(?:true|false|null|none|undefined|changeme|example|placeholder|redacted)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[-_.][a-z]+)*$/i.test(value)) return false;
+  if (/^https?:\/\/[^@]*$/i.test(value)) return false;
+  if (/^[x*.]+$/i.test(value)) return false;
+  return /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+var TOKEN_TESTS = TOKEN_FORMATS.map(({ re }) => new RegExp(re.source, re.flags.replace("g", "")));
+function holdsToken(value) {
+  return TOKEN_TESTS.some((re) => re.test(value));
+}
+function scanTextForSecrets(text, max = Number.POSITIVE_INFINITY) {
+  if (text.length < 6) return { hits: [], total: 0 };
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (kind, value) => {
+    const v = value?.trim();
+    if (!v || v.length < 6 || seen.has(v)) return;
+    seen.add(v);
+    if (hits.length < max) hits.push({ kind, value: v });
+  };
+  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
+  for (const { kind, re } of CONTEXT_FORMATS) {
+    for (const m of cleaned.matchAll(re)) {
+      const value = m[1] ?? "";
+      if (!seen.has(value.trim()) && /[0-9]/.test(value) && !holdsToken(value)) push(kind, value);
+    }
+  }
+  return { hits, total: seen.size };
+}
+var KEYED_VALUE = /(?:^|[\s{,;])["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,16}[:=][ \t]{0,16}["']?([^\s"',;}]{8,512})/gm;
+function findKeyedSecretsInText(text, max = Number.POSITIVE_INFINITY) {
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const m of cleaned.matchAll(KEYED_VALUE)) {
+    const hit = findSecretForKey(m[1] ?? "", m[2] ?? "");
+    if (!hit || seen.has(hit.value)) continue;
+    seen.add(hit.value);
+    if (hits.length < max) hits.push(hit);
+  }
+  return { hits, total: seen.size };
+}
+function findSecretForKey(key, value) {
+  if (!SENSITIVE_KEY.test(key.replace(/([a-z])([A-Z])/g, "$1_$2"))) return void 0;
+  const cleaned = stripPlaceholders(value).trim();
+  if (cleaned !== value.trim()) return void 0;
+  const candidate = cleaned.replace(/^(?:Bearer|Basic|token)\s+/i, "");
+  return looksLikeCredential(candidate) ? { kind: `literal value of "${key}"`, value: candidate } : void 0;
+}
+var MAYBE_CREDENTIAL = /[A-Za-z0-9_+=-]{12,}|[=:@]|bearer|basic|private key/i;
+function redactCredentials(text) {
+  if (!MAYBE_CREDENTIAL.test(text)) return { text, hits: [] };
+  const { hits } = scanTextForSecrets(text, 50);
+  const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value));
+  const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length);
+  let out = text;
+  for (const hit of all) out = out.split(hit.value).join("[REDACTED]");
+  return { text: out, hits: all };
+}
+
+// src/options/parse.ts
+var TRUE = /^(true|yes|on)$/i;
+var FALSE = /^(false|no|off)$/i;
+var SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i;
+function expectation(type) {
+  switch (type.kind) {
+    case "string":
+      return "a non-empty text";
+    case "boolean":
+      return "true or false";
+    case "int":
+      return `a whole number from ${type.min} to ${type.max}`;
+    case "size":
+      return `a size such as 512MiB or 1048576 (at least ${type.min ?? 1} byte${(type.min ?? 1) === 1 ? "" : "s"})`;
+    case "enum":
+      return `one of ${type.values.join(", ")}`;
+    case "auto-boolean":
+      return "auto, true or false";
+    case "list":
+      return type.values ? `a list of ${type.values.join(", ")}` : type.pattern ? `a list of ${type.pattern.description}` : "a list of non-empty texts";
+  }
+}
+function shown(raw) {
+  return redactCredentials(typeof raw === "string" || Array.isArray(raw) ? JSON.stringify(raw) : String(raw)).text;
+}
+function parseOptionValue(d, raw, origin) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (typeof raw === "string" && raw.trim() === "" && origin.source !== "config") return void 0;
+  const fail = (why = `must be ${expectation(d.type)}, got ${shown(raw)}`) => {
+    const key = origin.source === "config" ? origin.key : origin.source === "flag" ? origin.flag : origin.input;
+    throw new ConfigurationError(`${describeOrigin(origin)}: ${why}`, key, origin.source === "config" ? origin.line : void 0, origin.source === "config" ? origin.file : void 0);
+  };
+  const forbidden = d.config !== false && origin.source === "config" ? d.config?.forbidden : void 0;
+  if (forbidden) fail(`cannot be set in the config file (${forbidden}); use the action input or the CLI flag`);
+  const value = parseTyped(d.type, raw, fail);
+  const refused = d.config !== false && origin.source === "config" ? d.config?.refuse : void 0;
+  if (refused && refused.values.includes(String(value))) fail(`${String(value)} cannot be set in the config file (${refused.reason}); use the action input or the CLI flag`);
+  return value;
+}
+function parseTyped(type, raw, fail) {
+  const text = typeof raw === "string" ? raw.trim() : void 0;
+  switch (type.kind) {
+    case "string":
+      return text ? text : fail();
+    case "boolean":
+      if (typeof raw === "boolean") return raw;
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "auto-boolean":
+      if (typeof raw === "boolean") return raw;
+      if (text && /^auto$/i.test(text)) return "auto";
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "int": {
+      const n = typeof raw === "number" ? raw : text && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
+      return Number.isInteger(n) && n >= type.min && n <= type.max ? n : fail();
+    }
+    case "size": {
+      const min = type.min ?? 1;
+      if (typeof raw === "number") return Number.isInteger(raw) && raw >= min ? raw : fail();
+      const m = text === void 0 ? null : SIZE.exec(text);
+      if (!m) return fail();
+      const power = ["", "k", "m", "g", "t"].indexOf((m[2] ?? "").toLowerCase());
+      const bytes = Math.floor(Number(m[1]) * 1024 ** power);
+      return bytes >= min ? bytes : fail();
+    }
+    case "enum":
+      return text !== void 0 && type.values.includes(text) ? text : fail();
+    case "list": {
+      const items = Array.isArray(raw) ? raw : text !== void 0 ? text.split(/[\n,]/) : fail();
+      const list = items.map((item) => typeof item === "string" ? item.trim() : fail()).filter(Boolean);
+      for (const item of list) {
+        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+      }
+      return list;
+    }
+  }
+}
+
+// src/options/resolve.ts
+function fromInputs(declarations, getInput2) {
+  const given = {};
+  for (const d of declarations) {
+    const input = inputName(d);
+    if (input === void 0) continue;
+    const value = parseOptionValue(d, getInput2(input), { source: "input", input });
+    if (value === void 0 || d.config !== false && d.default !== void 0 && sameValue(value, d.default)) continue;
+    given[d.name] = value;
+  }
+  return given;
+}
+function valueAt(section, key) {
+  let node = section;
+  for (const part of key.split(".")) {
+    if (!node || typeof node !== "object" || Array.isArray(node)) return void 0;
+    node = node[part];
+  }
+  return node;
+}
+function fromConfig(declarations, section, where) {
+  const given = {};
+  for (const d of declarations) {
+    const key = configKey(d);
+    if (key === void 0) continue;
+    const raw = valueAt(section, key);
+    if (raw === void 0) continue;
+    const fullKey = `${where.gate}.${key}`;
+    const line = where.lineOf?.(fullKey);
+    const value = parseOptionValue(d, raw, { source: "config", file: where.file ?? "config file", key: fullKey, ...line ? { line } : {} });
+    if (value !== void 0) given[d.name] = value;
+  }
+  return given;
+}
+function resolveOptions(declarations, ...layers) {
+  const resolved = {};
+  for (const d of declarations) {
+    const layer = layers.find((l) => l[d.name] !== void 0);
+    resolved[d.name] = layer ? layer[d.name] : Array.isArray(d.default) ? [...d.default] : d.default;
+  }
+  return resolved;
+}
+function sameValue(a, b) {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+}
+
+// src/gates/review-gate/markers.ts
+var DEFAULT_AGENT_MARKERS = [
+  {
+    agent: "GitHub Copilot",
+    logins: ["Copilot", "copilot-swe-agent"],
+    emails: ["198982749+Copilot@users.noreply.github.com", "167198135+copilot[bot]@users.noreply.github.com", "copilot@github.com"],
+    branchPrefixes: ["copilot/"]
+  },
+  {
+    agent: "Claude Code",
+    logins: ["claude", "anthropic-claude", "claude-code-action"],
+    emails: ["noreply@anthropic.com"],
+    branchPrefixes: ["claude/"],
+    textMarkers: ["Generated with [Claude Code]", "Generated with Claude Code", "Claude-Session: https://claude.ai/code/"]
+  },
+  {
+    agent: "OpenAI Codex",
+    logins: ["chatgpt-codex-connector", "openai-codex"],
+    emails: ["noreply@openai.com"],
+    branchPrefixes: ["codex/"],
+    textMarkers: ["[Codex Task](https://chatgpt.com/codex/tasks/"]
+  },
+  {
+    agent: "Cursor",
+    logins: ["cursoragent", "cursor"],
+    emails: ["cursoragent@cursor.com"],
+    branchPrefixes: ["cursor/"],
+    textMarkers: ["<!-- CURSOR_AGENT_PR_BODY_BEGIN -->", "This pull request contains changes made by a Background Agent", "https://cursor.com/agents?id="]
+  },
+  {
+    agent: "Devin",
+    logins: ["devin-ai-integration"],
+    branchPrefixes: ["devin/"],
+    textMarkers: ["Link to Devin run: https://app.devin.ai/sessions/"]
+  },
+  {
+    agent: "Google Jules",
+    logins: ["google-labs-jules"],
+    branchPrefixes: ["jules/"],
+    textMarkers: ["PR created automatically by Jules", "https://jules.google.com/task/"]
+  },
+  { agent: "Amazon Q Developer", logins: ["amazon-q-developer"] },
+  { agent: "Gemini", logins: ["gemini-code-assist"], branchPrefixes: ["gemini/"] },
+  { agent: "Aider", emails: ["aider@aider.chat", "noreply@aider.chat"], branchPrefixes: ["aider/"] },
+  { agent: "Sweep", logins: ["sweep-ai", "sweep-nightly", "sweep-canary"], branchPrefixes: ["sweep/"] },
+  { agent: "Cline", logins: ["cline"], branchPrefixes: ["cline/"] },
+  { agent: "Continue", logins: ["continue"] },
+  { agent: "Sourcegraph Cody", logins: ["sourcegraph-cody"] },
+  { agent: "JetBrains AI", logins: ["jetbrains-ai"] },
+  { agent: "Codegen", logins: ["codegen-sh"] },
+  { agent: "Replit Agent", textMarkers: ["Replit-Commit-Author: Agent", "Replit-Commit-Author: Assistant"] },
+  { agent: "Amp", emails: ["amp@ampcode.com"] }
+];
+var AI_REVIEWER_LOGINS = ["copilot-pull-request-reviewer", "coderabbitai", "gemini-code-assist", "cursor", "chatgpt-codex-connector"];
+function loginKey(login) {
+  return login.trim().toLowerCase().replace(/\[bot\]$/, "");
+}
+function loginFromNoreply(email) {
+  const match2 = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i.exec(email.trim());
+  return match2 ? match2[1] : void 0;
+}
+function parseTrailers(message) {
+  const found = [];
+  for (const line of message.split(/\r?\n/)) {
+    const match2 = /^\s*(co-authored-by|assisted-by):\s*([^<\n]*?)\s*<([^>\n]+)>\s*$/i.exec(line);
+    if (!match2) continue;
+    const email = match2[3].trim();
+    const login = loginFromNoreply(email);
+    found.push({
+      kind: match2[1].toLowerCase() === "co-authored-by" ? "co-author" : "assisted-by",
+      identity: { name: match2[2].trim(), email, ...login ? { login } : {} }
+    });
+  }
+  return found;
+}
+var MarkerIndex = class {
+  logins = /* @__PURE__ */ new Map();
+  emails = /* @__PURE__ */ new Map();
+  prefixes = [];
+  texts = [];
+  constructor(catalog) {
+    for (const entry of catalog) {
+      for (const login of entry.logins ?? []) this.logins.set(loginKey(login), entry.agent);
+      for (const email of entry.emails ?? []) this.emails.set(email.trim().toLowerCase(), entry.agent);
+      for (const prefix of entry.branchPrefixes ?? []) this.prefixes.push({ prefix, agent: entry.agent });
+      for (const text of entry.textMarkers ?? []) if (text.trim()) this.texts.push({ text, agent: entry.agent });
+    }
+  }
+  /**
+   * The agent a GitHub account belongs to. Only bot accounts match: a person
+   * may well be called `cursor` or `continue`, a GitHub App cannot be a person.
+   */
+  agentOfActor(actor) {
+    const isBot = actor.type === "Bot" || /\[bot\]$/i.test(actor.login);
+    return isBot ? this.logins.get(loginKey(actor.login)) : void 0;
+  }
+  /** The agent a git identity belongs to: a listed email, a bot's noreply email, or aider's ` (aider)` name suffix. */
+  agentOfIdentity(identity2) {
+    const account = this.agentAccountOfIdentity(identity2);
+    if (account) return account;
+    if (/\s\(aider\)$/i.test(identity2.name)) return { agent: "Aider", value: identity2.name };
+    return void 0;
+  }
+  /**
+   * The agent whose own account an identity is: by its email (a listed agent
+   * email or a bot's noreply address) or its linked bot login. A name alone
+   * never counts: aider writes ` (aider)` after the human's own name, on the
+   * human's own email, so that identity is still the human's.
+   */
+  agentAccountOfIdentity(identity2) {
+    const email = identity2.email.trim().toLowerCase();
+    const noreplyLogin = loginFromNoreply(email);
+    const byEmail = this.emails.get(email) ?? (noreplyLogin ? this.agentOfActor({ login: noreplyLogin }) : void 0);
+    if (byEmail) return { agent: byEmail, value: identity2.email };
+    if (identity2.login) {
+      const byLogin = this.agentOfActor({ login: identity2.login });
+      if (byLogin) return { agent: byLogin, value: identity2.login };
+    }
+    return void 0;
+  }
+  textMatches(text) {
+    return this.texts.filter((t) => text.includes(t.text));
+  }
+  prefixMatch(branch) {
+    return this.prefixes.find((p) => branch.startsWith(p.prefix));
+  }
+};
+function detectMarkers(snapshot, index, labels) {
+  const found = [];
+  const wanted = new Set(labels.map((l) => l.toLowerCase()));
+  for (const label of snapshot.labels) if (wanted.has(label.toLowerCase())) found.push({ channel: "label", agent: "declared by label", value: label });
+  const authorAgent = index.agentOfActor(snapshot.author);
+  if (authorAgent) found.push({ channel: "pr-author", agent: authorAgent, value: snapshot.author.login });
+  const prefix = index.prefixMatch(snapshot.head.ref);
+  if (prefix) found.push({ channel: "branch", agent: prefix.agent, value: prefix.prefix });
+  for (const t of index.textMatches(snapshot.body)) found.push({ channel: "pr-body", agent: t.agent, value: t.text });
+  for (const commit of snapshot.commits) {
+    const at = { commit: commit.sha };
+    const author = index.agentOfIdentity(commit.author);
+    if (author) found.push({ channel: "commit-author", ...author, ...at });
+    const committer = index.agentOfIdentity(commit.committer);
+    if (committer) found.push({ channel: "committer", ...committer, ...at });
+    const coAuthors = [...commit.coAuthors, ...parseTrailers(commit.message).map((t) => t.identity)];
+    const seen = /* @__PURE__ */ new Set();
+    for (const identity2 of coAuthors) {
+      const match2 = index.agentOfIdentity(identity2);
+      if (match2 && !seen.has(match2.value.toLowerCase())) {
+        seen.add(match2.value.toLowerCase());
+        found.push({ channel: "co-author", ...match2, ...at });
+      }
+    }
+    for (const t of index.textMatches(commit.message)) found.push({ channel: "commit-message", agent: t.agent, value: t.text, ...at });
+  }
+  return found;
+}
+
+// src/gates/review-gate/options.ts
+var GATE = "review-gate";
+function policyOverrides(given) {
+  if (given.lenient && given["strict-head"] === true) throw new ConfigurationError("--strict-head and --lenient exclude each other", "strict-head");
+  return givenOnly({
+    label: given.label,
+    minApprovals: given["min-approvals"],
+    sensitivePaths: given["sensitive-paths"],
+    sensitiveMinApprovals: given["sensitive-min-approvals"],
+    requiredTeams: given["required-teams"],
+    strictHead: given.lenient ? false : given["strict-head"],
+    applyLabel: given["apply-label"]
+  });
+}
+function resolvePolicy(overrides, config) {
+  const section = config[GATE];
+  const file = resolveOptions(REVIEW_GATE_OPTIONS, fromConfig(REVIEW_GATE_OPTIONS, section, { gate: GATE, file: "the agent-gates config" }));
+  const detection = gateSection(config, GATE).detection ?? {};
+  const configured = (detection.agents ?? []).map((a) => ({
+    agent: a.agent,
+    logins: a.logins ?? [],
+    emails: a.emails ?? [],
+    branchPrefixes: a["branch-prefixes"] ?? [],
+    textMarkers: a["text-markers"] ?? []
+  }));
+  const policy = {
+    label: overrides.label ?? file.label,
+    applyLabel: overrides.applyLabel ?? file["apply-label"],
+    minApprovals: overrides.minApprovals ?? file["min-approvals"],
+    sensitivePaths: overrides.sensitivePaths ?? file["sensitive-paths"],
+    sensitiveMinApprovals: overrides.sensitiveMinApprovals ?? file["sensitive-min-approvals"],
+    requiredTeams: overrides.requiredTeams ?? file["required-teams"],
+    strictHead: overrides.strictHead ?? file["strict-head"],
+    excludeLastPusher: file["exclude-last-pusher"],
+    detectionLabels: detection.labels ?? [],
+    agents: [...detection.defaults === false ? [] : DEFAULT_AGENT_MARKERS, ...configured]
+  };
+  for (const team of policy.requiredTeams) {
+    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(team)) throw new ConfigurationError(`required-teams: "${team}" must be "org/team-slug"`, "required-teams");
+  }
+  return policy;
+}
+function givenOnly(overrides) {
+  return Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== void 0));
+}
+
+// src/gates/review-gate/run.ts
+import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
+
+// src/config/load.ts
+var import_ajv = __toESM(require_ajv(), 1);
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile } from "node:fs/promises";
+import { join as join3 } from "node:path";
+
+// src/model/digest.ts
+import { createHash } from "node:crypto";
+function sha256Hex(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function fingerprintOf(...parts) {
+  return sha256Hex(parts.map((p) => String(p ?? "")).join("\0")).slice(0, 32);
+}
+
+// src/options/gates/artifact-scan.ts
+var MiB = 1024 ** 2;
+var ARTIFACT_SCAN_OPTIONS = [
+  option({
+    name: "paths",
+    type: { kind: "list" },
+    default: [],
+    placeholder: "PATHS",
+    description: "folders or archives to scan (globs allowed); empty scans the npm packages of the directory, or the folder itself",
+    details: ".tgz/.tar/.zip/.whl/.vsix/.jar/.nupkg, docker save and OCI image tars. On the command line they are the positional arguments.",
+    flag: false
+  }),
+  { ...WORKING_DIRECTORY_OPTION, description: "directory the paths and npm packages are relative to" },
+  option({
+    name: "npm",
+    type: { kind: "auto-boolean" },
+    default: "auto",
+    description: "pack npm packages with the real `npm pack` and scan the tarballs (auto: when package.json exists and no paths are given)"
+  }),
+  option({
+    name: "npm-scripts",
+    type: { kind: "boolean" },
+    default: true,
+    description: "run the lifecycle scripts (prepack, prepare, postpack) while packing, as `npm publish` does",
+    details: "false packs with --ignore-scripts: then the scanned tarball is not what `npm publish` builds, so publish the scanned tarball itself (output `tarballs`)."
+  }),
+  option({
+    name: "fail-on",
+    type: { kind: "enum", values: ["never", "review", "shared"] },
+    default: "never",
+    placeholder: "CLASS",
+    description: "lowest catalog class that fails the gate: never, review or shared",
+    details: "Literal credentials always fail."
+  }),
+  option({ name: "max-depth", type: { kind: "int", min: 0, max: 16 }, default: 4, description: "how deep nested archives are opened; deeper is an error" }),
+  option({
+    name: "max-expanded-bytes",
+    type: { kind: "size" },
+    default: 8 * 1024 ** 3,
+    description: "total decompressed bytes across the run; more is an error (decompression bomb)",
+    config: { key: "limits.max-expanded-bytes" }
+  }),
+  option({
+    name: "max-ratio",
+    type: { kind: "int", min: 1, max: 1e6 },
+    default: 200,
+    description: "largest expanded/compressed ratio of a gzip stream or zip entry; more is an error",
+    config: { key: "limits.max-ratio" }
+  }),
+  option({ name: "max-entries", type: { kind: "int", min: 1, max: 1e9 }, default: 1e6, description: "entries across all archives; more is an error", config: { key: "limits.max-entries" } }),
+  option({
+    name: "max-entry-bytes",
+    type: { kind: "size" },
+    default: 16 * MiB,
+    description: "largest agent file whose content is checked for credentials; larger is an error",
+    config: { key: "limits.max-entry-bytes" }
+  }),
+  option({
+    name: "max-nested-bytes",
+    type: { kind: "size" },
+    default: 32 * MiB,
+    description: "nested zips are buffered in memory up to this size, then spooled to a private temp file",
+    config: { key: "limits.max-nested-bytes" }
+  })
+];
+var ARTIFACT_SCAN_OPTION_SET = { gate: "artifact-scan", options: ARTIFACT_SCAN_OPTIONS };
+
+// src/options/gates/ignore-check.ts
+var IGNORE_CHECK_PACKERS = ["git", "npm", "docker", "sdist", "vsix"];
+var IGNORE_CHECK_OPTIONS = [
+  option({
+    name: "packers",
+    type: { kind: "list", values: ["auto", ...IGNORE_CHECK_PACKERS] },
+    default: ["auto"],
+    placeholder: "LIST",
+    description: "auto (every packer the folder uses) or a list of git, npm, docker, sdist, vsix"
+  }),
+  option({
+    name: "docker-contexts",
+    type: { kind: "list" },
+    default: [],
+    description: "Docker build contexts beyond each Dockerfile folder, relative to the repository",
+    flag: false,
+    input: false
+  }),
+  option({
+    name: "fix",
+    type: { kind: "enum", values: ["none", "patch"] },
+    default: "none",
+    description: "none, or patch to attach the smallest verified ignore-file fix as ignore-check.patch and in the job summary",
+    details: "On the command line, --fix writes the fix instead.",
+    flag: false
+  }),
+  option({
+    name: "write-fix",
+    type: { kind: "boolean" },
+    default: false,
+    description: "write the smallest ignore-file change that stops each leak, then re-check",
+    flag: { name: "fix" },
+    input: false,
+    config: false
+  }),
+  { ...WORKING_DIRECTORY_OPTION, description: "folder to check (on the command line: the first argument)", flag: false }
+];
+var IGNORE_CHECK_OPTION_SET = { gate: "ignore-check", options: IGNORE_CHECK_OPTIONS };
+
+// src/options/gates/mcp-inventory.ts
+var MCP_ALLOW_ENTRY_SCHEMA = {
+  type: "object",
+  additionalProperties: false,
+  required: ["reason"],
+  anyOf: [{ required: ["name"] }, { required: ["package"] }, { required: ["sha256"] }, { required: ["host"] }],
+  properties: {
+    name: { type: "string", minLength: 1, description: "server name as configured (glob); a name alone is not a security control" },
+    package: { type: "string", minLength: 1, description: "npm/PyPI package, image repository, Go module or script path" },
+    version: { type: "string", minLength: 1, description: "semver range (or the exact version) the package must satisfy" },
+    sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "SHA-256 of what the server runs, or of its normalised entry" },
+    host: { type: "string", minLength: 1, description: "remote server host (glob)" },
+    reason: { type: "string", minLength: 3 }
+  }
+};
+var MCP_INVENTORY_OPTIONS = [
+  { ...WORKING_DIRECTORY_OPTION, description: "repository folder whose MCP configs are listed (relative to the current directory or the workspace)" },
+  option({
+    name: "workstation",
+    type: { kind: "boolean" },
+    default: false,
+    description: "list the user's home and the OS's managed MCP configs instead of a repository",
+    input: false,
+    config: false
+  }),
+  option({ name: "home", type: { kind: "string" }, placeholder: "DIR", description: "the home folder --workstation reads (default: the current user's)", input: false, config: false }),
+  option({
+    name: "probe",
+    type: { kind: "boolean" },
+    default: false,
+    description: "start each pinned stdio server with the MCP SDK and hash its tools (with --workstation only)",
+    details: "Starting a server runs its code, so this never applies to repository content.",
+    input: false,
+    config: false
+  }),
+  option({ name: "csv", type: { kind: "string" }, placeholder: "FILE", description: "also write the inventory as CSV to FILE", input: false, config: false }),
+  option({
+    name: "policy",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "a YAML policy file with the keys of the mcp-inventory config section; replaces the section",
+    config: false
+  }),
+  option({ name: "fail-on-unknown", type: { kind: "boolean" }, default: false, description: "a server no allow entry matches fails the gate (default: a warning; with no allow list, servers are only listed)" }),
+  option({ name: "require-pinned", type: { kind: "boolean" }, default: false, description: "a server whose package is not pinned exactly (version, digest, commit, hashed file) fails the gate" }),
+  option({ name: "fail-on-drift", type: { kind: "boolean" }, default: false, description: "servers added, removed or changed since the previous inventory fail the gate" }),
+  option({
+    name: "exclude",
+    type: { kind: "list" },
+    default: [],
+    placeholder: "GLOBS",
+    description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
+    details: "Globs relative to the repository, matched at any depth."
+  }),
+  option({
+    name: "previous",
+    type: { kind: "string" },
+    placeholder: "PATH",
+    description: "previous inventory for drift: an mcp-inventory JSON result, a record holding one, or an evidence store folder",
+    details: "A folder is searched for JSON records (signature bundles and chain heads left out); the newest one holding an mcp-inventory result is used."
+  }),
+  option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
+];
+var MCP_INVENTORY_OPTION_SET = {
+  gate: "mcp-inventory",
+  options: MCP_INVENTORY_OPTIONS,
+  extraConfig: { allow: { type: "array", items: MCP_ALLOW_ENTRY_SCHEMA, description: "approved MCP servers; every field an entry gives must match" } }
+};
+
+// src/options/gates/secret-scan.ts
+var TRAVELS_WITH_THE_CODE = "the scanned code could change it";
+var DECLARED_GITLEAKS_VERSION = "8.28.0";
+var SECRET_SCAN_OPTIONS = [
+  option({ name: "range", type: { kind: "string" }, placeholder: "A..B", description: "scan exactly these commits (A...B: from their merge base)", input: false, config: false }),
+  option({ name: "full", type: { kind: "boolean" }, default: false, description: "scan the full history (see --full-scope)", input: false, config: false }),
+  option({ name: "no-git", type: { kind: "boolean" }, default: false, description: "scan the files in the folder only, no history", input: false, config: false }),
+  option({ name: "staged", type: { kind: "boolean" }, default: false, description: "scan only what is staged for the next commit (a pre-commit check)", input: false, config: false }),
+  option({
+    name: "pre-push",
+    type: { kind: "boolean" },
+    default: false,
+    description: "scan the commits being pushed, read from stdin as git's pre-push hook gives them",
+    input: false,
+    config: false
+  }),
+  option({
+    name: "mode",
+    type: { kind: "enum", values: ["auto", "full", "dir"] },
+    default: "auto",
+    description: "auto (the commit range from the event), full (whole history, see full-scope) or dir (files in working-directory, no history)",
+    flag: false
+  }),
+  option({
+    name: "full-scope",
+    type: { kind: "enum", values: ["default-branch", "all-branches"] },
+    default: "default-branch",
+    placeholder: "SCOPE",
+    description: "what full history means (mode full, schedule, workflow_dispatch): default-branch or all-branches"
+  }),
+  option({
+    name: "engine",
+    type: { kind: "enum", values: ["auto", "native", "wasm"] },
+    default: "auto",
+    placeholder: "ENGINE",
+    description: "auto (gitleaks-path, else a verified release, else the WebAssembly build), native or wasm",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-path",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "a Gitleaks binary you provide (skips the download)",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-version",
+    type: { kind: "string" },
+    default: DECLARED_GITLEAKS_VERSION,
+    placeholder: "V",
+    description: "Gitleaks release for the native engine",
+    details: "Its archive SHA-256 must be in the embedded checksum table or the download is refused.",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "gitleaks-config",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "Gitleaks rules file (TOML)",
+    defaultText: ".gitleaks.toml in the folder, else the built-in rules",
+    details: "Every allow list in it needs a description. (The config input is the agent-gates config file.)"
+  }),
+  option({
+    name: "baseline",
+    type: { kind: "string" },
+    placeholder: "FILE",
+    description: "known findings that do not fail the gate: a Gitleaks JSON report or an earlier agent-gates secret-scan result"
+  }),
+  option({
+    name: "redact-author",
+    type: { kind: "enum", values: ["hash", "omit"] },
+    default: "omit",
+    placeholder: "MODE",
+    description: "commit author name and e-mail in results: omit, or hash (HMAC-SHA-256 keyed with $AGENT_GATES_AUTHOR_KEY, else a per-run key)",
+    details: "AGENT_GATES_AUTHOR_KEY needs at least 16 characters, from a secret; without it hashes only correlate within one run."
+  }),
+  option({
+    name: "fail-on",
+    type: { kind: "enum", values: ["new", "any", "none"] },
+    default: "new",
+    placeholder: "WHAT",
+    description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
+    config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
+  }),
+  option({
+    name: "cache-dir",
+    type: { kind: "string" },
+    placeholder: "DIR",
+    description: "history cache folder: later full or push scans with the same rules scan only commits it does not cover",
+    details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). In a workflow, keep the folder with an actions/cache step; the result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR.",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
+  { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
+];
+var SECRET_SCAN_OPTION_SET = { gate: "secret-scan", options: SECRET_SCAN_OPTIONS };
+
+// src/options/gates/index.ts
+var GATE_OPTION_SETS = [ARTIFACT_SCAN_OPTION_SET, IGNORE_CHECK_OPTION_SET, SECRET_SCAN_OPTION_SET, MCP_INVENTORY_OPTION_SET, REVIEW_GATE_OPTION_SET];
+
+// src/config/sections/common.ts
+var allowEntrySchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["path", "reason"],
+  properties: {
+    path: { type: "string", minLength: 1, description: "minimatch glob, matched case-insensitively at any depth" },
+    reason: { type: "string", minLength: 3, description: "why this is allowed; recorded in every result" },
+    gates: { type: "array", items: { type: "string" }, uniqueItems: true }
+  }
+};
+var catalogClassSchema = { type: "string", enum: ["never", "review", "shared"] };
+var stringList = { type: "array", items: { type: "string", minLength: 1 } };
+
+// src/options/schema.ts
+var SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[kmgtKMGT]?([iI]?[bB])?\\s*$";
+function typeSchema(type, refused) {
+  switch (type.kind) {
+    case "string":
+      return { type: "string", minLength: 1 };
+    case "boolean":
+      return { type: "boolean" };
+    case "int":
+      return { type: "integer", minimum: type.min, maximum: type.max };
+    case "size":
+      return { anyOf: [{ type: "integer", minimum: type.min ?? 1 }, { type: "string", pattern: SIZE_PATTERN }] };
+    case "enum":
+      return { type: "string", enum: type.values.filter((v) => !refused.includes(v)) };
+    case "auto-boolean":
+      return { enum: ["auto", true, false] };
+    case "list": {
+      const item = { type: "string", minLength: 1, ...type.values ? { enum: type.values } : {}, ...type.pattern ? { pattern: type.pattern.regex } : {} };
+      return { anyOf: [{ type: "string", description: "comma-separated" }, { type: "array", items: item }] };
+    }
+  }
+}
+function sectionSchema(set) {
+  const root = { type: "object", additionalProperties: false, properties: {} };
+  for (const d of set.options) {
+    const key = configKey(d);
+    if (key === void 0 || d.config && d.config.forbidden) continue;
+    const parts = key.split(".");
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      node.properties[part] ??= { type: "object", additionalProperties: false, properties: {} };
+      node = node.properties[part];
+    }
+    const refused = d.config ? d.config.refuse?.values ?? [] : [];
+    node.properties[parts[parts.length - 1]] = {
+      ...typeSchema(d.type, refused),
+      description: d.description,
+      ...d.default !== void 0 ? { default: d.default } : {}
+    };
+  }
+  Object.assign(root.properties, set.extraConfig ?? {});
+  return root;
+}
+
+// src/config/schema.ts
+var catalogAddSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["id", "class", "patterns", "description"],
+  properties: {
+    id: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
+    tool: { type: "string" },
+    class: catalogClassSchema,
+    patterns: { ...stringList, minItems: 1 },
+    except: stringList,
+    description: { type: "string", minLength: 1 },
+    source: { type: "string" },
+    "may-hold-secrets": { type: "boolean" }
+  }
+};
+function configSchema() {
+  return {
+    $schema: "http://json-schema.org/draft-07/schema#",
+    title: "agent-gates configuration",
+    type: "object",
+    additionalProperties: false,
+    properties: {
+      version: { const: 1 },
+      allow: { type: "array", items: allowEntrySchema },
+      catalog: {
+        type: "object",
+        additionalProperties: false,
+        properties: {
+          add: { type: "array", items: catalogAddSchema },
+          reclassify: {
+            type: "array",
+            items: {
+              type: "object",
+              additionalProperties: false,
+              required: ["id", "class", "reason"],
+              properties: { id: { type: "string" }, class: catalogClassSchema, reason: { type: "string", minLength: 3 } }
+            }
+          }
+        }
+      },
+      ...Object.fromEntries(GATE_OPTION_SETS.map((set) => [set.gate, sectionSchema(set)]))
+    }
+  };
+}
+
+// src/config/load.ts
+var DEFAULT_CONFIG_PATH = ".github/agent-gates.yml";
+async function loadConfig(repoDir, explicitPath) {
+  const path7 = explicitPath ?? join3(repoDir, DEFAULT_CONFIG_PATH);
+  let text;
+  try {
+    text = await readFile(path7, "utf8");
+  } catch (error2) {
+    if (!explicitPath && error2.code === "ENOENT") return { config: {} };
+    throw new ConfigurationError(`cannot read config file ${path7}: ${error2.message}`, "config", void 0, path7);
+  }
+  return { config: parseConfig(text, path7), path: path7, sha256: sha256Hex(text) };
+}
+var compiled;
+function parseConfig(text, fileName) {
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const syntaxError = doc.errors[0];
+  if (syntaxError) {
+    const line = lineCounter.linePos(syntaxError.pos[0]).line;
+    throw new ConfigurationError(`${fileName}:${line}: invalid YAML: ${syntaxError.message.split("\n")[0]}`, void 0, line, fileName);
+  }
+  const value = doc.toJS() ?? {};
+  const lineOf = (key) => {
+    const node = doc.getIn(key.split("."), true);
+    return node?.range ? lineCounter.linePos(node.range[0]).line : void 0;
+  };
+  if (value && typeof value === "object")
+    for (const set of GATE_OPTION_SETS) fromConfig(set.options, value[set.gate], { gate: set.gate, file: fileName, lineOf });
+  compiled ??= new import_ajv.Ajv({ allErrors: false, strict: false }).compile(configSchema());
+  if (!compiled(value)) {
+    const error2 = (compiled.errors ?? [])[0];
+    const { key, line } = locate(doc, lineCounter, error2);
+    throw new ConfigurationError(`${fileName}:${line}: ${key || "(top level)"}: ${describe(error2)}`, key, line, fileName);
+  }
+  return value;
+}
+function describe(error2) {
+  const params = error2.params;
+  switch (error2.keyword) {
+    case "additionalProperties":
+      return `unknown key "${String(params.additionalProperty)}"`;
+    case "required":
+      return `missing required key "${String(params.missingProperty)}"`;
+    case "enum":
+      return `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    default:
+      return error2.message ?? "invalid value";
+  }
+}
+function locate(doc, counter, error2) {
+  const segments = error2.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const params = error2.params;
+  const extra = error2.keyword === "additionalProperties" ? String(params.additionalProperty) : void 0;
+  const key = [...segments, ...extra ? [extra] : []].join(".");
+  let node = segments.length ? doc.getIn(segments.map(asPathPart), true) : doc.contents;
+  if (extra && (0, import_yaml.isMap)(node)) {
+    const pair = node.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === extra);
+    node = pair?.key ?? node;
+  }
+  const offset = node?.range?.[0] ?? 0;
+  return { key, line: counter.linePos(offset).line };
+}
+function asPathPart(segment) {
+  return /^\d+$/.test(segment) ? Number(segment) : segment;
+}
+
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL as EOL6 } from "os";
@@ -37923,11 +39049,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37943,7 +39069,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -42338,34 +43464,6 @@ throttling.triggersNotification = triggersNotification;
 
 // src/github/client.ts
 var import_light3 = __toESM(require_light(), 1);
-
-// src/model/errors.ts
-var ConfigurationError = class extends Error {
-  constructor(message, key, line, file) {
-    super(message);
-    this.key = key;
-    this.line = line;
-    this.file = file;
-  }
-  key;
-  line;
-  file;
-  name = "ConfigurationError";
-};
-var GateIncompleteError = class extends Error {
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
-  code;
-  name = "GateIncompleteError";
-};
-function errorMessage(error2) {
-  if (error2 instanceof Error) return error2.message;
-  return String(error2);
-}
-
-// src/github/client.ts
 var DEFAULT_RETRY = {
   serverErrorRetries: 3,
   rateLimitRetries: 2,
@@ -42427,1084 +43525,6 @@ function countingFetch(onRequest) {
     onRequest?.(init?.method ?? "GET", typeof input === "string" ? input : input instanceof URL ? input.href : input.url);
     return base(input, init);
   };
-}
-function parseRepository(value, key = "repo") {
-  const match2 = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value.trim());
-  if (!match2) throw new ConfigurationError(`${key} must be "owner/name", got "${value}"`, key);
-  return { owner: match2[1], name: match2[2] };
-}
-
-// src/gates/review-gate/event.ts
-function obj(value) {
-  return value && typeof value === "object" ? value : {};
-}
-var SUPPORTED_EVENTS = ["pull_request", "pull_request_target", "pull_request_review", "merge_group"];
-function pullRequestFromEvent(eventName, payloadValue, repository) {
-  if (!repository) throw new GateIncompleteError("event-invalid", "GITHUB_REPOSITORY is not set");
-  const repo = parseRepository(repository, "GITHUB_REPOSITORY");
-  const payload = obj(payloadValue);
-  switch (eventName) {
-    case "pull_request":
-    case "pull_request_target":
-    case "pull_request_review": {
-      const pr = obj(payload.pull_request);
-      const number = pr.number;
-      if (typeof number !== "number" || !Number.isInteger(number) || number < 1)
-        throw new GateIncompleteError("event-invalid", `the ${eventName} payload has no pull_request.number`);
-      const ref = { owner: repo.owner, name: repo.name, number };
-      const sender = obj(payload.sender).login;
-      const head = obj(pr.head).sha;
-      if (eventName !== "pull_request_review" && payload.action === "synchronize" && typeof sender === "string" && typeof head === "string") ref.pusher = { login: sender, sha: head };
-      return ref;
-    }
-    case "merge_group": {
-      const headRef = String(obj(payload.merge_group).head_ref ?? "");
-      const match2 = /\/pr-(\d+)-[0-9a-f]{7,64}$/.exec(headRef);
-      if (!match2) throw new GateIncompleteError("event-invalid", `merge_group head_ref "${headRef}" does not name a PR`);
-      return { owner: repo.owner, name: repo.name, number: Number(match2[1]) };
-    }
-    default:
-      throw new GateIncompleteError("event-unsupported", `review-gate runs on ${SUPPORTED_EVENTS.join(", ")}; got "${eventName ?? "(none)"}"`);
-  }
-}
-
-// src/config/types.ts
-function gateSection(config, gate) {
-  const section = config[gate];
-  return section && typeof section === "object" ? section : {};
-}
-
-// src/options/types.ts
-function option(declaration) {
-  return declaration;
-}
-function inputName(d) {
-  return d.input === false ? void 0 : d.input?.name ?? d.name;
-}
-function configKey(d) {
-  return d.config === false ? void 0 : d.config?.key ?? d.name;
-}
-function describeOrigin(origin) {
-  switch (origin.source) {
-    case "flag":
-      return `--${origin.flag} (flag)`;
-    case "input":
-      return `input "${origin.input}"`;
-    case "config":
-      return `${origin.file}${origin.line ? `:${origin.line}` : ""}: ${origin.key}`;
-  }
-}
-
-// src/options/common.ts
-var CONFIG_OPTION = option({
-  name: "config",
-  type: { kind: "string" },
-  placeholder: "FILE",
-  description: "the agent-gates config file",
-  defaultText: ".github/agent-gates.yml",
-  flag: { short: "c" },
-  config: false
-});
-var CATEGORY_OPTION = option({
-  name: "category",
-  type: { kind: "string" },
-  description: "the code-scanning category of the SARIF run, so that two steps or a matrix never overwrite each other's alerts",
-  defaultText: "agent-gates/<gate>, plus /<working-directory> when not the root",
-  flag: false,
-  config: false
-});
-var WORKING_DIRECTORY_OPTION = option({
-  name: "working-directory",
-  type: { kind: "string" },
-  placeholder: "DIR",
-  default: ".",
-  description: "directory to work in, relative to the current directory or the workspace",
-  flag: { short: "C" },
-  config: false
-});
-var FORMATS = ["text", "json", "sarif", "markdown"];
-var GATES_OPTION = option({
-  name: "gates",
-  type: { kind: "list" },
-  placeholder: "LIST",
-  description: "the gates to run, e.g. artifact-scan,secret-scan",
-  defaultText: "every local gate",
-  input: false,
-  config: false
-});
-var CLI_OPTIONS = [
-  option({ name: "format", type: { kind: "enum", values: FORMATS }, default: "text", placeholder: "FORMAT", description: "report format: text, json, sarif or markdown", flag: { short: "f" }, input: false, config: false }),
-  option({ name: "output", type: { kind: "string" }, placeholder: "FILE", description: "write the report to FILE instead of stdout", flag: { short: "o" }, input: false, config: false }),
-  { ...CONFIG_OPTION, input: false },
-  option({ name: "run-folder", type: { kind: "string" }, placeholder: "DIR", description: "where the gates leave their JSON and the run record; never inside the checked folder", defaultText: "$AGENT_GATES_RUN_DIR, $RUNNER_TEMP/agent-gates, else $XDG_CACHE_HOME/agent-gates/runs/<folder>-<hash>", input: false, config: false }),
-  option({ name: "quiet", type: { kind: "boolean" }, default: false, description: "print only blocking findings and the verdict", flag: { short: "q" }, input: false, config: false }),
-  option({ name: "verbose", type: { kind: "boolean" }, default: false, description: "print every finding, suppressed ones too, and progress", input: false, config: false }),
-  option({ name: "color", type: { kind: "enum", values: ["auto", "always", "never"] }, default: "auto", placeholder: "WHEN", description: "colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never", input: false, config: false }),
-  option({ name: "help", type: { kind: "boolean" }, default: false, description: "this help", flag: { short: "h" }, input: false, config: false })
-];
-
-// src/options/gates/review-gate.ts
-var DEFAULT_SENSITIVE_PATHS = [".github/workflows/**", ".github/actions/**", ".github/agent-gates.yml", ".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
-var TEAM = { regex: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", description: "org/team-slug" };
-var REVIEW_GATE_OPTIONS = [
-  option({ name: "repo", type: { kind: "string" }, placeholder: "OWNER/NAME", description: "repository of the PR (API mode; token from GITHUB_TOKEN, API from GITHUB_API_URL)", input: false, config: false }),
-  option({ name: "pr", type: { kind: "int", min: 1, max: 1e9 }, description: "PR number (API mode)", input: false, config: false }),
-  option({ name: "snapshot", type: { kind: "string" }, placeholder: "FILE", description: "evaluate a PR snapshot JSON with no API (format: docs/review-gate.md)", input: false, config: false }),
-  option({ name: "save-snapshot", type: { kind: "string" }, placeholder: "FILE", description: "API mode: also write the collected snapshot to FILE", input: false, config: false }),
-  option({
-    name: "token",
-    type: { kind: "string" },
-    description: "token that reads the PR (contents: read, pull-requests: read)",
-    details: "required-teams needs one that can read organization teams (a GitHub App token or a PAT with read:org); apply-label needs pull-requests: write. On the command line the token comes from GITHUB_TOKEN.",
-    flag: false,
-    config: false,
-    input: { expression: "${{ github.token }}" }
-  }),
-  option({ name: "label", type: { kind: "string" }, default: "agent-generated", placeholder: "NAME", description: "label that declares an agent PR, and the label apply-label adds" }),
-  option({ name: "min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 1, description: "approvals an agent PR needs from eligible reviewers" }),
-  option({
-    name: "sensitive-paths",
-    type: { kind: "list" },
-    default: DEFAULT_SENSITIVE_PATHS,
-    placeholder: "GLOBS",
-    description: "minimatch globs; an agent PR touching one needs sensitive-min-approvals"
-  }),
-  option({ name: "sensitive-min-approvals", type: { kind: "int", min: 1, max: 10 }, default: 2, description: "approvals an agent PR touching sensitive paths needs" }),
-  option({
-    name: "required-teams",
-    type: { kind: "list", pattern: TEAM },
-    default: [],
-    placeholder: "TEAMS",
-    description: "org/team-slug; approvals toward sensitive-min-approvals must come from members of one of them",
-    details: "Needs a token that can read the teams, else the gate errors."
-  }),
-  option({
-    name: "strict-head",
-    type: { kind: "boolean" },
-    default: true,
-    description: "count only approvals of the head commit (off: also approvals with no newer commit)"
-  }),
-  option({ name: "lenient", type: { kind: "boolean" }, default: false, description: "the same as --no-strict-head", input: false, config: false }),
-  option({ name: "apply-label", type: { kind: "boolean" }, default: false, description: "add the label to PRs detected as agent work (needs pull-requests: write)" }),
-  option({ name: "exclude-last-pusher", type: { kind: "boolean" }, default: true, description: "the last pusher of the PR may not be the approver", flag: false, input: false }),
-  option({
-    name: CONFIG_OPTION.name,
-    type: CONFIG_OPTION.type,
-    flag: false,
-    config: false,
-    description: "shared input of every gate; review-gate takes its policy from .github/agent-gates.yml on the base branch through the API, so a PR cannot weaken it",
-    details: "Leave empty."
-  })
-];
-var agentMarkers = {
-  type: "object",
-  additionalProperties: false,
-  required: ["agent"],
-  properties: {
-    agent: { type: "string", minLength: 1 },
-    logins: { type: "array", items: { type: "string", minLength: 1 } },
-    emails: { type: "array", items: { type: "string", minLength: 1 } },
-    "branch-prefixes": { type: "array", items: { type: "string", minLength: 1 } },
-    "text-markers": { type: "array", items: { type: "string", minLength: 1 } }
-  }
-};
-var REVIEW_GATE_OPTION_SET = {
-  gate: "review-gate",
-  options: REVIEW_GATE_OPTIONS,
-  extraConfig: {
-    detection: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        defaults: { type: "boolean", description: "use the built-in agent markers (default true)" },
-        labels: { type: "array", items: { type: "string", minLength: 1 } },
-        agents: { type: "array", items: agentMarkers }
-      }
-    }
-  }
-};
-
-// src/secrets/literal-credentials.ts
-var PLACEHOLDERS = [
-  /\$\{\{[^}]{0,200}\}\}/g,
-  // ${{ secrets.X }} (GitHub Actions, Continue)
-  /\$\{[^}\s]{0,200}\}/g,
-  // ${VAR}, ${env:VAR}, ${input:token}
-  /\{env:[^}\s]{1,200}\}/g,
-  // {env:X} (OpenCode)
-  /\{file:[^}\s]{1,200}\}/g,
-  // {file:path} (OpenCode)
-  /\$[A-Za-z_][A-Za-z0-9_]*/g,
-  // $VAR in shell-style args
-  /%[A-Za-z_][A-Za-z0-9_]*%/g,
-  // %VAR% (Windows)
-  /<[A-Za-z0-9 _-]{2,40}>/g
-  // <your-token>
-];
-function stripPlaceholders(text) {
-  let out = text;
-  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
-  return out;
-}
-var TOKEN_FORMATS = [
-  { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
-  { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
-  { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
-  { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
-  { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
-  { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
-  // Bounded: an unterminated BEGIN must not scan to the end of the file once per BEGIN.
-  { kind: "private key", re: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)/g }
-];
-var CONTEXT_FORMATS = [
-  { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
-  { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
-  { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
-  { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
-  { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
-];
-var SENSITIVE_KEY = /(?:^|[_\-.])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|bearer)$|^(?:authorization|x-api-key|api-key|dsn)$/i;
-function looksLikeCredential(value) {
-  if (value.length < 12 || /\s/.test(value)) return false;
-  if (/^(?:true|false|null|none|undefined|changeme|example|placeholder|redacted)$/i.test(value)) return false;
-  if (/^[a-z]+(?:[-_.][a-z]+)*$/i.test(value)) return false;
-  if (/^https?:\/\/[^@]*$/i.test(value)) return false;
-  if (/^[x*.]+$/i.test(value)) return false;
-  return /[A-Za-z]/.test(value) && /[0-9]/.test(value);
-}
-var TOKEN_TESTS = TOKEN_FORMATS.map(({ re }) => new RegExp(re.source, re.flags.replace("g", "")));
-function holdsToken(value) {
-  return TOKEN_TESTS.some((re) => re.test(value));
-}
-function scanTextForSecrets(text, max = Number.POSITIVE_INFINITY) {
-  if (text.length < 6) return { hits: [], total: 0 };
-  const cleaned = stripPlaceholders(text);
-  const hits = [];
-  const seen = /* @__PURE__ */ new Set();
-  const push = (kind, value) => {
-    const v = value?.trim();
-    if (!v || v.length < 6 || seen.has(v)) return;
-    seen.add(v);
-    if (hits.length < max) hits.push({ kind, value: v });
-  };
-  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
-  for (const { kind, re } of CONTEXT_FORMATS) {
-    for (const m of cleaned.matchAll(re)) {
-      const value = m[1] ?? "";
-      if (!seen.has(value.trim()) && /[0-9]/.test(value) && !holdsToken(value)) push(kind, value);
-    }
-  }
-  return { hits, total: seen.size };
-}
-var KEYED_VALUE = /(?:^|[\s{,;])["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,16}[:=][ \t]{0,16}["']?([^\s"',;}]{8,512})/gm;
-function findKeyedSecretsInText(text, max = Number.POSITIVE_INFINITY) {
-  const cleaned = stripPlaceholders(text);
-  const hits = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const m of cleaned.matchAll(KEYED_VALUE)) {
-    const hit = findSecretForKey(m[1] ?? "", m[2] ?? "");
-    if (!hit || seen.has(hit.value)) continue;
-    seen.add(hit.value);
-    if (hits.length < max) hits.push(hit);
-  }
-  return { hits, total: seen.size };
-}
-function findSecretForKey(key, value) {
-  if (!SENSITIVE_KEY.test(key.replace(/([a-z])([A-Z])/g, "$1_$2"))) return void 0;
-  const cleaned = stripPlaceholders(value).trim();
-  if (cleaned !== value.trim()) return void 0;
-  const candidate = cleaned.replace(/^(?:Bearer|Basic|token)\s+/i, "");
-  return looksLikeCredential(candidate) ? { kind: `literal value of "${key}"`, value: candidate } : void 0;
-}
-var MAYBE_CREDENTIAL = /[A-Za-z0-9_+=-]{12,}|[=:@]|bearer|basic|private key/i;
-function redactCredentials(text) {
-  if (!MAYBE_CREDENTIAL.test(text)) return { text, hits: [] };
-  const { hits } = scanTextForSecrets(text, 50);
-  const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value));
-  const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length);
-  let out = text;
-  for (const hit of all) out = out.split(hit.value).join("[REDACTED]");
-  return { text: out, hits: all };
-}
-
-// src/options/parse.ts
-var TRUE = /^(true|yes|on)$/i;
-var FALSE = /^(false|no|off)$/i;
-var SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i;
-function expectation(type) {
-  switch (type.kind) {
-    case "string":
-      return "a non-empty text";
-    case "boolean":
-      return "true or false";
-    case "int":
-      return `a whole number from ${type.min} to ${type.max}`;
-    case "size":
-      return `a size such as 512MiB or 1048576 (at least ${type.min ?? 1} byte${(type.min ?? 1) === 1 ? "" : "s"})`;
-    case "enum":
-      return `one of ${type.values.join(", ")}`;
-    case "auto-boolean":
-      return "auto, true or false";
-    case "list":
-      return type.values ? `a list of ${type.values.join(", ")}` : type.pattern ? `a list of ${type.pattern.description}` : "a list of non-empty texts";
-  }
-}
-function shown(raw) {
-  return redactCredentials(typeof raw === "string" || Array.isArray(raw) ? JSON.stringify(raw) : String(raw)).text;
-}
-function parseOptionValue(d, raw, origin) {
-  if (raw === void 0 || raw === null) return void 0;
-  if (typeof raw === "string" && raw.trim() === "" && origin.source !== "config") return void 0;
-  const fail = (why = `must be ${expectation(d.type)}, got ${shown(raw)}`) => {
-    const key = origin.source === "config" ? origin.key : origin.source === "flag" ? origin.flag : origin.input;
-    throw new ConfigurationError(`${describeOrigin(origin)}: ${why}`, key, origin.source === "config" ? origin.line : void 0, origin.source === "config" ? origin.file : void 0);
-  };
-  const forbidden = d.config !== false && origin.source === "config" ? d.config?.forbidden : void 0;
-  if (forbidden) fail(`cannot be set in the config file (${forbidden}); use the action input or the CLI flag`);
-  const value = parseTyped(d.type, raw, fail);
-  const refused = d.config !== false && origin.source === "config" ? d.config?.refuse : void 0;
-  if (refused && refused.values.includes(String(value))) fail(`${String(value)} cannot be set in the config file (${refused.reason}); use the action input or the CLI flag`);
-  return value;
-}
-function parseTyped(type, raw, fail) {
-  const text = typeof raw === "string" ? raw.trim() : void 0;
-  switch (type.kind) {
-    case "string":
-      return text ? text : fail();
-    case "boolean":
-      if (typeof raw === "boolean") return raw;
-      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
-    case "auto-boolean":
-      if (typeof raw === "boolean") return raw;
-      if (text && /^auto$/i.test(text)) return "auto";
-      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
-    case "int": {
-      const n = typeof raw === "number" ? raw : text && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
-      return Number.isInteger(n) && n >= type.min && n <= type.max ? n : fail();
-    }
-    case "size": {
-      const min = type.min ?? 1;
-      if (typeof raw === "number") return Number.isInteger(raw) && raw >= min ? raw : fail();
-      const m = text === void 0 ? null : SIZE.exec(text);
-      if (!m) return fail();
-      const power = ["", "k", "m", "g", "t"].indexOf((m[2] ?? "").toLowerCase());
-      const bytes = Math.floor(Number(m[1]) * 1024 ** power);
-      return bytes >= min ? bytes : fail();
-    }
-    case "enum":
-      return text !== void 0 && type.values.includes(text) ? text : fail();
-    case "list": {
-      const items = Array.isArray(raw) ? raw : text !== void 0 ? text.split(/[\n,]/) : fail();
-      const list = items.map((item) => typeof item === "string" ? item.trim() : fail()).filter(Boolean);
-      for (const item of list) {
-        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
-        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
-      }
-      return list;
-    }
-  }
-}
-
-// src/options/resolve.ts
-function fromInputs(declarations, getInput2) {
-  const given = {};
-  for (const d of declarations) {
-    const input = inputName(d);
-    if (input === void 0) continue;
-    const value = parseOptionValue(d, getInput2(input), { source: "input", input });
-    if (value === void 0 || d.config !== false && d.default !== void 0 && sameValue(value, d.default)) continue;
-    given[d.name] = value;
-  }
-  return given;
-}
-function valueAt(section, key) {
-  let node = section;
-  for (const part of key.split(".")) {
-    if (!node || typeof node !== "object" || Array.isArray(node)) return void 0;
-    node = node[part];
-  }
-  return node;
-}
-function fromConfig(declarations, section, where) {
-  const given = {};
-  for (const d of declarations) {
-    const key = configKey(d);
-    if (key === void 0) continue;
-    const raw = valueAt(section, key);
-    if (raw === void 0) continue;
-    const fullKey = `${where.gate}.${key}`;
-    const line = where.lineOf?.(fullKey);
-    const value = parseOptionValue(d, raw, { source: "config", file: where.file ?? "config file", key: fullKey, ...line ? { line } : {} });
-    if (value !== void 0) given[d.name] = value;
-  }
-  return given;
-}
-function resolveOptions(declarations, ...layers) {
-  const resolved = {};
-  for (const d of declarations) {
-    const layer = layers.find((l) => l[d.name] !== void 0);
-    resolved[d.name] = layer ? layer[d.name] : Array.isArray(d.default) ? [...d.default] : d.default;
-  }
-  return resolved;
-}
-function sameValue(a, b) {
-  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
-}
-
-// src/gates/review-gate/markers.ts
-var DEFAULT_AGENT_MARKERS = [
-  {
-    agent: "GitHub Copilot",
-    logins: ["Copilot", "copilot-swe-agent"],
-    emails: ["198982749+Copilot@users.noreply.github.com", "167198135+copilot[bot]@users.noreply.github.com", "copilot@github.com"],
-    branchPrefixes: ["copilot/"]
-  },
-  {
-    agent: "Claude Code",
-    logins: ["claude", "anthropic-claude", "claude-code-action"],
-    emails: ["noreply@anthropic.com"],
-    branchPrefixes: ["claude/"],
-    textMarkers: ["Generated with [Claude Code]", "Generated with Claude Code", "Claude-Session: https://claude.ai/code/"]
-  },
-  {
-    agent: "OpenAI Codex",
-    logins: ["chatgpt-codex-connector", "openai-codex"],
-    emails: ["noreply@openai.com"],
-    branchPrefixes: ["codex/"],
-    textMarkers: ["[Codex Task](https://chatgpt.com/codex/tasks/"]
-  },
-  {
-    agent: "Cursor",
-    logins: ["cursoragent", "cursor"],
-    emails: ["cursoragent@cursor.com"],
-    branchPrefixes: ["cursor/"],
-    textMarkers: ["<!-- CURSOR_AGENT_PR_BODY_BEGIN -->", "This pull request contains changes made by a Background Agent", "https://cursor.com/agents?id="]
-  },
-  {
-    agent: "Devin",
-    logins: ["devin-ai-integration"],
-    branchPrefixes: ["devin/"],
-    textMarkers: ["Link to Devin run: https://app.devin.ai/sessions/"]
-  },
-  {
-    agent: "Google Jules",
-    logins: ["google-labs-jules"],
-    branchPrefixes: ["jules/"],
-    textMarkers: ["PR created automatically by Jules", "https://jules.google.com/task/"]
-  },
-  { agent: "Amazon Q Developer", logins: ["amazon-q-developer"] },
-  { agent: "Gemini", logins: ["gemini-code-assist"], branchPrefixes: ["gemini/"] },
-  { agent: "Aider", emails: ["aider@aider.chat", "noreply@aider.chat"], branchPrefixes: ["aider/"] },
-  { agent: "Sweep", logins: ["sweep-ai", "sweep-nightly", "sweep-canary"], branchPrefixes: ["sweep/"] },
-  { agent: "Cline", logins: ["cline"], branchPrefixes: ["cline/"] },
-  { agent: "Continue", logins: ["continue"] },
-  { agent: "Sourcegraph Cody", logins: ["sourcegraph-cody"] },
-  { agent: "JetBrains AI", logins: ["jetbrains-ai"] },
-  { agent: "Codegen", logins: ["codegen-sh"] },
-  { agent: "Replit Agent", textMarkers: ["Replit-Commit-Author: Agent", "Replit-Commit-Author: Assistant"] },
-  { agent: "Amp", emails: ["amp@ampcode.com"] }
-];
-var AI_REVIEWER_LOGINS = ["copilot-pull-request-reviewer", "coderabbitai", "gemini-code-assist", "cursor", "chatgpt-codex-connector"];
-function loginKey(login) {
-  return login.trim().toLowerCase().replace(/\[bot\]$/, "");
-}
-function loginFromNoreply(email) {
-  const match2 = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/i.exec(email.trim());
-  return match2 ? match2[1] : void 0;
-}
-function parseTrailers(message) {
-  const found = [];
-  for (const line of message.split(/\r?\n/)) {
-    const match2 = /^\s*(co-authored-by|assisted-by):\s*([^<\n]*?)\s*<([^>\n]+)>\s*$/i.exec(line);
-    if (!match2) continue;
-    const email = match2[3].trim();
-    const login = loginFromNoreply(email);
-    found.push({
-      kind: match2[1].toLowerCase() === "co-authored-by" ? "co-author" : "assisted-by",
-      identity: { name: match2[2].trim(), email, ...login ? { login } : {} }
-    });
-  }
-  return found;
-}
-var MarkerIndex = class {
-  logins = /* @__PURE__ */ new Map();
-  emails = /* @__PURE__ */ new Map();
-  prefixes = [];
-  texts = [];
-  constructor(catalog) {
-    for (const entry of catalog) {
-      for (const login of entry.logins ?? []) this.logins.set(loginKey(login), entry.agent);
-      for (const email of entry.emails ?? []) this.emails.set(email.trim().toLowerCase(), entry.agent);
-      for (const prefix of entry.branchPrefixes ?? []) this.prefixes.push({ prefix, agent: entry.agent });
-      for (const text of entry.textMarkers ?? []) if (text.trim()) this.texts.push({ text, agent: entry.agent });
-    }
-  }
-  /**
-   * The agent a GitHub account belongs to. Only bot accounts match: a person
-   * may well be called `cursor` or `continue`, a GitHub App cannot be a person.
-   */
-  agentOfActor(actor) {
-    const isBot = actor.type === "Bot" || /\[bot\]$/i.test(actor.login);
-    return isBot ? this.logins.get(loginKey(actor.login)) : void 0;
-  }
-  /** The agent a git identity belongs to: a listed email, a bot's noreply email, or aider's ` (aider)` name suffix. */
-  agentOfIdentity(identity2) {
-    const account = this.agentAccountOfIdentity(identity2);
-    if (account) return account;
-    if (/\s\(aider\)$/i.test(identity2.name)) return { agent: "Aider", value: identity2.name };
-    return void 0;
-  }
-  /**
-   * The agent whose own account an identity is: by its email (a listed agent
-   * email or a bot's noreply address) or its linked bot login. A name alone
-   * never counts: aider writes ` (aider)` after the human's own name, on the
-   * human's own email, so that identity is still the human's.
-   */
-  agentAccountOfIdentity(identity2) {
-    const email = identity2.email.trim().toLowerCase();
-    const noreplyLogin = loginFromNoreply(email);
-    const byEmail = this.emails.get(email) ?? (noreplyLogin ? this.agentOfActor({ login: noreplyLogin }) : void 0);
-    if (byEmail) return { agent: byEmail, value: identity2.email };
-    if (identity2.login) {
-      const byLogin = this.agentOfActor({ login: identity2.login });
-      if (byLogin) return { agent: byLogin, value: identity2.login };
-    }
-    return void 0;
-  }
-  textMatches(text) {
-    return this.texts.filter((t) => text.includes(t.text));
-  }
-  prefixMatch(branch) {
-    return this.prefixes.find((p) => branch.startsWith(p.prefix));
-  }
-};
-function detectMarkers(snapshot, index, labels) {
-  const found = [];
-  const wanted = new Set(labels.map((l) => l.toLowerCase()));
-  for (const label of snapshot.labels) if (wanted.has(label.toLowerCase())) found.push({ channel: "label", agent: "declared by label", value: label });
-  const authorAgent = index.agentOfActor(snapshot.author);
-  if (authorAgent) found.push({ channel: "pr-author", agent: authorAgent, value: snapshot.author.login });
-  const prefix = index.prefixMatch(snapshot.head.ref);
-  if (prefix) found.push({ channel: "branch", agent: prefix.agent, value: prefix.prefix });
-  for (const t of index.textMatches(snapshot.body)) found.push({ channel: "pr-body", agent: t.agent, value: t.text });
-  for (const commit of snapshot.commits) {
-    const at = { commit: commit.sha };
-    const author = index.agentOfIdentity(commit.author);
-    if (author) found.push({ channel: "commit-author", ...author, ...at });
-    const committer = index.agentOfIdentity(commit.committer);
-    if (committer) found.push({ channel: "committer", ...committer, ...at });
-    const coAuthors = [...commit.coAuthors, ...parseTrailers(commit.message).map((t) => t.identity)];
-    const seen = /* @__PURE__ */ new Set();
-    for (const identity2 of coAuthors) {
-      const match2 = index.agentOfIdentity(identity2);
-      if (match2 && !seen.has(match2.value.toLowerCase())) {
-        seen.add(match2.value.toLowerCase());
-        found.push({ channel: "co-author", ...match2, ...at });
-      }
-    }
-    for (const t of index.textMatches(commit.message)) found.push({ channel: "commit-message", agent: t.agent, value: t.text, ...at });
-  }
-  return found;
-}
-
-// src/gates/review-gate/options.ts
-var GATE = "review-gate";
-function policyOverrides(given) {
-  if (given.lenient && given["strict-head"] === true) throw new ConfigurationError("--strict-head and --lenient exclude each other", "strict-head");
-  return givenOnly({
-    label: given.label,
-    minApprovals: given["min-approvals"],
-    sensitivePaths: given["sensitive-paths"],
-    sensitiveMinApprovals: given["sensitive-min-approvals"],
-    requiredTeams: given["required-teams"],
-    strictHead: given.lenient ? false : given["strict-head"],
-    applyLabel: given["apply-label"]
-  });
-}
-function resolvePolicy(overrides, config) {
-  const section = config[GATE];
-  const file = resolveOptions(REVIEW_GATE_OPTIONS, fromConfig(REVIEW_GATE_OPTIONS, section, { gate: GATE, file: "the agent-gates config" }));
-  const detection = gateSection(config, GATE).detection ?? {};
-  const configured = (detection.agents ?? []).map((a) => ({
-    agent: a.agent,
-    logins: a.logins ?? [],
-    emails: a.emails ?? [],
-    branchPrefixes: a["branch-prefixes"] ?? [],
-    textMarkers: a["text-markers"] ?? []
-  }));
-  const policy = {
-    label: overrides.label ?? file.label,
-    applyLabel: overrides.applyLabel ?? file["apply-label"],
-    minApprovals: overrides.minApprovals ?? file["min-approvals"],
-    sensitivePaths: overrides.sensitivePaths ?? file["sensitive-paths"],
-    sensitiveMinApprovals: overrides.sensitiveMinApprovals ?? file["sensitive-min-approvals"],
-    requiredTeams: overrides.requiredTeams ?? file["required-teams"],
-    strictHead: overrides.strictHead ?? file["strict-head"],
-    excludeLastPusher: file["exclude-last-pusher"],
-    detectionLabels: detection.labels ?? [],
-    agents: [...detection.defaults === false ? [] : DEFAULT_AGENT_MARKERS, ...configured]
-  };
-  for (const team of policy.requiredTeams) {
-    if (!/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(team)) throw new ConfigurationError(`required-teams: "${team}" must be "org/team-slug"`, "required-teams");
-  }
-  return policy;
-}
-function givenOnly(overrides) {
-  return Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== void 0));
-}
-
-// src/gates/review-gate/run.ts
-import { readFile as readFile2, writeFile as writeFile2 } from "node:fs/promises";
-
-// src/config/load.ts
-var import_ajv = __toESM(require_ajv(), 1);
-var import_yaml = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
-import { join as join3 } from "node:path";
-
-// src/model/digest.ts
-import { createHash } from "node:crypto";
-function sha256Hex(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-function fingerprintOf(...parts) {
-  return sha256Hex(parts.map((p) => String(p ?? "")).join("\0")).slice(0, 32);
-}
-
-// src/options/gates/artifact-scan.ts
-var MiB = 1024 ** 2;
-var ARTIFACT_SCAN_OPTIONS = [
-  option({
-    name: "paths",
-    type: { kind: "list" },
-    default: [],
-    placeholder: "PATHS",
-    description: "folders or archives to scan (globs allowed); empty scans the npm packages of the directory, or the folder itself",
-    details: ".tgz/.tar/.zip/.whl/.vsix/.jar/.nupkg, docker save and OCI image tars. On the command line they are the positional arguments.",
-    flag: false
-  }),
-  { ...WORKING_DIRECTORY_OPTION, description: "directory the paths and npm packages are relative to" },
-  option({
-    name: "npm",
-    type: { kind: "auto-boolean" },
-    default: "auto",
-    description: "pack npm packages with the real `npm pack` and scan the tarballs (auto: when package.json exists and no paths are given)"
-  }),
-  option({
-    name: "npm-scripts",
-    type: { kind: "boolean" },
-    default: true,
-    description: "run the lifecycle scripts (prepack, prepare, postpack) while packing, as `npm publish` does",
-    details: "false packs with --ignore-scripts: then the scanned tarball is not what `npm publish` builds, so publish the scanned tarball itself (output `tarballs`)."
-  }),
-  option({
-    name: "fail-on",
-    type: { kind: "enum", values: ["never", "review", "shared"] },
-    default: "never",
-    placeholder: "CLASS",
-    description: "lowest catalog class that fails the gate: never, review or shared",
-    details: "Literal credentials always fail."
-  }),
-  option({ name: "max-depth", type: { kind: "int", min: 0, max: 16 }, default: 4, description: "how deep nested archives are opened; deeper is an error" }),
-  option({
-    name: "max-expanded-bytes",
-    type: { kind: "size" },
-    default: 8 * 1024 ** 3,
-    description: "total decompressed bytes across the run; more is an error (decompression bomb)",
-    config: { key: "limits.max-expanded-bytes" }
-  }),
-  option({
-    name: "max-ratio",
-    type: { kind: "int", min: 1, max: 1e6 },
-    default: 200,
-    description: "largest expanded/compressed ratio of a gzip stream or zip entry; more is an error",
-    config: { key: "limits.max-ratio" }
-  }),
-  option({ name: "max-entries", type: { kind: "int", min: 1, max: 1e9 }, default: 1e6, description: "entries across all archives; more is an error", config: { key: "limits.max-entries" } }),
-  option({
-    name: "max-entry-bytes",
-    type: { kind: "size" },
-    default: 16 * MiB,
-    description: "largest agent file whose content is checked for credentials; larger is an error",
-    config: { key: "limits.max-entry-bytes" }
-  }),
-  option({
-    name: "max-nested-bytes",
-    type: { kind: "size" },
-    default: 32 * MiB,
-    description: "nested zips are buffered in memory up to this size, then spooled to a private temp file",
-    config: { key: "limits.max-nested-bytes" }
-  })
-];
-var ARTIFACT_SCAN_OPTION_SET = { gate: "artifact-scan", options: ARTIFACT_SCAN_OPTIONS };
-
-// src/options/gates/ignore-check.ts
-var IGNORE_CHECK_PACKERS = ["git", "npm", "docker", "sdist", "vsix"];
-var IGNORE_CHECK_OPTIONS = [
-  option({
-    name: "packers",
-    type: { kind: "list", values: ["auto", ...IGNORE_CHECK_PACKERS] },
-    default: ["auto"],
-    placeholder: "LIST",
-    description: "auto (every packer the folder uses) or a list of git, npm, docker, sdist, vsix"
-  }),
-  option({
-    name: "docker-contexts",
-    type: { kind: "list" },
-    default: [],
-    description: "Docker build contexts beyond each Dockerfile folder, relative to the repository",
-    flag: false,
-    input: false
-  }),
-  option({
-    name: "fix",
-    type: { kind: "enum", values: ["none", "patch"] },
-    default: "none",
-    description: "none, or patch to attach the smallest verified ignore-file fix as ignore-check.patch and in the job summary",
-    details: "On the command line, --fix writes the fix instead.",
-    flag: false
-  }),
-  option({
-    name: "write-fix",
-    type: { kind: "boolean" },
-    default: false,
-    description: "write the smallest ignore-file change that stops each leak, then re-check",
-    flag: { name: "fix" },
-    input: false,
-    config: false
-  }),
-  { ...WORKING_DIRECTORY_OPTION, description: "folder to check (on the command line: the first argument)", flag: false }
-];
-var IGNORE_CHECK_OPTION_SET = { gate: "ignore-check", options: IGNORE_CHECK_OPTIONS };
-
-// src/options/gates/mcp-inventory.ts
-var MCP_ALLOW_ENTRY_SCHEMA = {
-  type: "object",
-  additionalProperties: false,
-  required: ["reason"],
-  anyOf: [{ required: ["name"] }, { required: ["package"] }, { required: ["sha256"] }, { required: ["host"] }],
-  properties: {
-    name: { type: "string", minLength: 1, description: "server name as configured (glob); a name alone is not a security control" },
-    package: { type: "string", minLength: 1, description: "npm/PyPI package, image repository, Go module or script path" },
-    version: { type: "string", minLength: 1, description: "semver range (or the exact version) the package must satisfy" },
-    sha256: { type: "string", pattern: "^[0-9a-f]{64}$", description: "SHA-256 of what the server runs, or of its normalised entry" },
-    host: { type: "string", minLength: 1, description: "remote server host (glob)" },
-    reason: { type: "string", minLength: 3 }
-  }
-};
-var MCP_INVENTORY_OPTIONS = [
-  { ...WORKING_DIRECTORY_OPTION, description: "repository folder whose MCP configs are listed (relative to the current directory or the workspace)" },
-  option({
-    name: "workstation",
-    type: { kind: "boolean" },
-    default: false,
-    description: "list the user's home and the OS's managed MCP configs instead of a repository",
-    input: false,
-    config: false
-  }),
-  option({ name: "home", type: { kind: "string" }, placeholder: "DIR", description: "the home folder --workstation reads (default: the current user's)", input: false, config: false }),
-  option({
-    name: "probe",
-    type: { kind: "boolean" },
-    default: false,
-    description: "start each pinned stdio server with the MCP SDK and hash its tools (with --workstation only)",
-    details: "Starting a server runs its code, so this never applies to repository content.",
-    input: false,
-    config: false
-  }),
-  option({ name: "csv", type: { kind: "string" }, placeholder: "FILE", description: "also write the inventory as CSV to FILE", input: false, config: false }),
-  option({
-    name: "policy",
-    type: { kind: "string" },
-    placeholder: "FILE",
-    description: "a YAML policy file with the keys of the mcp-inventory config section; replaces the section",
-    config: false
-  }),
-  option({ name: "fail-on-unknown", type: { kind: "boolean" }, default: false, description: "a server no allow entry matches fails the gate (default: a warning; with no allow list, servers are only listed)" }),
-  option({ name: "require-pinned", type: { kind: "boolean" }, default: false, description: "a server whose package is not pinned exactly (version, digest, commit, hashed file) fails the gate" }),
-  option({ name: "fail-on-drift", type: { kind: "boolean" }, default: false, description: "servers added, removed or changed since the previous inventory fail the gate" }),
-  option({
-    name: "exclude",
-    type: { kind: "list" },
-    default: [],
-    placeholder: "GLOBS",
-    description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
-    details: "Globs relative to the repository, matched at any depth."
-  }),
-  option({ name: "previous", type: { kind: "string" }, placeholder: "FILE", description: "previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one" }),
-  option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
-];
-var MCP_INVENTORY_OPTION_SET = {
-  gate: "mcp-inventory",
-  options: MCP_INVENTORY_OPTIONS,
-  extraConfig: { allow: { type: "array", items: MCP_ALLOW_ENTRY_SCHEMA, description: "approved MCP servers; every field an entry gives must match" } }
-};
-
-// src/options/gates/secret-scan.ts
-var TRAVELS_WITH_THE_CODE = "the scanned code could change it";
-var DECLARED_GITLEAKS_VERSION = "8.28.0";
-var SECRET_SCAN_OPTIONS = [
-  option({ name: "range", type: { kind: "string" }, placeholder: "A..B", description: "scan exactly these commits (A...B: from their merge base)", input: false, config: false }),
-  option({ name: "full", type: { kind: "boolean" }, default: false, description: "scan the full history (see --full-scope)", input: false, config: false }),
-  option({ name: "no-git", type: { kind: "boolean" }, default: false, description: "scan the files in the folder only, no history", input: false, config: false }),
-  option({ name: "staged", type: { kind: "boolean" }, default: false, description: "scan only what is staged for the next commit (a pre-commit check)", input: false, config: false }),
-  option({
-    name: "pre-push",
-    type: { kind: "boolean" },
-    default: false,
-    description: "scan the commits being pushed, read from stdin as git's pre-push hook gives them",
-    input: false,
-    config: false
-  }),
-  option({
-    name: "mode",
-    type: { kind: "enum", values: ["auto", "full", "dir"] },
-    default: "auto",
-    description: "auto (the commit range from the event), full (whole history, see full-scope) or dir (files in working-directory, no history)",
-    flag: false
-  }),
-  option({
-    name: "full-scope",
-    type: { kind: "enum", values: ["default-branch", "all-branches"] },
-    default: "default-branch",
-    placeholder: "SCOPE",
-    description: "what full history means (mode full, schedule, workflow_dispatch): default-branch or all-branches"
-  }),
-  option({
-    name: "engine",
-    type: { kind: "enum", values: ["auto", "native", "wasm"] },
-    default: "auto",
-    placeholder: "ENGINE",
-    description: "auto (gitleaks-path, else a verified release, else the WebAssembly build), native or wasm",
-    config: { forbidden: TRAVELS_WITH_THE_CODE }
-  }),
-  option({
-    name: "gitleaks-path",
-    type: { kind: "string" },
-    placeholder: "FILE",
-    description: "a Gitleaks binary you provide (skips the download)",
-    config: { forbidden: TRAVELS_WITH_THE_CODE }
-  }),
-  option({
-    name: "gitleaks-version",
-    type: { kind: "string" },
-    default: DECLARED_GITLEAKS_VERSION,
-    placeholder: "V",
-    description: "Gitleaks release for the native engine",
-    details: "Its archive SHA-256 must be in the embedded checksum table or the download is refused.",
-    config: { forbidden: TRAVELS_WITH_THE_CODE }
-  }),
-  option({
-    name: "gitleaks-config",
-    type: { kind: "string" },
-    placeholder: "FILE",
-    description: "Gitleaks rules file (TOML)",
-    defaultText: ".gitleaks.toml in the folder, else the built-in rules",
-    details: "Every allow list in it needs a description. (The config input is the agent-gates config file.)"
-  }),
-  option({
-    name: "baseline",
-    type: { kind: "string" },
-    placeholder: "FILE",
-    description: "known findings that do not fail the gate: a Gitleaks JSON report or an earlier agent-gates secret-scan result"
-  }),
-  option({
-    name: "redact-author",
-    type: { kind: "enum", values: ["hash", "omit"] },
-    default: "omit",
-    placeholder: "MODE",
-    description: "commit author name and e-mail in results: omit, or hash (HMAC-SHA-256 keyed with $AGENT_GATES_AUTHOR_KEY, else a per-run key)",
-    details: "AGENT_GATES_AUTHOR_KEY needs at least 16 characters, from a secret; without it hashes only correlate within one run."
-  }),
-  option({
-    name: "fail-on",
-    type: { kind: "enum", values: ["new", "any", "none"] },
-    default: "new",
-    placeholder: "WHAT",
-    description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
-    config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
-  }),
-  option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
-  { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
-];
-var SECRET_SCAN_OPTION_SET = { gate: "secret-scan", options: SECRET_SCAN_OPTIONS };
-
-// src/options/gates/index.ts
-var GATE_OPTION_SETS = [ARTIFACT_SCAN_OPTION_SET, IGNORE_CHECK_OPTION_SET, SECRET_SCAN_OPTION_SET, MCP_INVENTORY_OPTION_SET, REVIEW_GATE_OPTION_SET];
-
-// src/config/sections/common.ts
-var allowEntrySchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["path", "reason"],
-  properties: {
-    path: { type: "string", minLength: 1, description: "minimatch glob, matched case-insensitively at any depth" },
-    reason: { type: "string", minLength: 3, description: "why this is allowed; recorded in every result" },
-    gates: { type: "array", items: { type: "string" }, uniqueItems: true }
-  }
-};
-var catalogClassSchema = { type: "string", enum: ["never", "review", "shared"] };
-var stringList = { type: "array", items: { type: "string", minLength: 1 } };
-
-// src/options/schema.ts
-var SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[kmgtKMGT]?([iI]?[bB])?\\s*$";
-function typeSchema(type, refused) {
-  switch (type.kind) {
-    case "string":
-      return { type: "string", minLength: 1 };
-    case "boolean":
-      return { type: "boolean" };
-    case "int":
-      return { type: "integer", minimum: type.min, maximum: type.max };
-    case "size":
-      return { anyOf: [{ type: "integer", minimum: type.min ?? 1 }, { type: "string", pattern: SIZE_PATTERN }] };
-    case "enum":
-      return { type: "string", enum: type.values.filter((v) => !refused.includes(v)) };
-    case "auto-boolean":
-      return { enum: ["auto", true, false] };
-    case "list": {
-      const item = { type: "string", minLength: 1, ...type.values ? { enum: type.values } : {}, ...type.pattern ? { pattern: type.pattern.regex } : {} };
-      return { anyOf: [{ type: "string", description: "comma-separated" }, { type: "array", items: item }] };
-    }
-  }
-}
-function sectionSchema(set) {
-  const root = { type: "object", additionalProperties: false, properties: {} };
-  for (const d of set.options) {
-    const key = configKey(d);
-    if (key === void 0 || d.config && d.config.forbidden) continue;
-    const parts = key.split(".");
-    let node = root;
-    for (const part of parts.slice(0, -1)) {
-      node.properties[part] ??= { type: "object", additionalProperties: false, properties: {} };
-      node = node.properties[part];
-    }
-    const refused = d.config ? d.config.refuse?.values ?? [] : [];
-    node.properties[parts[parts.length - 1]] = {
-      ...typeSchema(d.type, refused),
-      description: d.description,
-      ...d.default !== void 0 ? { default: d.default } : {}
-    };
-  }
-  Object.assign(root.properties, set.extraConfig ?? {});
-  return root;
-}
-
-// src/config/schema.ts
-var catalogAddSchema = {
-  type: "object",
-  additionalProperties: false,
-  required: ["id", "class", "patterns", "description"],
-  properties: {
-    id: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
-    tool: { type: "string" },
-    class: catalogClassSchema,
-    patterns: { ...stringList, minItems: 1 },
-    except: stringList,
-    description: { type: "string", minLength: 1 },
-    source: { type: "string" },
-    "may-hold-secrets": { type: "boolean" }
-  }
-};
-function configSchema() {
-  return {
-    $schema: "http://json-schema.org/draft-07/schema#",
-    title: "agent-gates configuration",
-    type: "object",
-    additionalProperties: false,
-    properties: {
-      version: { const: 1 },
-      allow: { type: "array", items: allowEntrySchema },
-      catalog: {
-        type: "object",
-        additionalProperties: false,
-        properties: {
-          add: { type: "array", items: catalogAddSchema },
-          reclassify: {
-            type: "array",
-            items: {
-              type: "object",
-              additionalProperties: false,
-              required: ["id", "class", "reason"],
-              properties: { id: { type: "string" }, class: catalogClassSchema, reason: { type: "string", minLength: 3 } }
-            }
-          }
-        }
-      },
-      ...Object.fromEntries(GATE_OPTION_SETS.map((set) => [set.gate, sectionSchema(set)]))
-    }
-  };
-}
-
-// src/config/load.ts
-var DEFAULT_CONFIG_PATH = ".github/agent-gates.yml";
-async function loadConfig(repoDir, explicitPath) {
-  const path7 = explicitPath ?? join3(repoDir, DEFAULT_CONFIG_PATH);
-  let text;
-  try {
-    text = await readFile(path7, "utf8");
-  } catch (error2) {
-    if (!explicitPath && error2.code === "ENOENT") return { config: {} };
-    throw new ConfigurationError(`cannot read config file ${path7}: ${error2.message}`, "config", void 0, path7);
-  }
-  return { config: parseConfig(text, path7), path: path7, sha256: sha256Hex(text) };
-}
-var compiled;
-function parseConfig(text, fileName) {
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  const syntaxError = doc.errors[0];
-  if (syntaxError) {
-    const line = lineCounter.linePos(syntaxError.pos[0]).line;
-    throw new ConfigurationError(`${fileName}:${line}: invalid YAML: ${syntaxError.message.split("\n")[0]}`, void 0, line, fileName);
-  }
-  const value = doc.toJS() ?? {};
-  const lineOf = (key) => {
-    const node = doc.getIn(key.split("."), true);
-    return node?.range ? lineCounter.linePos(node.range[0]).line : void 0;
-  };
-  if (value && typeof value === "object")
-    for (const set of GATE_OPTION_SETS) fromConfig(set.options, value[set.gate], { gate: set.gate, file: fileName, lineOf });
-  compiled ??= new import_ajv.Ajv({ allErrors: false, strict: false }).compile(configSchema());
-  if (!compiled(value)) {
-    const error2 = (compiled.errors ?? [])[0];
-    const { key, line } = locate(doc, lineCounter, error2);
-    throw new ConfigurationError(`${fileName}:${line}: ${key || "(top level)"}: ${describe(error2)}`, key, line, fileName);
-  }
-  return value;
-}
-function describe(error2) {
-  const params = error2.params;
-  switch (error2.keyword) {
-    case "additionalProperties":
-      return `unknown key "${String(params.additionalProperty)}"`;
-    case "required":
-      return `missing required key "${String(params.missingProperty)}"`;
-    case "enum":
-      return `must be one of ${params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-    default:
-      return error2.message ?? "invalid value";
-  }
-}
-function locate(doc, counter, error2) {
-  const segments = error2.instancePath.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-  const params = error2.params;
-  const extra = error2.keyword === "additionalProperties" ? String(params.additionalProperty) : void 0;
-  const key = [...segments, ...extra ? [extra] : []].join(".");
-  let node = segments.length ? doc.getIn(segments.map(asPathPart), true) : doc.contents;
-  if (extra && (0, import_yaml.isMap)(node)) {
-    const pair = node.items.find((p) => (0, import_yaml.isPair)(p) && (0, import_yaml.isScalar)(p.key) && String(p.key.value) === extra);
-    node = pair?.key ?? node;
-  }
-  const offset = node?.range?.[0] ?? 0;
-  return { key, line: counter.linePos(offset).line };
-}
-function asPathPart(segment) {
-  return /^\d+$/.test(segment) ? Number(segment) : segment;
 }
 
 // src/model/version.ts
@@ -46236,7 +46256,7 @@ var InputReader = class {
 };
 
 // src/actions/run-action.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/output/emit.ts
 function guardResult(result, ledger) {
@@ -46314,6 +46334,8 @@ var SOURCES = {
   ccWorktrees: "https://code.claude.com/docs/en/worktrees",
   ccSubagents: "https://code.claude.com/docs/en/sub-agents",
   ccMcp: "https://code.claude.com/docs/en/mcp",
+  ccPlugins: "https://code.claude.com/docs/en/plugins-reference",
+  mcpb: "https://github.com/modelcontextprotocol/mcpb/blob/main/MANIFEST.md",
   ccHomeState: "https://github.com/anthropics/claude-code/issues/43236",
   ccToolResults: "https://github.com/anthropics/claude-code/issues/18223",
   ghAgents: "https://github.com/github/gitignore/blob/main/Global/Agents.gitignore",
@@ -46413,7 +46435,7 @@ var AGENT_PATH_CATALOG = [
   shared({ id: "gemini-shared", tool: "Gemini CLI", patterns: ["GEMINI.md", ".geminiignore", ".gemini/commands/**"], description: "Gemini CLI instructions and commands.", canary: "GEMINI.md", source: SOURCES.geminiIgnore }),
   // OpenAI Codex
   never({ id: "codex-home", tool: "OpenAI Codex", patterns: [".codex/auth.json", ".codex/sessions/**", ".codex/history.jsonl", ".codex/log/**"], mayHoldSecrets: true, description: "Codex credentials and session transcripts from a home directory.", canary: ".codex/auth.json", source: SOURCES.codexConfig }),
-  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config; MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
+  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml", ".codex/*.config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config (and profile files); MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
   shared({ id: "agents-md", tool: "Codex, Cursor, Windsurf, Devin, OpenCode, Zed, Junie", patterns: ["AGENTS.md", "AGENTS.override.md", "AGENT.md"], description: "Cross-agent instructions.", canary: "AGENTS.md", source: SOURCES.codexConfig }),
   // Continue
   never({ id: "continue-env", tool: "Continue", patterns: [".continue/.env"], mayHoldSecrets: true, description: "Continue secret store for ${{ secrets.X }} lookups.", canary: ".continue/.env", source: SOURCES.continueSrc }),
@@ -46462,12 +46484,12 @@ var AGENT_PATH_CATALOG = [
   shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
   // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
   review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
-  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
+  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json", "{Library/Application Support,AppData/Roaming,.config}/Claude/Claude Extensions/*/manifest.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
   never({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
   never({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
   never({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
   review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
-  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
+  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json", ".claude-plugin/plugin.json", "*.mcpb", "*.dxt"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
   // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
   never({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
   shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
@@ -46701,6 +46723,30 @@ async function writeResultToRunFolder(result, folder) {
   return path7;
 }
 
+// src/output/paths.ts
+import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3, sep as sep6 } from "node:path";
+function repoRelativeResult(result, base, root) {
+  const prefix = relative3(resolve3(root), resolve3(base));
+  if (!prefix || prefix.startsWith("..") || isAbsolute2(prefix)) return result;
+  return { ...result, findings: result.findings.map((f) => rebaseFinding(f, resolve3(base), resolve3(root))) };
+}
+function rebase(path7, base, root) {
+  if (!path7 || isAbsolute2(path7) || path7.startsWith("~") || path7.includes("://")) return path7;
+  const rel = relative3(root, resolve3(base, path7));
+  return rel.startsWith("..") || isAbsolute2(rel) ? path7 : rel.split(sep6).join("/");
+}
+function rebaseFinding(f, base, root) {
+  if (f.location.commit) return f;
+  const { artifact, path: path7 } = f.location;
+  const [outer, ...inner] = artifact?.split("!") ?? [];
+  const repoPath = f.properties?.repoPath;
+  return {
+    ...f,
+    location: { ...f.location, ...artifact !== void 0 ? { artifact: [rebase(outer ?? "", base, root), ...inner].join("!") } : { path: rebase(path7, base, root) } },
+    ...typeof repoPath === "string" ? { properties: { ...f.properties, repoPath: rebase(repoPath, base, root) } } : {}
+  };
+}
+
 // src/actions/publish.ts
 async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
@@ -46709,10 +46755,12 @@ async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {}
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat2(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
+  const root = env.GITHUB_WORKSPACE || cwd;
+  const located = items.map((i) => repoRelativeResult(i.result, i.base ?? root, root));
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    const sarifText = renderSarif(results, sarif);
+    const sarifText = renderSarif(located, sarif);
     for (const skipped of sarifEligible(results).skipped)
       core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`);
     if (sarifText === void 0) {
@@ -46729,7 +46777,7 @@ async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {}
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`);
       }
     }
-    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
+    for (const a of visibleAnnotations(located.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
       core[a.level](a.message, { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} });
     }
   } catch (error2) {
@@ -46759,19 +46807,21 @@ async function runAction(spec, { core, env, cwd }) {
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   };
   let result;
+  let base;
   const sarif = { category: core.getInput("category").trim() || void 0, workingDirectory: core.getInput("working-directory").trim() };
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
-    const config = await loadConfig(workspace, configInput ? resolve3(workspace, configInput) : void 0);
+    const config = await loadConfig(workspace, configInput ? resolve4(workspace, configInput) : void 0);
     const inputs = await spec.read(reader, { env, workspace, config });
+    base = spec.pathBase?.(inputs);
     result = await spec.run(inputs, deps);
   } catch (error2) {
     result = errorResult(spec.gate, startedAt, error2, spec.criteria);
   }
   result = guardResult(result, ledger);
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif });
+  const published = await publishResults([{ result, details: spec.details?.(result), ...base ? { base } : {} }], spec.gate, [ledger], { core, env, cwd, sarif });
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value);
   concludeStep(core, spec.gate, published.status, result.summary);
   return { ...result, status: published.status };

