@@ -2,6 +2,7 @@
 // the config JSON Schema, docs/options.md): `node scripts/generate.mjs`.
 // The declarations are TypeScript, so this bundles src/cli/generate.ts first.
 import { build } from 'esbuild'
+import { bundleOptions } from './esbuild-options.mjs'
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -12,15 +13,8 @@ const temp = mkdtempSync(join(tmpdir(), 'agent-gates-generate-'))
 try {
   const outfile = join(temp, 'generate.mjs')
   await build({
-    entryPoints: [join(root, 'src/cli/generate.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    mainFields: ['module', 'main'],
-    outfile,
-    define: { __AGENT_GATES_VERSION__: '"generate"' },
-    banner: { js: `import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },
-    logLevel: 'warning'
+    ...bundleOptions({ code: `export * from './src/cli/generate.ts'\n`, resolveDir: root, sourcefile: 'entry-generate.ts', version: 'generate' }),
+    outfile
   })
   const { generatedFiles } = await import(pathToFileURL(outfile).href)
   for (const file of generatedFiles(root)) {

@@ -12,8 +12,8 @@ import { dirname, join, resolve } from 'node:path'
 import { pipeline } from 'node:stream/promises'
 import { fileURLToPath } from 'node:url'
 import { createGzip } from 'node:zlib'
-import { build } from 'esbuild'
 import tarStream from 'tar-stream'
+import { buildCli } from '../../scripts/esbuild-options.mjs'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, '../..')
@@ -22,21 +22,8 @@ const runs = Number(process.env.BENCH_RUNS ?? 5)
 const work = '/tmp/agent-gates-bench/artifact-scan'
 const ENTRY_BYTES = 4000 // 200 MB unpacked = 50,000 entries, as the issue asks
 mkdirSync(work, { recursive: true })
-const cli = process.env.AGENT_GATES_CLI ? resolve(root, process.env.AGENT_GATES_CLI) : await bundleCli(join(work, 'cli/index.js'))
+const cli = process.env.AGENT_GATES_CLI ? resolve(root, process.env.AGENT_GATES_CLI) : await buildCli(root, join(work, 'cli'), '0.0.0-bench')
 
-/** The CLI bundled from source with the options of scripts/bundle.mjs. */
-async function bundleCli(outfile) {
-  await build({
-    stdin: { contents: `import { runCli } from './src/cli/bin.ts'\nawait runCli()\n`, resolveDir: root, sourcefile: 'entry-cli', loader: 'ts' },
-    bundle: true, platform: 'node', mainFields: ['module', 'main'], format: 'esm', target: 'node20',
-    // Split as scripts/bundle.mjs splits the CLI: a command loads only its own gate.
-    splitting: true, outdir: dirname(outfile), entryNames: 'index', chunkNames: 'chunk-[hash]',
-    define: { __AGENT_GATES_VERSION__: '"0.0.0-bench"' },
-    banner: { js: `import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },
-    legalComments: 'none', logLevel: 'warning', charset: 'utf8'
-  })
-  return outfile
-}
 
 /** A small npm-like tarball (20 files, about 30 KB): start-up dominates its scan. */
 async function generateSmall() {

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { cpus, loadavg, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { buildCli } from '../../scripts/esbuild-options.mjs'
 
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const PACKAGES = Number(process.env.BENCH_PACKAGES ?? 50)
@@ -47,23 +47,6 @@ function generate() {
   return dir
 }
 
-async function bundleCli(outDir) {
-  const outfile = join(outDir, 'cli.js')
-  await build({
-    stdin: { contents: `import { runCli } from './src/cli/bin.ts'\nawait runCli()\n`, resolveDir: root, sourcefile: 'bench-entry.ts', loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    define: { __AGENT_GATES_VERSION__: JSON.stringify('bench') },
-    banner: { js: `import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },
-    legalComments: 'none',
-    logLevel: 'warning'
-  })
-  return outfile
-}
 
 const ms = (start) => Number(process.hrtime.bigint() - start) / 1e6
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
@@ -71,7 +54,7 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const dir = generate()
 const work = mkdtempSync(join(tmpdir(), 'ignore-check-bench-cli-'))
 try {
-  const cli = await bundleCli(work)
+  const cli = await buildCli(root, join(work, 'cli'), 'bench')
   const npmEnv = { ...process.env, npm_config_offline: 'true', npm_config_update_notifier: 'false', npm_config_audit: 'false', npm_config_fund: 'false' }
   const out = join(work, 'report.json')
   const ours = []

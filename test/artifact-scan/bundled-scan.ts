@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
+import { bundleOptions } from '../../scripts/esbuild-options.mjs'
 import type { GateResult } from '../../src/model/finding.js'
 import type { ArtifactScanOverrides } from '../../src/gates/artifact-scan/options.js'
 
@@ -34,18 +35,7 @@ export interface BundledRun {
 /** Bundles the scan into `workDir` and runs it once with these overrides. */
 export async function bundledScan(workDir: string, overrides: ArtifactScanOverrides): Promise<BundledRun> {
   const outfile = join(workDir, 'scan.mjs')
-  await build({
-    stdin: { contents: ENTRY, resolveDir: root, sourcefile: 'scan-entry.ts', loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    mainFields: ['module', 'main'],
-    format: 'esm',
-    target: 'node20',
-    outfile,
-    define: { __AGENT_GATES_VERSION__: '"0.0.0-test"' },
-    banner: { js: `import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },
-    logLevel: 'error'
-  })
+  await build({ ...bundleOptions({ code: ENTRY, resolveDir: root, sourcefile: 'scan-entry.ts', version: '0.0.0-test' }), outfile, logLevel: 'error' })
   const stdout = execFileSync(process.execPath, [outfile, JSON.stringify(overrides)], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_OPTIONS: '' } })
   const { result, peakRss } = JSON.parse(stdout) as { result: GateResult; peakRss: number }
   return { result, maxRssMiB: peakRss / 1024 / 1024 }

