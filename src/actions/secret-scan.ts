@@ -5,7 +5,7 @@ import { secretScanDetails } from '../gates/secret-scan/cli.js'
 import { loadEvent } from '../gates/secret-scan/event.js'
 import { GATE, resolveSecretScanOptions, secretScanOverrides, type SecretScanOptions } from '../gates/secret-scan/options.js'
 import { runSecretScan } from '../gates/secret-scan/run.js'
-import type { ToolStore } from '../gates/secret-scan/tool-store.js'
+import { folderToolStore, type ToolStore } from '../gates/secret-scan/tool-store.js'
 import { SECRET_SCAN_OPTIONS } from '../options/gates/secret-scan.js'
 import { definedOnly } from '../options/resolve.js'
 import { inputNames } from './inputs.js'
@@ -20,12 +20,17 @@ export const ACTION: ActionSpec<SecretScanOptions> = {
     const overrides = secretScanOverrides(given)
     const mode = overrides.mode ?? 'auto'
     const event = mode === 'auto' || mode === 'full' ? await loadEvent(env) : undefined
-    const install = { store: runnerToolStore() }
+    const install = { store: actionToolStore(env) }
     return resolveSecretScanOptions(resolve(workspace, given['working-directory'] ?? '.'), definedOnly({ ...overrides, event, install }), config.config)
   },
   run: runSecretScan,
   pathBase: (inputs) => inputs.dir,
   details: secretScanDetails
+}
+
+/** The runner's tool cache when the runner set one; @actions/tool-cache throws without RUNNER_TOOL_CACHE (a bare `node` run, act), so then our folder store, in the same layout. */
+export function actionToolStore(env: NodeJS.ProcessEnv): ToolStore {
+  return env.RUNNER_TOOL_CACHE ? runnerToolStore() : folderToolStore(env)
 }
 
 /** The runner's tool cache (its proxy settings and retries) as the native engine's store; the gate verifies what it returns. */
