@@ -44608,6 +44608,7 @@ function secretScanDetails(result) {
 init_event();
 init_options();
 init_run();
+init_tool_store();
 init_secret_scan();
 init_resolve();
 
@@ -45522,13 +45523,16 @@ var ACTION = {
     const overrides = secretScanOverrides(given);
     const mode = overrides.mode ?? "auto";
     const event = mode === "auto" || mode === "full" ? await loadEvent(env) : void 0;
-    const install = { store: runnerToolStore() };
+    const install = { store: actionToolStore(env) };
     return resolveSecretScanOptions(resolve11(workspace, given["working-directory"] ?? "."), definedOnly({ ...overrides, event, install }), config.config);
   },
   run: runSecretScan,
   pathBase: (inputs) => inputs.dir,
   details: secretScanDetails
 };
+function actionToolStore(env) {
+  return env.RUNNER_TOOL_CACHE ? runnerToolStore() : folderToolStore(env);
+}
 function runnerToolStore() {
   return {
     find: (name, version, arch3) => find(name, version, arch3) || void 0,
