@@ -5,9 +5,10 @@ import { ARTIFACT_SCAN_OPTIONS } from '../../options/gates/artifact-scan.js'
 import { fromFlags } from '../../options/resolve.js'
 import { artifactScanMarkdown } from './details.js'
 import { artifactScanOverrides, resolveArtifactScanOptions } from './options.js'
+import { lazy } from '../../model/lazy.js'
 
-/** Loaded when the gate runs, not when the CLI starts (each command loads only its own gate). */
-const runArtifactScan = async (...args: Parameters<typeof import('./gate.js').runArtifactScan>): ReturnType<typeof import('./gate.js').runArtifactScan> => (await import('./gate.js')).runArtifactScan(...args)
+/** Loaded when the gate runs, not when the CLI starts. */
+const runArtifactScan = lazy(async () => (await import('./gate.js')).runArtifactScan)
 
 export const artifactScanCommand: GateCommand = {
   name: 'artifact-scan',

@@ -4,9 +4,10 @@ import { IGNORE_CHECK_OPTIONS } from '../../options/gates/ignore-check.js'
 import { fromFlags } from '../../options/resolve.js'
 import { ignoreCheckMarkdown } from './details.js'
 import { ignoreCheckOverrides, resolveIgnoreCheckOptions } from './options.js'
+import { lazy } from '../../model/lazy.js'
 
-/** Loaded when the gate runs, not when the CLI starts (each command loads only its own gate). */
-const runIgnoreCheck = async (...args: Parameters<typeof import('./run.js').runIgnoreCheck>): ReturnType<typeof import('./run.js').runIgnoreCheck> => (await import('./run.js')).runIgnoreCheck(...args)
+/** Loaded when the gate runs, not when the CLI starts. */
+const runIgnoreCheck = lazy(async () => (await import('./run.js')).runIgnoreCheck)
 
 export const ignoreCheckCommand: GateCommand = {
   name: 'ignore-check',

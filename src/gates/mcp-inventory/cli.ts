@@ -6,9 +6,10 @@ import { runFolder } from '../../output/run-folder.js'
 import { ConfigurationError } from '../../model/errors.js'
 import { mcpInventoryMarkdown } from './details.js'
 import { mcpInventoryOverrides, resolveMcpInventoryOptions } from './options.js'
+import { lazy } from '../../model/lazy.js'
 
-/** Loaded when the gate runs, not when the CLI starts (each command loads only its own gate). */
-const runMcpInventory = async (...args: Parameters<typeof import('./run.js').runMcpInventory>): ReturnType<typeof import('./run.js').runMcpInventory> => (await import('./run.js')).runMcpInventory(...args)
+/** Loaded when the gate runs, not when the CLI starts. */
+const runMcpInventory = lazy(async () => (await import('./run.js')).runMcpInventory)
 
 export const mcpInventoryCommand: GateCommand = {
   name: 'mcp-inventory',

@@ -13,6 +13,10 @@ import { fromFlags } from '../../options/resolve.js'
 import { reviewDetails } from './details.js'
 import { GATE, policyOverrides } from './options.js'
 import type { ReviewGateOptions } from './run.js'
+import { lazy } from '../../model/lazy.js'
+
+/** Loaded when the gate runs: the GitHub client stack is not needed to parse flags or print help. */
+const runReviewGate = lazy(async () => (await import('./run.js')).runReviewGate)
 
 /** The flags' source: a snapshot file, or a repository and PR (checked before anything runs). */
 function sourceFlags(values: CommandContext['values']) {
@@ -63,7 +67,6 @@ export const reviewGateCommand: GateCommand = {
   },
   local: false,
   positionalIsDir: false,
-  // Loaded when the gate runs: the GitHub client stack is not needed to parse flags or print help.
-  execute: async (ctx): Promise<GateResult> => (await import('./run.js')).runReviewGate(optionsFrom(ctx), ctx.deps),
+  execute: (ctx): Promise<GateResult> => runReviewGate(optionsFrom(ctx), ctx.deps),
   details: reviewDetails
 }

@@ -11,9 +11,10 @@ import { cell } from '../../output/markdown.js'
 import { loadEvent } from './event.js'
 import { writeStagedFiles, parsePrePushInput, pushEvent } from './hook-input.js'
 import { GATE, resolveSecretScanOptions, secretScanOverrides, type SecretScanOverrides } from './options.js'
+import { lazy } from '../../model/lazy.js'
 
-/** Loaded when the gate runs, not when the CLI starts (each command loads only its own gate). */
-const runSecretScan = async (...args: Parameters<typeof import('./run.js').runSecretScan>): ReturnType<typeof import('./run.js').runSecretScan> => (await import('./run.js')).runSecretScan(...args)
+/** Loaded when the gate runs, not when the CLI starts. */
+const runSecretScan = lazy(async () => (await import('./run.js')).runSecretScan)
 
 export const secretScanCommand: GateCommand = {
   name: 'secret-scan',
