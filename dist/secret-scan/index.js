@@ -27242,6 +27242,12 @@ var init_scan = __esm({
 });
 
 // src/gates/secret-scan/run.ts
+var run_exports = {};
+__export(run_exports, {
+  AUTHOR_KEY_ENV: () => AUTHOR_KEY_ENV,
+  CACHE_DIR_ENV: () => CACHE_DIR_ENV,
+  runSecretScan: () => runSecretScan
+});
 import { randomBytes as randomBytes2 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 import { chmod as chmod3, mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
@@ -44590,6 +44596,14 @@ init_git();
 
 // src/gates/secret-scan/cli.ts
 init_options();
+
+// src/model/lazy.ts
+function lazy(load2) {
+  return async (...args) => (await load2())(...args);
+}
+
+// src/gates/secret-scan/cli.ts
+var runSecretScan2 = lazy(async () => (await Promise.resolve().then(() => (init_run(), run_exports))).runSecretScan);
 function secretScanDetails(result) {
   const s = result.stats;
   if (!s.engine) return void 0;
