@@ -11,7 +11,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { sha256File } from '../../model/digest.js'
 import type { RunsDigest } from './artifacts.js'
-import { eachZipEntry } from './zip.js'
+import { eachZipEntry } from '../../archive/zip-entries.js'
 
 /** The module cache's case encoding: each upper-case letter becomes `!` and its lower case. */
 export function escapeModulePath(path: string): string {

@@ -25,7 +25,7 @@ import type { McpInventoryOptions } from './options.js'
 import { judge, type Approval } from './policy.js'
 import { probeServers } from './probe.js'
 import { ConfigSyntaxError, parseConfigText } from './syntax.js'
-import { readZipText } from './zip.js'
+import { readZipText } from '../../archive/zip-entries.js'
 
 /** MCP configs are small; a larger file is not read into memory (and is an error, not a skip). */
 const MAX_CONFIG_BYTES = 16 * 1024 * 1024

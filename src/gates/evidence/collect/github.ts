@@ -1,12 +1,10 @@
-import { promisify } from 'node:util'
-import yauzl, { type Entry, type ZipFile } from 'yauzl'
+import { eachZipEntry } from '../../../archive/zip-entries.js'
 import type { GitHubApi } from '../../../github/client.js'
 import { GateIncompleteError, errorMessage } from '../../../model/errors.js'
 import { BUNDLE_FILE, EVIDENCE_FILE } from '../record.js'
 import { inQuarter, type Quarter } from './quarter.js'
 import type { FoundRecord, RecordSource } from './sources.js'
 
-const openBuffer = promisify<Buffer, yauzl.Options, ZipFile>(yauzl.fromBuffer)
 /** An evidence artifact holds a few small files; anything bigger is not ours. */
 const MAX_ENTRY = 64 * 1024 * 1024
 
@@ -21,28 +19,11 @@ async function api<T>(what: string, call: () => Promise<T>): Promise<T> {
 
 /** evidence.json and its bundle out of an artifact zip, read in memory (one artifact at a time). */
 export async function readEvidenceZip(zip: Buffer): Promise<{ record?: string; bundle?: string }> {
-  const file = await openBuffer(zip, { lazyEntries: true, validateEntrySizes: true })
-  const wanted = new Set([EVIDENCE_FILE, BUNDLE_FILE])
   const out: { record?: string; bundle?: string } = {}
-  await new Promise<void>((resolve, reject) => {
-    file.on('error', reject)
-    file.on('end', () => resolve())
-    file.on('entry', (entry: Entry) => {
-      if (!wanted.has(entry.fileName) || entry.uncompressedSize > MAX_ENTRY) return void file.readEntry()
-      file.openReadStream(entry, (error, stream) => {
-        if (error || !stream) return reject(error ?? new Error('unreadable zip entry'))
-        const chunks: Buffer[] = []
-        stream.on('data', (c: Buffer) => chunks.push(c))
-        stream.on('error', reject)
-        stream.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8')
-          if (entry.fileName === EVIDENCE_FILE) out.record = text
-          else out.bundle = text
-          file.readEntry()
-        })
-      })
-    })
-    file.readEntry()
+  await eachZipEntry(zip, async (entry, read) => {
+    const wanted = entry.fileName === EVIDENCE_FILE ? 'record' : entry.fileName === BUNDLE_FILE ? 'bundle' : undefined
+    if (!wanted || entry.uncompressedSize > MAX_ENTRY) return
+    out[wanted] = (await read()).toString('utf8')
   })
   return out
 }

@@ -1,12 +1,18 @@
-/** Zip reading for module zips and MCP bundles (yauzl, streamed, size-capped). */
+/**
+ * Walking a zip's entries with yauzl (lazy, in order, entry sizes validated), for the gates that read
+ * a few files out of a zip they trust the framing of: Go module zips and MCP bundles (mcp-inventory),
+ * evidence artifacts (collect). artifact-scan has its own strict reader, which judges the framing.
+ */
 import { promisify } from 'node:util'
 import yauzl, { type Entry, type ZipFile } from 'yauzl'
 
-export const openZip = promisify<string, yauzl.Options, ZipFile>(yauzl.open)
+const openPath = promisify<string, yauzl.Options, ZipFile>(yauzl.open)
+const openBuffer = promisify<Buffer, yauzl.Options, ZipFile>(yauzl.fromBuffer)
 
-/** Visits every file entry in order; `read` gives its bytes. */
-export async function eachZipEntry(path: string, visit: (entry: Entry, read: () => Promise<Buffer>) => Promise<boolean | void>): Promise<void> {
-  const zip = await openZip(path, { lazyEntries: true, autoClose: true })
+/** Visits every file entry in order; `read` gives its bytes; returning true stops the walk. */
+export async function eachZipEntry(source: string | Buffer, visit: (entry: Entry, read: () => Promise<Buffer>) => Promise<boolean | void>): Promise<void> {
+  const options = { lazyEntries: true, autoClose: true, validateEntrySizes: true }
+  const zip = typeof source === 'string' ? await openPath(source, options) : await openBuffer(source, options)
   await new Promise<void>((resolveAll, reject) => {
     zip.on('error', reject)
     zip.on('end', () => resolveAll())
