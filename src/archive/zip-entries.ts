@@ -13,7 +13,12 @@ const openBuffer = promisify<Buffer, yauzl.Options, ZipFile>(yauzl.fromBuffer)
 export async function eachZipEntry(source: string | Buffer, visit: (entry: Entry, read: () => Promise<Buffer>) => Promise<boolean | void>): Promise<void> {
   const options = { lazyEntries: true, autoClose: true, validateEntrySizes: true }
   const zip = typeof source === 'string' ? await openPath(source, options) : await openBuffer(source, options)
-  await new Promise<void>((resolveAll, reject) => {
+  await new Promise<void>((resolveAll, rejectAll) => {
+    // autoClose closes only after the last entry: a walk that fails early closes the file itself.
+    const reject = (error: unknown) => {
+      zip.close()
+      rejectAll(error)
+    }
     zip.on('error', reject)
     zip.on('end', () => resolveAll())
     zip.on('entry', (entry: Entry) => {

@@ -5,7 +5,7 @@
  * Facts: reference §1.2-§1.4 (secondary or unverified ones are marked there).
  */
 import type { McpDialect } from '../../catalog/mcp-configs.js'
-import type { KeyPath, Syntax } from './syntax.js'
+import { ConfigSyntaxError, type KeyPath, type Syntax } from './syntax.js'
 
 export type Transport = 'stdio' | 'http' | 'sse' | 'ws' | 'extension' | 'builtin' | 'unknown'
 
@@ -204,7 +204,9 @@ export function serversIn(spec: DialectSpec, root: unknown): RawServer[] {
   if (spec.singleServer) {
     const [found] = resolveContainer(root, spec.singleServer)
     const name = isObject(root) ? str(root.name) : undefined
-    if (found && isObject(found.node)) out.push(readServer(spec, name ?? '(bundle)', found.path, found.path.join('.'), found.node, false))
+    // A bundle whose manifest describes no server would be inventoried as nothing: refuse it instead.
+    if (!found || !isObject(found.node)) throw new ConfigSyntaxError(`no ${spec.singleServer.join('.')} object: the bundle's server cannot be read`, undefined)
+    out.push(readServer(spec, name ?? '(bundle)', found.path, found.path.join('.'), found.node, false))
   }
   visit(spec.containers.filter((c) => !(spec.referencesKey && c.length === 1 && c[0] === spec.referencesKey && isObject(root) && !isObject(root[spec.referencesKey]))), false)
   const present = spec.containers.some((c) => resolveContainer(root, c).length > 0)

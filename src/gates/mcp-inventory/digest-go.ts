@@ -33,12 +33,20 @@ export async function goZipHash(zipPath: string): Promise<string> {
 
 /** The h1 a go.sum records for the module at that version (its zip line, not the `/go.mod` one). */
 async function goSumHash(goSum: string, module: string, version: string): Promise<string | undefined> {
-  const text = await readFile(goSum, 'utf8').catch(() => '')
+  const text = await textIfPresent(goSum)
   for (const line of text.split(/\r?\n/)) {
     const [m, v, h] = line.trim().split(/\s+/)
     if (m === module && v === version && h) return h
   }
   return undefined
+}
+
+/** A file's text, '' when it does not exist; a file that is there but cannot be read throws (never read as absent). */
+async function textIfPresent(path: string): Promise<string> {
+  return readFile(path, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return ''
+    throw error
+  })
 }
 
 /** `github.com/acme/mcp/cmd/srv` → the module paths it may belong to, longest first. */
@@ -47,18 +55,30 @@ const modulePrefixes = (path: string) => path.split('/').map((_, i, parts) => pa
 export async function goDigest(name: string | undefined, version: string | undefined, pinned: boolean, modCache: string, projectDir: string | undefined): Promise<RunsDigest> {
   if (!name || !version) return { missing: 'no module version: go resolves it at run time' }
   if (!pinned) return { missing: `version "${version}" is resolved at run time, not read from the cache` }
+  try {
+    return await fromModuleCache(name, version, modCache, projectDir)
+  } catch (error) {
+    return { source: 'go-module-cache', missing: `module cache or go.sum unreadable: ${(error as NodeJS.ErrnoException).code ?? 'EIO'}` }
+  }
+}
+
+async function fromModuleCache(name: string, version: string, modCache: string, projectDir: string | undefined): Promise<RunsDigest> {
   for (const module of modulePrefixes(name)) {
     const base = join(modCache, 'cache', 'download', escapeModulePath(module), '@v', escapeModulePath(version))
-    const zip = await sha256File(`${base}.zip`).catch(() => undefined)
+    const zip = await sha256File(`${base}.zip`).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined
+      throw error
+    })
     const sum = projectDir ? await goSumHash(join(projectDir, 'go.sum'), module, version) : undefined
     if (!zip) {
       if (sum) return { integrity: sum, source: 'go-sum', digestOf: 'module-zip', missing: 'module zip not in the module cache (go.sum hash only)' }
       continue
     }
     const h1 = await goZipHash(`${base}.zip`).catch(() => undefined)
-    const recorded = (await readFile(`${base}.ziphash`, 'utf8').catch(() => '')).trim()
+    if (!h1) return { source: 'go-module-cache', digestOf: 'module-zip', missing: 'cached module zip cannot be read as a zip' }
+    const recorded = (await textIfPresent(`${base}.ziphash`)).trim()
     // The cache counts only when its zip still hashes to what Go recorded (and what go.sum expects).
-    if (!h1 || (recorded && recorded !== h1)) return { source: 'go-module-cache', digestOf: 'module-zip', missing: 'cached module zip does not match its .ziphash' }
+    if (recorded && recorded !== h1) return { source: 'go-module-cache', digestOf: 'module-zip', missing: 'cached module zip does not match its .ziphash' }
     if (sum && sum !== h1) return { source: 'go-module-cache', digestOf: 'module-zip', integrity: h1, missing: "cached module zip does not match the project's go.sum" }
     return { sha256: zip.sha256, integrity: h1, source: 'go-module-cache', digestOf: 'module-zip' }
   }

@@ -47,17 +47,25 @@ async function fromUvLock(projectDir: string, name: string, version: string): Pr
 /** RECORD's hash column: `sha256=<urlsafe base64, no padding>`. */
 const recordHash = (bytes: Buffer) => `sha256=${createHash('sha256').update(bytes).digest('base64url')}`
 
-/** Checks every hashed line of a RECORD against the installed files (paths relative to the folder holding the .dist-info). */
-async function recordHolds(recordPath: string, text: string): Promise<boolean> {
+/**
+ * Checks every hashed line of a RECORD against the installed files (paths relative to the folder holding
+ * the .dist-info). A RECORD with no SHA-256 line, or one hashed another way, vouches for nothing.
+ */
+async function recordHolds(recordPath: string, text: string): Promise<'holds' | 'differs' | 'unhashed'> {
   const base = dirname(dirname(recordPath))
+  let checked = 0
   for (const line of text.split(/\r?\n/)) {
     // Paths may be quoted CSV; the hash and size columns never hold commas.
     const m = /^"?(.*?)"?,(sha256=[A-Za-z0-9_-]+),\d*$/.exec(line.trim())
-    if (!m) continue
+    if (!m) {
+      if (/,[a-z0-9]+=[A-Za-z0-9_-]+,\d*$/.test(line.trim())) return 'unhashed'
+      continue
+    }
+    checked++
     const bytes = await readFile(resolve(base, m[1]!.replace(/""/g, '"'))).catch(() => undefined)
-    if (!bytes || recordHash(bytes) !== m[2]) return false
+    if (!bytes || recordHash(bytes) !== m[2]) return 'differs'
   }
-  return true
+  return checked > 0 ? 'holds' : 'unhashed'
 }
 
 const SITE_PACKAGES = ['*/lib/python*/site-packages', '*/Lib/site-packages']
@@ -80,8 +88,9 @@ async function fromInstalled(launcher: string, name: string, version: string | u
       const m = /^(.+)-([^-]+)\.dist-info$/.exec(record.split(/[\\/]/).at(-2) ?? '')
       if (!m || normalizePyName(m[1]!) !== wanted || (version && m[2] !== version)) continue
       const text = await readFile(record, 'utf8').catch(() => undefined)
-      if (text === undefined) continue
-      if (!(await recordHolds(record, text))) return { source: 'installed-record', digestOf: 'installed-files', path: record, missing: 'installed files do not match their RECORD' }
+      if (text === undefined) return { source: 'installed-record', digestOf: 'installed-files', path: record, missing: 'the installed RECORD cannot be read' }
+      const holds = await recordHolds(record, text)
+      if (holds !== 'holds') return { source: 'installed-record', digestOf: 'installed-files', path: record, missing: holds === 'differs' ? 'installed files do not match their RECORD' : 'the installed RECORD lists no SHA-256 to check the files against' }
       found.push({ version: m[2]!, sha256: (await sha256File(record)).sha256, path: record })
     }
   }

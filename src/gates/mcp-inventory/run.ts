@@ -94,7 +94,8 @@ async function referencedFiles(candidate: Candidate, value: unknown, key: string
       errors.push({ code: 'config-outside-plugin', message: `${candidate.display}: ${key} names a file outside the plugin; not read`, location: { path: candidate.display } })
       continue
     }
-    const exists = await stat(absolute).then(() => true, () => false)
+    // Only a file that is not there is absent: one that cannot be stat'ed is read, and reported unreadable.
+    const exists = await stat(absolute).then(() => true, (error: NodeJS.ErrnoException) => error.code !== 'ENOENT' && error.code !== 'ENOTDIR')
     out.push({ location: { ...candidate.location, dialect: 'claude-code' }, absolute, display, pattern: `${candidate.display} ${key}`, exists, configDir: root })
   }
   return out
@@ -106,7 +107,7 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
   if (!candidate.exists) return probed
   if (location.scope === 'project' && excluded(candidate.display, options.exclude)) return { ...probed, status: 'excluded' }
   // A repository's config that links outside the repository (to /proc/self/environ, a home file) is not read.
-  if (location.scope === 'project' && !candidate.projectDir && !(await staysInside(options.dir, candidate.absolute))) {
+  if (location.scope === 'project' && !(await staysInside(candidate.projectDir ?? options.dir, candidate.absolute))) {
     errors.push({ code: 'config-outside-repository', message: `${candidate.display}: links outside the repository; not read`, location: { path: candidate.display } })
     return { ...probed, status: 'unreadable' }
   }
@@ -129,8 +130,10 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
   probed.sha256 = sha256Hex(text)
   const spec = DIALECTS[location.dialect]
   let parsed
+  let raws: RawServer[]
   try {
     parsed = parseConfigText(text, syntaxFor(spec, candidate.absolute))
+    raws = serversIn(spec, parsed.value)
   } catch (error) {
     const line = error instanceof ConfigSyntaxError ? error.line : undefined
     errors.push({ code: 'config-malformed', message: safeMessage(`${candidate.display}${line ? `:${line}` : ''}: ${location.client} cannot read it: ${errorMessage(error)}`, deps), location: { path: candidate.display, ...(line ? { line } : {}) } })
@@ -138,7 +141,6 @@ async function readCandidate(candidate: Candidate, options: McpInventoryOptions,
   }
   if (spec.referencesKey) queue.push(...(await referencedFiles(candidate, parsed.value, spec.referencesKey, errors)))
   const bundle = isBundleArchive(candidate.absolute) ? await bundleIdentity(candidate, parsed.value) : undefined
-  const raws = serversIn(spec, parsed.value)
   const inputIds = spec.inputsKey ? inputIdsOf(parsed.value, spec.inputsKey) : undefined
   const projectDir = candidate.projectDir ?? options.dir
   const baseDir = location.scope === 'project' ? projectDir : location.scope === 'user' ? options.home : dirname(candidate.absolute)
@@ -178,7 +180,14 @@ export async function runMcpInventory(options: McpInventoryOptions, deps: GateDe
   const loaded: LoadedServer[] = []
   const probed: ProbedPath[] = []
   const queue = [...discovery.candidates]
-  for (let candidate = queue.shift(); candidate; candidate = queue.shift()) probed.push(await readCandidate(candidate, options, deps, errors, collector, loaded, queue))
+  // A file a plugin.json names may also be found by discovery: each file is read once, by its first finder.
+  const read = new Set<string>()
+  for (let candidate = queue.shift(); candidate; candidate = queue.shift()) {
+    const key = `${candidate.location.dialect}\0${candidate.absolute}`
+    if (read.has(key)) continue
+    read.add(key)
+    probed.push(await readCandidate(candidate, options, deps, errors, collector, loaded, queue))
+  }
   for (const empty of discovery.emptyPatterns) probed.push({ path: empty.display, client: empty.location.client, scope: empty.location.scope, status: 'absent', servers: 0, foundBy: 'glob' })
 
   if (options.probe) {
