@@ -50,6 +50,9 @@ describe('offline digests of what the other launchers run; plugins, profiles and
       // A changed file under an unchanged RECORD.
       [`${site}/tampered_mcp/__init__.py`]: 'changed\n',
       [`${site}/tampered_mcp-1.0.0.dist-info/RECORD`]: `tampered_mcp/__init__.py,${recordHash('original\n')},9\n`,
+      // A RECORD that lists its file without a hash vouches for nothing.
+      [`${site}/unhashed_mcp/__init__.py`]: 'z = 3\n',
+      [`${site}/unhashed_mcp-1.0.0.dist-info/RECORD`]: 'unhashed_mcp/__init__.py,,\n',
       [`${pipxSite}/time_mcp/__init__.py`]: 'y = 2\n',
       [`${pipxSite}/time_mcp-0.4.0.dist-info/RECORD`]: `time_mcp/__init__.py,${recordHash('y = 2\n')},6\n`,
       '.bun/install/cache/@acme/bun-mcp@3.0.0@@@1/package.json': '{"name":"@acme/bun-mcp","version":"3.0.0"}',
@@ -64,6 +67,7 @@ describe('offline digests of what the other launchers run; plugins, profiles and
           fetch: { command: 'uvx', args: ['mcp-server-fetch@2025.1.1'] },
           'fetch-bare': { command: 'uvx', args: ['mcp-server-fetch'] },
           tampered: { command: 'uvx', args: ['--from', 'tampered-mcp==1.0.0', 'tampered'] },
+          unhashed: { command: 'uvx', args: ['--from', 'unhashed-mcp==1.0.0', 'unhashed'] },
           time: { command: 'pipx', args: ['run', '--spec', 'time-mcp==0.4.0', 'time-mcp'] },
           bun: { command: 'bunx', args: ['@acme/bun-mcp@3.0.0'] },
           pnpm: { command: 'pnpm', args: ['dlx', 'pnpm-mcp@1.2.0'] }
@@ -133,6 +137,7 @@ describe('offline digests of what the other launchers run; plugins, profiles and
     expect(run.row('fetch').runs).toMatchObject({ sha256: sha256(record), source: 'installed-record', digestOf: 'installed-files' })
     expect(run.row('fetch-bare').runs).toMatchObject({ sha256: sha256(record), resolvedVersion: '2025.1.1' })
     expect(run.row('tampered').runs).toMatchObject({ missing: 'installed files do not match their RECORD' })
+    expect(run.row('unhashed').runs).toEqual({ source: 'installed-record', digestOf: 'installed-files', path: expect.stringMatching(/unhashed_mcp-1\.0\.0\.dist-info\/RECORD$/), missing: 'the installed RECORD lists no SHA-256 to check the files against' })
     expect(run.row('time').runs).toMatchObject({ source: 'installed-record', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
   })
 
@@ -180,5 +185,16 @@ describe('offline digests of what the other launchers run; plugins, profiles and
     expect(repo.row('bundle-srv')).toMatchObject({ file: 'dist/tool.mcpb', package: { kind: 'mcpb', name: 'bundle-srv', version: '1.2.3', pinned: true }, runs: { sha256: sha256(bundle), digestOf: 'bundle' }, env: [{ key: 'API_KEY', value: 'placeholder' }, { key: 'GITHUB_TOKEN', value: 'literal' }] })
     expect(repo.result.findings.filter((f) => f.ruleId === 'mcp-literal-secret').map((f) => f.location?.path)).toEqual(['dist/tool.mcpb'])
     expect(JSON.stringify(repo.result)).not.toContain(token)
+  })
+})
+
+describe('an MCP bundle whose manifest describes no server', () => {
+  it('is malformed (an error naming the file), never an empty inventory', async () => {
+    const project = join(await tempDir('bundle-no-server'), 'repo')
+    await writeZip(join(project, 'dist/empty.mcpb'), { 'manifest.json': JSON.stringify({ manifest_version: '0.3', name: 'empty', version: '1.0.0', server: { type: 'node' } }) })
+    const run = await inventory({ dir: project })
+    expect(run.result.status).toBe('error')
+    expect(run.result.errors).toEqual([expect.objectContaining({ code: 'config-malformed', location: { path: 'dist/empty.mcpb' } })])
+    expect(run.details.probed.find((p) => p.path === 'dist/empty.mcpb')).toMatchObject({ status: 'malformed', servers: 0 })
   })
 })
