@@ -26,6 +26,11 @@ import { renderReport, type ReportOptions } from './report.js'
 import { style, useColor } from './terminal.js'
 import { asUsageError, didYouMean, usageFromParseError, UsageError } from './usage.js'
 import { RUN_EVIDENCE_OPTIONS } from '../gates/evidence/options.js'
+import { lazy } from '../model/lazy.js'
+
+// Evidence (Sigstore, the artifact client) loads only when used: it doubles the CLI's start-up memory.
+const evidenceMain = lazy(async () => (await import('../gates/evidence/cli.js')).evidenceMain)
+const recordAfterRun = lazy(async () => (await import('../gates/evidence/cli.js')).recordAfterRun)
 
 type Format = (typeof FORMATS)[number]
 
@@ -89,8 +94,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     return 0
   }
   // record, verify and collect judge records with their own exit codes: not gate commands.
-  // Evidence (Sigstore, the artifact client) loads only when used: it doubles the CLI's start-up memory.
-  if (name === 'evidence') return (await import('../gates/evidence/cli.js')).evidenceMain(rest, io)
+  if (name === 'evidence') return evidenceMain(rest, io)
   if (name === 'hooks') return hooksMain(rest, io)
   if (name === 'catalog') return catalogMain(rest, io)
   const command = COMMANDS.find((c) => c.name === name)
@@ -175,7 +179,7 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     }
   }
   if (!command && typeof values['sign-key'] === 'string' && !outputFailed) {
-    if ((await (await import('../gates/evidence/cli.js')).recordAfterRun(folder, resolve(io.cwd, values['sign-key']), io)) !== 0) outputFailed = true
+    if ((await recordAfterRun(folder, resolve(io.cwd, values['sign-key']), io)) !== 0) outputFailed = true
   }
   const color = format === 'text' && !outputPath && useColor(cli.color ?? 'auto', io.env, io.stdoutIsTerminal === true)
   const fixCommands = Object.fromEntries(commands.map((c) => [c.name, c.fixFlag ? `agent-gates ${c.name}${positionals[0] ? ` ${positionals[0]}` : ''} ${c.fixFlag}` : undefined]))

@@ -11,8 +11,6 @@ import { throttling } from '@octokit/plugin-throttling'
 import Bottleneck from 'bottleneck/light.js'
 import { ConfigurationError } from '../model/errors.js'
 
-export { parseRepository } from './repository.js'
-
 export type GitHubClient = ReturnType<typeof getOctokit>
 
 export interface RetryPolicy {

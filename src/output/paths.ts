@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { isInsideFolder } from './run-folder.js'
 import type { Finding, GateResult } from '../model/finding.js'
 
 /**
@@ -9,15 +10,14 @@ import type { Finding, GateResult } from '../model/finding.js'
  * repository is left as it is.
  */
 export function repoRelativeResult(result: GateResult, base: string, root: string): GateResult {
-  const prefix = relative(resolve(root), resolve(base))
-  if (!prefix || prefix.startsWith('..') || isAbsolute(prefix)) return result
+  if (resolve(root) === resolve(base) || !isInsideFolder(root, base)) return result
   return { ...result, findings: result.findings.map((f) => rebaseFinding(f, resolve(base), resolve(root))) }
 }
 
 function rebase(path: string, base: string, root: string): string {
   if (!path || isAbsolute(path) || path.startsWith('~') || path.includes('://')) return path
-  const rel = relative(root, resolve(base, path))
-  return rel.startsWith('..') || isAbsolute(rel) ? path : rel.split(sep).join('/')
+  const absolute = resolve(base, path)
+  return isInsideFolder(root, absolute) ? relative(root, absolute).split(sep).join('/') : path
 }
 
 function rebaseFinding(f: Finding, base: string, root: string): Finding {

@@ -1,6 +1,7 @@
 import { cell, FIX_FIRST_END } from '../../output/markdown.js'
 import type { Finding, GateResult } from '../../model/finding.js'
 import type { IgnoreCheckDetails } from './run.js'
+import { shellQuote } from '../../output/shell.js'
 
 /** Grouped rows and files shown before the rest is left to the JSON report and the patch file. */
 const MAX_ROWS = 200
@@ -86,7 +87,7 @@ function fixFirst(details: IgnoreCheckDetails, leaks: Finding[], tracked: Findin
     out.push('')
   }
   if (tracked.length) {
-    const paths = tracked.map((f) => `"${String(f.properties?.repoPath ?? f.location.path)}"`)
+    const paths = tracked.map((f) => shellQuote(String(f.properties?.repoPath ?? f.location.path)))
     out.push(`**Already tracked by git** (no ignore rule helps; rotate any credential they held):`, '', ...fence([`git rm --cached -- ${paths.slice(0, MAX_ROWS).join(' ')}`], 'sh'), '')
   }
   return out

@@ -3,6 +3,7 @@ import { fingerprintOf } from '../../model/digest.js'
 import type { Finding, Soc2Criterion } from '../../model/finding.js'
 import type { TrackedState } from './packers/git.js'
 import { joinRel, type Leak, type PackerName, type RepoSnapshot, type Unit } from './types.js'
+import { shellQuote } from '../../output/shell.js'
 
 export const PACKER_LABEL: Record<PackerName, string> = {
   git: 'git would commit',
@@ -94,7 +95,7 @@ export function trackedFinding(tracked: TrackedState, allow: AllowList, scmDirs:
     location: { path: tracked.path },
     fingerprint: fingerprintOf('ignore-check', 'tracked', tracked.path),
     criteria: ['CC6.7', 'CC8.1'],
-    help: { why: tracked.entry.description, fix: `Run git rm --cached -- "${tracked.path}", add an ignore rule for it, and rotate any credential it held.` },
+    help: { why: tracked.entry.description, fix: `Run git rm --cached -- ${shellQuote(tracked.path)}, add an ignore rule for it, and rotate any credential it held.` },
     properties: { packer: 'git', catalogId: tracked.entry.id, tool: tracked.entry.tool, class: tracked.entry.class, repoPath: tracked.path }
   })
 }

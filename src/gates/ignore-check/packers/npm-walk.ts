@@ -91,7 +91,10 @@ export function packlistShared(tree: PacklistTree, options: PacklistOptions, sha
       }
       const sets = self.ignoreFiles.map((f) => self.ignoreRules[f] as Rule[] | null | undefined).filter((r): r is Rule[] => !!r)
       // NUL cannot occur in a file name, so the key is unambiguous.
-      const key = `${sets.map((r) => shared.ids.get(r)).join(',')}\0${included ? 1 : 0}${partial ? 1 : 0}\0${entryBasename ?? ''}\0${entry}`
+      const ids = sets.map((r) => shared.ids.get(r))
+      // A rule set that did not come through onReadIgnoreFile has no id: never share a verdict for it.
+      if (ids.includes(undefined)) return levelVerdict(sets, included, entry, !!partial, entryBasename)
+      const key = `${ids.join(',')}\0${included ? 1 : 0}${partial ? 1 : 0}\0${entryBasename ?? ''}\0${entry}`
       let verdict = shared.verdicts.get(key)
       if (verdict === undefined) {
         verdict = levelVerdict(sets, included, entry, !!partial, entryBasename)
