@@ -49366,6 +49366,10 @@ function runFolder(env, cwd, explicit) {
   const id = `${basename5(here) || "root"}-${createHash3("sha256").update(here).digest("hex").slice(0, 12)}`;
   return join8(cache, "agent-gates", "runs", id);
 }
+function isInsideFolder(root2, path7) {
+  const r = relative5(resolve6(root2), resolve6(path7));
+  return r === "" || r !== ".." && !r.startsWith(`..${sep5}`) && !isAbsolute4(r);
+}
 async function writeResultToRunFolder(result, folder) {
   await mkdir3(folder, { recursive: true });
   const path7 = join8(folder, `${result.gate}.json`);
@@ -50149,14 +50153,13 @@ function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and
 // src/output/paths.ts
 import { isAbsolute as isAbsolute5, relative as relative6, resolve as resolve7, sep as sep6 } from "node:path";
 function repoRelativeResult(result, base, root2) {
-  const prefix = relative6(resolve7(root2), resolve7(base));
-  if (!prefix || prefix.startsWith("..") || isAbsolute5(prefix)) return result;
+  if (resolve7(root2) === resolve7(base) || !isInsideFolder(root2, base)) return result;
   return { ...result, findings: result.findings.map((f2) => rebaseFinding(f2, resolve7(base), resolve7(root2))) };
 }
 function rebase(path7, base, root2) {
   if (!path7 || isAbsolute5(path7) || path7.startsWith("~") || path7.includes("://")) return path7;
-  const rel = relative6(root2, resolve7(base, path7));
-  return rel.startsWith("..") || isAbsolute5(rel) ? path7 : rel.split(sep6).join("/");
+  const absolute = resolve7(base, path7);
+  return isInsideFolder(root2, absolute) ? relative6(root2, absolute).split(sep6).join("/") : path7;
 }
 function rebaseFinding(f2, base, root2) {
   if (f2.location.commit) return f2;

@@ -54699,6 +54699,11 @@ function capSummary(markdown2, where, limit = SUMMARY_LIMIT_BYTES) {
   return [...kept, ...open2 > 0 ? ["", "</details>"] : [], "", `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where}.`, ""].join("\n");
 }
 
+// src/output/shell.ts
+function shellQuote(word) {
+  return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 // src/gates/ignore-check/details.ts
 var MAX_ROWS = 200;
 var OPEN_FILES = 5;
@@ -54766,7 +54771,7 @@ function fixFirst(details, leaks, tracked) {
     out.push("");
   }
   if (tracked.length) {
-    const paths = tracked.map((f) => `"${String(f.properties?.repoPath ?? f.location.path)}"`);
+    const paths = tracked.map((f) => shellQuote(String(f.properties?.repoPath ?? f.location.path)));
     out.push(`**Already tracked by git** (no ignore rule helps; rotate any credential they held):`, "", ...fence([`git rm --cached -- ${paths.slice(0, MAX_ROWS).join(" ")}`], "sh"), "");
   }
   return out;
@@ -60084,7 +60089,9 @@ function packlistShared(tree, options, shared2) {
         if (!included && !self.exact) return false;
       }
       const sets = self.ignoreFiles.map((f) => self.ignoreRules[f]).filter((r) => !!r);
-      const key = `${sets.map((r) => shared2.ids.get(r)).join(",")}\0${included ? 1 : 0}${partial ? 1 : 0}\0${entryBasename ?? ""}\0${entry}`;
+      const ids = sets.map((r) => shared2.ids.get(r));
+      if (ids.includes(void 0)) return levelVerdict(sets, included, entry, !!partial, entryBasename);
+      const key = `${ids.join(",")}\0${included ? 1 : 0}${partial ? 1 : 0}\0${entryBasename ?? ""}\0${entry}`;
       let verdict = shared2.verdicts.get(key);
       if (verdict === void 0) {
         verdict = levelVerdict(sets, included, entry, !!partial, entryBasename);
@@ -61424,7 +61431,7 @@ function trackedFinding(tracked, allow, scmDirs = []) {
     location: { path: tracked.path },
     fingerprint: fingerprintOf("ignore-check", "tracked", tracked.path),
     criteria: ["CC6.7", "CC8.1"],
-    help: { why: tracked.entry.description, fix: `Run git rm --cached -- "${tracked.path}", add an ignore rule for it, and rotate any credential it held.` },
+    help: { why: tracked.entry.description, fix: `Run git rm --cached -- ${shellQuote(tracked.path)}, add an ignore rule for it, and rotate any credential it held.` },
     properties: { packer: "git", catalogId: tracked.entry.id, tool: tracked.entry.tool, class: tracked.entry.class, repoPath: tracked.path }
   });
 }
@@ -62304,6 +62311,10 @@ function runFolder(env, cwd, explicit) {
   const id = `${basename3(here) || "root"}-${createHash2("sha256").update(here).digest("hex").slice(0, 12)}`;
   return join10(cache, "agent-gates", "runs", id);
 }
+function isInsideFolder(root, path7) {
+  const r = relative2(resolve2(root), resolve2(path7));
+  return r === "" || r !== ".." && !r.startsWith(`..${sep4}`) && !isAbsolute(r);
+}
 async function writeResultToRunFolder(result, folder) {
   await mkdir5(folder, { recursive: true });
   const path7 = join10(folder, `${result.gate}.json`);
@@ -63115,14 +63126,13 @@ function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and
 // src/output/paths.ts
 import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3, sep as sep5 } from "node:path";
 function repoRelativeResult(result, base, root) {
-  const prefix = relative3(resolve3(root), resolve3(base));
-  if (!prefix || prefix.startsWith("..") || isAbsolute2(prefix)) return result;
+  if (resolve3(root) === resolve3(base) || !isInsideFolder(root, base)) return result;
   return { ...result, findings: result.findings.map((f) => rebaseFinding(f, resolve3(base), resolve3(root))) };
 }
 function rebase(path7, base, root) {
   if (!path7 || isAbsolute2(path7) || path7.startsWith("~") || path7.includes("://")) return path7;
-  const rel = relative3(root, resolve3(base, path7));
-  return rel.startsWith("..") || isAbsolute2(rel) ? path7 : rel.split(sep5).join("/");
+  const absolute = resolve3(base, path7);
+  return isInsideFolder(root, absolute) ? relative3(root, absolute).split(sep5).join("/") : path7;
 }
 function rebaseFinding(f, base, root) {
   if (f.location.commit) return f;

@@ -46716,6 +46716,10 @@ function runFolder(env, cwd, explicit) {
   const id = `${basename3(here) || "root"}-${createHash3("sha256").update(here).digest("hex").slice(0, 12)}`;
   return join4(cache, "agent-gates", "runs", id);
 }
+function isInsideFolder(root, path7) {
+  const r = relative2(resolve2(root), resolve2(path7));
+  return r === "" || r !== ".." && !r.startsWith(`..${sep5}`) && !isAbsolute(r);
+}
 async function writeResultToRunFolder(result, folder) {
   await mkdir2(folder, { recursive: true });
   const path7 = join4(folder, `${result.gate}.json`);
@@ -46726,14 +46730,13 @@ async function writeResultToRunFolder(result, folder) {
 // src/output/paths.ts
 import { isAbsolute as isAbsolute2, relative as relative3, resolve as resolve3, sep as sep6 } from "node:path";
 function repoRelativeResult(result, base, root) {
-  const prefix = relative3(resolve3(root), resolve3(base));
-  if (!prefix || prefix.startsWith("..") || isAbsolute2(prefix)) return result;
+  if (resolve3(root) === resolve3(base) || !isInsideFolder(root, base)) return result;
   return { ...result, findings: result.findings.map((f) => rebaseFinding(f, resolve3(base), resolve3(root))) };
 }
 function rebase(path7, base, root) {
   if (!path7 || isAbsolute2(path7) || path7.startsWith("~") || path7.includes("://")) return path7;
-  const rel = relative3(root, resolve3(base, path7));
-  return rel.startsWith("..") || isAbsolute2(rel) ? path7 : rel.split(sep6).join("/");
+  const absolute = resolve3(base, path7);
+  return isInsideFolder(root, absolute) ? relative3(root, absolute).split(sep6).join("/") : path7;
 }
 function rebaseFinding(f, base, root) {
   if (f.location.commit) return f;

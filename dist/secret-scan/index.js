@@ -45416,6 +45416,10 @@ function runFolder(env, cwd, explicit) {
   const id = `${basename3(here) || "root"}-${createHash3("sha256").update(here).digest("hex").slice(0, 12)}`;
   return join16(cache, "agent-gates", "runs", id);
 }
+function isInsideFolder(root, path8) {
+  const r = relative4(resolve8(root), resolve8(path8));
+  return r === "" || r !== ".." && !r.startsWith(`..${sep6}`) && !isAbsolute2(r);
+}
 async function writeResultToRunFolder(result, folder) {
   await mkdir8(folder, { recursive: true });
   const path8 = join16(folder, `${result.gate}.json`);
@@ -45426,14 +45430,13 @@ async function writeResultToRunFolder(result, folder) {
 // src/output/paths.ts
 import { isAbsolute as isAbsolute3, relative as relative5, resolve as resolve9, sep as sep7 } from "node:path";
 function repoRelativeResult(result, base, root) {
-  const prefix = relative5(resolve9(root), resolve9(base));
-  if (!prefix || prefix.startsWith("..") || isAbsolute3(prefix)) return result;
+  if (resolve9(root) === resolve9(base) || !isInsideFolder(root, base)) return result;
   return { ...result, findings: result.findings.map((f) => rebaseFinding(f, resolve9(base), resolve9(root))) };
 }
 function rebase(path8, base, root) {
   if (!path8 || isAbsolute3(path8) || path8.startsWith("~") || path8.includes("://")) return path8;
-  const rel = relative5(root, resolve9(base, path8));
-  return rel.startsWith("..") || isAbsolute3(rel) ? path8 : rel.split(sep7).join("/");
+  const absolute = resolve9(base, path8);
+  return isInsideFolder(root, absolute) ? relative5(root, absolute).split(sep7).join("/") : path8;
 }
 function rebaseFinding(f, base, root) {
   if (f.location.commit) return f;
