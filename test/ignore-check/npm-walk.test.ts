@@ -7,6 +7,8 @@
  * The gate's verdicts against the real npm are in npm-table.test.ts.
  */
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import packlist from 'npm-packlist'
 import { packlistShared, sharedRules } from '../../src/gates/ignore-check/packers/npm-walk.js'
@@ -27,6 +29,13 @@ const PACKAGES: Record<string, Record<string, string>> = {
 }
 
 describe('the shared npm walk', () => {
+  it('was written against the walker npm runs: a new ignore-walk or npm-packlist must be reviewed before it ships', () => {
+    // npm-walk.ts replaces ignore-walk's filterEntry wholesale; a changed upstream walk would go unseen.
+    const require = createRequire(import.meta.url)
+    const version = (name: string) => (JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')) as { version: string }).version
+    expect({ 'ignore-walk': version('ignore-walk'), 'npm-packlist': version('npm-packlist') }).toEqual({ 'ignore-walk': '8.0.0', 'npm-packlist': '10.0.4' })
+  })
+
   it('lists exactly what npm-packlist lists, for every package and the root that holds them', async () => {
     const files: Record<string, string> = {
       // The root walk enters these workspaces with their own package.json rules (as npm pack at the root does).
