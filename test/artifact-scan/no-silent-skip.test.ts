@@ -1,3 +1,4 @@
+import { MAX_FINDINGS_PER_RULE } from '../../src/gates/artifact-scan/scan-session.js'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -58,6 +59,32 @@ describe('no silent skip', () => {
     ])
     const zipRun = await scan({ dir, paths: ['later.zip'] })
     expect({ errors: zipRun.result.errors, rules: zipRun.result.findings.map((f) => f.ruleId) }).toEqual({ errors: [], rules: ['agent-secret/mcp-json'] })
+  })
+
+  it('past the per-rule cap, a link pointing outside is still reported: it is never counted with the ordinary link hits', async () => {
+    const clean = Array.from({ length: MAX_FINDINGS_PER_RULE + 1 }, (_, i) => ({ name: `pkg/p${i}/.vscode/mcp.json`, type: 'symlink' as const, linkname: '../../clean.json' }))
+    writeFileSync(join(dir, 'capped.tar'), await tarOf([
+      ...clean,
+      { name: 'pkg/out/.vscode/mcp.json', type: 'symlink', linkname: '/etc/agent/mcp.json' },
+      { name: 'pkg/last/.vscode/mcp.json', type: 'symlink', linkname: '../../clean.json' },
+      // Later than every link, so its content is scanned for all of them.
+      { name: 'pkg/clean.json', content: '{"servers":{}}' }
+    ]))
+    const { result } = await scan({ dir, paths: ['capped.tar'], failOn: 'never' })
+    expect({ status: result.status, errors: result.errors.map((e) => e.code) }).toEqual({ status: 'fail', errors: [] })
+    expect(result.findings.filter((f) => f.ruleId === 'agent-link-outside/vscode-mcp').map((f) => f.location.path)).toEqual(['pkg/out/.vscode/mcp.json'])
+  })
+
+  it('a link settled by a clean entry, then a second entry at that path: ambiguous, an error, never a pass', async () => {
+    writeFileSync(join(dir, 'twice.tar'), await tarOf([
+      { name: 'pkg/.mcp.json', type: 'symlink', linkname: 'conf/servers.json' },
+      { name: 'pkg/conf/servers.json', content: '{"mcpServers":{}}' },
+      // GNU tar and Go keep this last copy, which the link then reads.
+      { name: 'pkg/conf/servers.json', content: JSON.stringify({ mcpServers: { gh: { env: { GITHUB_TOKEN: token() } } } }) }
+    ]))
+    const { result } = await scan({ dir, paths: ['twice.tar'] })
+    expect(result.status).toBe('error')
+    expect(result.errors.map((e) => e.code)).toContain('link-target-ambiguous')
   })
 
   it('a link at an agent path whose target is not in the archive blocks: the unpacking machine decides its content', async () => {

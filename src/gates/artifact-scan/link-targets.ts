@@ -66,6 +66,8 @@ class SeenFilter {
 export class LinkTargets {
   private readonly waiting = new Map<string, WaitingLink[]>()
   private seen: SeenFilter | undefined
+  /** Entries that settled a waiting link: a second entry at the same path makes that link ambiguous. */
+  private settled: SeenFilter | undefined
   private readonly scanned = new Map<string, CredentialReport>()
 
   /** Notes an entry of an archive (every type), before its own link or content handling. */
@@ -101,8 +103,20 @@ export class LinkTargets {
   take(chain: string[], path: string): WaitingLink[] {
     const key = `${chain.join('!')}\0${path}`
     const list = this.waiting.get(key)
-    if (list) this.waiting.delete(key)
+    if (list) {
+      this.waiting.delete(key)
+      ;(this.settled ??= new SeenFilter()).add(key)
+    }
     return list ?? []
+  }
+
+  /**
+   * Whether an earlier entry at this path already settled a link: consumers keep the last copy (GNU tar,
+   * Go) or the first, so which content the link reads is ambiguous. A false positive of the filter only
+   * turns a result into an error.
+   */
+  settledBefore(chain: string[], path: string): boolean {
+    return this.settled?.has(`${chain.join('!')}\0${path}`) ?? false
   }
 
   /** A waiting link reached another link: follow it (bounded), or give up. */

@@ -141,6 +141,8 @@ export class ScanSession {
     this.checkNames(place, normalized.path, info)
     const { path, match } = this.subject(place, normalized.path, info)
     // Links at agent paths met earlier that point at this entry.
+    if (place.chain.length && this.links.settledBefore(place.chain, normalized.path))
+      this.error('link-target-ambiguous', `${describe(place, normalized.path)}: a second entry at the path a link at an agent path points to; which copy the link reads depends on the consumer, so its content is not judged`, place, normalized.path)
     const waiting = place.chain.length ? this.links.take(place.chain, normalized.path) : []
     if (place.chain.length) this.links.see(place.chain, normalized.path)
 
@@ -217,7 +219,8 @@ export class ScanSession {
    * million cheap; credentials in names reach the ledger in `checkNames` anyway.
    */
   private addHit(raw: Hit): void {
-    const rule = `${raw.match.entry.id}|${raw.credentials?.count ? 'secret' : raw.link ? 'link' : 'state'}`
+    // One bucket per kind of finding, so an omitted hit never hides one that blocks differently.
+    const rule = `${raw.match.entry.id}|${raw.credentials?.count ? 'secret' : raw.link?.outside ? 'outside' : raw.link ? 'link' : 'state'}`
     const kept = (this.perRule.get(rule) ?? 0) + 1
     this.perRule.set(rule, kept)
     if (kept <= MAX_FINDINGS_PER_RULE) this.hits.push(this.redactHit(raw))
