@@ -11,7 +11,7 @@ import { redactCredentials } from '../../secrets/literal-credentials.js'
 import { scanContent, type CredentialReport } from './content-scan.js'
 import { agentStateByContent, agentStateByLayout, GENERIC_AGENT_STATE } from './agent-state-heuristics.js'
 import { CREDENTIAL_IN_NAME } from './findings.js'
-import { LinkTargets, type LinkOutcome, type WaitingLink } from './link-targets.js'
+import { LinkTargets, resolveLinkTarget, type LinkOutcome, type WaitingLink } from './link-targets.js'
 import { detectKind, HEAD_BYTES, UNREADABLE_KINDS, type ArchiveKind } from './detect.js'
 import type { ScanLimits } from './options.js'
 import { collectUpTo, drain, printable, readHead, toChunks, withHead, type Chunks, type EntryBody, type EntryInfo } from './streams.js'
@@ -156,8 +156,7 @@ export class ScanSession {
         const outcome = this.links.link({ chain: place.chain, path, match, type: info.type, target, hops: 0 })
         if (outcome) this.settle(outcome)
       } else {
-        const resolvedTarget = target.startsWith('/') ? target : `${path}/../${target}`
-        const linkMatch = match ?? this.matcher.match(resolvedTarget)
+        const linkMatch = match ?? this.matcher.match(resolveLinkTarget(path, info.type, target).path)
         if (linkMatch) this.addHit({ chain: place.chain, path, match: linkMatch, link: { type: info.type, target: printable(target), targetMatched: !match } })
       }
       await body?.release()

@@ -138,7 +138,11 @@ async function scanLayout(history: HistoryLayout, engine: SecretEngine, request:
   // Nothing was added (an empty range): no engine start-up needed to know there is nothing to find.
   if (layout.fileCount === 0) return { located: [], lineText: async () => undefined, ...seen }
   // One engine process per folder of the layout, at the same time; findings keep the folders' order.
-  const perRoot = await Promise.all(layout.usedRoots().map(async ({ root }) => ({ root, leaks: await engine.scanDir(root, request) })))
+  // Settled, not raced: a failed engine must not leave the other running while its folder is removed.
+  const settled = await Promise.allSettled(layout.usedRoots().map(async ({ root }) => ({ root, leaks: await engine.scanDir(root, request) })))
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected')
+  if (failed) throw failed.reason
+  const perRoot = settled.map((s) => (s as PromiseFulfilledResult<{ root: string; leaks: Awaited<ReturnType<SecretEngine['scanDir']>> }>).value)
   const placed = { found: [] as Placed[], spanning: [] as number[] }
   for (const { root, leaks } of perRoot) {
     const one = await placeLeaks(layout, leaks, root)
