@@ -44899,6 +44899,8 @@ var SeenFilter = class _SeenFilter {
 var LinkTargets = class {
   waiting = /* @__PURE__ */ new Map();
   seen;
+  /** Entries that settled a waiting link: a second entry at the same path makes that link ambiguous. */
+  settled;
   scanned = /* @__PURE__ */ new Map();
   /** Notes an entry of an archive (every type), before its own link or content handling. */
   see(chain, path7) {
@@ -44931,8 +44933,19 @@ var LinkTargets = class {
   take(chain, path7) {
     const key2 = `${chain.join("!")}\0${path7}`;
     const list = this.waiting.get(key2);
-    if (list) this.waiting.delete(key2);
+    if (list) {
+      this.waiting.delete(key2);
+      (this.settled ??= new SeenFilter()).add(key2);
+    }
     return list ?? [];
+  }
+  /**
+   * Whether an earlier entry at this path already settled a link: consumers keep the last copy (GNU tar,
+   * Go) or the first, so which content the link reads is ambiguous. A false positive of the filter only
+   * turns a result into an error.
+   */
+  settledBefore(chain, path7) {
+    return this.settled?.has(`${chain.join("!")}\0${path7}`) ?? false;
   }
   /** A waiting link reached another link: follow it (bounded), or give up. */
   chase(links, next) {
@@ -48840,6 +48853,8 @@ var ScanSession = class {
     if (place.depth === 0 && place.chain.length === 1) this.noteTopLevel(normalized.path, info2.type);
     this.checkNames(place, normalized.path, info2);
     const { path: path7, match: match2 } = this.subject(place, normalized.path, info2);
+    if (place.chain.length && this.links.settledBefore(place.chain, normalized.path))
+      this.error("link-target-ambiguous", `${describe2(place, normalized.path)}: a second entry at the path a link at an agent path points to; which copy the link reads depends on the consumer, so its content is not judged`, place, normalized.path);
     const waiting = place.chain.length ? this.links.take(place.chain, normalized.path) : [];
     if (place.chain.length) this.links.see(place.chain, normalized.path);
     if (info2.type === "symlink" || info2.type === "hardlink") {
@@ -48850,8 +48865,7 @@ var ScanSession = class {
         const outcome = this.links.link({ chain: place.chain, path: path7, match: match2, type: info2.type, target, hops: 0 });
         if (outcome) this.settle(outcome);
       } else {
-        const resolvedTarget = target.startsWith("/") ? target : `${path7}/../${target}`;
-        const linkMatch = match2 ?? this.matcher.match(resolvedTarget);
+        const linkMatch = match2 ?? this.matcher.match(resolveLinkTarget(path7, info2.type, target).path);
         if (linkMatch) this.addHit({ chain: place.chain, path: path7, match: linkMatch, link: { type: info2.type, target: printable(target), targetMatched: !match2 } });
       }
       await body?.release();
@@ -48907,7 +48921,7 @@ var ScanSession = class {
    * million cheap; credentials in names reach the ledger in `checkNames` anyway.
    */
   addHit(raw) {
-    const rule = `${raw.match.entry.id}|${raw.credentials?.count ? "secret" : raw.link ? "link" : "state"}`;
+    const rule = `${raw.match.entry.id}|${raw.credentials?.count ? "secret" : raw.link?.outside ? "outside" : raw.link ? "link" : "state"}`;
     const kept = (this.perRule.get(rule) ?? 0) + 1;
     this.perRule.set(rule, kept);
     if (kept <= MAX_FINDINGS_PER_RULE) this.hits.push(this.redactHit(raw));

@@ -27126,7 +27126,10 @@ async function scanLayout(history, engine, request) {
   const layout = history.layout;
   const seen = { paths: layout.paths(), archiveContent: [...layout.archiveContent] };
   if (layout.fileCount === 0) return { located: [], lineText: async () => void 0, ...seen };
-  const perRoot = await Promise.all(layout.usedRoots().map(async ({ root }) => ({ root, leaks: await engine.scanDir(root, request) })));
+  const settled = await Promise.allSettled(layout.usedRoots().map(async ({ root }) => ({ root, leaks: await engine.scanDir(root, request) })));
+  const failed = settled.find((s) => s.status === "rejected");
+  if (failed) throw failed.reason;
+  const perRoot = settled.map((s) => s.value);
   const placed = { found: [], spanning: [] };
   for (const { root, leaks } of perRoot) {
     const one = await placeLeaks(layout, leaks, root);
