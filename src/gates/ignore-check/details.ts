@@ -62,7 +62,8 @@ function fixFirst(details: IgnoreCheckDetails, leaks: Finding[], tracked: Findin
       out.push(`**${group.label}**`, '')
       for (const f of mine) {
         const folded = shown++ >= OPEN_FILES
-        const withheld = 'withheld' in f ? ` — patch withheld (${cell(String(f.withheld))}); add to \`files\` by hand` : ''
+        const byHand = /package\.json$/.test(f.file) ? 'add to `files` by hand' : 'add the lines by hand'
+        const withheld = 'withheld' in f ? ` — patch withheld (${cell(String(f.withheld))}); ${byHand}` : ''
         const what = f.replaces ? 'change the lines to' : f.created ? 'create with' : 'append'
         const head = `\`${cell(f.file)}\`: ${withheld ? 'entries' : what} (${f.lines.length} line(s))${withheld}`
         const body = fence(f.lines, /package\.json$/.test(f.file) ? 'json' : /MANIFEST\.in$/.test(f.file) ? '' : 'gitignore')
@@ -70,9 +71,7 @@ function fixFirst(details: IgnoreCheckDetails, leaks: Finding[], tracked: Findin
       }
     }
     if (details.patchPath) out.push(`All of it as one patch: \`${cell(details.patchPath)}\` (apply with \`git apply --unidiff-zero\`: it has no context lines, so no neighbouring line of your files is copied here).`, '')
-    for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`)
-    if (fix.manual.length) out.push('')
-  } else if (leaks.length) {
+  } else if (leaks.length && !fix) {
     // No plan computed (action input fix: none): name the files per packer and the command that writes the lines.
     out.push('**Fix first:** run `agent-gates ignore-check --fix` (writes the smallest verified lines and re-checks), or set `fix: patch` on this step for the exact lines here. Files to change:', '')
     const byFile = new Map<string, Set<string>>()
@@ -84,6 +83,11 @@ function fixFirst(details: IgnoreCheckDetails, leaks: Finding[], tracked: Findin
       const [packer, file] = key.split('\u0000')
       out.push(`- ${packer} \`${cell(file)}\`: ${leaks.filter((f) => `${String(f.properties?.packer)}\u0000${String(f.properties?.configFile)}` === key).length} canaries of ${ids.size} catalog entr${ids.size === 1 ? 'y' : 'ies'}`)
     }
+    out.push('')
+  }
+  // Leaks no ignore line can fix are listed whether or not a patch exists (a plan may hold nothing else).
+  if (fix?.manual.length) {
+    for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`)
     out.push('')
   }
   if (tracked.length) {
