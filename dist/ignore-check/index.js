@@ -54747,7 +54747,8 @@ function fixFirst(details, leaks, tracked) {
       out.push(`**${group2.label}**`, "");
       for (const f of mine) {
         const folded = shown2++ >= OPEN_FILES;
-        const withheld = "withheld" in f ? ` — patch withheld (${cell(String(f.withheld))}); add to \`files\` by hand` : "";
+        const byHand = /package\.json$/.test(f.file) ? "add to `files` by hand" : "add the lines by hand";
+        const withheld = "withheld" in f ? ` — patch withheld (${cell(String(f.withheld))}); ${byHand}` : "";
         const what = f.replaces ? "change the lines to" : f.created ? "create with" : "append";
         const head = `\`${cell(f.file)}\`: ${withheld ? "entries" : what} (${f.lines.length} line(s))${withheld}`;
         const body = fence(f.lines, /package\.json$/.test(f.file) ? "json" : /MANIFEST\.in$/.test(f.file) ? "" : "gitignore");
@@ -54755,9 +54756,7 @@ function fixFirst(details, leaks, tracked) {
       }
     }
     if (details.patchPath) out.push(`All of it as one patch: \`${cell(details.patchPath)}\` (apply with \`git apply --unidiff-zero\`: it has no context lines, so no neighbouring line of your files is copied here).`, "");
-    for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`);
-    if (fix.manual.length) out.push("");
-  } else if (leaks.length) {
+  } else if (leaks.length && !fix) {
     out.push("**Fix first:** run `agent-gates ignore-check --fix` (writes the smallest verified lines and re-checks), or set `fix: patch` on this step for the exact lines here. Files to change:", "");
     const byFile = /* @__PURE__ */ new Map();
     for (const f of leaks) {
@@ -54768,6 +54767,10 @@ function fixFirst(details, leaks, tracked) {
       const [packer, file] = key.split("\0");
       out.push(`- ${packer} \`${cell(file)}\`: ${leaks.filter((f) => `${String(f.properties?.packer)}\0${String(f.properties?.configFile)}` === key).length} canaries of ${ids.size} catalog entr${ids.size === 1 ? "y" : "ies"}`);
     }
+    out.push("");
+  }
+  if (fix?.manual.length) {
+    for (const m of fix.manual) out.push(`- needs a manual change (${m.packer}, \`${cell(m.canary)}\`): ${cell(m.why)}`);
     out.push("");
   }
   if (tracked.length) {
