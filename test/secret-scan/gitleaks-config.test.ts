@@ -89,7 +89,8 @@ describe('secret-scan: the Gitleaks config cannot switch detection off without a
   })
 
   it('the engine runs inside the private laid-out copy, where the names it would read as settings are defused', async () => {
-    const repo = make({ '.gitleaksignore': 'src/app.ts:github-pat:1 # would hide the finding (a rotated token)\n', '.gitleaks.toml': '[extend]\nuseDefault = true\n' })
+    // The second line is one a rule could match (too little entropy to report), so the file reaches the engine.
+    const repo = make({ '.gitleaksignore': "src/app.ts:github-pat:1 # would hide the finding (a rotated token)\n# api_key = 'xxxxxxxxxxxxxxxx'\n", '.gitleaks.toml': '[extend]\nuseDefault = true\n' })
     const log = join(outside, 'engine-cwd.log')
     const shim = join(outside, 'gitleaks-shim')
     const pkg = locateWasm()?.packageDir as string

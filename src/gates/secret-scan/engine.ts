@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { EngineInfo } from '../../model/finding.js'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { SecretLedger } from '../../output/secret-ledger.js'
+import type { FragmentFilter } from './layout.js'
 
 /** One leak as a Gitleaks-compatible scanner reports it (JSON report). Holds raw secrets: never leaves the gate. */
 export interface RawLeak {
@@ -32,8 +33,8 @@ export interface ScanRequest {
   workDir: string
   /** Keywords (lower case) per rule id, when the rules are known: a rule without any runs on every fragment. */
   keywords?: ReadonlyMap<string, readonly string[]>
-  /** Keeps a fragment for the engine; fragments it drops cannot match any rule (rules.ts fragmentPrefilter). */
-  prefilter?: (path: string, lines: string[]) => boolean
+  /** What the engine gets of each fragment; what it leaves out cannot change a finding (rules.ts fragmentFilter, reduce.ts). */
+  prefilter?: FragmentFilter
   /** Engine processes that may run at once on a large layout (default: the cores, at most two). */
   engineProcesses?: number
   /** History cache: its folder, the digest of the engine and rules (cache.ts), and the stable content-fingerprint key it needs. */

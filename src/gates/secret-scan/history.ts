@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Git } from './git.js'
-import { FragmentLayout } from './layout.js'
+import { FragmentLayout, type FragmentFilter } from './layout.js'
 
 /** Where a finding came from. */
 export interface Origin {
@@ -42,7 +42,7 @@ export class HistoryLayout {
   /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
   readonly unreadable: { path: string; reason: string }[] = []
 
-  constructor(readonly root: string, keep?: (path: string, lines: string[]) => boolean, split?: { shards: number; above: number }) {
+  constructor(readonly root: string, keep?: FragmentFilter, split?: { shards: number; above: number }) {
     this.layout = new FragmentLayout(root, false, keep, split)
   }
 

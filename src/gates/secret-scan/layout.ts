@@ -1,5 +1,9 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
+import { PREFIX_LINE, type Reduction } from './reduce.js'
+
+/** What the engine gets of each fragment of a path (rules.ts fragmentFilter). */
+export type FragmentFilter = (path: string, lines: string[]) => Reduction
 
 /**
  * Gitleaks `dir` reads a file in reads of exactly this many bytes and cuts a
@@ -29,6 +33,11 @@ export interface Fragment {
   startLine: number
   /** True when the fragment is longer than a block and was laid out in overlapping windows. */
   windowed: boolean
+  /**
+   * Reduced fragments (reduce.ts): the source line of each laid-out line, and the
+   * keywords the whole fragment holds (its dropped lines are not laid out).
+   */
+  reduced?: { sourceLines: number[]; prefix: boolean; keywords: string[] }
 }
 
 /** Where a laid-out line of a windowed fragment sits: the window's owned byte range and the line's start, in fragment bytes. */
@@ -80,8 +89,11 @@ export class FragmentLayout {
   private pendingBytes = 0
   bytes = 0
 
-  /** Fragments left out because they hold no keyword of any rule (see rules.ts fragmentPrefilter). */
+  /** Fragments left out because no rule can match them (see rules.ts fragmentFilter). */
   skippedFragments = 0
+  /** Lines of reduced fragments that were left out, and lines laid out. */
+  skippedLines = 0
+  laidOutLines = 0
 
   /** Bytes written to each engine folder. */
   private readonly shardBytes: number[]
@@ -90,7 +102,7 @@ export class FragmentLayout {
     readonly root: string,
     /** One fragment per block: no two fragments ever share an engine chunk. */
     private readonly isolate = false,
-    private readonly keep?: (path: string, lines: string[]) => boolean,
+    private readonly keep?: FragmentFilter,
     /**
      * Up to `shards` engine folders, so that several engine processes share the work; a
      * layout smaller than `above` bytes at its first write stays in one (one engine start).
@@ -138,11 +150,31 @@ export class FragmentLayout {
   add(key: string, path: string, commit: string, startLine: number, lines: string[]): void {
     if (lines.length === 0) return
     if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0] as string)) this.archiveContent.add(path)
-    if (this.keep && !this.keep(path, lines)) {
+    const reduction = this.keep?.(path, lines) ?? { keep: 'all' }
+    if (reduction.keep === 'none') {
       this.skippedFragments++
+      this.skippedLines += lines.length
       this.seenPaths.add(path)
       return
     }
+    if (reduction.keep === 'lines') {
+      const sourceLines = reduction.lines.map((i) => startLine + i)
+      const kept = reduction.lines.map((i) => lines[i] as string)
+      if (this.addReduced(key, { commit, path, startLine }, kept, { sourceLines, prefix: reduction.prefix, keywords: reduction.keywords })) {
+        this.skippedLines += lines.length - kept.length
+        return
+      }
+    }
+    this.addWhole(key, path, commit, startLine, lines)
+  }
+
+  /** Lays out a fragment as another layout reduced it (the re-check of isolated fragments). */
+  copy(from: Fragment, lines: string[]): void {
+    if (from.reduced) this.addReduced(from.file, from, lines, from.reduced)
+    else this.addWhole(from.file, from.path, from.commit, from.startLine, lines)
+  }
+
+  private fileFor(key: string, path: string): LaidOutFile {
     let file = this.files.get(key)
     if (!file) {
       // A leading newline: the engine sniffs the first bytes of a file and skips it when they look like a binary format.
@@ -150,19 +182,31 @@ export class FragmentLayout {
       this.files.set(key, file)
       this.pendingBytes += 1
     }
+    return file
+  }
+
+  /** Starts a fragment's text in the block being filled (or a new one): false when it does not fit one block. */
+  private open(file: LaidOutFile, size: number): boolean {
+    if (size > CAPACITY - 1) return false
+    const separator = file.holdsFragment ? 2 : 0
+    if (file.used + separator + size > CAPACITY) this.closeBlock(file)
+    else if (separator) this.push(file, `${SEPARATOR}\n`, 2, -1, 0)
+    return true
+  }
+
+  private addWhole(key: string, path: string, commit: string, startLine: number, lines: string[]): void {
+    const file = this.fileFor(key, path)
     const text = lines.join('\n') + '\n'
     const size = Buffer.byteLength(text)
     const index = this.fragments.length
     const fragment: Fragment = { commit, path, file: key, firstLine: 0, lastLine: 0, startLine, windowed: false }
     this.fragments.push(fragment)
-    if (size > CAPACITY - 1) {
+    this.laidOutLines += lines.length
+    if (!this.open(file, size)) {
       if (file.used > 0) this.closeBlock(file)
       this.addWindows(file, fragment, index, text)
       return
     }
-    const separator = file.holdsFragment ? 2 : 0
-    if (file.used + separator + size > CAPACITY) this.closeBlock(file)
-    else if (separator) this.push(file, `${SEPARATOR}\n`, 2, -1, 0)
     fragment.firstLine = file.fragmentOf.length + 1
     this.push(file, text, size, index, startLine, lines.length)
     fragment.lastLine = file.fragmentOf.length
@@ -170,14 +214,38 @@ export class FragmentLayout {
     if (this.isolate) this.closeBlock(file)
   }
 
-  /** Appends text covering `count` laid-out lines of fragment `index` starting at source line `first`. */
-  private push(file: LaidOutFile, text: string, size: number, index: number, first: number, count = 1): void {
+  /**
+   * The kept lines of a reduced fragment, after a line no rule matches when the
+   * first source line is not among them (so no kept line starts an engine read).
+   * False when they do not fit one block: the caller lays the fragment out whole.
+   */
+  private addReduced(key: string, of: { commit: string; path: string; startLine: number }, lines: string[], reduced: NonNullable<Fragment['reduced']>): boolean {
+    const file = this.fileFor(key, of.path)
+    const head = reduced.prefix ? `${PREFIX_LINE}\n` : ''
+    const text = lines.join('\n') + '\n'
+    const size = Buffer.byteLength(text) + head.length
+    if (!this.open(file, size)) return false
+    const index = this.fragments.length
+    const fragment: Fragment = { commit: of.commit, path: of.path, file: key, firstLine: 0, lastLine: 0, startLine: of.startLine, windowed: false, reduced }
+    this.fragments.push(fragment)
+    this.laidOutLines += lines.length
+    if (head) this.push(file, head, head.length, -1, 0)
+    fragment.firstLine = file.fragmentOf.length + 1
+    this.push(file, text, size - head.length, index, 0, lines.length, reduced.sourceLines)
+    fragment.lastLine = file.fragmentOf.length
+    file.holdsFragment = true
+    if (this.isolate) this.closeBlock(file)
+    return true
+  }
+
+  /** Appends text covering `count` laid-out lines of fragment `index` starting at source line `first` (or at `sources`). */
+  private push(file: LaidOutFile, text: string, size: number, index: number, first: number, count = 1, sources?: number[]): void {
     file.pending.push(text)
     file.used += size
     this.pendingBytes += size
     for (let i = 0; i < count; i++) {
       file.fragmentOf.push(index)
-      file.sourceLine.push(index < 0 ? 0 : first + i)
+      file.sourceLine.push(index < 0 ? 0 : (sources?.[i] ?? first + i))
     }
   }
 
@@ -260,7 +328,7 @@ export class FragmentLayout {
     return { kind: 'fragment', fragment: first, line: sourceLine, columnOffset: asGitleaksGit - column }
   }
 
-  /** The lines of a fragment as laid out (not windowed fragments: those are read as windows). */
+  /** The lines of a fragment as laid out (kept lines of a reduced one; not windowed fragments: those are read as windows). */
   async fragmentLines(index: number, cache: Map<string, string[]>): Promise<string[]> {
     const fragment = this.fragments[index] as Fragment
     let lines = cache.get(fragment.file)

@@ -1,5 +1,6 @@
 import { parse } from 'smol-toml'
 import { ConfigurationError } from '../../model/errors.js'
+import { FragmentReducer, goLower, type Reduction } from './reduce.js'
 
 /** One Gitleaks allowlist, as far as the gate applies or reports it. */
 export interface AllowlistFacts {
@@ -21,8 +22,12 @@ export interface AllowlistFacts {
 export interface RuleFacts {
   /** Lower-cased keywords per rule id; an empty list means the rule runs on every fragment. */
   keywords: Map<string, string[]>
-  /** Rules without keywords: their path pattern in JavaScript, or null when they have a content regex or an untranslatable path. */
-  keywordless: Map<string, RegExp | null>
+  /** Content regexes per rule id (Go syntax), from every file that defines the id. */
+  regexes: Map<string, string[]>
+  /** Path patterns of rules without a content regex: JavaScript form, or null when untranslatable. */
+  pathOnly: Map<string, RegExp | null>
+  /** Some rule has `required` parts (composite rules: their proximity is counted in lines). */
+  composite: boolean
   global: AllowlistFacts[]
   perRule: Map<string, AllowlistFacts[]>
 }
@@ -32,7 +37,7 @@ export interface RuleFacts {
  * first) plus, when the chain uses them, the engine's built-in rules.
  */
 export function ruleFacts(chain: Record<string, unknown>[], builtin: string | undefined): RuleFacts {
-  const facts: RuleFacts = { keywords: new Map(), keywordless: new Map(), global: [], perRule: new Map() }
+  const facts: RuleFacts = { keywords: new Map(), regexes: new Map(), pathOnly: new Map(), composite: false, global: [], perRule: new Map() }
   const docs = chain.map((doc, i) => ({ doc, source: i === 0 ? 'gitleaks config' : `gitleaks config (extended file ${i})` }))
   if (builtin !== undefined) docs.push({ doc: parse(builtin) as Record<string, unknown>, source: "Gitleaks' built-in config" })
   for (const { doc, source } of docs) {
@@ -43,7 +48,9 @@ export function ruleFacts(chain: Record<string, unknown>[], builtin: string | un
       const known = facts.keywords.get(id)
       // The same id in several files: a keyword from any of them keeps the finding (never drop what the engine may run).
       facts.keywords.set(id, known === undefined ? words : known.length === 0 || words.length === 0 ? [] : [...known, ...words])
-      if (words.length === 0) facts.keywordless.set(id, rule.regex === undefined && typeof rule.path === 'string' ? (jsRegExp(rule.path).re ?? null) : null)
+      if (typeof rule.regex === 'string') facts.regexes.set(id, [...(facts.regexes.get(id) ?? []), rule.regex])
+      else if (typeof rule.path === 'string') facts.pathOnly.set(id, jsRegExp(rule.path).re ?? null)
+      if (rule.required !== undefined) facts.composite = true
       for (const list of lists(rule.allowlists, rule.allowlist)) {
         const entry = allowlist(list, `${source}, rule ${id}`)
         facts.perRule.set(id, [...(facts.perRule.get(id) ?? []), entry])
@@ -123,16 +130,26 @@ export function unevaluatedPathPatterns(facts: RuleFacts): string[] {
 }
 
 /**
- * A fragment holding none of any rule's keywords cannot match a rule with
- * keywords (Gitleaks runs a rule only where one of its keywords occurs), so it
- * need not reach the engine. Applies only when every rule without keywords
- * matches on the path alone: fragments of such paths are always kept.
+ * What the engine needs of each fragment (see reduce.ts): none of it when it
+ * holds no keyword of any rule (Gitleaks runs a rule only where one of its
+ * keywords occurs), else the lines where some rule can match. Fragments of a
+ * path that a path-only rule matches are kept whole. Undefined when nothing
+ * can be left out safely: a path-only rule whose pattern cannot be evaluated
+ * here, or a rule without keywords that can match any content.
  */
-export function fragmentPrefilter(facts: RuleFacts): ((path: string, lines: string[]) => boolean) | undefined {
-  const pathRules = [...facts.keywordless.entries()].filter(([id]) => (facts.keywords.get(id) ?? []).length === 0).map(([, re]) => re)
+export function fragmentFilter(facts: RuleFacts): ((path: string, lines: string[]) => Reduction) | undefined {
+  const pathRules = [...facts.pathOnly.values()]
   if (pathRules.some((re) => re === null)) return undefined
-  const words = [...new Set([...facts.keywords.values()].flat())]
+  const ids = new Set([...facts.keywords.keys(), ...facts.regexes.keys()])
+  const rules = [...ids].map((id) => ({ id, keywords: facts.keywords.get(id) ?? [], regexes: facts.regexes.get(id) ?? [] }))
+  const reducer = FragmentReducer.create(rules, facts.composite)
+  const all: Reduction = { keep: 'all' }
+  if (reducer) return (path, lines) => (pathRules.some((re) => (re as RegExp).test(path)) ? all : reducer.reduce(lines))
+  // Keywords alone: a fragment is kept whole or left out.
+  if (rules.some((r) => r.keywords.length === 0 && r.regexes.length > 0)) return undefined
+  const words = [...new Set(rules.flatMap((r) => r.keywords))]
   if (words.length === 0) return undefined
   const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'))
-  return (path, lines) => pathRules.some((re) => (re as RegExp).test(path)) || lines.some((line) => any.test(line.toLowerCase()))
+  const none: Reduction = { keep: 'none' }
+  return (path, lines) => (pathRules.some((re) => (re as RegExp).test(path)) || lines.some((line) => any.test(goLower(line))) ? all : none)
 }

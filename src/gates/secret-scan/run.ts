@@ -13,7 +13,7 @@ import { selectEngine, type SelectedEngine } from './engine-select.js'
 import { builtinConfigText, WASM_PIN } from './engine-wasm.js'
 import { hygieneFinding, identityOf, redactName, SECRET_RULE_PREFIX, toFinding, type AuthorRedaction, type LocatedLeak } from './findings.js'
 import { cacheKey } from './cache.js'
-import { commitAllowlist, fragmentPrefilter, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
+import { commitAllowlist, fragmentFilter, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
 import { resolveGitleaksConfig, type GitleaksConfig } from './gitleaks-config.js'
 import { GATE, type SecretScanOptions } from './options.js'
 import { scanTarget, type ScanOutcome } from './scan.js'
@@ -72,7 +72,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     const rules = builtin === undefined ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin)
     const rulesKnown = builtin !== undefined || !config.usesDefault
     suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key }
-    const prefilter = rulesKnown ? fragmentPrefilter(rules) : undefined
+    const prefilter = rulesKnown ? fragmentFilter(rules) : undefined
     const cache = historyCache(options, deps, fingerprint, {
       engine: selected.engine.info.sha256 ?? selected.engine.info.name,
       version: selected.engine.info.version,
@@ -80,6 +80,8 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
       extends: config.extends,
       builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
     })
+    // The action's store (the Actions cache) brings the folder back for this key before the scan reads it.
+    if (cache && options.historyStore) await options.historyStore.restore(cache.folder, cache.key)
     const request = {
       workDir,
       ...(config.path ? { config: config.path } : {}),

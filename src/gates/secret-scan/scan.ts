@@ -13,6 +13,7 @@ import { HistoryLayout, WORKTREE } from './history.js'
 import { FragmentLayout, type Fragment } from './layout.js'
 import type { SecretScanOptions } from './options.js'
 import { RangeResolver, type ResolvedRange } from './range.js'
+import { goLower } from './reduce.js'
 
 export interface ScanOutcome {
   located: LocatedLeak[]
@@ -49,7 +50,7 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
     throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${part.scan.length} to scan; refusing a partial scan`)
   if (worktree) await layout.addWorktree(git)
   deps.log.info(
-    `history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes in ${layout.layout.usedRoots().length} engine folder(s); ${layout.layout.skippedFragments} fragment(s) without any rule keyword left out`
+    `history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes in ${layout.layout.usedRoots().length} engine folder(s); ${layout.layout.laidOutLines} line(s) laid out, ${layout.layout.skippedLines} line(s) no rule can match left out (${layout.layout.skippedFragments} whole fragment(s))`
   )
   const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
   const scanned = await scanLayout(layout, engine, request)
@@ -210,7 +211,7 @@ async function recheckIsolated(layout: FragmentLayout, fragments: number[], engi
   const cache = new Map<string, string[]>()
   for (const index of fragments) {
     const f = layout.fragments[index] as Fragment
-    isolated.add(f.file, f.path, f.commit, f.startLine, await layout.fragmentLines(index, cache))
+    isolated.copy(f, await layout.fragmentLines(index, cache))
   }
   await isolated.flush()
   const placed = await placeLeaks(isolated, await engine.scanDir(isolated.root, request), isolated.root, (i) => fragments[i] as number)
@@ -235,8 +236,10 @@ async function keywordFilter(layout: FragmentLayout, placed: Placed[], keywords:
       kept.push(p)
       continue
     }
-    const text = (await layout.fragmentLines(p.fragment, cache)).join('\n').toLowerCase()
-    if (words.some((w) => text.includes(w))) kept.push(p)
+    // A reduced fragment's dropped lines are not laid out: the keywords of the whole fragment were kept for this.
+    const present = fragment.reduced?.keywords
+    const text = present ? '' : goLower((await layout.fragmentLines(p.fragment, cache)).join('\n'))
+    if (words.some((w) => (present ? present.includes(w) : text.includes(w)))) kept.push(p)
   }
   return kept
 }

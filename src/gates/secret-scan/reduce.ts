@@ -1,0 +1,207 @@
+import { beforeNewline, parseGoRegexp, toJavaScript, withoutOptionalPrefix } from './go-regexp.js'
+
+/**
+ * Lines of a fragment the engine needs, found in JavaScript before the engine
+ * runs. The WebAssembly engine spends most of a history scan in Go's regular
+ * expressions over every byte of every fragment holding a common keyword
+ * (`key`, `token`, `s.`); V8 runs a wider form of the same expressions (see
+ * go-regexp.ts) far faster, so the engine gets only the lines where a match
+ * can start, plus what such a match can run into.
+ *
+ * Why the findings stay the same: a line is dropped only when no rule's wider
+ * expression has a match starting on it. Kept lines form runs; a run is
+ * extended over a line end whenever some match could run over it (the text
+ * from the run's start to that line end ends in a prefix of a match that takes
+ * the newline), so every match lies inside one run, and no match can run out
+ * of a run into whatever is laid out after it. Dropped lines hold no match
+ * start and no match runs into them, so the engine finds the same matches, on
+ * whole lines (allowlist lines, `gitleaks:allow` and entropy see the same
+ * text). What Gitleaks checks on the whole fragment is kept too: the keyword of
+ * every rule that can still match, and the first line is never moved to the
+ * start of an engine read (a line that cannot match comes before it).
+ */
+
+/** One rule as the reducer needs it. */
+export interface ReducerRule {
+  id: string
+  /** Lower-cased keywords; empty: the rule runs on every fragment. */
+  keywords: string[]
+  /** Its content regexes (several when config files define the same id); empty for a path-only rule. */
+  regexes: string[]
+}
+
+/** What the engine gets of one fragment: every line, none, or these lines (0-based, ascending). */
+export type Reduction =
+  | { keep: 'all' }
+  | { keep: 'none' }
+  | {
+      keep: 'lines'
+      lines: number[]
+      /** Lay out a line no rule can match before the first kept one (it is not the fragment's first line). */
+      prefix: boolean
+      /** Keywords the whole fragment holds (the engine's per-fragment keyword check, for findings later). */
+      keywords: string[]
+    }
+
+/** A line that no rule matches, laid out before a reduced fragment (see FragmentLayout). */
+export const PREFIX_LINE = '\u0001'
+
+interface CompiledRule {
+  id: string
+  keywords: string[]
+  /** Wider form: finds where a match can start. Undefined when a regex could not be read (the fragment is kept whole). */
+  start?: RegExp
+  /** Wider form of "everything before a newline the match takes", anchored at the end; undefined when no match holds one. */
+  glue?: RegExp
+}
+
+/** Combined expressions for one set of rules that may run on a fragment. */
+interface Combined {
+  start: RegExp
+  glue?: RegExp
+}
+
+const MAX_COMBINED = 512
+
+export class FragmentReducer {
+  private readonly rules: CompiledRule[]
+  private readonly always: CompiledRule[]
+  private readonly byKeyword = new Map<string, CompiledRule[]>()
+  private readonly keywordSearch?: RegExp
+  private readonly keywordsByFirst = new Map<string, string[]>()
+  private readonly combined = new Map<string, Combined>()
+  private readonly prefixSafe: boolean
+
+  private constructor(rules: ReducerRule[]) {
+    this.rules = rules.filter((r) => r.regexes.length > 0).map(compile)
+    this.always = this.rules.filter((r) => r.keywords.length === 0)
+    for (const rule of this.rules) for (const k of rule.keywords) this.byKeyword.set(k, [...(this.byKeyword.get(k) ?? []), rule])
+    const words = [...this.byKeyword.keys()]
+    for (const w of words) this.keywordsByFirst.set(w[0] as string, [...(this.keywordsByFirst.get(w[0] as string) ?? []), w])
+    if (words.length > 0) this.keywordSearch = new RegExp(words.map(escapeLiteral).join('|'), 'gu')
+    // No match may start inside the prefix line or run from it over its newline; else reduced fragments keep their
+    // first line instead. (A match that starts with the newline itself is one the dropped line before had too.)
+    this.prefixSafe = this.rules.every(
+      (r) => r.start !== undefined && !new RegExp(`^(?:${r.start.source})`, 'u').exec(PREFIX_LINE)?.[0] && !(r.glue && new RegExp(`^${r.glue.source}`, 'u').test(PREFIX_LINE))
+    )
+  }
+
+  /**
+   * A reducer for these rules, or undefined when reducing could change a finding:
+   * a rule without keywords whose regex cannot be read (it would keep every
+   * fragment anyway), or composite rules (`required`: proximity counts lines).
+   */
+  static create(rules: ReducerRule[], composite: boolean): FragmentReducer | undefined {
+    if (composite) return undefined
+    const reducer = new FragmentReducer(rules)
+    if (reducer.always.some((r) => r.start === undefined)) return undefined
+    return reducer
+  }
+
+  reduce(lines: string[]): Reduction {
+    const text = lines.join('\n')
+    const present = this.keywordsIn(goLower(text))
+    const active = new Set(this.always)
+    for (const k of present) for (const rule of this.byKeyword.get(k) ?? []) active.add(rule)
+    if (active.size === 0) return { keep: 'none' }
+    const rules = [...active]
+    if (rules.some((r) => r.start === undefined)) return { keep: 'all' }
+    const combined = this.combine(rules)
+    const lineStart = [0]
+    for (let i = 0; i < lines.length - 1; i++) lineStart.push((lineStart[i] as number) + (lines[i] as string).length + 1)
+    const keep = new Set<number>()
+    const addRun = (first: number): void => {
+      let last = first
+      const from = lineStart[first] as number
+      while (last < lines.length - 1 && !keep.has(last + 1) && combined.glue?.test(text.slice(from, (lineStart[last + 1] as number) - 1))) last++
+      for (let i = first; i <= last; i++) keep.add(i)
+    }
+    const starts = combined.start
+    starts.lastIndex = 0
+    for (let line = 0; line < lines.length; ) {
+      const m = starts.exec(text)
+      if (!m) break
+      while (line + 1 < lines.length && (lineStart[line + 1] as number) <= m.index) line++
+      if (!keep.has(line)) addRun(line)
+      line++
+      if (line >= lines.length) break
+      starts.lastIndex = lineStart[line] as number
+    }
+    if (keep.size === 0) return { keep: 'none' }
+    // Gitleaks runs a rule only where the fragment holds one of its keywords: keep one for every rule that can still match.
+    const keptText = (): string => [...keep].sort((a, b) => a - b).map((i) => lines[i]).join('\n')
+    let kept = keptText()
+    let keptLower = goLower(kept)
+    for (const rule of rules) {
+      if (rule.keywords.length === 0 || rule.keywords.some((k) => keptLower.includes(k))) continue
+      if (!new RegExp(rule.start as RegExp, 'u').test(kept)) continue
+      const word = rule.keywords.find((k) => present.has(k)) as string
+      const carrier = lines.findIndex((l) => goLower(l).includes(word))
+      if (carrier < 0) return { keep: 'all' }
+      addRun(carrier)
+      kept = keptText()
+      keptLower = goLower(kept)
+    }
+    if (!keep.has(0) && !this.prefixSafe) addRun(0)
+    if (keep.size === lines.length) return { keep: 'all' }
+    const sorted = [...keep].sort((a, b) => a - b)
+    return { keep: 'lines', lines: sorted, prefix: sorted[0] !== 0, keywords: [...present] }
+  }
+
+  /** Every keyword of any rule that occurs in the (lower-cased) text, overlapping ones included. */
+  private keywordsIn(lower: string): Set<string> {
+    const found = new Set<string>()
+    const search = this.keywordSearch
+    if (!search) return found
+    search.lastIndex = 0
+    for (let m = search.exec(lower); m; m = search.exec(lower)) {
+      // At each position every keyword is tried, not only the alternative the search chose.
+      for (const w of this.keywordsByFirst.get(lower[m.index] as string) ?? []) if (lower.startsWith(w, m.index)) found.add(w)
+      search.lastIndex = m.index + 1
+    }
+    return found
+  }
+
+  private combine(rules: CompiledRule[]): Combined {
+    const key = rules.map((r) => r.id).join('\0')
+    let entry = this.combined.get(key)
+    if (!entry) {
+      const glue = rules.filter((r) => r.glue).map((r) => (r.glue as RegExp).source.slice(0, -1))
+      entry = {
+        start: new RegExp(rules.map((r) => `(?:${(r.start as RegExp).source})`).join('|'), 'gu'),
+        ...(glue.length > 0 ? { glue: new RegExp(`(?:${glue.join('|')})$`, 'u') } : {})
+      }
+      if (this.combined.size >= MAX_COMBINED) this.combined.clear()
+      this.combined.set(key, entry)
+    }
+    return entry
+  }
+}
+
+function compile(rule: ReducerRule): CompiledRule {
+  // A keyword outside ASCII may be lowered differently by Go: such a rule runs on every fragment.
+  if (rule.keywords.some((k) => /[^\x00-\x7f]/u.test(k))) rule = { ...rule, keywords: [] }
+  try {
+    const trees = rule.regexes.map(parseGoRegexp)
+    const tree = trees.length === 1 ? trees[0]! : { t: 'alt' as const, items: trees }
+    const starts = tree.t === 'alt' ? tree.items.map(withoutOptionalPrefix) : [withoutOptionalPrefix(tree)]
+    const start = new RegExp(starts.map((n) => `(?:${toJavaScript(n)})`).join('|'), 'u')
+    const before = beforeNewline(tree)
+    const glue = before ? new RegExp(`(?:${toJavaScript(before.t === 'cat' ? withoutOptionalPrefix(before) : before)})$`, 'u') : undefined
+    return { id: rule.id, keywords: rule.keywords, start, ...(glue ? { glue } : {}) }
+  } catch {
+    return { id: rule.id, keywords: rule.keywords }
+  }
+}
+
+function escapeLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')
+}
+
+/**
+ * Lower case as Go's strings.ToLower gives it for ASCII keywords: JavaScript
+ * lowers U+0130 to two characters (`i` and a combining dot), Go to `i`.
+ */
+export function goLower(text: string): string {
+  return text.replace(/\u0130/gu, 'i').toLowerCase()
+}
