@@ -39,22 +39,18 @@ export class HistoryCache {
   private constructor(
     readonly file: string,
     readonly key: string,
-    private data: CacheFile
+    private data: CacheFile,
+    /** What open() found: no file, a file it uses, or a file it ignored (other key or version, or not of the cache's shape). */
+    readonly state: 'absent' | 'loaded' | 'ignored' = 'absent'
   ) {}
 
   static async open(folder: string, repository: string, key: string): Promise<HistoryCache> {
     const file = join(folder, `secret-scan-${sha256Hex(repository).slice(0, 16)}-${key.slice(0, 16)}.json`)
-    const empty: CacheFile = { version: VERSION, key, tips: [], commits: {} }
     const text = await readFile(file, 'utf8').catch(() => undefined)
-    let data = empty
-    try {
-      const parsed = text === undefined ? empty : (JSON.parse(text) as CacheFile)
-      // A file from another version or key (a digest prefix collision) is ignored, never trusted.
-      if (parsed.version === VERSION && parsed.key === key && parsed.commits && Array.isArray(parsed.tips)) data = parsed
-    } catch {
-      data = empty
-    }
-    return new HistoryCache(file, key, data)
+    const parsed = parseJson(text)
+    // A file from another version or key (a digest prefix collision), or not of our shape (a corrupt restore), is ignored, never trusted.
+    if (isCacheFile(parsed, key)) return new HistoryCache(file, key, parsed, 'loaded')
+    return new HistoryCache(file, key, { version: VERSION, key, tips: [], commits: {} }, text === undefined ? 'absent' : 'ignored')
   }
 
   get tips(): string[] {
@@ -94,6 +90,40 @@ export class HistoryCache {
     await writeFile(partial, JSON.stringify(this.data), { mode: 0o600 })
     await rename(partial, this.file)
   }
+}
+
+function parseJson(text: string | undefined): unknown {
+  try {
+    return text === undefined ? undefined : JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/
+
+function isCachedLeak(l: unknown): l is CachedLeak {
+  const c = l as CachedLeak
+  return (
+    typeof c === 'object' && c !== null && typeof c.rule === 'string' && typeof c.path === 'string' && Number.isInteger(c.line) && typeof c.contentFingerprint === 'string' &&
+    typeof c.inlineAllow === 'boolean' && (c.description === undefined || typeof c.description === 'string') && (c.column === undefined || Number.isInteger(c.column))
+  )
+}
+
+function isCacheFile(value: unknown, key: string): value is CacheFile {
+  const f = value as CacheFile
+  if (typeof f !== 'object' || f === null || f.version !== VERSION || f.key !== key || !Array.isArray(f.tips) || typeof f.commits !== 'object' || f.commits === null) return false
+  return f.tips.every((t) => typeof t === 'string' && SHA.test(t)) && Object.entries(f.commits).every(([c, leaks]) => SHA.test(c) && Array.isArray(leaks) && leaks.every(isCachedLeak))
+}
+
+/**
+ * Keeps the cache folder between runs where the folder itself does not survive (the action: the
+ * Actions cache). The gate calls it once the key is known, before the cache is opened; a store
+ * never throws: whatever goes wrong leaves the folder without a usable file, so every commit of
+ * the range is scanned.
+ */
+export interface HistoryStore {
+  restore(folder: string, key: string): Promise<void>
 }
 
 /** The key: the engine's digest and everything that decides what the engine reports. */

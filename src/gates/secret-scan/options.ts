@@ -6,6 +6,7 @@ import { definedOnly, fromConfig, resolveOptions } from '../../options/resolve.j
 import type { GivenOptions } from '../../options/types.js'
 import type { FullScope } from './event.js'
 import type { ToolStore } from './tool-store.js'
+import type { HistoryStore } from './cache.js'
 import type { ChecksumTable } from './gitleaks-checksums.js'
 import { DEFAULT_GITLEAKS_VERSION } from './gitleaks-checksums.js'
 
@@ -41,6 +42,8 @@ export interface SecretScanOptions {
   remote: string
   /** History cache folder (else $AGENT_GATES_CACHE_DIR); never from the config file, which the scanned code could change. */
   cacheDir?: string
+  /** The action: keeps cacheDir between workflow runs (the Actions cache). Never set from inputs. */
+  historyStore?: HistoryStore
   allow: AllowEntry[]
   /** Tests only: a local release server and checksum table; the action: the runner's tool cache as the store. Never set from inputs. */
   install?: { downloadBase?: string; checksums?: ChecksumTable; store?: ToolStore }
@@ -63,7 +66,7 @@ export interface SecretScanSection {
 }
 
 /** Keys only an action input or a CLI flag may set. */
-export const INPUT_ONLY_KEYS = ['engine', 'gitleaks-path', 'gitleaks-version', 'cache-dir'] as const
+export const INPUT_ONLY_KEYS = ['engine', 'gitleaks-path', 'gitleaks-version', 'cache-dir', 'actions-cache'] as const
 
 export type SecretScanOverrides = Partial<Omit<SecretScanOptions, 'dir' | 'allow'>>
 
