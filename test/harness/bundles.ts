@@ -4,10 +4,12 @@
  * workers never build at the same time).
  */
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 import { parse } from 'yaml'
+import { bundleOptions } from '../../scripts/esbuild-options.mjs'
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -81,4 +83,18 @@ export function ensureBundles(): void {
   } finally {
     rmSync(lock, { recursive: true, force: true })
   }
+}
+
+/**
+ * Builds the named action entries from the current sources into `outdir` (`<name>/index.js`, as
+ * scripts/bundle.mjs builds dist/), with the WASM engine's package beside them as in dist/; run
+ * them with `startJob({ bundles: outdir })`. For tests of code dist/ does not hold yet.
+ */
+export async function buildActionBundles(outdir: string, names: string[]): Promise<string> {
+  for (const name of names) {
+    const code = `import { main } from './src/actions/${name}.ts'\nawait main()\n`
+    await build({ ...bundleOptions({ code, resolveDir: REPO_ROOT, sourcefile: `entry-${name}/index.js`, version: '0.0.0-test' }), outfile: join(outdir, name, 'index.js'), logLevel: 'error' })
+  }
+  if (!existsSync(join(outdir, 'gitleaks-wasm'))) symlinkSync(join(REPO_ROOT, 'node_modules', '@0xts', 'gitleaks-cli'), join(outdir, 'gitleaks-wasm'))
+  return outdir
 }

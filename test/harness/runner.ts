@@ -27,14 +27,15 @@ import { spawn, spawnSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
-import { actionDefinition, ensureBundles, type ActionDefinition } from './bundles.js'
+import { basename, join, relative } from 'node:path'
+import { actionDefinition, ensureBundles, REPO_ROOT, type ActionDefinition } from './bundles.js'
+import type { FakeCacheService } from './cache-service.js'
 import { buildEvent, type EventFacts, type EventName } from './events.js'
 import { node24 } from './node24.js'
 import { startRunnerServices, type RunnerServices } from './services.js'
 
 export { EVENTS, buildEvent, type EventName, type EventFacts } from './events.js'
-export { REPO_ROOT, actionDefinition, ensureBundles } from './bundles.js'
+export { REPO_ROOT, actionDefinition, buildActionBundles, ensureBundles } from './bundles.js'
 
 export interface JobOptions {
   /** The checked-out repository (GITHUB_WORKSPACE). */
@@ -52,6 +53,16 @@ export interface JobOptions {
   idToken?: boolean
   /** Job-level `env:`. */
   env?: Record<string, string>
+  /** The repository's Actions cache (newCacheService()), shared by the jobs given it; default a fresh, empty one. */
+  cache?: FakeCacheService
+  /**
+   * The runner's work folder (RUNNER_TEMP is `<it>/work/_temp`); default a fresh temp folder. A hosted
+   * runner uses the same path in every job, which @actions/cache relies on: pass one path to jobs in a row.
+   * It must not exist yet; close() removes it.
+   */
+  runnerRoot?: string
+  /** A folder of action bundles built from the current sources (buildActionBundles()); default dist/. */
+  bundles?: string
 }
 
 export interface StepOptions {
@@ -162,14 +173,15 @@ export function parseCommands(stdout: string): StepResult['commands'] {
 }
 
 export async function startJob(options: JobOptions): Promise<Job> {
-  ensureBundles()
+  if (!options.bundles) ensureBundles()
   const node = node24()
-  const root = mkdtempSync(join(tmpdir(), 'ag-runner-'))
+  const root = options.runnerRoot ?? mkdtempSync(join(tmpdir(), 'ag-runner-'))
+  if (options.runnerRoot) mkdirSync(root)
   const runnerTemp = join(root, 'work', '_temp')
   const toolCache = join(root, 'hostedtoolcache')
   const home = join(root, 'home')
   for (const d of [runnerTemp, toolCache, home, join(runnerTemp, '_github_workflow'), join(runnerTemp, '_runner_file_commands')]) mkdirSync(d, { recursive: true })
-  const services = await startRunnerServices()
+  const services = await startRunnerServices(options.cache ? { cache: options.cache } : {})
   const eventName = options.event ?? 'workflow_dispatch'
   const built = buildEvent(eventName, { headSha: headOf(options.workspace), ...options.facts })
   const eventPath = join(runnerTemp, '_github_workflow', 'event.json')
@@ -219,7 +231,8 @@ export async function startJob(options: JobOptions): Promise<Job> {
         GITHUB_ACTION: step.id ?? `__agent-gates_${basename(action.dir) || 'agent-gates'}`, GITHUB_ACTION_PATH: action.dir,
         GITHUB_OUTPUT: files.set_output, GITHUB_ENV: files.set_env, GITHUB_PATH: files.add_path, GITHUB_STATE: files.save_state, GITHUB_STEP_SUMMARY: files.step_summary
       }
-      const child = spawn(node, [action.main], { cwd: options.workspace, env: stepEnv, stdio: ['ignore', 'pipe', 'pipe'] })
+      const main = options.bundles ? join(options.bundles, relative(join(REPO_ROOT, 'dist'), action.main)) : action.main
+      const child = spawn(node, [main], { cwd: options.workspace, env: stepEnv, stdio: ['ignore', 'pipe', 'pipe'] })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))

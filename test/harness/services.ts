@@ -2,10 +2,12 @@
  * Loopback stand-ins for the runner's own services: the Actions runtime (artifacts, cache),
  * the results service and the OIDC token endpoint. Every request is recorded, so a test can
  * prove a step did (or did not) reach them; the token endpoint answers as GitHub's does
- * (`{"value": "<jwt>"}`), everything else 404.
+ * (`{"value": "<jwt>"}`), the cache service v2 as cache-service.ts describes (its entries can
+ * outlive the job: pass one FakeCacheService to several), everything else 404.
  */
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { FakeCacheService } from './cache-service.js'
 
 export interface RunnerServices {
   url: string
@@ -14,16 +16,28 @@ export interface RunnerServices {
   /** The bearer token the runner gives for ACTIONS_ID_TOKEN_REQUEST_TOKEN. */
   idTokenRequestToken: string
   runtimeToken: string
+  /** The Actions cache service (twirp and blobs) this job's steps reach at ACTIONS_RESULTS_URL. */
+  cache: FakeCacheService
   close(): Promise<void>
 }
 
-export async function startRunnerServices(): Promise<RunnerServices> {
-  const services: RunnerServices = { url: '', requests: [], idTokenRequestToken: 'harness-id-token-request-token', runtimeToken: 'harness-runtime-token', close: async () => {} }
+const RUNTIME_TOKEN = 'harness-runtime-token'
+
+/** A cache service for several jobs in a row, as a repository's cache outlives each run. */
+export function newCacheService(): FakeCacheService {
+  return new FakeCacheService(RUNTIME_TOKEN)
+}
+
+export async function startRunnerServices(options: { cache?: FakeCacheService } = {}): Promise<RunnerServices> {
+  const cache = options.cache ?? newCacheService()
+  const services: RunnerServices = { url: '', requests: [], idTokenRequestToken: 'harness-id-token-request-token', runtimeToken: RUNTIME_TOKEN, cache, close: async () => {} }
   const server: Server = createServer((req, res) => {
-    req.resume()
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
       services.requests.push({ line: `${req.method} ${url.pathname}${url.search}`, auth: String(req.headers.authorization ?? '') })
+      if (cache.handle(req, url, Buffer.concat(chunks), res, services.url)) return
       if (url.pathname === '/oidc/token' && req.headers.authorization === `Bearer ${services.idTokenRequestToken}`) {
         const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url')
         const aud = url.searchParams.get('audience') ?? 'https://github.com/acme'
