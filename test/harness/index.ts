@@ -5,7 +5,8 @@
  * endpoints. See runner.ts for what the environment holds.
  */
 export * from './runner.js'
-export { startRunnerServices, type RunnerServices } from './services.js'
+export { newCacheService, startRunnerServices, type RunnerServices } from './services.js'
+export type { FakeCacheService } from './cache-service.js'
 export { node24 } from './node24.js'
 export * from "./repo.js"
 export * from "./workflow.js"

@@ -11,8 +11,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { buildActionBundles, commitFiles, fixtureRepo, git, startJob, type StepResult } from '../harness/index.js'
-import { newCacheService } from '../harness/services.js'
+import { buildActionBundles, commitFiles, fixtureRepo, git, newCacheService, startJob, type StepResult } from '../harness/index.js'
 import type { GateResult } from '../../src/model/finding.js'
 import { plantedToken, secretLine } from './fixtures.js'
 
@@ -20,6 +19,7 @@ const scratch = mkdtempSync(join(tmpdir(), 'ag-actions-cache-'))
 const runnerRoot = join(scratch, 'runner')
 const cache = newCacheService()
 const token = plantedToken()
+// GITHUB_SERVER_URL as on github.com (the harness points it at loopback, which @actions/cache would take for GHES and cache service v1).
 const KEY_ENV = { AGENT_GATES_AUTHOR_KEY: randomBytes(16).toString('hex'), GITHUB_SERVER_URL: 'https://github.com' }
 let bundles: string
 let repo: string
