@@ -116,8 +116,10 @@ class Queue<T> {
     return this.items[this.head]
   }
   shift(): T | undefined {
-    const item = this.items[this.head++]
-    if (this.head > 4096 && this.head * 2 > this.items.length) {
+    const item = this.items[this.head]
+    // The slot is cleared: a taken entry (its path strings) must not outlive the comparison.
+    this.items[this.head++] = undefined as T
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head)
       this.head = 0
     }

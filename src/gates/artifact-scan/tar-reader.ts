@@ -42,7 +42,8 @@ export async function gunzipAndSniff(source: AsyncIterable<Buffer>, budget: Budg
   // of read-ahead keeps zlib inflating on its thread while the tar is parsed here.
   const gunzip = createGunzip({ chunkSize: 256 * 1024, readableHighWaterMark: 4 * 1024 * 1024 } as ZlibOptions)
   const meter = budget.meter(() => compressed.bytes, where)
-  const out = pipeline(Readable.from(counted(source, compressed)), gunzip, meter, () => {})
+  // One compressed chunk queued ahead of zlib (Readable.from would queue 16 of them, 4 MiB).
+  const out = pipeline(Readable.from(counted(source, compressed), { highWaterMark: 1 }), gunzip, meter, () => {})
   const chunks = toChunks(out as AsyncIterable<Buffer>)
   const head = await readHead(chunks, HEAD_BYTES).catch((error: unknown) => {
     throw corrupt('gzip', where, error)
