@@ -1,6 +1,7 @@
 import { Parser, type ReadEntry } from 'tar'
 import { normalizeEntryPath } from '../../catalog/match.js'
 import type { EntryInfo } from './streams.js'
+import { BLOCK } from './tar-headers.js'
 
 /** One entry as a parser framed it: enough to tell whether two parsers agree. */
 export interface FramedEntry {
@@ -34,6 +35,8 @@ export class NodeTarView {
   private readonly seen = new Queue<FramedEntry>()
   private readonly expected = new Queue<FramedEntry>()
   private readonly ended: Promise<void>
+  /** Bytes after the last whole block written, under one block. */
+  private tail: Buffer | undefined
   /** The first disagreement or warning; later ones add nothing once the framing is in doubt. */
   problem: string | undefined
 
@@ -57,9 +60,27 @@ export class NodeTarView {
     this.ended = new Promise((resolve) => this.parser.on('end', () => resolve()))
   }
 
+  /**
+   * Hands node-tar whole blocks only: given a chunk that ends inside a block, node-tar keeps the tail
+   * and copies it together with the whole next chunk (a 256 KiB copy per chunk). The same bytes reach
+   * it in the same order; the tail of under a block waits here and goes first with the next chunk.
+   */
   write(chunk: Buffer): void {
     if (this.problem) return
-    this.parser.write(chunk)
+    let rest = chunk
+    if (this.tail) {
+      const need = BLOCK - this.tail.length
+      if (rest.length < need) {
+        this.tail = Buffer.concat([this.tail, rest])
+        return
+      }
+      this.parser.write(Buffer.concat([this.tail, rest.subarray(0, need)]))
+      this.tail = undefined
+      rest = rest.subarray(need)
+    }
+    const whole = rest.length - (rest.length % BLOCK)
+    if (whole > 0) this.parser.write(whole === rest.length ? rest : rest.subarray(0, whole))
+    if (whole < rest.length) this.tail = rest.subarray(whole)
   }
 
   /** The strict reader's view of the next entry. */
@@ -77,6 +98,8 @@ export class NodeTarView {
 
   async finish(): Promise<void> {
     if (!this.problem) {
+      if (this.tail) this.parser.write(this.tail)
+      this.tail = undefined
       this.parser.end()
       await this.ended
       this.compare()
