@@ -70,7 +70,8 @@ export class ActionsHistoryStore implements HistoryStore {
   ) {}
 
   async restore(folder: string, key: string): Promise<void> {
-    if (folder !== this.folder) throw new Error(`the Actions cache store keeps ${this.folder}, not ${folder}`)
+    // Only the folder this store was made for is restored (and saved); anything else is left to the gate as it is.
+    if (folder !== this.folder) return this.log.warn(`Actions cache: asked for ${folder}, but it keeps ${this.folder}; not restored`)
     this.rulesPrefix = `${this.prefix}${key.slice(0, 16)}-`
     // A fresh runner has no such folder; a self-hosted one might: only what is restored now is used.
     await rm(folder, { recursive: true, force: true })

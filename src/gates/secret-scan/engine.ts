@@ -35,6 +35,8 @@ export interface ScanRequest {
   keywords?: ReadonlyMap<string, readonly string[]>
   /** What the engine gets of each fragment; what it leaves out cannot change a finding (rules.ts fragmentFilter, reduce.ts). */
   prefilter?: FragmentFilter
+  /** Every fragment in an engine read of its own (`gitleaks git` exactly, at 100 KB a fragment): the reference the tests compare with. */
+  isolateFragments?: boolean
   /** Engine processes that may run at once on a large layout (default: the cores, at most two). */
   engineProcesses?: number
   /** History cache: its folder, the digest of the engine and rules (cache.ts), and the stable content-fingerprint key it needs. */

@@ -437,3 +437,54 @@ export function toJavaScript(node: RegexNode): string {
       return ''
   }
 }
+
+/** Longest match in code points; Infinity when unbounded. */
+export function maxLength(node: RegexNode): number {
+  switch (node.t) {
+    case 'set':
+      return 1
+    case 'cat':
+      return node.items.reduce((n, item) => n + maxLength(item), 0)
+    case 'alt':
+      return Math.max(0, ...node.items.map(maxLength))
+    case 'rep':
+      return node.max === 0 ? 0 : node.max * maxLength(node.node)
+    case 'empty':
+      return 0
+  }
+}
+
+/**
+ * A wider expression with a bounded longest match: every match of `node` starts
+ * with a match of it, at the same place. The first unbounded part is cut to its
+ * least count and everything after it dropped, so a search costs a bounded
+ * amount per position (JavaScript backtracks; Go's engine does not).
+ */
+export function boundedPrefix(node: RegexNode): RegexNode {
+  return cut(node).node
+}
+
+function cut(node: RegexNode): { node: RegexNode; stopped: boolean } {
+  if (maxLength(node) !== Infinity) return { node, stopped: false }
+  switch (node.t) {
+    case 'cat': {
+      const items: RegexNode[] = []
+      for (const item of node.items) {
+        const part = cut(item)
+        items.push(part.node)
+        if (part.stopped) return { node: { t: 'cat', items }, stopped: true }
+      }
+      return { node: { t: 'cat', items }, stopped: false }
+    }
+    case 'alt':
+      return { node: { t: 'alt', items: node.items.map((n) => cut(n).node) }, stopped: true }
+    case 'rep': {
+      if (node.min === 0) return { node: EMPTY, stopped: true }
+      const inner = cut(node.node)
+      if (inner.stopped) return { node: inner.node, stopped: true }
+      return { node: { t: 'rep', node: node.node, min: node.min, max: node.min }, stopped: true }
+    }
+    default:
+      return { node, stopped: false }
+  }
+}

@@ -42,8 +42,8 @@ export class HistoryLayout {
   /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
   readonly unreadable: { path: string; reason: string }[] = []
 
-  constructor(readonly root: string, keep?: FragmentFilter, split?: { shards: number; above: number }) {
-    this.layout = new FragmentLayout(root, false, keep, split)
+  constructor(readonly root: string, keep?: FragmentFilter, split?: { shards: number; above: number }, isolate = false) {
+    this.layout = new FragmentLayout(root, isolate, keep, split)
   }
 
   get fileCount(): number {

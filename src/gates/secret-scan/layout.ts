@@ -15,6 +15,12 @@ export const ENGINE_READ_BYTES = 100_000
 const CAPACITY = ENGINE_READ_BYTES - 1
 /** A fragment longer than a block is scanned in windows that overlap by this much, so a token never falls between two. */
 export const WINDOW_OVERLAP = 16_000
+/**
+ * At most this many fragments get a block of their own because a match could
+ * run over their end (100 KB each); past it such fragments share blocks and
+ * rely on the re-check of matches that span fragments (scan.ts).
+ */
+const MAX_OPEN_END_BLOCKS = 2_000
 /** Separates two fragments inside one block; a match that reaches it spans fragments and is re-checked (see scan.ts). */
 const SEPARATOR = '\u0001'
 
@@ -157,16 +163,23 @@ export class FragmentLayout {
       this.seenPaths.add(path)
       return
     }
+    let reduced = false
     if (reduction.keep === 'lines') {
       const sourceLines = reduction.lines.map((i) => startLine + i)
       const kept = reduction.lines.map((i) => lines[i] as string)
-      if (this.addReduced(key, { commit, path, startLine }, kept, { sourceLines, prefix: reduction.prefix, keywords: reduction.keywords })) {
-        this.skippedLines += lines.length - kept.length
-        return
-      }
+      reduced = this.addReduced(key, { commit, path, startLine }, kept, { sourceLines, prefix: reduction.prefix, keywords: reduction.keywords })
+      if (reduced) this.skippedLines += lines.length - kept.length
     }
-    this.addWhole(key, path, commit, startLine, lines)
+    if (!reduced) this.addWhole(key, path, commit, startLine, lines)
+    // A match may run over this fragment's end: nothing else shares its engine read, as in `gitleaks git`.
+    if (reduction.openEnd && this.openEnds < MAX_OPEN_END_BLOCKS) {
+      this.openEnds++
+      this.closeBlock(this.files.get(key) as LaidOutFile)
+    }
   }
+
+  /** Blocks closed early because a match could run over a fragment's end (bounded: each costs a padded engine read). */
+  private openEnds = 0
 
   /** Lays out a fragment as another layout reduced it (the re-check of isolated fragments). */
   copy(from: Fragment, lines: string[]): void {

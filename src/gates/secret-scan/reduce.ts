@@ -1,4 +1,4 @@
-import { beforeNewline, parseGoRegexp, toJavaScript, withoutOptionalPrefix } from './go-regexp.js'
+import { beforeNewline, boundedPrefix, maxLength, parseGoRegexp, toJavaScript, withoutOptionalPrefix, type RegexNode } from './go-regexp.js'
 
 /**
  * Lines of a fragment the engine needs, found in JavaScript before the engine
@@ -32,10 +32,12 @@ export interface ReducerRule {
 
 /** What the engine gets of one fragment: every line, none, or these lines (0-based, ascending). */
 export type Reduction =
-  | { keep: 'all' }
+  /** `openEnd`: a match may run over the fragment's last line end (laid out with nothing after it in its engine read). */
+  | { keep: 'all'; openEnd?: boolean }
   | { keep: 'none' }
   | {
       keep: 'lines'
+      openEnd: boolean
       lines: number[]
       /** Lay out a line no rule can match before the first kept one (it is not the fragment's first line). */
       prefix: boolean
@@ -49,16 +51,21 @@ export const PREFIX_LINE = '\u0001'
 interface CompiledRule {
   id: string
   keywords: string[]
-  /** Wider form: finds where a match can start. Undefined when a regex could not be read (the fragment is kept whole). */
+  /** Wider form with a bounded match: finds where a match can start. Undefined when a regex could not be read (the fragment is kept whole). */
   start?: RegExp
-  /** Wider form of "everything before a newline the match takes", anchored at the end; undefined when no match holds one. */
-  glue?: RegExp
+  /** "Everything a match can hold before a newline it takes": bounded ones, tested on a line end's last `length` characters. */
+  glueTail?: { source: string; length: number }
+  /** Unbounded ones, as a bounded prefix: once it occurs in a run, every later line end of the run may be crossed. */
+  glueOpen?: { source: string; length: number }
 }
 
 /** Combined expressions for one set of rules that may run on a fragment. */
 interface Combined {
   start: RegExp
-  glue?: RegExp
+  /** The same, sticky: does a match start exactly here? */
+  startAt: RegExp
+  glueTail?: { re: RegExp; length: number }
+  glueOpen?: { re: RegExp; length: number }
 }
 
 const MAX_COMBINED = 512
@@ -82,7 +89,11 @@ export class FragmentReducer {
     // No match may start inside the prefix line or run from it over its newline; else reduced fragments keep their
     // first line instead. (A match that starts with the newline itself is one the dropped line before had too.)
     this.prefixSafe = this.rules.every(
-      (r) => r.start !== undefined && !new RegExp(`^(?:${r.start.source})`, 'u').exec(PREFIX_LINE)?.[0] && !(r.glue && new RegExp(`^${r.glue.source}`, 'u').test(PREFIX_LINE))
+      (r) =>
+        r.start !== undefined &&
+        !new RegExp(`^(?:${r.start.source})`, 'u').exec(PREFIX_LINE)?.[0] &&
+        !(r.glueTail && new RegExp(`^(?:${r.glueTail.source})$`, 'u').test(PREFIX_LINE)) &&
+        !(r.glueOpen && new RegExp(`(?:${r.glueOpen.source})`, 'u').exec(PREFIX_LINE)?.[0])
     )
   }
 
@@ -105,16 +116,33 @@ export class FragmentReducer {
     for (const k of present) for (const rule of this.byKeyword.get(k) ?? []) active.add(rule)
     if (active.size === 0) return { keep: 'none' }
     const rules = [...active]
-    if (rules.some((r) => r.start === undefined)) return { keep: 'all' }
+    if (rules.some((r) => r.start === undefined)) return { keep: 'all', openEnd: true }
     const combined = this.combine(rules)
     const lineStart = [0]
     for (let i = 0; i < lines.length - 1; i++) lineStart.push((lineStart[i] as number) + (lines[i] as string).length + 1)
     const keep = new Set<number>()
+    const withNewline = `${text}\n`
+    let openEnd = false
+    /** Could a match that starts at or after `from` run over the newline ending line `line`? */
+    const crosses = (from: number, line: number, open: { found: boolean }): boolean => {
+      const end = (lineStart[line] as number) + (lines[line] as string).length
+      const { glueOpen, glueTail, startAt } = combined
+      // A match that starts with the newline itself (the start scan skips lines already kept).
+      startAt.lastIndex = end
+      if (startAt.test(withNewline)) return true
+      if (!open.found && glueOpen) {
+        const tail = Math.max(from, (lineStart[line] as number) - 2 * glueOpen.length)
+        open.found = glueOpen.re.test(text.slice(tail, end))
+      }
+      return open.found || (glueTail !== undefined && glueTail.re.test(text.slice(Math.max(from, end - 2 * glueTail.length), end)))
+    }
     const addRun = (first: number): void => {
-      let last = first
       const from = lineStart[first] as number
-      while (last < lines.length - 1 && !keep.has(last + 1) && combined.glue?.test(text.slice(from, (lineStart[last + 1] as number) - 1))) last++
+      const open = { found: false }
+      let last = first
+      while (last < lines.length - 1 && crosses(from, last, open)) last++
       for (let i = first; i <= last; i++) keep.add(i)
+      if (last === lines.length - 1 && crosses(from, last, open)) openEnd = true
     }
     const starts = combined.start
     starts.lastIndex = 0
@@ -123,7 +151,7 @@ export class FragmentReducer {
       if (!m) break
       while (line + 1 < lines.length && (lineStart[line + 1] as number) <= m.index) line++
       if (!keep.has(line)) addRun(line)
-      line++
+      while (line < lines.length && keep.has(line)) line++
       if (line >= lines.length) break
       starts.lastIndex = lineStart[line] as number
     }
@@ -137,15 +165,15 @@ export class FragmentReducer {
       if (!new RegExp(rule.start as RegExp, 'u').test(kept)) continue
       const word = rule.keywords.find((k) => present.has(k)) as string
       const carrier = lines.findIndex((l) => goLower(l).includes(word))
-      if (carrier < 0) return { keep: 'all' }
+      if (carrier < 0) return { keep: 'all', openEnd: true }
       addRun(carrier)
       kept = keptText()
       keptLower = goLower(kept)
     }
     if (!keep.has(0) && !this.prefixSafe) addRun(0)
-    if (keep.size === lines.length) return { keep: 'all' }
+    if (keep.size === lines.length) return { keep: 'all', openEnd }
     const sorted = [...keep].sort((a, b) => a - b)
-    return { keep: 'lines', lines: sorted, prefix: sorted[0] !== 0, keywords: [...present] }
+    return { keep: 'lines', lines: sorted, prefix: sorted[0] !== 0, keywords: [...present], openEnd }
   }
 
   /** Every keyword of any rule that occurs in the (lower-cased) text, overlapping ones included. */
@@ -166,10 +194,17 @@ export class FragmentReducer {
     const key = rules.map((r) => r.id).join('\0')
     let entry = this.combined.get(key)
     if (!entry) {
-      const glue = rules.filter((r) => r.glue).map((r) => (r.glue as RegExp).source.slice(0, -1))
+      const joined = (parts: { source: string; length: number }[], anchor: string, lead = ''): { re: RegExp; length: number } | undefined =>
+        parts.length === 0 ? undefined : { re: new RegExp(`${lead}(?:${parts.map((p) => p.source).join('|')})${anchor}`, 'u'), length: Math.max(...parts.map((p) => p.length)) }
+      // Non-empty: a match that starts at the newline is found by startAt.
+      const tail = joined(rules.flatMap((r) => (r.glueTail ? [r.glueTail] : [])), '$', '(?=[\\s\\S])')
+      const open = joined(rules.flatMap((r) => (r.glueOpen ? [r.glueOpen] : [])), '')
+      const start = rules.map((r) => `(?:${(r.start as RegExp).source})`).join('|')
       entry = {
-        start: new RegExp(rules.map((r) => `(?:${(r.start as RegExp).source})`).join('|'), 'gu'),
-        ...(glue.length > 0 ? { glue: new RegExp(`(?:${glue.join('|')})$`, 'u') } : {})
+        start: new RegExp(start, 'gu'),
+        startAt: new RegExp(start, 'uy'),
+        ...(tail ? { glueTail: tail } : {}),
+        ...(open ? { glueOpen: open } : {})
       }
       if (this.combined.size >= MAX_COMBINED) this.combined.clear()
       this.combined.set(key, entry)
@@ -183,12 +218,21 @@ function compile(rule: ReducerRule): CompiledRule {
   if (rule.keywords.some((k) => /[^\x00-\x7f]/u.test(k))) rule = { ...rule, keywords: [] }
   try {
     const trees = rule.regexes.map(parseGoRegexp)
-    const tree = trees.length === 1 ? trees[0]! : { t: 'alt' as const, items: trees }
-    const starts = tree.t === 'alt' ? tree.items.map(withoutOptionalPrefix) : [withoutOptionalPrefix(tree)]
-    const start = new RegExp(starts.map((n) => `(?:${toJavaScript(n)})`).join('|'), 'u')
+    const tree: RegexNode = trees.length === 1 ? (trees[0] as RegexNode) : { t: 'alt', items: trees }
+    const branches = tree.t === 'alt' ? tree.items : [tree]
+    const start = new RegExp(branches.map((n) => `(?:${toJavaScript(boundedPrefix(withoutOptionalPrefix(n)))})`).join('|'), 'u')
     const before = beforeNewline(tree)
-    const glue = before ? new RegExp(`(?:${toJavaScript(before.t === 'cat' ? withoutOptionalPrefix(before) : before)})$`, 'u') : undefined
-    return { id: rule.id, keywords: rule.keywords, start, ...(glue ? { glue } : {}) }
+    const out: CompiledRule = { id: rule.id, keywords: rule.keywords, start }
+    if (before) {
+      const trimmed = withoutOptionalPrefix(before)
+      const length = maxLength(trimmed)
+      if (length !== Infinity) out.glueTail = { source: toJavaScript(trimmed), length }
+      else {
+        const prefix = boundedPrefix(trimmed)
+        out.glueOpen = { source: toJavaScript(prefix), length: maxLength(prefix) }
+      }
+    }
+    return out
   } catch {
     return { id: rule.id, keywords: rule.keywords }
   }

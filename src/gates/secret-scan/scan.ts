@@ -127,7 +127,7 @@ export const SPLIT_ABOVE_BYTES = 2 * 1024 * 1024
 
 async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
   const shards = Math.max(1, Math.min(2, request.engineProcesses ?? availableParallelism()))
-  const layout = new HistoryLayout(join(request.workDir, 'history'), request.prefilter, { shards, above: SPLIT_ABOVE_BYTES })
+  const layout = new HistoryLayout(join(request.workDir, 'history'), request.prefilter, { shards, above: SPLIT_ABOVE_BYTES }, request.isolateFragments)
   await mkdir(layout.root, { recursive: true })
   return layout
 }
