@@ -48089,6 +48089,8 @@ var NodeTarView = class {
   seen = new Queue2();
   expected = new Queue2();
   ended;
+  /** Bytes after the last whole block written, under one block. */
+  tail;
   /** The first disagreement or warning; later ones add nothing once the framing is in doubt. */
   problem;
   constructor() {
@@ -48109,9 +48111,27 @@ var NodeTarView = class {
     this.parser.on("ignoredEntry", record);
     this.ended = new Promise((resolve10) => this.parser.on("end", () => resolve10()));
   }
+  /**
+   * Hands node-tar whole blocks only: given a chunk that ends inside a block, node-tar keeps the tail
+   * and copies it together with the whole next chunk (a 256 KiB copy per chunk). The same bytes reach
+   * it in the same order; the tail of under a block waits here and goes first with the next chunk.
+   */
   write(chunk) {
     if (this.problem) return;
-    this.parser.write(chunk);
+    let rest = chunk;
+    if (this.tail) {
+      const need = BLOCK - this.tail.length;
+      if (rest.length < need) {
+        this.tail = Buffer.concat([this.tail, rest]);
+        return;
+      }
+      this.parser.write(Buffer.concat([this.tail, rest.subarray(0, need)]));
+      this.tail = void 0;
+      rest = rest.subarray(need);
+    }
+    const whole = rest.length - rest.length % BLOCK;
+    if (whole > 0) this.parser.write(whole === rest.length ? rest : rest.subarray(0, whole));
+    if (whole < rest.length) this.tail = rest.subarray(whole);
   }
   /** The strict reader's view of the next entry. */
   expect(entry) {
@@ -48126,6 +48146,8 @@ var NodeTarView = class {
   }
   async finish() {
     if (!this.problem) {
+      if (this.tail) this.parser.write(this.tail);
+      this.tail = void 0;
       this.parser.end();
       await this.ended;
       this.compare();
@@ -48161,8 +48183,9 @@ var Queue2 = class {
     return this.items[this.head];
   }
   shift() {
-    const item = this.items[this.head++];
-    if (this.head > 4096 && this.head * 2 > this.items.length) {
+    const item = this.items[this.head];
+    this.items[this.head++] = void 0;
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
       this.head = 0;
     }
@@ -48196,7 +48219,7 @@ async function gunzipAndSniff(source2, budget, where) {
   const compressed = { bytes: 0 };
   const gunzip = createGunzip({ chunkSize: 256 * 1024, readableHighWaterMark: 4 * 1024 * 1024 });
   const meter = budget.meter(() => compressed.bytes, where);
-  const out = pipeline(Readable.from(counted(source2, compressed)), gunzip, meter, () => {
+  const out = pipeline(Readable.from(counted(source2, compressed), { highWaterMark: 1 }), gunzip, meter, () => {
   });
   const chunks = toChunks(out);
   const head = await readHead(chunks, HEAD_BYTES).catch((error2) => {
@@ -49727,7 +49750,16 @@ var SECRET_SCAN_OPTIONS = [
     type: { kind: "string" },
     placeholder: "DIR",
     description: "history cache folder: later full or push scans with the same rules scan only commits it does not cover",
-    details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). In a workflow, keep the folder with an actions/cache step; the result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR.",
+    details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). The result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR. In a workflow, leave it unset: the action keeps the cache in the Actions cache itself (actions-cache).",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "actions-cache",
+    type: { kind: "boolean" },
+    default: true,
+    description: "keep the history cache in the Actions cache: restored before the scan, saved after a scan that completed",
+    details: "Used when the runner offers the cache service, cache-dir is not set and AGENT_GATES_AUTHOR_KEY is; entries are keyed by repository, folder, the rules digest and the scanned head. false turns it off.",
+    flag: false,
     config: { forbidden: TRAVELS_WITH_THE_CODE }
   }),
   option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),

@@ -62689,7 +62689,16 @@ var SECRET_SCAN_OPTIONS = [
     type: { kind: "string" },
     placeholder: "DIR",
     description: "history cache folder: later full or push scans with the same rules scan only commits it does not cover",
-    details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). In a workflow, keep the folder with an actions/cache step; the result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR.",
+    details: "Needs AGENT_GATES_AUTHOR_KEY (the cached fingerprints must mean the same next run). The result records how much of the range came from the cache. Also $AGENT_GATES_CACHE_DIR. In a workflow, leave it unset: the action keeps the cache in the Actions cache itself (actions-cache).",
+    config: { forbidden: TRAVELS_WITH_THE_CODE }
+  }),
+  option({
+    name: "actions-cache",
+    type: { kind: "boolean" },
+    default: true,
+    description: "keep the history cache in the Actions cache: restored before the scan, saved after a scan that completed",
+    details: "Used when the runner offers the cache service, cache-dir is not set and AGENT_GATES_AUTHOR_KEY is; entries are keyed by repository, folder, the rules digest and the scanned head. false turns it off.",
+    flag: false,
     config: { forbidden: TRAVELS_WITH_THE_CODE }
   }),
   option({ name: "remote", type: { kind: "string" }, default: "origin", description: "remote to fetch missing commits from (read-only)", flag: false, input: false }),
