@@ -31,7 +31,7 @@ beforeAll(async () => {
   if (process.env.AGENT_GATES_REDUCE_CORPUS) return
   const corpus = new Corpus(builtin, Number(process.env.AGENT_GATES_REDUCE_SEED ?? 20261202))
   const grown = new Map<string, string>()
-  for (let c = 0; c < 36; c++) {
+  for (let c = 0; c < 24; c++) {
     const files: Record<string, string> = {}
     for (let f = 0; f < 4; f++) {
       const path = `src/m${(c * 4 + f) % 37}.txt`
