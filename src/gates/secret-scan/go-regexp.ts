@@ -447,8 +447,11 @@ export function maxLength(node: RegexNode): number {
       return node.items.reduce((n, item) => n + maxLength(item), 0)
     case 'alt':
       return Math.max(0, ...node.items.map(maxLength))
-    case 'rep':
-      return node.max === 0 ? 0 : node.max * maxLength(node.node)
+    case 'rep': {
+      // A zero-width part repeated without bound still matches nothing (Infinity × 0 would be NaN).
+      const inner = maxLength(node.node)
+      return node.max === 0 || inner === 0 ? 0 : node.max * inner
+    }
     case 'empty':
       return 0
   }
