@@ -26605,8 +26605,10 @@ function maxLength(node) {
       return node.items.reduce((n, item) => n + maxLength(item), 0);
     case "alt":
       return Math.max(0, ...node.items.map(maxLength));
-    case "rep":
-      return node.max === 0 ? 0 : node.max * maxLength(node.node);
+    case "rep": {
+      const inner = maxLength(node.node);
+      return node.max === 0 || inner === 0 ? 0 : node.max * inner;
+    }
     case "empty":
       return 0;
   }
