@@ -372,33 +372,57 @@ export function withoutOptionalPrefix(node: RegexNode): RegexNode {
 }
 
 /**
- * The strings `u` such that `u` + newline + something is matched by `node`:
- * everything a match can hold before it runs over a line end. Undefined when
- * no match holds a newline.
+ * The strings `u` such that `u` + newline + `v` is matched by `node` for some
+ * NON-EMPTY `v`: everything a match can hold before it reads on past a line
+ * end. A match whose last character is the newline (a terminator such as
+ * `[\s;]`) reads nothing after it, so what follows the line cannot change it.
+ * `after`: the context may match more after `node`. Undefined when no match
+ * reads past a newline.
  */
-export function beforeNewline(node: RegexNode): RegexNode | undefined {
+export function beforeNewline(node: RegexNode, after = false): RegexNode | undefined {
   if (!canMatchNewline(node)) return undefined
   switch (node.t) {
     case 'set':
-      return EMPTY
+      return after ? EMPTY : undefined
     case 'alt': {
-      const items = node.items.map(beforeNewline).filter((n): n is RegexNode => n !== undefined)
-      return items.length === 1 ? items[0] : { t: 'alt', items }
+      const items = node.items.map((n) => beforeNewline(n, after)).filter((n): n is RegexNode => n !== undefined)
+      return items.length === 0 ? undefined : items.length === 1 ? items[0] : { t: 'alt', items }
     }
     case 'cat': {
       const items: RegexNode[] = []
       node.items.forEach((item, k) => {
-        const inner = beforeNewline(item)
+        const more = after || node.items.slice(k + 1).some((rest) => maxLength(rest) > 0)
+        const inner = beforeNewline(item, more)
         if (inner) items.push({ t: 'cat', items: [...node.items.slice(0, k), inner] })
       })
-      return items.length === 1 ? items[0] : { t: 'alt', items }
+      return items.length === 0 ? undefined : items.length === 1 ? items[0] : { t: 'alt', items }
     }
     case 'rep': {
-      const inner = beforeNewline(node.node) as RegexNode
+      // Another repetition may follow this one unless it is the last allowed (taken as possible: wider).
+      const inner = beforeNewline(node.node, after || node.max > 1)
+      if (!inner) return undefined
       return { t: 'cat', items: [{ t: 'rep', node: node.node, min: 0, max: node.max === Infinity ? Infinity : node.max - 1 }, inner] }
     }
     case 'empty':
       return undefined
+  }
+}
+
+/** Most newlines one match can hold; Infinity when unbounded. */
+export function maxNewlines(node: RegexNode): number {
+  switch (node.t) {
+    case 'set':
+      return canMatchNewline(node) ? 1 : 0
+    case 'cat':
+      return node.items.reduce((n, item) => n + maxNewlines(item), 0)
+    case 'alt':
+      return Math.max(0, ...node.items.map(maxNewlines))
+    case 'rep': {
+      const inner = maxNewlines(node.node)
+      return node.max === 0 || inner === 0 ? 0 : node.max * inner
+    }
+    case 'empty':
+      return 0
   }
 }
 

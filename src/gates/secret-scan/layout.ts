@@ -15,12 +15,6 @@ export const ENGINE_READ_BYTES = 100_000
 const CAPACITY = ENGINE_READ_BYTES - 1
 /** A fragment longer than a block is scanned in windows that overlap by this much, so a token never falls between two. */
 export const WINDOW_OVERLAP = 16_000
-/**
- * At most this many fragments get a block of their own because a match could
- * run over their end (100 KB each); past it such fragments share blocks and
- * rely on the re-check of matches that span fragments (scan.ts).
- */
-const MAX_OPEN_END_BLOCKS = 2_000
 /** Separates two fragments inside one block; a match that reaches it spans fragments and is re-checked (see scan.ts). */
 const SEPARATOR = '\u0001'
 
@@ -84,9 +78,11 @@ export type Placement =
  * engine's chunks never mix two of them in a way that changes a finding:
  * fragments are packed into blocks of exactly one engine read, each block
  * padded to end in two newlines (so every chunk is one block); a fragment
- * longer than a block gets blocks of its own, in overlapping windows. Matches
- * that run from one fragment into the next are detected afterwards and those
- * fragments scanned again one per block (`isolate`).
+ * longer than a block gets blocks of its own, in overlapping windows. A
+ * fragment that a match may run off (judged by the filter, `openEnd`; every
+ * fragment when there is no filter) ends its block. A reported match that still
+ * runs from one fragment into the next has those fragments scanned again one
+ * per block (`isolate`).
  */
 export class FragmentLayout {
   private readonly files = new Map<string, LaidOutFile>()
@@ -156,7 +152,8 @@ export class FragmentLayout {
   add(key: string, path: string, commit: string, startLine: number, lines: string[]): void {
     if (lines.length === 0) return
     if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0] as string)) this.archiveContent.add(path)
-    const reduction = this.keep?.(path, lines) ?? { keep: 'all' }
+    // Unjudged (no rules known): any match may run off the end.
+    const reduction = this.keep?.(path, lines) ?? { keep: 'all', openEnd: true }
     if (reduction.keep === 'none') {
       this.skippedFragments++
       this.skippedLines += lines.length
@@ -171,15 +168,16 @@ export class FragmentLayout {
       if (reduced) this.skippedLines += lines.length - kept.length
     }
     if (!reduced) this.addWhole(key, path, commit, startLine, lines)
-    // A match may run over this fragment's end: nothing else shares its engine read, as in `gitleaks git`.
-    if (reduction.openEnd && this.openEnds < MAX_OPEN_END_BLOCKS) {
+    // A match may run over this fragment's end: nothing follows it in its engine read, as in `gitleaks git`.
+    // Never only the re-check of reported spans: a spanning match an allowlist drops is reported nowhere.
+    if (reduction.openEnd) {
       this.openEnds++
       this.closeBlock(this.files.get(key) as LaidOutFile)
     }
   }
 
-  /** Blocks closed early because a match could run over a fragment's end (bounded: each costs a padded engine read). */
-  private openEnds = 0
+  /** Blocks closed early because a match could run over a fragment's end (each costs a padded engine read). */
+  openEnds = 0
 
   /** Lays out a fragment as another layout reduced it (the re-check of isolated fragments). */
   copy(from: Fragment, lines: string[]): void {

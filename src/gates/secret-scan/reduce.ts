@@ -1,4 +1,4 @@
-import { beforeNewline, boundedPrefix, maxLength, parseGoRegexp, toJavaScript, withoutOptionalPrefix, type RegexNode } from './go-regexp.js'
+import { beforeNewline, boundedPrefix, maxLength, maxNewlines, parseGoRegexp, toJavaScript, withoutOptionalPrefix, type RegexNode } from './go-regexp.js'
 
 /**
  * Lines of a fragment the engine needs, found in JavaScript before the engine
@@ -33,7 +33,7 @@ export interface ReducerRule {
 /** What the engine gets of one fragment: every line, none, or these lines (0-based, ascending). */
 export type Reduction =
   /** `openEnd`: a match may run over the fragment's last line end (laid out with nothing after it in its engine read). */
-  | { keep: 'all'; openEnd?: boolean }
+  | { keep: 'all'; openEnd: boolean }
   | { keep: 'none' }
   | {
       keep: 'lines'
@@ -55,6 +55,8 @@ interface CompiledRule {
   start?: RegExp
   /** "Everything a match can hold before a newline it takes": bounded ones, tested on a line end's last `length` characters. */
   glueTail?: { source: string; length: number }
+  /** Unbounded in length but holding at most `lines` newlines: tested on the line end's last `lines` + 1 lines. */
+  glueLines?: { source: string; lines: number }
   /** Unbounded ones, as a bounded prefix: once it occurs in a run, every later line end of the run may be crossed. */
   glueOpen?: { source: string; length: number }
 }
@@ -65,6 +67,7 @@ interface Combined {
   /** The same, sticky: does a match start exactly here? */
   startAt: RegExp
   glueTail?: { re: RegExp; length: number }
+  glueLines?: { re: RegExp; lines: number }
   glueOpen?: { re: RegExp; length: number }
 }
 
@@ -93,6 +96,7 @@ export class FragmentReducer {
         r.start !== undefined &&
         !new RegExp(`^(?:${r.start.source})`, 'u').exec(PREFIX_LINE)?.[0] &&
         !(r.glueTail && new RegExp(`^(?:${r.glueTail.source})$`, 'u').test(PREFIX_LINE)) &&
+        !(r.glueLines && new RegExp(`^(?:${r.glueLines.source})$`, 'u').test(PREFIX_LINE)) &&
         !(r.glueOpen && new RegExp(`(?:${r.glueOpen.source})`, 'u').exec(PREFIX_LINE)?.[0])
     )
   }
@@ -109,6 +113,15 @@ export class FragmentReducer {
     return reducer
   }
 
+  /**
+   * A reducer used only for its judgement of where matches may run off a
+   * fragment's end (never to leave lines out): it exists for every rule set,
+   * and a rule it cannot read makes every fragment it may run on open-ended.
+   */
+  static judge(rules: ReducerRule[]): FragmentReducer {
+    return new FragmentReducer(rules)
+  }
+
   reduce(lines: string[]): Reduction {
     const text = lines.join('\n')
     const present = this.keywordsIn(goLower(text))
@@ -121,28 +134,14 @@ export class FragmentReducer {
     const lineStart = [0]
     for (let i = 0; i < lines.length - 1; i++) lineStart.push((lineStart[i] as number) + (lines[i] as string).length + 1)
     const keep = new Set<number>()
-    const withNewline = `${text}\n`
-    let openEnd = false
-    /** Could a match that starts at or after `from` run over the newline ending line `line`? */
-    const crosses = (from: number, line: number, open: { found: boolean }): boolean => {
-      const end = (lineStart[line] as number) + (lines[line] as string).length
-      const { glueOpen, glueTail, startAt } = combined
-      // A match that starts with the newline itself (the start scan skips lines already kept).
-      startAt.lastIndex = end
-      if (startAt.test(withNewline)) return true
-      if (!open.found && glueOpen) {
-        const tail = Math.max(from, (lineStart[line] as number) - 2 * glueOpen.length)
-        open.found = glueOpen.re.test(text.slice(tail, end))
-      }
-      return open.found || (glueTail !== undefined && glueTail.re.test(text.slice(Math.max(from, end - 2 * glueTail.length), end)))
-    }
+    const laid = { text, withNewline: `${text}\n`, lines, lineStart }
+    const crosses = (from: number, line: number, open: { found: boolean }): boolean => mayCross(combined, laid, from, line, open)
     const addRun = (first: number): void => {
       const from = lineStart[first] as number
       const open = { found: false }
       let last = first
       while (last < lines.length - 1 && crosses(from, last, open)) last++
       for (let i = first; i <= last; i++) keep.add(i)
-      if (last === lines.length - 1 && crosses(from, last, open)) openEnd = true
     }
     const starts = combined.start
     starts.lastIndex = 0
@@ -171,9 +170,31 @@ export class FragmentReducer {
       keptLower = goLower(kept)
     }
     if (!keep.has(0) && !this.prefixSafe) addRun(0)
-    if (keep.size === lines.length) return { keep: 'all', openEnd }
+    if (keep.size === lines.length) return { keep: 'all', openEnd: this.runsOff(lines) }
     const sorted = [...keep].sort((a, b) => a - b)
-    return { keep: 'lines', lines: sorted, prefix: sorted[0] !== 0, keywords: [...present], openEnd }
+    return { keep: 'lines', lines: sorted, prefix: sorted[0] !== 0, keywords: [...present], openEnd: this.runsOff(sorted.map((i) => lines[i] as string)) }
+  }
+
+  /**
+   * Could a match that starts in these laid-out lines run over their last line
+   * end? Every rule counts, not only those whose keywords the lines hold: the
+   * engine runs a rule on a whole engine read when any fragment in it holds one
+   * of the rule's keywords. A rule that could not be read could do anything.
+   */
+  runsOff(lines: string[]): boolean {
+    if (lines.length === 0) return false
+    if (this.unreadable) return true
+    if (this.rules.length === 0) return false
+    const every = this.combine(this.rules)
+    const text = lines.join('\n')
+    const lineStart = [0]
+    for (let i = 0; i < lines.length - 1; i++) lineStart.push((lineStart[i] as number) + (lines[i] as string).length + 1)
+    const open = { found: every.glueOpen !== undefined && every.glueOpen.re.test(text) }
+    return mayCross(every, { text, withNewline: `${text}\n`, lines, lineStart }, 0, lines.length - 1, open)
+  }
+
+  private get unreadable(): boolean {
+    return this.rules.some((r) => r.start === undefined)
   }
 
   /** Every keyword of any rule that occurs in the (lower-cased) text, overlapping ones included. */
@@ -198,12 +219,15 @@ export class FragmentReducer {
         parts.length === 0 ? undefined : { re: new RegExp(`${lead}(?:${parts.map((p) => p.source).join('|')})${anchor}`, 'u'), length: Math.max(...parts.map((p) => p.length)) }
       // Non-empty: a match that starts at the newline is found by startAt.
       const tail = joined(rules.flatMap((r) => (r.glueTail ? [r.glueTail] : [])), '$', '(?=[\\s\\S])')
+      const lines = rules.flatMap((r) => (r.glueLines ? [r.glueLines] : []))
+      const glueLines = lines.length === 0 ? undefined : { re: new RegExp(`(?=[\\s\\S])(?:${lines.map((p) => p.source).join('|')})$`, 'u'), lines: Math.max(...lines.map((p) => p.lines)) }
       const open = joined(rules.flatMap((r) => (r.glueOpen ? [r.glueOpen] : [])), '')
       const start = rules.map((r) => `(?:${(r.start as RegExp).source})`).join('|')
       entry = {
         start: new RegExp(start, 'gu'),
         startAt: new RegExp(start, 'uy'),
         ...(tail ? { glueTail: tail } : {}),
+        ...(glueLines ? { glueLines } : {}),
         ...(open ? { glueOpen: open } : {})
       }
       if (this.combined.size >= MAX_COMBINED) this.combined.clear()
@@ -211,6 +235,34 @@ export class FragmentReducer {
     }
     return entry
   }
+}
+
+/** Laid-out text of a fragment, by lines. */
+interface LaidText {
+  text: string
+  withNewline: string
+  lines: string[]
+  lineStart: number[]
+}
+
+/**
+ * Could a match that starts at or after `from` run over the newline ending line
+ * `line` (and read on after it)? `open.found`: an unbounded prefix was seen since `from`.
+ */
+function mayCross(combined: Combined, laid: LaidText, from: number, line: number, open: { found: boolean }): boolean {
+  const { text, withNewline, lines, lineStart } = laid
+  const end = (lineStart[line] as number) + (lines[line] as string).length
+  const { glueOpen, glueTail, glueLines, startAt } = combined
+  // A match that starts with the newline itself (the start scan skips lines already kept).
+  startAt.lastIndex = end
+  if (startAt.test(withNewline)) return true
+  if (!open.found && glueOpen) {
+    const tail = Math.max(from, (lineStart[line] as number) - 2 * glueOpen.length)
+    open.found = glueOpen.re.test(text.slice(tail, end))
+  }
+  if (open.found) return true
+  if (glueTail !== undefined && glueTail.re.test(text.slice(Math.max(from, end - 2 * glueTail.length), end))) return true
+  return glueLines !== undefined && glueLines.re.test(text.slice(Math.max(from, lineStart[Math.max(0, line - glueLines.lines)] as number), end))
 }
 
 function compile(rule: ReducerRule): CompiledRule {
@@ -226,7 +278,9 @@ function compile(rule: ReducerRule): CompiledRule {
     if (before) {
       const trimmed = withoutOptionalPrefix(before)
       const length = maxLength(trimmed)
+      const newlines = maxNewlines(trimmed)
       if (length !== Infinity) out.glueTail = { source: toJavaScript(trimmed), length }
+      else if (newlines !== Infinity) out.glueLines = { source: toJavaScript(trimmed), lines: newlines }
       else {
         const prefix = boundedPrefix(trimmed)
         out.glueOpen = { source: toJavaScript(prefix), length: maxLength(prefix) }

@@ -130,26 +130,27 @@ export function unevaluatedPathPatterns(facts: RuleFacts): string[] {
 }
 
 /**
- * What the engine needs of each fragment (see reduce.ts): none of it when it
- * holds no keyword of any rule (Gitleaks runs a rule only where one of its
- * keywords occurs), else the lines where some rule can match. Fragments of a
- * path that a path-only rule matches are kept whole. Undefined when nothing
- * can be left out safely: a path-only rule whose pattern cannot be evaluated
- * here, or a rule without keywords that can match any content.
+ * What the engine gets of each fragment (reduce.ts), and for every fragment it
+ * gets, whether a match may run off its end (then nothing may follow it in its
+ * engine read: a match that runs into the next fragment and is then dropped by
+ * an allowlist hides that fragment's own match, and no report shows it).
+ * `reduce` false: every fragment whole, still judged (the tests' packed layout).
  */
-export function fragmentFilter(facts: RuleFacts): ((path: string, lines: string[]) => Reduction) | undefined {
+export function fragmentFilter(facts: RuleFacts, reduce = true): (path: string, lines: string[]) => Reduction {
   const pathRules = [...facts.pathOnly.values()]
-  if (pathRules.some((re) => re === null)) return undefined
   const ids = new Set([...facts.keywords.keys(), ...facts.regexes.keys()])
   const rules = [...ids].map((id) => ({ id, keywords: facts.keywords.get(id) ?? [], regexes: facts.regexes.get(id) ?? [] }))
-  const reducer = FragmentReducer.create(rules, facts.composite)
-  const all: Reduction = { keep: 'all' }
-  if (reducer) return (path, lines) => (pathRules.some((re) => (re as RegExp).test(path)) ? all : reducer.reduce(lines))
-  // Keywords alone: a fragment is kept whole or left out.
-  if (rules.some((r) => r.keywords.length === 0 && r.regexes.length > 0)) return undefined
-  const words = [...new Set(rules.flatMap((r) => r.keywords))]
-  if (words.length === 0) return undefined
-  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'))
+  // A path rule that cannot be read could match any path: then no fragment may be left out or reduced.
+  const pathsKnown = pathRules.every((re) => re !== null)
+  const reducer = reduce && pathsKnown ? FragmentReducer.create(rules, facts.composite) : undefined
+  const judge = reducer ?? FragmentReducer.judge(rules)
+  const whole = (lines: string[]): Reduction => ({ keep: 'all', openEnd: judge.runsOff(lines) })
+  const pathRule = (path: string): boolean => pathRules.some((re) => (re as RegExp).test(path))
+  if (reducer) return (path, lines) => (pathRule(path) ? whole(lines) : reducer.reduce(lines))
   const none: Reduction = { keep: 'none' }
-  return (path, lines) => (pathRules.some((re) => (re as RegExp).test(path)) || lines.some((line) => any.test(goLower(line))) ? all : none)
+  const words = [...new Set(rules.flatMap((r) => r.keywords))]
+  // Keywords alone: a fragment is kept whole or left out (composite rules count lines, so lines stay).
+  if (!reduce || !pathsKnown || words.length === 0 || rules.some((r) => r.keywords.length === 0 && r.regexes.length > 0)) return (_path, lines) => whole(lines)
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'))
+  return (path, lines) => (pathRule(path) || lines.some((line) => any.test(goLower(line))) ? whole(lines) : none)
 }

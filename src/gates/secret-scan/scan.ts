@@ -50,7 +50,7 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
     throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${part.scan.length} to scan; refusing a partial scan`)
   if (worktree) await layout.addWorktree(git)
   deps.log.info(
-    `history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes in ${layout.layout.usedRoots().length} engine folder(s); ${layout.layout.laidOutLines} line(s) laid out, ${layout.layout.skippedLines} line(s) no rule can match left out (${layout.layout.skippedFragments} whole fragment(s))`
+    `history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes in ${layout.layout.usedRoots().length} engine folder(s); ${layout.layout.laidOutLines} line(s) laid out, ${layout.layout.skippedLines} line(s) no rule can match left out (${layout.layout.skippedFragments} whole fragment(s)); ${layout.layout.openEnds} block(s) closed after a fragment a match may run off`
   )
   const target = worktree ? `${range.description}, plus uncommitted changes` : range.description
   const scanned = await scanLayout(layout, engine, request)
