@@ -2,7 +2,7 @@
 // run as a workflow step, and the interleaved timing loop (medians).
 import { execFileSync, spawnSync } from 'node:child_process'
 import { createRequire } from 'node:module'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 
@@ -36,7 +36,11 @@ export function generateRepo({ commits, seed = 7, files = 300, folders = 30, lin
   let state = seed
   const rand = () => (state = (state * 1103515245 + 12345) % 2147483648)
   const token = () => 'ghp_' + Array.from({ length: 36 }, () => ALNUM[rand() % 62]).join('')
-  const out = []
+  const work = mkdtempSync(join(tmpdir(), 'ag-secret-bench-'))
+  // Streamed to a file: an appended history's import stream outgrows one JavaScript string.
+  const streamPath = join(work, 'fast-import.stream')
+  const stream = openSync(streamPath, 'w')
+  const out = { push: (text) => writeSync(stream, text) }
   const contents = new Map()
   for (let i = 1; i <= commits; i++) {
     const path = `src/area${i % folders}/module${i % files}.${ext}`
@@ -50,10 +54,13 @@ export function generateRepo({ commits, seed = 7, files = 300, folders = 30, lin
     if (i > 1) out.push(`from :${i - 1}\n`)
     out.push(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`)
   }
-  const work = mkdtempSync(join(tmpdir(), 'ag-secret-bench-'))
+  closeSync(stream)
   const repo = join(work, 'repo')
   execFileSync('git', ['init', '-q', '-b', 'main', repo], { env: gitEnv })
-  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, input: out.join(''), env: gitEnv, maxBuffer: 1 << 30 })
+  const input = openSync(streamPath, 'r')
+  execFileSync('git', ['fast-import', '--quiet'], { cwd: repo, stdio: [input, 'ignore', 'inherit'], env: gitEnv })
+  closeSync(input)
+  rmSync(streamPath)
   const git = (...args) => execFileSync('git', args, { cwd: repo, env: gitEnv, encoding: 'utf8', maxBuffer: 1 << 30 }).trim()
   git('checkout', '-q', '-f', 'main')
   return { work, repo, git, token, planted: Math.floor(commits / tokenEvery), cleanup: () => (process.env.BENCH_KEEP ? console.log(`kept ${repo}`) : rmSync(work, { recursive: true, force: true })) }
