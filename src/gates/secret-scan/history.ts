@@ -16,7 +16,7 @@ export interface Origin {
 export const WORKTREE = 'WORKTREE'
 
 /** Laid-out names the engine would otherwise read as its own settings. */
-const ENGINE_FILES = new Set(['.gitleaksignore', '.gitleaks.toml'])
+export const ENGINE_FILES = new Set(['.gitleaksignore', '.gitleaks.toml'])
 const FLUSH_BYTES = 32 * 1024 * 1024
 /**
  * Diff options that make every added line reach the engine whatever the tree's

@@ -1,4 +1,4 @@
-import { beforeNewline, boundedPrefix, maxLength, maxNewlines, parseGoRegexp, toJavaScript, withoutOptionalPrefix, type RegexNode } from './go-regexp.js'
+import { beforeNewline, boundedPrefix, inRanges, lastChars, matchesOne, maxLength, maxNewlines, mayStartWith, parseGoRegexp, toJavaScript, withoutOptionalPrefix, type RegexNode } from './go-regexp.js'
 
 /**
  * Lines of a fragment the engine needs, found in JavaScript before the engine
@@ -51,12 +51,16 @@ export const PREFIX_LINE = '\u0001'
 interface CompiledRule {
   id: string
   keywords: string[]
+  /** No match starts inside the prefix line or runs from it over its newline (see PREFIX_LINE). */
+  prefixSafe?: boolean
+  /** A match may start with a newline. */
+  newlineStart?: boolean
   /** Wider form with a bounded match: finds where a match can start. Undefined when a regex could not be read (the fragment is kept whole). */
   start?: RegExp
   /** "Everything a match can hold before a newline it takes": bounded ones, tested on a line end's last `length` characters. */
-  glueTail?: { source: string; length: number }
+  glueTail?: GlueEnd
   /** Unbounded in length but holding at most `lines` newlines: tested on the line end's last `lines` + 1 lines. */
-  glueLines?: { source: string; lines: number }
+  glueLines?: GlueEnd
   /** Unbounded ones, as a bounded prefix: once it occurs in a run, every later line end of the run may be crossed. */
   glueOpen?: { source: string; length: number }
 }
@@ -64,10 +68,11 @@ interface CompiledRule {
 /** Combined expressions for one set of rules that may run on a fragment. */
 interface Combined {
   start: RegExp
-  /** The same, sticky: does a match start exactly here? */
-  startAt: RegExp
-  glueTail?: { re: RegExp; length: number }
-  glueLines?: { re: RegExp; lines: number }
+  /** The rules that may start a match with a newline, sticky: does such a match start exactly here? */
+  startAt?: RegExp
+  /** The rules' bounded glue, and per last character of a line the expression of those that may end with it. */
+  glueEnds: GlueEnd[]
+  byLast: Map<number, { re: RegExp; length: number; lines: number } | null>
   glueOpen?: { re: RegExp; length: number }
 }
 
@@ -91,14 +96,7 @@ export class FragmentReducer {
     if (words.length > 0) this.keywordSearch = new RegExp(words.map(escapeLiteral).join('|'), 'gu')
     // No match may start inside the prefix line or run from it over its newline; else reduced fragments keep their
     // first line instead. (A match that starts with the newline itself is one the dropped line before had too.)
-    this.prefixSafe = this.rules.every(
-      (r) =>
-        r.start !== undefined &&
-        !new RegExp(`^(?:${r.start.source})`, 'u').exec(PREFIX_LINE)?.[0] &&
-        !(r.glueTail && new RegExp(`^(?:${r.glueTail.source})$`, 'u').test(PREFIX_LINE)) &&
-        !(r.glueLines && new RegExp(`^(?:${r.glueLines.source})$`, 'u').test(PREFIX_LINE)) &&
-        !(r.glueOpen && new RegExp(`(?:${r.glueOpen.source})`, 'u').exec(PREFIX_LINE)?.[0])
-    )
+    this.prefixSafe = this.rules.every((r) => r.start !== undefined && r.prefixSafe === true)
   }
 
   /**
@@ -218,16 +216,15 @@ export class FragmentReducer {
       const joined = (parts: { source: string; length: number }[], anchor: string, lead = ''): { re: RegExp; length: number } | undefined =>
         parts.length === 0 ? undefined : { re: new RegExp(`${lead}(?:${parts.map((p) => p.source).join('|')})${anchor}`, 'u'), length: Math.max(...parts.map((p) => p.length)) }
       // Non-empty: a match that starts at the newline is found by startAt.
-      const tail = joined(rules.flatMap((r) => (r.glueTail ? [r.glueTail] : [])), '$', '(?=[\\s\\S])')
-      const lines = rules.flatMap((r) => (r.glueLines ? [r.glueLines] : []))
-      const glueLines = lines.length === 0 ? undefined : { re: new RegExp(`(?=[\\s\\S])(?:${lines.map((p) => p.source).join('|')})$`, 'u'), lines: Math.max(...lines.map((p) => p.lines)) }
+      const glueEnds = rules.flatMap((r) => [r.glueTail, r.glueLines].filter((g): g is GlueEnd => g !== undefined))
       const open = joined(rules.flatMap((r) => (r.glueOpen ? [r.glueOpen] : [])), '')
       const start = rules.map((r) => `(?:${(r.start as RegExp).source})`).join('|')
+      const atNewline = rules.filter((r) => r.newlineStart).map((r) => `(?:${(r.start as RegExp).source})`)
       entry = {
         start: new RegExp(start, 'gu'),
-        startAt: new RegExp(start, 'uy'),
-        ...(tail ? { glueTail: tail } : {}),
-        ...(glueLines ? { glueLines } : {}),
+        ...(atNewline.length > 0 ? { startAt: new RegExp(atNewline.join('|'), 'uy') } : {}),
+        glueEnds,
+        byLast: new Map(),
         ...(open ? { glueOpen: open } : {})
       }
       if (this.combined.size >= MAX_COMBINED) this.combined.clear()
@@ -235,6 +232,14 @@ export class FragmentReducer {
     }
     return entry
   }
+}
+
+/** Bounded glue of one rule: by length (chars) or by the newlines it holds; `last`: the characters it may end with. */
+interface GlueEnd {
+  source: string
+  length?: number
+  lines?: number
+  last: number[]
 }
 
 /** Laid-out text of a fragment, by lines. */
@@ -252,17 +257,43 @@ interface LaidText {
 function mayCross(combined: Combined, laid: LaidText, from: number, line: number, open: { found: boolean }): boolean {
   const { text, withNewline, lines, lineStart } = laid
   const end = (lineStart[line] as number) + (lines[line] as string).length
-  const { glueOpen, glueTail, glueLines, startAt } = combined
+  const { glueOpen, startAt } = combined
   // A match that starts with the newline itself (the start scan skips lines already kept).
-  startAt.lastIndex = end
-  if (startAt.test(withNewline)) return true
+  if (startAt) {
+    startAt.lastIndex = end
+    if (startAt.test(withNewline)) return true
+  }
   if (!open.found && glueOpen) {
     const tail = Math.max(from, (lineStart[line] as number) - 2 * glueOpen.length)
     open.found = glueOpen.re.test(text.slice(tail, end))
   }
   if (open.found) return true
-  if (glueTail !== undefined && glueTail.re.test(text.slice(Math.max(from, end - 2 * glueTail.length), end))) return true
-  return glueLines !== undefined && glueLines.re.test(text.slice(Math.max(from, lineStart[Math.max(0, line - glueLines.lines)] as number), end))
+  if (end <= from) return false
+  // Only glue that may end with the line's last character can end there: most line ends have none.
+  const last = text.codePointAt(end - 1) as number
+  const cp = last >= 0xdc00 && last <= 0xdfff && end - 2 >= from ? (text.codePointAt(end - 2) as number) : last
+  const glue = glueEndsFor(combined, cp)
+  if (!glue) return false
+  const reach = Math.min(end - 2 * glue.length, lineStart[Math.max(0, line - glue.lines)] as number)
+  return glue.re.test(text.slice(Math.max(from, reach), end))
+}
+
+function glueEndsFor(combined: Combined, cp: number): { re: RegExp; length: number; lines: number } | null {
+  let entry = combined.byLast.get(cp)
+  if (entry === undefined) {
+    const parts = combined.glueEnds.filter((g) => inRanges(g.last, cp))
+    entry =
+      parts.length === 0
+        ? null
+        : {
+            // Non-empty: a match that starts at the newline is found by startAt.
+            re: new RegExp(`(?=[\\s\\S])(?:${parts.map((p) => p.source).join('|')})$`, 'u'),
+            length: Math.max(0, ...parts.map((p) => p.length ?? 0)),
+            lines: Math.max(0, ...parts.map((p) => p.lines ?? 0))
+          }
+    combined.byLast.set(cp, entry)
+  }
+  return entry
 }
 
 function compile(rule: ReducerRule): CompiledRule {
@@ -272,20 +303,26 @@ function compile(rule: ReducerRule): CompiledRule {
     const trees = rule.regexes.map(parseGoRegexp)
     const tree: RegexNode = trees.length === 1 ? (trees[0] as RegexNode) : { t: 'alt', items: trees }
     const branches = tree.t === 'alt' ? tree.items : [tree]
-    const start = new RegExp(branches.map((n) => `(?:${toJavaScript(boundedPrefix(withoutOptionalPrefix(n)))})`).join('|'), 'u')
+    const starts: RegexNode = { t: 'alt', items: branches.map((n) => boundedPrefix(withoutOptionalPrefix(n))) }
+    const start = new RegExp(starts.items.map((n) => `(?:${toJavaScript(n)})`).join('|'), 'u')
     const before = beforeNewline(tree)
-    const out: CompiledRule = { id: rule.id, keywords: rule.keywords, start }
+    // Decided on the trees (the expressions are written from them): compiling ~400 expressions to ask cost 140 ms.
+    const prefixChar = PREFIX_LINE.codePointAt(0) as number
+    let glue: RegexNode | undefined
+    const out: CompiledRule = { id: rule.id, keywords: rule.keywords, start, newlineStart: mayStartWith(starts, 10) }
     if (before) {
       const trimmed = withoutOptionalPrefix(before)
       const length = maxLength(trimmed)
       const newlines = maxNewlines(trimmed)
-      if (length !== Infinity) out.glueTail = { source: toJavaScript(trimmed), length }
-      else if (newlines !== Infinity) out.glueLines = { source: toJavaScript(trimmed), lines: newlines }
+      glue = trimmed
+      if (length !== Infinity) out.glueTail = { source: toJavaScript(trimmed), length, last: lastChars(trimmed) }
+      else if (newlines !== Infinity) out.glueLines = { source: toJavaScript(trimmed), lines: newlines, last: lastChars(trimmed) }
       else {
-        const prefix = boundedPrefix(trimmed)
-        out.glueOpen = { source: toJavaScript(prefix), length: maxLength(prefix) }
+        glue = boundedPrefix(trimmed)
+        out.glueOpen = { source: toJavaScript(glue), length: maxLength(glue) }
       }
     }
+    out.prefixSafe = !matchesOne(starts, prefixChar) && !(glue && matchesOne(glue, prefixChar))
     return out
   } catch {
     return { id: rule.id, keywords: rule.keywords }

@@ -16,7 +16,7 @@ import { cacheKey } from './cache.js'
 import { commitAllowlist, fragmentFilter, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
 import { resolveGitleaksConfig, type GitleaksConfig } from './gitleaks-config.js'
 import { GATE, type SecretScanOptions } from './options.js'
-import { scanTarget, type ScanOutcome } from './scan.js'
+import { EarlyEngine, scanTarget, type ScanOutcome } from './scan.js'
 import { Baseline, fingerprintKey, GitleaksIgnore } from './suppress.js'
 
 interface Suppressors {
@@ -47,6 +47,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   let details: Record<string, unknown> | undefined
   let suppressors: Suppressors | undefined
   let redaction: ReturnType<typeof authorRedaction> = { mode: 'omit' }
+  let early: EarlyEngine | undefined
   // The scratch root follows the gate's own environment (TMPDIR), as the engine children's does.
   const workDir = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'agent-gates-secret-scan-'))
   await chmod(workDir, 0o700)
@@ -66,6 +67,8 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     if (redaction.mode === 'hash' && redaction.source) stats.authorHashKey = redaction.source
     const selected = await selectEngine(options, deps)
     engines.push(selected.engine.info)
+    // Started now: it starts up while the rules are read and git runs; stopped in `finally` if never used.
+    early = await EarlyEngine.start(selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) })
     // The built-in rules are known for the pinned release (both engines' default): their keywords and global allowlist.
     const builtin =
       config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => undefined) : undefined
@@ -89,7 +92,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
       ...(prefilter ? { prefilter } : {}),
       ...(cache ? { cache } : {})
     }
-    const outcome = await scanTarget(options, selected.engine, request, deps)
+    const outcome = await scanTarget(options, early, request, deps)
     const name = (path: string): string => redactName(path, deps.ledger)
     for (const u of outcome.unreadable)
       errors.push({ code: 'file-unreadable', message: `cannot read ${name(u.path)} (${u.reason}); it was not scanned`, location: { path: name(u.path) } })
@@ -118,6 +121,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   } catch (error) {
     errors.push(toGateError(error))
   } finally {
+    early?.cancel()
     await rm(workDir, { recursive: true, force: true })
     // The folder held raw secrets (engine reports, laid-out history): it must be gone.
     if (existsSync(workDir)) errors.push({ code: 'secret-temp-left', message: 'the private scan folder could not be removed' })

@@ -3,7 +3,7 @@ import { availableParallelism } from 'node:os'
 import { join, relative, resolve, sep } from 'node:path'
 import { GateIncompleteError } from '../../model/errors.js'
 import type { GateDeps } from '../../model/deps.js'
-import type { RawLeak, ScanRequest, SecretEngine } from './engine.js'
+import type { PreparedScan, RawLeak, ScanRequest, SecretEngine } from './engine.js'
 import { planFromEvent, type ScanPlan } from './event.js'
 import type { LocatedLeak } from './findings.js'
 import { Git } from './git.js'
@@ -32,8 +32,53 @@ export interface ScanOutcome {
 }
 
 /** Runs the engine over what the mode and event select: folder, commit range, or history. */
-export async function scanTarget(options: SecretScanOptions, engine: SecretEngine, request: ScanRequest, deps: GateDeps): Promise<ScanOutcome> {
-  if (options.mode === 'dir') return scanFolder(options.dir, engine, request)
+export async function scanTarget(options: SecretScanOptions, engine: SecretEngine | EarlyEngine, request: ScanRequest, deps: GateDeps): Promise<ScanOutcome> {
+  const early = engine instanceof EarlyEngine ? engine : await EarlyEngine.start(engine, request)
+  try {
+    return await scanWith(await newLayout(request), early, options, request, deps)
+  } finally {
+    early.cancel()
+  }
+}
+
+/**
+ * An engine started before its layout exists (in `request.workDir`), used for
+ * the first engine folder or stopped: the engine starts up (0.7 s for WASM)
+ * while the rules are read, git runs and the layout is written.
+ */
+export class EarlyEngine {
+  private prepared: PreparedScan | undefined
+  private constructor(
+    readonly engine: SecretEngine,
+    private readonly root: string,
+    request: ScanRequest
+  ) {
+    this.prepared = engine.prepare?.(root, request)
+  }
+
+  /** `request` needs only what the engine's command line takes (workDir, config). */
+  static async start(engine: SecretEngine, request: ScanRequest): Promise<EarlyEngine> {
+    const root = layoutRoot(request)
+    await mkdir(root, { recursive: true })
+    return new EarlyEngine(engine, root, request)
+  }
+
+  /** Scans an engine folder: the started engine for its own folder, a new one for any other. */
+  scanDir(root: string, request: ScanRequest): Promise<RawLeak[]> {
+    const prepared = root === this.root ? this.prepared : undefined
+    if (!prepared) return this.engine.scanDir(root, request)
+    this.prepared = undefined
+    return prepared.scan()
+  }
+
+  cancel(): void {
+    this.prepared?.cancel()
+    this.prepared = undefined
+  }
+}
+
+async function scanWith(layout: HistoryLayout, engine: EarlyEngine, options: SecretScanOptions, request: ScanRequest, deps: GateDeps): Promise<ScanOutcome> {
+  if (options.mode === 'dir') return scanFolder(layout, options.dir, engine, request)
   const git = new Git(options.dir, deps.env)
   if (!(await git.isRepository()))
     throw new GateIncompleteError('not-a-repository', `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`)
@@ -44,7 +89,6 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
   const cache = request.cache ? await HistoryCache.open(request.cache.folder, await realpath(options.dir), request.cache.key) : undefined
   const part = cache ? await incrementalPart(git, range, cache) : { revs: range.revs, scan: range.commits, cached: [], rewrittenTips: 0 }
   if (cache) deps.log.info(`history cache: ${part.cached.length} commit(s) already scanned with these rules, ${part.scan.length} to scan`)
-  const layout = await newLayout(request)
   const read = part.scan.length > 0 ? await layout.addCommits(git, part.revs) : 0
   if (read !== part.scan.length)
     throw new GateIncompleteError('range-mismatch', `git log returned ${read} commits but the range has ${part.scan.length} to scan; refusing a partial scan`)
@@ -125,15 +169,19 @@ async function restoreCached(git: Git, cache: HistoryCache, commits: string[]): 
  */
 export const SPLIT_ABOVE_BYTES = 2 * 1024 * 1024
 
+function layoutRoot(request: ScanRequest): string {
+  return join(request.workDir, 'history')
+}
+
 async function newLayout(request: ScanRequest): Promise<HistoryLayout> {
   const shards = Math.max(1, Math.min(2, request.engineProcesses ?? availableParallelism()))
-  const layout = new HistoryLayout(join(request.workDir, 'history'), request.prefilter, { shards, above: SPLIT_ABOVE_BYTES }, request.isolateFragments)
+  const layout = new HistoryLayout(layoutRoot(request), request.prefilter, { shards, above: SPLIT_ABOVE_BYTES }, request.isolateFragments)
   await mkdir(layout.root, { recursive: true })
   return layout
 }
 
 /** Both engines scan the laid-out copy, never the repository itself, so the repository's .gitleaksignore reaches only our suppression. */
-async function scanLayout(history: HistoryLayout, engine: SecretEngine, request: ScanRequest): Promise<Omit<ScanOutcome, 'target' | 'unreadable'>> {
+async function scanLayout(history: HistoryLayout, engine: EarlyEngine, request: ScanRequest): Promise<Omit<ScanOutcome, 'target' | 'unreadable'>> {
   const layout = history.layout
   const seen = { paths: layout.paths(), archiveContent: [...layout.archiveContent] }
   // Nothing was added (an empty range): no engine start-up needed to know there is nothing to find.
@@ -152,7 +200,7 @@ async function scanLayout(history: HistoryLayout, engine: SecretEngine, request:
   }
   const recheck = new Set(placed.spanning)
   const kept = placed.found.filter((p) => !recheck.has(p.fragment))
-  if (recheck.size > 0) kept.push(...(await recheckIsolated(layout, [...recheck], engine, request)))
+  if (recheck.size > 0) kept.push(...(await recheckIsolated(layout, [...recheck], engine.engine, request)))
   const lines = new Map<string, string[]>()
   const located: LocatedLeak[] = []
   const texts = new Map<LocatedLeak, () => Promise<string | undefined>>()
@@ -261,8 +309,7 @@ function planFor(options: SecretScanOptions): { plan: ScanPlan; worktree: boolea
   }
 }
 
-async function scanFolder(dir: string, engine: SecretEngine, request: ScanRequest): Promise<ScanOutcome> {
-  const layout = await newLayout(request)
+async function scanFolder(layout: HistoryLayout, dir: string, engine: EarlyEngine, request: ScanRequest): Promise<ScanOutcome> {
   await layout.addFolder(dir)
   return { ...(await scanLayout(layout, engine, request)), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable }
 }
