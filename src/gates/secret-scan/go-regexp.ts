@@ -328,8 +328,7 @@ export function parseGoRegexp(pattern: string): RegexNode {
 export function canMatchNewline(node: RegexNode): boolean {
   switch (node.t) {
     case 'set':
-      for (let i = 0; i < node.ranges.length; i += 2) if ((node.ranges[i] as number) <= NEWLINE && NEWLINE <= (node.ranges[i + 1] as number)) return true
-      return false
+      return inSet(node, NEWLINE)
     case 'cat':
     case 'alt':
       return node.items.some(canMatchNewline)

@@ -213,11 +213,9 @@ export class FragmentReducer {
     const key = rules.map((r) => r.id).join('\0')
     let entry = this.combined.get(key)
     if (!entry) {
-      const joined = (parts: { source: string; length: number }[], anchor: string, lead = ''): { re: RegExp; length: number } | undefined =>
-        parts.length === 0 ? undefined : { re: new RegExp(`${lead}(?:${parts.map((p) => p.source).join('|')})${anchor}`, 'u'), length: Math.max(...parts.map((p) => p.length)) }
-      // Non-empty: a match that starts at the newline is found by startAt.
       const glueEnds = rules.flatMap((r) => [r.glueTail, r.glueLines].filter((g): g is GlueEnd => g !== undefined))
-      const open = joined(rules.flatMap((r) => (r.glueOpen ? [r.glueOpen] : [])), '')
+      const opens = rules.flatMap((r) => (r.glueOpen ? [r.glueOpen] : []))
+      const open = opens.length === 0 ? undefined : { re: new RegExp(opens.map((p) => `(?:${p.source})`).join('|'), 'u'), length: Math.max(...opens.map((p) => p.length)) }
       const start = rules.map((r) => `(?:${(r.start as RegExp).source})`).join('|')
       const atNewline = rules.filter((r) => r.newlineStart).map((r) => `(?:${(r.start as RegExp).source})`)
       entry = {
