@@ -24950,8 +24950,7 @@ function parseGoRegexp(pattern) {
 function canMatchNewline(node) {
   switch (node.t) {
     case "set":
-      for (let i = 0; i < node.ranges.length; i += 2) if (node.ranges[i] <= NEWLINE && NEWLINE <= node.ranges[i + 1]) return true;
-      return false;
+      return inSet(node, NEWLINE);
     case "cat":
     case "alt":
       return node.items.some(canMatchNewline);
@@ -25403,9 +25402,9 @@ var init_reduce = __esm({
         const key = rules.map((r) => r.id).join("\0");
         let entry = this.combined.get(key);
         if (!entry) {
-          const joined = (parts, anchor, lead = "") => parts.length === 0 ? void 0 : { re: new RegExp(`${lead}(?:${parts.map((p) => p.source).join("|")})${anchor}`, "u"), length: Math.max(...parts.map((p) => p.length)) };
           const glueEnds = rules.flatMap((r) => [r.glueTail, r.glueLines].filter((g) => g !== void 0));
-          const open2 = joined(rules.flatMap((r) => r.glueOpen ? [r.glueOpen] : []), "");
+          const opens = rules.flatMap((r) => r.glueOpen ? [r.glueOpen] : []);
+          const open2 = opens.length === 0 ? void 0 : { re: new RegExp(opens.map((p) => `(?:${p.source})`).join("|"), "u"), length: Math.max(...opens.map((p) => p.length)) };
           const start = rules.map((r) => `(?:${r.start.source})`).join("|");
           const atNewline = rules.filter((r) => r.newlineStart).map((r) => `(?:${r.start.source})`);
           entry = {
