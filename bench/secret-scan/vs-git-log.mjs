@@ -5,7 +5,8 @@
 //   - baseline: `git log -p --all` on the same repository (output discarded);
 //   - the secret-scan action bundle, mode full (WASM engine);
 //   - the secret-scan action bundle on a pull_request of 20 commits;
-//   - the WASM engine's start-up alone (empty input).
+//   - the WASM engine's start-up alone (empty input), as the gate runs it (its V8
+//     tiering flag) and with Node's defaults (the package's own bin).
 // Prints the ratios and the bundle's peak RSS (GNU time). Needs `npm run build` first
 // (or BENCH_ACTION=<bundle>). Usage: node bench/secret-scan/vs-git-log.mjs [commits=3000] [rounds=3]
 import { agentGates, engineStart, generateRepo, gitLogAll, interleaved, pullRequest, seconds } from './common.mjs'
@@ -21,7 +22,8 @@ try {
       gitLog: () => gitLogAll(bench),
       full: () => agentGates(bench, { INPUT_MODE: 'full' }),
       pr: () => agentGates(bench, {}, pr),
-      start: () => engineStart(bench)
+      start: () => engineStart(bench),
+      startDefaults: () => engineStart(bench, [])
     },
     rounds
   )
@@ -29,9 +31,10 @@ try {
   console.log(`git log -p --all (baseline)              ${seconds(ms.gitLog)}`)
   console.log(`secret-scan mode full                    ${seconds(ms.full)}  (${last.full.summary})`)
   console.log(`secret-scan pull_request, 20 commits     ${seconds(ms.pr)}  (${last.pr.summary})`)
-  console.log(`WASM engine start-up alone               ${seconds(ms.start)}`)
+  console.log(`WASM engine start-up alone, as the gate  ${seconds(ms.start)}  (its V8 tiering flag)`)
+  console.log(`WASM engine start-up, Node's defaults    ${seconds(ms.startDefaults)}  (the package's own bin)`)
   console.log(`ratio full / git log -p --all: ${(ms.full / ms.gitLog).toFixed(2)}`)
-  console.log(`ratio PR / engine start-up: ${(ms.pr / ms.start).toFixed(2)}`)
+  console.log(`ratio PR / engine start-up as the gate runs it: ${(ms.pr / ms.start).toFixed(2)}; / with Node's defaults: ${(ms.pr / ms.startDefaults).toFixed(2)}`)
 } finally {
   bench.cleanup()
 }
