@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -29,9 +29,14 @@ export const WASM_PIN = {
 /** The built-in config of the pinned Gitleaks (both engines default to the same release). */
 export async function builtinConfigText(location = locateWasm()): Promise<string> {
   if (!location) throw new GateIncompleteError('engine-unavailable', `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`)
-  const module = await readFile(await verifiedModule(location))
   const { offset, length, sha256 } = WASM_PIN.builtinConfig
-  const bytes = module.subarray(offset, offset + length)
+  const file = await open(await verifiedModule(location))
+  const bytes = Buffer.alloc(length)
+  try {
+    await file.read(bytes, 0, length, offset)
+  } finally {
+    await file.close()
+  }
   if (sha256Hex(bytes) !== sha256) throw new GateIncompleteError('engine-digest-mismatch', 'the built-in Gitleaks config inside the WASM module does not match its pinned SHA-256')
   return bytes.toString('utf8')
 }
@@ -105,8 +110,22 @@ export function locateWasm(): WasmLocation | undefined {
   }
 }
 
+/** Modules this process verified, by package folder: the engine and the built-in rules need the same check once. */
+const verified = new Map<string, Promise<string>>()
+
 /** Verifies the shipped module against the pin and unpacks it once into a private cache file. */
-async function verifiedModule(location: WasmLocation): Promise<string> {
+function verifiedModule(location: WasmLocation): Promise<string> {
+  let known = verified.get(location.packageDir)
+  if (!known) {
+    known = verifyModule(location)
+    verified.set(location.packageDir, known)
+    // A failed check is not remembered: the next caller checks again and reports it.
+    known.catch(() => verified.delete(location.packageDir))
+  }
+  return known
+}
+
+async function verifyModule(location: WasmLocation): Promise<string> {
   const compressedPath = join(location.packageDir, 'wasm', 'gitleaks.wasm.br')
   const compressed = await readFile(compressedPath).catch(() => {
     throw new GateIncompleteError('engine-unavailable', `the WASM engine is missing ${compressedPath}`)

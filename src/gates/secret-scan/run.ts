@@ -16,6 +16,7 @@ import { cacheKey } from './cache.js'
 import { commitAllowlist, fragmentFilter, ruleFacts, skippedPaths, unevaluatedPathPatterns, type RuleFacts } from './rules.js'
 import { resolveGitleaksConfig, type GitleaksConfig } from './gitleaks-config.js'
 import { GATE, type SecretScanOptions } from './options.js'
+import type { ScanRequest } from './engine.js'
 import { EarlyEngine, scanTarget, type ScanOutcome } from './scan.js'
 import { Baseline, fingerprintKey, GitleaksIgnore } from './suppress.js'
 
@@ -46,6 +47,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   const engines: EngineInfo[] = []
   let details: Record<string, unknown> | undefined
   let suppressors: Suppressors | undefined
+  let allow: AllowList | undefined
   let redaction: ReturnType<typeof authorRedaction> = { mode: 'omit' }
   let early: EarlyEngine | undefined
   // The scratch root follows the gate's own environment (TMPDIR), as the engine children's does.
@@ -69,30 +71,12 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     engines.push(selected.engine.info)
     // Started now: it starts up while the rules are read and git runs; stopped in `finally` if never used.
     early = await EarlyEngine.start(selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) })
-    // The built-in rules are known for the pinned release (both engines' default): their keywords and global allowlist.
-    const builtin =
-      config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => undefined) : undefined
-    const rules = builtin === undefined ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin)
-    const rulesKnown = builtin !== undefined || !config.usesDefault
-    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key }
-    const prefilter = rulesKnown ? fragmentFilter(rules) : undefined
-    const cache = historyCache(options, deps, fingerprint, {
-      engine: selected.engine.info.sha256 ?? selected.engine.info.name,
-      version: selected.engine.info.version,
-      config: config.sha256,
-      extends: config.extends,
-      builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
-    })
-    // The action's store (the Actions cache) brings the folder back for this key before the scan reads it.
-    if (cache && options.historyStore) await options.historyStore.restore(cache.folder, cache.key)
-    const request = {
-      workDir,
-      ...(config.path ? { config: config.path } : {}),
-      ...(rulesKnown ? { keywords: rules.keywords } : {}),
-      ...(prefilter ? { prefilter } : {}),
-      ...(cache ? { cache } : {})
-    }
-    const outcome = await scanTarget(options, early, request, deps)
+    // The rules are read while git resolves the range (scanTarget waits for them before the layout).
+    allow = new AllowList(options.allow, GATE)
+    const prepared = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir })
+    const outcome = await scanTarget(options, early, prepared.then((p) => p.request), deps)
+    const { rules, rulesKnown } = await prepared
+    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow, rules, key: fingerprint.key }
     const name = (path: string): string => redactName(path, deps.ledger)
     for (const u of outcome.unreadable)
       errors.push({ code: 'file-unreadable', message: `cannot read ${name(u.path)} (${u.reason}); it was not scanned`, location: { path: name(u.path) } })
@@ -137,7 +121,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     stats,
     examined,
     engines,
-    allowList: suppressors?.allow.records() ?? [],
+    allowList: allow?.records() ?? [],
     ...(details ? { details } : {}),
     ...(errors.length === 0
       ? { summary: `${newCount} new secret(s), ${stats.suppressed ?? 0} suppressed; ${stats.commits === undefined ? String(stats.target ?? '') : `${String(stats.commits)} commit(s) scanned`}${options.failOn === 'none' ? ' (report only)' : ''}` }
@@ -162,6 +146,39 @@ function authorRedaction(options: SecretScanOptions, deps: GateDeps): AuthorReda
 
 /** Environment variable naming the history cache folder (an Actions cache step can restore and save it). */
 export const CACHE_DIR_ENV = 'AGENT_GATES_CACHE_DIR'
+
+/**
+ * The rules as the engine will apply them (the pinned release's built-in rules
+ * are known: their keywords and global allowlist), the fragment filter, and the
+ * history cache: what the layout needs. Runs while git resolves the range.
+ */
+async function prepareRequest(
+  options: SecretScanOptions,
+  deps: GateDeps,
+  { config, selected, rulesWithoutBuiltin, fingerprint, workDir }: { config: GitleaksConfig; selected: SelectedEngine; rulesWithoutBuiltin: RuleFacts; fingerprint: { key: Buffer; source: string }; workDir: string }
+): Promise<{ request: ScanRequest; rules: RuleFacts; rulesKnown: boolean }> {
+  const builtin = config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => undefined) : undefined
+  const rules = builtin === undefined ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin)
+  const rulesKnown = builtin !== undefined || !config.usesDefault
+  const prefilter = rulesKnown ? fragmentFilter(rules) : undefined
+  const cache = historyCache(options, deps, fingerprint, {
+    engine: selected.engine.info.sha256 ?? selected.engine.info.name,
+    version: selected.engine.info.version,
+    config: config.sha256,
+    extends: config.extends,
+    builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
+  })
+  // The action's store (the Actions cache) brings the folder back for this key before the scan reads it.
+  if (cache && options.historyStore) await options.historyStore.restore(cache.folder, cache.key)
+  const request: ScanRequest = {
+    workDir,
+    ...(config.path ? { config: config.path } : {}),
+    ...(rulesKnown ? { keywords: rules.keywords } : {}),
+    ...(prefilter ? { prefilter } : {}),
+    ...(cache ? { cache } : {})
+  }
+  return { request, rules, rulesKnown }
+}
 
 /**
  * The history cache, when a folder is given and content fingerprints have a stable

@@ -31,11 +31,18 @@ export interface ScanOutcome {
   cache?: { file: string; key: string; cachedCommits: number; scannedCommits: number; rewrittenTips: number }
 }
 
-/** Runs the engine over what the mode and event select: folder, commit range, or history. */
-export async function scanTarget(options: SecretScanOptions, engine: SecretEngine | EarlyEngine, request: ScanRequest, deps: GateDeps): Promise<ScanOutcome> {
-  const early = engine instanceof EarlyEngine ? engine : await EarlyEngine.start(engine, request)
+/**
+ * Runs the engine over what the mode and event select: folder, commit range, or
+ * history. `request` may still be in the making (the rules being read): git
+ * resolves the range meanwhile, and the layout waits for it.
+ */
+export async function scanTarget(options: SecretScanOptions, engine: SecretEngine | EarlyEngine, request: ScanRequest | Promise<ScanRequest>, deps: GateDeps): Promise<ScanOutcome> {
+  const early = engine instanceof EarlyEngine ? engine : await EarlyEngine.start(engine, await request)
+  const requested = Promise.resolve(request)
+  // A scan that ends before it needs the request (nothing to scan, not a repository) must not leave its failure unhandled.
+  requested.catch(() => undefined)
   try {
-    return await scanWith(await newLayout(request), early, options, request, deps)
+    return await scanWith(early, options, requested, deps)
   } finally {
     early.cancel()
   }
@@ -77,8 +84,11 @@ export class EarlyEngine {
   }
 }
 
-async function scanWith(layout: HistoryLayout, engine: EarlyEngine, options: SecretScanOptions, request: ScanRequest, deps: GateDeps): Promise<ScanOutcome> {
-  if (options.mode === 'dir') return scanFolder(layout, options.dir, engine, request)
+async function scanWith(engine: EarlyEngine, options: SecretScanOptions, requested: Promise<ScanRequest>, deps: GateDeps): Promise<ScanOutcome> {
+  if (options.mode === 'dir') {
+    const request = await requested
+    return scanFolder(await newLayout(request), options.dir, engine, request)
+  }
   const git = new Git(options.dir, deps.env)
   if (!(await git.isRepository()))
     throw new GateIncompleteError('not-a-repository', `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`)
@@ -86,6 +96,8 @@ async function scanWith(layout: HistoryLayout, engine: EarlyEngine, options: Sec
   if (plan.kind === 'nothing') return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], paths: [], archiveContent: [], lineText: async () => undefined }
   const range = await new RangeResolver(git, options.remote, deps.log).resolve(plan)
   deps.log.info(`scanning ${range.commits.length} commit(s): ${range.description}`)
+  const request = await requested
+  const layout = await newLayout(request)
   const cache = request.cache ? await HistoryCache.open(request.cache.folder, await realpath(options.dir), request.cache.key) : undefined
   const part = cache ? await incrementalPart(git, range, cache) : { revs: range.revs, scan: range.commits, cached: [], rewrittenTips: 0 }
   if (cache) deps.log.info(`history cache: ${part.cached.length} commit(s) already scanned with these rules, ${part.scan.length} to scan`)
