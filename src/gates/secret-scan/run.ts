@@ -55,6 +55,10 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   await chmod(workDir, 0o700)
   try {
     const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir)
+    const selected = await selectEngine(options, deps)
+    engines.push(selected.engine.info)
+    // Started as soon as it can be: it starts up while the rules are read and git runs; stopped in `finally` if never used.
+    early = await EarlyEngine.start(selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) })
     const ignore = await GitleaksIgnore.load(options.dir)
     const fingerprint = fingerprintKey(deps.env, deps.ledger)
     stats.fingerprintKey = fingerprint.source
@@ -67,10 +71,6 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     ]
     redaction = authorRedaction(options, deps)
     if (redaction.mode === 'hash' && redaction.source) stats.authorHashKey = redaction.source
-    const selected = await selectEngine(options, deps)
-    engines.push(selected.engine.info)
-    // Started now: it starts up while the rules are read and git runs; stopped in `finally` if never used.
-    early = await EarlyEngine.start(selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) })
     // The rules are read while git resolves the range (scanTarget waits for them before the layout).
     allow = new AllowList(options.allow, GATE)
     const prepared = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir })
