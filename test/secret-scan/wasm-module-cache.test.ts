@@ -66,11 +66,24 @@ describe('the cached WASM module', () => {
     expect(sha256Hex(readFileSync(cached))).toBe(WASM_PIN.wasmSha256)
   }, 60_000)
 
-  it('changed after the check: the engine child refuses the bytes it would run, and the scan ends in an error', async () => {
+  it('changed after the check: the engine child refuses the bytes it would run (a valid module with other rules), and the scan ends in an error', async () => {
     const { root } = folderWithToken('swapped')
     const engine = await createWasmEngine(testDeps().ledger, freshPackage())
     await engine.scanDir(root, { workDir: work })
-    writeFileSync(cached, Buffer.from('swapped after the check'))
-    await expect(engine.scanDir(root, { workDir: work })).rejects.toMatchObject({ code: 'engine-failed' })
+    // Still a valid module, and one that runs: one character of its built-in rules changed.
+    const edited = readFileSync(cached)
+    const at = WASM_PIN.builtinConfig.offset + 200
+    edited[at] = edited[at] === 0x61 ? 0x62 : 0x61
+    writeFileSync(cached, edited)
+    await expect(engine.scanDir(root, { workDir: work })).rejects.toMatchObject({ code: 'engine-failed', message: expect.stringContaining('wasm digest mismatch') })
+  }, 60_000)
+
+  it('removed after it was checked: the next engine in the process unpacks it again', async () => {
+    const location = freshPackage()
+    await createWasmEngine(testDeps().ledger, location)
+    rmSync(cached)
+    const { root, token } = folderWithToken('removed')
+    const engine = await createWasmEngine(testDeps().ledger, location)
+    expect((await engine.scanDir(root, { workDir: work })).map((l) => l.Secret === token)).toEqual([true])
   }, 60_000)
 })

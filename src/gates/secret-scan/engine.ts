@@ -58,6 +58,12 @@ export interface SecretEngine {
    * called (the layout is complete then). Engines that cannot wait leave it out.
    */
   prepare?(root: string, request: ScanRequest): PreparedScan
+  /**
+   * Settles once the engine's own bytes are verified (WASM: the parent's check
+   * of its unpacked module, which may still run when a scan with nothing to
+   * read ends): a run waits for it before it reports the engine as evidence.
+   */
+  ready?(): Promise<void>
 }
 
 /** An engine started ahead of its input. */

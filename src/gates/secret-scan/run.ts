@@ -50,15 +50,12 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   let allow: AllowList | undefined
   let redaction: ReturnType<typeof authorRedaction> = { mode: 'omit' }
   let early: EarlyEngine | undefined
+  let prepared: Promise<unknown> | undefined
   // The scratch root follows the gate's own environment (TMPDIR), as the engine children's does.
   const workDir = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'agent-gates-secret-scan-'))
   await chmod(workDir, 0o700)
   try {
     const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir)
-    const selected = await selectEngine(options, deps)
-    engines.push(selected.engine.info)
-    // Started as soon as it can be: it starts up while the rules are read and git runs; stopped in `finally` if never used.
-    early = await EarlyEngine.start(selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) })
     const ignore = await GitleaksIgnore.load(options.dir)
     const fingerprint = fingerprintKey(deps.env, deps.ledger)
     stats.fingerprintKey = fingerprint.source
@@ -71,11 +68,19 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     ]
     redaction = authorRedaction(options, deps)
     if (redaction.mode === 'hash' && redaction.source) stats.authorHashKey = redaction.source
+    // The settings are valid: the engine is chosen and started as soon as it can be, so it starts up while
+    // the rules are read and git runs; stopped in `finally` if never used.
+    const selected = await selectEngine(options, deps)
+    engines.push(selected.engine.info)
+    early = await EarlyEngine.start(selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) })
     // The rules are read while git resolves the range (scanTarget waits for them before the layout).
     allow = new AllowList(options.allow, GATE)
-    const prepared = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir })
-    const outcome = await scanTarget(options, early, prepared.then((p) => p.request), deps)
-    const { rules, rulesKnown } = await prepared
+    const preparing = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir })
+    prepared = preparing
+    const outcome = await scanTarget(options, early, preparing.then((p) => p.request), deps)
+    const { rules, rulesKnown } = await preparing
+    // A scan that read nothing did not wait for the engine's own check: the engine it reports must have passed it.
+    await selected.engine.ready?.()
     suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow, rules, key: fingerprint.key }
     const name = (path: string): string => redactName(path, deps.ledger)
     for (const u of outcome.unreadable)
@@ -106,6 +111,8 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     errors.push(toGateError(error))
   } finally {
     early?.cancel()
+    // A scan that failed before it needed the rules leaves their preparation (an Actions cache restore) running: it ends before the result.
+    await prepared?.catch(() => undefined)
     await rm(workDir, { recursive: true, force: true })
     // The folder held raw secrets (engine reports, laid-out history): it must be gone.
     if (existsSync(workDir)) errors.push({ code: 'secret-temp-left', message: 'the private scan folder could not be removed' })
