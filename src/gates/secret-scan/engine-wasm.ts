@@ -77,7 +77,6 @@ const env = { TEMPDIR: process.env.TMPDIR, HOME: process.env.HOME, PWD: process.
 require('node:module').createRequire(goJs)(goJs)(bytes, ['gitleaks', ...args], process.exit, env);
 `
 
-
 /**
  * Finds the WASM package: `dist/gitleaks-wasm/` beside the bundles (package
  * files copied there when dist/ is built for a release without node_modules),
@@ -100,6 +99,7 @@ export async function createWasmEngine(ledger: SecretLedger, location = locateWa
   const module = await unpackedModule(location)
   const goJs = join(location.packageDir, 'go.js')
   const prefix = ['-e', CHILD, goJs, module.path, WASM_PIN.wasmSha256]
+  const run = (root: string, request: ScanRequest): Promise<RawLeak[]> => runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root)
   return {
     info: { name: 'gitleaks-wasm', version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
     async ready(): Promise<void> {
@@ -107,7 +107,7 @@ export async function createWasmEngine(ledger: SecretLedger, location = locateWa
     },
     async scanDir(root: string, request: ScanRequest): Promise<RawLeak[]> {
       await module.checked
-      return runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root)
+      return run(root, request)
     },
     prepare(root: string, request: ScanRequest): PreparedScan {
       const started = startGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root, true)
@@ -120,7 +120,7 @@ export async function createWasmEngine(ledger: SecretLedger, location = locateWa
           if (asItWas) return started.scan()
           // Started on a copy that was then unpacked again: that child refuses its bytes, so a new one scans.
           started.cancel()
-          return runGitleaksProcess(process.execPath, prefix, ['dir', '.'], request, ledger, root)
+          return run(root, request)
         },
         cancel: () => started.cancel()
       }

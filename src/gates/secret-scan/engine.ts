@@ -107,7 +107,8 @@ export function startGitleaksProcess(
   ledger: SecretLedger,
   cwd: string,
   held: boolean
-): PreparedScan {  const reportPath = join(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
+): PreparedScan {
+  const reportPath = join(request.workDir, `report-${Date.now()}-${Math.random().toString(36).slice(2)}.json`)
   const full = [
     ...prefixArgs,
     ...args,

@@ -328,7 +328,7 @@ export function parseGoRegexp(pattern: string): RegexNode {
 export function canMatchNewline(node: RegexNode): boolean {
   switch (node.t) {
     case 'set':
-      return inSet(node, NEWLINE)
+      return inRanges(node.ranges, NEWLINE)
     case 'cat':
     case 'alt':
       return node.items.some(canMatchNewline)
@@ -407,16 +407,11 @@ export function beforeNewline(node: RegexNode, after = false): RegexNode | undef
   }
 }
 
-function inSet(node: { ranges: number[] }, cp: number): boolean {
-  for (let i = 0; i < node.ranges.length; i += 2) if ((node.ranges[i] as number) <= cp && cp <= (node.ranges[i + 1] as number)) return true
-  return false
-}
-
 /** True when the one-character string `cp` is a whole match of `node`. */
 export function matchesOne(node: RegexNode, cp: number): boolean {
   switch (node.t) {
     case 'set':
-      return inSet(node, cp)
+      return inRanges(node.ranges, cp)
     case 'cat':
       return node.items.some((item, k) => matchesOne(item, cp) && node.items.every((other, j) => j === k || nullable(other)))
     case 'alt':
@@ -432,7 +427,7 @@ export function matchesOne(node: RegexNode, cp: number): boolean {
 export function mayStartWith(node: RegexNode, cp: number): boolean {
   switch (node.t) {
     case 'set':
-      return inSet(node, cp)
+      return inRanges(node.ranges, cp)
     case 'cat':
       for (const item of node.items) {
         if (mayStartWith(item, cp)) return true
@@ -473,7 +468,8 @@ export function lastChars(node: RegexNode): number[] {
 
 /** True when `cp` lies in sorted inclusive `ranges`. */
 export function inRanges(ranges: number[], cp: number): boolean {
-  return inSet({ ranges }, cp)
+  for (let i = 0; i < ranges.length; i += 2) if ((ranges[i] as number) <= cp && cp <= (ranges[i + 1] as number)) return true
+  return false
 }
 
 /** Most newlines one match can hold; Infinity when unbounded. */

@@ -129,10 +129,9 @@ export class FragmentReducer {
     const rules = [...active]
     if (rules.some((r) => r.start === undefined)) return { keep: 'all', openEnd: true }
     const combined = this.combine(rules)
-    const lineStart = [0]
-    for (let i = 0; i < lines.length - 1; i++) lineStart.push((lineStart[i] as number) + (lines[i] as string).length + 1)
+    const laid = laidText(lines, text)
+    const { lineStart } = laid
     const keep = new Set<number>()
-    const laid = { text, withNewline: `${text}\n`, lines, lineStart }
     const crosses = (from: number, line: number, open: { found: boolean }): boolean => mayCross(combined, laid, from, line, open)
     const addRun = (first: number): void => {
       const from = lineStart[first] as number
@@ -184,11 +183,9 @@ export class FragmentReducer {
     if (this.unreadable) return true
     if (this.rules.length === 0) return false
     const every = this.combine(this.rules)
-    const text = lines.join('\n')
-    const lineStart = [0]
-    for (let i = 0; i < lines.length - 1; i++) lineStart.push((lineStart[i] as number) + (lines[i] as string).length + 1)
-    const open = { found: every.glueOpen !== undefined && every.glueOpen.re.test(text) }
-    return mayCross(every, { text, withNewline: `${text}\n`, lines, lineStart }, 0, lines.length - 1, open)
+    const laid = laidText(lines)
+    const open = { found: every.glueOpen !== undefined && every.glueOpen.re.test(laid.text) }
+    return mayCross(every, laid, 0, lines.length - 1, open)
   }
 
   private get unreadable(): boolean {
@@ -246,6 +243,12 @@ interface LaidText {
   withNewline: string
   lines: string[]
   lineStart: number[]
+}
+
+function laidText(lines: string[], text = lines.join('\n')): LaidText {
+  const lineStart = [0]
+  for (let i = 0; i < lines.length - 1; i++) lineStart.push((lineStart[i] as number) + (lines[i] as string).length + 1)
+  return { text, withNewline: `${text}\n`, lines, lineStart }
 }
 
 /**
@@ -327,7 +330,7 @@ function compile(rule: ReducerRule): CompiledRule {
   }
 }
 
-function escapeLiteral(text: string): string {
+export function escapeLiteral(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/gu, '\\$&')
 }
 

@@ -1,6 +1,6 @@
 import { parse } from 'smol-toml'
 import { ConfigurationError } from '../../model/errors.js'
-import { FragmentReducer, goLower, type Reduction } from './reduce.js'
+import { escapeLiteral, FragmentReducer, goLower, type Reduction } from './reduce.js'
 
 /** One Gitleaks allowlist, as far as the gate applies or reports it. */
 export interface AllowlistFacts {
@@ -151,6 +151,6 @@ export function fragmentFilter(facts: RuleFacts, reduce = true): (path: string, 
   const words = [...new Set(rules.flatMap((r) => r.keywords))]
   // Keywords alone: a fragment is kept whole or left out (composite rules count lines, so lines stay).
   if (!reduce || !pathsKnown || words.length === 0 || rules.some((r) => r.keywords.length === 0 && r.regexes.length > 0)) return (_path, lines) => whole(lines)
-  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'))
+  const any = new RegExp(words.map(escapeLiteral).join('|'))
   return (path, lines) => (pathRule(path) || lines.some((line) => any.test(goLower(line))) ? whole(lines) : none)
 }

@@ -50,7 +50,7 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
   let allow: AllowList | undefined
   let redaction: ReturnType<typeof authorRedaction> = { mode: 'omit' }
   let early: EarlyEngine | undefined
-  let prepared: Promise<unknown> | undefined
+  let prepared: ReturnType<typeof prepareRequest> | undefined
   // The scratch root follows the gate's own environment (TMPDIR), as the engine children's does.
   const workDir = await mkdtemp(join(deps.env.TMPDIR || tmpdir(), 'agent-gates-secret-scan-'))
   await chmod(workDir, 0o700)
@@ -75,10 +75,9 @@ export async function runSecretScan(options: SecretScanOptions, deps: GateDeps):
     early = await EarlyEngine.start(selected.engine, { workDir, ...(config.path ? { config: config.path } : {}) })
     // The rules are read while git resolves the range (scanTarget waits for them before the layout).
     allow = new AllowList(options.allow, GATE)
-    const preparing = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir })
-    prepared = preparing
-    const outcome = await scanTarget(options, early, preparing.then((p) => p.request), deps)
-    const { rules, rulesKnown } = await preparing
+    prepared = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir })
+    const outcome = await scanTarget(options, early, prepared.then((p) => p.request), deps)
+    const { rules, rulesKnown } = await prepared
     // A scan that read nothing did not wait for the engine's own check: the engine it reports must have passed it.
     await selected.engine.ready?.()
     suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow, rules, key: fingerprint.key }

@@ -50,7 +50,7 @@ export async function scanTarget(options: SecretScanOptions, engine: SecretEngin
 
 /**
  * An engine started before its layout exists (in `request.workDir`), used for
- * the first engine folder or stopped: the engine starts up (0.7 s for WASM)
+ * the first engine folder or stopped: the engine starts up (0.4–0.5 s for WASM)
  * while the rules are read, git runs and the layout is written.
  */
 export class EarlyEngine {
@@ -85,10 +85,7 @@ export class EarlyEngine {
 }
 
 async function scanWith(engine: EarlyEngine, options: SecretScanOptions, requested: Promise<ScanRequest>, deps: GateDeps): Promise<ScanOutcome> {
-  if (options.mode === 'dir') {
-    const request = await requested
-    return scanFolder(await newLayout(request), options.dir, engine, request)
-  }
+  if (options.mode === 'dir') return scanFolder(options.dir, engine, await requested)
   const git = new Git(options.dir, deps.env)
   if (!(await git.isRepository()))
     throw new GateIncompleteError('not-a-repository', `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`)
@@ -321,7 +318,8 @@ function planFor(options: SecretScanOptions): { plan: ScanPlan; worktree: boolea
   }
 }
 
-async function scanFolder(layout: HistoryLayout, dir: string, engine: EarlyEngine, request: ScanRequest): Promise<ScanOutcome> {
+async function scanFolder(dir: string, engine: EarlyEngine, request: ScanRequest): Promise<ScanOutcome> {
+  const layout = await newLayout(request)
   await layout.addFolder(dir)
   return { ...(await scanLayout(layout, engine, request)), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable }
 }
