@@ -24950,7 +24950,7 @@ function parseGoRegexp(pattern) {
 function canMatchNewline(node) {
   switch (node.t) {
     case "set":
-      return inSet(node, NEWLINE);
+      return inRanges(node.ranges, NEWLINE);
     case "cat":
     case "alt":
       return node.items.some(canMatchNewline);
@@ -25011,14 +25011,10 @@ function beforeNewline(node, after = false) {
       return void 0;
   }
 }
-function inSet(node, cp3) {
-  for (let i = 0; i < node.ranges.length; i += 2) if (node.ranges[i] <= cp3 && cp3 <= node.ranges[i + 1]) return true;
-  return false;
-}
 function matchesOne(node, cp3) {
   switch (node.t) {
     case "set":
-      return inSet(node, cp3);
+      return inRanges(node.ranges, cp3);
     case "cat":
       return node.items.some((item, k) => matchesOne(item, cp3) && node.items.every((other, j) => j === k || nullable(other)));
     case "alt":
@@ -25032,7 +25028,7 @@ function matchesOne(node, cp3) {
 function mayStartWith(node, cp3) {
   switch (node.t) {
     case "set":
-      return inSet(node, cp3);
+      return inRanges(node.ranges, cp3);
     case "cat":
       for (const item of node.items) {
         if (mayStartWith(item, cp3)) return true;
@@ -25069,7 +25065,8 @@ function lastChars(node) {
   }
 }
 function inRanges(ranges, cp3) {
-  return inSet({ ranges }, cp3);
+  for (let i = 0; i < ranges.length; i += 2) if (ranges[i] <= cp3 && cp3 <= ranges[i + 1]) return true;
+  return false;
 }
 function maxNewlines(node) {
   switch (node.t) {
@@ -25199,6 +25196,12 @@ var init_go_regexp = __esm({
 });
 
 // src/gates/secret-scan/reduce.ts
+function laidText(lines, text = lines.join("\n")) {
+  const lineStart = [0];
+  for (let i = 0; i < lines.length - 1; i++) lineStart.push(lineStart[i] + lines[i].length + 1);
+  return { text, withNewline: `${text}
+`, lines, lineStart };
+}
 function mayCross(combined, laid, from, line, open3) {
   const { text, withNewline, lines, lineStart } = laid;
   const end = lineStart[line] + lines[line].length;
@@ -25322,11 +25325,9 @@ var init_reduce = __esm({
         const rules = [...active];
         if (rules.some((r) => r.start === void 0)) return { keep: "all", openEnd: true };
         const combined = this.combine(rules);
-        const lineStart = [0];
-        for (let i = 0; i < lines.length - 1; i++) lineStart.push(lineStart[i] + lines[i].length + 1);
+        const laid = laidText(lines, text);
+        const { lineStart } = laid;
         const keep = /* @__PURE__ */ new Set();
-        const laid = { text, withNewline: `${text}
-`, lines, lineStart };
         const crosses = (from, line, open3) => mayCross(combined, laid, from, line, open3);
         const addRun = (first) => {
           const from = lineStart[first];
@@ -25376,12 +25377,9 @@ var init_reduce = __esm({
         if (this.unreadable) return true;
         if (this.rules.length === 0) return false;
         const every = this.combine(this.rules);
-        const text = lines.join("\n");
-        const lineStart = [0];
-        for (let i = 0; i < lines.length - 1; i++) lineStart.push(lineStart[i] + lines[i].length + 1);
-        const open3 = { found: every.glueOpen !== void 0 && every.glueOpen.re.test(text) };
-        return mayCross(every, { text, withNewline: `${text}
-`, lines, lineStart }, 0, lines.length - 1, open3);
+        const laid = laidText(lines);
+        const open3 = { found: every.glueOpen !== void 0 && every.glueOpen.re.test(laid.text) };
+        return mayCross(every, laid, 0, lines.length - 1, open3);
       }
       get unreadable() {
         return this.rules.some((r) => r.start === void 0);
@@ -25999,6 +25997,7 @@ async function createWasmEngine(ledger, location = locateWasm()) {
   const module = await unpackedModule(location);
   const goJs = join8(location.packageDir, "go.js");
   const prefix2 = ["-e", CHILD, goJs, module.path, WASM_PIN.wasmSha256];
+  const run2 = (root, request) => runGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root);
   return {
     info: { name: "gitleaks-wasm", version: WASM_PIN.gitleaksVersion, sha256: WASM_PIN.wasmSha256 },
     async ready() {
@@ -26006,7 +26005,7 @@ async function createWasmEngine(ledger, location = locateWasm()) {
     },
     async scanDir(root, request) {
       await module.checked;
-      return runGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root);
+      return run2(root, request);
     },
     prepare(root, request) {
       const started = startGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root, true);
@@ -26018,7 +26017,7 @@ async function createWasmEngine(ledger, location = locateWasm()) {
           });
           if (asItWas) return started.scan();
           started.cancel();
-          return runGitleaksProcess(process.execPath, prefix2, ["dir", "."], request, ledger, root);
+          return run2(root, request);
         },
         cancel: () => started.cancel()
       };
@@ -27638,7 +27637,7 @@ function fragmentFilter(facts, reduce = true) {
   const none = { keep: "none" };
   const words = [...new Set(rules.flatMap((r) => r.keywords))];
   if (!reduce || !pathsKnown || words.length === 0 || rules.some((r) => r.keywords.length === 0 && r.regexes.length > 0)) return (_path, lines) => whole(lines);
-  const any = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")).join("|"));
+  const any = new RegExp(words.map(escapeLiteral).join("|"));
   return (path15, lines) => pathRule(path15) || lines.some((line) => any.test(goLower(line))) ? whole(lines) : none;
 }
 var init_rules = __esm({
@@ -27976,10 +27975,7 @@ async function scanTarget(options, engine, request, deps) {
   }
 }
 async function scanWith(engine, options, requested, deps) {
-  if (options.mode === "dir") {
-    const request2 = await requested;
-    return scanFolder(await newLayout(request2), options.dir, engine, request2);
-  }
+  if (options.mode === "dir") return scanFolder(options.dir, engine, await requested);
   const git = new Git(options.dir, deps.env);
   if (!await git.isRepository())
     throw new GateIncompleteError("not-a-repository", `${options.dir} is not a git repository; use mode dir (--no-git) to scan files only`);
@@ -28160,7 +28156,8 @@ function planFor(options) {
       return { plan: { kind: "full", scope: "default-branch", source: "local run" }, worktree: true };
   }
 }
-async function scanFolder(layout, dir, engine, request) {
+async function scanFolder(dir, engine, request) {
+  const layout = await newLayout(request);
   await layout.addFolder(dir);
   return { ...await scanLayout(layout, engine, request), target: `files in ${dir} (no git history)`, unreadable: layout.unreadable };
 }
@@ -28257,10 +28254,9 @@ async function runSecretScan(options, deps) {
     engines.push(selected.engine.info);
     early = await EarlyEngine.start(selected.engine, { workDir, ...config.path ? { config: config.path } : {} });
     allow = new AllowList(options.allow, GATE);
-    const preparing = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir });
-    prepared = preparing;
-    const outcome = await scanTarget(options, early, preparing.then((p) => p.request), deps);
-    const { rules, rulesKnown } = await preparing;
+    prepared = prepareRequest(options, deps, { config, selected, rulesWithoutBuiltin, fingerprint, workDir });
+    const outcome = await scanTarget(options, early, prepared.then((p) => p.request), deps);
+    const { rules, rulesKnown } = await prepared;
     await selected.engine.ready?.();
     suppressors = { ignore: ignore.ignore, baseline: baseline.baseline, allow, rules, key: fingerprint.key };
     const name = (path15) => redactName(path15, deps.ledger);
